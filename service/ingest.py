@@ -1,0 +1,248 @@
+"""Read articles, parse their metadata, split them into sentences and chunks that keep exact offsets.
+
+The text is kept exactly as read (only a UTF-8 BOM is dropped), so every offset produced here indexes
+into the text that `newsdesk show` and `GET /documents/{id}` return.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from .errors import InvalidInput, UnreadableDocument
+from .models import Article, Chunk
+
+SUFFIXES = (".txt", ".md")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+TITLE_MAX = 120
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Expand folders into their .txt/.md files. Returns (files, [(path, reason)] for bad paths)."""
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                files.append(path)
+            else:
+                problems.append((path, f"not a .txt or .md file ({path.suffix or 'no suffix'})"))
+        else:
+            problems.append((path, "no such file or folder"))
+    return files, problems
+
+
+def check_document_id(doc_id: str) -> str:
+    if not SAFE_ID.match(doc_id) or ".." in doc_id:
+        raise InvalidInput(
+            f"{doc_id!r} is not a valid document id: use letters, digits, '.', '_' and '-' (at most 128)"
+        )
+    return doc_id
+
+
+def decode_text(raw: bytes, name: str, max_chars: int) -> str:
+    """Bytes → text, or UnreadableDocument saying why not."""
+    if b"\x00" in raw[:8192]:
+        raise UnreadableDocument(name, "binary file (contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableDocument(name, f"not valid UTF-8 (byte {exc.start})") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise UnreadableDocument(name, "empty")
+    if len(text) > max_chars:
+        raise UnreadableDocument(name, f"too long ({len(text):,} characters, limit {max_chars:,})")
+    return text
+
+
+def read_article(path: Path, max_chars: int) -> Article:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
+    text = decode_text(raw, str(path), max_chars)
+    return make_article(check_document_id(path.stem), text, source=str(path.resolve()))
+
+
+def make_article(doc_id: str, text: str, title: str | None = None, source: str | None = None) -> Article:
+    published, author = find_date_and_author(text)
+    return Article(
+        id=doc_id,
+        title=title or find_title(text),
+        published=published,
+        author=author,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        source=source,
+        text=text,
+    )
+
+
+# --- metadata ----------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november december".split(),
+        start=1,
+    )
+}
+LONG_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+BYLINE = re.compile(r"^\s*By\s+(.+?)\s*(?://|\||,\s*\d|$)", re.IGNORECASE)
+HEADER_LINES = 4
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()][:count]
+
+
+def find_title(text: str) -> str:
+    """The headline line when there is one (short, no final full stop), else a trimmed first sentence."""
+    lines = first_lines(text, 1)
+    first = lines[0] if lines else ""
+    if len(first) <= 200 and not first.endswith((".", "!", "?", "”", '"')):
+        return first.lstrip("#").strip() or first
+    sentences = sentence_spans(text)
+    sentence = text[sentences[0][0] : sentences[0][1]] if sentences else first
+    return trim_words(sentence, TITLE_MAX)
+
+
+def trim_words(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
+
+
+def find_date_and_author(text: str) -> tuple[str | None, str | None]:
+    """A publication date and byline stated in the first few lines (dates deeper in the body are events)."""
+    published = author = None
+    for line in first_lines(text, HEADER_LINES):
+        if author is None and (match := BYLINE.match(line)):
+            author = match.group(1).strip()
+        if published is None:
+            published = parse_date(line)
+    return published, author
+
+
+def parse_date(line: str) -> str | None:
+    if match := ISO_DATE.search(line):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := LONG_DATE.search(line):
+        month, day, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "adm", "gov", "sen",
+    "rep", "st", "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "inc", "ltd",
+    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+END_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+LEADING_JUNK = re.compile(r"^[\s•·▪●◦*\-–—]+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at line breaks and at sentence-final punctuation."""
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in line_spans(text):
+        start = line_start
+        for match in END_PUNCT.finditer(text, line_start, line_end):
+            if is_sentence_end(text, match.start(), match.end(), line_end):
+                spans.extend(trimmed_span(text, start, match.end()))
+                start = match.end()
+        spans.extend(trimmed_span(text, start, line_end))
+    return spans
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n|\u2028|\u2029", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def is_sentence_end(text: str, punct_start: int, punct_end: int, line_end: int) -> bool:
+    if text[punct_start] == ".":
+        word = re.search(r"([\w.]+)$", text[max(0, punct_start - 12) : punct_start])
+        if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            return False
+    following = text[punct_end:line_end].lstrip()
+    return not following or not following[0].islower()
+
+
+def trimmed_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span without surrounding whitespace and leading bullet marks; [] when nothing is left."""
+    segment = text[start:end]
+    lead = LEADING_JUNK.match(segment)
+    start += lead.end() if lead else 0
+    end -= len(segment) - len(segment.rstrip())
+    return [(start, end)] if start < end else []
+
+
+# --- chunks ------------------------------------------------------------------------------------
+
+
+def chunk_article(article: Article, size: int, overlap: int) -> list[Chunk]:
+    """Pack whole sentences into chunks of about `size` characters; repeat up to `overlap` characters of
+    trailing sentences at the start of the next chunk. A sentence longer than `size` is cut at spaces."""
+    pieces = [p for s in sentence_spans(article.text) for p in split_long(article.text, s, size)]
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for piece in pieces:
+        if current and piece[1] - current[0][0] > size:
+            groups.append(current)
+            current = overlap_tail(current, overlap)
+            if current and piece[1] - current[0][0] > size:
+                current = []
+        current.append(piece)
+    if current:
+        groups.append(current)
+    return [
+        Chunk(
+            doc_id=article.id,
+            chunk_id=f"{article.id}:{i}",
+            start=group[0][0],
+            end=group[-1][1],
+            text=article.text[group[0][0] : group[-1][1]],
+        )
+        for i, group in enumerate(groups)
+    ]
+
+
+def overlap_tail(group: list[tuple[int, int]], overlap: int) -> list[tuple[int, int]]:
+    tail: list[tuple[int, int]] = []
+    for span in reversed(group[1:]):  # never the whole group again: each chunk must move forward
+        if group[-1][1] - span[0] > overlap:
+            break
+        tail.insert(0, span)
+    return tail
+
+
+def split_long(text: str, span: tuple[int, int], size: int) -> list[tuple[int, int]]:
+    start, end = span
+    pieces = []
+    while end - start > size:
+        cut = text.rfind(" ", start + 1, start + size)
+        cut = cut if cut > start else start + size
+        pieces.extend(trimmed_span(text, start, cut))
+        start = cut
+    pieces.extend(trimmed_span(text, start, end))
+    return pieces

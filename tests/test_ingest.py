@@ -1,0 +1,144 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.errors import InvalidInput, UnreadableDocument
+from service.ingest import (
+    check_document_id,
+    chunk_article,
+    decode_text,
+    find_date_and_author,
+    find_title,
+    make_article,
+    read_article,
+    sentence_spans,
+)
+
+from .conftest import SEEDS
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "title", "published", "author"),
+    [
+        ("000_8326b13a84ade5aa", "North Korea Sends Thousands of Military Workers to Russia to Rebuild "
+         "Infrastructure and Deepen Alliance", "2025-11-05", None),
+        ("003_85307bba339e5121", "North Korea deploys 6,000 engineers to Kursk as military alliance with "
+         "Russia escalates", "2025-11-17", "kevinhughes"),
+        ("002_259d7bc1059523dd", "In a move that has sent ripples through the corridors of global "
+         "intelligence, South Korea’s National Intelligence…", None, None),
+    ],
+)  # fmt: skip
+def test_metadata_of_seeds(doc_id, title, published, author):
+    article = read_article(SEEDS / f"{doc_id}.txt", max_chars=10**6)
+    assert article.id == doc_id
+    assert article.title == title
+    assert (article.published, article.author) == (published, author)
+    assert len(article.sha256) == 64
+    assert article.chars == len(article.text) == len(seed_text(doc_id))
+
+
+def test_title_is_first_sentence_when_no_headline():
+    text = "\nNorth Korea’s deployment of 6,000 troops violates sanctions. More text follows here."
+    assert find_title(text) == "North Korea’s deployment of 6,000 troops violates sanctions."
+
+
+def test_dates_deep_in_the_body_are_not_publication_dates():
+    text = "Headline\nBody one.\nBody two.\nBody three.\nBody four.\nIt happened on June 18, 2025."
+    assert find_date_and_author(text) == (None, None)
+
+
+def test_byline_and_long_date():
+    assert find_date_and_author("Title\nBy Jane Doe, 3 March\nMarch 3, 2024\nText.") == (
+        "2024-03-03",
+        "Jane Doe",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\t", "empty"),
+        (b"\xff\xfe\x00a", "binary"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
+def test_unreadable_bytes_say_why(raw, reason):
+    with pytest.raises(UnreadableDocument, match=reason):
+        decode_text(raw, "x.txt", max_chars=100)
+
+
+def test_too_long_is_unreadable():
+    with pytest.raises(UnreadableDocument, match="too long"):
+        decode_text(b"a" * 101, "x.txt", max_chars=100)
+
+
+@pytest.mark.parametrize("bad", ["", "../etc/passwd", "a/b", ".hidden", "x" * 200, "sp ace"])
+def test_unsafe_ids_are_rejected(bad):
+    with pytest.raises(InvalidInput):
+        check_document_id(bad)
+
+
+def test_sentences_respect_abbreviations_and_lines():
+    text = "Lt. Gen. Kyrylo Budanov confirmed it. U.S. President Trump spoke.\n• A bullet line\nLast one"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Lt. Gen. Kyrylo Budanov confirmed it.",
+        "U.S. President Trump spoke.",
+        "A bullet line",
+        "Last one",
+    ]
+
+
+def test_seed_chunks_are_exact_and_bounded():
+    article = make_article("004", seed_text("004_45d41598b81b07a6"))
+    chunks = chunk_article(article, size=600, overlap=250)
+    assert len(chunks) > 5
+    for chunk in chunks:
+        assert chunk.text == article.text[chunk.start : chunk.end]
+        assert len(chunk.text) <= 600 or " " not in chunk.text
+    assert [c.chunk_id for c in chunks] == [f"004:{i}" for i in range(len(chunks))]
+    assert any(chunks[i].end > chunks[i + 1].start for i in range(len(chunks) - 1)), "no overlap at all"
+
+
+FRAGMENTS = st.sampled_from(
+    ["Hello world.", "Mr. Smith went.", "1,000 sappers!", "Is it?", "• bullet", "- dash item", "🚨🇷🇺 emoji",
+     "\n", "\n\n", "  ", "word", "“Quoted.”", "U.S. aid", "\t", "…", "x" * 70, "Ünïcödé ß."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60),
+    size=st.integers(min_value=20, max_value=300),
+    overlap=st.integers(min_value=0, max_value=120),
+)
+def test_chunks_always_index_the_text_exactly(parts, size, overlap):
+    text = " ".join(parts)
+    article = make_article("doc", text or "x")
+    chunks = chunk_article(article, size=size, overlap=overlap)
+    covered = set()
+    for previous, chunk in zip([None, *chunks], chunks, strict=False):
+        assert chunk.text == article.text[chunk.start : chunk.end]
+        assert chunk.text == chunk.text.strip() and chunk.text
+        if previous:
+            assert chunk.start > previous.start and chunk.end > previous.end, "chunks must move forward"
+        covered.update(range(chunk.start, chunk.end))
+    lost = [
+        c for i, c in enumerate(article.text) if i not in covered and not c.isspace() and c not in "•-*–—·"
+    ]
+    assert not lost, f"characters not in any chunk: {lost[:10]}"
+
+
+def test_read_article_uses_file_stem_and_absolute_source(tmp_path: Path):
+    path = tmp_path / "my-article.md"
+    path.write_text("# Heading\nSome text.", encoding="utf-8")
+    article = read_article(path, max_chars=1000)
+    assert article.id == "my-article"
+    assert article.source == str(path.resolve())
+    assert article.title == "Heading"
