@@ -1,0 +1,122 @@
+"""Bring the store in line with a set of article files: add new, replace changed, repair half-written,
+optionally prune documents whose files are gone. Safe to kill at any point and run again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .errors import InvalidInput, UnreadableDocument
+from .ingest import chunk_article, find_files, read_article
+from .models import Article, Chunk, IndexReport, SkippedFile
+from .settings import Settings
+from .store import Embedder, Store
+
+ProgressHook = Callable[[int, int], None]  # (chunks just embedded, total chunks to embed)
+
+
+def index_paths(
+    paths: Iterable[Path], settings: Settings, store: Store, embedder: Embedder, *,
+    prune: bool = False, rebuild: bool = False, progress: ProgressHook | None = None,
+) -> IndexReport:  # fmt: skip
+    started = time.perf_counter()
+    articles, skipped = read_articles(paths, settings)
+    if rebuild:
+        store.reset()
+    committed = store.committed_chunk_counts()
+    stored = store.stored_chunk_counts()
+    store.remove_chunks_of([doc_id for doc_id in stored if doc_id not in committed])  # orphans of a crash
+
+    todo: list[tuple[Article, list[Chunk]]] = []
+    unchanged = updated = 0
+    for article in articles:
+        prior = committed.get(article.id)
+        if prior and prior == (article.sha256, stored.get(article.id, 0)):
+            unchanged += 1
+            continue
+        chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
+        if not chunks:
+            skipped.append(SkippedFile(path=article.source or article.id, reason="no text to index"))
+            continue
+        updated += prior is not None
+        todo.append((article, chunks))
+    write_articles(todo, store, embedder, settings.index_commit_chunks, progress)
+
+    removed = prune_missing_files(store) if prune else 0
+    return IndexReport(
+        documents=len(store.list_documents()),
+        chunks=store.count_chunks(),
+        added=len(todo) - updated,
+        updated=updated,
+        unchanged=unchanged,
+        removed=removed,
+        skipped=skipped,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def read_articles(paths: Iterable[Path], settings: Settings) -> tuple[list[Article], list[SkippedFile]]:
+    files, problems = find_files(paths)
+    skipped = [SkippedFile(path=str(path), reason=reason) for path, reason in problems]
+    articles: dict[str, Article] = {}
+    for path in files:
+        try:
+            article = read_article(path, settings.max_document_chars)
+        except (UnreadableDocument, InvalidInput) as exc:
+            skipped.append(SkippedFile(path=str(path), reason=getattr(exc, "reason", str(exc))))
+            continue
+        if article.id in articles:
+            reason = f"same document id as {articles[article.id].source}"
+            skipped.append(SkippedFile(path=str(path), reason=reason))
+            continue
+        articles[article.id] = article
+    return list(articles.values()), skipped
+
+
+def write_articles(
+    todo: Sequence[tuple[Article, list[Chunk]]], store: Store, embedder: Embedder, group_chunks: int,
+    progress: ProgressHook | None = None,
+) -> None:  # fmt: skip
+    """Embed and commit articles in groups of about group_chunks chunks."""
+    total = sum(len(chunks) for _, chunks in todo)
+    on_batch = (lambda n: progress(n, total)) if progress else None
+    for group in groups_of_chunks(todo, group_chunks):
+        vectors = embedder.embed([c.text for _, chunks in group for c in chunks], on_batch=on_batch)
+        batch, offset = [], 0
+        for article, chunks in group:
+            batch.append((article, chunks, vectors[offset : offset + len(chunks)]))
+            offset += len(chunks)
+        store.replace_documents(batch)
+
+
+def groups_of_chunks(todo: Sequence[tuple[Article, list[Chunk]]], size: int):
+    group: list[tuple[Article, list[Chunk]]] = []
+    count = 0
+    for item in todo:
+        if group and count + len(item[1]) > size:
+            yield group
+            group, count = [], 0
+        group.append(item)
+        count += len(item[1])
+    if group:
+        yield group
+
+
+def prune_missing_files(store: Store) -> int:
+    """Drop documents that came from a file which no longer exists (API uploads are kept)."""
+    gone = [
+        d.id for d in store.list_documents() if d.source and d.source != "api" and not Path(d.source).exists()
+    ]
+    for doc_id in gone:
+        store.remove_document(doc_id)
+    return len(gone)
+
+
+def index_article(article: Article, settings: Settings, store: Store, embedder: Embedder) -> int:
+    """Index one article given as text (POST /documents). Returns its chunk count."""
+    chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
+    if not chunks:
+        raise InvalidInput("the document has no text to index")
+    write_articles([(article, chunks)], store, embedder, settings.index_commit_chunks)
+    return len(chunks)

