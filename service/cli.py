@@ -1,0 +1,172 @@
+"""The `newsdesk` command: thin Typer commands around the Desk, Rich output, --json everywhere."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .desk import Desk
+from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
+
+app = typer.Typer(
+    help="Grounded, cited answers over news articles.\n\n"
+    "Start with `newsdesk index` (reads seeds/), then `newsdesk search QUERY`. "
+    "Every setting can also come from the environment: NEWSDESK_<SETTING> (see README).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+EXIT_CODES = {InvalidInput: 2, LLMUnavailable: 2, NotFound: 1}
+
+
+def handles_errors(command: Callable) -> Callable:
+    """Turn a NewsdeskError into a one-line message and an exit code (2: bad input or no model)."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except NewsdeskError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
+            raise typer.Exit(code) from None
+
+    return wrapper
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar on stderr; yields hook(advance, total)."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task(description, total=None)
+
+        def hook(advance: int, total: int) -> None:
+            progress.update(task, total=total, advance=advance)
+
+        yield hook
+
+
+@app.command()
+@handles_errors
+def index(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files (.txt, .md) or folders to index. Default: seeds/.")
+    ] = None,
+    prune: Annotated[bool, typer.Option(help="Drop documents whose source files no longer exist.")] = False,
+    rebuild: Annotated[bool, typer.Option(help="Delete the whole index first and start over.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Index articles: new files are added, changed files replaced, unchanged files skipped.
+
+    Unreadable files (not UTF-8, empty, binary) are reported and skipped; the rest is indexed and the
+    exit status is 1. Safe to interrupt: the next run completes the work.
+    """
+    desk = Desk()
+    with progress_bar("Embedding chunks") as hook:
+        report = desk.index(paths, prune=prune, rebuild=rebuild, progress=hook)
+    if as_json:
+        print_json(report.model_dump())
+    else:
+        out.print(
+            f"[bold]{report.documents}[/] documents, {report.chunks} chunks — added {report.added}, "
+            f"updated {report.updated}, unchanged {report.unchanged}, removed {report.removed} "
+            f"in {report.seconds:.1f}s"
+        )
+        for skipped in report.skipped:
+            err.print(f"[yellow]skipped[/] {escape(skipped.path)}: {escape(skipped.reason)}")
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in plain words.")],
+    k: Annotated[int | None, typer.Option("-k", help="Number of results (default 5).", min=1, max=50)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Hybrid search (dense + BM25, fused by reciprocal rank), results spread across documents."""
+    results = Desk().search(query, k)
+    if as_json:
+        print_json({"query": query, "results": [r.model_dump() for r in results]})
+        return
+    table = Table("#", "document", "offsets", "text", "score", show_lines=True)
+    for i, r in enumerate(results, start=1):
+        table.add_row(str(i), escape(r.title), f"{r.start}–{r.end}", escape(r.text), f"{r.score:.4f}")
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def show(doc_id: Annotated[str, typer.Argument(help="A document id (the file name without extension).")],
+         as_json: JsonOption = False) -> None:  # fmt: skip
+    """Print a document with its metadata; citation offsets index into this text."""
+    article = Desk().document(doc_id)
+    if as_json:
+        print_json(article.model_dump())
+        return
+    out.print(f"[bold]{escape(article.title)}[/]")
+    meta = [
+        f"id {article.id}",
+        article.published,
+        article.author and f"by {article.author}",
+        f"{article.chars} chars",
+    ]
+    out.print(" · ".join(escape(m) for m in meta if m), style="dim")
+    out.print(escape(article.text), highlight=False)
+
+
+@app.command()
+@handles_errors
+def documents(as_json: JsonOption = False) -> None:
+    """List the indexed documents."""
+    docs = Desk().documents()
+    if as_json:
+        print_json({"documents": [d.model_dump() for d in docs]})
+        return
+    table = Table("title", "published", "author", "chars")
+    table.add_column("id", no_wrap=True)
+    for d in docs:
+        table.add_row(escape(d.title), d.published or "", escape(d.author or ""), str(d.chars), d.id)
+    out.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from .settings import get_settings
+
+    settings = get_settings()
+    uvicorn.run(
+        "service.api:create_app", factory=True, host=host or settings.host, port=port or settings.port
+    )
+
+
+if __name__ == "__main__":
+    app()

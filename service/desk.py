@@ -1,0 +1,85 @@
+"""The Desk: one object that owns the store, the embedder and the chat model, and exposes every operation.
+
+The CLI and the HTTP routes are thin shells around it. Everything heavy is created on first use, so
+`newsdesk serve` starts fast and `newsdesk documents` never loads a model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InvalidInput
+from .indexing import ProgressHook, index_article, index_paths
+from .ingest import check_document_id, make_article
+from .models import Article, DocumentInfo, IndexReport, SearchResult
+from .retrieve import Retriever
+from .settings import Settings, get_settings
+from .store import Embedder, Store
+
+
+class Desk:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self._write_lock = threading.Lock()
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return Embedder(self.settings)
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings, self.embedder.name)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.settings, self.store, self.embedder)
+
+    # --- index ---------------------------------------------------------------------------------
+
+    def index(
+        self, paths: list[Path] | None = None, *, prune: bool = False, rebuild: bool = False,
+        progress: ProgressHook | None = None,
+    ) -> IndexReport:  # fmt: skip
+        with self._write_lock:
+            return index_paths(
+                paths or [self.settings.seeds_dir], self.settings, self.store, self.embedder,
+                prune=prune, rebuild=rebuild, progress=progress,
+            )  # fmt: skip
+
+    def add_document(
+        self, text: str, doc_id: str | None = None, title: str | None = None
+    ) -> tuple[Article, int]:
+        if not text.strip():
+            raise InvalidInput("the document text is empty")
+        if len(text) > self.settings.max_document_chars:
+            raise InvalidInput(
+                f"the document is too long (limit {self.settings.max_document_chars:,} characters)"
+            )
+        doc_id = check_document_id(doc_id or "doc_" + hashlib.sha256(text.encode()).hexdigest()[:16])
+        article = make_article(doc_id, text, title=title, source="api")
+        with self._write_lock:
+            chunks = index_article(article, self.settings, self.store, self.embedder)
+        return article, chunks
+
+    # --- read ----------------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.store.list_documents()
+
+    def document(self, doc_id: str) -> Article:
+        return self.store.get_document(check_document_id(doc_id))
+
+    def search(self, query: str, k: int | None = None) -> list[SearchResult]:
+        return self.retriever.search(query, k)
+
+    def health(self) -> dict:
+        return {
+            "status": "ok",
+            "documents": len(self.documents()),
+            "chunks": self.store.count_chunks(),
+            "embedding_model": self.embedder.name,
+            "index": self.settings.chroma_url or str(self.settings.index_dir),
+        }

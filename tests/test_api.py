@@ -1,0 +1,66 @@
+"""HTTP routes: status codes, shapes, and error mapping."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api import create_app
+
+
+@pytest.fixture
+def client(seeded_desk):
+    app = create_app(seeded_desk.settings)
+    app.state.desk = seeded_desk
+    return TestClient(app)
+
+
+def test_health_reports_index_size(client):
+    body = client.get("/health").json()
+    assert body["documents"] == 5 and body["chunks"] > 20
+    assert "all-MiniLM-L6-v2" in body["embedding_model"]
+
+
+def test_documents_and_document(client):
+    docs = client.get("/documents").json()["documents"]
+    assert len(docs) == 5 and "text" not in docs[0]
+    doc = client.get(f"/documents/{docs[0]['id']}").json()
+    assert doc["chars"] == len(doc["text"]) and doc["sha256"] == docs[0]["sha256"]
+
+
+def test_search_finds_sappers(client):
+    body = client.get("/search", params={"q": "How many sappers went to Kursk", "k": 3}).json()
+    assert body["query"] == "How many sappers went to Kursk"
+    assert any("1,000 sappers" in r["text"] or "1,000 deminers" in r["text"] for r in body["results"])
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/search?q=", 422), ("/search?q=%20%20", 422), ("/search", 422), ("/search?q=" + "x" * 1001, 422),
+        ("/search?q=ok&k=0", 422), ("/documents/nope", 404), ("/documents/..%2Fetc", 404),
+        ("/documents/bad%20id", 422),
+    ],
+)  # fmt: skip
+def test_bad_requests(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.json()["detail"]
+
+
+def test_post_document_is_indexed_at_once(client):
+    response = client.post("/documents", json={"id": "zoo", "text": "Zebra count\nThe zoo holds 17 zebras."})
+    assert response.status_code == 201
+    assert response.json()["document"]["title"] == "Zebra count"
+    assert client.get("/documents/zoo").json()["text"] == "Zebra count\nThe zoo holds 17 zebras."
+    hits = client.get("/search", params={"q": "zebras at the zoo", "k": 1}).json()["results"]
+    assert hits[0]["doc_id"] == "zoo"
+
+
+@pytest.mark.parametrize(
+    "body", [{"text": ""}, {"text": "   "}, {"id": "../x", "text": "Hi."}, {"id": "a b", "text": "Hi."}, {}]
+)
+def test_post_document_rejects_bad_input(client, body):
+    assert client.post("/documents", json=body).status_code == 422
+
+
+def test_openapi_is_served(client):
+    assert "/search" in client.get("/openapi.json").json()["paths"]

@@ -1,0 +1,62 @@
+"""The `newsdesk` command, run in-process with Typer's runner against a temporary index."""
+
+import json
+
+from typer.testing import CliRunner
+
+from service.cli import app
+
+from .conftest import SEED_IDS
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_index_search_show_documents(env_index, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    result = run("index", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == {
+        "documents",
+        "chunks",
+        "added",
+        "updated",
+        "unchanged",
+        "removed",
+        "skipped",
+        "seconds",
+    }
+    assert report["added"] == 5
+
+    result = run("index", str(bad), "--json")
+    assert result.exit_code == 1, "skipped files must show in the exit status"
+    assert json.loads(result.stdout)["skipped"] == [{"path": str(bad), "reason": "not valid UTF-8 (byte 0)"}]
+
+    found = json.loads(run("search", "How many sappers went to Kursk", "-k", "3", "--json").stdout)
+    assert found["query"] == "How many sappers went to Kursk"
+    assert set(found["results"][0]) == {"doc_id", "chunk_id", "title", "start", "end", "text", "score"}
+
+    shown = json.loads(run("show", SEED_IDS[3], "--json").stdout)
+    assert shown["id"] == SEED_IDS[3] and shown["text"].startswith("North Korea deploys 6,000 engineers")
+
+    listed = json.loads(run("documents", "--json").stdout)["documents"]
+    assert [d["id"] for d in listed] == SEED_IDS
+
+
+def test_errors_are_one_line_with_exit_codes(env_index):
+    run("index")
+    missing = run("show", "nope")
+    assert missing.exit_code == 1 and "no document with id 'nope'" in missing.output
+    empty = run("search", "  ")
+    assert empty.exit_code == 2 and "the query is empty" in empty.output
+
+
+def test_help_teaches():
+    result = run("index", "--help")
+    assert result.exit_code == 0
+    assert "--prune" in result.output and "exit status is 1" in result.output
