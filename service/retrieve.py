@@ -8,6 +8,9 @@ import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
 
 from .errors import InvalidInput
 from .ingest import sentence_spans
@@ -23,26 +26,27 @@ STOPWORDS = frozenset(
     so such very just also only too out up down off again further once
     say says said according tell told give given""".split()
 )
+PRONOUN_START = re.compile(r"^(He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word and number tokens for BM25: stopwords dropped, '1,000' → '1000', plurals folded."""
+    """Lower-cased, stemmed word and number tokens: stopwords dropped, '1,000' → '1000'."""
     tokens = []
-    for raw in TOKEN.findall(text.lower()):
-        token = raw.replace(",", "") if raw[0].isdigit() else stem(raw)
-        if token not in STOPWORDS:
-            tokens.append(token)
+    for raw in TOKEN.findall(text.lower().replace("’", "'")):
+        if raw[0].isdigit():
+            tokens.append(raw.replace(",", ""))
+        elif raw not in STOPWORDS:
+            tokens.append(stem(raw.removesuffix("'s")))
     return tokens
 
 
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    word = word.replace("’", "'").removesuffix("'s")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return _stemmer.stemWord(word)
 
 
 def check_query(query: str, max_chars: int) -> str:
@@ -62,6 +66,10 @@ class LexicalView:
     chunks: list[Chunk]
     titles: dict[str, str]
     bm25: object | None
+
+    @property
+    def idf(self) -> dict[str, float]:
+        return self.bm25.idf if self.bm25 is not None else {}
 
     def top(self, query: str, n: int) -> list[Chunk]:
         terms = tokenize(query)
@@ -108,6 +116,9 @@ class Retriever:
             for chunk, score in picked
         ]
 
+    def evidence(self, question: str, results: Sequence[SearchResult]) -> list[Passage]:
+        return select_evidence(question, results, self.embedder, self.settings, self.lexical_view().idf)
+
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[Chunk]], k: int) -> list[tuple[Chunk, float]]:
     scores: dict[str, float] = defaultdict(float)
@@ -134,48 +145,73 @@ def spread_across_documents(ranked: Sequence[tuple[Chunk, float]], k: int, per_d
 # --- evidence ----------------------------------------------------------------------------------
 
 
-def candidate_sentences(results: Sequence[SearchResult]) -> list[Passage]:
-    """Every sentence inside the retrieved chunks, once, with offsets into its article."""
+def candidate_sentences(results: Sequence[SearchResult]) -> list[tuple[Passage, str]]:
+    """Every sentence inside the retrieved chunks, once, with offsets into its article, paired with the
+    text to score it by: a sentence that opens with a pronoun is scored together with the one before."""
     seen: set[tuple[str, int]] = set()
-    passages = []
+    candidates = []
     for result in results:
+        previous = ""
         for start, end in sentence_spans(result.text):
+            quote = result.text[start:end]
             key = (result.doc_id, result.start + start)
-            if key in seen:
-                continue
-            seen.add(key)
-            passages.append(
-                Passage(
-                    n=0,
-                    doc_id=result.doc_id,
-                    title=result.title,
-                    start=result.start + start,
-                    end=result.start + end,
-                    quote=result.text[start:end],
-                )
-            )
-    return passages
+            if key not in seen:
+                seen.add(key)
+                passage = Passage(
+                    n=0, doc_id=result.doc_id, title=result.title, start=result.start + start,
+                    end=result.start + end, quote=quote,
+                )  # fmt: skip
+                context = f"{previous} {quote}" if PRONOUN_START.match(quote) else quote
+                candidates.append((passage, context))
+            previous = quote
+    return candidates
 
 
-def keyword_overlap(question: str, sentence: str) -> float:
+def keyword_overlap(question: str, sentence: str, idf: dict[str, float]) -> float:
+    """Share of the question's terms found in the sentence, each weighted by its rarity in the corpus."""
     wanted = set(tokenize(question))
-    return len(wanted & set(tokenize(sentence))) / len(wanted) if wanted else 0.0
+    if not wanted:
+        return 0.0
+    rarest = max(idf.values(), default=1.0)
+    weight = {term: max(idf.get(term, rarest), 0.1) for term in wanted}
+    found = wanted & set(tokenize(sentence))
+    return sum(weight[t] for t in found) / sum(weight.values())
+
+
+def is_heading(sentence: str) -> bool:
+    """Headlines and section titles: short and without a full stop; they say little on their own."""
+    words = len(sentence.split())
+    ending = sentence.rstrip("”\"'’")[-1:]
+    return (words < 20 and ending not in ".!?…:") or (words < 10 and ending == "?")
+
+
+def drop_near_duplicates(passages: Sequence[Passage], threshold: float = 0.8) -> list[Passage]:
+    """Keep the first of sentences that repeat one another (articles often restate a key figure)."""
+    kept: list[tuple[Passage, set[str]]] = []
+    for passage in passages:
+        words = set(tokenize(passage.quote))
+        if all(len(words & other) / max(1, min(len(words), len(other))) < threshold for _, other in kept):
+            kept.append((passage, words))
+    return [p for p, _ in kept]
 
 
 def select_evidence(
-    question: str, results: Sequence[SearchResult], embedder: Embedder, settings: Settings
-) -> list[Passage]:
+    question: str, results: Sequence[SearchResult], embedder: Embedder, settings: Settings,
+    idf: dict[str, float],
+) -> list[Passage]:  # fmt: skip
     """The sentences that bear on the question, best first, spread across documents, numbered from 1."""
     candidates = candidate_sentences(results)
     if not candidates:
         return []
-    vectors = embedder.embed([question] + [p.quote for p in candidates])
+    vectors = embedder.embed([question] + [context for _, context in candidates])
     question_vector = vectors[0]
-    for passage, vector in zip(candidates, vectors[1:], strict=True):
+    for (passage, context), vector in zip(candidates, vectors[1:], strict=True):
         cosine = sum(a * b for a, b in zip(question_vector, vector, strict=True))
-        passage.score = round(cosine + 0.3 * keyword_overlap(question, passage.quote), 4)
-    relevant = [p for p in candidates if p.score >= settings.evidence_min_score]
-    relevant.sort(key=lambda p: p.score, reverse=True)
+        passage.score = round(cosine + 0.4 * keyword_overlap(question, context, idf), 4)
+    relevant = [
+        p for p, _ in candidates if p.score >= settings.evidence_min_score and not is_heading(p.quote)
+    ]
+    relevant = drop_near_duplicates(sorted(relevant, key=lambda p: p.score, reverse=True))
     chosen = [
         p for p, _ in spread_across_documents([(p, p.score) for p in relevant], settings.evidence_max, 2)
     ]
