@@ -18,7 +18,7 @@ from .errors import (
     StoreError,
     UnreadableDocument,
 )
-from .models import Article, DocumentInfo, SearchResult
+from .models import Answer, Article, DocumentInfo, SearchResult
 from .settings import Settings, get_settings
 
 STATUS = {
@@ -31,6 +31,13 @@ class NewDocument(BaseModel):
     text: str = Field(description="The article text, exactly as it should be quoted.")
     id: str | None = Field(None, description="Document id (a safe file stem); default: doc_<sha256 prefix>.")
     title: str | None = Field(None, description="Default: the headline line, else the first sentence.")
+
+
+class Question(BaseModel):
+    question: str = Field(
+        description="A question about the articles.", examples=["How many sappers went to Kursk?"]
+    )
+    k: int | None = Field(None, ge=1, le=20, description="Chunks to retrieve (default 6).")
 
 
 class AddedDocument(BaseModel):
@@ -87,5 +94,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         k: Annotated[int | None, Query(ge=1, le=50, description="Number of results.")] = None,
     ) -> SearchResponse:
         return SearchResponse(query=q, results=d.search(q, k))
+
+    @app.post("/ask")
+    def ask(body: Question, d: DeskDep) -> Answer:
+        """A cited answer. 503 when the chat model is down; /search keeps working."""
+        return d.ask(body.question, body.k)
 
     return app

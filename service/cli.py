@@ -12,12 +12,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.live import Live
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from .desk import Desk
 from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
+from .models import Answer
 
 app = typer.Typer(
     help="Grounded, cited answers over news articles.\n\n"
@@ -149,6 +152,102 @@ def documents(as_json: JsonOption = False) -> None:
     table.add_column("id", no_wrap=True)
     for d in docs:
         table.add_row(escape(d.title), d.published or "", escape(d.author or ""), str(d.chars), d.id)
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about the articles.")],
+    k: Annotated[
+        int | None, typer.Option("-k", help="Chunks to retrieve (default 6).", min=1, max=20)
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer from the articles, citing the exact passages; say where the sources disagree.
+
+    The model's draft streams to the terminal; what is printed at the end is the verified answer
+    (or an extractive one built from the evidence when the draft failed verification).
+    Exit code 2 when the chat model cannot be loaded or reached.
+    """
+    desk = Desk()
+    if as_json:
+        print_json(desk.ask(question, k).model_dump())
+        return
+    with streaming_draft() as on_token:
+        answer = desk.ask(question, k, on_token=on_token)
+    print_answer(answer)
+
+
+@contextmanager
+def streaming_draft() -> Iterator[Callable[[str], None]]:
+    """Show tokens as they arrive (dim, on stderr), then clear them for the verified answer."""
+    draft = Text(style="dim")
+    with Live(draft, console=err, transient=True, refresh_per_second=12) as live:
+
+        def on_token(token: str) -> None:
+            draft.append(token)
+            live.update(draft)
+
+        yield on_token
+
+
+def print_answer(answer: Answer) -> None:
+    style = "yellow" if answer.abstained else "bold"
+    out.print(Text(answer.answer, style=style))
+    for citation in answer.citations:
+        quote = " ".join(citation.quote.split())
+        out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — “{escape(quote)}”", highlight=False)
+    for disagreement in answer.disagreements:
+        out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
+        for claim in disagreement.claims:
+            who = f" ({claim.attribution})" if claim.attribution else ""
+            out.print(
+                f"  {claim.value}{escape(who)} — {escape(claim.title or claim.doc_id)}", highlight=False
+            )
+    footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
+    out.print(footer, style="dim")
+
+
+eval_app = typer.Typer(help="Score newsdesk against gold questions (see README for the tables).")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.callback(invoke_without_command=True)
+@handles_errors
+def eval_seeds(
+    ctx: typer.Context,
+    questions: Annotated[
+        Path | None, typer.Option(help="Gold questions (default ../shared/eval/questions.json).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N questions.", min=1)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask every gold question; score answer, cited source, exact quotes, abstention, disagreements."""
+    if ctx.invoked_subcommand:
+        return
+    from . import evaluate
+
+    desk = Desk()
+    path = questions or desk.settings.eval_dir / "questions.json"
+    golds = evaluate.load_questions(path)[:limit]
+    command = " ".join(["newsdesk eval", *sys.argv[2:]])
+    with progress_bar("Answering") as hook:
+        report = evaluate.run(
+            golds, desk.ask, lambda doc_id: desk.document(doc_id).text, command,
+            on_done=lambda _: hook(1, len(golds)),
+        )  # fmt: skip
+    if as_json:
+        print_json(report.model_dump())
+        return
+    table = Table("id", *evaluate.CHECKS, "s", title=command)
+    table.add_column("answer", no_wrap=True, overflow="ellipsis", max_width=60)
+    for q in report.questions:
+        marks = ["✓" if q.checks[c] else "✗" for c in evaluate.CHECKS]
+        table.add_row(q.id, *marks, f"{q.seconds:.1f}", escape(q.answer))
+    table.add_row(
+        "total", *(f"{report.totals[c]:.0%}" for c in evaluate.CHECKS), f"{report.median_seconds:.1f}"
+    )
     out.print(table)
 
 

@@ -11,18 +11,22 @@ import threading
 from functools import cached_property
 from pathlib import Path
 
+from .answer import Answerer
 from .errors import InvalidInput
 from .indexing import ProgressHook, index_article, index_paths
 from .ingest import check_document_id, make_article
-from .models import Article, DocumentInfo, IndexReport, SearchResult
+from .llm import TokenHook, get_chat_model, model_name
+from .models import Answer, Article, DocumentInfo, IndexReport, SearchResult
 from .retrieve import Retriever
 from .settings import Settings, get_settings
 from .store import Embedder, Store
 
 
 class Desk:
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, chat_model: object | None = None):
+        """chat_model: a LangChain chat model to use instead of the configured one (tests, embedding)."""
         self.settings = settings or get_settings()
+        self.chat_model = chat_model
         self._write_lock = threading.Lock()
 
     @cached_property
@@ -36,6 +40,16 @@ class Desk:
     @cached_property
     def retriever(self) -> Retriever:
         return Retriever(self.settings, self.store, self.embedder)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        return Answerer(
+            settings=self.settings,
+            retriever=self.retriever,
+            chat=lambda: self.chat_model or get_chat_model(self.settings),
+            model_name=model_name(self.settings),
+            article_text=lambda doc_id: self.store.get_document(doc_id).text,
+        )
 
     # --- index ---------------------------------------------------------------------------------
 
@@ -75,6 +89,9 @@ class Desk:
     def search(self, query: str, k: int | None = None) -> list[SearchResult]:
         return self.retriever.search(query, k)
 
+    def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
+        return self.answerer.ask(question, k, on_token)
+
     def health(self) -> dict:
         return {
             "status": "ok",
@@ -82,4 +99,5 @@ class Desk:
             "chunks": self.store.count_chunks(),
             "embedding_model": self.embedder.name,
             "index": self.settings.chroma_url or str(self.settings.index_dir),
+            "llm": {"provider": self.settings.llm_provider, "model": model_name(self.settings)},
         }

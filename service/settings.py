@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     collection: str = Field("newsdesk", description="Name prefix of the Chroma collections.")
     seeds_dir: Path = Field(Path("seeds"), description="What `newsdesk index` reads when given no path.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+    eval_dir: Path = Field(
+        PROJECT_ROOT.parent / "shared" / "eval",
+        description="Gold questions and benchmark data for `newsdesk eval`.",
+    )
     cache_dir: Path = Field(
         Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk",
         description="Where the default chat model is assembled from its packages (about 1.1 GB).",

@@ -64,3 +64,60 @@ def test_post_document_rejects_bad_input(client, body):
 
 def test_openapi_is_served(client):
     assert "/search" in client.get("/openapi.json").json()["paths"]
+
+
+# --- /ask ------------------------------------------------------------------------------------------
+
+CONTRACT_KEYS = {"question", "answer", "abstained", "citations", "disagreements", "model", "timings_ms"}
+
+
+def client_with_model(seeded_desk, model) -> TestClient:
+    from service.desk import Desk
+
+    app = create_app(seeded_desk.settings)
+    app.state.desk = Desk(seeded_desk.settings, chat_model=model)
+    return TestClient(app)
+
+
+def test_ask_returns_the_contract(seeded_desk):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    client = client_with_model(
+        seeded_desk, FakeListChatModel(responses=["Shoigu said 1,000 sappers [1][2]."])
+    )
+    body = client.post("/ask", json={"question": "How many sappers went to Kursk?"}).json()
+    assert set(body) == CONTRACT_KEYS
+    assert body["abstained"] is False
+    for citation in body["citations"]:
+        assert set(citation) == {"n", "doc_id", "title", "start", "end", "quote"}
+        text = client.get(f"/documents/{citation['doc_id']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["quote"]
+    assert set(body["timings_ms"]) >= {"retrieve", "generate", "total"}
+
+
+def test_llm_down_is_503_and_search_still_works(seeded_desk):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    client = client_with_model(seeded_desk, FakeListChatModel(responses=["x"], error_on_chunk_number=0))
+    response = client.post("/ask", json={"question": "How many sappers went to Kursk?"})
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("the chat model failed")
+    assert client.get("/search", params={"q": "sappers"}).status_code == 200
+
+
+def test_unreachable_openai_server_is_503(seeded_desk):
+    settings = seeded_desk.settings.model_copy(
+        update={"llm_provider": "openai", "llm_base_url": "http://127.0.0.1:9/v1", "llm_timeout": 2.0}
+    )
+    from service.desk import Desk
+
+    app = create_app(settings)
+    app.state.desk = Desk(settings)
+    response = TestClient(app).post("/ask", json={"question": "How many sappers went to Kursk?"})
+    assert response.status_code == 503
+    assert response.json()["detail"].startswith("the chat model failed")  # port 9 refuses, or CI blocks it
+
+
+@pytest.mark.parametrize("body", [{"question": ""}, {"question": "  "}, {}, {"question": "x" * 1001}])
+def test_bad_questions_are_422(client, body):
+    assert client.post("/ask", json=body).status_code == 422

@@ -1,0 +1,225 @@
+"""Question → grounded answer: retrieve → evidence → (abstain?) → generate → verify → regenerate once →
+extractive fallback. The model writes; this module decides what may be shown.
+
+Verification rules (all must hold, else the answer is regenerated once, then replaced):
+  * the answer cites at least one passage, and every [n] is a passage that was shown to the model;
+  * every number in the answer occurs in a passage it cites;
+  * it cites at least one of the TOP_CITED best passages (a small model likes to cite a random one);
+  * it is a sentence, not a bare "[2]", and says more than the question did;
+  * a "how many" question gets a number.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .errors import NewsdeskError
+from .llm import TokenHook, generate
+from .models import Answer, Citation, Passage
+from .prompts import load_prompt
+from .retrieve import STOPWORDS, Retriever, check_query, stem, tokenize
+from .settings import Settings
+
+TOP_CITED = 3
+CITATION = re.compile(r"\[(\d+)\]")
+CITATION_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
+NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
+QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+
+
+class GroundingError(NewsdeskError):
+    """A citation does not match its article: a bug, never shown as an answer."""
+
+
+@dataclass
+class Verdict:
+    cited: list[int]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# --- verification --------------------------------------------------------------------------------
+
+
+def normalize_citations(text: str) -> str:
+    """'[1, 2]' → '[1][2]' so every citation is one bracket."""
+    return CITATION_LIST.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), text).strip()
+
+
+def numbers_in(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(CITATION.sub(" ", text))}
+
+
+def cited_numbers(text: str) -> list[int]:
+    return list(dict.fromkeys(int(n) for n in CITATION.findall(text)))
+
+
+def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
+    verdict = Verdict(cited=cited_numbers(answer))
+    by_n = {p.n: p for p in evidence}
+    words = CITATION.sub(" ", answer).split()
+    if len(words) < 3:
+        verdict.problems.append("the answer is not a sentence")
+    if not verdict.cited:
+        verdict.problems.append("the answer cites no passage")
+    unknown = [n for n in verdict.cited if n not in by_n]
+    if unknown:
+        verdict.problems.append(f"passage {unknown[0]} does not exist")
+    spans = " ".join(by_n[n].quote for n in verdict.cited if n in by_n)
+    missing = sorted(numbers_in(answer) - numbers_in(spans))
+    if missing:
+        verdict.problems.append(f"{', '.join(missing)} does not occur in the cited passages")
+    if verdict.cited and not any(n <= TOP_CITED for n in verdict.cited):
+        verdict.problems.append(f"it cites none of passages 1-{TOP_CITED}, the most relevant")
+    if len(set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question))) < 2:
+        verdict.problems.append("the answer only restates the question")
+    if QUANTITY_QUESTION.search(question) and not numbers_in(answer):
+        verdict.problems.append("the question asks for a number and the answer gives none")
+    return verdict
+
+
+# --- abstention ----------------------------------------------------------------------------------
+
+SYNONYMS = [
+    {"troop", "soldier", "forc", "personnel", "servicemen", "unit", "north korean"},
+    {"sapper", "demin", "engin", "mine"},
+    {"kill", "dead", "die", "death", "loss", "casualti"},
+    {"worker", "builder", "labor", "engin", "construct"},
+]
+QUESTION_OPENERS = {"how", "what", "which", "who", "whom", "when", "where", "why", "did", "does", "do", "is",
+                    "are", "was", "were", "has", "have", "according", "in", "on"}  # fmt: skip
+
+
+def required_terms(question: str) -> list[str]:
+    """Words an answer cannot do without: what a 'how many' question counts, and the proper names."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
+    required = []
+    counted = QUANTITY_QUESTION.search(question)
+    if counted:
+        after = question[counted.end() :].split()
+        head = next((w for w in after[:4] if w.lower().endswith("s") and w.lower() not in STOPWORDS), None)
+        if head:
+            required.append(head.strip("?,.").lower())
+    for i, word in enumerate(words):
+        if i > 0 and word[0].isupper() and word.lower() not in QUESTION_OPENERS:
+            required.append(word.lower())
+    return list(dict.fromkeys(required))
+
+
+def is_covered(term: str, evidence_terms: set[str]) -> bool:
+    root = stem(term.removesuffix("'s").removesuffix("’s"))
+    if any(t.startswith(root) or (len(t) >= 4 and root.startswith(t)) for t in evidence_terms):
+        return True
+    return any(root in group and group & evidence_terms for group in SYNONYMS)
+
+
+def abstain_reason(question: str, evidence: Sequence[Passage]) -> str | None:
+    if not evidence:
+        return "no passage in the articles is relevant enough"
+    evidence_terms = {t for p in evidence for t in tokenize(p.quote)}
+    missing = [t for t in required_terms(question) if not is_covered(t, evidence_terms)]
+    if missing:
+        return "none of the relevant passages mentions " + " or ".join(f"“{t}”" for t in missing)
+    return None
+
+
+# --- the pipeline --------------------------------------------------------------------------------
+
+
+def numbered(evidence: Sequence[Passage]) -> str:
+    return "\n".join(f"[{p.n}] {' '.join(p.quote.split())}" for p in evidence)
+
+
+def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
+    """The best evidence sentence, verbatim, cited: always grounded, never invented."""
+    best = evidence[0]
+    if QUANTITY_QUESTION.search(question):
+        best = next((p for p in evidence[:TOP_CITED] if numbers_in(p.quote)), best)
+    return f"{' '.join(best.quote.split())} [{best.n}]"
+
+
+def renumber(answer: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
+    """Number citations 1, 2, … in order of first use; return the rewritten answer and its citations."""
+    by_n = {p.n: p for p in evidence}
+    order = {old: new for new, old in enumerate(cited_numbers(answer), start=1)}
+    text = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", answer)
+    citations = [
+        Citation(n=new, doc_id=by_n[old].doc_id, title=by_n[old].title, start=by_n[old].start,
+                 end=by_n[old].end, quote=by_n[old].quote)
+        for old, new in order.items()
+    ]  # fmt: skip
+    return text, citations
+
+
+def check_quotes(citations: Sequence[Citation], article_text: Callable[[str], str]) -> None:
+    for citation in citations:
+        if article_text(citation.doc_id)[citation.start : citation.end] != citation.quote:
+            raise GroundingError(
+                f"citation [{citation.n}] does not match {citation.doc_id} at {citation.start}"
+            )
+
+
+@dataclass
+class Answerer:
+    settings: Settings
+    retriever: Retriever
+    chat: Callable[[], object]  # returns the chat model; called only when the model is needed
+    model_name: str
+    article_text: Callable[[str], str]
+
+    def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
+        started = time.perf_counter()
+        question = check_query(question, self.settings.max_query_chars)
+        results = self.retriever.search(question, k or self.settings.ask_k)
+        evidence = self.retriever.evidence(question, results)
+        timings = {"retrieve": ms_since(started)}
+        reason = abstain_reason(question, evidence)
+        if reason:
+            return self._abstain(question, reason, timings, started)
+
+        generating = time.perf_counter()
+        text, verdict = self._generate_verified(question, evidence, on_token)
+        timings["generate"] = ms_since(generating)
+        if not verdict.ok:
+            text = extractive_answer(question, evidence)
+        text, citations = renumber(text, evidence)
+        check_quotes(citations, self.article_text)
+        timings["total"] = ms_since(started)
+        model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
+        return Answer(
+            question=question, answer=text, abstained=False, citations=citations, disagreements=[],
+            model=model, timings_ms=timings,
+        )  # fmt: skip
+
+    def _generate_verified(
+        self, question: str, evidence: Sequence[Passage], on_token: TokenHook | None
+    ) -> tuple[str, Verdict]:
+        system, user = load_prompt("answer", self.settings.prompts_dir).render(
+            passages=numbered(evidence), question=question
+        )
+        text = normalize_citations(generate(self.chat(), system, user, on_token))
+        verdict = verify(text, question, evidence)
+        if verdict.ok:
+            return text, verdict
+        retry = f"{user}\n\nYour previous answer was rejected: {'; '.join(verdict.problems)}. Answer again."
+        if on_token:
+            on_token("\n")
+        text = normalize_citations(generate(self.chat(), system, retry, on_token))
+        return text, verify(text, question, evidence)
+
+    def _abstain(self, question: str, reason: str, timings: dict[str, int], started: float) -> Answer:
+        timings["total"] = ms_since(started)
+        return Answer(
+            question=question, answer=f"The sources do not say: {reason}.", abstained=True,
+            citations=[], disagreements=[], model=self.model_name, timings_ms=timings,
+        )  # fmt: skip
+
+
+def ms_since(start: float) -> int:
+    return round((time.perf_counter() - start) * 1000)

@@ -1,0 +1,169 @@
+"""The answer pipeline with fake chat models: verification, regeneration, fallback, abstention.
+
+These tests pin down the deterministic layers; the model is LangChain's fake chat model, so every
+expected output is exact. Real-model behaviour is covered by test_llm_cassettes.py and test_real_model.py.
+"""
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from service.answer import abstain_reason, normalize_citations, renumber, required_terms, verify
+from service.desk import Desk
+from service.errors import LLMUnavailable
+from service.models import Passage
+
+SAPPERS = "How many sappers went to Kursk?"
+
+
+def passage(n: int, quote: str, doc: str = "d") -> Passage:
+    return Passage(n=n, doc_id=doc, title="t", start=0, end=len(quote), quote=quote)
+
+
+EVIDENCE = [
+    passage(1, "Shoigu said 1,000 sappers would go to the Kursk region."),
+    passage(2, "About 5,000 military construction workers will follow."),
+    passage(3, "Officials praised the deployment."),
+    passage(4, "Another 12 million shells were shipped."),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "problems"),
+    [
+        ("Shoigu said 1,000 sappers went to Kursk [1].", []),
+        ("North Korea sent 1,000 sappers and 5,000 workers [1][2].", []),
+        ("[1]", ["the answer is not a sentence", "the answer only restates the question",
+                 "the question asks for a number and the answer gives none"]),
+        ("North Korea sent 1,000 sappers to Kursk.",
+         ["the answer cites no passage", "1000 does not occur in the cited passages"]),
+        ("It sent 1,000 sappers to Kursk [7].",
+         ["passage 7 does not exist", "1000 does not occur in the cited passages",
+          "it cites none of passages 1-3, the most relevant"]),
+        ("It sent 2,000 sappers to Kursk [1].", ["2000 does not occur in the cited passages"]),
+        ("It sent 1,000 sappers to Kursk [2].", ["1000 does not occur in the cited passages"]),
+        ("Shells: 12 million were shipped [4].", ["it cites none of passages 1-3, the most relevant"]),
+        ("Shoigu spoke about sappers going to Kursk [1].",
+         ["the question asks for a number and the answer gives none"]),
+    ],
+)  # fmt: skip
+def test_verify(answer, problems):
+    assert verify(answer, SAPPERS, EVIDENCE).problems == problems
+
+
+def test_restating_the_question_is_rejected():
+    verdict = verify("The Russian general credited North Korean units [1].",
+                     "Which Russian general credited North Korean units?", EVIDENCE)  # fmt: skip
+    assert verdict.problems == ["the answer only restates the question"]
+
+
+def test_citation_lists_are_split_and_renumbered_in_order_of_use():
+    text = normalize_citations("Workers [2, 1] and sappers [1].")
+    assert text == "Workers [2][1] and sappers [1]."
+    renumbered, citations = renumber(text, EVIDENCE)
+    assert renumbered == "Workers [1][2] and sappers [2]."
+    assert [(c.n, c.quote) for c in citations] == [(1, EVIDENCE[1].quote), (2, EVIDENCE[0].quote)]
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("How many tanks did North Korea send to Russia?", ["tanks", "north", "korea", "russia"]),
+        (SAPPERS, ["sappers", "kursk"]),
+        ("How many military construction workers has North Korea sent?", ["workers", "north", "korea"]),
+        ("What did Kim Jong Un pledge to erect in Pyongyang?", ["kim", "jong", "un", "pyongyang"]),
+    ],
+)
+def test_required_terms(question, terms):
+    assert required_terms(question) == terms
+
+
+def test_abstains_when_a_required_term_is_in_no_evidence():
+    assert (
+        abstain_reason("How many tanks went to Kursk?", EVIDENCE)
+        == "none of the relevant passages mentions “tanks”"
+    )
+    assert (
+        abstain_reason("Did China send sappers?", EVIDENCE)
+        == "none of the relevant passages mentions “china”"
+    )
+    assert abstain_reason(SAPPERS, EVIDENCE) is None
+    assert abstain_reason("How many deminers went to Kursk?", EVIDENCE) is None  # a synonym of sappers
+    assert abstain_reason(SAPPERS, []) == "no passage in the articles is relevant enough"
+
+
+# --- the whole pipeline over the real index, with a fake model ------------------------------------
+
+
+class CountingFakeChatModel(FakeListChatModel):
+    """LangChain's fake list model, counting how often it is asked to generate."""
+
+    calls: int = 0
+
+    def _stream(self, *args, **kwargs):
+        self.calls += 1
+        yield from super()._stream(*args, **kwargs)
+
+
+def desk_with(shared_desk, *responses: str) -> tuple[Desk, CountingFakeChatModel]:
+    model = CountingFakeChatModel(responses=list(responses))
+    return Desk(shared_desk.settings, chat_model=model), model
+
+
+def quote_of(desk: Desk, citation) -> str:
+    return desk.document(citation.doc_id).text[citation.start : citation.end]
+
+
+def evidence_for(desk: Desk, question: str):
+    return desk.retriever.evidence(question, desk.search(question, desk.settings.ask_k))
+
+
+def test_verified_answer_is_kept_and_renumbered(shared_desk):
+    desk, _ = desk_with(shared_desk, "placeholder")
+    evidence = evidence_for(desk, SAPPERS)
+    n = next(p.n for p in evidence[:3] if "1,000" in p.quote)
+    desk, model = desk_with(shared_desk, f"North Korea sent 1,000 sappers to Kursk [{n}].")
+    answer = desk.ask(SAPPERS)
+    assert answer.answer == "North Korea sent 1,000 sappers to Kursk [1]."
+    assert not answer.abstained and answer.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    assert [c.n for c in answer.citations] == [1]
+    assert answer.citations[0].quote == quote_of(desk, answer.citations[0]) == evidence[n - 1].quote
+    assert model.calls == 1, "a verified answer needs one generation"
+
+
+def test_failed_answer_is_regenerated_once(shared_desk):
+    desk, model = desk_with(
+        shared_desk, "North Korea sent 3,000 sappers [1].", "Shoigu said 1,000 sappers [1][2]."
+    )
+    evidence = evidence_for(desk, SAPPERS)
+    answer = desk.ask(SAPPERS)
+    if all("1,000" not in p.quote for p in evidence[:2]):
+        pytest.fail("the two best passages should state 1,000")
+    assert model.calls == 2
+    assert answer.answer == "Shoigu said 1,000 sappers [1][2]."
+    assert [c.quote for c in answer.citations] == [evidence[0].quote, evidence[1].quote]
+
+
+def test_extractive_fallback_after_two_failures(shared_desk):
+    desk, model = desk_with(shared_desk, "They sent 3,000 [1].", "Nobody knows [9].")
+    evidence = evidence_for(desk, SAPPERS)
+    answer = desk.ask(SAPPERS)
+    best = next(p for p in evidence[:3] if any(ch.isdigit() for ch in p.quote))
+    assert model.calls == 2
+    assert answer.answer == " ".join(best.quote.split()) + " [1]"
+    assert answer.citations[0].quote == best.quote == quote_of(desk, answer.citations[0])
+    assert answer.model.startswith("extractive fallback")
+
+
+def test_abstention_never_calls_the_model(shared_desk):
+    desk, model = desk_with(shared_desk)  # no responses: calling it would fail
+    answer = desk.ask("How many tanks did North Korea send to Russia?")
+    assert answer.abstained and answer.citations == []
+    assert answer.answer == "The sources do not say: none of the relevant passages mentions “tanks”."
+    assert model.calls == 0
+
+
+def test_model_failure_is_llm_unavailable(shared_desk):
+    broken = FakeListChatModel(responses=["never delivered"], error_on_chunk_number=0)
+    desk = Desk(shared_desk.settings, chat_model=broken)
+    with pytest.raises(LLMUnavailable, match="the chat model failed: FakeListChatModelError"):
+        desk.ask(SAPPERS)
