@@ -16,11 +16,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .claims import categories_in, extract_claims
+from .disagreements import find_disagreements
 from .errors import NewsdeskError
 from .llm import TokenHook, generate
-from .models import Answer, Citation, Passage
+from .models import Answer, Citation, Disagreement, Passage, SearchResult
 from .prompts import load_prompt
-from .retrieve import STOPWORDS, Retriever, check_query, stem, tokenize
+from .retrieve import STOPWORDS, Retriever, candidate_sentences, check_query, stem, tokenize
 from .settings import Settings
 
 TOP_CITED = 3
@@ -144,6 +146,47 @@ def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
     return f"{' '.join(best.quote.split())} [{best.n}]"
 
 
+# --- disagreements ----------------------------------------------------------------------------------
+
+
+def question_disagreements(
+    question: str, results: Sequence[SearchResult], evidence: Sequence[Passage], embed: Callable
+) -> list[Disagreement]:
+    """Conflicting figures among the retrieved passages, on what the question asks about (or, when it
+    names nothing countable, on what its best evidence counts)."""
+    claims = extract_claims([passage for passage, _ in candidate_sentences(results)])
+    wanted = categories_in(question) or {c.counted for c in extract_claims(evidence[:TOP_CITED])}
+    return [d for d in find_disagreements(claims, embed) if d.claims[0].counted in wanted]
+
+
+def describe_disagreements(
+    disagreements: Sequence[Disagreement], evidence: Sequence[Passage]
+) -> tuple[str, list[Passage]]:
+    """A sentence per disagreement giving every figure with its citation, and the passages it cites
+    beyond the evidence (numbered after it)."""
+    numbers = {(p.doc_id, p.start): p.n for p in evidence}
+    extra: list[Passage] = []
+    sentences = []
+    for disagreement in disagreements:
+        figures = []
+        for claim in disagreement.claims:
+            key = (claim.doc_id, claim.start)
+            restated = next(
+                (p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None
+            )
+            if key not in numbers and restated:  # articles repeat key figures: cite the passage already shown
+                numbers[key] = restated.n
+            if key not in numbers:
+                numbers[key] = len(evidence) + len(extra) + 1
+                extra.append(Passage(n=numbers[key], doc_id=claim.doc_id, title=claim.title or claim.doc_id,
+                                     start=claim.start, end=claim.end, quote=claim.quote))  # fmt: skip
+            qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+            who = f" ({claim.attribution})" if claim.attribution else ""
+            figures.append(f"{qualifier}{claim.value}{who} [{numbers[key]}]")
+        sentences.append(f"The sources differ on {disagreement.topic}: {'; '.join(figures)}.")
+    return " ".join(sentences), extra
+
+
 def renumber(answer: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
     """Number citations 1, 2, … in order of first use; return the rewritten answer and its citations."""
     by_n = {p.n: p for p in evidence}
@@ -183,18 +226,20 @@ class Answerer:
         if reason:
             return self._abstain(question, reason, timings, started)
 
+        disagreements = question_disagreements(question, results, evidence, self.retriever.embedder.embed)
         generating = time.perf_counter()
         text, verdict = self._generate_verified(question, evidence, on_token)
         timings["generate"] = ms_since(generating)
         if not verdict.ok:
             text = extractive_answer(question, evidence)
-        text, citations = renumber(text, evidence)
+        differ, extra = describe_disagreements(disagreements, evidence)
+        text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
         check_quotes(citations, self.article_text)
         timings["total"] = ms_since(started)
         model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
         return Answer(
-            question=question, answer=text, abstained=False, citations=citations, disagreements=[],
-            model=model, timings_ms=timings,
+            question=question, answer=text, abstained=False, citations=citations,
+            disagreements=disagreements, model=model, timings_ms=timings,
         )  # fmt: skip
 
     def _generate_verified(

@@ -18,7 +18,7 @@ from .errors import (
     StoreError,
     UnreadableDocument,
 )
-from .models import Answer, Article, DocumentInfo, SearchResult
+from .models import Answer, Article, Disagreement, DocumentInfo, SearchResult
 from .settings import Settings, get_settings
 
 STATUS = {
@@ -99,5 +99,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def ask(body: Question, d: DeskDep) -> Answer:
         """A cited answer. 503 when the chat model is down; /search keeps working."""
         return d.ask(body.question, body.k)
+
+    @app.get("/disagreements")
+    def disagreements(d: DeskDep) -> dict[str, list[Disagreement]]:
+        """Every figure on which the documents disagree, each with every source's value and quote."""
+        return {"disagreements": d.disagreements()}
 
     return app

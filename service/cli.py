@@ -201,12 +201,35 @@ def print_answer(answer: Answer) -> None:
     for disagreement in answer.disagreements:
         out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
         for claim in disagreement.claims:
-            who = f" ({claim.attribution})" if claim.attribution else ""
-            out.print(
-                f"  {claim.value}{escape(who)} — {escape(claim.title or claim.doc_id)}", highlight=False
-            )
+            value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
+            who = f"{claim.attribution}, " if claim.attribution else ""
+            out.print(f"  • {value} ({escape(who)}{claim.doc_id})", highlight=False)
     footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
     out.print(footer, style="dim")
+
+
+@app.command()
+@handles_errors
+def disagreements(as_json: JsonOption = False) -> None:
+    """Every figure on which the documents disagree, with each source's value and quote."""
+    found = Desk().disagreements()
+    if as_json:
+        print_json({"disagreements": [d.model_dump() for d in found]})
+        return
+    if not found:
+        out.print("The documents agree on every figure they share.")
+    for disagreement in found:
+        table = Table(title=disagreement.topic, show_lines=True, expand=True)
+        table.add_column("value", no_wrap=True)
+        table.add_column("who says", ratio=1)
+        table.add_column("document", ratio=1, overflow="fold")
+        table.add_column("quote", ratio=4)
+        for claim in disagreement.claims:
+            value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
+            table.add_row(
+                value, escape(claim.attribution or ""), claim.doc_id, escape(" ".join(claim.quote.split()))
+            )
+        out.print(table)
 
 
 eval_app = typer.Typer(help="Score newsdesk against gold questions (see README for the tables).")
@@ -240,8 +263,10 @@ def eval_seeds(
     if as_json:
         print_json(report.model_dump())
         return
-    table = Table("id", *evaluate.CHECKS, "s", title=command)
-    table.add_column("answer", no_wrap=True, overflow="ellipsis", max_width=60)
+    table = Table(title=command)
+    for header in ("id", *evaluate.CHECKS, "s"):
+        table.add_column(header, no_wrap=True, min_width=len(header))
+    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
     for q in report.questions:
         marks = ["✓" if q.checks[c] else "✗" for c in evaluate.CHECKS]
         table.add_row(q.id, *marks, f"{q.seconds:.1f}", escape(q.answer))

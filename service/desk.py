@@ -12,11 +12,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .answer import Answerer
+from .claims import corpus_passages, extract_claims
+from .disagreements import find_disagreements
 from .errors import InvalidInput
 from .indexing import ProgressHook, index_article, index_paths
 from .ingest import check_document_id, make_article
 from .llm import TokenHook, get_chat_model, model_name
-from .models import Answer, Article, DocumentInfo, IndexReport, SearchResult
+from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, SearchResult
 from .retrieve import Retriever
 from .settings import Settings, get_settings
 from .store import Embedder, Store
@@ -28,6 +30,7 @@ class Desk:
         self.settings = settings or get_settings()
         self.chat_model = chat_model
         self._write_lock = threading.Lock()
+        self._disagreements: tuple[str, list[Disagreement]] | None = None
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -91,6 +94,21 @@ class Desk:
 
     def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
         return self.answerer.ask(question, k, on_token)
+
+    def disagreements(self) -> list[Disagreement]:
+        """Every figure the documents disagree on, corpus-wide (recomputed when the index changes)."""
+        signature = self.store.signature()
+        if self._disagreements is None or self._disagreements[0] != signature:
+            passages = [
+                p
+                for doc in self.documents()
+                for p in corpus_passages(doc.id, doc.title, self.document(doc.id).text)
+            ]
+            self._disagreements = (
+                signature,
+                find_disagreements(extract_claims(passages), self.embedder.embed),
+            )
+        return self._disagreements[1]
 
     def health(self) -> dict:
         return {
