@@ -20,7 +20,7 @@ from .claims import categories_in, extract_claims
 from .disagreements import find_disagreements
 from .errors import NewsdeskError
 from .llm import TokenHook, generate
-from .models import Answer, Citation, Disagreement, Passage, SearchResult
+from .models import Answer, Citation, Claim, Disagreement, Passage
 from .prompts import load_prompt
 from .retrieve import STOPWORDS, Retriever, candidate_sentences, check_query, stem, tokenize
 from .settings import Settings
@@ -149,12 +149,11 @@ def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
 # --- disagreements ----------------------------------------------------------------------------------
 
 
-def question_disagreements(
-    question: str, results: Sequence[SearchResult], evidence: Sequence[Passage], embed: Callable
+def relevant_disagreements(
+    question: str, claims: Sequence[Claim], evidence: Sequence[Passage], embed: Callable
 ) -> list[Disagreement]:
-    """Conflicting figures among the retrieved passages, on what the question asks about (or, when it
-    names nothing countable, on what its best evidence counts)."""
-    claims = extract_claims([passage for passage, _ in candidate_sentences(results)])
+    """Conflicting figures among the claims, on what the question asks about (or, when it names
+    nothing countable, on what its best evidence counts)."""
     wanted = categories_in(question) or {c.counted for c in extract_claims(evidence[:TOP_CITED])}
     return [d for d in find_disagreements(claims, embed) if d.claims[0].counted in wanted]
 
@@ -221,12 +220,23 @@ class Answerer:
         question = check_query(question, self.settings.max_query_chars)
         results = self.retriever.search(question, k or self.settings.ask_k)
         evidence = self.retriever.evidence(question, results)
+        claims = extract_claims([passage for passage, _ in candidate_sentences(results)])
         timings = {"retrieve": ms_since(started)}
+        return self.answer(question, evidence, claims, on_token, timings, started)
+
+    def answer(
+        self, question: str, evidence: Sequence[Passage], claims: Sequence[Claim],
+        on_token: TokenHook | None = None, timings: dict[str, int] | None = None,
+        started: float | None = None, article_text: Callable[[str], str] | None = None,
+    ) -> Answer:  # fmt: skip
+        """Answer from numbered evidence (1…n, best first) and the claims around it. Used by ask(), and
+        directly by evaluations that bring their own passages (article_text then looks them up)."""
+        started = started or time.perf_counter()
+        timings = timings if timings is not None else {}
         reason = abstain_reason(question, evidence)
         if reason:
             return self._abstain(question, reason, timings, started)
-
-        disagreements = question_disagreements(question, results, evidence, self.retriever.embedder.embed)
+        disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
         generating = time.perf_counter()
         text, verdict = self._generate_verified(question, evidence, on_token)
         timings["generate"] = ms_since(generating)
@@ -234,7 +244,7 @@ class Answerer:
             text = extractive_answer(question, evidence)
         differ, extra = describe_disagreements(disagreements, evidence)
         text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
-        check_quotes(citations, self.article_text)
+        check_quotes(citations, article_text or self.article_text)
         timings["total"] = ms_since(started)
         model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
         return Answer(
