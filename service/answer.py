@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .claims import categories_in, extract_claims
-from .disagreements import find_disagreements
+from .disagreements import find_assertion_disagreements, find_disagreements, llm_judge
 from .errors import NewsdeskError
 from .llm import TokenHook, generate
 from .models import Answer, Citation, Claim, Disagreement, Passage
@@ -220,23 +220,30 @@ class Answerer:
         question = check_query(question, self.settings.max_query_chars)
         results = self.retriever.search(question, k or self.settings.ask_k)
         evidence = self.retriever.evidence(question, results)
-        claims = extract_claims([passage for passage, _ in candidate_sentences(results)])
+        sentences = candidate_sentences(results)
+        claims = extract_claims([passage for passage, _ in sentences])
         timings = {"retrieve": ms_since(started)}
-        return self.answer(question, evidence, claims, on_token, timings, started)
+        return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)
 
     def answer(
         self, question: str, evidence: Sequence[Passage], claims: Sequence[Claim],
         on_token: TokenHook | None = None, timings: dict[str, int] | None = None,
         started: float | None = None, article_text: Callable[[str], str] | None = None,
+        sentences: Sequence[tuple[Passage, str]] = (),
     ) -> Answer:  # fmt: skip
         """Answer from numbered evidence (1…n, best first) and the claims around it. Used by ask(), and
-        directly by evaluations that bring their own passages (article_text then looks them up)."""
+        directly by evaluations that bring their own passages (article_text then looks them up).
+        sentences: (passage, context) around the evidence, searched for contradicting assertions."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
         reason = abstain_reason(question, evidence)
         if reason:
             return self._abstain(question, reason, timings, started)
         disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
+        disagreements += find_assertion_disagreements(
+            sentences, self.retriever.embedder.embed, self.judge(),
+            must_include={(p.doc_id, p.start) for p in evidence}, limit=2,
+        )  # fmt: skip
         generating = time.perf_counter()
         text, verdict = self._generate_verified(question, evidence, on_token)
         timings["generate"] = ms_since(generating)
@@ -251,6 +258,9 @@ class Answerer:
             question=question, answer=text, abstained=False, citations=citations,
             disagreements=disagreements, model=model, timings_ms=timings,
         )  # fmt: skip
+
+    def judge(self):
+        return llm_judge(lambda system, user: generate(self.chat(), system, user), self.settings.prompts_dir)
 
     def _generate_verified(
         self, question: str, evidence: Sequence[Passage], on_token: TokenHook | None

@@ -101,8 +101,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return d.ask(body.question, body.k)
 
     @app.get("/disagreements")
-    def disagreements(d: DeskDep) -> dict[str, list[Disagreement]]:
+    def disagreements(
+        d: DeskDep,
+        assertions: Annotated[
+            bool, Query(description="Also contradicting statements (uses the model).")
+        ] = True,
+    ) -> dict[str, list[Disagreement]]:
         """Every figure on which the documents disagree, each with every source's value and quote."""
-        return {"disagreements": d.disagreements()}
+        return {"disagreements": d.disagreements(assertions=assertions)}
 
     return app

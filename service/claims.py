@@ -411,7 +411,8 @@ def interval(low: float, high: float, qualifier: str | None) -> tuple[float, flo
     return round(low * low_factor, 6), round(high * high_factor, 6)
 
 
-def _attribution(sentence: str, position: int) -> str | None:
+def attribution(sentence: str, position: int) -> str | None:
+    """Who says so: the known source nearest before `position` in the sentence, else the first after it."""
     found = sorted(
         (m.start(), m.end(), name) for name, pattern in SOURCE_PATTERNS for m in pattern.finditer(sentence)
     )
@@ -476,7 +477,7 @@ def _claims_in_sentence(passage: Passage) -> list[Claim]:
                 value,
                 _qualifier(sentence, figure),
                 counted=counted,
-                attribution=_attribution(sentence, figure.start),
+                attribution=attribution(sentence, figure.start),
             )
         )
     return claims

@@ -210,9 +210,14 @@ def print_answer(answer: Answer) -> None:
 
 @app.command()
 @handles_errors
-def disagreements(as_json: JsonOption = False) -> None:
+def disagreements(
+    assertions: Annotated[
+        bool, typer.Option(help="Also find contradicting statements (asks the chat model; slower).")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
     """Every figure on which the documents disagree, with each source's value and quote."""
-    found = Desk().disagreements()
+    found = Desk().disagreements(assertions=assertions)
     if as_json:
         print_json({"disagreements": [d.model_dump() for d in found]})
         return

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from .answer import Answerer
 from .claims import corpus_passages, extract_claims
-from .disagreements import find_disagreements
+from .disagreements import find_assertion_disagreements, find_disagreements
 from .errors import InvalidInput
 from .indexing import ProgressHook, index_article, index_paths
 from .ingest import check_document_id, make_article
 from .llm import TokenHook, get_chat_model, model_name
-from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, SearchResult
-from .retrieve import Retriever
+from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, Passage, SearchResult
+from .retrieve import Retriever, sentences_with_context
 from .settings import Settings, get_settings
 from .store import Embedder, Store
 
@@ -30,7 +30,7 @@ class Desk:
         self.settings = settings or get_settings()
         self.chat_model = chat_model
         self._write_lock = threading.Lock()
-        self._disagreements: tuple[str, list[Disagreement]] | None = None
+        self._disagreements: dict[tuple[str, bool], list[Disagreement]] = {}
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -95,20 +95,21 @@ class Desk:
     def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
         return self.answerer.ask(question, k, on_token)
 
-    def disagreements(self) -> list[Disagreement]:
-        """Every figure the documents disagree on, corpus-wide (recomputed when the index changes)."""
-        signature = self.store.signature()
-        if self._disagreements is None or self._disagreements[0] != signature:
-            passages = [
-                p
-                for doc in self.documents()
-                for p in corpus_passages(doc.id, doc.title, self.document(doc.id).text)
-            ]
-            self._disagreements = (
-                signature,
-                find_disagreements(extract_claims(passages), self.embedder.embed),
-            )
-        return self._disagreements[1]
+    def disagreements(self, assertions: bool = True) -> list[Disagreement]:
+        """Every figure the documents disagree on, corpus-wide, and (when `assertions`) contradicting
+        statements judged by the chat model. Cached until the index changes."""
+        key = (self.store.signature(), assertions)
+        if key not in self._disagreements:
+            sentences = [item for doc in self.documents() for item in self._sentences_with_context(doc.id)]
+            found = find_disagreements(extract_claims([p for p, _ in sentences]), self.embedder.embed)
+            if assertions:
+                found += find_assertion_disagreements(sentences, self.embedder.embed, self.answerer.judge())
+            self._disagreements = {key: found}
+        return self._disagreements[key]
+
+    def _sentences_with_context(self, doc_id: str) -> list[tuple[Passage, str]]:
+        article = self.document(doc_id)
+        return sentences_with_context(corpus_passages(article.id, article.title, article.text))
 
     def health(self) -> dict:
         return {

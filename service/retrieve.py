@@ -146,25 +146,32 @@ def spread_across_documents(ranked: Sequence[tuple[Chunk, float]], k: int, per_d
 
 
 def candidate_sentences(results: Sequence[SearchResult]) -> list[tuple[Passage, str]]:
-    """Every sentence inside the retrieved chunks, once, with offsets into its article, paired with the
-    text to score it by: a sentence that opens with a pronoun is scored together with the one before."""
+    """Every sentence inside the retrieved chunks, once, with offsets into its article, with its context."""
     seen: set[tuple[str, int]] = set()
     candidates = []
     for result in results:
-        previous = ""
-        for start, end in sentence_spans(result.text):
-            quote = result.text[start:end]
-            key = (result.doc_id, result.start + start)
-            if key not in seen:
-                seen.add(key)
-                passage = Passage(
-                    n=0, doc_id=result.doc_id, title=result.title, start=result.start + start,
-                    end=result.start + end, quote=quote,
-                )  # fmt: skip
-                context = f"{previous} {quote}" if PRONOUN_START.match(quote) else quote
+        passages = [
+            Passage(n=0, doc_id=result.doc_id, title=result.title, start=result.start + start,
+                    end=result.start + end, quote=result.text[start:end])
+            for start, end in sentence_spans(result.text)
+        ]  # fmt: skip
+        for passage, context in sentences_with_context(passages):
+            if (passage.doc_id, passage.start) not in seen:
+                seen.add((passage.doc_id, passage.start))
                 candidates.append((passage, context))
-            previous = quote
     return candidates
+
+
+def sentences_with_context(passages: Sequence[Passage]) -> list[tuple[Passage, str]]:
+    """Consecutive sentences paired with the text to judge them by: a sentence that opens with a
+    pronoun ("He even pledged…") is read together with the one before it."""
+    paired = []
+    previous = ""
+    for passage in passages:
+        context = f"{previous} {passage.quote}" if PRONOUN_START.match(passage.quote) else passage.quote
+        paired.append((passage, context))
+        previous = passage.quote
+    return paired
 
 
 def keyword_overlap(question: str, sentence: str, idf: dict[str, float]) -> float:

@@ -7,7 +7,15 @@ expected output is exact. Real-model behaviour is covered by test_llm_cassettes.
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from service.answer import abstain_reason, normalize_citations, renumber, required_terms, verify
+from service.answer import (
+    CITATION,
+    abstain_reason,
+    normalize_citations,
+    numbers_in,
+    renumber,
+    required_terms,
+    verify,
+)
 from service.desk import Desk
 from service.errors import LLMUnavailable
 from service.models import Passage
@@ -167,3 +175,64 @@ def test_model_failure_is_llm_unavailable(shared_desk):
     desk = Desk(shared_desk.settings, chat_model=broken)
     with pytest.raises(LLMUnavailable, match="the chat model failed: FakeListChatModelError"):
         desk.ask(SAPPERS)
+
+
+# --- disagreements in answers ------------------------------------------------------------------------
+
+
+class JudgingFakeChatModel(CountingFakeChatModel):
+    """Answers from `responses`; asked to judge a contradiction, says yes when the pair mentions
+    `contradiction_about` (a stand-in for a judge that understands both statements)."""
+
+    contradiction_about: str = "participation"
+
+    def _stream(self, messages, *args, **kwargs):
+        if "contradict" in messages[0].content:
+            verdict = "yes" if self.contradiction_about in messages[1].content else "no"
+            yield from FakeListChatModel(responses=[verdict])._stream(messages, *args, **kwargs)
+        else:
+            yield from super()._stream(messages, *args, **kwargs)
+
+
+def assert_grounded(answer):
+    """Every [n] resolves to a citation, every quote is exact, every number occurs in a cited quote."""
+    cited = " ".join(c.quote for c in answer.citations)
+    assert {int(n) for n in CITATION.findall(answer.answer)} == {c.n for c in answer.citations}
+    assert numbers_in(answer.answer) <= numbers_in(cited)
+
+
+def test_conflicting_figures_are_reported_with_citations(shared_desk):
+    question = "How many North Korean troops are in Russia?"
+    desk = Desk(shared_desk.settings, chat_model=JudgingFakeChatModel(responses=["Nobody knows [9]."]))
+    answer = desk.ask(question)
+    assert [d.topic for d in answer.disagreements] == ["North Korean troops in Russia"]
+    [disagreement] = answer.disagreements
+    values = {c.value for c in disagreement.claims}
+    assert {"10,000", "12,000"} <= values and len({c.doc_id for c in disagreement.claims}) >= 3
+    assert "The sources differ on North Korean troops in Russia: " in answer.answer
+    for claim in disagreement.claims:
+        assert desk.document(claim.doc_id).text[claim.start : claim.end] == claim.quote
+        assert any(c.doc_id == claim.doc_id and claim.value in c.quote for c in answer.citations)
+    assert_grounded(answer)
+
+
+def test_agreeing_sources_report_no_disagreement(shared_desk):
+    desk = Desk(shared_desk.settings, chat_model=JudgingFakeChatModel(responses=["Nobody knows [9]."]))
+    answer = desk.ask(SAPPERS)
+    assert answer.disagreements == []
+    assert "differ" not in answer.answer
+    assert_grounded(answer)
+
+
+def test_contradicting_assertions_are_judged_and_reported(shared_desk):
+    question = "Has Russia officially acknowledged that North Korean troops fought in the Kursk region?"
+    model = JudgingFakeChatModel(responses=["Nobody knows [9]."])
+    answer = Desk(shared_desk.settings, chat_model=model).ask(question)
+    [assertion] = [d for d in answer.disagreements if d.kind == "assertion"]
+    assert [c.value for c in assertion.claims] == ["officially confirmed", "not officially acknowledged"]
+    assert {c.doc_id for c in assertion.claims} == {"001_e826ffe27127b615", "002_259d7bc1059523dd"}
+    assert_grounded(answer)
+
+    model = JudgingFakeChatModel(responses=["Nobody knows [9]."], contradiction_about="nothing at all")
+    answer = Desk(shared_desk.settings, chat_model=model).ask(question)
+    assert [d for d in answer.disagreements if d.kind == "assertion"] == []

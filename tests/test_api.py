@@ -121,3 +121,22 @@ def test_unreachable_openai_server_is_503(seeded_desk):
 @pytest.mark.parametrize("body", [{"question": ""}, {"question": "  "}, {}, {"question": "x" * 1001}])
 def test_bad_questions_are_422(client, body):
     assert client.post("/ask", json=body).status_code == 422
+
+
+def test_disagreements_corpus_wide(seeded_desk):
+    from .test_answer import JudgingFakeChatModel
+
+    client = client_with_model(seeded_desk, JudgingFakeChatModel(responses=["unused"]))
+    found = client.get("/disagreements").json()["disagreements"]
+    assert [(d["kind"], d["topic"]) for d in found] == [
+        ("numeric", "North Korean troops in Russia"),
+        ("numeric", "North Koreans killed"),
+        ("numeric", "construction workers sent"),
+        ("assertion", "whether it was officially confirmed"),
+    ]
+    for claim in (c for d in found for c in d["claims"]):
+        assert set(claim) >= {"doc_id", "value", "quote", "start", "end"}
+        text = client.get(f"/documents/{claim['doc_id']}").json()["text"]
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+    numeric_only = client.get("/disagreements", params={"assertions": "false"}).json()["disagreements"]
+    assert [d["kind"] for d in numeric_only] == ["numeric"] * 3

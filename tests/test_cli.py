@@ -60,3 +60,13 @@ def test_help_teaches():
     result = run("index", "--help")
     assert result.exit_code == 0
     assert "--prune" in result.output and "exit status is 1" in result.output
+
+
+def test_disagreements_command(env_index):
+    run("index")
+    result = run("disagreements", "--no-assertions", "--json")
+    assert result.exit_code == 0, result.output
+    topics = [d["topic"] for d in json.loads(result.stdout)["disagreements"]]
+    assert topics == ["North Korean troops in Russia", "North Koreans killed", "construction workers sent"]
+    table = run("disagreements", "--no-assertions")
+    assert "North Korean troops in Russia" in table.output and "12,000" in table.output

@@ -7,11 +7,19 @@ import json
 import pytest
 
 from service.claims import corpus_passages, extract_claims
-from service.disagreements import JOIN_THRESHOLD, find_disagreements, group_key
+from service.disagreements import (
+    JOIN_THRESHOLD,
+    assertion_candidates,
+    find_assertion_disagreements,
+    find_disagreements,
+    group_key,
+    llm_judge,
+    stance,
+)
 from service.ingest import find_title
-from service.models import Claim
+from service.models import Claim, Passage
 
-from .test_claims import D000, D001, D002, D003, D004, GOLD, claims_of, row_sentence, seed_texts
+from .test_claims import D000, D001, D002, D003, D004, GOLD, SEEDS, claims_of, row_sentence, seed_texts
 
 # --- grouping and disagreements ----------------------------------------------------------------
 
@@ -198,3 +206,86 @@ def test_corpus_report_matches_the_gold_list(corpus_claims):
         assert {doc for doc, _ in stated} == set(item["docs"])
         assert {value for _, value in stated} == set(item["values"])
         assert item["counted"] not in found
+
+
+# --- assertions ------------------------------------------------------------------------------------
+
+CONFIRMED = (
+    "Reports of North Korean troops fighting alongside Russian forces have circulated since 2024, though "
+    "Moscow officially confirmed their participation only in the spring of 2025."
+)
+NOT_ACKNOWLEDGED = (
+    "This assertion, however, remains unverified, as neither Russia nor North Korea has officially "
+    "acknowledged such involvement."
+)
+PLANS = (
+    "Russia has officially confirmed plans to accept 6,000 North Korean troops to assist in the contested "
+    "Kursk region, marking a significant escalation in military cooperation between the two nations."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (CONFIRMED, ("officially confirmed", True)),
+        (NOT_ACKNOWLEDGED, ("officially acknowledged", False)),
+        ("The Kremlin denied any role.", ("denied", False)),
+        ("Officials have not confirmed the figure.", ("confirmed", False)),
+        ("Budanov confirmed the arrival of North Korean engineers.", ("confirmed", True)),
+        ("North Korea deployed 5,000 military workers to Russia.", None),
+    ],
+)
+def test_stance(sentence, expected):
+    assert stance(sentence) == expected
+
+
+def sentence_item(sentence: str, doc_id: str, start: int = 0) -> tuple[Passage, str]:
+    return Passage(
+        n=1, doc_id=doc_id, title=doc_id, start=start, end=start + len(sentence), quote=sentence
+    ), sentence
+
+
+def constant_embed(texts: list[str]) -> list[list[float]]:
+    return [[1.0, 0.0] for _ in texts]  # everything similar: the stance rules alone decide candidates
+
+
+def test_candidates_need_opposite_stances_in_different_documents():
+    items = [
+        sentence_item(CONFIRMED, "a"),
+        sentence_item(NOT_ACKNOWLEDGED, "b"),
+        sentence_item(PLANS, "c", 50),
+    ]
+    pairs = assertion_candidates(items, constant_embed)
+    assert [(a.doc_id, b.doc_id) for _, (a, _), (b, _) in pairs] == [("a", "b"), ("b", "c")]
+    same_doc = [sentence_item(CONFIRMED, "a"), sentence_item(NOT_ACKNOWLEDGED, "a", 500)]
+    assert assertion_candidates(same_doc, constant_embed) == []
+    only_evidence = assertion_candidates(items, constant_embed, must_include={("c", 50)})
+    assert [(a.doc_id, b.doc_id) for _, (a, _), (b, _) in only_evidence] == [("b", "c")]
+
+
+def test_the_judge_decides_and_both_quotes_are_reported():
+    items = [
+        sentence_item(CONFIRMED, "a"),
+        sentence_item(NOT_ACKNOWLEDGED, "b"),
+        sentence_item(PLANS, "c", 50),
+    ]
+    asked: list[tuple[str, str]] = []
+
+    def judge(first: str, second: str) -> bool:
+        asked.append((first, second))
+        return PLANS not in (first, second)
+
+    [found] = find_assertion_disagreements(items, constant_embed, judge)
+    assert found.kind == "assertion" and found.topic == "whether it was officially confirmed"
+    assert [(c.doc_id, c.value, c.quote) for c in found.claims] == [
+        ("a", "officially confirmed", CONFIRMED),
+        ("b", "not officially acknowledged", NOT_ACKNOWLEDGED),
+    ]
+    assert len(asked) == 1, "a pair sharing a sentence with a reported one is not judged again"
+    assert find_assertion_disagreements(items, constant_embed, lambda first, second: False) == []
+
+
+def test_llm_judge_reads_the_last_yes_or_no():
+    replies = iter(["yes", "Same thing? no, different things. Answer: no", "No. Actually yes"])
+    judge = llm_judge(lambda system, user: next(replies), SEEDS.parent / "prompts")
+    assert [judge("a", "b"), judge("a", "b"), judge("a", "b")] == [True, False, True]
