@@ -79,7 +79,7 @@ def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
         verdict.problems.append(f"{', '.join(missing)} does not occur in the cited passages")
     if verdict.cited and not any(n <= TOP_CITED for n in verdict.cited):
         verdict.problems.append(f"it cites none of passages 1-{TOP_CITED}, the most relevant")
-    if len(set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question))) < 2:
+    if not set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question)):
         verdict.problems.append("the answer only restates the question")
     if QUANTITY_QUESTION.search(question) and not numbers_in(answer):
         verdict.problems.append("the question asks for a number and the answer gives none")

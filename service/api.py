@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from .desk import Desk
@@ -19,7 +22,9 @@ from .errors import (
     UnreadableDocument,
 )
 from .models import Answer, Article, Disagreement, DocumentInfo, SearchResult
+from .retrieve import check_query
 from .settings import Settings, get_settings
+from .streaming import ChatRequest, ask_events, completion, completion_chunks, question_and_history
 
 STATUS = {
     InvalidInput: 422, UnreadableDocument: 422, NotFound: 404,
@@ -50,11 +55,28 @@ class SearchResponse(BaseModel):
     results: list[SearchResult]
 
 
+def status_of(exc: Exception) -> int:
+    return next((status for kind, status in STATUS.items() if isinstance(exc, kind)), 500)
+
+
 def desk(request: Request) -> Desk:
     return request.app.state.desk
 
 
 DeskDep = Annotated[Desk, Depends(desk)]
+
+
+async def openai_stream(work, model: str):
+    """Chunks as OpenAI sends them: the answer is verified first, then sent in pieces; then [DONE]."""
+    chunks = None
+    try:
+        answer = await run_in_threadpool(work)
+        chunks = completion_chunks(answer, model)
+    except NewsdeskError as exc:
+        yield f"data: {json.dumps({'error': {'message': str(exc), 'code': status_of(exc)}})}\n\n"
+    for chunk in chunks or []:
+        yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+    yield "data: [DONE]\n\n"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -67,8 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(NewsdeskError)
     async def newsdesk_error(_: Request, exc: NewsdeskError) -> JSONResponse:
-        status = next((s for t, s in STATUS.items() if isinstance(exc, t)), 500)
-        return JSONResponse({"detail": str(exc)}, status_code=status)
+        return JSONResponse({"detail": str(exc)}, status_code=status_of(exc))
 
     @app.get("/health")
     def health(d: DeskDep) -> dict:
@@ -99,6 +120,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def ask(body: Question, d: DeskDep) -> Answer:
         """A cited answer. 503 when the chat model is down; /search keeps working."""
         return d.ask(body.question, body.k)
+
+    @app.post("/ask/stream", response_class=StreamingResponse)
+    async def ask_stream(body: Question, d: DeskDep) -> StreamingResponse:
+        """Server-Sent Events: `token` (the model's draft, as it is written), then `citations`,
+        `disagreements` and `done` with the verified answer; or one `error` event."""
+        question = check_query(body.question, d.settings.max_query_chars)  # a bad question is still a 422
+        events = ask_events(lambda on_token: d.ask(question, body.k, on_token), status_of)
+        return StreamingResponse(events, media_type="text/event-stream")
+
+    @app.post("/v1/chat/completions")
+    async def chat_completions(body: ChatRequest, d: DeskDep):
+        """OpenAI-compatible: the last user message is the question, earlier turns the history. Sources
+        come back as Markdown footnotes in the content and, structured, in the extra `newsdesk` field."""
+        question, history = question_and_history(body)
+        work = partial(d.ask_followup, question, history)
+        if not body.stream:
+            return completion(await run_in_threadpool(work), body.model)
+        return StreamingResponse(openai_stream(work, body.model), media_type="text/event-stream")
 
     @app.get("/disagreements")
     def disagreements(

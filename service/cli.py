@@ -20,7 +20,7 @@ from rich.text import Text
 
 from .desk import Desk
 from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
-from .models import Answer
+from .models import Answer, Disagreement
 
 app = typer.Typer(
     help="Grounded, cited answers over news articles.\n\n"
@@ -192,6 +192,14 @@ def streaming_draft() -> Iterator[Callable[[str], None]]:
         yield on_token
 
 
+def print_disagreement(disagreement: Disagreement) -> None:
+    out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
+    for claim in disagreement.claims:
+        value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
+        who = f"{claim.attribution}, " if claim.attribution else ""
+        out.print(f"  • {escape(value)} ({escape(who)}{claim.doc_id})", highlight=False)
+
+
 def print_answer(answer: Answer) -> None:
     style = "yellow" if answer.abstained else "bold"
     out.print(Text(answer.answer, style=style))
@@ -199,11 +207,7 @@ def print_answer(answer: Answer) -> None:
         quote = " ".join(citation.quote.split())
         out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — “{escape(quote)}”", highlight=False)
     for disagreement in answer.disagreements:
-        out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
-        for claim in disagreement.claims:
-            value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
-            who = f"{claim.attribution}, " if claim.attribution else ""
-            out.print(f"  • {value} ({escape(who)}{claim.doc_id})", highlight=False)
+        print_disagreement(disagreement)
     footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
     out.print(footer, style="dim")
 
@@ -235,6 +239,104 @@ def disagreements(
                 value, escape(claim.attribution or ""), claim.doc_id, escape(" ".join(claim.quote.split()))
             )
         out.print(table)
+
+
+CHAT_HELP = (
+    "Commands: /sources N (the full quote of source N and where it is), /disagreements (where the "
+    "sources of the last answer differ; `/disagreements all` for the whole corpus), /reset (forget the "
+    "conversation), /help, /quit (or Ctrl-D)."
+)
+
+
+@app.command()
+@handles_errors
+def chat(
+    k: Annotated[
+        int | None, typer.Option("-k", help="Chunks to retrieve per question.", min=1, max=20)
+    ] = None,
+) -> None:
+    """Chat about the articles: answers cite their sources; follow-ups ("Who announced that?") are
+    rewritten into standalone questions from the conversation.
+
+    Reads one question per line when stdin is not a terminal, so it can be scripted.
+    """
+    desk = Desk()
+    conversation = desk.conversation()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        out.print(f"[bold]newsdesk chat[/] — {len(desk.documents())} documents. {CHAT_HELP}", highlight=False)
+    for line in read_lines(desk.settings.cache_dir / "chat_history", interactive):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("/"):
+            if run_chat_command(line, conversation, desk):
+                return
+            continue
+        try:
+            if interactive:
+                with streaming_draft() as on_token:
+                    standalone, answer = conversation.send(line, on_token)
+            else:
+                standalone, answer = conversation.send(line)
+        except NewsdeskError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            continue
+        if standalone != line:
+            out.print(f"» {escape(standalone)}", style="dim")
+        print_answer(answer)
+
+
+def read_lines(history_file: Path, interactive: bool) -> Iterator[str]:
+    if not interactive:
+        yield from sys.stdin
+        return
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+
+    history_file.parent.mkdir(parents=True, exist_ok=True)
+    session: PromptSession = PromptSession(history=FileHistory(str(history_file)))
+    while True:
+        try:
+            yield session.prompt("newsdesk> ")
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return
+
+
+def run_chat_command(line: str, conversation, desk: Desk) -> bool:
+    """Run a /command; True means quit."""
+    command, _, argument = line.partition(" ")
+    if command in ("/quit", "/exit"):
+        return True
+    if command == "/help":
+        out.print(CHAT_HELP, highlight=False)
+    elif command == "/reset":
+        conversation.reset()
+        out.print("Conversation forgotten.", style="dim")
+    elif command == "/sources":
+        try:
+            citation = conversation.source(int(argument) if argument.strip().isdigit() else -1)
+        except InvalidInput as exc:
+            err.print(f"usage: /sources N — {escape(str(exc))}")
+            return False
+        out.print(f"[cyan][{citation.n}][/] {escape(citation.title)}  ({citation.doc_id}, characters "
+                  f"{citation.start}–{citation.end})", highlight=False)  # fmt: skip
+        out.print(escape(citation.quote), highlight=False)
+    elif command == "/disagreements":
+        found = (
+            desk.disagreements()
+            if argument == "all"
+            else (conversation.last.disagreements if conversation.last else [])
+        )
+        if not found:
+            out.print("No disagreements among these sources.", style="dim")
+        for disagreement in found:
+            print_disagreement(disagreement)
+    else:
+        err.print(f"unknown command {escape(command)}. {CHAT_HELP}")
+    return False
 
 
 eval_app = typer.Typer(help="Score newsdesk against gold questions (see README for the tables).")

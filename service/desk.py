@@ -12,12 +12,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .answer import Answerer
+from .chat import Conversation, Turn, standalone_question
 from .claims import corpus_passages, extract_claims
 from .disagreements import find_assertion_disagreements, find_disagreements
 from .errors import InvalidInput
 from .indexing import ProgressHook, index_article, index_paths
 from .ingest import check_document_id, make_article
-from .llm import TokenHook, get_chat_model, model_name
+from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, Passage, SearchResult
 from .retrieve import Retriever, sentences_with_context
 from .settings import Settings, get_settings
@@ -49,9 +50,29 @@ class Desk:
         return Answerer(
             settings=self.settings,
             retriever=self.retriever,
-            chat=lambda: self.chat_model or get_chat_model(self.settings),
+            chat=self.chat,
             model_name=model_name(self.settings),
             article_text=lambda doc_id: self.store.get_document(doc_id).text,
+        )
+
+    def chat(self):
+        """The chat model (loaded on first use)."""
+        return self.chat_model or get_chat_model(self.settings)
+
+    def ask_followup(self, question: str, history: list[Turn], on_token: TokenHook | None = None) -> Answer:
+        """Answer a question that may lean on earlier turns (rewritten into a standalone one first)."""
+        standalone = standalone_question(question, history, self.complete, self.settings.prompts_dir)
+        return self.ask(standalone, on_token=on_token)
+
+    def complete(self, system: str, user: str) -> str:
+        """One plain model call (question rewriting)."""
+        return generate(self.chat(), system, user)
+
+    def conversation(self) -> Conversation:
+        return Conversation(
+            ask=lambda question, on_token=None: self.ask(question, on_token=on_token),
+            rewrite=self.complete,
+            prompts_dir=self.settings.prompts_dir,
         )
 
     # --- index ---------------------------------------------------------------------------------
