@@ -1,0 +1,73 @@
+"""The answer pipeline against the real default model over HTTP, replayed from recorded cassettes.
+
+The cassettes in tests/cassettes/test_llm_cassettes/ were recorded from llama.cpp's OpenAI-compatible
+server serving the packaged model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M). To re-record, after changing a
+prompt or the evidence selection (requests are matched on their body, so a stale cassette fails loudly):
+
+    .venv/bin/python -m llama_cpp.server --model ~/.cache/newsdesk/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf \\
+        --host 127.0.0.1 --port 8081 --n_ctx 4096 --n_threads 2 --seed 42 --interrupt_requests false
+    .venv/bin/pytest tests/test_llm_cassettes.py --record-mode=rewrite
+
+CI replays them with --record-mode=none --block-network.
+"""
+
+import pytest
+
+from service.desk import Desk
+from service.evaluate import load_questions, run
+
+from .test_answer import assert_grounded
+
+SERVER = "http://127.0.0.1:8081/v1"
+
+
+@pytest.fixture(scope="module")
+def vcr_config():
+    return {
+        "match_on": ["method", "scheme", "host", "port", "path", "body"],
+        "filter_headers": ["authorization"],
+    }
+
+
+@pytest.fixture
+def http_desk(shared_desk) -> Desk:
+    settings = shared_desk.settings.model_copy(
+        update={"llm_provider": "openai", "llm_base_url": SERVER, "llm_model": "local", "llm_api_key": "none"}
+    )
+    return Desk(settings)
+
+
+@pytest.mark.vcr
+def test_sappers_answer_from_the_real_model(http_desk):
+    answer = http_desk.ask("How many sappers went to Kursk?")
+    assert not answer.abstained
+    assert "1,000" in answer.answer
+    assert answer.model == "local", "the model's own answer should pass verification here"
+    assert any("1,000 sappers" in c.quote or "1,000 deminers" in c.quote for c in answer.citations)
+    assert_grounded(answer)
+
+
+@pytest.mark.vcr
+def test_tanks_abstains_without_asking_the_model(http_desk):
+    answer = http_desk.ask("How many tanks did North Korea send to Russia?")
+    assert answer.abstained and answer.citations == []
+
+
+@pytest.mark.vcr
+def test_troop_figures_disagree(http_desk):
+    answer = http_desk.ask("How many North Korean troops are in Russia?")
+    topics = [d.topic for d in answer.disagreements]
+    assert "North Korean troops in Russia" in topics
+    assert_grounded(answer)
+
+
+@pytest.mark.vcr
+def test_gold_questions(http_desk):
+    questions = load_questions(http_desk.settings.eval_dir / "questions.json")
+    report = run(questions, http_desk.ask, lambda doc_id: http_desk.document(doc_id).text, "pytest")
+    assert report.totals["quotes"] == 1.0
+    assert report.totals["answer"] >= 0.8
+    assert report.totals["source"] >= 0.8
+    assert report.totals["disagreement"] >= 0.9
+    for question in report.questions:
+        assert question.checks["abstention"] or question.id == "general-name", question

@@ -1,0 +1,25 @@
+"""The defaults, for real: the packaged chat model assembled from its PyPI parts, loaded in-process by
+llama.cpp, answering over the seeds indexed with the packaged embedder. Slow (~15 s), and it proves that a
+fresh install answers offline with nothing configured."""
+
+import pytest
+
+from service.desk import Desk
+from service.llm import DEFAULT_SHA256, default_model_path
+
+from .test_answer import assert_grounded
+
+
+@pytest.mark.real_model
+def test_default_model_answers_sappers_with_a_verified_citation(shared_desk):
+    path = default_model_path(shared_desk.settings.cache_dir)
+    assert path.read_bytes()[:4] == b"GGUF"
+    assert (path.with_name(path.name + ".ok")).read_text().split()[0] == DEFAULT_SHA256
+
+    answer = Desk(shared_desk.settings).ask("How many sappers went to Kursk?")
+    assert not answer.abstained
+    assert "1,000" in answer.answer
+    assert any("1,000 sappers" in c.quote or "1,000 deminers" in c.quote for c in answer.citations)
+    for citation in answer.citations:
+        assert shared_desk.document(citation.doc_id).text[citation.start : citation.end] == citation.quote
+    assert_grounded(answer)
