@@ -11,6 +11,8 @@ prompt or the evidence selection (requests are matched on their body, so a stale
 CI replays them with --record-mode=none --block-network.
 """
 
+from pathlib import Path
+
 import pytest
 
 from service.desk import Desk
@@ -63,7 +65,7 @@ def test_troop_figures_disagree(http_desk):
 
 @pytest.mark.vcr
 def test_gold_questions(http_desk):
-    questions = load_questions(http_desk.settings.eval_dir / "questions.json")
+    questions = load_questions(Path(__file__).parent / "gold_questions.json")  # a copy of ../shared/eval/
     report = run(questions, http_desk.ask, lambda doc_id: http_desk.document(doc_id).text, "pytest")
     assert report.totals["quotes"] == 1.0
     assert report.totals["answer"] >= 0.8
