@@ -10,7 +10,8 @@ WORKDIR /app
 ENV CMAKE_ARGS="-DGGML_NATIVE=OFF" \
     PIP_NO_CACHE_DIR=1 \
     NEWSDESK_HOST=0.0.0.0 \
-    NEWSDESK_CACHE_DIR=/app/cache
+    NEWSDESK_CACHE_DIR=/app/cache \
+    NEWSDESK_PROMPTS_DIR=/app/prompts
 
 COPY pyproject.toml constraints.txt README.md ./
 COPY service ./service
