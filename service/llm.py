@@ -12,6 +12,7 @@ One model per process, created on first use (the API starts fast).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib
 import os
@@ -155,6 +156,13 @@ class ChatLlamaCpp(BaseChatModel):
                     yield ChatGenerationChunk(message=AIMessageChunk(content=token))
 
 
+    def close(self) -> None:
+        """Free the model now (at interpreter exit llama.cpp's own finalizer can run too late)."""
+        if self._llama is not None:
+            self._llama.close()
+            self._llama = None
+
+
 def role_of(message: BaseMessage) -> str:
     return {"system": "system", "human": "user", "ai": "assistant"}.get(message.type, "user")
 
@@ -163,6 +171,13 @@ def role_of(message: BaseMessage) -> str:
 
 _models: dict[tuple, BaseChatModel] = {}
 _models_lock = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    for model in _models.values():
+        if isinstance(model, ChatLlamaCpp):
+            model.close()
 
 
 def get_chat_model(settings: Settings) -> BaseChatModel:
