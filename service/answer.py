@@ -191,11 +191,7 @@ def renumber(answer: str, evidence: Sequence[Passage]) -> tuple[str, list[Citati
     by_n = {p.n: p for p in evidence}
     order = {old: new for new, old in enumerate(cited_numbers(answer), start=1)}
     text = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", answer)
-    citations = [
-        Citation(n=new, doc_id=by_n[old].doc_id, title=by_n[old].title, start=by_n[old].start,
-                 end=by_n[old].end, quote=by_n[old].quote)
-        for old, new in order.items()
-    ]  # fmt: skip
+    citations = [Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()]
     return text, citations
 
 

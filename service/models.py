@@ -34,25 +34,21 @@ class SearchResult(Chunk):
     score: float
 
 
-class Passage(BaseModel):
-    """A numbered evidence span shown to the model: text == article.text[start:end]."""
-
-    n: int
-    doc_id: str
-    title: str
-    start: int
-    end: int
-    quote: str
-    score: float = 0.0
-
-
 class Citation(BaseModel):
+    """A numbered span of an article: quote == article.text[start:end]."""
+
     n: int
     doc_id: str
     title: str
     start: int
     end: int
     quote: str
+
+
+class Passage(Citation):
+    """An evidence span shown to the model, with its relevance score."""
+
+    score: float = 0.0
 
 
 class Claim(BaseModel):
