@@ -191,7 +191,9 @@ def renumber(answer: str, evidence: Sequence[Passage]) -> tuple[str, list[Citati
     by_n = {p.n: p for p in evidence}
     order = {old: new for new, old in enumerate(cited_numbers(answer), start=1)}
     text = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", answer)
-    citations = [Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()]
+    citations = [
+        Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()
+    ]
     return text, citations
 
 
