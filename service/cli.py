@@ -2,72 +2,39 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.live import Live
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from rich.text import Text
 
+from .cli_eval import eval_app
+from .console import (
+    JsonOption,
+    err,
+    handles_errors,
+    out,
+    print_answer,
+    print_disagreement,
+    print_json,
+    progress_bar,
+    streaming_draft,
+)
 from .desk import Desk
-from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
-from .models import Answer, Disagreement
+from .errors import InvalidInput, NewsdeskError
+from .settings import get_settings
 
 app = typer.Typer(
     help="Grounded, cited answers over news articles.\n\n"
-    "Start with `newsdesk index` (reads seeds/), then `newsdesk search QUERY`. "
+    "Start with `newsdesk index` (reads seeds/), then `newsdesk ask QUESTION` or `newsdesk chat`. "
     "Every setting can also come from the environment: NEWSDESK_<SETTING> (see README).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
-EXIT_CODES = {InvalidInput: 2, LLMUnavailable: 2, NotFound: 1}
-
-
-def handles_errors(command: Callable) -> Callable:
-    """Turn a NewsdeskError into a one-line message and an exit code (2: bad input or no model)."""
-
-    @wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except NewsdeskError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}")
-            code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
-            raise typer.Exit(code) from None
-
-    return wrapper
-
-
-def print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-@contextmanager
-def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
-    """A Rich progress bar on stderr; yields hook(advance, total)."""
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
-    ) as progress:  # fmt: skip
-        task = progress.add_task(description, total=None)
-
-        def hook(advance: int, total: int) -> None:
-            progress.update(task, total=total, advance=advance)
-
-        yield hook
+app.add_typer(eval_app, name="eval")
 
 
 @app.command()
@@ -177,39 +144,6 @@ def ask(
     with streaming_draft() as on_token:
         answer = desk.ask(question, k, on_token=on_token)
     print_answer(answer)
-
-
-@contextmanager
-def streaming_draft() -> Iterator[Callable[[str], None]]:
-    """Show tokens as they arrive (dim, on stderr), then clear them for the verified answer."""
-    draft = Text(style="dim")
-    with Live(draft, console=err, transient=True, refresh_per_second=12) as live:
-
-        def on_token(token: str) -> None:
-            draft.append(token)
-            live.update(draft)
-
-        yield on_token
-
-
-def print_disagreement(disagreement: Disagreement) -> None:
-    out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
-    for claim in disagreement.claims:
-        value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
-        who = f"{claim.attribution}, " if claim.attribution else ""
-        out.print(f"  • {escape(value)} ({escape(who)}{claim.doc_id})", highlight=False)
-
-
-def print_answer(answer: Answer) -> None:
-    style = "yellow" if answer.abstained else "bold"
-    out.print(Text(answer.answer, style=style))
-    for citation in answer.citations:
-        quote = " ".join(citation.quote.split())
-        out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — “{escape(quote)}”", highlight=False)
-    for disagreement in answer.disagreements:
-        print_disagreement(disagreement)
-    footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
-    out.print(footer, style="dim")
 
 
 @app.command()
@@ -339,50 +273,6 @@ def run_chat_command(line: str, conversation, desk: Desk) -> bool:
     return False
 
 
-eval_app = typer.Typer(help="Score newsdesk against gold questions (see README for the tables).")
-app.add_typer(eval_app, name="eval")
-
-
-@eval_app.callback(invoke_without_command=True)
-@handles_errors
-def eval_seeds(
-    ctx: typer.Context,
-    questions: Annotated[
-        Path | None, typer.Option(help="Gold questions (default ../shared/eval/questions.json).")
-    ] = None,
-    limit: Annotated[int | None, typer.Option(help="Only the first N questions.", min=1)] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Ask every gold question; score answer, cited source, exact quotes, abstention, disagreements."""
-    if ctx.invoked_subcommand:
-        return
-    from . import evaluate
-
-    desk = Desk()
-    path = questions or desk.settings.eval_dir / "questions.json"
-    golds = evaluate.load_questions(path)[:limit]
-    command = " ".join(["newsdesk eval", *sys.argv[2:]])
-    with progress_bar("Answering") as hook:
-        report = evaluate.run(
-            golds, desk.ask, lambda doc_id: desk.document(doc_id).text, command,
-            on_done=lambda _: hook(1, len(golds)),
-        )  # fmt: skip
-    if as_json:
-        print_json(report.model_dump())
-        return
-    table = Table(title=command)
-    for header in ("id", *evaluate.CHECKS, "s"):
-        table.add_column(header, no_wrap=True, min_width=len(header))
-    table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
-    for q in report.questions:
-        marks = ["✓" if q.checks[c] else "✗" for c in evaluate.CHECKS]
-        table.add_row(q.id, *marks, f"{q.seconds:.1f}", escape(q.answer))
-    table.add_row(
-        "total", *(f"{report.totals[c]:.0%}" for c in evaluate.CHECKS), f"{report.median_seconds:.1f}"
-    )
-    out.print(table)
-
-
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
@@ -390,8 +280,6 @@ def serve(
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import uvicorn
-
-    from .settings import get_settings
 
     settings = get_settings()
     uvicorn.run(

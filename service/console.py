@@ -1,0 +1,93 @@
+"""What the CLI commands share: the consoles, --json, error handling, progress bars, answer printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
+from .models import Answer, Disagreement
+
+out = Console()
+err = Console(stderr=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+EXIT_CODES = {InvalidInput: 2, LLMUnavailable: 2, NotFound: 1}
+
+
+def handles_errors(command: Callable) -> Callable:
+    """Turn a NewsdeskError into a one-line message and an exit code (2: bad input or no model)."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except NewsdeskError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
+            raise typer.Exit(code) from None
+
+    return wrapper
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar on stderr; yields hook(advance, total)."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task(description, total=None)
+
+        def hook(advance: int, total: int) -> None:
+            progress.update(task, total=total, advance=advance)
+
+        yield hook
+
+
+@contextmanager
+def streaming_draft() -> Iterator[Callable[[str], None]]:
+    """Show tokens as they arrive (dim, on stderr), then clear them for the verified answer."""
+    draft = Text(style="dim")
+    with Live(draft, console=err, transient=True, refresh_per_second=12) as live:
+
+        def on_token(token: str) -> None:
+            draft.append(token)
+            live.update(draft)
+
+        yield on_token
+
+
+def print_disagreement(disagreement: Disagreement) -> None:
+    out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
+    for claim in disagreement.claims:
+        value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
+        who = f"{claim.attribution}, " if claim.attribution else ""
+        out.print(f"  • {escape(value)} ({escape(who)}{claim.doc_id})", highlight=False)
+
+
+def print_answer(answer: Answer) -> None:
+    style = "yellow" if answer.abstained else "bold"
+    out.print(Text(answer.answer, style=style))
+    for citation in answer.citations:
+        quote = " ".join(citation.quote.split())
+        out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — “{escape(quote)}”", highlight=False)
+    for disagreement in answer.disagreements:
+        print_disagreement(disagreement)
+    footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
+    out.print(footer, style="dim")
