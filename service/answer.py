@@ -121,9 +121,11 @@ def is_covered(term: str, evidence_terms: set[str]) -> bool:
     return any(root in group and group & evidence_terms for group in SYNONYMS)
 
 
-def abstain_reason(question: str, evidence: Sequence[Passage]) -> str | None:
+def abstain_reason(question: str, evidence: Sequence[Passage], check_terms: bool = True) -> str | None:
     if not evidence:
         return "no passage in the articles is relevant enough"
+    if not check_terms:
+        return None
     evidence_terms = {t for p in evidence for t in tokenize(p.quote)}
     missing = [t for t in required_terms(question) if not is_covered(t, evidence_terms)]
     if missing:
@@ -234,7 +236,7 @@ class Answerer:
         sentences: (passage, context) around the evidence, searched for contradicting assertions."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
-        reason = abstain_reason(question, evidence)
+        reason = abstain_reason(question, evidence, self.settings.abstain_on_missing_terms)
         if reason:
             return self._abstain(question, reason, timings, started)
         disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)

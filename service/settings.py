@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     # --- answers -------------------------------------------------------------------------------
     ask_k: int = Field(6, ge=1, le=20, description="Chunks retrieved for a question.")
     evidence_max: int = Field(6, ge=1, le=20, description="Evidence sentences shown to the model.")
+    abstain_on_missing_terms: bool = Field(
+        True,
+        description="Abstain before asking the model when what a 'how many' question counts, or most of the "
+        "names it uses, appear in no evidence passage (turn off only to diagnose).",
+    )
     evidence_min_score: float = Field(
         0.25, description="Cosine similarity a sentence needs to count as evidence (the relevance bar)."
     )
