@@ -5,7 +5,8 @@ Verification rules (all must hold, else the answer is regenerated once, then rep
   * the answer cites at least one passage, and every [n] is a passage that was shown to the model;
   * every number in the answer occurs in a passage it cites;
   * it cites at least one of the TOP_CITED best passages (a small model likes to cite a random one);
-  * it is a sentence, not a bare "[2]", and says more than the question did;
+  * it is a sentence, not a bare "[2]", says more than the question did (a yes or no counts), and does
+    not repeat the prompt ("Passages: [1] …");
   * a "how many" question gets a number.
 """
 
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .claims import categories_in, extract_claims
+from .claims import COUNTED_TERMS, PEOPLE_HEADS, categories_in, extract_claims
 from .disagreements import find_assertion_disagreements, find_disagreements, llm_judge
 from .errors import NewsdeskError
 from .llm import TokenHook, generate
@@ -30,6 +31,9 @@ CITATION = re.compile(r"\[(\d+)\]")
 CITATION_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
 NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
 QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+YES_NO_QUESTION = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
+YES_NO_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:", re.MULTILINE)
 
 
 class GroundingError(NewsdeskError):
@@ -79,8 +83,11 @@ def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
         verdict.problems.append(f"{', '.join(missing)} does not occur in the cited passages")
     if verdict.cited and not any(n <= TOP_CITED for n in verdict.cited):
         verdict.problems.append(f"it cites none of passages 1-{TOP_CITED}, the most relevant")
-    if not set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question)):
+    says_yes_or_no = YES_NO_QUESTION.match(question) and YES_NO_ANSWER.match(answer)
+    if not set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question)) and not says_yes_or_no:
         verdict.problems.append("the answer only restates the question")
+    if PROMPT_ECHO.search(answer):
+        verdict.problems.append("the answer repeats the prompt")
     if QUANTITY_QUESTION.search(question) and not numbers_in(answer):
         verdict.problems.append("the question asks for a number and the answer gives none")
     return verdict
@@ -88,30 +95,35 @@ def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
 
 # --- abstention ----------------------------------------------------------------------------------
 
-SYNONYMS = [
-    {"troop", "soldier", "forc", "personnel", "servicemen", "unit", "north korean"},
-    {"sapper", "demin", "engin", "mine"},
-    {"kill", "dead", "die", "death", "loss", "casualti"},
-    {"worker", "builder", "labor", "engin", "construct"},
-]
+
+def synonym_groups() -> list[set[str]]:
+    """Stemmed words that count the same thing, from the claims tables (troops ~ soldiers ~ personnel…)."""
+    tables = (*COUNTED_TERMS.values(), *PEOPLE_HEADS.values())
+    return [{stem(word) for form in forms for word in form.split()} for forms in tables]
+
+
+SYNONYMS = synonym_groups()
 QUESTION_OPENERS = {"how", "what", "which", "who", "whom", "when", "where", "why", "did", "does", "do", "is",
                     "are", "was", "were", "has", "have", "according", "in", "on"}  # fmt: skip
+CALENDAR = set(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
 
 
-def required_terms(question: str) -> list[str]:
-    """Words an answer cannot do without: what a 'how many' question counts, and the proper names."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
-    required = []
-    counted = QUANTITY_QUESTION.search(question)
-    if counted:
-        after = question[counted.end() :].split()
+def required_terms(question: str) -> tuple[str | None, list[str]]:
+    """Words an answer cannot do without: (what a 'how many' question counts, the names it uses)."""
+    counted = None
+    if match := QUANTITY_QUESTION.search(question):
+        after = question[match.end() :].split()
         head = next((w for w in after[:4] if w.lower().endswith("s") and w.lower() not in STOPWORDS), None)
-        if head:
-            required.append(head.strip("?,.").lower())
-    for i, word in enumerate(words):
-        if i > 0 and word[0].isupper() and word.lower() not in QUESTION_OPENERS:
-            required.append(word.lower())
-    return list(dict.fromkeys(required))
+        counted = head.strip("?,.").lower() if head else None
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
+    names = [
+        word.lower() for i, word in enumerate(words)
+        if i > 0 and word[0].isupper() and word.lower() not in QUESTION_OPENERS | CALENDAR | STOPWORDS
+    ]  # fmt: skip
+    return counted, list(dict.fromkeys(names))
 
 
 def is_covered(term: str, evidence_terms: set[str]) -> bool:
@@ -122,12 +134,19 @@ def is_covered(term: str, evidence_terms: set[str]) -> bool:
 
 
 def abstain_reason(question: str, evidence: Sequence[Passage], check_terms: bool = True) -> str | None:
+    """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
+    counts must be in the evidence (or its titles), and so must all its names — one in four may be missing
+    when a question names many things (sources, outlets) that passages need not repeat."""
     if not evidence:
         return "no passage in the articles is relevant enough"
     if not check_terms:
         return None
-    evidence_terms = {t for p in evidence for t in tokenize(p.quote)}
-    missing = [t for t in required_terms(question) if not is_covered(t, evidence_terms)]
+    evidence_terms = {t for p in evidence for t in tokenize(f"{p.title} {p.quote}")}
+    counted, names = required_terms(question)
+    missing = [counted] if counted and not is_covered(counted, evidence_terms) else []
+    missing_names = [name for name in names if not is_covered(name, evidence_terms)]
+    if len(missing_names) > len(names) // 4:
+        missing += missing_names
     if missing:
         return "none of the relevant passages mentions " + " or ".join(f"“{t}”" for t in missing)
     return None

@@ -125,14 +125,14 @@ CLAUSE_SIGNS: dict[str, tuple[str, ...]] = {
 OUTCOMES = ("killed",)  # what can happen to part of a group ("1,000 of 11,000 troops have been killed")
 
 TOPICS: dict[str, str] = {
-    "troops": "North Korean troops in Russia",
-    "killed": "North Koreans killed",
-    "sappers": "sappers (deminers) sent",
-    "construction workers": "construction workers sent",
-    RECONSTRUCTION: "North Koreans sent to rebuild Kursk (deminers and builders together)",
-    "workers": "North Korean workers in Russia (industrial cooperation)",
-    "shells": "artillery shells supplied",
-    "settlements": "settlements affected",
+    "troops": "the number of troops",
+    "killed": "the number killed",
+    "sappers": "the number of sappers (deminers)",
+    "construction workers": "the number of construction workers",
+    RECONSTRUCTION: "the number sent to rebuild (deminers and builders together)",
+    "workers": "the number of workers (industrial cooperation)",
+    "shells": "the number of shells",
+    "settlements": "the number of settlements",
 }
 
 CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}

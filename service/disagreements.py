@@ -6,6 +6,7 @@ Numeric (deterministic)
     disagreement when two claims from different documents have intervals that do not overlap; figures
     within one document are never set against each other. The report lists every claim of the group, one
     per (document, value), ordered by document then offset, with `counted` set to the group key.
+    Amounts of money are never grouped: "$899" and "$89.99" are usually prices of different things.
 
 Assertions (deterministic candidates, judged by the chat model)
     A candidate is a pair of sentences from different documents that both state whether something was
@@ -24,7 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .claims import COUNTED_TERMS, PEOPLE_HEADS, TOPICS, attribution
+from .claims import COUNTED_TERMS, CURRENCIES, PEOPLE_HEADS, TOPICS, attribution
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
 
@@ -100,21 +101,26 @@ def _topic_order(key: str) -> tuple[int, str]:
     return (order.index(key), "") if key in order else (len(order), key)
 
 
+MONEY = frozenset(CURRENCIES.values())  # sums of money on different things are not one quantity
+
+
+def topic_of(key: str) -> str:
+    return TOPICS.get(key) or f"the number of {key}"
+
+
 def find_disagreements(claims: Sequence[Claim], embed: Embed | None = None) -> list[Disagreement]:
     """One numeric Disagreement per category whose figures from different documents cannot all hold."""
     keys = _join_fallbacks([c.counted for c in claims if c.counted], embed)
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
-        if claim.counted:
+        if claim.counted and claim.counted not in MONEY:
             key = keys[claim.counted]
             groups.setdefault(key, []).append(claim.model_copy(update={"counted": key}))
     disagreements = []
     for key in sorted(groups, key=_topic_order):
         if _conflicting(groups[key]):
             disagreements.append(
-                Disagreement(
-                    topic=TOPICS.get(key, key), kind="numeric", claims=_distinct_in_order(groups[key])
-                )
+                Disagreement(topic=topic_of(key), kind="numeric", claims=_distinct_in_order(groups[key]))
             )
     return disagreements
 

@@ -94,14 +94,19 @@ def multihop_settings(settings: Settings) -> Settings:
     )
 
 
+def labelled_title(fact: Fact) -> str:
+    """The outlet and the article title: questions name the outlet ("as reported by The Verge")."""
+    return f"{fact.source}: {fact.title}"
+
+
 def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None = None) -> dict:
-    """Index each fact as a small document (text = the fact, title = its article's title); facts
+    """Index each fact as a small document (text = the fact, title = outlet: article title); facts
     already committed unchanged are skipped, so a re-run costs nothing."""
     settings, store = desk.settings, desk.store
     committed, stored = store.committed_chunk_counts(), store.stored_chunk_counts()
     todo = []
     for fact in facts:
-        article = make_article(fact.doc_id, fact.text, title=fact.title, source=fact.source)
+        article = make_article(fact.doc_id, fact.text, title=labelled_title(fact), source=fact.source)
         if committed.get(article.id) != (article.sha256, stored.get(article.id, 0)):
             todo.append((article, chunk_article(article, settings.chunk_size, settings.chunk_overlap)))
     write_articles(todo, store, desk.embedder, settings.index_commit_chunks, progress)
@@ -222,7 +227,7 @@ def gold_passages(query: MultiHopQuery) -> list[Passage]:
     """The query's evidence facts as numbered passages (each fact its own document, offsets 0…len)."""
     facts = list({f.doc_id: f for f in query.facts}.values())
     return [
-        Passage(n=n, doc_id=f.doc_id, title=f.title, start=0, end=len(f.text), quote=f.text)
+        Passage(n=n, doc_id=f.doc_id, title=labelled_title(f), start=0, end=len(f.text), quote=f.text)
         for n, f in enumerate(facts, start=1)
     ]
 

@@ -104,10 +104,12 @@ def groups_of_chunks(todo: Sequence[tuple[Article, list[Chunk]]], size: int):
 
 
 def prune_missing_files(store: Store) -> int:
-    """Drop documents that came from a file which no longer exists (API uploads are kept)."""
+    """Drop documents that came from a file (an absolute path) which no longer exists; documents from
+    the API or an evaluation are kept."""
     gone = [
-        d.id for d in store.list_documents() if d.source and d.source != "api" and not Path(d.source).exists()
-    ]
+        d.id for d in store.list_documents()
+        if d.source and Path(d.source).is_absolute() and not Path(d.source).exists()
+    ]  # fmt: skip
     for doc_id in gone:
         store.remove_document(doc_id)
     return len(gone)

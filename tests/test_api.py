@@ -129,9 +129,9 @@ def test_disagreements_corpus_wide(seeded_desk):
     client = client_with_model(seeded_desk, JudgingFakeChatModel(responses=["unused"]))
     found = client.get("/disagreements").json()["disagreements"]
     assert [(d["kind"], d["topic"]) for d in found] == [
-        ("numeric", "North Korean troops in Russia"),
-        ("numeric", "North Koreans killed"),
-        ("numeric", "construction workers sent"),
+        ("numeric", "the number of troops"),
+        ("numeric", "the number killed"),
+        ("numeric", "the number of construction workers"),
         ("assertion", "whether it was officially confirmed"),
     ]
     for claim in (c for d in found for c in d["claims"]):

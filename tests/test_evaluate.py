@@ -259,7 +259,7 @@ def test_retrieval_over_a_small_fact_pool(multihop_desk):
     fact = pool[3]
     verbatim = [r.text for r in desk.search(fact.text, 10)]
     assert multihop.ranking_scores(verbatim, [fact.text])["rank"] == 1
-    assert desk.document(fact.doc_id).title == fact.title
+    assert desk.document(fact.doc_id).title == f"{fact.source}: {fact.title}"
 
 
 def test_answer_from_gold_evidence_with_a_fake_model(multihop_desk):

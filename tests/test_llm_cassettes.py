@@ -59,7 +59,7 @@ def test_tanks_abstains_without_asking_the_model(http_desk):
 def test_troop_figures_disagree(http_desk):
     answer = http_desk.ask("How many North Korean troops are in Russia?")
     topics = [d.topic for d in answer.disagreements]
-    assert "North Korean troops in Russia" in topics
+    assert "the number of troops" in topics
     assert_grounded(answer)
 
 
