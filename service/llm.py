@@ -155,7 +155,6 @@ class ChatLlamaCpp(BaseChatModel):
                         run_manager.on_llm_new_token(token)
                     yield ChatGenerationChunk(message=AIMessageChunk(content=token))
 
-
     def close(self) -> None:
         """Free the model now (at interpreter exit llama.cpp's own finalizer can run too late)."""
         if self._llama is not None:
@@ -191,19 +190,33 @@ def get_chat_model(settings: Settings) -> BaseChatModel:
 
 def build_chat_model(settings: Settings) -> BaseChatModel:
     if settings.llm_provider == "openai":
-        from langchain_openai import ChatOpenAI
-
-        return ChatOpenAI(
-            base_url=settings.llm_base_url, model=settings.llm_model, api_key=settings.llm_api_key,
-            temperature=settings.llm_temperature, seed=settings.llm_seed, max_tokens=settings.llm_max_tokens,
-            timeout=settings.llm_timeout, max_retries=1,
-        )  # fmt: skip
+        return openai_chat_model(settings)
     path = settings.llm_model_path or default_model_path(settings.cache_dir)
     if not Path(path).is_file():
         raise LLMUnavailable(f"NEWSDESK_LLM_MODEL_PATH={path} is not a file")
     return ChatLlamaCpp(
         model_path=str(path), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
         seed=settings.llm_seed, temperature=settings.llm_temperature, max_tokens=settings.llm_max_tokens,
+    )  # fmt: skip
+
+
+def openai_chat_model(settings: Settings) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
+    class ChatOpenAICompatible(ChatOpenAI):
+        """Sends the token limit as `max_tokens`: langchain-openai renames it `max_completion_tokens`,
+        which llama.cpp's server and other OpenAI-compatible servers ignore (OpenAI accepts both)."""
+
+        def _get_request_payload(self, *args: Any, **kwargs: Any) -> dict:
+            payload = super()._get_request_payload(*args, **kwargs)
+            if "max_completion_tokens" in payload:
+                payload["max_tokens"] = payload.pop("max_completion_tokens")
+            return payload
+
+    return ChatOpenAICompatible(
+        base_url=settings.llm_base_url, model=settings.llm_model, api_key=settings.llm_api_key,
+        temperature=settings.llm_temperature, seed=settings.llm_seed, max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout, max_retries=1,
     )  # fmt: skip
 
 
