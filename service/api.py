@@ -21,10 +21,11 @@ from .errors import (
     StoreError,
     UnreadableDocument,
 )
-from .models import Answer, Article, Disagreement, DocumentInfo, SearchResult
+from .models import Answer, Article, Disagreement, DocumentInfo, SearchResult, Summary
 from .retrieve import check_query
 from .settings import Settings, get_settings
 from .streaming import ChatRequest, ask_events, completion, completion_chunks, question_and_history
+from .summaries import SummaryJob
 
 STATUS = {
     InvalidInput: 422, UnreadableDocument: 422, NotFound: 404,
@@ -43,6 +44,12 @@ class Question(BaseModel):
         description="A question about the articles.", examples=["How many sappers went to Kursk?"]
     )
     k: int | None = Field(None, ge=1, le=20, description="Chunks to retrieve (default 6).")
+
+
+class SummaryRequest(BaseModel):
+    doc_ids: list[str] | None = Field(
+        None, description="Documents to summarize; omitted or null means every document."
+    )
 
 
 class AddedDocument(BaseModel):
@@ -138,6 +145,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not body.stream:
             return completion(await run_in_threadpool(work), body.model)
         return StreamingResponse(openai_stream(work, body.model), media_type="text/event-stream")
+
+    @app.post("/summaries", status_code=202)
+    def start_summaries(d: DeskDep, body: SummaryRequest | None = None) -> SummaryJob:
+        """Start summarizing in the background; poll GET /summaries/{job_id}. Articles already summarized
+        (same text) are skipped. An unknown document is a 404 here, before anything starts."""
+        return d.start_summaries(body.doc_ids if body else None)
+
+    @app.get("/summaries/{job_id}")
+    def summary_job(job_id: str, d: DeskDep) -> SummaryJob:
+        """status queued / running / done / failed, with a result per finished article."""
+        return d.summary_job(job_id)
+
+    @app.get("/documents/{doc_id}/summary")
+    def document_summary(doc_id: str, d: DeskDep) -> Summary:
+        """The stored summary while it matches the document's text; else one is made now (up to a minute
+        on 2 CPU cores) and stored. 503 when the chat model is down."""
+        return d.summary(doc_id)
 
     @app.get("/disagreements")
     def disagreements(

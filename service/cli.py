@@ -274,6 +274,68 @@ def run_chat_command(line: str, conversation, desk: Desk) -> bool:
 
 
 @app.command()
+@handles_errors
+def summarize(
+    doc_ids: Annotated[
+        list[str] | None, typer.Argument(help="Documents to summarize (ids as `newsdesk documents` lists).")
+    ] = None,
+    all_docs: Annotated[bool, typer.Option("--all", help="Summarize every indexed document.")] = False,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="JSONL file to append to (default: NEWSDESK_SUMMARIES_PATH, index/summaries.jsonl). "
+            "Articles it already holds are skipped.",
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=32,
+            help="Articles at once (default 1; helps only with the openai provider and a server that runs "
+            "requests in parallel).",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One summary per article: 3–5 sentences, each citing the numbered sentences of that article.
+
+    Every number must occur in the sentences its sentence cites; a summary that fails is regenerated once,
+    then kept with "verified": false and its unsupported numbers. Output is JSONL, one line per article,
+    written as each finishes: safe to interrupt, and a re-run skips what is done.
+    Exit status 1 when an article failed, 2 when the chat model cannot be reached.
+    """
+    if bool(doc_ids) == all_docs:
+        raise InvalidInput("give document ids or --all (not both)")
+    desk = Desk()
+    with progress_bar("Summarizing") as hook:
+        report = desk.summarize(None if all_docs else doc_ids, out=out_path, concurrency=concurrency,
+                                progress=hook)  # fmt: skip
+    if as_json:
+        print_json(report.model_dump())
+    else:
+        for result in report.results:
+            if result.status == "failed":
+                err.print(f"[red]failed[/] {result.doc_id}: {escape(result.error or '')}")
+            elif result.status == "written" and result.summary:
+                summary = result.summary
+                unsupported = escape(", ".join(summary.unsupported_numbers) or "citations")
+                mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({unsupported})"
+                out.print(f"[bold]{escape(summary.title)}[/] [dim]{summary.doc_id}[/] {mark}")
+                out.print(escape(summary.summary), highlight=False)
+        out.print(
+            f"{report.written} written ({report.verified} verified), {report.skipped} already in "
+            f"{escape(report.out)}, {report.failed} failed in {report.seconds:.1f}s",
+            style="dim",
+        )
+        if report.ignored_lines:
+            err.print(f"[yellow]ignored {report.ignored_lines} unreadable line(s) in {escape(report.out)}[/]")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,

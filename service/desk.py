@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -15,14 +16,24 @@ from .answer import Answerer
 from .chat import Conversation, Turn, standalone_question
 from .claims import corpus_passages, extract_claims
 from .disagreements import find_assertion_disagreements, find_disagreements
-from .errors import InvalidInput
+from .errors import InvalidInput, NotFound
 from .indexing import ProgressHook, index_article, index_paths
 from .ingest import check_document_id, make_article
 from .llm import TokenHook, generate, get_chat_model, model_name
-from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, Passage, SearchResult
+from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, Passage, SearchResult, Summary
 from .retrieve import Retriever, sentences_with_context
 from .settings import Settings, get_settings
 from .store import Embedder, Store
+from .summaries import (
+    SummaryFile,
+    SummaryJob,
+    SummaryJobs,
+    SummaryReport,
+    SummaryResult,
+    cached_summary,
+    summarize_documents,
+)
+from .summarize import Summarizer
 
 
 class Desk:
@@ -131,6 +142,61 @@ class Desk:
     def _sentences_with_context(self, doc_id: str) -> list[tuple[Passage, str]]:
         article = self.document(doc_id)
         return sentences_with_context(corpus_passages(article.id, article.title, article.text))
+
+    # --- summaries -----------------------------------------------------------------------------
+
+    @cached_property
+    def summarizer(self) -> Summarizer:
+        return Summarizer.for_settings(
+            self.settings,
+            chat=self.chat,
+            model_name=model_name(self.settings),
+        )
+
+    @cached_property
+    def summary_file(self) -> SummaryFile:
+        return SummaryFile(self.settings.summaries_path or self.settings.index_dir / "summaries.jsonl")
+
+    @cached_property
+    def summary_jobs(self) -> SummaryJobs:
+        return SummaryJobs(lambda ids, progress, on_result: self.summarize(ids, progress=progress,
+                                                                           on_result=on_result))  # fmt: skip
+
+    def summarize(
+        self, doc_ids: list[str] | None = None, *, out: Path | None = None, concurrency: int | None = None,
+        progress: ProgressHook | None = None, on_result: Callable[[SummaryResult], None] | None = None,
+    ) -> SummaryReport:  # fmt: skip
+        """Summarize the documents (None: all) into the JSONL file, skipping those it already holds."""
+        return summarize_documents(
+            self._summary_targets(doc_ids), self.document, self.summarizer,
+            SummaryFile(out) if out else self.summary_file,
+            concurrency=concurrency or self.settings.summary_concurrency,
+            progress=progress, on_result=on_result,
+        )  # fmt: skip
+
+    def summary(self, doc_id: str) -> Summary:
+        """The stored summary while it matches the document's text, else a new one (stored)."""
+        return cached_summary(self.document(doc_id), self.summarizer, self.summary_file)
+
+    def start_summaries(self, doc_ids: list[str] | None = None) -> SummaryJob:
+        self._summary_targets(doc_ids)  # an unknown or unsafe id is a 404/422 now, not a failed job
+        return self.summary_jobs.start(doc_ids)
+
+    def summary_job(self, job_id: str) -> SummaryJob:
+        return self.summary_jobs.get(job_id)
+
+    def _summary_targets(self, doc_ids: list[str] | None) -> list[DocumentInfo]:
+        docs = self.documents()
+        if doc_ids is None:
+            return docs
+        if not doc_ids:
+            raise InvalidInput("no document ids given")
+        by_id = {doc.id: doc for doc in docs}
+        wanted = [check_document_id(doc_id) for doc_id in dict.fromkeys(doc_ids)]
+        missing = [doc_id for doc_id in wanted if doc_id not in by_id]
+        if missing:
+            raise NotFound(f"no document with id {missing[0]!r}")
+        return [by_id[doc_id] for doc_id in wanted]
 
     def health(self) -> dict:
         return {

@@ -95,6 +95,32 @@ class Settings(BaseSettings):
     llm_seed: int = Field(42, description="Sampling seed (with temperature 0 output is reproducible).")
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
 
+    # --- summaries -----------------------------------------------------------------------------
+    summaries_path: Path | None = Field(
+        None,
+        description="JSONL file of per-article summaries: `newsdesk summarize` appends to it unless given "
+        "--out, and GET /documents/{id}/summary reads it (a summary is used while its sha256 matches the "
+        "article). Empty means summaries.jsonl in index_dir (index/summaries.jsonl).",
+    )
+    summary_single_pass_chars: int = Field(
+        6000,
+        ge=500,
+        description="Articles whose sentences total more characters are summarized map-reduce: notes per "
+        "chunk first, then one call combines them (a small model given more summarizes only the lead).",
+    )
+    summary_chunk_chars: int = Field(
+        3000, ge=500, description="Target length in characters of a map-reduce chunk of sentences."
+    )
+    summary_max_tokens: int = Field(200, ge=32, description="Most tokens generated per summary call.")
+    summary_concurrency: int = Field(
+        1,
+        ge=1,
+        le=32,
+        description="Articles summarized at once. The local model runs one call at a time, so more helps "
+        "only with the openai provider and a server that runs requests in parallel (vLLM, Ollama, "
+        "llama-server --parallel; `python -m llama_cpp.server` cuts streams short when requests overlap).",
+    )
+
     # --- HTTP ----------------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address `newsdesk serve` binds.")
     port: int = Field(8000, description="Port `newsdesk serve` listens on.")

@@ -140,3 +140,29 @@ def test_disagreements_corpus_wide(seeded_desk):
         assert text[claim["start"] : claim["end"]] == claim["quote"]
     numeric_only = client.get("/disagreements", params={"assertions": "false"}).json()["disagreements"]
     assert [d["kind"] for d in numeric_only] == ["numeric"] * 3
+
+
+def test_summaries_job_and_cached_summary(seeded_desk, tmp_path):
+    import time
+
+    from .test_summarize import LeadModel
+
+    model = LeadModel()
+    settings = seeded_desk.settings.model_copy(update={"summaries_path": tmp_path / "summaries.jsonl"})
+    client = client_with_model(seeded_desk.__class__(settings), model)
+    doc_id = client.get("/documents").json()["documents"][0]["id"]
+    started = client.post("/summaries", json={"doc_ids": [doc_id]})
+    assert started.status_code == 202
+    job_id = started.json()["id"]
+    for _ in range(100):
+        job = client.get(f"/summaries/{job_id}").json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert job["status"] == "done", job
+    calls = len(model.calls)
+    summary = client.get(f"/documents/{doc_id}/summary").json()
+    assert summary["doc_id"] == doc_id and summary["citations"]
+    assert len(model.calls) == calls, "the job's summary is reused"
+    assert client.get("/summaries/unknown").status_code == 404
+    assert client.post("/summaries", json={"doc_ids": ["nope"]}).status_code == 404

@@ -70,3 +70,33 @@ def test_disagreements_command(env_index):
     assert topics == ["the number of troops", "the number killed", "the number of construction workers"]
     table = run("disagreements", "--no-assertions")
     assert "the number of troops" in table.output and "12,000" in table.output
+
+
+def test_summarize_command_writes_jsonl_and_resumes(env_index, tmp_path, monkeypatch):
+    from .test_summarize import LeadModel
+
+    model = LeadModel()
+    monkeypatch.setattr("service.desk.get_chat_model", lambda settings: model)
+    run("index")
+    out = tmp_path / "summaries.jsonl"
+    result = run("summarize", "--all", "--out", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["written"], report["skipped"], report["failed"]) == (5, 0, 0)
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(line["doc_id"] for line in lines) == SEED_IDS
+    assert set(lines[0]) >= {
+        "doc_id",
+        "title",
+        "summary",
+        "citations",
+        "verified",
+        "model",
+        "seconds",
+        "sha256",
+    }
+    calls = len(model.calls)
+    again = json.loads(run("summarize", "--all", "--out", str(out), "--json").stdout)
+    assert (again["written"], again["skipped"]) == (0, 5) and len(model.calls) == calls
+    assert run("summarize").exit_code == 2, "ids or --all are required"
+    assert run("summarize", "nope", "--out", str(out)).exit_code == 1
