@@ -130,7 +130,7 @@ class Desk:
     def disagreements(self, assertions: bool = True) -> list[Disagreement]:
         """Every figure the documents disagree on, corpus-wide, and (when `assertions`) contradicting
         statements judged by the chat model. Cached until the index changes."""
-        key = (self.store.signature(), assertions)
+        key = (self.store.generation(), assertions)
         if key not in self._disagreements:
             sentences = [item for doc in self.documents() for item in self._sentences_with_context(doc.id)]
             found = find_disagreements(extract_claims([p for p, _ in sentences]), self.embedder.embed)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 
 from .errors import InvalidInput
@@ -58,14 +59,50 @@ def check_query(query: str, max_chars: int) -> str:
     return query
 
 
+class BM25Index:
+    """Okapi BM25 (rank_bm25's formula and idf) scored from postings with numpy: a query touches only the
+    chunks that contain its terms, instead of rank_bm25's scan of every chunk for every term."""
+
+    def __init__(self, tokenized: Sequence[list[str]]):
+        from rank_bm25 import BM25Okapi
+
+        bm25 = BM25Okapi(tokenized)
+        self.idf: dict[str, float] = bm25.idf
+        lengths = np.asarray(bm25.doc_len, dtype=np.float64)
+        self.norm = bm25.k1 * (1 - bm25.b + bm25.b * lengths / bm25.avgdl)
+        self.k1 = bm25.k1
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for i, freqs in enumerate(bm25.doc_freqs):
+            for term, tf in freqs.items():
+                docs, tfs = postings.setdefault(term, ([], []))
+                docs.append(i)
+                tfs.append(tf)
+        self.postings = {
+            t: (np.asarray(d), np.asarray(f, dtype=np.float64)) for t, (d, f) in postings.items()
+        }
+
+    def top(self, terms: Sequence[str], n: int) -> list[int]:
+        """Indices of the n best-scoring chunks with a positive score, best first (ties: lower index)."""
+        scores = np.zeros(len(self.norm))
+        for term in terms:
+            if term in self.postings:
+                docs, tf = self.postings[term]
+                scores[docs] += self.idf[term] * tf * (self.k1 + 1) / (tf + self.norm[docs])
+        hits = np.flatnonzero(scores > 0)
+        if len(hits) > n:
+            cut = scores[hits[np.argpartition(-scores[hits], n - 1)[n - 1]]]
+            hits = hits[scores[hits] >= cut]
+        return sorted(hits.tolist(), key=lambda i: (-scores[i], i))[:n]
+
+
 @dataclass
 class LexicalView:
-    """A BM25 index over every chunk in the store, rebuilt when the store's signature changes."""
+    """A BM25 index over every chunk in the store, rebuilt when the store's generation changes."""
 
-    signature: str
+    generation: str
     chunks: list[Chunk]
     titles: dict[str, str]
-    bm25: object | None
+    bm25: BM25Index | None
 
     @property
     def idf(self) -> dict[str, float]:
@@ -75,9 +112,7 @@ class LexicalView:
         terms = tokenize(query)
         if self.bm25 is None or not terms:
             return []
-        scores = self.bm25.get_scores(terms)
-        ranked = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)[:n]
-        return [self.chunks[i] for i in ranked if scores[i] > 0]
+        return [self.chunks[i] for i in self.bm25.top(terms, n)]
 
 
 class Retriever:
@@ -89,19 +124,17 @@ class Retriever:
         self._lock = threading.Lock()
 
     def lexical_view(self) -> LexicalView:
-        signature = self.store.signature()
+        generation = self.store.generation()
         with self._lock:
-            if self._view is None or self._view.signature != signature:
-                self._view = self._build_view(signature)
+            if self._view is None or self._view.generation != generation:
+                self._view = self._build_view(generation)
             return self._view
 
-    def _build_view(self, signature: str) -> LexicalView:
-        from rank_bm25 import BM25Okapi
-
+    def _build_view(self, generation: str) -> LexicalView:
         chunks = self.store.all_chunks()
         titles = {d.id: d.title for d in self.store.list_documents()}
-        bm25 = BM25Okapi([tokenize(c.text) for c in chunks]) if chunks else None
-        return LexicalView(signature, chunks, titles, bm25)
+        bm25 = BM25Index([tokenize(c.text) for c in chunks]) if chunks else None
+        return LexicalView(generation, chunks, titles, bm25)
 
     def search(self, query: str, k: int | None = None) -> list[SearchResult]:
         query = check_query(query, self.settings.max_query_chars)

@@ -72,3 +72,35 @@ def test_new_document_is_searchable_at_once(seeded_desk):
     )
     assert chunks == 1 and article.title == "Zebra count"
     assert seeded_desk.search("zebras in the zoo", k=1)[0].doc_id == "zoo"
+
+
+def test_bm25_index_ranks_exactly_like_rank_bm25():
+    import random
+
+    from rank_bm25 import BM25Okapi
+
+    from service.retrieve import BM25Index
+
+    from .conftest import SEEDS
+
+    texts = [s for p in sorted(SEEDS.glob("*.txt")) for s in p.read_text(encoding="utf-8").split(". ")]
+    tokenized = [tokenize(t) for t in texts]
+    reference, fast = BM25Okapi(tokenized), BM25Index(tokenized)
+    vocabulary = sorted({t for tokens in tokenized for t in tokens})
+    rng = random.Random(7)
+    for _ in range(200):
+        terms = [*rng.sample(vocabulary, 3), "notaword"]
+        scores = reference.get_scores(terms)
+        expected = [i for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)) if scores[i] > 0][
+            :10
+        ]
+        assert fast.top(terms, 10) == expected
+
+
+def test_a_write_from_another_process_refreshes_the_lexical_view(seeded_desk):
+    from service.desk import Desk
+
+    assert "zebra" not in " ".join(r.text for r in seeded_desk.search("zebra", k=3))
+    other = Desk(seeded_desk.settings)  # another worker sharing the index
+    other.add_document("Zebra count\nThe zoo holds 17 zebras.", doc_id="zoo")
+    assert seeded_desk.search("zebras", k=1)[0].doc_id == "zoo"
