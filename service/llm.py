@@ -102,6 +102,7 @@ class ChatLlamaCpp(BaseChatModel):
     seed: int = 42
     temperature: float = 0.0
     max_tokens: int = 160
+    use_mmap: bool = False
 
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -117,7 +118,7 @@ class ChatLlamaCpp(BaseChatModel):
 
                 self._llama = Llama(
                     model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads,
-                    seed=self.seed, verbose=False,
+                    seed=self.seed, use_mmap=self.use_mmap, verbose=False,
                 )  # fmt: skip
             except Exception as exc:
                 raise LLMUnavailable(f"cannot load the chat model {self.model_path}: {exc}") from exc
@@ -197,6 +198,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
     return ChatLlamaCpp(
         model_path=str(path), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
         seed=settings.llm_seed, temperature=settings.llm_temperature, max_tokens=settings.llm_max_tokens,
+        use_mmap=settings.llm_mmap,
     )  # fmt: skip
 
 

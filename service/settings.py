@@ -91,6 +91,11 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(120.0, description="Seconds before a request to the openai provider fails.")
     llm_context: int = Field(4096, ge=512, description="Context window of the local model, in tokens.")
     llm_max_tokens: int = Field(160, ge=16, description="Most tokens generated per answer.")
+    llm_mmap: bool = Field(
+        False,
+        description="Memory-map the GGUF. Off by default: llama.cpp repacks the weights into its own buffer "
+        "anyway, and the mapped file would stay resident too (about 590 MB more at peak).",
+    )
     llm_threads: int = Field(os.cpu_count() or 1, ge=1, description="CPU threads for the local model.")
     llm_seed: int = Field(42, description="Sampling seed (with temperature 0 output is reproducible).")
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
