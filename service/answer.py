@@ -258,14 +258,15 @@ class Answerer:
         reason = abstain_reason(question, evidence, self.settings.abstain_on_missing_terms)
         if reason:
             return self._abstain(question, reason, timings, started)
+        generating = time.perf_counter()
+        text, verdict = self._generate_verified(question, evidence, on_token)
+        timings["generate"] = ms_since(generating)
+        # after the answer, so its first token is not kept waiting by the judge's calls
         disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
         disagreements += find_assertion_disagreements(
             sentences, self.retriever.embedder.embed, self.judge(),
             must_include={(p.doc_id, p.start) for p in evidence}, limit=2,
         )  # fmt: skip
-        generating = time.perf_counter()
-        text, verdict = self._generate_verified(question, evidence, on_token)
-        timings["generate"] = ms_since(generating)
         if not verdict.ok:
             text = extractive_answer(question, evidence)
         differ, extra = describe_disagreements(disagreements, evidence)
