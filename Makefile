@@ -25,5 +25,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+bench: $(STAMP)
+	$(BIN)/python bench/index_throughput.py --quick
+	$(BIN)/python bench/search_latency.py --quick
+	$(BIN)/python bench/ask_vs_langchain.py --questions 1 8
+	$(BIN)/python bench/serve_memory.py --configs now before
+
 clean-index:
 	find index -mindepth 1 ! -name README.md -exec rm -rf {} +
