@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,22 @@ from .console import JsonOption, handles_errors, out, print_json, progress_bar
 from .desk import Desk
 from .models import Answer
 from .settings import get_settings
+
+AbstainGateOption = Annotated[
+    bool,
+    typer.Option(
+        help="--no-abstain-gate (diagnostic): answer whenever there is evidence, even when the question "
+        "names words the evidence lacks."
+    ),
+]
+
+
+def print_report(report: dict, table: Callable[[dict], Table], as_json: bool) -> None:
+    if as_json:
+        print_json(report)
+    else:
+        out.print(table(report))
+
 
 eval_app = typer.Typer(help="Score newsdesk against gold questions (see README for the tables).")
 
@@ -78,10 +95,7 @@ def eval_disagreements(
     desk = Desk()
     path = gold or PROJECT_ROOT / "tests" / "gold_disagreements.json"
     report = evaluate.evaluate_disagreements(desk.disagreements(), path, eval_command())
-    if as_json:
-        print_json(report)
-        return
-    out.print(evaluate.disagreement_table(report))
+    print_report(report, evaluate.disagreement_table, as_json)
 
 
 @eval_app.command("multihop")
@@ -102,13 +116,7 @@ def eval_multihop(
             min=1,
         ),
     ] = None,
-    abstain_gate: Annotated[
-        bool,
-        typer.Option(
-            help="--no-abstain-gate (diagnostic): answer whenever there is evidence, even when the "
-            "question names words the evidence lacks."
-        ),
-    ] = True,
+    abstain_gate: AbstainGateOption = True,
     as_json: JsonOption = False,
 ) -> None:
     """MultiHop-RAG (Tang & Yang 2024): retrieval, or answers from gold evidence or the full pipeline.
@@ -144,10 +152,7 @@ def eval_multihop(
             report = multihop.evaluate_multihop_answers(
                 sample, answer, mode, eval_command(), abstain_gate=abstain_gate, on_done=hook
             )
-    if as_json:
-        print_json(report)
-        return
-    out.print(multihop.multihop_table(report))
+    print_report(report, multihop.multihop_table, as_json)
 
 
 @eval_app.command("ramdocs")
@@ -156,13 +161,7 @@ def eval_ramdocs(
     limit: Annotated[
         int | None, typer.Option(help="A fixed sample of N questions (seeded shuffle). Default 40.", min=1)
     ] = None,
-    abstain_gate: Annotated[
-        bool,
-        typer.Option(
-            help="--no-abstain-gate (diagnostic): answer whenever there is evidence, even when the "
-            "question names words the evidence lacks."
-        ),
-    ] = True,
+    abstain_gate: AbstainGateOption = True,
     as_json: JsonOption = False,
 ) -> None:
     """RAMDocs (Wang et al. 2025): each question answered from its own documents, some of them wrong.
@@ -179,7 +178,4 @@ def eval_ramdocs(
     questions = fixed_sample(ramdocs.load_ramdocs(desk.settings.eval_dir), limit or 40)
     with progress_bar("RAMDocs") as hook:
         report = ramdocs.evaluate_ramdocs(desk, questions, eval_command(), on_done=hook)
-    if as_json:
-        print_json(report)
-        return
-    out.print(ramdocs.ramdocs_table(report))
+    print_report(report, ramdocs.ramdocs_table, as_json)
