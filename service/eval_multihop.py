@@ -104,10 +104,12 @@ def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None
     already committed unchanged are skipped, so a re-run costs nothing."""
     settings, store = desk.settings, desk.store
     committed, stored = store.committed_chunk_counts(), store.stored_chunk_counts()
+    titles = {doc.id: doc.title for doc in store.list_documents()}
     todo = []
     for fact in facts:
         article = make_article(fact.doc_id, fact.text, title=labelled_title(fact), source=fact.source)
-        if committed.get(article.id) != (article.sha256, stored.get(article.id, 0)):
+        unchanged = committed.get(article.id) == (article.sha256, stored.get(article.id, 0))
+        if not unchanged or titles.get(article.id) != article.title:
             todo.append((article, chunk_article(article, settings.chunk_size, settings.chunk_overlap)))
     write_articles(todo, store, desk.embedder, settings.index_commit_chunks, progress)
     return {"facts": len(facts), "indexed": len(todo), "unchanged": len(facts) - len(todo)}
