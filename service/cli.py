@@ -320,8 +320,8 @@ def summarize(
                 err.print(f"[red]failed[/] {result.doc_id}: {escape(result.error or '')}")
             elif result.status == "written" and result.summary:
                 summary = result.summary
-                unsupported = escape(", ".join(summary.unsupported_numbers) or "citations")
-                mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({unsupported})"
+                why = escape("; ".join(summary.problems))
+                mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({why})"
                 out.print(f"[bold]{escape(summary.title)}[/] [dim]{summary.doc_id}[/] {mark}")
                 out.print(escape(summary.summary), highlight=False)
         out.print(

@@ -88,6 +88,7 @@ class Summary(BaseModel):
     citations: list[Citation]
     verified: bool
     unsupported_numbers: list[str] = []
+    problems: list[str] = Field([], description="Why the summary is not verified (empty when it is).")
     model: str
     seconds: float
     sha256: str

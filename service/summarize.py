@@ -25,7 +25,8 @@ Verification (every line; the summary is `verified` when no line has a problem)
     fix that when told. A line that no sentence nearly restates is left to the checks.
     A summary with a problem is regenerated once, with its lines and the problems listed (and, for a line
     citing the wrong sentence, the one that would support it); the attempt with fewer problems is kept
-    (the second on a tie). If problems remain it is kept with verified=false and `unsupported_numbers`:
+    (the second on a tie). If problems remain it is kept with verified=false, `unsupported_numbers` and the
+    `problems` themselves:
     there is no extractive fallback, so an unverified summary stays visible as one. Citations to sentences
     the model was not shown are removed from the text (the line then cites nothing). Lines beyond
     MAX_SENTENCES are dropped; fewer than MIN_SENTENCES lines trigger the regeneration but are not a
@@ -294,8 +295,10 @@ class Summarizer:
     ) -> Summary:
         text, citations = renumber(" ".join(line.render() for line in lines), list(by_n.values()))
         check_quotes(citations, lambda _: article.text)
+        verified = check.verified and bool(lines)
         return Summary(
             doc_id=article.id, title=article.title, summary=text, citations=citations,
-            verified=check.verified and bool(lines), unsupported_numbers=check.unsupported,
+            verified=verified, unsupported_numbers=check.unsupported,
+            problems=[] if verified else check.problems or ["the model wrote no usable line"],
             model=self.model_name, seconds=round(time.perf_counter() - started, 2), sha256=article.sha256,
         )  # fmt: skip

@@ -197,7 +197,7 @@ def test_verified_summary_is_exact_and_renumbered():
     model = RecordingFake(responses=[GOOD])
     summary = summarizer(model).summarize(doc)
     assert summary.summary == GOOD_SUMMARY
-    assert summary.verified and summary.unsupported_numbers == []
+    assert summary.verified and summary.unsupported_numbers == [] and summary.problems == []
     assert [(c.start, c.end) for c in summary.citations] == [(123, 252), (522, 835), (1468, 1682)]
     assert_exact(summary, doc)
     assert (summary.doc_id, summary.title, summary.sha256) == (doc.id, doc.title, doc.sha256)
@@ -269,6 +269,7 @@ def test_invented_citations_are_removed_and_the_summary_unverified():
     summary = summarizer(model).summarize(doc)
     assert "It was rejected: [40] is not one of the numbered sentences." in model.prompts[1]
     assert not summary.verified and summary.unsupported_numbers == []
+    assert summary.problems == ["[40] is not one of the numbered sentences"], "says why it is unverified"
     assert summary.summary.endswith("regions [2]. Shoigu thanked Pyongyang for the sappers.")
     assert len(summary.citations) == 2 and "[3]" not in summary.summary
     assert_exact(summary, doc)
