@@ -86,7 +86,8 @@ def print_answer(answer: Answer) -> None:
     out.print(Text(answer.answer, style=style))
     for citation in answer.citations:
         quote = " ".join(citation.quote.split())
-        out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — “{escape(quote)}”", highlight=False)
+        quote = quote if quote.startswith(("“", '"')) else f"“{quote}”"
+        out.print(f"  [cyan][{citation.n}][/] {escape(citation.title)} — {escape(quote)}", highlight=False)
     for disagreement in answer.disagreements:
         print_disagreement(disagreement)
     footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
