@@ -214,7 +214,7 @@ def chat(
             else:
                 standalone, answer = conversation.send(line)
         except NewsdeskError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
             continue
         if standalone != line:
             out.print(f"» {escape(standalone)}", style="dim")

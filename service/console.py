@@ -34,7 +34,7 @@ def handles_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except NewsdeskError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
             code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
             raise typer.Exit(code) from None
 

@@ -100,3 +100,13 @@ def test_summarize_command_writes_jsonl_and_resumes(env_index, tmp_path, monkeyp
     assert (again["written"], again["skipped"]) == (0, 5) and len(model.calls) == calls
     assert run("summarize").exit_code == 2, "ids or --all are required"
     assert run("summarize", "nope", "--out", str(out)).exit_code == 1
+
+
+def test_ask_exits_2_with_one_line_when_the_model_cannot_be_loaded(env_index, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDESK_LLM_MODEL_PATH", str(tmp_path / "missing.gguf"))
+    run("index")
+    result = run("ask", "How many sappers went to Kursk?")
+    assert result.exit_code == 2
+    assert (
+        result.output.strip() == f"error: NEWSDESK_LLM_MODEL_PATH={tmp_path / 'missing.gguf'} is not a file"
+    )
