@@ -309,6 +309,8 @@ def summarize(
     if bool(doc_ids) == all_docs:
         raise InvalidInput("give document ids or --all (not both)")
     desk = Desk()
+    if concurrency and desk.summary_concurrency(concurrency) < concurrency:
+        err.print("note: the in-process model runs one call at a time: summarizing one article at a time")
     with progress_bar("Summarizing") as hook:
         report = desk.summarize(None if all_docs else doc_ids, out=out_path, concurrency=concurrency,
                                 progress=hook)  # fmt: skip
