@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/search_latency.py --quick
 	$(BIN)/python bench/ask_vs_langchain.py --questions 1 8
 	$(BIN)/python bench/serve_memory.py --configs now before
+	$(BIN)/python bench/summaries_throughput.py --articles 2
 
 clean-index:
 	find index -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -293,8 +293,8 @@ def summarize(
         typer.Option(
             min=1,
             max=32,
-            help="Articles at once (default 1; helps only with the openai provider and a server that runs "
-            "requests in parallel).",
+            help="Articles at once with the openai provider and a server that runs requests in parallel "
+            "(the in-process model always does one at a time).",
         ),
     ] = None,
     as_json: JsonOption = False,

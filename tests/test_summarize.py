@@ -597,3 +597,13 @@ def test_a_run_killed_with_sigkill_loses_nothing_and_resumes(tmp_path):
     assert (report.skipped, report.written) == (len(written), 5 - len(written))
     assert out.read_bytes().startswith(before[: before.rfind(b"\n") + 1]), "nothing written is lost"
     assert sorted(r["doc_id"] for r in lines_of(out)) == sorted(d.id for d in all_articles())
+
+
+def test_the_in_process_model_summarizes_one_article_at_a_time(tmp_path):
+    from service.desk import Desk
+
+    local = Settings(index_dir=tmp_path / "index")
+    assert Desk(local).summary_concurrency(4) == 1
+    assert Desk(local, chat_model=LeadModel()).summary_concurrency(4) == 4  # a given model: as asked
+    server = local.model_copy(update={"llm_provider": "openai", "summary_concurrency": 3})
+    assert Desk(server).summary_concurrency(None) == 3 and Desk(server).summary_concurrency(2) == 2
