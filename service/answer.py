@@ -238,8 +238,8 @@ class Answerer:
         started = time.perf_counter()
         question = check_query(question, self.settings.max_query_chars)
         results = self.retriever.search(question, k or self.settings.ask_k)
-        evidence = self.retriever.evidence(question, results)
         sentences = candidate_sentences(results)
+        evidence = self.retriever.evidence(question, sentences)
         claims = extract_claims([passage for passage, _ in sentences])
         timings = {"retrieve": ms_since(started)}
         return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)

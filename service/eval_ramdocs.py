@@ -17,7 +17,7 @@ from rich.table import Table
 from .claims import corpus_passages, extract_claims
 from .errors import InvalidInput
 from .models import Answer, SearchResult
-from .retrieve import select_evidence, tokenize
+from .retrieve import candidate_sentences, select_evidence, tokenize
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -94,8 +94,10 @@ def answer_ramdocs(desk: Desk, question: RamQuestion) -> Answer:
     """Evidence chosen by the pipeline's scorer among the question's own documents; claims from all of
     their sentences, so a conflict between documents can be reported."""
     texts = {d.doc_id: d.text for d in question.documents}
-    evidence = select_evidence(question.question, as_results(question), desk.embedder, desk.settings,
-                               idf_over(list(texts.values())))  # fmt: skip
+    candidates = candidate_sentences(as_results(question))
+    evidence = select_evidence(
+        question.question, candidates, desk.embedder, desk.settings, idf_over(list(texts.values()))
+    )
     passages = [p for d in question.documents for p in corpus_passages(d.doc_id, d.title, d.text)]
     return desk.answerer.answer(question.question, evidence, extract_claims(passages),
                                 article_text=texts.__getitem__)  # fmt: skip

@@ -149,8 +149,9 @@ class Retriever:
             for chunk, score in picked
         ]
 
-    def evidence(self, question: str, results: Sequence[SearchResult]) -> list[Passage]:
-        return select_evidence(question, results, self.embedder, self.settings, self.lexical_view().idf)
+    def evidence(self, question: str, candidates: Sequence[tuple[Passage, str]]) -> list[Passage]:
+        """The evidence among candidate_sentences(results)."""
+        return select_evidence(question, candidates, self.embedder, self.settings, self.lexical_view().idf)
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[Chunk]], k: int) -> list[tuple[Chunk, float]]:
@@ -236,11 +237,11 @@ def drop_near_duplicates(passages: Sequence[Passage], threshold: float = 0.8) ->
 
 
 def select_evidence(
-    question: str, results: Sequence[SearchResult], embedder: Embedder, settings: Settings,
+    question: str, candidates: Sequence[tuple[Passage, str]], embedder: Embedder, settings: Settings,
     idf: dict[str, float],
 ) -> list[Passage]:  # fmt: skip
-    """The sentences that bear on the question, best first, spread across documents, numbered from 1."""
-    candidates = candidate_sentences(results)
+    """Among (sentence, context) candidates, the sentences that bear on the question, best first, spread
+    across documents, numbered from 1."""
     if not candidates:
         return []
     vectors = embedder.embed([question] + [context for _, context in candidates])

@@ -19,6 +19,7 @@ from service.answer import (
 from service.desk import Desk
 from service.errors import LLMUnavailable
 from service.models import Passage
+from service.retrieve import candidate_sentences
 
 SAPPERS = "How many sappers went to Kursk?"
 
@@ -144,7 +145,7 @@ def quote_of(desk: Desk, citation) -> str:
 
 
 def evidence_for(desk: Desk, question: str):
-    return desk.retriever.evidence(question, desk.search(question, desk.settings.ask_k))
+    return desk.retriever.evidence(question, candidate_sentences(desk.search(question, desk.settings.ask_k)))
 
 
 def test_verified_answer_is_kept_and_renumbered(shared_desk):
