@@ -1,6 +1,10 @@
 # `make run` and `make test` each create .venv when missing and install through constraints.txt
 # (which pins the CPU build of torch). The stamp file makes a second run skip the install.
+# llama-cpp-python compiles llama.cpp for this CPU, but without its AMX kernels: on CPUs that have AMX
+# (Sapphire Rapids and later) they crash the process with the packaged Q4_K_M model.
 PYTHON ?= python3
+NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
+export CMAKE_ARGS ?= -DCMAKE_C_FLAGS='$(NO_AMX)' -DCMAKE_CXX_FLAGS='$(NO_AMX)'
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -20,6 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest --record-mode=none --block-network
 
 lint: $(STAMP)
