@@ -44,13 +44,12 @@ from langchain_core.runnables import RunnablePassthrough
 from service.answer import (
     Answerer,
     abstain_reason,
-    check_quotes,
     describe_disagreements,
     extractive_answer,
     ms_since,
     relevant_disagreements,
-    renumber,
 )
+from service.citations import check_quotes, renumber
 from service.desk import Desk
 from service.disagreements import find_assertion_disagreements
 from service.llm import get_chat_model, model_name

@@ -1,13 +1,13 @@
 """Embedder back-ends and the old Embedder.embed, for before/after comparisons in the same run.
 
   torch   sentence-transformers on torch: `Settings(embedding_backend="torch")` (the default before 886f549)
-  onnx    service.store.OnnxSentenceEncoder: `Settings(embedding_backend="onnx")` (the default now)
+  onnx    service.embedder.OnnxSentenceEncoder: `Settings(embedding_backend="onnx")` (the default now)
   qint8   experiment: torch dynamic int8 quantization of the torch model's Linear layers
   onnx8   experiment: newsdesk's ONNX export with int8 weights (onnxruntime.quantization), run by the same
           OnnxSentenceEncoder (tokenizer, pooling) with its session swapped
 
 Every one has SentenceTransformer's `encode(texts, batch_size=…, normalize_embeddings=…, …)`, so
-`embedder.__dict__["model"] = encoder` makes service/store.py's Embedder use it unchanged.
+`embedder.__dict__["model"] = encoder` makes service/embedder.py's Embedder use it unchanged.
 
 PerBatchEmbedder is Embedder.embed as it was before a3bc046: one encode() call per batch of 32 texts
 (newsdesk now passes slices of 8 batches per call, so the encoder sorts by length across them).
@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 from common import WORK
 
+from service.embedder import Embedder, OnnxSentenceEncoder
 from service.settings import Settings
-from service.store import Embedder, OnnxSentenceEncoder
 
 BACKENDS = ("torch", "onnx")
 EXPERIMENTS = ("qint8", "onnx8")

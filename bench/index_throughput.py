@@ -5,7 +5,7 @@ Sides of `Desk.index` (each on its own fresh store, all sharing the loaded model
   before       backend torch (the default before 886f549) and the old Embedder.embed: one encode() call
                per batch of 32 (before a3bc046), reproduced by bench/embedders.py's PerBatchEmbedder
   torch        backend torch with the current Embedder.embed (slices of 8 batches per encode() call)
-  now          the current defaults: backend onnx (service.store.OnnxSentenceEncoder), slices
+  now          the current defaults: backend onnx (service.embedder.OnnxSentenceEncoder), slices
 References, one encode() call per slice of the corpus:
   raw torch    SentenceTransformer.encode (what a plain sentence-transformers user would write)
   raw onnx     OnnxSentenceEncoder.encode
@@ -46,10 +46,11 @@ from common import (
 from embedders import EXPERIMENTS, backend_embedder, cosines, encode_all, make_experiment, per_batch
 
 import service.store as store_module
+from service.articles import chunk_article
 from service.desk import Desk
+from service.embedder import Embedder
 from service.indexing import groups_of_chunks, read_articles
-from service.ingest import chunk_article
-from service.store import Embedder, Store
+from service.store import Store
 
 DESK_SIDES = ("before", "torch", "now")
 RAW_SIDES = ("raw torch", "raw onnx")

@@ -63,8 +63,9 @@ from common import (
     timed,
 )
 
+from service.articles import make_article
 from service.desk import Desk
-from service.ingest import make_article
+from service.embedder import Embedder
 from service.models import Chunk, SearchResult
 from service.retrieve import (
     BM25Index,
@@ -75,7 +76,7 @@ from service.retrieve import (
     spread_across_documents,
     tokenize,
 )
-from service.store import Embedder, Store
+from service.store import Store
 
 PARTS = ("embed", "view", "dense", "bm25", "fusion")
 VARIANTS = ("before", "torch-query")

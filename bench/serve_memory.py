@@ -88,7 +88,7 @@ def status():
 
 start = time.perf_counter()
 from service.settings import Settings
-from service.store import Embedder, OnnxSentenceEncoder
+from service.embedder import Embedder, OnnxSentenceEncoder
 backend = sys.argv[1]
 if backend == "onnx8":  # patched in this probe process only
     OnnxSentenceEncoder.exported = staticmethod(lambda folder, cache_dir: Path(sys.argv[2]))
@@ -355,8 +355,8 @@ def llama_variants() -> None:
 def embedder_variants() -> None:
     from embedders import int8_onnx_path
 
+    from service.embedder import Embedder
     from service.settings import Settings
-    from service.store import Embedder
 
     python = str(ROOT / ".venv" / "bin" / "python")
     rows = []

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import Run, fresh_dir, settings_for, table
 
+from service.bulk_summaries import SummaryFile, summarize_documents
 from service.desk import Desk
-from service.summaries import SummaryFile, summarize_documents
 
 
 def summarize(desk: Desk, doc_ids: list[str], out: Path, concurrency: int) -> tuple[float, int, int]:
@@ -58,8 +58,16 @@ def main() -> None:
     rows = []
     base = results["sequential"][0]
     for name, (seconds, written, verified) in results.items():
-        rows.append([name, written, verified, f"{seconds:.1f}", f"{60 * written / seconds:.1f}",
-                     f"{base / seconds:.2f}"])  # fmt: skip
+        rows.append(
+            [
+                name,
+                written,
+                verified,
+                f"{seconds:.1f}",
+                f"{60 * written / seconds:.1f}",
+                f"{base / seconds:.2f}",
+            ]
+        )
     print(table(["side", "articles", "verified", "seconds", "articles/min", "speed-up"], rows))
     print(f"\nA re-run over the same file: {resumed[1]} written in {resumed[0]:.2f} s (everything skipped).")
     run.footer()

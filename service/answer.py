@@ -17,27 +17,31 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .claims import COUNTED_TERMS, PEOPLE_HEADS, categories_in, extract_claims
+from .citations import (
+    CITATION,
+    check_quotes,
+    cited_numbers,
+    normalize_citations,
+    numbered,
+    numbers_in,
+    renumber,
+)
+from .claim_words import COUNTED_TERMS, PEOPLE_HEADS
+from .claims import categories_in, extract_claims
 from .disagreements import find_assertion_disagreements, find_disagreements, llm_judge
-from .errors import NewsdeskError
+from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
-from .models import Answer, Citation, Claim, Disagreement, Passage
+from .models import Answer, Claim, Disagreement, Passage
 from .prompts import load_prompt
-from .retrieve import STOPWORDS, Retriever, candidate_sentences, check_query, stem, tokenize
+from .retrieve import Retriever
 from .settings import Settings
+from .text import STOPWORDS, check_query, stem, tokenize
 
 TOP_CITED = 3
-CITATION = re.compile(r"\[(\d+)\]")
-CITATION_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
-NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
 QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 YES_NO_QUESTION = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 YES_NO_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
 PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:", re.MULTILINE)
-
-
-class GroundingError(NewsdeskError):
-    """A citation does not match its article: a bug, never shown as an answer."""
 
 
 @dataclass
@@ -51,19 +55,6 @@ class Verdict:
 
 
 # --- verification --------------------------------------------------------------------------------
-
-
-def normalize_citations(text: str) -> str:
-    """'[1, 2]' → '[1][2]' so every citation is one bracket."""
-    return CITATION_LIST.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), text).strip()
-
-
-def numbers_in(text: str) -> set[str]:
-    return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(CITATION.sub(" ", text))}
-
-
-def cited_numbers(text: str) -> list[int]:
-    return list(dict.fromkeys(int(n) for n in CITATION.findall(text)))
 
 
 def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
@@ -103,8 +94,28 @@ def synonym_groups() -> list[set[str]]:
 
 
 SYNONYMS = synonym_groups()
-QUESTION_OPENERS = {"how", "what", "which", "who", "whom", "when", "where", "why", "did", "does", "do", "is",
-                    "are", "was", "were", "has", "have", "according", "in", "on"}  # fmt: skip
+QUESTION_OPENERS = {
+    "how",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "where",
+    "why",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "according",
+    "in",
+    "on",
+}
 CALENDAR = set(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -120,9 +131,10 @@ def required_terms(question: str) -> tuple[str | None, list[str]]:
         counted = head.strip("?,.").lower() if head else None
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
     names = [
-        word.lower() for i, word in enumerate(words)
+        word.lower()
+        for i, word in enumerate(words)
         if i > 0 and word[0].isupper() and word.lower() not in QUESTION_OPENERS | CALENDAR | STOPWORDS
-    ]  # fmt: skip
+    ]
     return counted, list(dict.fromkeys(names))
 
 
@@ -153,10 +165,6 @@ def abstain_reason(question: str, evidence: Sequence[Passage], check_terms: bool
 
 
 # --- the pipeline --------------------------------------------------------------------------------
-
-
-def numbered(evidence: Sequence[Passage]) -> str:
-    return "\n".join(f"[{p.n}] {' '.join(p.quote.split())}" for p in evidence)
 
 
 def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
@@ -198,32 +206,21 @@ def describe_disagreements(
                 numbers[key] = restated.n
             if key not in numbers:
                 numbers[key] = len(evidence) + len(extra) + 1
-                extra.append(Passage(n=numbers[key], doc_id=claim.doc_id, title=claim.title or claim.doc_id,
-                                     start=claim.start, end=claim.end, quote=claim.quote))  # fmt: skip
+                extra.append(
+                    Passage(
+                        n=numbers[key],
+                        doc_id=claim.doc_id,
+                        title=claim.title or claim.doc_id,
+                        start=claim.start,
+                        end=claim.end,
+                        quote=claim.quote,
+                    )
+                )
             qualifier = f"{claim.qualifier} " if claim.qualifier else ""
             who = f" ({claim.attribution})" if claim.attribution else ""
             figures.append(f"{qualifier}{claim.value}{who} [{numbers[key]}]")
         sentences.append(f"The sources differ on {disagreement.topic}: {'; '.join(figures)}.")
     return " ".join(sentences), extra
-
-
-def renumber(answer: str, evidence: Sequence[Passage]) -> tuple[str, list[Citation]]:
-    """Number citations 1, 2, … in order of first use; return the rewritten answer and its citations."""
-    by_n = {p.n: p for p in evidence}
-    order = {old: new for new, old in enumerate(cited_numbers(answer), start=1)}
-    text = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", answer)
-    citations = [
-        Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()
-    ]
-    return text, citations
-
-
-def check_quotes(citations: Sequence[Citation], article_text: Callable[[str], str]) -> None:
-    for citation in citations:
-        if article_text(citation.doc_id)[citation.start : citation.end] != citation.quote:
-            raise GroundingError(
-                f"citation [{citation.n}] does not match {citation.doc_id} at {citation.start}"
-            )
 
 
 @dataclass
@@ -239,17 +236,24 @@ class Answerer:
         question = check_query(question, self.settings.max_query_chars)
         results = self.retriever.search(question, k or self.settings.ask_k)
         sentences = candidate_sentences(results)
-        evidence = self.retriever.evidence(question, sentences)
+        evidence = select_evidence(
+            question, sentences, self.retriever.embedder, self.settings, self.retriever.idf()
+        )
         claims = extract_claims([passage for passage, _ in sentences])
         timings = {"retrieve": ms_since(started)}
         return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)
 
     def answer(
-        self, question: str, evidence: Sequence[Passage], claims: Sequence[Claim],
-        on_token: TokenHook | None = None, timings: dict[str, int] | None = None,
-        started: float | None = None, article_text: Callable[[str], str] | None = None,
+        self,
+        question: str,
+        evidence: Sequence[Passage],
+        claims: Sequence[Claim],
+        on_token: TokenHook | None = None,
+        timings: dict[str, int] | None = None,
+        started: float | None = None,
+        article_text: Callable[[str], str] | None = None,
         sentences: Sequence[tuple[Passage, str]] = (),
-    ) -> Answer:  # fmt: skip
+    ) -> Answer:
         """Answer from numbered evidence (1…n, best first) and the claims around it. Used by ask(), and
         directly by evaluations that bring their own passages (article_text then looks them up).
         sentences: (passage, context) around the evidence, searched for contradicting assertions."""
@@ -264,9 +268,12 @@ class Answerer:
         # after the answer, so its first token is not kept waiting by the judge's calls
         disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
         disagreements += find_assertion_disagreements(
-            sentences, self.retriever.embedder.embed, self.judge(),
-            must_include={(p.doc_id, p.start) for p in evidence}, limit=2,
-        )  # fmt: skip
+            sentences,
+            self.retriever.embedder.embed,
+            self.judge(),
+            must_include={(p.doc_id, p.start) for p in evidence},
+            limit=2,
+        )
         if not verdict.ok:
             text = extractive_answer(question, evidence)
         differ, extra = describe_disagreements(disagreements, evidence)
@@ -275,9 +282,14 @@ class Answerer:
         timings["total"] = ms_since(started)
         model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
         return Answer(
-            question=question, answer=text, abstained=False, citations=citations,
-            disagreements=disagreements, model=model, timings_ms=timings,
-        )  # fmt: skip
+            question=question,
+            answer=text,
+            abstained=False,
+            citations=citations,
+            disagreements=disagreements,
+            model=model,
+            timings_ms=timings,
+        )
 
     def judge(self):
         return llm_judge(lambda system, user: generate(self.chat(), system, user), self.settings.prompts_dir)
@@ -301,9 +313,14 @@ class Answerer:
     def _abstain(self, question: str, reason: str, timings: dict[str, int], started: float) -> Answer:
         timings["total"] = ms_since(started)
         return Answer(
-            question=question, answer=f"The sources do not say: {reason}.", abstained=True,
-            citations=[], disagreements=[], model=self.model_name, timings_ms=timings,
-        )  # fmt: skip
+            question=question,
+            answer=f"The sources do not say: {reason}.",
+            abstained=True,
+            citations=[],
+            disagreements=[],
+            model=self.model_name,
+            timings_ms=timings,
+        )
 
 
 def ms_since(start: float) -> int:

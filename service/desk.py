@@ -13,18 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .answer import Answerer
-from .chat import Conversation, Turn, standalone_question
-from .claims import corpus_passages, extract_claims
-from .disagreements import find_assertion_disagreements, find_disagreements
-from .errors import InvalidInput, NotFound
-from .indexing import ProgressHook, index_article, index_paths
-from .ingest import check_document_id, make_article
-from .llm import TokenHook, generate, get_chat_model, model_name
-from .models import Answer, Article, Disagreement, DocumentInfo, IndexReport, Passage, SearchResult, Summary
-from .retrieve import Retriever, sentences_with_context
-from .settings import Settings, get_settings
-from .store import Embedder, Store
-from .summaries import (
+from .articles import check_document_id, make_article
+from .bulk_summaries import (
     SummaryFile,
     SummaryJob,
     SummaryJobs,
@@ -33,7 +23,29 @@ from .summaries import (
     cached_summary,
     summarize_documents,
 )
-from .summarize import Summarizer
+from .chat import Conversation, Turn, standalone_question
+from .claims import extract_claims
+from .disagreements import find_assertion_disagreements, find_disagreements
+from .embedder import Embedder
+from .errors import InvalidInput, NotFound
+from .indexing import index_article, index_paths
+from .llm import TokenHook, generate, get_chat_model, model_name
+from .models import (
+    Answer,
+    Article,
+    Disagreement,
+    DocumentInfo,
+    IndexReport,
+    Passage,
+    ProgressHook,
+    SearchResult,
+    Summary,
+)
+from .retrieve import Retriever
+from .settings import Settings, get_settings
+from .store import Store
+from .summary import Summarizer
+from .text import sentence_passages, sentences_with_context
 
 
 class Desk:
@@ -89,14 +101,23 @@ class Desk:
     # --- index ---------------------------------------------------------------------------------
 
     def index(
-        self, paths: list[Path] | None = None, *, prune: bool = False, rebuild: bool = False,
+        self,
+        paths: list[Path] | None = None,
+        *,
+        prune: bool = False,
+        rebuild: bool = False,
         progress: ProgressHook | None = None,
-    ) -> IndexReport:  # fmt: skip
+    ) -> IndexReport:
         with self._write_lock:
             return index_paths(
-                paths or [self.settings.seeds_dir], self.settings, self.store, self.embedder,
-                prune=prune, rebuild=rebuild, progress=progress,
-            )  # fmt: skip
+                paths or [self.settings.seeds_dir],
+                self.settings,
+                self.store,
+                self.embedder,
+                prune=prune,
+                rebuild=rebuild,
+                progress=progress,
+            )
 
     def add_document(
         self, text: str, doc_id: str | None = None, title: str | None = None
@@ -141,7 +162,7 @@ class Desk:
 
     def _sentences_with_context(self, doc_id: str) -> list[tuple[Passage, str]]:
         article = self.document(doc_id)
-        return sentences_with_context(corpus_passages(article.id, article.title, article.text))
+        return sentences_with_context(sentence_passages(article.id, article.title, article.text))
 
     # --- summaries -----------------------------------------------------------------------------
 
@@ -159,23 +180,33 @@ class Desk:
 
     @cached_property
     def summary_jobs(self) -> SummaryJobs:
-        return SummaryJobs(lambda ids, progress, on_result: self.summarize(ids, progress=progress,
-                                                                           on_result=on_result))  # fmt: skip
+        return SummaryJobs(
+            lambda ids, progress, on_result: self.summarize(ids, progress=progress, on_result=on_result)
+        )
 
     def summarize(
-        self, doc_ids: list[str] | None = None, *, out: Path | None = None, concurrency: int | None = None,
-        progress: ProgressHook | None = None, on_result: Callable[[SummaryResult], None] | None = None,
-    ) -> SummaryReport:  # fmt: skip
+        self,
+        doc_ids: list[str] | None = None,
+        *,
+        out: Path | None = None,
+        concurrency: int | None = None,
+        progress: ProgressHook | None = None,
+        on_result: Callable[[SummaryResult], None] | None = None,
+    ) -> SummaryReport:
         """Summarize the documents (None: all) into the JSONL file, skipping those it already holds."""
         return summarize_documents(
-            self._summary_targets(doc_ids), self.document, self.summarizer,
+            self._summary_targets(doc_ids),
+            self.document,
+            self.summarizer,
             SummaryFile(out) if out else self.summary_file,
-            concurrency=self.summary_concurrency(concurrency), progress=progress, on_result=on_result,
-        )  # fmt: skip
+            concurrency=self.summary_concurrency(concurrency),
+            progress=progress,
+            on_result=on_result,
+        )
 
     def summary_concurrency(self, asked: int | None) -> int:
         """Articles summarized at once. With the in-process model it is 1: that model runs one call at a
-        time, and two articles in flight only spoil its prompt cache (measured 0.81x, bench/)."""
+        time, and two articles in flight only spoil its prompt cache (bench/summaries_throughput.py)."""
         if self.settings.llm_provider == "local" and self.chat_model is None:
             return 1
         return asked or self.settings.summary_concurrency

@@ -25,7 +25,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .claims import COUNTED_TERMS, CURRENCIES, PEOPLE_HEADS, TOPICS, attribution
+from .claim_words import COUNTED_TERMS, CURRENCIES, PEOPLE_HEADS, TOPICS
+from .claims import attribution
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
 
@@ -57,8 +58,10 @@ def _join_fallbacks(phrases: Sequence[str], embed: Embed | None) -> dict[str, st
     vectors = embed(unknown + [text for _, text in anchors])
     phrase_vectors, anchor_vectors = vectors[: len(unknown)], vectors[len(unknown) :]
     for phrase, vector in zip(unknown, phrase_vectors, strict=True):
-        scores = [(sum(a * b for a, b in zip(vector, other, strict=True)), category)
-                  for (category, _), other in zip(anchors, anchor_vectors, strict=True)]  # fmt: skip
+        scores = [
+            (sum(a * b for a, b in zip(vector, other, strict=True)), category)
+            for (category, _), other in zip(anchors, anchor_vectors, strict=True)
+        ]
         best, category = max(scores)
         if best >= JOIN_THRESHOLD:
             joined[phrase] = category
@@ -178,16 +181,23 @@ def assertion_candidates(
 def assertion_claim(passage: Passage) -> Claim:
     phrase, affirmed = stance(passage.quote) or ("", True)
     return Claim(
-        doc_id=passage.doc_id, title=passage.title, value=phrase if affirmed else f"not {phrase}",
-        quote=passage.quote, start=passage.start, end=passage.end,
+        doc_id=passage.doc_id,
+        title=passage.title,
+        value=phrase if affirmed else f"not {phrase}",
+        quote=passage.quote,
+        start=passage.start,
+        end=passage.end,
         attribution=attribution(passage.quote, passage.quote.find(phrase)),
-    )  # fmt: skip
+    )
 
 
 def find_assertion_disagreements(
-    sentences: Sequence[tuple[Passage, str]], embed: Embed, judge: Judge,
-    must_include: set[tuple[str, int]] | None = None, limit: int = ASSERTION_JUDGED,
-) -> list[Disagreement]:  # fmt: skip
+    sentences: Sequence[tuple[Passage, str]],
+    embed: Embed,
+    judge: Judge,
+    must_include: set[tuple[str, int]] | None = None,
+    limit: int = ASSERTION_JUDGED,
+) -> list[Disagreement]:
     """Pairs of sentences that the judge confirms contradict each other, each a kind="assertion" item."""
     found = []
     used: set[tuple[str, int]] = set()

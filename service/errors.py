@@ -1,13 +1,15 @@
-"""The one exception tree. Modules raise these; only api.py and cli.py turn them into HTTP/exit codes.
+"""The one exception tree. Each class declares its HTTP status and CLI exit code; the API and the CLI
+read them from here (`http_status`, `exit_code`) and nowhere else.
 
-NewsdeskError
-├── InvalidInput            bad user input (empty or over-long question, unsafe id)   → 422 / exit 2
-├── NotFound                an unknown document or job                                → 404 / exit 1
-├── UnreadableDocument      not UTF-8, empty, binary or too long: reported, skipped   → 422 / listed
-├── StoreError              the Chroma store cannot be opened or written              → 503 / exit 1
-├── EmbeddingError          the embedding model cannot be loaded                      → 503 / exit 1
-├── PromptError             a prompt file is missing or a placeholder has no value    → 500 / exit 1
-└── LLMUnavailable          the chat model cannot be loaded or reached                → 503 / exit 2
+NewsdeskError                                                                          status / exit
+├── InvalidInput            bad user input (empty or over-long question, unsafe id)       422 / 2
+├── NotFound                an unknown document or job                                    404 / 1
+├── UnreadableDocument      not UTF-8, empty, binary or too long: reported, skipped       422 / 1
+├── StoreError              the Chroma store cannot be opened or written                  503 / 1
+├── EmbeddingError          the embedding model cannot be loaded                          503 / 1
+├── PromptError             a prompt file is missing or a placeholder has no value        500 / 1
+├── GroundingError          a citation does not match its article (a bug, never shown)    500 / 1
+└── LLMUnavailable          the chat model cannot be loaded or reached                    503 / 2
 """
 
 from __future__ import annotations
@@ -16,16 +18,21 @@ from __future__ import annotations
 class NewsdeskError(Exception):
     """Base of every error newsdesk raises on purpose."""
 
+    status: int = 500
+    exit_code: int = 1
+
 
 class InvalidInput(NewsdeskError):
-    pass
+    status, exit_code = 422, 2
 
 
 class NotFound(NewsdeskError):
-    pass
+    status, exit_code = 404, 1
 
 
 class UnreadableDocument(NewsdeskError):
+    status, exit_code = 422, 1
+
     def __init__(self, name: str, reason: str):
         super().__init__(f"{name}: {reason}")
         self.name = name
@@ -33,16 +40,27 @@ class UnreadableDocument(NewsdeskError):
 
 
 class StoreError(NewsdeskError):
-    pass
+    status, exit_code = 503, 1
 
 
 class EmbeddingError(NewsdeskError):
-    pass
+    status, exit_code = 503, 1
 
 
 class PromptError(NewsdeskError):
-    pass
+    status, exit_code = 500, 1
+
+
+class GroundingError(NewsdeskError):
+    """A citation does not match its article: a bug, never shown as an answer."""
+
+    status, exit_code = 500, 1
 
 
 class LLMUnavailable(NewsdeskError):
-    pass
+    status, exit_code = 503, 2
+
+
+def http_status(exc: Exception) -> int:
+    """The HTTP status for any exception: a NewsdeskError's own, else 500."""
+    return exc.status if isinstance(exc, NewsdeskError) else 500

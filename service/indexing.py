@@ -4,22 +4,27 @@ optionally prune documents whose files are gone. Safe to kill at any point and r
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .articles import chunk_article, find_files, read_article
+from .embedder import Embedder
 from .errors import InvalidInput, UnreadableDocument
-from .ingest import chunk_article, find_files, read_article
-from .models import Article, Chunk, IndexReport, SkippedFile
+from .models import Article, Chunk, IndexReport, ProgressHook, SkippedFile
 from .settings import Settings
-from .store import Embedder, Store
-
-ProgressHook = Callable[[int, int], None]  # (chunks just embedded, total chunks to embed)
+from .store import Store
 
 
 def index_paths(
-    paths: Iterable[Path], settings: Settings, store: Store, embedder: Embedder, *,
-    prune: bool = False, rebuild: bool = False, progress: ProgressHook | None = None,
-) -> IndexReport:  # fmt: skip
+    paths: Iterable[Path],
+    settings: Settings,
+    store: Store,
+    embedder: Embedder,
+    *,
+    prune: bool = False,
+    rebuild: bool = False,
+    progress: ProgressHook | None = None,
+) -> IndexReport:
     started = time.perf_counter()
     articles, skipped = read_articles(paths, settings)
     if rebuild:
@@ -75,9 +80,12 @@ def read_articles(paths: Iterable[Path], settings: Settings) -> tuple[list[Artic
 
 
 def write_articles(
-    todo: Sequence[tuple[Article, list[Chunk]]], store: Store, embedder: Embedder, group_chunks: int,
+    todo: Sequence[tuple[Article, list[Chunk]]],
+    store: Store,
+    embedder: Embedder,
+    group_chunks: int,
     progress: ProgressHook | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Embed and commit articles in groups of about group_chunks chunks."""
     total = sum(len(chunks) for _, chunks in todo)
     on_batch = (lambda n: progress(n, total)) if progress else None
@@ -107,9 +115,10 @@ def prune_missing_files(store: Store) -> int:
     """Drop documents that came from a file (an absolute path) which no longer exists; documents from
     the API or an evaluation are kept."""
     gone = [
-        d.id for d in store.list_documents()
+        d.id
+        for d in store.list_documents()
         if d.source and Path(d.source).is_absolute() and not Path(d.source).exists()
-    ]  # fmt: skip
+    ]
     for doc_id in gone:
         store.remove_document(doc_id)
     return len(gone)

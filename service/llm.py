@@ -117,9 +117,13 @@ class ChatLlamaCpp(BaseChatModel):
                 from llama_cpp import Llama
 
                 self._llama = Llama(
-                    model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads,
-                    seed=self.seed, use_mmap=self.use_mmap, verbose=False,
-                )  # fmt: skip
+                    model_path=self.model_path,
+                    n_ctx=self.n_ctx,
+                    n_threads=self.n_threads,
+                    seed=self.seed,
+                    use_mmap=self.use_mmap,
+                    verbose=False,
+                )
             except Exception as exc:
                 raise LLMUnavailable(f"cannot load the chat model {self.model_path}: {exc}") from exc
         return self._llama
@@ -134,18 +138,24 @@ class ChatLlamaCpp(BaseChatModel):
         }
 
     def _generate(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
-    ) -> ChatResult:  # fmt: skip
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         with self._lock:
             response = self.load().create_chat_completion(**self._request(messages, stop, **kwargs))
         text = response["choices"][0]["message"]["content"] or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
-    ) -> Iterator[ChatGenerationChunk]:  # fmt: skip
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         with self._lock:
             for part in self.load().create_chat_completion(
                 **self._request(messages, stop, **kwargs), stream=True
@@ -196,10 +206,14 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
     if not Path(path).is_file():
         raise LLMUnavailable(f"NEWSDESK_LLM_MODEL_PATH={path} is not a file")
     return ChatLlamaCpp(
-        model_path=str(path), n_ctx=settings.llm_context, n_threads=settings.llm_threads,
-        seed=settings.llm_seed, temperature=settings.llm_temperature, max_tokens=settings.llm_max_tokens,
+        model_path=str(path),
+        n_ctx=settings.llm_context,
+        n_threads=settings.llm_threads,
+        seed=settings.llm_seed,
+        temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens,
         use_mmap=settings.llm_mmap,
-    )  # fmt: skip
+    )
 
 
 def openai_chat_model(settings: Settings) -> BaseChatModel:
@@ -216,10 +230,15 @@ def openai_chat_model(settings: Settings) -> BaseChatModel:
             return payload
 
     return ChatOpenAICompatible(
-        base_url=settings.llm_base_url, model=settings.llm_model, api_key=settings.llm_api_key,
-        temperature=settings.llm_temperature, seed=settings.llm_seed, max_tokens=settings.llm_max_tokens,
-        timeout=settings.llm_timeout, max_retries=1,
-    )  # fmt: skip
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        api_key=settings.llm_api_key,
+        temperature=settings.llm_temperature,
+        seed=settings.llm_seed,
+        max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout,
+        max_retries=1,
+    )
 
 
 def model_name(settings: Settings) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+ProgressHook = Callable[[int, int], None]  # (items just done, total items): progress bars
 
 
 class DocumentInfo(BaseModel):

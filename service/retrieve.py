@@ -1,62 +1,20 @@
-"""Hybrid retrieval (dense + BM25, fused by reciprocal rank, spread across documents) and the selection of
-evidence sentences, with exact offsets, inside the retrieved chunks."""
+"""Hybrid retrieval: dense (Chroma) + BM25 over the same chunks, fused by reciprocal rank, spread across
+documents. The BM25 view is rebuilt when the store's write generation changes."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
 
-from .errors import InvalidInput
-from .ingest import sentence_spans
-from .models import Chunk, Passage, SearchResult
+from .embedder import Embedder
+from .models import Chunk, SearchResult
 from .settings import Settings
-from .store import Embedder, Store
-
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into about over under after before than then
-    is are was were be been being has have had do does did done will would could should may might must can
-    this that these those it its they them their there here he she his her we our you your i me my
-    what which who whom whose when where why how many much more most some any all each every no not
-    so such very just also only too out up down off again further once
-    say says said according tell told give given""".split()
-)
-PRONOUN_START = re.compile(r"^(He|She|They|It|This|These|Those|His|Her|Their|Its)\b")
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word and number tokens: stopwords dropped, '1,000' → '1000'."""
-    tokens = []
-    for raw in TOKEN.findall(text.lower().replace("’", "'")):
-        if raw[0].isdigit():
-            tokens.append(raw.replace(",", ""))
-        elif raw not in STOPWORDS:
-            tokens.append(stem(raw.removesuffix("'s")))
-    return tokens
-
-
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
-
-
-def check_query(query: str, max_chars: int) -> str:
-    query = query.strip()
-    if not query:
-        raise InvalidInput("the query is empty")
-    if len(query) > max_chars:
-        raise InvalidInput(f"the query is too long ({len(query)} characters, limit {max_chars})")
-    return query
+from .store import Store
+from .text import check_query, tokenize
 
 
 class BM25Index:
@@ -149,9 +107,9 @@ class Retriever:
             for chunk, score in picked
         ]
 
-    def evidence(self, question: str, candidates: Sequence[tuple[Passage, str]]) -> list[Passage]:
-        """The evidence among candidate_sentences(results)."""
-        return select_evidence(question, candidates, self.embedder, self.settings, self.lexical_view().idf)
+    def idf(self) -> dict[str, float]:
+        """BM25 idf of every term in the index (how rare a word is in the corpus)."""
+        return self.lexical_view().idf
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[Chunk]], k: int) -> list[tuple[Chunk, float]]:
@@ -174,86 +132,3 @@ def spread_across_documents(ranked: Sequence[tuple[Chunk, float]], k: int, per_d
         (first if taken[doc_id] < per_doc else rest).append(item)
         taken[doc_id] += 1
     return (first + rest)[:k]
-
-
-# --- evidence ----------------------------------------------------------------------------------
-
-
-def candidate_sentences(results: Sequence[SearchResult]) -> list[tuple[Passage, str]]:
-    """Every sentence inside the retrieved chunks, once, with offsets into its article, with its context."""
-    seen: set[tuple[str, int]] = set()
-    candidates = []
-    for result in results:
-        passages = [
-            Passage(n=0, doc_id=result.doc_id, title=result.title, start=result.start + start,
-                    end=result.start + end, quote=result.text[start:end])
-            for start, end in sentence_spans(result.text)
-        ]  # fmt: skip
-        for passage, context in sentences_with_context(passages):
-            if (passage.doc_id, passage.start) not in seen:
-                seen.add((passage.doc_id, passage.start))
-                candidates.append((passage, context))
-    return candidates
-
-
-def sentences_with_context(passages: Sequence[Passage]) -> list[tuple[Passage, str]]:
-    """Consecutive sentences paired with the text to judge them by: a sentence that opens with a
-    pronoun ("He even pledged…") is read together with the one before it."""
-    paired = []
-    previous = ""
-    for passage in passages:
-        context = f"{previous} {passage.quote}" if PRONOUN_START.match(passage.quote) else passage.quote
-        paired.append((passage, context))
-        previous = passage.quote
-    return paired
-
-
-def keyword_overlap(question: str, sentence: str, idf: dict[str, float]) -> float:
-    """Share of the question's terms found in the sentence, each weighted by its rarity in the corpus."""
-    wanted = set(tokenize(question))
-    if not wanted:
-        return 0.0
-    rarest = max(idf.values(), default=1.0)
-    weight = {term: max(idf.get(term, rarest), 0.1) for term in wanted}
-    found = wanted & set(tokenize(sentence))
-    return sum(weight[t] for t in found) / sum(weight.values())
-
-
-def is_heading(sentence: str) -> bool:
-    """Headlines and section titles: short and without a full stop; they say little on their own."""
-    words = len(sentence.split())
-    ending = sentence.rstrip("”\"'’")[-1:]
-    return (words < 20 and ending not in ".!?…:") or (words < 10 and ending == "?")
-
-
-def drop_near_duplicates(passages: Sequence[Passage], threshold: float = 0.8) -> list[Passage]:
-    """Keep the first of sentences that repeat one another (articles often restate a key figure)."""
-    kept: list[tuple[Passage, set[str]]] = []
-    for passage in passages:
-        words = set(tokenize(passage.quote))
-        if all(len(words & other) / max(1, min(len(words), len(other))) < threshold for _, other in kept):
-            kept.append((passage, words))
-    return [p for p, _ in kept]
-
-
-def select_evidence(
-    question: str, candidates: Sequence[tuple[Passage, str]], embedder: Embedder, settings: Settings,
-    idf: dict[str, float],
-) -> list[Passage]:  # fmt: skip
-    """Among (sentence, context) candidates, the sentences that bear on the question, best first, spread
-    across documents, numbered from 1."""
-    if not candidates:
-        return []
-    vectors = embedder.embed([question] + [context for _, context in candidates])
-    question_vector = vectors[0]
-    for (passage, context), vector in zip(candidates, vectors[1:], strict=True):
-        cosine = sum(a * b for a, b in zip(question_vector, vector, strict=True))
-        passage.score = round(cosine + 0.4 * keyword_overlap(question, context, idf), 4)
-    relevant = [
-        p for p, _ in candidates if p.score >= settings.evidence_min_score and not is_heading(p.quote)
-    ]
-    relevant = drop_near_duplicates(sorted(relevant, key=lambda p: p.score, reverse=True))
-    chosen = [
-        p for p, _ in spread_across_documents([(p, p.score) for p in relevant], settings.evidence_max, 2)
-    ]
-    return [p.model_copy(update={"n": i}) for i, p in enumerate(chosen, start=1)]

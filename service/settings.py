@@ -50,8 +50,8 @@ class Settings(BaseSettings):
     )
     embedding_backend: Literal["onnx", "torch"] = Field(
         "onnx",
-        description="`onnx`: the model exported once to ONNX and run by onnxruntime (same vectors, 1.7-1.8x "
-        "faster, under half the memory); `torch`: sentence-transformers as is (any model, remote names too).",
+        description="`onnx`: the model exported once to ONNX and run by onnxruntime (same vectors, faster, "
+        "less memory); `torch`: sentence-transformers as is (any model, remote names too).",
     )
     embed_batch_size: int = Field(32, ge=1, description="Chunks per embedding batch.")
     index_commit_chunks: int = Field(
@@ -79,7 +79,13 @@ class Settings(BaseSettings):
         "names it uses, appear in no evidence passage (turn off only to diagnose).",
     )
     evidence_min_score: float = Field(
-        0.25, description="Cosine similarity a sentence needs to count as evidence (the relevance bar)."
+        0.25, description="Score a sentence needs to count as evidence (the relevance bar)."
+    )
+    evidence_keyword_weight: float = Field(
+        0.4,
+        ge=0.0,
+        description="A sentence's evidence score is its cosine to the question plus this weight times the "
+        "share of the question's words it holds (weighted by rarity, BM25 idf).",
     )
 
     # --- the chat model ------------------------------------------------------------------------

@@ -7,19 +7,12 @@ expected output is exact. Real-model behaviour is covered by test_llm_cassettes.
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from service.answer import (
-    CITATION,
-    abstain_reason,
-    normalize_citations,
-    numbers_in,
-    renumber,
-    required_terms,
-    verify,
-)
+from service.answer import abstain_reason, required_terms, verify
+from service.citations import CITATION, normalize_citations, numbers_in, renumber
 from service.desk import Desk
 from service.errors import LLMUnavailable
+from service.evidence import candidate_sentences, select_evidence
 from service.models import Passage
-from service.retrieve import candidate_sentences
 
 SAPPERS = "How many sappers went to Kursk?"
 
@@ -41,20 +34,35 @@ EVIDENCE = [
     [
         ("Shoigu said 1,000 sappers went to Kursk [1].", []),
         ("North Korea sent 1,000 sappers and 5,000 workers [1][2].", []),
-        ("[1]", ["the answer is not a sentence", "the answer only restates the question",
-                 "the question asks for a number and the answer gives none"]),
-        ("North Korea sent 1,000 sappers to Kursk.",
-         ["the answer cites no passage", "1000 does not occur in the cited passages"]),
-        ("It sent 1,000 sappers to Kursk [7].",
-         ["passage 7 does not exist", "1000 does not occur in the cited passages",
-          "it cites none of passages 1-3, the most relevant"]),
+        (
+            "[1]",
+            [
+                "the answer is not a sentence",
+                "the answer only restates the question",
+                "the question asks for a number and the answer gives none",
+            ],
+        ),
+        (
+            "North Korea sent 1,000 sappers to Kursk.",
+            ["the answer cites no passage", "1000 does not occur in the cited passages"],
+        ),
+        (
+            "It sent 1,000 sappers to Kursk [7].",
+            [
+                "passage 7 does not exist",
+                "1000 does not occur in the cited passages",
+                "it cites none of passages 1-3, the most relevant",
+            ],
+        ),
         ("It sent 2,000 sappers to Kursk [1].", ["2000 does not occur in the cited passages"]),
         ("It sent 1,000 sappers to Kursk [2].", ["1000 does not occur in the cited passages"]),
         ("Shells: 12 million were shipped [4].", ["it cites none of passages 1-3, the most relevant"]),
-        ("Shoigu spoke about sappers going to Kursk [1].",
-         ["the question asks for a number and the answer gives none"]),
+        (
+            "Shoigu spoke about sappers going to Kursk [1].",
+            ["the question asks for a number and the answer gives none"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_verify(answer, problems):
     assert verify(answer, SAPPERS, EVIDENCE).problems == problems
 
@@ -70,8 +78,11 @@ def test_a_yes_or_no_is_not_a_restatement_and_an_echoed_prompt_is_rejected():
 
 
 def test_restating_the_question_is_rejected():
-    verdict = verify("The Russian general credited North Korean units [1].",
-                     "Which Russian general credited North Korean units?", EVIDENCE)  # fmt: skip
+    verdict = verify(
+        "The Russian general credited North Korean units [1].",
+        "Which Russian general credited North Korean units?",
+        EVIDENCE,
+    )
     assert verdict.problems == ["the answer only restates the question"]
 
 
@@ -145,7 +156,8 @@ def quote_of(desk: Desk, citation) -> str:
 
 
 def evidence_for(desk: Desk, question: str):
-    return desk.retriever.evidence(question, candidate_sentences(desk.search(question, desk.settings.ask_k)))
+    candidates = candidate_sentences(desk.search(question, desk.settings.ask_k))
+    return select_evidence(question, candidates, desk.embedder, desk.settings, desk.retriever.idf())
 
 
 def test_verified_answer_is_kept_and_renumbered(shared_desk):

@@ -35,11 +35,16 @@ def test_search_finds_sappers(client):
 @pytest.mark.parametrize(
     ("path", "status"),
     [
-        ("/search?q=", 422), ("/search?q=%20%20", 422), ("/search", 422), ("/search?q=" + "x" * 1001, 422),
-        ("/search?q=ok&k=0", 422), ("/documents/nope", 404), ("/documents/..%2Fetc", 404),
+        ("/search?q=", 422),
+        ("/search?q=%20%20", 422),
+        ("/search", 422),
+        ("/search?q=" + "x" * 1001, 422),
+        ("/search?q=ok&k=0", 422),
+        ("/documents/nope", 404),
+        ("/documents/..%2Fetc", 404),
         ("/documents/bad%20id", 422),
     ],
-)  # fmt: skip
+)
 def test_bad_requests(client, path, status):
     response = client.get(path)
     assert response.status_code == status
@@ -145,7 +150,7 @@ def test_disagreements_corpus_wide(seeded_desk):
 def test_summaries_job_and_cached_summary(seeded_desk, tmp_path):
     import time
 
-    from .test_summarize import LeadModel
+    from .test_summary import LeadModel
 
     model = LeadModel()
     settings = seeded_desk.settings.model_copy(update={"summaries_path": tmp_path / "summaries.jsonl"})

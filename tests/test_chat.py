@@ -49,8 +49,13 @@ def test_standalone_question_uses_the_model_only_when_needed():
 
 def fake_answer(question: str) -> Answer:
     citation = Citation(n=1, doc_id="d", title="T", start=0, end=5, quote="Hello")
-    return Answer(question=question, answer=f"About {question} [1].", abstained=False, citations=[citation],
-                  model="fake")  # fmt: skip
+    return Answer(
+        question=question,
+        answer=f"About {question} [1].",
+        abstained=False,
+        citations=[citation],
+        model="fake",
+    )
 
 
 def test_conversation_keeps_turns_sources_and_resets():

@@ -73,7 +73,7 @@ def test_disagreements_command(env_index):
 
 
 def test_summarize_command_writes_jsonl_and_resumes(env_index, tmp_path, monkeypatch):
-    from .test_summarize import LeadModel
+    from .test_summary import LeadModel
 
     model = LeadModel()
     monkeypatch.setattr("service.desk.get_chat_model", lambda settings: model)

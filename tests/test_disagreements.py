@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from service.claims import corpus_passages, extract_claims
+from service.articles import find_title
+from service.claims import extract_claims
 from service.disagreements import (
     JOIN_THRESHOLD,
     assertion_candidates,
@@ -16,8 +17,8 @@ from service.disagreements import (
     llm_judge,
     stance,
 )
-from service.ingest import find_title
 from service.models import Claim, Passage
+from service.text import sentence_passages
 
 from .test_claims import D000, D001, D002, D003, D004, GOLD, SEEDS, claims_of, row_sentence, seed_texts
 
@@ -132,15 +133,15 @@ def corpus_claims() -> tuple[dict[str, str], list[Claim]]:
     claims = [
         c
         for doc_id, text in texts.items()
-        for c in extract_claims(corpus_passages(doc_id, find_title(text), text))
+        for c in extract_claims(sentence_passages(doc_id, find_title(text), text))
     ]
     return texts, claims
 
 
-def test_corpus_passages_are_exact_sentences():
+def test_sentence_passages_are_exact_sentences():
     texts = seed_texts()
     for doc_id, text in texts.items():
-        passages = corpus_passages(doc_id, "t", text)
+        passages = sentence_passages(doc_id, "t", text)
         assert passages and all(p.quote == text[p.start : p.end] and p.doc_id == doc_id for p in passages)
         assert [p.n for p in passages] == list(range(1, len(passages) + 1))
 
@@ -172,9 +173,13 @@ def test_corpus_disagreements(corpus_claims):
             (D003, "6,000", "over"),
             (D004, "1,000", "at least"),
         ],
-        "the number of construction workers": [(D000, "5,000", None), (D002, "5,000", "approximately"),
-                                      (D003, "6,000", None), (D004, "5,000", None)],
-    }  # fmt: skip
+        "the number of construction workers": [
+            (D000, "5,000", None),
+            (D002, "5,000", "approximately"),
+            (D003, "6,000", None),
+            (D004, "5,000", None),
+        ],
+    }
 
 
 def test_corpus_agreeing_and_single_document_figures_are_extracted_but_not_reported(corpus_claims):

@@ -1,4 +1,4 @@
-"""The benchmark scorers (service/evaluate.py) on tiny hand-made inputs with exact numbers, and on real data:
+"""The benchmark scorers (service/eval/) on tiny hand-made inputs with exact numbers, and on real data:
 the seed corpus against tests/gold_disagreements.json, MultiHop-RAG retrieval over a small fact pool.
 No test calls a real chat model: where an answer is needed the model is LangChain's FakeListChatModel."""
 
@@ -10,11 +10,12 @@ import json
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from service import eval_multihop as multihop
-from service import eval_ramdocs as ramdocs
-from service import evaluate
 from service.answer import abstain_reason
 from service.desk import Desk
+from service.eval import disagreements as gold_disagreements
+from service.eval import multihop, ramdocs
+from service.eval.common import fixed_sample
+from service.eval.multihop import RetrievalReport
 from service.models import Answer, Claim, Disagreement
 from service.settings import PROJECT_ROOT
 
@@ -25,8 +26,14 @@ DATA = PROJECT_ROOT / "tests" / "data"  # slices of ../shared/eval (see its READ
 
 
 def answer(text: str, abstained: bool = False, disagreements: list[Disagreement] | None = None) -> Answer:
-    return Answer(question="q", answer=text, abstained=abstained, citations=[],
-                  disagreements=disagreements or [], model="fake")  # fmt: skip
+    return Answer(
+        question="q",
+        answer=text,
+        abstained=abstained,
+        citations=[],
+        disagreements=disagreements or [],
+        model="fake",
+    )
 
 
 def claim(doc_id: str, value: str, counted: str | None) -> Claim:
@@ -62,8 +69,12 @@ def test_hits_map_and_mrr_over_queries():
         {"rank": 5, "ap": 0.2},
     ]
     assert multihop.retrieval_metrics(scores) == {
-        "n": 4, "Hits@4": 0.5, "Hits@10": 0.75, "MAP@10": 0.425, "MRR@10": round((1 + 1 / 3 + 1 / 5) / 4, 4),
-    }  # fmt: skip
+        "n": 4,
+        "Hits@4": 0.5,
+        "Hits@10": 0.75,
+        "MAP@10": 0.425,
+        "MRR@10": round((1 + 1 / 3 + 1 / 5) / 4, 4),
+    }
 
 
 # --- answer scoring ---------------------------------------------------------------------------------
@@ -102,8 +113,9 @@ def test_exact_match(text, gold, expected):
 def test_null_queries_are_scored_on_abstention():
     null = multihop.INSUFFICIENT
     assert multihop.score_multihop_answer(answer("The sources do not say.", abstained=True), null) == {
-        "accuracy": True, "exact": True,
-    }  # fmt: skip
+        "accuracy": True,
+        "exact": True,
+    }
     assert multihop.score_multihop_answer(answer("The articles do not mention it [1]."), null)["exact"]
     assert multihop.score_multihop_answer(answer("It was Google [1]."), null) == {
         "accuracy": False,
@@ -181,28 +193,51 @@ def test_disagreement_precision_and_recall_on_constructed_lists():
         numeric("drones", "drone", ("a", "5")),  # not in the gold list: FP
         Disagreement(topic="confirmed?", kind="assertion", claims=[claim("a", "confirmed", None)]),
     ]
-    report = evaluate.score_disagreements(found, SMALL_GOLD)
-    assert report["topics"] == {"reported": 3, "true_positives": 1, "false_positives": 2, "contested": 2,
-                                "precision": 0.3333, "recall": 0.5}  # fmt: skip
-    assert report["claims"] == {"reported": 6, "right": 3, "precision": 0.5, "value_recall": 0.5,
-                                "document_recall": 0.5}  # fmt: skip
+    report = gold_disagreements.score_disagreements(found, SMALL_GOLD).model_dump()
+    assert report["topics"] == {
+        "reported": 3,
+        "true_positives": 1,
+        "false_positives": 2,
+        "contested": 2,
+        "precision": 0.3333,
+        "recall": 0.5,
+    }
+    assert report["claims"] == {
+        "reported": 6,
+        "right": 3,
+        "precision": 0.5,
+        "value_recall": 0.5,
+        "document_recall": 0.5,
+    }
     assert report["not_scored"] == [{"kind": "assertion", "topic": "confirmed?"}]
     assert [r["verdict"] for r in report["rows"]] == ["TP", "FP", "FP", "FN"]
 
 
 def test_a_topic_reported_twice_counts_once():
     twice = [numeric("troops", "troops", ("a", "10,000"), ("b", "12,000"))] * 2
-    assert evaluate.score_disagreements(twice, SMALL_GOLD)["topics"]["true_positives"] == 1
+    assert gold_disagreements.score_disagreements(twice, SMALL_GOLD).topics.true_positives == 1
 
 
 def test_the_seed_corpus_matches_the_gold_disagreements(shared_desk):
     # The assertion judge would call the chat model: a fake one that always says "no" keeps tests offline.
     desk = Desk(shared_desk.settings, chat_model=FakeListChatModel(responses=["no"]))
-    report = evaluate.evaluate_disagreements(desk.disagreements(), GOLD_DISAGREEMENTS, "test")
-    assert report["topics"] == {"reported": 3, "true_positives": 3, "false_positives": 0, "contested": 3,
-                                "precision": 1.0, "recall": 1.0}  # fmt: skip
-    assert report["claims"] == {"reported": 14, "right": 14, "precision": 1.0, "value_recall": 1.0,
-                                "document_recall": 1.0}  # fmt: skip
+    report = gold_disagreements.evaluate_disagreements(desk.disagreements(), GOLD_DISAGREEMENTS, "test")
+    report = report.model_dump()
+    assert report["topics"] == {
+        "reported": 3,
+        "true_positives": 3,
+        "false_positives": 0,
+        "contested": 3,
+        "precision": 1.0,
+        "recall": 1.0,
+    }
+    assert report["claims"] == {
+        "reported": 14,
+        "right": 14,
+        "precision": 1.0,
+        "value_recall": 1.0,
+        "document_recall": 1.0,
+    }
     assert report["command"] == "test"
 
 
@@ -212,15 +247,18 @@ def test_the_seed_corpus_matches_the_gold_disagreements(shared_desk):
 def test_fixed_samples_are_deterministic_prefixes_in_proportion():
     queries = multihop.load_multihop(DATA)
     by_type = lambda q: q.type  # noqa: E731
-    forty = evaluate.fixed_sample(queries, 40, stratum=by_type)
-    assert [q.id for q in forty] == [q.id for q in evaluate.fixed_sample(queries, 40, stratum=by_type)]
-    assert forty[:20] == evaluate.fixed_sample(queries, 20, stratum=by_type)
+    forty = fixed_sample(queries, 40, stratum=by_type)
+    assert [q.id for q in forty] == [q.id for q in fixed_sample(queries, 40, stratum=by_type)]
+    assert forty[:20] == fixed_sample(queries, 20, stratum=by_type)
     in_data = collections.Counter(q.type for q in queries)
     assert in_data == {"inference_query": 21, "comparison_query": 19, "temporal_query": 10, "null_query": 10}
     assert collections.Counter(q.type for q in forty) == {
-        "inference_query": 14, "comparison_query": 12, "temporal_query": 7, "null_query": 7,
-    }  # fmt: skip
-    assert len(evaluate.fixed_sample(list(range(10)), None)) == 10
+        "inference_query": 14,
+        "comparison_query": 12,
+        "temporal_query": 7,
+        "null_query": 7,
+    }
+    assert len(fixed_sample(list(range(10)), None)) == 10
 
 
 def test_the_benchmark_files_load():
@@ -247,7 +285,9 @@ def multihop_desk(tmp_path_factory):
 
 def test_retrieval_over_a_small_fact_pool(multihop_desk):
     desk, queries = multihop_desk
-    report = multihop.evaluate_multihop_retrieval(desk, queries, "newsdesk eval multihop --limit 20")
+    typed = multihop.evaluate_multihop_retrieval(desk, queries, "newsdesk eval multihop --limit 20")
+    assert RetrievalReport.model_validate_json(typed.model_dump_json()) == typed
+    report = typed.model_dump()
     pool = multihop.fact_pool(queries)
     assert report["index"] == {"facts": len(pool), "indexed": len(pool), "unchanged": 0}
     assert report["scored"] + report["excluded_null"] == 20
@@ -255,7 +295,8 @@ def test_retrieval_over_a_small_fact_pool(multihop_desk):
     assert 0.0 <= report["overall"]["Hits@10"] <= 1.0
     assert report["overall"]["Hits@4"] <= report["overall"]["Hits@10"]
     assert json.loads(json.dumps(report)) == report
-    assert multihop.index_facts(desk, pool) == {"facts": len(pool), "indexed": 0, "unchanged": len(pool)}
+    again = multihop.index_facts(desk, pool).model_dump()
+    assert again == {"facts": len(pool), "indexed": 0, "unchanged": len(pool)}
     fact = pool[3]
     verbatim = [r.text for r in desk.search(fact.text, 10)]
     assert multihop.ranking_scores(verbatim, [fact.text])["rank"] == 1
@@ -264,17 +305,22 @@ def test_retrieval_over_a_small_fact_pool(multihop_desk):
 
 def test_answer_from_gold_evidence_with_a_fake_model(multihop_desk):
     desk, _ = multihop_desk
-    fact = multihop.Fact(doc_id="mh_test", text="The company said it would cut 300 jobs in May.",
-                         title="Cuts", source="test")  # fmt: skip
-    query = multihop.MultiHopQuery(id="t", question="Did the company cut jobs?", type="inference_query",
-                                   answer="Yes", facts=[fact])  # fmt: skip
+    fact = multihop.Fact(
+        doc_id="mh_test", text="The company said it would cut 300 jobs in May.", title="Cuts", source="test"
+    )
+    query = multihop.MultiHopQuery(
+        id="t", question="Did the company cut jobs?", type="inference_query", answer="Yes", facts=[fact]
+    )
     fake = Desk(desk.settings, chat_model=FakeListChatModel(responses=["Yes, the company cut 300 jobs [1]."]))
     ask = lambda q: multihop.answer_from_gold_evidence(fake, q)  # noqa: E731
-    report = multihop.evaluate_multihop_answers([query], ask, "gold", "test")
+    report = multihop.evaluate_multihop_answers([query], ask, "gold", "test").model_dump()
     row = report["rows"][0]
     assert (row["answer"], row["abstained"], row["accuracy"], row["exact"]) == (
-        "Yes, the company cut 300 jobs [1].", False, True, True,
-    )  # fmt: skip
+        "Yes, the company cut 300 jobs [1].",
+        False,
+        True,
+        True,
+    )
     assert not row["model"].startswith("extractive fallback")  # the draft passed verification
     assert report["overall"]["accuracy"] == 1.0 and report["by_type"]["inference_query"]["n"] == 1
 
@@ -296,7 +342,7 @@ def test_the_abstention_gate_can_be_turned_off_for_a_diagnostic_run(multihop_des
         answer = lambda q: multihop.answer_from_gold_evidence(fake, q)  # noqa: E731
         return multihop.evaluate_multihop_answers(
             [query], answer, "gold", "test", abstain_gate=abstain_on_missing_terms
-        )
+        ).model_dump()
 
     gated, open_ = run(True), run(False)
     assert gated["rows"][0]["abstained"] is True and gated["abstain_gate"] is True
@@ -306,16 +352,22 @@ def test_the_abstention_gate_can_be_turned_off_for_a_diagnostic_run(multihop_des
 
 def test_ramdocs_end_to_end_with_a_fake_model(multihop_desk):
     desk, _ = multihop_desk
-    texts = [f"Broken Bow is a city in Nebraska. In 2010 there were {n} people in Broken Bow." for n in
-             ("3,559", "10,000")]  # fmt: skip
+    texts = [
+        f"Broken Bow is a city in Nebraska. In 2010 there were {n} people in Broken Bow."
+        for n in ("3,559", "10,000")
+    ]
     question = ramdocs.RamQuestion(
-        id="0", question="What is the population of Broken Bow?", gold_answers=["3,559 people"],
+        id="0",
+        question="What is the population of Broken Bow?",
+        gold_answers=["3,559 people"],
         wrong_answers=["10,000 people"],
-        documents=[ramdocs.RamDocument(doc_id=f"rd000_{i}", title=f"document {i + 1}", type="x", text=text)
-                   for i, text in enumerate(texts)],
-    )  # fmt: skip
+        documents=[
+            ramdocs.RamDocument(doc_id=f"rd000_{i}", title=f"document {i + 1}", type="x", text=text)
+            for i, text in enumerate(texts)
+        ],
+    )
     fake = Desk(desk.settings, chat_model=FakeListChatModel(responses=["Broken Bow had 3,559 people [1]."]))
-    report = ramdocs.evaluate_ramdocs(fake, [question], "newsdesk eval ramdocs --limit 1")
+    report = ramdocs.evaluate_ramdocs(fake, [question], "newsdesk eval ramdocs --limit 1").model_dump()
     row = report["rows"][0]
     assert row["conflict"] is True  # 3,559 against 10,000 people, from two documents
     assert "The sources differ on" in row["answer"]

@@ -12,8 +12,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from service.articles import chunk_article, read_article
 from service.desk import Desk
-from service.ingest import chunk_article, read_article
 
 from .conftest import SEED_IDS, SEEDS, make_settings
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from service.desk import Desk
-from service.evaluate import load_questions, run
+from service.eval.seeds import load_questions, run
 
 from .test_answer import assert_grounded
 

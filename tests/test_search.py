@@ -4,7 +4,8 @@ import pytest
 
 from service.errors import InvalidInput
 from service.models import Chunk
-from service.retrieve import reciprocal_rank_fusion, spread_across_documents, tokenize
+from service.retrieve import reciprocal_rank_fusion, spread_across_documents
+from service.text import tokenize
 
 
 def chunk(doc: str, n: int) -> Chunk:

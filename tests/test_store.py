@@ -2,8 +2,8 @@
 
 import pytest
 
+from service.embedder import Embedder, OnnxSentenceEncoder
 from service.errors import EmbeddingError
-from service.store import Embedder, OnnxSentenceEncoder
 
 from .conftest import SEEDS, make_settings
 

@@ -7,31 +7,22 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
-from rich.table import Table
 
-from .claims import corpus_passages, extract_claims
-from .errors import InvalidInput
-from .models import Answer, SearchResult
-from .retrieve import candidate_sentences, select_evidence, tokenize
+from ..citations import strip_citations
+from ..claims import extract_claims
+from ..errors import InvalidInput
+from ..evidence import candidate_sentences, select_evidence
+from ..models import Answer, SearchResult
+from ..text import sentence_passages, tokenize
+from .common import SAMPLE_SEED, OnDone, contains_phrase, rate, seconds_since
 
 if TYPE_CHECKING:
-    from .desk import Desk
-
-from .evaluate import (
-    SAMPLE_SEED,
-    contains_phrase,
-    format_cell,
-    rate,
-    seconds_since,
-    strip_citations,
-)
-
-# --- RAMDocs (../shared/eval/ramdocs) ----------------------------------------------------------------
+    from ..desk import Desk
 
 RAMDOCS_PUBLISHED = "best plain RAG baseline (Llama-3.3-70B): 32.6% exact match"
 DIFFER = re.compile(r"\s*The sources differ on ")
@@ -43,6 +34,45 @@ class RamDocument(BaseModel):
     title: str
     type: str
     text: str
+
+
+class RamRow(BaseModel):
+    id: str
+    question: str
+    gold: list[str]
+    wrong: list[str]
+    has_wrong: bool
+    answer: str
+    abstained: bool
+    model: str
+    seconds: float
+    all_gold: bool
+    no_wrong: bool
+    exact: bool
+    conflict: bool
+
+
+class RamSummary(BaseModel):
+    n: int
+    all_gold: float
+    no_wrong: float
+    exact: float
+    conflict_reported: float
+    with_misinformation: int
+    spurious_conflict: float
+    abstained: float
+    fallback: float
+    median_seconds: float
+
+
+class RamReport(BaseModel):
+    command: str
+    abstain_gate: bool
+    sample_seed: int
+    overall: RamSummary
+    published: str
+    rows: list[RamRow]
+    seconds: float
 
 
 class RamQuestion(BaseModel):
@@ -67,19 +97,31 @@ def load_ramdocs(eval_dir: Path) -> list[RamQuestion]:
             for j, d in enumerate(row["documents"])
         ]
         questions.append(
-            RamQuestion(id=str(i), question=row["question"], documents=documents,
-                        gold_answers=row["gold_answers"], wrong_answers=row["wrong_answers"])
-        )  # fmt: skip
+            RamQuestion(
+                id=str(i),
+                question=row["question"],
+                documents=documents,
+                gold_answers=row["gold_answers"],
+                wrong_answers=row["wrong_answers"],
+            )
+        )
     return questions
 
 
 def as_results(question: RamQuestion) -> list[SearchResult]:
     """Each document of the question as if retrieved whole, so evidence selection can read its sentences."""
     return [
-        SearchResult(doc_id=d.doc_id, chunk_id=f"{d.doc_id}:0", start=0, end=len(d.text), text=d.text,
-                     title=d.title, score=0.0)
+        SearchResult(
+            doc_id=d.doc_id,
+            chunk_id=f"{d.doc_id}:0",
+            start=0,
+            end=len(d.text),
+            text=d.text,
+            title=d.title,
+            score=0.0,
+        )
         for d in question.documents
-    ]  # fmt: skip
+    ]
 
 
 def idf_over(texts: Sequence[str]) -> dict[str, float]:
@@ -98,9 +140,10 @@ def answer_ramdocs(desk: Desk, question: RamQuestion) -> Answer:
     evidence = select_evidence(
         question.question, candidates, desk.embedder, desk.settings, idf_over(list(texts.values()))
     )
-    passages = [p for d in question.documents for p in corpus_passages(d.doc_id, d.title, d.text)]
-    return desk.answerer.answer(question.question, evidence, extract_claims(passages),
-                                article_text=texts.__getitem__)  # fmt: skip
+    passages = [p for d in question.documents for p in sentence_passages(d.doc_id, d.title, d.text)]
+    return desk.answerer.answer(
+        question.question, evidence, extract_claims(passages), article_text=texts.__getitem__
+    )
 
 
 def answer_body(text: str) -> str:
@@ -134,58 +177,61 @@ def score_ramdocs(answer: Answer, question: RamQuestion) -> dict[str, bool]:
     all_gold = bool(body) and all(gives(body, g) for g in question.gold_answers)
     no_wrong = not any(gives(body, w, key_number(w) not in gold_numbers) for w in question.wrong_answers)
     documents = {c.doc_id for d in answer.disagreements for c in d.claims}
-    return {"all_gold": all_gold, "no_wrong": no_wrong, "exact": all_gold and no_wrong,
-            "conflict": len(documents) >= 2}  # fmt: skip
-
-
-def ramdocs_summary(rows: Sequence[dict]) -> dict:
-    with_conflict = [r for r in rows if r["has_wrong"]]
-    without = [r for r in rows if not r["has_wrong"]]
     return {
-        "n": len(rows),
-        "all_gold": rate(r["all_gold"] for r in rows),
-        "no_wrong": rate(r["no_wrong"] for r in rows),
-        "exact": rate(r["exact"] for r in rows),
-        "conflict_reported": rate(r["conflict"] for r in with_conflict),
-        "with_misinformation": len(with_conflict),
-        "spurious_conflict": rate(r["conflict"] for r in without),
-        "abstained": rate(r["abstained"] for r in rows),
-        "fallback": rate(r["model"].startswith("extractive fallback") for r in rows),
-        "median_seconds": round(statistics.median(r["seconds"] for r in rows), 2) if rows else 0.0,
+        "all_gold": all_gold,
+        "no_wrong": no_wrong,
+        "exact": all_gold and no_wrong,
+        "conflict": len(documents) >= 2,
     }
 
 
+def ramdocs_summary(rows: Sequence[RamRow]) -> RamSummary:
+    with_conflict = [r for r in rows if r.has_wrong]
+    without = [r for r in rows if not r.has_wrong]
+    return RamSummary(
+        n=len(rows),
+        all_gold=rate(r.all_gold for r in rows),
+        no_wrong=rate(r.no_wrong for r in rows),
+        exact=rate(r.exact for r in rows),
+        conflict_reported=rate(r.conflict for r in with_conflict),
+        with_misinformation=len(with_conflict),
+        spurious_conflict=rate(r.conflict for r in without),
+        abstained=rate(r.abstained for r in rows),
+        fallback=rate(r.model.startswith("extractive fallback") for r in rows),
+        median_seconds=round(statistics.median(r.seconds for r in rows), 2) if rows else 0.0,
+    )
+
+
 def evaluate_ramdocs(
-    desk: Desk, questions: Sequence[RamQuestion], command: str,
-    on_done: Callable[[int, int], None] | None = None,
-) -> dict:  # fmt: skip
+    desk: Desk, questions: Sequence[RamQuestion], command: str, on_done: OnDone | None = None
+) -> RamReport:
     started = time.perf_counter()
     rows = []
     for question in questions:
         asked = time.perf_counter()
         answer = answer_ramdocs(desk, question)
-        rows.append({
-            "id": question.id, "question": question.question, "gold": question.gold_answers,
-            "wrong": question.wrong_answers, "has_wrong": bool(question.wrong_answers),
-            "answer": answer.answer, "abstained": answer.abstained, "model": answer.model,
-            "seconds": seconds_since(asked), **score_ramdocs(answer, question),
-        })  # fmt: skip
+        rows.append(
+            RamRow(
+                id=question.id,
+                question=question.question,
+                gold=question.gold_answers,
+                wrong=question.wrong_answers,
+                has_wrong=bool(question.wrong_answers),
+                answer=answer.answer,
+                abstained=answer.abstained,
+                model=answer.model,
+                seconds=seconds_since(asked),
+                **score_ramdocs(answer, question),
+            )
+        )
         if on_done:
             on_done(1, len(questions))
-    return {
-        "command": command, "abstain_gate": desk.settings.abstain_on_missing_terms,
-        "sample_seed": SAMPLE_SEED, "overall": ramdocs_summary(rows), "published": RAMDOCS_PUBLISHED,
-        "rows": rows, "seconds": seconds_since(started),
-    }  # fmt: skip
-
-
-def ramdocs_table(report: dict) -> Table:
-    columns = ("n", "all_gold", "no_wrong", "exact", "conflict_reported", "spurious_conflict", "abstained",
-               "fallback", "median_seconds")  # fmt: skip
-    table = Table(title=report["command"], caption=f"published: {report['published']} · "
-                  f"conflict_reported over the {report['overall']['with_misinformation']} questions with a "
-                  f"wrong answer among their documents · {report['seconds']:.0f}s")  # fmt: skip
-    for column in columns:
-        table.add_column(column.replace("_", " "), justify="right")
-    table.add_row(*(format_cell(report["overall"][c]) for c in columns))
-    return table
+    return RamReport(
+        command=command,
+        abstain_gate=desk.settings.abstain_on_missing_terms,
+        sample_seed=SAMPLE_SEED,
+        overall=ramdocs_summary(rows),
+        published=RAMDOCS_PUBLISHED,
+        rows=rows,
+        seconds=seconds_since(started),
+    )

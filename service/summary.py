@@ -1,8 +1,8 @@
 """Per-article summaries: 3–5 sentences, each citing [n] sentences of that article only (bulk runs,
-the JSONL file and jobs are in summaries.py).
+the JSONL file and jobs are in bulk_summaries.py).
 
 One article (Summarizer.summarize)
-    The model sees the article's sentences numbered 1…n (corpus_passages, so every citation keeps exact
+    The model sees the article's sentences numbered 1…n (sentence_passages, so every citation keeps exact
     offsets; headings, bylines, datelines and fragments under MIN_WORDS words are left out) and writes one
     line per fact: "[n] a short sentence". Lines are easier for a 1.5B model than inline citations; they
     are rendered as "a short sentence [n]." and renumbered 1, 2, … in order of use, like answers.
@@ -42,12 +42,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .answer import CITATION, NUMBER, check_quotes, cited_numbers, normalize_citations, numbers_in, renumber
-from .claims import corpus_passages
+from .citations import (
+    CITATION,
+    NUMBER,
+    check_quotes,
+    cited_numbers,
+    normalize_citations,
+    numbered,
+    numbers_in,
+    renumber,
+)
 from .llm import TokenHook, generate
 from .models import Article, Passage, Summary
 from .prompts import load_prompt
-from .retrieve import is_heading, tokenize
+from .settings import Settings
+from .text import is_heading, sentence_passages, word_overlap
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MAX_NOTES = 3  # lines kept from one chunk (the prompt asks for 1 or 2)
@@ -110,10 +119,6 @@ def parse_lines(raw: str) -> list[Line]:
     return lines
 
 
-def numbered(passages: Sequence[Passage]) -> str:
-    return "\n".join(f"[{p.n}] {' '.join(p.quote.split())}" for p in passages)
-
-
 # --- verification --------------------------------------------------------------------------------
 
 
@@ -152,7 +157,7 @@ def check_lines(
             if numbers_in(number) - available:
                 check.unsupported.append(number)
                 check.ground(f"{number} in line {i} is not in {marks}")
-        if known and overlap(cited, line.text) < SUPPORT_OVERLAP:
+        if known and word_overlap(cited, line.text) < SUPPORT_OVERLAP:
             check.ground(f"line {i} does not say what {marks} says{hint(line.text, sentences, allowed)}")
     check.unsupported = list(dict.fromkeys(check.unsupported))
     if len(lines) < min_lines:
@@ -160,16 +165,13 @@ def check_lines(
     return check
 
 
-def overlap(sentence: str, line: str) -> float:
-    """The share of the line's content words (stemmed) that the sentence holds."""
-    words = set(tokenize(line))
-    return len(words & set(tokenize(sentence))) / len(words) if words else 1.0
-
-
 def best_source(line: str, sentences: dict[int, Passage], allowed: set[int], bar: float) -> int | None:
     """The allowed sentence holding all of the line's numbers and the most of its words, if at least `bar`."""
-    scores = {n: overlap(sentences[n].quote, line) for n in sorted(allowed & sentences.keys())
-              if not numbers_in(line) - numbers_in(sentences[n].quote)}  # fmt: skip
+    scores = {
+        n: word_overlap(sentences[n].quote, line)
+        for n in sorted(allowed & sentences.keys())
+        if not numbers_in(line) - numbers_in(sentences[n].quote)
+    }
     best = max(scores, key=scores.__getitem__, default=None)
     return best if best is not None and scores[best] >= bar else None
 
@@ -188,7 +190,7 @@ def repair_citations(lines: Sequence[Line], sentences: dict[int, Passage], allow
     repaired = []
     for line in lines:
         cited = " ".join(sentences[n].quote for n in line.cites if n in allowed and n in sentences)
-        supported = bool(cited) and overlap(cited, line.text) >= SUPPORT_OVERLAP
+        supported = bool(cited) and word_overlap(cited, line.text) >= SUPPORT_OVERLAP
         if supported and not numbers_in(line.text) - numbers_in(cited):
             repaired.append(line)
             continue
@@ -203,7 +205,7 @@ def repair_citations(lines: Sequence[Line], sentences: dict[int, Passage], allow
 def summary_sentences(article: Article) -> list[Passage]:
     """The article's sentences that say something, numbered 1… with exact offsets into article.text:
     no headings, bylines or datelines (no full stop), no fragments under MIN_WORDS words."""
-    passages = corpus_passages(article.id, article.title, article.text)
+    passages = sentence_passages(article.id, article.title, article.text)
     kept = [p for p in passages if len(p.quote.split()) >= MIN_WORDS and not is_heading(p.quote)] or passages
     return [p.model_copy(update={"n": n}) for n, p in enumerate(kept, start=1)]
 
@@ -232,14 +234,16 @@ class Summarizer:
     max_tokens: int = MAX_TOKENS
 
     @classmethod
-    def for_settings(cls, settings, chat: Callable[[], object], model_name: str) -> Summarizer:
-        """From the summary_* settings (the module defaults where the settings do not define them)."""
+    def for_settings(cls, settings: Settings, chat: Callable[[], object], model_name: str) -> Summarizer:
+        """From the summary_* settings."""
         return cls(
-            chat=chat, model_name=model_name, prompts_dir=settings.prompts_dir,
-            single_pass_chars=getattr(settings, "summary_single_pass_chars", SINGLE_PASS_CHARS),
-            chunk_chars=getattr(settings, "summary_chunk_chars", CHUNK_CHARS),
-            max_tokens=getattr(settings, "summary_max_tokens", MAX_TOKENS),
-        )  # fmt: skip
+            chat=chat,
+            model_name=model_name,
+            prompts_dir=settings.prompts_dir,
+            single_pass_chars=settings.summary_single_pass_chars,
+            chunk_chars=settings.summary_chunk_chars,
+            max_tokens=settings.summary_max_tokens,
+        )
 
     def summarize(self, article: Article, on_token: TokenHook | None = None) -> Summary:
         started = time.perf_counter()
@@ -247,26 +251,53 @@ class Summarizer:
         by_n = {p.n: p for p in passages}
         wanted = min(MIN_SENTENCES, len(passages))
         if sum(len(p.quote) for p in passages) <= self.single_pass_chars:
-            lines, check = self._generate("summarize", {"sentences": numbered(passages)}, by_n, set(by_n),
-                                          wanted, MAX_SENTENCES, on_token)  # fmt: skip
+            lines, check = self._generate(
+                "summarize",
+                {"sentences": numbered(passages)},
+                by_n,
+                set(by_n),
+                wanted,
+                MAX_SENTENCES,
+                on_token,
+            )
         else:
             notes: list[Line] = []
             for chunk in chunked(passages, self.chunk_chars):
-                found, _ = self._generate("summarize_chunk", {"sentences": numbered(chunk)}, by_n,
-                                          {p.n for p in chunk}, 1, MAX_NOTES, on_token)  # fmt: skip
+                found, _ = self._generate(
+                    "summarize_chunk",
+                    {"sentences": numbered(chunk)},
+                    by_n,
+                    {p.n for p in chunk},
+                    1,
+                    MAX_NOTES,
+                    on_token,
+                )
                 notes += found
             allowed = {n for note in notes for n in note.cites}
             shown = "\n".join(note.shown() for note in notes)
             lines, check = [], Check(problems=["no notes"], grounding=1)
             if notes:
-                lines, check = self._generate("summarize_reduce", {"notes": shown}, by_n, allowed,
-                                              min(wanted, len(notes)), MAX_SENTENCES, on_token)  # fmt: skip
+                lines, check = self._generate(
+                    "summarize_reduce",
+                    {"notes": shown},
+                    by_n,
+                    allowed,
+                    min(wanted, len(notes)),
+                    MAX_SENTENCES,
+                    on_token,
+                )
         return self._summary(article, lines, check, by_n, started)
 
     def _generate(
-        self, prompt: str, values: dict[str, str], by_n: dict[int, Passage], allowed: set[int],
-        min_lines: int, max_lines: int, on_token: TokenHook | None,
-    ) -> tuple[list[Line], Check]:  # fmt: skip
+        self,
+        prompt: str,
+        values: dict[str, str],
+        by_n: dict[int, Passage],
+        allowed: set[int],
+        min_lines: int,
+        max_lines: int,
+        on_token: TokenHook | None,
+    ) -> tuple[list[Line], Check]:
         """Generate, check, and regenerate once when there is a problem; the better attempt wins, without
         the citations that are not in `allowed` (the check has counted them)."""
         system, user = load_prompt(prompt, self.prompts_dir).render(**values)
@@ -297,8 +328,14 @@ class Summarizer:
         check_quotes(citations, lambda _: article.text)
         verified = check.verified and bool(lines)
         return Summary(
-            doc_id=article.id, title=article.title, summary=text, citations=citations,
-            verified=verified, unsupported_numbers=check.unsupported,
+            doc_id=article.id,
+            title=article.title,
+            summary=text,
+            citations=citations,
+            verified=verified,
+            unsupported_numbers=check.unsupported,
             problems=[] if verified else check.problems or ["the model wrote no usable line"],
-            model=self.model_name, seconds=round(time.perf_counter() - started, 2), sha256=article.sha256,
-        )  # fmt: skip
+            model=self.model_name,
+            seconds=round(time.perf_counter() - started, 2),
+            sha256=article.sha256,
+        )

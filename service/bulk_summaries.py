@@ -33,9 +33,8 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import LLMUnavailable, NewsdeskError, NotFound
-from .indexing import ProgressHook
-from .models import Article, DocumentInfo, Summary
-from .summarize import Summarizer
+from .models import Article, DocumentInfo, ProgressHook, Summary
+from .summary import Summarizer
 
 # --- the JSONL file ------------------------------------------------------------------------------
 
@@ -153,10 +152,15 @@ class SummaryReport(BaseModel):
 
 
 def summarize_documents(
-    docs: Sequence[DocumentInfo], load: Callable[[str], Article], summarizer: Summarizer, out: SummaryFile,
-    *, concurrency: int = 1, progress: ProgressHook | None = None,
+    docs: Sequence[DocumentInfo],
+    load: Callable[[str], Article],
+    summarizer: Summarizer,
+    out: SummaryFile,
+    *,
+    concurrency: int = 1,
+    progress: ProgressHook | None = None,
     on_result: Callable[[SummaryResult], None] | None = None,
-) -> SummaryReport:  # fmt: skip
+) -> SummaryReport:
     """Summarize every document the output does not already hold (same id and sha256), appending each
     summary as it finishes. LLMUnavailable stops the run (what is written stays); another NewsdeskError
     fails that article only."""
@@ -190,33 +194,52 @@ def summarize_documents(
         if on_result:
             on_result(result)
 
+    run_each(todo, one, finish, concurrency)
+    ordered = [results[doc.id] for doc in docs if doc.id in results]
+    return summary_report(ordered, out, started)
+
+
+def run_each(
+    todo: Sequence[DocumentInfo],
+    one: Callable[[DocumentInfo], SummaryResult],
+    finish: Callable[[SummaryResult], None],
+    concurrency: int,
+) -> None:
+    """finish(one(doc)) for every doc, keeping up to `concurrency` in flight. An exception from one()
+    stops the run: nothing new starts, and what is waiting is cancelled."""
     if concurrency <= 1:  # in the calling thread: nothing left running if it is interrupted
         for doc in todo:
             finish(one(doc))
-    else:
-        with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarize") as pool:
-            pending: set[Future] = set()
-            waiting = iter(todo)
-            try:
-                while True:
-                    while len(pending) < concurrency and (doc := next(waiting, None)):
-                        pending.add(pool.submit(one, doc))
-                    if not pending:
-                        break
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        finish(future.result())  # LLMUnavailable propagates: stop, keep what is written
-            finally:
-                for future in pending:
-                    future.cancel()
-    ordered = [results[doc.id] for doc in docs if doc.id in results]
-    written = [r for r in ordered if r.status == "written"]
+        return
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarize") as pool:
+        pending: set[Future] = set()
+        waiting = iter(todo)
+        try:
+            while True:
+                while len(pending) < concurrency and (doc := next(waiting, None)):
+                    pending.add(pool.submit(one, doc))
+                if not pending:
+                    break
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    finish(future.result())  # LLMUnavailable propagates: stop, keep what is written
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def summary_report(results: Sequence[SummaryResult], out: SummaryFile, started: float) -> SummaryReport:
+    written = [r for r in results if r.status == "written"]
     return SummaryReport(
-        out=str(out.path), written=len(written), skipped=sum(r.status == "skipped" for r in ordered),
-        failed=sum(r.status == "failed" for r in ordered),
+        out=str(out.path),
+        written=len(written),
+        skipped=sum(r.status == "skipped" for r in results),
+        failed=sum(r.status == "failed" for r in results),
         verified=sum(bool(r.summary and r.summary.verified) for r in written),
-        ignored_lines=out.ignored_lines, seconds=round(time.perf_counter() - started, 2), results=ordered,
-    )  # fmt: skip
+        ignored_lines=out.ignored_lines,
+        seconds=round(time.perf_counter() - started, 2),
+        results=list(results),
+    )
 
 
 # --- background jobs -----------------------------------------------------------------------------

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.errors import InvalidInput, UnreadableDocument
-from service.ingest import (
+from service.articles import (
     check_document_id,
     chunk_article,
     decode_text,
@@ -13,8 +12,9 @@ from service.ingest import (
     find_title,
     make_article,
     read_article,
-    sentence_spans,
 )
+from service.errors import InvalidInput, UnreadableDocument
+from service.text import sentence_spans
 
 from .conftest import SEEDS
 
@@ -26,14 +26,28 @@ def seed_text(name: str) -> str:
 @pytest.mark.parametrize(
     ("doc_id", "title", "published", "author"),
     [
-        ("000_8326b13a84ade5aa", "North Korea Sends Thousands of Military Workers to Russia to Rebuild "
-         "Infrastructure and Deepen Alliance", "2025-11-05", None),
-        ("003_85307bba339e5121", "North Korea deploys 6,000 engineers to Kursk as military alliance with "
-         "Russia escalates", "2025-11-17", "kevinhughes"),
-        ("002_259d7bc1059523dd", "In a move that has sent ripples through the corridors of global "
-         "intelligence, South Korea’s National Intelligence…", None, None),
+        (
+            "000_8326b13a84ade5aa",
+            "North Korea Sends Thousands of Military Workers to Russia to Rebuild "
+            "Infrastructure and Deepen Alliance",
+            "2025-11-05",
+            None,
+        ),
+        (
+            "003_85307bba339e5121",
+            "North Korea deploys 6,000 engineers to Kursk as military alliance with Russia escalates",
+            "2025-11-17",
+            "kevinhughes",
+        ),
+        (
+            "002_259d7bc1059523dd",
+            "In a move that has sent ripples through the corridors of global "
+            "intelligence, South Korea’s National Intelligence…",
+            None,
+            None,
+        ),
     ],
-)  # fmt: skip
+)
 def test_metadata_of_seeds(doc_id, title, published, author):
     article = read_article(SEEDS / f"{doc_id}.txt", max_chars=10**6)
     assert article.id == doc_id
@@ -107,9 +121,26 @@ def test_seed_chunks_are_exact_and_bounded():
 
 
 FRAGMENTS = st.sampled_from(
-    ["Hello world.", "Mr. Smith went.", "1,000 sappers!", "Is it?", "• bullet", "- dash item", "🚨🇷🇺 emoji",
-     "\n", "\n\n", "  ", "word", "“Quoted.”", "U.S. aid", "\t", "…", "x" * 70, "Ünïcödé ß."]
-)  # fmt: skip
+    [
+        "Hello world.",
+        "Mr. Smith went.",
+        "1,000 sappers!",
+        "Is it?",
+        "• bullet",
+        "- dash item",
+        "🚨🇷🇺 emoji",
+        "\n",
+        "\n\n",
+        "  ",
+        "word",
+        "“Quoted.”",
+        "U.S. aid",
+        "\t",
+        "…",
+        "x" * 70,
+        "Ünïcödé ß.",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

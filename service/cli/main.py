@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -11,21 +9,22 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .cli_eval import eval_app
-from .console import (
+from ..desk import Desk
+from ..errors import InvalidInput
+from ..settings import get_settings
+from .chat import chat
+from .evaluate import eval_app
+from .output import (
     JsonOption,
     err,
     handles_errors,
     out,
     print_answer,
-    print_disagreement,
     print_json,
+    print_summary_report,
     progress_bar,
     streaming_draft,
 )
-from .desk import Desk
-from .errors import InvalidInput, NewsdeskError
-from .settings import get_settings
 
 app = typer.Typer(
     help="Grounded, cited answers over news articles.\n\n"
@@ -35,6 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.command()(handles_errors(chat))
 
 
 @app.command()
@@ -89,8 +89,10 @@ def search(
 
 @app.command()
 @handles_errors
-def show(doc_id: Annotated[str, typer.Argument(help="A document id (the file name without extension).")],
-         as_json: JsonOption = False) -> None:  # fmt: skip
+def show(
+    doc_id: Annotated[str, typer.Argument(help="A document id (the file name without extension).")],
+    as_json: JsonOption = False,
+) -> None:
     """Print a document with its metadata; citation offsets index into this text."""
     article = Desk().document(doc_id)
     if as_json:
@@ -175,104 +177,6 @@ def disagreements(
         out.print(table)
 
 
-CHAT_HELP = (
-    "Commands: /sources N (the full quote of source N and where it is), /disagreements (where the "
-    "sources of the last answer differ; `/disagreements all` for the whole corpus), /reset (forget the "
-    "conversation), /help, /quit (or Ctrl-D)."
-)
-
-
-@app.command()
-@handles_errors
-def chat(
-    k: Annotated[
-        int | None, typer.Option("-k", help="Chunks to retrieve per question.", min=1, max=20)
-    ] = None,
-) -> None:
-    """Chat about the articles: answers cite their sources; follow-ups ("Who announced that?") are
-    rewritten into standalone questions from the conversation.
-
-    Reads one question per line when stdin is not a terminal, so it can be scripted.
-    """
-    desk = Desk()
-    conversation = desk.conversation()
-    interactive = sys.stdin.isatty()
-    if interactive:
-        out.print(f"[bold]newsdesk chat[/] — {len(desk.documents())} documents. {CHAT_HELP}", highlight=False)
-    for line in read_lines(desk.settings.cache_dir / "chat_history", interactive):
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("/"):
-            if run_chat_command(line, conversation, desk):
-                return
-            continue
-        try:
-            if interactive:
-                with streaming_draft() as on_token:
-                    standalone, answer = conversation.send(line, on_token)
-            else:
-                standalone, answer = conversation.send(line)
-        except NewsdeskError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
-            continue
-        if standalone != line:
-            out.print(f"» {escape(standalone)}", style="dim")
-        print_answer(answer)
-
-
-def read_lines(history_file: Path, interactive: bool) -> Iterator[str]:
-    if not interactive:
-        yield from sys.stdin
-        return
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.history import FileHistory
-
-    history_file.parent.mkdir(parents=True, exist_ok=True)
-    session: PromptSession = PromptSession(history=FileHistory(str(history_file)))
-    while True:
-        try:
-            yield session.prompt("newsdesk> ")
-        except KeyboardInterrupt:
-            continue
-        except EOFError:
-            return
-
-
-def run_chat_command(line: str, conversation, desk: Desk) -> bool:
-    """Run a /command; True means quit."""
-    command, _, argument = line.partition(" ")
-    if command in ("/quit", "/exit"):
-        return True
-    if command == "/help":
-        out.print(CHAT_HELP, highlight=False)
-    elif command == "/reset":
-        conversation.reset()
-        out.print("Conversation forgotten.", style="dim")
-    elif command == "/sources":
-        try:
-            citation = conversation.source(int(argument) if argument.strip().isdigit() else -1)
-        except InvalidInput as exc:
-            err.print(f"usage: /sources N — {escape(str(exc))}")
-            return False
-        out.print(f"[cyan][{citation.n}][/] {escape(citation.title)}  ({citation.doc_id}, characters "
-                  f"{citation.start}–{citation.end})", highlight=False)  # fmt: skip
-        out.print(escape(citation.quote), highlight=False)
-    elif command == "/disagreements":
-        found = (
-            desk.disagreements()
-            if argument == "all"
-            else (conversation.last.disagreements if conversation.last else [])
-        )
-        if not found:
-            out.print("No disagreements among these sources.", style="dim")
-        for disagreement in found:
-            print_disagreement(disagreement)
-    else:
-        err.print(f"unknown command {escape(command)}. {CHAT_HELP}")
-    return False
-
-
 @app.command()
 @handles_errors
 def summarize(
@@ -312,27 +216,13 @@ def summarize(
     if concurrency and desk.summary_concurrency(concurrency) < concurrency:
         err.print("note: the in-process model runs one call at a time: summarizing one article at a time")
     with progress_bar("Summarizing") as hook:
-        report = desk.summarize(None if all_docs else doc_ids, out=out_path, concurrency=concurrency,
-                                progress=hook)  # fmt: skip
+        report = desk.summarize(
+            None if all_docs else doc_ids, out=out_path, concurrency=concurrency, progress=hook
+        )
     if as_json:
         print_json(report.model_dump())
     else:
-        for result in report.results:
-            if result.status == "failed":
-                err.print(f"[red]failed[/] {result.doc_id}: {escape(result.error or '')}")
-            elif result.status == "written" and result.summary:
-                summary = result.summary
-                why = escape("; ".join(summary.problems))
-                mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({why})"
-                out.print(f"[bold]{escape(summary.title)}[/] [dim]{summary.doc_id}[/] {mark}")
-                out.print(escape(summary.summary), highlight=False)
-        out.print(
-            f"{report.written} written ({report.verified} verified), {report.skipped} already in "
-            f"{escape(report.out)}, {report.failed} failed in {report.seconds:.1f}s",
-            style="dim",
-        )
-        if report.ignored_lines:
-            err.print(f"[yellow]ignored {report.ignored_lines} unreadable line(s) in {escape(report.out)}[/]")
+        print_summary_report(report)
     if report.failed:
         raise typer.Exit(1)
 
@@ -349,7 +239,3 @@ def serve(
     uvicorn.run(
         "service.api:create_app", factory=True, host=host or settings.host, port=port or settings.port
     )
-
-
-if __name__ == "__main__":
-    app()

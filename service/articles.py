@@ -1,4 +1,5 @@
-"""Read articles, parse their metadata, split them into sentences and chunks that keep exact offsets.
+"""Articles: read from files (or given as text), their metadata (title, date, byline, sha256), and their
+chunks, which keep exact offsets.
 
 The text is kept exactly as read (only a UTF-8 BOM is dropped), so every offset produced here indexes
 into the text that `newsdesk show` and `GET /documents/{id}` return.
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from .errors import InvalidInput, UnreadableDocument
 from .models import Article, Chunk
+from .text import sentence_spans, trim_words, trimmed_span
 
 SUFFIXES = (".txt", ".md")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -116,13 +118,6 @@ def find_title(text: str) -> str:
     return trim_words(sentence, TITLE_MAX)
 
 
-def trim_words(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"
-
-
 def find_date_and_author(text: str) -> tuple[str | None, str | None]:
     """A publication date and byline stated in the first few lines (dates deeper in the body are events)."""
     published = author = None
@@ -145,56 +140,6 @@ def parse_date(line: str) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-# --- sentences ---------------------------------------------------------------------------------
-
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "cpt", "sgt", "adm", "gov", "sen",
-    "rep", "st", "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "inc", "ltd",
-    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
-END_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-LEADING_JUNK = re.compile(r"^[\s•·▪●◦*\-–—]+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split at line breaks and at sentence-final punctuation."""
-    spans: list[tuple[int, int]] = []
-    for line_start, line_end in line_spans(text):
-        start = line_start
-        for match in END_PUNCT.finditer(text, line_start, line_end):
-            if is_sentence_end(text, match.start(), match.end(), line_end):
-                spans.extend(trimmed_span(text, start, match.end()))
-                start = match.end()
-        spans.extend(trimmed_span(text, start, line_end))
-    return spans
-
-
-def line_spans(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in re.finditer(r"\r\n|\r|\n|\u2028|\u2029", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
-
-
-def is_sentence_end(text: str, punct_start: int, punct_end: int, line_end: int) -> bool:
-    if text[punct_start] == ".":
-        word = re.search(r"([\w.]+)$", text[max(0, punct_start - 12) : punct_start])
-        if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
-            return False
-    following = text[punct_end:line_end].lstrip()
-    return not following or not following[0].islower()
-
-
-def trimmed_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span without surrounding whitespace and leading bullet marks; [] when nothing is left."""
-    segment = text[start:end]
-    lead = LEADING_JUNK.match(segment)
-    start += lead.end() if lead else 0
-    end -= len(segment) - len(segment.rstrip())
-    return [(start, end)] if start < end else []
 
 
 # --- chunks ------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`newsdesk eval`: score against the seed questions, the gold disagreements, MultiHop-RAG and RAMDocs."""
+"""`newsdesk eval`: score against the seed questions, the gold disagreements, MultiHop-RAG and RAMDocs;
+the reports come from service/eval/, their tables are drawn here."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
 from rich.markup import escape
 from rich.table import Table
 
-from .console import JsonOption, handles_errors, out, print_json, progress_bar
-from .desk import Desk
-from .models import Answer
-from .settings import get_settings
+from ..desk import Desk
+from ..eval import disagreements as gold_disagreements
+from ..eval import multihop, ramdocs, seeds
+from ..eval.common import fixed_sample
+from ..models import Answer
+from ..settings import PROJECT_ROOT, get_settings
+from .output import JsonOption, handles_errors, out, print_json, progress_bar
 
 AbstainGateOption = Annotated[
     bool,
@@ -25,9 +30,9 @@ AbstainGateOption = Annotated[
 ]
 
 
-def print_report(report: dict, table: Callable[[dict], Table], as_json: bool) -> None:
+def print_report(report: BaseModel, table: Callable[[BaseModel], Table], as_json: bool) -> None:
     if as_json:
-        print_json(report)
+        print_json(report.model_dump())
     else:
         out.print(table(report))
 
@@ -48,31 +53,31 @@ def eval_seeds(
     """Ask every gold question; score answer, cited source, exact quotes, abstention, disagreements."""
     if ctx.invoked_subcommand:
         return
-    from . import evaluate
-
     desk = Desk()
     path = questions or desk.settings.eval_dir / "questions.json"
-    golds = evaluate.load_questions(path)[:limit]
-    command = eval_command()
+    golds = seeds.load_questions(path)[:limit]
     with progress_bar("Answering") as hook:
-        report = evaluate.run(
-            golds, desk.ask, lambda doc_id: desk.document(doc_id).text, command,
+        report = seeds.run(
+            golds,
+            desk.ask,
+            lambda doc_id: desk.document(doc_id).text,
+            eval_command(),
             on_done=lambda _: hook(1, len(golds)),
-        )  # fmt: skip
-    if as_json:
-        print_json(report.model_dump())
-        return
-    table = Table(title=command)
-    for header in ("id", *evaluate.CHECKS, "s"):
+        )
+    print_report(report, seeds_table, as_json)
+
+
+def seeds_table(report: seeds.EvalReport) -> Table:
+    table = Table(title=report.command)
+    for header in ("id", *seeds.CHECKS, "s"):
         table.add_column(header, no_wrap=True, min_width=len(header))
     table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
     for q in report.questions:
-        marks = ["✓" if q.checks[c] else "✗" for c in evaluate.CHECKS]
+        marks = ["✓" if q.checks[c] else "✗" for c in seeds.CHECKS]
         table.add_row(q.id, *marks, f"{q.seconds:.1f}", escape(q.answer))
-    table.add_row(
-        "total", *(f"{report.totals[c]:.0%}" for c in evaluate.CHECKS), f"{report.median_seconds:.1f}"
-    )
-    out.print(table)
+    totals = (f"{report.totals[c]:.0%}" for c in seeds.CHECKS)
+    table.add_row("total", *totals, f"{report.median_seconds:.1f}")
+    return table
 
 
 def eval_command() -> str:
@@ -89,13 +94,34 @@ def eval_disagreements(
     as_json: JsonOption = False,
 ) -> None:
     """Precision and recall of `newsdesk disagreements` against a hand-made gold list, per topic and claim."""
-    from . import evaluate
-    from .settings import PROJECT_ROOT
-
     desk = Desk()
     path = gold or PROJECT_ROOT / "tests" / "gold_disagreements.json"
-    report = evaluate.evaluate_disagreements(desk.disagreements(), path, eval_command())
-    print_report(report, evaluate.disagreement_table, as_json)
+    report = gold_disagreements.evaluate_disagreements(desk.disagreements(), path, eval_command())
+    print_report(report, disagreement_table, as_json)
+
+
+def disagreement_table(report: gold_disagreements.DisagreementReport) -> Table:
+    topics, claims = report.topics, report.claims
+    caption = (
+        f"topics: precision {topics.precision:.2f}, recall {topics.recall:.2f} "
+        f"({topics.true_positives} of {topics.reported} reported, {topics.contested} contested) · "
+        f"claims: precision {claims.precision:.2f}, value recall {claims.value_recall:.2f}, "
+        f"document recall {claims.document_recall:.2f}"
+    )
+    table = Table(title=report.command, caption=caption)
+    for header in ("topic", "gold", "verdict", "claims right", "values (doc:value)"):
+        table.add_column(header)
+    for row in report.rows:
+        table.add_row(
+            escape(row.topic),
+            row.gold,
+            row.verdict,
+            f"{row.claims_right}/{row.claims}",
+            escape(", ".join(row.values)),
+        )
+    for item in report.not_scored:
+        table.add_row(escape(item.topic), f"({item.kind}: not in gold)", "—", "", "")
+    return table
 
 
 @eval_app.command("multihop")
@@ -124,9 +150,6 @@ def eval_multihop(
     The gold evidence facts are indexed once into their own index (<index_dir>/multihop); re-runs skip
     them. Null queries have no evidence: they are left out of retrieval and test abstention in answers.
     """
-    from . import eval_multihop as multihop
-    from .evaluate import fixed_sample
-
     if mode not in ("retrieval", "gold", "pipeline"):
         raise typer.BadParameter("use retrieval, gold or pipeline", param_hint="--mode")
     settings = get_settings().model_copy(update={"abstain_on_missing_terms": abstain_gate})
@@ -152,7 +175,7 @@ def eval_multihop(
             report = multihop.evaluate_multihop_answers(
                 sample, answer, mode, eval_command(), abstain_gate=abstain_gate, on_done=hook
             )
-    print_report(report, multihop.multihop_table, as_json)
+    print_report(report, multihop_table, as_json)
 
 
 @eval_app.command("ramdocs")
@@ -171,11 +194,70 @@ def eval_ramdocs(
     Scores: every gold answer given, no wrong answer given, exact (both), and the conflict reported with
     two or more documents named.
     """
-    from . import eval_ramdocs as ramdocs
-    from .evaluate import fixed_sample
-
     desk = Desk(get_settings().model_copy(update={"abstain_on_missing_terms": abstain_gate}))
     questions = fixed_sample(ramdocs.load_ramdocs(desk.settings.eval_dir), limit or 40)
     with progress_bar("RAMDocs") as hook:
         report = ramdocs.evaluate_ramdocs(desk, questions, eval_command(), on_done=hook)
-    print_report(report, ramdocs.ramdocs_table, as_json)
+    print_report(report, ramdocs_table, as_json)
+
+
+def format_cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return str(value)
+
+
+def multihop_table(report: multihop.RetrievalReport | multihop.AnswerReport) -> Table:
+    """Per question type and overall: retrieval metrics, or answer accuracy, whichever the report has."""
+    retrieval = isinstance(report, multihop.RetrievalReport)
+    columns = (
+        ("n", "Hits@4", "Hits@10", "MAP@10", "MRR@10")
+        if retrieval
+        else ("n", "accuracy", "exact", "abstained", "fallback", "median_seconds")
+    )
+    table = Table(title=report.command, caption=multihop_caption(report))
+    table.add_column("question type")
+    for column in columns:
+        table.add_column(column.replace("_", " "), justify="right")
+    for name, summary in [*report.by_type.items(), ("overall", report.overall)]:
+        values = summary if isinstance(summary, dict) else summary.model_dump()
+        table.add_row(name, *(format_cell(values[c]) for c in columns))
+    if retrieval:
+        paper = report.paper
+        table.add_row("paper (609 articles)", "", *(format_cell(paper.get(c, "")) for c in columns[1:]))
+    return table
+
+
+def multihop_caption(report: multihop.RetrievalReport | multihop.AnswerReport) -> str:
+    if isinstance(report, multihop.AnswerReport):
+        gate = "" if report.abstain_gate else " (abstention gate off: diagnostic)"
+        return f"{report.mode}{gate} · published: {report.paper} · {report.seconds:.0f}s"
+    return (
+        f"{report.setting}; {report.excluded_null} null queries excluded · "
+        f"paper: {report.paper['setting']} · {report.seconds:.0f}s"
+    )
+
+
+def ramdocs_table(report: ramdocs.RamReport) -> Table:
+    columns = (
+        "n",
+        "all_gold",
+        "no_wrong",
+        "exact",
+        "conflict_reported",
+        "spurious_conflict",
+        "abstained",
+        "fallback",
+        "median_seconds",
+    )
+    caption = (
+        f"published: {report.published} · conflict_reported over the "
+        f"{report.overall.with_misinformation} questions with a wrong answer among their documents · "
+        f"{report.seconds:.0f}s"
+    )
+    table = Table(title=report.command, caption=caption)
+    for column in columns:
+        table.add_column(column.replace("_", " "), justify="right")
+    overall = report.overall.model_dump()
+    table.add_row(*(format_cell(overall[c]) for c in columns))
+    return table

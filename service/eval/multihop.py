@@ -12,37 +12,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
-from rich.table import Table
 
-from .claims import extract_claims
-from .indexing import ProgressHook, write_articles
-from .ingest import chunk_article, make_article
-from .models import Answer, Passage
-from .retrieve import STOPWORDS
-from .settings import Settings
+from ..articles import chunk_article, make_article
+from ..claims import extract_claims
+from ..indexing import write_articles
+from ..models import Answer, Passage, ProgressHook
+from ..settings import Settings
+from ..text import STOPWORDS
+from .common import SAMPLE_SEED, OnDone, contains_phrase, load_json, normalize, rate, seconds_since
 
 if TYPE_CHECKING:
-    from .desk import Desk
-
-from .evaluate import (
-    SAMPLE_SEED,
-    contains_phrase,
-    format_cell,
-    load_json,
-    normalize,
-    rate,
-    seconds_since,
-)
-
-# --- MultiHop-RAG (../shared/eval/multihop) ----------------------------------------------------------
+    from ..desk import Desk
 
 NULL_TYPE = "null_query"
 INSUFFICIENT = "Insufficient information."
 # Published (Tang & Yang 2024), over chunks of the 609 full articles, as far as they could be checked:
 MULTIHOP_PAPER_RETRIEVAL = {
     "setting": "best embedding model + bge-reranker-large, chunks of 609 articles (paper's best row)",
-    "Hits@4": 0.6625, "Hits@10": 0.7467, "MRR@10": 0.586,
-}  # fmt: skip
+    "Hits@4": 0.6625,
+    "Hits@10": 0.7467,
+    "MRR@10": 0.586,
+}
 MULTIHOP_PAPER_ANSWERS = {
     "gold": "gold evidence: GPT-4 0.89 accuracy; open 70B models at most 0.36",
     "pipeline": "retrieved chunks: GPT-4 0.56 accuracy",
@@ -54,6 +44,68 @@ class Fact(BaseModel):
     text: str
     title: str
     source: str
+
+
+class IndexedFacts(BaseModel):
+    facts: int
+    indexed: int
+    unchanged: int
+
+
+class RankingRow(BaseModel):
+    id: str
+    type: str
+    rank: int | None
+    ap: float
+
+
+class RetrievalReport(BaseModel):
+    command: str
+    setting: str
+    queries: int
+    scored: int
+    excluded_null: int
+    k: int
+    index: IndexedFacts
+    overall: dict[str, float]
+    by_type: dict[str, dict[str, float]]
+    paper: dict[str, str | float]
+    rows: list[RankingRow]
+    seconds: float
+
+
+class AnswerRow(BaseModel):
+    id: str
+    type: str
+    question: str
+    gold: str
+    answer: str
+    abstained: bool
+    model: str
+    seconds: float
+    accuracy: bool
+    exact: bool
+
+
+class AnswerSummary(BaseModel):
+    n: int
+    accuracy: float
+    exact: float
+    abstained: float
+    fallback: float
+    median_seconds: float
+
+
+class AnswerReport(BaseModel):
+    command: str
+    mode: str
+    abstain_gate: bool
+    sample_seed: int
+    overall: AnswerSummary
+    by_type: dict[str, AnswerSummary]
+    paper: str
+    rows: list[AnswerRow]
+    seconds: float
 
 
 class MultiHopQuery(BaseModel):
@@ -74,12 +126,22 @@ def load_multihop(eval_dir: Path) -> list[MultiHopQuery]:
     truth = load_json(folder / "ground_truth.json")
     return [
         MultiHopQuery(
-            id=q["id"], question=q["question"], type=q["question_type"], answer=truth[q["id"]]["answer"],
-            facts=[Fact(doc_id=fact_id(e["fact"]), text=e["fact"], title=e["title"],
-                        source=f"{e['source']} {e['url']}") for e in truth[q["id"]]["evidence_list"]],
+            id=q["id"],
+            question=q["question"],
+            type=q["question_type"],
+            answer=truth[q["id"]]["answer"],
+            facts=[
+                Fact(
+                    doc_id=fact_id(e["fact"]),
+                    text=e["fact"],
+                    title=e["title"],
+                    source=f"{e['source']} {e['url']}",
+                )
+                for e in truth[q["id"]]["evidence_list"]
+            ],
         )
         for q in queries
-    ]  # fmt: skip
+    ]
 
 
 def fact_pool(queries: Sequence[MultiHopQuery]) -> list[Fact]:
@@ -99,7 +161,7 @@ def labelled_title(fact: Fact) -> str:
     return f"{fact.source}: {fact.title}"
 
 
-def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None = None) -> dict:
+def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None = None) -> IndexedFacts:
     """Index each fact as a small document (text = the fact, title = outlet: article title); facts
     already committed unchanged are skipped, so a re-run costs nothing."""
     settings, store = desk.settings, desk.store
@@ -112,7 +174,7 @@ def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None
         if not unchanged or titles.get(article.id) != article.title:
             todo.append((article, chunk_article(article, settings.chunk_size, settings.chunk_overlap)))
     write_articles(todo, store, desk.embedder, settings.index_commit_chunks, progress)
-    return {"facts": len(facts), "indexed": len(todo), "unchanged": len(facts) - len(todo)}
+    return IndexedFacts(facts=len(facts), indexed=len(todo), unchanged=len(facts) - len(todo))
 
 
 def squash(text: str) -> str:
@@ -136,27 +198,32 @@ def ranking_scores(retrieved: Sequence[str], gold: Sequence[str], k: int = 10) -
     return {"rank": rank, "ap": ap_sum / min(len(gold), k) if gold else 0.0}
 
 
-def retrieval_metrics(scores: Sequence[dict]) -> dict:
+def retrieval_metrics(scores: Sequence[dict | RankingRow]) -> dict[str, float]:
     """Hits@4, Hits@10, MAP@10, MRR@10 over per-query ranking_scores."""
-    ranks = [s["rank"] for s in scores]
+    rows = [s if isinstance(s, dict) else s.model_dump() for s in scores]
+    ranks = [s["rank"] for s in rows]
     return {
-        "n": len(scores),
+        "n": len(rows),
         "Hits@4": rate(r is not None and r <= 4 for r in ranks),
         "Hits@10": rate(r is not None for r in ranks),
-        "MAP@10": round(statistics.fmean(s["ap"] for s in scores), 4) if scores else 0.0,
+        "MAP@10": round(statistics.fmean(s["ap"] for s in rows), 4) if rows else 0.0,
         "MRR@10": round(statistics.fmean(1 / r if r else 0.0 for r in ranks), 4) if ranks else 0.0,
     }
 
 
-def by_type(rows: Sequence[dict], summarize: Callable[[Sequence[dict]], dict]) -> dict:
-    types = sorted({r["type"] for r in rows})
-    return {t: summarize([r for r in rows if r["type"] == t]) for t in types}
+def by_type(rows: Sequence, summarize: Callable) -> dict:
+    types = sorted({r.type for r in rows})
+    return {t: summarize([r for r in rows if r.type == t]) for t in types}
 
 
 def evaluate_multihop_retrieval(
-    desk: Desk, queries: Sequence[MultiHopQuery], command: str, k: int = 10,
-    pool: Sequence[Fact] | None = None, on_done: Callable[[int, int], None] | None = None,
-) -> dict:  # fmt: skip
+    desk: Desk,
+    queries: Sequence[MultiHopQuery],
+    command: str,
+    k: int = 10,
+    pool: Sequence[Fact] | None = None,
+    on_done: OnDone | None = None,
+) -> RetrievalReport:
     """Index the fact pool (default: the facts of `queries`; give the pool of all queries when scoring
     a sample), then score `desk.search(question, k)` for each query that has evidence (not null)."""
     started = time.perf_counter()
@@ -166,17 +233,23 @@ def evaluate_multihop_retrieval(
     for query in scored:
         retrieved = [result.text for result in desk.search(query.question, k)]
         scores = ranking_scores(retrieved, [f.text for f in query.facts], k)
-        rows.append({"id": query.id, "type": query.type, **scores})
+        rows.append(RankingRow(id=query.id, type=query.type, **scores))
         if on_done:
             on_done(1, len(scored))
-    return {
-        "command": command,
-        "setting": f"retrieval over the pool of {index['facts']} gold evidence facts (one passage each)",
-        "queries": len(queries), "scored": len(scored), "excluded_null": len(queries) - len(scored),
-        "k": k, "index": index, "overall": retrieval_metrics(rows),
-        "by_type": by_type(rows, retrieval_metrics), "paper": MULTIHOP_PAPER_RETRIEVAL,
-        "rows": rows, "seconds": seconds_since(started),
-    }  # fmt: skip
+    return RetrievalReport(
+        command=command,
+        setting=f"retrieval over the pool of {index.facts} gold evidence facts (one passage each)",
+        queries=len(queries),
+        scored=len(scored),
+        excluded_null=len(queries) - len(scored),
+        k=k,
+        index=index,
+        overall=retrieval_metrics(rows),
+        by_type=by_type(rows, retrieval_metrics),
+        paper=MULTIHOP_PAPER_RETRIEVAL,
+        rows=rows,
+        seconds=seconds_since(started),
+    )
 
 
 # --- answer scoring ----------------------------------------------------------------------------------
@@ -242,21 +315,25 @@ def answer_from_gold_evidence(desk: Desk, query: MultiHopQuery) -> Answer:
     )
 
 
-def answer_summary(rows: Sequence[dict]) -> dict:
-    return {
-        "n": len(rows),
-        "accuracy": rate(r["accuracy"] for r in rows),
-        "exact": rate(r["exact"] for r in rows),
-        "abstained": rate(r["abstained"] for r in rows),
-        "fallback": rate(r["model"].startswith("extractive fallback") for r in rows),
-        "median_seconds": round(statistics.median(r["seconds"] for r in rows), 2) if rows else 0.0,
-    }
+def answer_summary(rows: Sequence[AnswerRow]) -> AnswerSummary:
+    return AnswerSummary(
+        n=len(rows),
+        accuracy=rate(r.accuracy for r in rows),
+        exact=rate(r.exact for r in rows),
+        abstained=rate(r.abstained for r in rows),
+        fallback=rate(r.model.startswith("extractive fallback") for r in rows),
+        median_seconds=round(statistics.median(r.seconds for r in rows), 2) if rows else 0.0,
+    )
 
 
 def evaluate_multihop_answers(
-    queries: Sequence[MultiHopQuery], answer: Callable[[MultiHopQuery], Answer], mode: str, command: str,
-    abstain_gate: bool = True, on_done: Callable[[int, int], None] | None = None,
-) -> dict:  # fmt: skip
+    queries: Sequence[MultiHopQuery],
+    answer: Callable[[MultiHopQuery], Answer],
+    mode: str,
+    command: str,
+    abstain_gate: bool = True,
+    on_done: OnDone | None = None,
+) -> AnswerReport:
     """Answer each query with `answer` (from gold evidence, or through the pipeline) and score it.
     abstain_gate records whether the answerer's missing-terms abstention was on (a setting)."""
     started = time.perf_counter()
@@ -264,43 +341,29 @@ def evaluate_multihop_answers(
     for query in queries:
         asked = time.perf_counter()
         result = answer(query)
-        rows.append({
-            "id": query.id, "type": query.type, "question": query.question, "gold": query.answer,
-            "answer": result.answer, "abstained": result.abstained, "model": result.model,
-            "seconds": seconds_since(asked), **score_multihop_answer(result, query.answer),
-        })  # fmt: skip
+        rows.append(
+            AnswerRow(
+                id=query.id,
+                type=query.type,
+                question=query.question,
+                gold=query.answer,
+                answer=result.answer,
+                abstained=result.abstained,
+                model=result.model,
+                seconds=seconds_since(asked),
+                **score_multihop_answer(result, query.answer),
+            )
+        )
         if on_done:
             on_done(1, len(queries))
-    return {
-        "command": command, "mode": mode, "abstain_gate": abstain_gate, "sample_seed": SAMPLE_SEED,
-        "overall": answer_summary(rows),
-        "by_type": by_type(rows, answer_summary), "paper": MULTIHOP_PAPER_ANSWERS.get(mode, ""),
-        "rows": rows, "seconds": seconds_since(started),
-    }  # fmt: skip
-
-
-def multihop_table(report: dict) -> Table:
-    """Per question type and overall: retrieval metrics, or answer accuracy, whichever the report has."""
-    retrieval = "mode" not in report
-    columns = ("n", "Hits@4", "Hits@10", "MAP@10", "MRR@10") if retrieval else (
-        "n", "accuracy", "exact", "abstained", "fallback", "median_seconds")  # fmt: skip
-    table = Table(title=report["command"], caption=multihop_caption(report))
-    table.add_column("question type")
-    for column in columns:
-        table.add_column(column.replace("_", " "), justify="right")
-    for name, summary in [*report["by_type"].items(), ("overall", report["overall"])]:
-        table.add_row(name, *(format_cell(summary[c]) for c in columns))
-    if retrieval:
-        paper = report["paper"]
-        table.add_row("paper (609 articles)", "", *(format_cell(paper.get(c, "")) for c in columns[1:]))
-    return table
-
-
-def multihop_caption(report: dict) -> str:
-    if "mode" in report:
-        gate = "" if report["abstain_gate"] else " (abstention gate off: diagnostic)"
-        return f"{report['mode']}{gate} · published: {report['paper']} · {report['seconds']:.0f}s"
-    return (
-        f"{report['setting']}; {report['excluded_null']} null queries excluded · "
-        f"paper: {report['paper']['setting']} · {report['seconds']:.0f}s"
+    return AnswerReport(
+        command=command,
+        mode=mode,
+        abstain_gate=abstain_gate,
+        sample_seed=SAMPLE_SEED,
+        overall=answer_summary(rows),
+        by_type=by_type(rows, answer_summary),
+        paper=MULTIHOP_PAPER_ANSWERS.get(mode, ""),
+        rows=rows,
+        seconds=seconds_since(started),
     )

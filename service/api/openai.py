@@ -1,70 +1,27 @@
-"""Server-Sent Events for /ask/stream, and the OpenAI chat-completions shapes for /v1/chat/completions.
-
-The pipeline is synchronous (the model runs in-process); it runs in a worker thread and hands tokens to
-the event loop through a queue, so the server keeps serving other requests while it generates.
-"""
+"""The OpenAI-compatible chat-completions endpoint: the last user message is the question, earlier turns
+the history; sources come back as Markdown footnotes in the content and, structured, in the extra
+`newsdesk` field. Streaming sends the answer once it has passed verification, in pieces, so what a
+client assembles is exactly the non-streaming content."""
 
 from __future__ import annotations
 
-import asyncio
-import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 from typing import Literal
 
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from .chat import Turn
-from .errors import InvalidInput, NewsdeskError
-from .llm import TokenHook
-from .models import Answer, Citation
+from ..chat import Turn
+from ..errors import InvalidInput, NewsdeskError
+from ..models import Answer, Citation
+from .deps import DeskDep
+from .sse import event_stream, sse
 
-DONE = object()
-
-
-def sse(event: str, data: object) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-
-
-async def run_streaming(work: Callable[[TokenHook], Answer]) -> AsyncIterator[tuple[str, object]]:
-    """Run work(on_token) in a thread; yield ("token", text) as tokens come, then ("answer", Answer)
-    or ("error", NewsdeskError)."""
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue = asyncio.Queue()
-
-    def on_token(token: str) -> None:
-        loop.call_soon_threadsafe(queue.put_nowait, ("token", token))
-
-    def run() -> None:
-        try:
-            result: tuple[str, object] = ("answer", work(on_token))
-        except NewsdeskError as exc:
-            result = ("error", exc)
-        loop.call_soon_threadsafe(queue.put_nowait, result)
-        loop.call_soon_threadsafe(queue.put_nowait, DONE)
-
-    task = loop.run_in_executor(None, run)
-    while (item := await queue.get()) is not DONE:
-        yield item
-    await task
-
-
-async def ask_events(work: Callable[[TokenHook], Answer], status_of: Callable[[Exception], int]):
-    """The /ask/stream protocol: `token` events (the model's draft), then `citations`, `disagreements`
-    and `done` with the verified answer (the contract object) — or one `error` event."""
-    async for kind, value in run_streaming(work):
-        if kind == "token":
-            yield sse("token", {"text": value})
-        elif kind == "error":
-            yield sse("error", {"status": status_of(value), "detail": str(value)})
-        else:
-            yield sse("citations", [c.model_dump() for c in value.citations])
-            yield sse("disagreements", [d.model_dump() for d in value.disagreements])
-            yield sse("done", value.model_dump())
-
-
-# --- OpenAI chat completions -----------------------------------------------------------------------
+router = APIRouter()
 
 
 class ChatMessage(BaseModel):
@@ -140,13 +97,45 @@ def completion(answer: Answer, model: str) -> dict:
 def completion_chunks(answer: Answer, model: str, piece: int = 24) -> list[dict]:
     """The verified answer as chat.completion.chunk objects (sent once verification has passed, so what a
     client assembles is exactly what the non-streaming endpoint returns)."""
-    base = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion.chunk",
-            "created": int(time.time()), "model": model}  # fmt: skip
+    base = {
+        "id": f"chatcmpl-{uuid.uuid4().hex}",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+    }
     content = markdown(answer)
     deltas = [{"role": "assistant", "content": ""}] + [
         {"content": content[i : i + piece]} for i in range(0, len(content), piece)
     ]
     chunks = [{**base, "choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas]
-    chunks.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
-                   "newsdesk": answer.model_dump()})  # fmt: skip
+    chunks.append(
+        {
+            **base,
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+            "newsdesk": answer.model_dump(),
+        }
+    )
     return chunks
+
+
+@router.post("/v1/chat/completions")
+async def chat_completions(body: ChatRequest, d: DeskDep):
+    """OpenAI-compatible: the last user message is the question, earlier turns the history. Sources
+    come back as Markdown footnotes in the content and, structured, in the extra `newsdesk` field."""
+    question, history = question_and_history(body)
+    work = partial(d.ask_followup, question, history)
+    if not body.stream:
+        return completion(await run_in_threadpool(work), body.model)
+    return event_stream(completion_stream(work, body.model))
+
+
+async def completion_stream(work: Callable[[], Answer], model: str) -> AsyncIterator[bytes]:
+    """Chunks as OpenAI sends them: the answer is verified first, then sent in pieces; then [DONE]."""
+    try:
+        answer = await run_in_threadpool(work)
+    except NewsdeskError as exc:
+        yield sse({"error": {"message": str(exc), "code": exc.status}})
+    else:
+        for chunk in completion_chunks(answer, model):
+            yield sse(chunk)
+    yield sse("[DONE]")

@@ -6,7 +6,7 @@ changing a summarize prompt, the model or the request settings), start the serve
 
     .venv/bin/python -m llama_cpp.server --model ~/.cache/newsdesk/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf \
         --host 127.0.0.1 --port 8081 --n_ctx 4096 --n_threads 2 --seed 42 --interrupt_requests false
-    rm -r tests/cassettes/test_summarize && .venv/bin/pytest tests/test_summarize.py --record-mode=once
+    rm -r tests/cassettes/test_summary && .venv/bin/pytest tests/test_summary.py --record-mode=once
 
 (--interrupt_requests false: otherwise llama_cpp.server cuts a streaming answer short when another
 request is waiting). They must then pass with --record-mode=none --block-network.
@@ -31,14 +31,14 @@ from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
-from service.answer import numbers_in
+from service.articles import read_article
+from service.bulk_summaries import SummaryFile, SummaryJobs, cached_summary, summarize_documents
+from service.citations import numbers_in
 from service.errors import LLMUnavailable, NotFound
-from service.ingest import read_article
 from service.llm import get_chat_model, model_name
 from service.models import Article, Summary
 from service.settings import PROJECT_ROOT, Settings
-from service.summaries import SummaryFile, SummaryJobs, cached_summary, summarize_documents
-from service.summarize import (
+from service.summary import (
     SINGLE_PASS_CHARS,
     Line,
     Summarizer,
@@ -109,15 +109,19 @@ def assert_exact(summary: Summary, doc: Article) -> None:
     ("raw", "lines"),
     [
         ("[2] Workers came.\n[5] They build.", [Line("Workers came.", [2]), Line("They build.", [5])]),
-        ("Summary:\n- [2, 3] Workers came.\n\n1. [4] Built",
-         [Line("Workers came.", [2, 3]), Line("Built", [4])]),
+        (
+            "Summary:\n- [2, 3] Workers came.\n\n1. [4] Built",
+            [Line("Workers came.", [2, 3]), Line("Built", [4])],
+        ),
         ("[1] Workers came. [4] They build.", [Line("Workers came.", [1]), Line("They build.", [4])]),
-        ("Workers came [1]. They build. [4] Done.", [Line("Workers came.", [1]), Line("They build.", [4]),
-                                                    Line("Done.", [])]),
+        (
+            "Workers came [1]. They build. [4] Done.",
+            [Line("Workers came.", [1]), Line("They build.", [4]), Line("Done.", [])],
+        ),
         ("Workers came.", [Line("Workers came.", [])]),
         ("[3]\n   \n", []),
     ],
-)  # fmt: skip
+)
 def test_parse_lines(raw, lines):
     assert parse_lines(raw) == lines
 
@@ -142,8 +146,10 @@ def test_check_lines_rules():
             Line("North Korea deployed military workers.", [99]),  # no such sentence
             Line("The Hwasong-20 can carry several warheads.", [2]),  # [2] says something else
         ],
-        by_n, set(by_n), 3,
-    )  # fmt: skip
+        by_n,
+        set(by_n),
+        3,
+    )
     assert check.problems == [
         "3,000 in line 1 is not in [1]",
         "10,000 in line 2 is not in [1]",
@@ -367,8 +373,9 @@ def test_changed_article_is_summarized_again(tmp_path):
     out = tmp_path / "s.jsonl"
     doc = article(SHORT)
     run(out, LeadModel(), [doc])
-    changed = doc.model_copy(update={"text": doc.text + "\nA new line of ten words about the border.",
-                                     "sha256": "0" * 64})  # fmt: skip
+    changed = doc.model_copy(
+        update={"text": doc.text + "\nA new line of ten words about the border.", "sha256": "0" * 64}
+    )
     report = run(out, LeadModel(), [changed])
     assert report.written == 1 and [r["sha256"] for r in lines_of(out)] == [doc.sha256, "0" * 64]
 
@@ -409,8 +416,9 @@ def test_unknown_document_fails_alone(tmp_path):
 
     report = summarize_documents([ghost, doc], load, summarizer(LeadModel()), SummaryFile(out))
     assert [(r.doc_id, r.status, r.error) for r in report.results] == [
-        ("ghost", "failed", "no document 'ghost'"), (doc.id, "written", None)
-    ]  # fmt: skip
+        ("ghost", "failed", "no document 'ghost'"),
+        (doc.id, "written", None),
+    ]
 
 
 def test_concurrent_bulk_run_writes_whole_lines_in_input_order_report(tmp_path):
@@ -478,8 +486,9 @@ def test_job_runs_in_the_background_to_done(tmp_path):
     assert done.results[0].summary.verified
     everything = wait_for(jobs, jobs.start(None).id)
     assert [(r.doc_id, r.status) for r in everything.results] == [
-        (SHORT, "skipped"), ("001_e826ffe27127b615", "written")
-    ]  # fmt: skip
+        (SHORT, "skipped"),
+        ("001_e826ffe27127b615", "written"),
+    ]
     jobs.shutdown()
 
 
@@ -506,8 +515,12 @@ def vcr_config():
     }
 
 
-REAL = Settings(llm_provider="openai", llm_base_url="http://127.0.0.1:8081/v1", llm_model="local",
-                llm_api_key="not-needed")  # fmt: skip
+REAL = Settings(
+    llm_provider="openai",
+    llm_base_url="http://127.0.0.1:8081/v1",
+    llm_model="local",
+    llm_api_key="not-needed",
+)
 
 
 def real_summary(doc_id: str) -> tuple[Summary, Article]:
@@ -565,8 +578,8 @@ def test_reduce_may_cite_only_what_the_notes_cite():
 KILLED_RUN = """
 import sys, time
 from pathlib import Path
-from tests.test_summarize import LeadModel, all_articles, summarizer
-from service.summaries import SummaryFile, summarize_documents
+from tests.test_summary import LeadModel, all_articles, summarizer
+from service.bulk_summaries import SummaryFile, summarize_documents
 
 class Slow(LeadModel):
     def _generate(self, *args, **kwargs):

@@ -16,29 +16,32 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from .errors import InvalidInput, LLMUnavailable, NewsdeskError, NotFound
-from .models import Answer, Disagreement
+from ..bulk_summaries import SummaryReport
+from ..errors import NewsdeskError
+from ..models import Answer, Disagreement
 
 out = Console()
 err = Console(stderr=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
-EXIT_CODES = {InvalidInput: 2, LLMUnavailable: 2, NotFound: 1}
 
 
 def handles_errors(command: Callable) -> Callable:
-    """Turn a NewsdeskError into a one-line message and an exit code (2: bad input or no model)."""
+    """Turn a NewsdeskError into a one-line message and its exit code (errors.py)."""
 
     @wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except NewsdeskError as exc:
-            err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
-            code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
-            raise typer.Exit(code) from None
+            print_error(exc)
+            raise typer.Exit(exc.exit_code) from None
 
     return wrapper
+
+
+def print_error(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
 
 
 def print_json(data: object) -> None:
@@ -49,9 +52,13 @@ def print_json(data: object) -> None:
 def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     """A Rich progress bar on stderr; yields hook(advance, total)."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
-    ) as progress:  # fmt: skip
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
         task = progress.add_task(description, total=None)
 
         def hook(advance: int, total: int) -> None:
@@ -92,3 +99,22 @@ def print_answer(answer: Answer) -> None:
         print_disagreement(disagreement)
     footer = f"{answer.model} · {answer.timings_ms.get('total', 0) / 1000:.1f}s"
     out.print(footer, style="dim")
+
+
+def print_summary_report(report: SummaryReport) -> None:
+    for result in report.results:
+        if result.status == "failed":
+            err.print(f"[red]failed[/] {result.doc_id}: {escape(result.error or '')}")
+        elif result.status == "written" and result.summary:
+            summary = result.summary
+            why = escape("; ".join(summary.problems))
+            mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({why})"
+            out.print(f"[bold]{escape(summary.title)}[/] [dim]{summary.doc_id}[/] {mark}")
+            out.print(escape(summary.summary), highlight=False)
+    out.print(
+        f"{report.written} written ({report.verified} verified), {report.skipped} already in "
+        f"{escape(report.out)}, {report.failed} failed in {report.seconds:.1f}s",
+        style="dim",
+    )
+    if report.ignored_lines:
+        err.print(f"[yellow]ignored {report.ignored_lines} unreadable line(s) in {escape(report.out)}[/]")

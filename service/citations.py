@@ -1,0 +1,58 @@
+"""Citations: [n] markers in generated text, numbers in text, numbered evidence for a prompt,
+renumbering in order of use, and the check that every quote is exactly its article's text[start:end]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .errors import GroundingError
+from .models import Citation, Passage
+
+CITATION = re.compile(r"\[(\d+)\]")
+CITATION_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
+NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
+
+
+def normalize_citations(text: str) -> str:
+    """'[1, 2]' → '[1][2]' so every citation is one bracket."""
+    return CITATION_LIST.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), text).strip()
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The [n] numbers of a text, once each, in order of first use."""
+    return list(dict.fromkeys(int(n) for n in CITATION.findall(text)))
+
+
+def strip_citations(text: str) -> str:
+    return CITATION.sub(" ", text)
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers written in digits in a text, citation marks ignored: '1,000' → '1000'."""
+    return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(strip_citations(text))}
+
+
+def numbered(passages: Sequence[Passage]) -> str:
+    """The passages as the model sees them: one '[n] text' line each, whitespace collapsed."""
+    return "\n".join(f"[{p.n}] {' '.join(p.quote.split())}" for p in passages)
+
+
+def renumber(text: str, passages: Sequence[Passage]) -> tuple[str, list[Citation]]:
+    """Number citations 1, 2, … in order of first use; return the rewritten text and its citations."""
+    by_n = {p.n: p for p in passages}
+    order = {old: new for new, old in enumerate(cited_numbers(text), start=1)}
+    rewritten = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", text)
+    citations = [
+        Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()
+    ]
+    return rewritten, citations
+
+
+def check_quotes(citations: Sequence[Citation], article_text: Callable[[str], str]) -> None:
+    """GroundingError unless every citation's quote is exactly text[start:end] of its article."""
+    for citation in citations:
+        if article_text(citation.doc_id)[citation.start : citation.end] != citation.quote:
+            raise GroundingError(
+                f"citation [{citation.n}] does not match {citation.doc_id} at {citation.start}"
+            )
