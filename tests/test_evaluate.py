@@ -63,10 +63,8 @@ def test_a_gold_fact_below_rank_k_is_a_miss():
 
 def test_hits_map_and_mrr_over_queries():
     scores = [
-        {"rank": 1, "ap": 1.0},
-        {"rank": 3, "ap": 0.5},
-        {"rank": None, "ap": 0.0},
-        {"rank": 5, "ap": 0.2},
+        multihop.RankingRow(id=str(i), type="t", rank=rank, ap=ap)
+        for i, (rank, ap) in enumerate([(1, 1.0), (3, 0.5), (None, 0.0), (5, 0.2)])
     ]
     assert multihop.retrieval_metrics(scores) == {
         "n": 4,

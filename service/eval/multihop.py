@@ -198,15 +198,14 @@ def ranking_scores(retrieved: Sequence[str], gold: Sequence[str], k: int = 10) -
     return {"rank": rank, "ap": ap_sum / min(len(gold), k) if gold else 0.0}
 
 
-def retrieval_metrics(scores: Sequence[dict | RankingRow]) -> dict[str, float]:
-    """Hits@4, Hits@10, MAP@10, MRR@10 over per-query ranking_scores."""
-    rows = [s if isinstance(s, dict) else s.model_dump() for s in scores]
-    ranks = [s["rank"] for s in rows]
+def retrieval_metrics(rows: Sequence[RankingRow]) -> dict[str, float]:
+    """Hits@4, Hits@10, MAP@10, MRR@10 over scored queries."""
+    ranks = [r.rank for r in rows]
     return {
         "n": len(rows),
         "Hits@4": rate(r is not None and r <= 4 for r in ranks),
         "Hits@10": rate(r is not None for r in ranks),
-        "MAP@10": round(statistics.fmean(s["ap"] for s in rows), 4) if rows else 0.0,
+        "MAP@10": round(statistics.fmean(r.ap for r in rows), 4) if rows else 0.0,
         "MRR@10": round(statistics.fmean(1 / r if r else 0.0 for r in ranks), 4) if ranks else 0.0,
     }
 
