@@ -26,9 +26,14 @@ from .citations import (
     numbers_in,
     renumber,
 )
-from .claim_words import COUNTED_TERMS, PEOPLE_HEADS
-from .claims import categories_in, extract_claims
-from .disagreements import find_assertion_disagreements, find_disagreements, llm_judge
+from .claims import question_frame
+from .disagreements import (
+    Vocabulary,
+    about_question,
+    find_assertion_disagreements,
+    find_disagreements,
+    llm_judge,
+)
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .models import Answer, Claim, Disagreement, Passage
@@ -87,13 +92,6 @@ def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
 # --- abstention ----------------------------------------------------------------------------------
 
 
-def synonym_groups() -> list[set[str]]:
-    """Stemmed words that count the same thing, from the claims tables (troops ~ soldiers ~ personnel…)."""
-    tables = (*COUNTED_TERMS.values(), *PEOPLE_HEADS.values())
-    return [{stem(word) for form in forms for word in form.split()} for forms in tables]
-
-
-SYNONYMS = synonym_groups()
 QUESTION_OPENERS = {
     "how",
     "what",
@@ -138,14 +136,19 @@ def required_terms(question: str) -> tuple[str | None, list[str]]:
     return counted, list(dict.fromkeys(names))
 
 
-def is_covered(term: str, evidence_terms: set[str]) -> bool:
+def is_covered(term: str, evidence_terms: set[str], synonyms: Sequence[frozenset[str]] = ()) -> bool:
+    """The term, or a word of its lexicon group (stemmed), is among the evidence's terms."""
     root = stem(term.removesuffix("'s").removesuffix("’s"))
-    if any(t.startswith(root) or (len(t) >= 4 and root.startswith(t)) for t in evidence_terms):
-        return True
-    return any(root in group and group & evidence_terms for group in SYNONYMS)
+    roots = {root} | {stem(w) for group in synonyms if root in {stem(x) for x in group} for w in group}
+    return any(t.startswith(r) or (len(t) >= 4 and r.startswith(t)) for r in roots for t in evidence_terms)
 
 
-def abstain_reason(question: str, evidence: Sequence[Passage], check_terms: bool = True) -> str | None:
+def abstain_reason(
+    question: str,
+    evidence: Sequence[Passage],
+    check_terms: bool = True,
+    synonyms: Sequence[frozenset[str]] = (),
+) -> str | None:
     """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
     counts must be in the evidence (or its titles), and so must all its names — one in four may be missing
     when a question names many things (sources, outlets) that passages need not repeat."""
@@ -155,8 +158,8 @@ def abstain_reason(question: str, evidence: Sequence[Passage], check_terms: bool
         return None
     evidence_terms = {t for p in evidence for t in tokenize(f"{p.title} {p.quote}")}
     counted, names = required_terms(question)
-    missing = [counted] if counted and not is_covered(counted, evidence_terms) else []
-    missing_names = [name for name in names if not is_covered(name, evidence_terms)]
+    missing = [counted] if counted and not is_covered(counted, evidence_terms, synonyms) else []
+    missing_names = [name for name in names if not is_covered(name, evidence_terms, synonyms)]
     if len(missing_names) > len(names) // 4:
         missing += missing_names
     if missing:
@@ -179,12 +182,25 @@ def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
 
 
 def relevant_disagreements(
-    question: str, claims: Sequence[Claim], evidence: Sequence[Passage], embed: Callable
+    question: str,
+    answer: str,
+    claims: Sequence[Claim],
+    evidence: Sequence[Passage],
+    vocabulary: Vocabulary,
+    window: int,
 ) -> list[Disagreement]:
-    """Conflicting figures among the claims, on what the question asks about (or, when it names
-    nothing countable, on what its best evidence counts)."""
-    wanted = categories_in(question) or {c.counted for c in extract_claims(evidence[:TOP_CITED])}
-    return [d for d in find_disagreements(claims, embed) if d.claims[0].counted in wanted]
+    """The conflicts and updates about what the question asks for, and those about a figure the answer
+    itself states from a passage it cites. "Who is the mayor?" gets none."""
+    found = find_disagreements(claims, vocabulary, window)
+    asked = about_question(question_frame(question), found, vocabulary)
+    cited = {(p.doc_id, p.start) for p in evidence if p.n in cited_numbers(answer)}
+    stated = numbers_in(answer)
+    return asked + [
+        d
+        for d in found
+        if d not in asked
+        and any((c.doc_id, c.start) in cited and numbers_in(c.value) & stated for c in d.claims)
+    ]
 
 
 def describe_disagreements(
@@ -217,9 +233,11 @@ def describe_disagreements(
                     )
                 )
             qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-            who = f" ({claim.attribution})" if claim.attribution else ""
-            figures.append(f"{qualifier}{claim.value}{who} [{numbers[key]}]")
-        sentences.append(f"The sources differ on {disagreement.topic}: {'; '.join(figures)}.")
+            who = f" ({claim.source})" if claim.source and disagreement.kind != "update" else ""
+            when = f" on {claim.date}" if disagreement.kind == "update" and claim.date else ""
+            figures.append(f"{qualifier}{claim.value}{when}{who} [{numbers[key]}]")
+        opening = "Over time" if disagreement.kind == "update" else "The sources differ on"
+        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(figures)}.")
     return " ".join(sentences), extra
 
 
@@ -230,6 +248,8 @@ class Answerer:
     chat: Callable[[], object]  # returns the chat model; called only when the model is needed
     model_name: str
     article_text: Callable[[str], str]
+    claims_of: Callable[[Sequence[str]], list[Claim]]  # the claims of these documents (from the index)
+    vocabulary: Vocabulary
 
     def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
         started = time.perf_counter()
@@ -239,7 +259,7 @@ class Answerer:
         evidence = select_evidence(
             question, sentences, self.retriever.embedder, self.settings, self.retriever.idf()
         )
-        claims = extract_claims([passage for passage, _ in sentences])
+        claims = self.claims_of(list(dict.fromkeys(r.doc_id for r in results)))
         timings = {"retrieve": ms_since(started)}
         return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)
 
@@ -259,14 +279,20 @@ class Answerer:
         sentences: (passage, context) around the evidence, searched for contradicting assertions."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
-        reason = abstain_reason(question, evidence, self.settings.abstain_on_missing_terms)
+        reason = abstain_reason(
+            question, evidence, self.settings.abstain_on_missing_terms, self.vocabulary.lexicon
+        )
         if reason:
             return self._abstain(question, reason, timings, started)
         generating = time.perf_counter()
         text, verdict = self._generate_verified(question, evidence, on_token)
         timings["generate"] = ms_since(generating)
         # after the answer, so its first token is not kept waiting by the judge's calls
-        disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
+        if not verdict.ok:
+            text = extractive_answer(question, evidence)
+        disagreements = relevant_disagreements(
+            question, text, claims, evidence, self.vocabulary, self.settings.conflict_window_days
+        )
         disagreements += find_assertion_disagreements(
             sentences,
             self.retriever.embedder.embed,
@@ -274,8 +300,6 @@ class Answerer:
             must_include={(p.doc_id, p.start) for p in evidence},
             limit=2,
         )
-        if not verdict.ok:
-            text = extractive_answer(question, evidence)
         differ, extra = describe_disagreements(disagreements, evidence)
         text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
         check_quotes(citations, article_text or self.article_text)

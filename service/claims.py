@@ -1,392 +1,633 @@
-"""Numeric claims in news sentences, and the figures on which documents disagree. Deterministic: `re` only.
+"""Claim frames: for every figure in a news sentence, what it counts, where, when and by whose account,
+read off spaCy's dependency parse and named entities (service/nlp.py). No word lists about any story.
 
-`extract_claims` reads one sentence (a Passage) at a time and returns one Claim per figure that counts
-something; every Claim keeps the whole sentence as its quote and span, so `quote == text[start:end]`.
-service/disagreements.py groups them by what they count and finds the figures that cannot all be true.
+`extract_claims` takes sentences (Passages) and returns one Claim per figure that counts something; the
+quote and span of a Claim are its whole sentence, so `quote == text[start:end]`. Only sentences holding a
+figure (service/figures.py) are parsed. Indexing runs it once per article and stores the claims with the
+document (FRAMES_VERSION stamps them: a newer extractor re-extracts on the next `newsdesk index`).
 
-What is a claim
-    A figure written in digits that counts something: "10,000", "12 million", "4,000–6,000" (values are
-    normalised: thousands separated by commas, ranges joined by an en dash, "million"/"billion" kept as a
-    word). Not claims: years (a bare 1800–2100), dates ("June 18", "2025-11-17"), ordinals ("3rd"),
-    durations ("30 years"), percentages, numbers inside names, URLs and handles ("Hwasong-20",
-    "News18.com"), fractions ("2/3"), numbers written as words ("thousands", "two-thirds", "three
-    months"), and a figure with nothing it could be counting (a stray "0").
-
-Increments
-    "another / a further / an additional N" whose category is already counted earlier in the same sentence
-    is an addition to that figure ("around 10,000 troops …, with another 5,000 expected to follow"), not
-    its size, and is dropped: adding the two would be a guess about timing. "another N" that names a
-    different group ("another 1,000 military engineers are engaged in demining") is that group's size and
-    is kept.
-
-Part of a whole
-    "A of [an estimated] B …" where the sentence says what happened to the part ("at least 1,000 of an
-    estimated 11,000 troops … have been killed") gives two claims: A counts the outcome (killed), B counts
-    its own noun (troops). Without such an outcome ("37 of 64 settlements are uninhabitable") it is one
-    claim, value "37 of 64", interval [37, 37], counting B's noun: the total is context, and reporting it
-    alone would set it against the part.
-
-What is counted (`counted`)
-    Decided from the words right after the number first: a COUNTED_TERMS word, else a PEOPLE_HEADS word,
-    else the head noun phrase itself as a fallback category ("200 North Korean drones" → "drone"). A bare
-    figure ("as high as 10,000, a figure …", "their losses are more than 4,000") takes the nearest table
-    word before it, back to the previous figure; failing that, the rest of the sentence (an outcome such as
-    "killed" first). A currency sign makes it money ("$50 million" → "US dollars").
-    Words for people (troops, soldiers, North Koreans, engineers, workers, people) are refined by their
-    clause: from the number (or the people word) up to the next figure in the sentence, so in "6,000
-    engineers and construction workers …, while over 10,000 North Korean troops already fight" the 10,000
-    stay troops. Using CLAUSE_SIGNS, in this order:
-      demining and construction together → "reconstruction deployment" (the whole contingent)
-      demining / mine clearing           → "sappers"
-      rebuilding / repair / construction → "construction workers"
-      industrial cooperation / working   → "workers"
-      the Kursk region, with no fighting → "reconstruction deployment"
-      otherwise                          → the word's own category (soldiers → "troops")
-    The Kursk rule keeps "6,000 North Korean troops to assist in the contested Kursk region" (the 2025
-    reconstruction contingent announced by Shoigu: 1,000 deminers + 5,000 builders) from being set against
-    the 10,000–12,000 combat troops, which the articles place "in Russia" or "fighting alongside" Russians.
-    It is knowledge about this story kept as data (CLAUSE_SIGNS["kursk"]), not a general rule of news.
-
-Attribution
-    The SOURCES entry nearest before the figure in the same sentence ("the NIS stated that nearly 10,000
-    …"), else the first one after it ("…, confirmed by … Sergei Shoigu"); None when the sentence names none.
-
-Qualifiers (kept lower-cased in `qualifier`; they set the interval [low, high] the claim allows)
-    exact X                                                          [X, X]
-    about / around / approximately / roughly / some                  [0.95X, 1.05X]
-    nearly / almost                                                  [0.9X, X]
-    over / more than / at least / upwards of                         [X, 1.25X]
-    as high as / up to / at most / as many as / less or fewer than / under   [0.75X, X]
-    A–B (also "A to B", "between A and B")                           [A, B], each end widened as above
-    estimated / reportedly                                           [X, X]: a source's estimate is its figure
-    The bounds are soft on purpose. "over 10,000" and "11,000" can both hold, but "at least 1,000" does not
-    cover "4,000–6,000": in news a far larger figure elsewhere is a conflict worth showing, though
-    logically compatible with "at least".
+The frame of a figure
+    noun    what is counted: the noun the figure modifies ("10,000 troops"), the whole of a partitive
+            ("1,000 of 11,000 troops" → troop), what "the number of X" or "X toll" names, the subject of a
+            figure stated by a value verb ("the losses are more than 4,000", "could reach 10,000"); none for
+            a bare figure ("400 remain missing"). Lemmatized, with its compounds ("construction worker").
+    event   what happened to it: a participle or relative clause on the noun ("people killed", "people
+            who died"), the verb it is the subject or object of ("killed 1,300 people"), an adjective after
+            a copula ("are missing"), the first word of "death toll". Verbs that report (say, estimate),
+            that only state a value (be, reach, rise) or that move or place a group (send, deploy, arrive)
+            are not events: "troops sent to X" and "troops in X" count the same thing.
+    places  GPE/LOC/FAC entities (or a proper noun after a place preposition) in the figure's clause,
+            reached through a place preposition (in, to, across…) or a possessive; the agent of the clause
+            ("North Korea deployed…") is not a place. "Russia's Kursk region" also records (Russia, Kursk)
+            in `containers`, so a later step can tell a region from its country. "nationwide" or "the
+            national toll" give the place "the whole country".
+    date    a DATE entity of the clause that names a point in time ("on Tuesday", "March 4", "in 2011"),
+            resolved against the article's published date; else the published date; else unknown.
+    source  the subject of the reporting verb above the figure ("the ministry said…", "…, said X"), the
+            agent of a reporting participle ("confirmed by X"), or "according to X": its PERSON or ORG
+            entity when it names one, else its noun phrase.
+Not claims: years, durations and other measures, sums of money, increments ("another 5,000 expected to
+follow" adds to a figure, it is not a size), and a figure with neither noun nor event.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from .claim_words import (
-    CLAUSE_SIGNS,
-    COUNTED_TERMS,
-    CURRENCIES,
-    INCREMENT_MARKERS,
-    NOT_COUNTS,
-    OUTCOMES,
-    PEOPLE_HEADS,
-    PHRASE_STOPWORDS,
-    QUALIFIER_FACTORS,
-    RECONSTRUCTION,
-    SOURCES,
+from . import nlp
+from .figures import (
+    Figure,
+    currency_of,
+    figures_in,
+    interval,
+    is_increment,
+    is_measure,
+    qualifier_of,
 )
 from .models import Claim, Passage
 
-# --- patterns ----------------------------------------------------------------------------------
-
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-SCALE = "|".join(SCALES)
-FIGURE = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE}))?"
-    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))(?P<b>{NUM}))?(?:\s+(?P<scale_b>{SCALE}))?"
-    rf"(?![\w@/%]|[.,]\d)",
-    re.IGNORECASE,
-)
-NOT_FIGURES = re.compile(
-    r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}\b"
-    rf"|\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b"
-)
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-HEAD_STOP = re.compile(r"[,.;:!?()\[\]{}“”\"—–]")
-HEAD_WORDS = 4
-
-
-def _alternation(phrases: Sequence[str]) -> str:
-    """Whole-word alternation, longest first; a space in a phrase also matches a hyphen or no-break space."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return (
-        r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in ordered) + r")(?![\w-])"
-    )
-
-
-def _term_index() -> dict[str, tuple[str, bool]]:
-    """surface form → (category, is a people head)."""
-    index = {term: (category, True) for category, terms in PEOPLE_HEADS.items() for term in terms}
-    index.update({term: (category, False) for category, terms in COUNTED_TERMS.items() for term in terms})
-    return index
-
-
-TERMS = _term_index()
-TERM = re.compile(_alternation(list(TERMS)), re.IGNORECASE)
-SIGNS = {name: re.compile(_alternation(words), re.IGNORECASE) for name, words in CLAUSE_SIGNS.items()}
-QUALIFIER_BEFORE = re.compile(
-    rf"\b(?P<q>{'|'.join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))})\s+$", re.I
-)
-INCREMENT_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
-)
 PARTITIVE_GAP = re.compile(
-    rf"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?", re.I
+    r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
-NOT_COUNT = re.compile(_alternation(NOT_COUNTS), re.IGNORECASE)
-SOURCE_PATTERNS = [(name, re.compile(pattern)) for name, pattern in SOURCES]
+
+FRAMES_VERSION = 1
+
+# Closed classes of English grammar, not vocabulary of a story.
+REPORTING = frozenset(
+    """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
+    insist describe mention disclose cite quote acknowledge admit deny stress""".split()
+)
+VALUE_VERBS = frozenset(
+    """be remain stand reach rise climb increase grow jump soar hit top exceed surpass total number expect
+    become seem appear include reportedly""".split()
+)
+PLACING = frozenset(
+    """send deploy dispatch station move arrive head go come travel transfer bring relocate base return
+    enter accept receive""".split()
+)
+HELPING = frozenset("help assist aid support".split())
+GENERIC_NOUNS = frozenset("people person individual".split())
+CONTAINERS = frozenset("number total toll count figure tally sum".split())
+LOCATIVE = frozenset(
+    "in to into at near across throughout inside within outside around of between along".split()
+)
+ASIDE_PREPS = frozenset("according during since after before until while despite like unlike".split())
+NATIONWIDE = frozenset("nationwide countrywide national".split())
+WHOLE_COUNTRY = "the whole country"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
+PRONOUNS = frozenset("he she it they we i you this that these those".split())
 
 
-# --- figures -----------------------------------------------------------------------------------
+def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
+    """Every claim in the passages (sentences), in order, each quoting its whole passage."""
+    with_figures = [(p, figures_in(p.quote)) for p in passages]
+    with_figures = [(p, figs) for p, figs in with_figures if figs]
+    docs = nlp.parse(p.quote for p, _ in with_figures)
+    return [
+        claim
+        for (passage, figures), doc in zip(with_figures, docs, strict=True)
+        for claim in _claims_in(passage, figures, doc, published)
+    ]
 
 
-@dataclass(frozen=True)
-class _Figure:
-    """A number (or range) found in a sentence; start/end are offsets inside the sentence."""
-
-    start: int
-    end: int
-    low: float
-    high: float
-    value: str
-    year_like: bool
-
-
-def _to_float(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _format_number(number: float) -> str:
-    return f"{int(number):,}" if number == int(number) else f"{number:,}"
-
-
-def _figure(match: re.Match[str]) -> _Figure:
-    a, b = match.group("a"), match.group("b")
-    scale_a = (match.group("scale_a") or match.group("scale_b") or "").lower()
-    scale_b = (match.group("scale_b") or scale_a).lower()
-    low = _to_float(a) * SCALES.get(scale_a, 1)
-    high = _to_float(b) * SCALES.get(scale_b, 1) if b else low
-    if scale_b in ("million", "billion"):  # "12 million" stays a word; "5 thousand" becomes "5,000"
-        shown = [_format_number(n / SCALES[scale_b]) for n in (low, high)]
-        value = ("–".join(shown) if b else shown[0]) + f" {scale_b}"
-    else:
-        value = "–".join(_format_number(n) for n in (low, high)) if b else _format_number(low)
-    year_like = not scale_b and all(re.fullmatch(r"1[89]\d\d|20\d\d|2100", n) for n in filter(None, (a, b)))
-    return _Figure(match.start("a"), match.end(), low, high, value, year_like)
-
-
-def _figures(sentence: str) -> list[_Figure]:
-    masked = [m.span() for m in NOT_FIGURES.finditer(sentence)]
-    figures = []
-    for match in FIGURE.finditer(sentence):
-        if not any(s < match.end() and match.start() < e for s, e in masked):
-            figures.append(_figure(match))
-    return figures
-
-
-def _head_words(sentence: str, figure: _Figure, boundary: int) -> list[str]:
-    """Up to HEAD_WORDS words right after the figure, stopping at punctuation or the next figure."""
-    after = HEAD_STOP.split(sentence[figure.end : boundary], maxsplit=1)[0]
-    return WORD.findall(after)[:HEAD_WORDS]
-
-
-def _is_not_a_count(figure: _Figure, head: list[str]) -> bool:
-    """Durations and percentages ("30 years", "40 per cent"), and years not followed by a counted noun."""
-    head_text = " ".join(head)
-    if head and NOT_COUNT.match(head_text):
-        return True
-    return figure.year_like and not TERM.search(head_text)
-
-
-# --- what is counted ---------------------------------------------------------------------------
-
-
-def _signs(context: str) -> set[str]:
-    return {name for name, pattern in SIGNS.items() if pattern.search(context)}
-
-
-def _refine_people(default: str, context: str) -> str:
-    signs = _signs(context)
-    if {"demining", "construction"} <= signs:
-        return RECONSTRUCTION
-    if "demining" in signs:
-        return "sappers"
-    if "construction" in signs:
-        return "construction workers"
-    if "industrial" in signs:
-        return "workers"
-    if "kursk" in signs and "combat" not in signs:
-        return RECONSTRUCTION
-    return default
-
-
-def _term(match: re.Match[str]) -> tuple[str, bool]:
-    """(category, is a people head) of a TERM match, whatever its case, hyphens or spacing."""
-    return TERMS[" ".join(re.split(r"[\s\-]+", match.group(0).lower()))]
-
-
-def _category_of(match: re.Match[str], context: str) -> str:
-    category, is_people = _term(match)
-    return _refine_people(category, context) if is_people else category
-
-
-def _counted_from_head(head_text: str, context: str) -> str | None:
-    """A term naming one thing wins over a people word ("6,000 engineers and construction workers")."""
-    matches = list(TERM.finditer(head_text))
-    specific = [m for m in matches if not _term(m)[1]]
-    chosen = (specific or matches or [None])[0]
-    return _category_of(chosen, context) if chosen else None
-
-
-def _fallback_phrase(head: list[str]) -> str | None:
-    """The head noun phrase when no table word names it: content words up to a stopword or verb-like word,
-    without leading proper adjectives ("North Korean drones" → "drone")."""
-    words: list[str] = []
-    for word in head[:3]:
-        lowered = word.lower()
-        if lowered in PHRASE_STOPWORDS or lowered.endswith(("ed", "ly")):
-            break
-        words.append(word)
-    while len(words) > 1 and words[0][0].isupper():
-        words.pop(0)
-    if not words:
-        return None
-    *rest, last = (w.lower() for w in words)
-    return " ".join([*rest, _singular(last)])
-
-
-def _singular(word: str) -> str:
-    word = word.replace("’", "'").removesuffix("'s")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def _counted(sentence: str, figure: _Figure, previous_end: int, next_start: int) -> str | None:
-    head = _head_words(sentence, figure, next_start)
-    context = sentence[figure.start : next_start]
-    if currency := CURRENCIES.get(sentence[figure.start - 1 : figure.start]):
-        return currency
-    if counted := _counted_from_head(" ".join(head), context):
-        return counted
-    if phrase := _fallback_phrase(head):
-        return phrase
-    before = list(TERM.finditer(sentence, previous_end, figure.start))
-    if before:
-        return _category_of(before[-1], sentence[before[-1].start() : next_start])
-    return _counted_from_sentence(sentence)
-
-
-def _counted_from_sentence(sentence: str) -> str | None:
-    """Last resort for a bare figure: an outcome named anywhere in the sentence, else its first term."""
-    if outcome := _outcome_in(sentence):
-        return outcome
-    first = TERM.search(sentence)
-    return _category_of(first, sentence[first.start() :]) if first else None
-
-
-def _outcome_in(sentence: str) -> str | None:
-    outcomes = (_term(m)[0] for m in TERM.finditer(sentence))
-    return next((category for category in outcomes if category in OUTCOMES), None)
-
-
-# --- qualifiers, intervals, attribution --------------------------------------------------------
-
-
-def _qualifier(sentence: str, figure: _Figure) -> str | None:
-    match = QUALIFIER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
-    return match.group("q").lower() if match else None
-
-
-def interval(low: float, high: float, qualifier: str | None) -> tuple[float, float]:
-    """The interval a figure allows given its qualifier (see the module docstring)."""
-    low_factor, high_factor = QUALIFIER_FACTORS.get(qualifier or "", (1.0, 1.0))
-    return round(low * low_factor, 6), round(high * high_factor, 6)
-
-
-def attribution(sentence: str, position: int) -> str | None:
-    """Who says so: the known source nearest before `position` in the sentence, else the first after it."""
-    found = sorted(
-        (m.start(), m.end(), name) for name, pattern in SOURCE_PATTERNS for m in pattern.finditer(sentence)
-    )
-    before = [f for f in found if f[1] <= position]
-    if before:
-        return max(before, key=lambda f: f[1])[2]
-    after = [f for f in found if f[0] >= position]
-    return after[0][2] if after else None
-
-
-# --- extraction --------------------------------------------------------------------------------
-
-
-def _make_claim(passage: Passage, figure: _Figure, value: str, qualifier: str | None, **fields) -> Claim:
-    low, high = interval(figure.low, figure.high, qualifier)
-    return Claim(
-        doc_id=passage.doc_id,
-        title=passage.title,
-        value=value,
-        low=low,
-        high=high,
-        qualifier=qualifier,
-        quote=passage.quote,
-        start=passage.start,
-        end=passage.end,
-        **fields,
-    )
-
-
-def _claims_in_sentence(passage: Passage) -> list[Claim]:
+def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | None) -> list[Claim]:
     sentence = passage.quote
-    figures = _figures(sentence)
-    claims: list[Claim] = []
-    consumed: set[int] = set()
-    for i, figure in enumerate(figures):
-        if i in consumed:
+    claims = []
+    wholes = _partitive_wholes(sentence, figures, doc)
+    counted_nouns: set[str | None] = set()
+    for figure in figures:
+        if is_measure(sentence, figure) or currency_of(sentence, figure):
             continue
-        previous_end = figures[i - 1].end if i else 0
-        following = figures[i + 1] if i + 1 < len(figures) else None
-        next_start = following.start if following else len(sentence)
-        head = _head_words(sentence, figure, next_start)
-        if _is_not_a_count(figure, head):
+        token = _figure_token(doc, figure)
+        if token is None or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
-        value, counted = figure.value, None
-        if following and PARTITIVE_GAP.fullmatch(sentence, figure.end, following.start):
-            counted = _outcome_in(sentence)
-            if counted is None:  # "37 of 64 settlements": one claim about the part, counted by B's noun
-                after_whole = figures[i + 2].start if i + 2 < len(figures) else len(sentence)
-                counted = _counted(sentence, following, figure.end, after_whole)
-                value = f"{figure.value} of {following.value}"
-                consumed.add(i + 1)
-        counted = counted or _counted(sentence, figure, previous_end, next_start)
-        if counted is None:
+        if figure.year_like and token.dep_ != "nummod":
             continue
-        is_increment = INCREMENT_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
-        if is_increment and any(c.counted == counted for c in claims):
+        if _is_change(token) or _is_projection(token):
             continue
+        noun, event_token = _counted(token)
+        if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
+            event_token = None
+        if noun is None and event_token is None:
+            continue
+        if is_increment(sentence, figure) and (noun is None or _noun_key(noun) in counted_nouns):
+            continue  # "another 5,000 (troops) expected to follow": an addition, not a size
+        counted_nouns.add(_noun_key(noun))
+        activity = None
+        if event_token is not None and _is_progressive(event_token):
+            activity, event_token = event_token, None
+        elif event_token is None:
+            activity = _purpose(_placing_verb(noun if noun is not None else token))
+        anchor = _anchor(token, noun)
+        qualifier = qualifier_of(sentence, figure)
+        low, high = interval(figure.low, figure.high, qualifier)
+        places, containers = _places(anchor, noun, token, doc)
+        date, stated = _date(anchor, noun, published)
+        source = _source(anchor, doc)
         claims.append(
-            _make_claim(
-                passage,
-                figure,
-                value,
-                _qualifier(sentence, figure),
-                counted=counted,
-                attribution=attribution(sentence, figure.start),
+            Claim(
+                doc_id=passage.doc_id,
+                title=passage.title,
+                value=figure.value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                quote=passage.quote,
+                start=passage.start,
+                end=passage.end,
+                counted=_readable(noun, event_token or activity),
+                noun=_noun_key(noun),
+                generic=noun is None or noun.ent_type_ == "NORP" or _lemma(noun) in GENERIC_NOUNS,
+                event=_event_key(event_token, noun),
+                activity=_event_key(activity),
+                places=places,
+                place=" and ".join(places) or None,
+                containers=containers,
+                date=date,
+                date_stated=stated,
+                source=source,
+                attribution=source,
             )
         )
     return claims
 
 
-def extract_claims(passages: Sequence[Passage]) -> list[Claim]:
-    """Every numeric claim in the passages, in passage order, each quoting its whole passage."""
-    return [claim for passage in passages for claim in _claims_in_sentence(passage)]
+# --- the figure and what it counts --------------------------------------------------------------
 
 
-def categories_in(text: str) -> set[str]:
-    """The categories a text (a question) asks about: "How many North Korean troops…" → {"troops"}."""
-    return {_category_of(match, text) for match in TERM.finditer(text)}
+def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
+    """Token indexes of B in "A of (an estimated) B": the whole, whose clause tells what happened to A."""
+    wholes = set()
+    for first, second in zip(figures, figures[1:], strict=False):
+        if PARTITIVE_GAP.fullmatch(sentence, first.end, second.start):
+            token = _figure_token(doc, second)
+            if token is not None:
+                wholes.add(token.i)
+    return wholes
+
+
+def _figure_token(doc, figure: Figure):
+    """The token that carries the figure in the parse: the one inside its span whose head is outside it."""
+    inside = [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and t.like_num]
+    inside = inside or [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start]
+    for token in inside:
+        if not (figure.start <= token.head.idx < figure.end) or token.head.i == token.i:
+            return token
+    return inside[-1] if inside else None
+
+
+def _counted(token):
+    """(counted noun token or None, event token or None) for a figure token."""
+    if (whole := _partitive_whole(token)) is not None:
+        return whole, _event(token)
+    if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
+        adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
+        return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
+    noun = _counted_noun(token)
+    if noun is not None and noun.lemma_.lower() in CONTAINERS:
+        noun, event = _open_container(noun)
+        if noun is None and event is None:
+            return None, None
+        return noun, event or _event(noun if noun is not None else token)
+    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
+        return None, None
+    return noun, _event(noun if noun is not None else token)
+
+
+def _counted_noun(token):
+    head = token.head
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        if head.like_num:  # "12 million": climb to what the million counts
+            return _counted_noun(head)
+        return head
+    verb = _value_verb_above(token)
+    if verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return _adjacent_noun(token)
+
+
+def _adjacent_noun(token):
+    """The noun phrase that follows a figure the parse left bare: "out of 12,000 North Koreans sent"."""
+    doc = token.doc
+    j = token.i + 1
+    while j < len(doc) and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].head.i > j:
+        j = doc[j].head.i
+    if j < len(doc) and j == token.i + 1 or (j < len(doc) and doc[token.i + 1].head.i == j):
+        return (
+            doc[j] if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ not in ("DATE", "TIME") else None
+        )
+    return None
+
+
+def _is_change(token) -> bool:
+    """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds."""
+    current = token if token.dep_ == "pobj" else token.head
+    return current.dep_ == "pobj" and current.head.lower_ == "by" and current.head.head.pos_ == "VERB"
+
+
+def _is_projection(token) -> bool:
+    """ "could reach 5,000", "may rise to 300": a forecast, not a figure that holds."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "may", "might") for c in verb.children
+    )
+
+
+def _partitive_whole(token):
+    """ "1,000 of (an estimated) 11,000 troops" → troops."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+    return None
+
+
+def _value_verb_above(token):
+    """The value verb a bare figure is stated by: "rose to 2,400", "could reach as high as 10,000",
+    "their losses are more than 4,000"."""
+    current = token
+    for _ in range(5):
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current if current.lemma_.lower() in VALUE_VERBS else None
+    return None
+
+
+def _open_container(container):
+    """ "the number of people who died" → (people, died); "the death toll" → (None, death)."""
+    noun = None
+    for child in container.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+    event = next(
+        (
+            c
+            for c in container.children
+            if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBN")
+        ),
+        None,
+    )
+    if noun is not None and noun.lemma_.lower() in CONTAINERS:
+        return _open_container(noun)
+    return noun, event
+
+
+def _event(node):
+    """What happened to the counted thing (see the module doc), or None."""
+    for child in node.children:
+        if child.dep_ == "relcl" and _relative(child) and (event := _through_copula(child)) is not None:
+            return event
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _is_event_verb(child):
+            return child
+    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
+    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+        verb = node.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _through_copula(verb) if _is_event_verb(verb) or _lemma(verb) in VALUE_VERBS else None
+
+
+def _relative(verb) -> bool:
+    """A relative clause about the noun ("people who died"), not a clause the parser hung on it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].lower_ in ("who", "that", "which")
+
+
+def _through_copula(verb):
+    """ "are missing" → missing; "are expected to arrive" → None; "died" → died."""
+    if _lemma(verb) not in VALUE_VERBS:
+        return verb if _is_event_verb(verb) else None
+    for child in verb.children:
+        if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
+            return _through_copula(child) if child.pos_ == "VERB" else child
+    return None
+
+
+def _is_progressive(token) -> bool:
+    """ "are fighting", "are working": an ongoing activity, not something that happened to the group."""
+    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+
+
+def _placing_verb(node):
+    """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(node.head) in PLACING:
+        return node.head
+    return next((c for c in node.children if c.dep_ == "acl" and _lemma(c) in PLACING), None)
+
+
+def _purpose(verb):
+    """What a group is sent to do: "sent to assist", "dispatching 6,000 engineers to rebuild"."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and child.pos_ == "VERB"
+            and any(c.lower_ == "to" for c in child.children)
+        ):
+            helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            return helped if helped is not None and _lemma(child) in HELPING else child
+    return None
+
+
+def _is_event_verb(token) -> bool:
+    return _lemma(token) not in REPORTING | PLACING | VALUE_VERBS
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+# --- clause, places, date, source ---------------------------------------------------------------
+
+
+def _anchor(token, noun):
+    """The verb whose clause the figure belongs to (or the noun when no verb governs it)."""
+    current = noun if noun is not None else token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _clause(anchor, noun):
+    """Tokens of the figure's clause: the anchor's subtree without embedded clauses, attributions, asides
+    ("during his visit to X") and the agent subject, plus the whole noun phrase of the counted noun."""
+    phrase = noun
+    while phrase is not None and phrase.head.i != phrase.i and phrase.head.pos_ not in ("VERB", "AUX"):
+        phrase = phrase.head
+    roots = [anchor] + ([phrase] if phrase is not None and phrase.i != anchor.i else [])
+    tokens = {}
+    for root in roots:
+        tokens.update({t.i: t for t in root.subtree if t.i not in tokens and _in_clause(t, root, noun)})
+    return [tokens[i] for i in sorted(tokens)]
+
+
+def _in_clause(token, root, noun) -> bool:
+    current = token
+    while current.i != root.i:
+        if current.dep_ in CLAUSE_BREAKS or _lemma(current) in REPORTING and current.pos_ == "VERB":
+            return False
+        if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
+            return False
+        if current.dep_ == "nsubj" and current.head.i == root.i and noun is not None and current.i != noun.i:
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
+def _places(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]]]:
+    clause = _clause(anchor, noun)
+    places: list[str] = []
+    containers: list[tuple[str, str]] = []
+    for place_token in clause:
+        if not _is_place(place_token) or not _reached_as_place(place_token, anchor):
+            continue
+        name = _place_name(place_token)
+        if name and name not in places:
+            places.append(name)
+        outer = _containing_place(place_token)
+        if outer and name and outer != name:
+            containers.append((outer, name))
+    if any(t.lemma_.lower() in NATIONWIDE for t in clause) or _says_whole_country(clause):
+        places.append(WHOLE_COUNTRY)
+    inner = {inner for _, inner in containers}
+    outer = {outer for outer, _ in containers if outer in places}
+    ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
+    return ordered + [p for p in places if p in outer and p not in ordered], containers
+
+
+def _is_place(token) -> bool:
+    if token.ent_type_ in PLACE_LABELS:
+        return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_LABELS:
+        return False
+    head = token.head if token.dep_ == "compound" else token
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.lower_ != "of"
+
+
+def _reached_as_place(token, anchor) -> bool:
+    """Only through a place preposition or a possessive: never as the subject or object of the clause."""
+    current = token
+    for _ in range(10):
+        if current.i == anchor.i:
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE:
+            return True
+        if current.dep_ == "poss" and _is_place_holder(current.head):
+            return True
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+            return False
+        current = current.head
+    return False
+
+
+def _is_place_holder(token) -> bool:
+    """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
+    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's deployment")."""
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        return True
+    return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)
+
+
+def _place_name(token) -> str:
+    if token.ent_type_ in PLACE_LABELS:
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        text = span.text if span is not None else token.text
+    else:
+        text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")
+    return text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
+
+
+def _containing_place(token):
+    """The place a place token is said to lie in: "Russia's Kursk region", "Marrowby, in Veldaria"."""
+    phrase_head = token.head if token.dep_ in ("compound",) else token
+    for child in phrase_head.children:
+        if child.dep_ == "poss" and _is_place(child):
+            return _place_name(child)
+        if child.dep_ == "appos" and _is_place(child):
+            return _place_name(child)
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _is_place(pobj):
+                return _place_name(pobj)
+    return None
+
+
+def _says_whole_country(clause) -> bool:
+    words = [t.lower_ for t in clause]
+    return any(words[i : i + 3] == ["across", "the", "country"] for i in range(len(words)))
+
+
+def _date(anchor, noun, published: str | None) -> tuple[str | None, bool]:
+    tokens = _clause(anchor, noun)
+    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"
+        tokens = [c for c in anchor.head.children if c.dep_ != "relcl"] + tokens
+    for token in tokens:
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
+                continue
+            if resolved := nlp.resolve_date(span.text, published):
+                return resolved, True
+    return published, False
+
+
+def _source(anchor, doc) -> str | None:
+    """Who says so: the subject of a reporting verb above the clause, "according to X", or an agent."""
+    chain = [anchor, *anchor.ancestors]
+    for verb in chain:
+        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in REPORTING and (found := _subject_name(verb)):
+            return found
+        for child in verb.children:  # "400 remain missing, the agency said"
+            if (
+                child.dep_ in ("parataxis", "ccomp", "advcl")
+                and _lemma(child) in REPORTING
+                and child.i > anchor.i
+            ):
+                if found := _subject_name(child):
+                    return found
+    for token in chain:
+        if found := _according_to(token):
+            return found
+    return _according_to_anywhere(doc)
+
+
+def _subject_name(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
+            return _name_in(verb.head) if verb.dep_ == "relcl" else None
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+            return _name_in(child)
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _name_in(pobj)
+    return None
+
+
+def _according_to(token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _name_in(pobj)
+    return None
+
+
+def _according_to_anywhere(doc) -> str | None:
+    for token in doc:
+        if token.lower_ == "according" and (found := _according_to(token.head)):
+            return found
+    return None
+
+
+def _name_in(phrase_head) -> str | None:
+    """The PERSON or ORG a phrase names (the last, most specific one), else the phrase without its
+    determiner, at most six words."""
+    subtree = list(phrase_head.subtree)
+    ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+    named = [e for e in ents if e.label_ in ("PERSON", "ORG")] or [
+        e for e in ents if e.label_ in SOURCE_LABELS
+    ]
+    if named:
+        return named[-1].text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
+    words = [t.text for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1] if t.dep_ != "det"]
+    if not words or phrase_head.lower_ in PRONOUNS:
+        return None
+    return " ".join(words[-6:])
+
+
+# --- keys and readable names --------------------------------------------------------------------
+
+
+def _noun_key(noun) -> str | None:
+    if noun is None:
+        return None
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def _event_key(event, noun=None) -> str | None:
+    """The event's lemma, with its object when it has one that is not the counted noun: "lose life" and
+    "lose home" are different events."""
+    if event is None:
+        return None
+    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
+        return f"{_lemma(event)} {_lemma(obj)}"
+    return _lemma(event)
+
+
+def _readable(noun, event) -> str | None:
+    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
+    noun_text = None
+    if noun is not None:
+        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        noun_text = " ".join([*compounds, noun.text]).lower() if not noun.pos_ == "PROPN" else noun.text
+    if event is None:
+        return noun_text
+    if noun_text is None:
+        return event.text.lower()
+    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
+        return f"{noun_text} who {event.text.lower()}"
+    return f"{noun_text} {event.text.lower()}"
+
+
+# --- what a question asks for ----------------------------------------------------------------------
+
+
+def question_frame(question: str) -> Claim | None:
+    """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
+    Marrowby), or of a question about a number or toll; None when it asks for no figure."""
+    doc = nlp.parse([question])[0]
+    asked = next(
+        (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
+    )
+    if asked is not None:
+        noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else None
+        anchor_token = noun if noun is not None else asked
+    else:
+        noun = next((t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"), None)
+        if noun is None:
+            return None
+        anchor_token = noun
+    event = None
+    if noun is not None and noun.lemma_.lower() in CONTAINERS:
+        noun, event = _open_container(noun)
+    date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
+    if event is None:
+        event = _event(noun if noun is not None else anchor_token.head)
+    activity = None
+    if event is not None and _is_progressive(event):
+        activity, event = event, None
+    anchor = _anchor(anchor_token, noun)
+    places, containers = _places(anchor, noun, anchor_token, doc)
+    return Claim(
+        doc_id="question",
+        value="?",
+        quote=question,
+        start=0,
+        end=len(question),
+        noun=_noun_key(noun),
+        generic=noun is None or noun.ent_type_ == "NORP" or _lemma(noun) in GENERIC_NOUNS,
+        event=_event_key(event, noun),
+        activity=_event_key(activity),
+        places=places,
+        containers=containers,
+        date=date,
+        date_stated=date is not None,
+    )

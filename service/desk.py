@@ -24,8 +24,8 @@ from .bulk_summaries import (
     summarize_documents,
 )
 from .chat import Conversation, Turn, standalone_question
-from .claims import extract_claims
-from .disagreements import find_assertion_disagreements, find_disagreements
+from .claims import FRAMES_VERSION, extract_claims
+from .disagreements import Vocabulary, find_assertion_disagreements, find_disagreements, read_lexicon
 from .embedder import Embedder
 from .errors import InvalidInput, NotFound
 from .indexing import index_article, index_paths
@@ -33,6 +33,7 @@ from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import (
     Answer,
     Article,
+    Claim,
     Disagreement,
     DocumentInfo,
     IndexReport,
@@ -55,6 +56,7 @@ class Desk:
         self.chat_model = chat_model
         self._write_lock = threading.Lock()
         self._disagreements: dict[tuple[str, bool], list[Disagreement]] = {}
+        self._claims: dict[tuple[str, str, int], list[Claim]] = {}
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -76,7 +78,26 @@ class Desk:
             chat=self.chat,
             model_name=model_name(self.settings),
             article_text=lambda doc_id: self.store.get_document(doc_id).text,
+            claims_of=self.claims_of,
+            vocabulary=self.vocabulary,
         )
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Which words count the same thing: the optional lexicon, then the embedder."""
+        return Vocabulary(self.embedder.embed, read_lexicon(self.settings.lexicon_path))
+
+    def claims_of(self, doc_ids: list[str]) -> list[Claim]:
+        """The claim frames of these documents, parsed once per document text (and extractor version)."""
+        found = []
+        for doc_id in doc_ids:
+            article = self.document(doc_id)
+            key = (doc_id, article.sha256, FRAMES_VERSION)
+            if key not in self._claims:
+                passages = sentence_passages(article.id, article.title, article.text)
+                self._claims[key] = extract_claims(passages, article.published)
+            found += self._claims[key]
+        return found
 
     def chat(self):
         """The chat model (loaded on first use)."""
@@ -153,8 +174,10 @@ class Desk:
         statements judged by the chat model. Cached until the index changes."""
         key = (self.store.generation(), assertions)
         if key not in self._disagreements:
-            sentences = [item for doc in self.documents() for item in self._sentences_with_context(doc.id)]
-            found = find_disagreements(extract_claims([p for p, _ in sentences]), self.embedder.embed)
+            docs = self.documents()
+            sentences = [item for doc in docs for item in self._sentences_with_context(doc.id)]
+            claims = self.claims_of([doc.id for doc in docs])
+            found = find_disagreements(claims, self.vocabulary, self.settings.conflict_window_days)
             if assertions:
                 found += find_assertion_disagreements(sentences, self.embedder.embed, self.answerer.judge())
             self._disagreements = {key: found}

@@ -1,79 +1,201 @@
-"""Where the documents disagree: numeric claims that cannot all hold, and contradicting assertions.
+"""Where the documents disagree: figures that cannot all hold, figures that change over time, and
+contradicting assertions.
 
-Numeric (deterministic)
-    Claims are comparable only when they share a group key: the `counted` category, or for a fallback
-    phrase the known category an embedding puts it next to (`group_key`, JOIN_THRESHOLD). A group is a
-    disagreement when two claims from different documents have intervals that do not overlap; figures
-    within one document are never set against each other. The report lists every claim of the group, one
-    per (document, value), ordered by document then offset, with `counted` set to the group key.
-    Amounts of money are never grouped: "$899" and "$89.99" are usually prices of different things.
+Figures (deterministic, from the claim frames of service/claims.py)
+    Same thing: two claims are compared only when they count the same thing in the same place. Nouns are
+    the same when equal, in one group of the optional lexicon (NEWSDESK_LEXICON), or when their embeddings
+    are close (NOUN_SIMILARITY: troop~soldier 0.74 joins, builder~building 0.72 does not); events likewise
+    (EVENT_SIMILARITY: die~kill 0.74, die~fatality 0.56 join; die~missing 0.25, kill~fight 0.55 do not). A
+    noun that is itself an event ("deaths", "losses") counts people, with that event. A claim that leaves
+    something unsaid (no place, no activity, "people" for its noun) joins the one group that says it, and
+    stays on its own when several could. Places are compared most specific first: "Russia's Kursk region"
+    anywhere in the corpus tells that Kursk lies in Russia, so "in Kursk" and "in Russia" are two places.
+    Sums of money are never claims.
+    Kinds: in a group, two figures from different sources whose intervals do not overlap, for the same
+    time (dates at most `conflict_window_days` apart, or unknown), make a *conflict*; a source compared
+    with another source's running count is compared with its figure nearest in time. One source's figures
+    at different dates make an *update*, reported as a timeline (date → value → source). A figure for
+    another time (the 2011 floods, cited for comparison) is neither.
 
 Assertions (deterministic candidates, judged by the chat model)
     A candidate is a pair of sentences from different documents that both state whether something was
-    officially confirmed / acknowledged / admitted / denied, one affirming and one negating ("Moscow
-    officially confirmed their participation" vs "neither Russia nor North Korea has officially
-    acknowledged such involvement"), whose texts (with the previous sentence when one opens with a
-    pronoun) are similar (cosine ≥ ASSERTION_SIMILARITY). The best few by similarity go to the judge,
-    which must say the two are about the same thing. A 1.5B model says "yes" to nearly any pair when asked
-    plainly; the few-shot prompt in prompts/contradiction.* asks "same thing?" and measured right on the
-    seeds (see README). Both quotes are reported, kind "assertion".
+    officially confirmed / acknowledged / admitted / denied, one affirming and one negating, whose texts
+    (with the previous sentence when one opens with a pronoun) are similar (cosine ≥ ASSERTION_SIMILARITY).
+    The best few by similarity go to the judge, which must say the two are about the same thing (the
+    few-shot prompt in prompts/contradiction.*). Both quotes are reported, kind "assertion".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claim_words import COUNTED_TERMS, CURRENCIES, PEOPLE_HEADS, TOPICS
-from .claims import attribution
 from .models import Claim, Disagreement, Passage
+from .nlp import days_apart
 from .prompts import load_prompt
 
 Embed = Callable[[list[str]], list[list[float]]]
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
 
-# Cosine (normalized vectors) at which a fallback phrase joins a known category. Calibrated on
-# all-MiniLM-L6-v2: fatalities→casualties 0.72 joins; wounded→casualties 0.67, people→workers 0.67,
-# military brigades→troops 0.66, tanks→troops 0.54 stay apart. A wrong join invents disagreements,
-# a missed one only hides a comparison, so the bar is high.
-JOIN_THRESHOLD = 0.70
-
-KNOWN_CATEGORIES = (*TOPICS, *COUNTED_TERMS)
+NOUN_SIMILARITY = 0.73
+EVENT_SIMILARITY = 0.56
+NOMINAL_SIMILARITY = 0.53  # a noun this close to an event is that event: deaths, losses, fatalities
+WHOLE_COUNTRY = "the whole country"
 
 
-def _anchors() -> list[tuple[str, str]]:
-    """(category, text) pairs a fallback phrase is compared with: every surface form of a known category."""
-    pairs = [(category, term) for category, terms in COUNTED_TERMS.items() for term in terms]
-    return pairs + [("troops", term) for term in PEOPLE_HEADS["troops"]]
+# --- which words count the same thing -------------------------------------------------------------
 
 
-def _join_fallbacks(phrases: Sequence[str], embed: Embed | None) -> dict[str, str]:
-    """phrase → the known category it joins (cosine ≥ JOIN_THRESHOLD), or the phrase itself."""
-    unknown = sorted({p for p in phrases if p not in KNOWN_CATEGORIES})
-    joined = {p: p for p in phrases}
-    if not unknown or embed is None:
-        return joined
-    anchors = _anchors()
-    vectors = embed(unknown + [text for _, text in anchors])
-    phrase_vectors, anchor_vectors = vectors[: len(unknown)], vectors[len(unknown) :]
-    for phrase, vector in zip(unknown, phrase_vectors, strict=True):
-        scores = [
-            (sum(a * b for a, b in zip(vector, other, strict=True)), category)
-            for (category, _), other in zip(anchors, anchor_vectors, strict=True)
-        ]
-        best, category = max(scores)
-        if best >= JOIN_THRESHOLD:
-            joined[phrase] = category
-    return joined
+@dataclass
+class Vocabulary:
+    """Groups of words that name the same thing: lexicon groups first, then embeddings (cached)."""
+
+    embed: Embed | None = None
+    lexicon: Sequence[frozenset[str]] = ()
+    _vectors: dict[str, list[float]] = field(default_factory=dict)
+
+    def similarity(self, a: str, b: str) -> float:
+        if a == b or any(a in group and b in group for group in self.lexicon):
+            return 1.0
+        if self.embed is None:
+            return 0.0
+        self._embed([a, b])
+        return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
+
+    def _embed(self, words: Iterable[str]) -> None:
+        missing = sorted({w for w in words if w not in self._vectors})
+        if missing and self.embed is not None:
+            self._vectors.update(zip(missing, self.embed(missing), strict=True))
+
+    def clusters(self, words: Iterable[str], threshold: float) -> dict[str, str]:
+        """word → the first word of its cluster (single linkage at `threshold`)."""
+        ordered = sorted(set(words))
+        self._embed(ordered)
+        parent = {w: w for w in ordered}
+
+        def root(word: str) -> str:
+            while parent[word] != word:
+                word = parent[word]
+            return word
+
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if self.similarity(a, b) >= threshold:
+                    parent[root(b)] = root(a)
+        return {w: root(w) for w in ordered}
 
 
-def group_key(counted: str | None, embed: Embed | None = None) -> str | None:
-    """The category a claim is compared within: a known category as is; a fallback phrase joined to a
-    known category when `embed` (normalized vectors) puts it within JOIN_THRESHOLD, else itself."""
-    if counted is None:
-        return None
-    return _join_fallbacks([counted], embed)[counted]
+def read_lexicon(path: Path | None) -> list[frozenset[str]]:
+    """The optional lexicon: one group of words that name the same thing per line, comma-separated
+    ("sapper, deminer, mine clearer"); blank lines and lines starting with # are skipped. Lemmas
+    (singular nouns, verb infinitives), lower case."""
+    if path is None:
+        return []
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = frozenset(w.strip().lower() for w in line.split(",") if w.strip())
+        if len(words) > 1 and not line.lstrip().startswith("#"):
+            groups.append(words)
+    return groups
+
+
+# --- frames → groups --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Key:
+    noun: str  # "*" when only the event says what is counted
+    event: str | None
+    activity: str | None
+    places: frozenset[str]
+
+    def covered_by(self, other: Key) -> bool:
+        """Every part this key states, the other states the same; what this one leaves unsaid, any."""
+        return (
+            (self.noun == other.noun or self.noun == "*")
+            and self.event == other.event
+            and (self.activity is None or self.activity == other.activity)
+            and (not self.places or self.places == other.places)
+        )
+
+
+def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
+    """The comparison key of every claim (see the module doc)."""
+    heads = {c.noun.split()[-1] for c in claims if c.noun}
+    events = {c.event for c in claims if c.event}
+    event_of = vocabulary.clusters(events, EVENT_SIMILARITY)
+    nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
+    noun_of = vocabulary.clusters([h for h in heads if nominal[h] is None], NOUN_SIMILARITY)
+    activity_of = vocabulary.clusters({c.activity for c in claims if c.activity}, EVENT_SIMILARITY)
+    inside = _containment(claims)
+    keys = []
+    for claim in claims:
+        head = claim.noun.split()[-1] if claim.noun else None
+        event = event_of.get(claim.event) if claim.event else None
+        noun = "*" if claim.generic and event else (claim.noun or "*")
+        if head and nominal.get(head):
+            noun, event = "*", event or nominal[head]
+        elif head:
+            noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
+        places = _most_specific(claim.places, inside)
+        keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places))
+    return keys
+
+
+def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:
+    scored = [(vocabulary.similarity(head, event), event) for event in event_of]
+    best = max(scored, default=(0.0, None))
+    return event_of[best[1]] if best[1] is not None and best[0] >= NOMINAL_SIMILARITY else None
+
+
+def _containment(claims: Sequence[Claim]) -> set[tuple[str, str]]:
+    return {(outer, inner) for c in claims for outer, inner in c.containers}
+
+
+def _most_specific(places: Sequence[str], inside: set[tuple[str, str]]) -> frozenset[str]:
+    named = set(places)
+    return frozenset(p for p in named if not any((p, q) in inside for q in named))
+
+
+def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[Claim]]:
+    """Claims that count the same thing in the same place (see the module doc), largest first."""
+    keys = frame_keys(claims, vocabulary)
+    groups: dict[Key, list[Claim]] = defaultdict(list)
+    for claim, key in zip(claims, keys, strict=True):
+        groups[key].append(claim)
+    for key in sorted(groups, key=_unsaid, reverse=True):
+        if key not in groups:
+            continue
+        targets = [other for other in groups if other != key and key.covered_by(other)]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(key))
+    return sorted(groups.values(), key=len, reverse=True)
+
+
+def _unsaid(key: Key) -> int:
+    return (key.noun == "*") + (key.activity is None) + (not key.places)
+
+
+# --- groups → conflicts and updates ----------------------------------------------------------------
+
+
+def source_key(claim: Claim) -> str:
+    """Who says so, comparable: "the regional health ministry" and "the ministry" are one source; a claim
+    whose sentence names no source is its article's own."""
+    if not claim.source:
+        return f"article:{claim.doc_id}"
+    words = re.findall(r"[^\W\d_]+", claim.source.lower().replace("’s", "").replace("'s", ""))
+    return " ".join(w for w in words if w not in ("the", "a", "an")) or f"article:{claim.doc_id}"
+
+
+def same_source(a: str, b: str) -> bool:
+    if a.startswith("article:") or b.startswith("article:"):
+        return a == b
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
@@ -82,13 +204,67 @@ def _overlap(a: Claim, b: Claim) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _conflicting(claims: Sequence[Claim]) -> bool:
-    return any(
-        a.doc_id != b.doc_id and not _overlap(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :]
-    )
+def _apart(a: Claim, b: Claim) -> float | None:
+    return days_apart(a.date, b.date) if a.date and b.date else None
 
 
-def _distinct_in_order(claims: Sequence[Claim]) -> list[Claim]:
+def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, Claim]]:
+    """Pairs from different sources, for the same time, whose figures cannot both hold. Against a source
+    with several dated figures, only its figure nearest in time counts."""
+    pairs = []
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            sa, sb = source_key(a), source_key(b)
+            if same_source(sa, sb) or _overlap(a, b):
+                continue
+            gap = _apart(a, b)
+            if gap is not None and (gap > window or not _nearest_in_time(a, b, group)):
+                continue
+            pairs.append((a, b))
+    return pairs
+
+
+def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:
+    """b is the figure of b's source nearest to a's date, and the other way round."""
+
+    def nearest(x: Claim, y: Claim) -> bool:
+        peers = [c for c in group if same_source(source_key(c), source_key(y)) and c.date]
+        best = min((_apart(x, c) for c in peers), default=None)
+        return best is None or _apart(x, y) == best
+
+    return nearest(a, b) and nearest(b, a)
+
+
+def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
+    """One source's figures at two or more dates, when they change: oldest first, one per date."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in group:
+        key = source_key(claim)
+        if not key.startswith("article:") and claim.date:
+            home = next((k for k in by_source if same_source(k, key)), key)
+            by_source[home].append(claim)
+    found = []
+    for claims in by_source.values():
+        by_date = {}
+        for claim in sorted(claims, key=lambda c: (c.date, c.doc_id, c.start)):
+            by_date.setdefault(claim.date, claim)
+        line = list(by_date.values())
+        if len(line) > 1 and any(not _overlap(x, y) for x, y in zip(line, line[1:], strict=False)):
+            found.append(line)
+    return found
+
+
+def topic_of(group: Sequence[Claim]) -> str:
+    """ "the number of people who died in Marrowby"."""
+    named = [c.counted for c in group if c.counted]
+    counted = max(set(named), key=lambda n: (named.count(n), " " in n, n)) if named else "what is counted"
+    places = [c.place for c in group if c.place]
+    place = max(set(places), key=places.count) if places else None
+    where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
+    return f"the number of {counted}{where}"
+
+
+def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per (doc_id, value), the first by offset; ordered by document then offset."""
     seen: set[tuple[str, str]] = set()
     kept = []
@@ -99,33 +275,23 @@ def _distinct_in_order(claims: Sequence[Claim]) -> list[Claim]:
     return kept
 
 
-def _topic_order(key: str) -> tuple[int, str]:
-    order = list(TOPICS)
-    return (order.index(key), "") if key in order else (len(order), key)
-
-
-MONEY = frozenset(CURRENCIES.values())  # sums of money on different things are not one quantity
-
-
-def topic_of(key: str) -> str:
-    return TOPICS.get(key) or f"the number of {key}"
-
-
-def find_disagreements(claims: Sequence[Claim], embed: Embed | None = None) -> list[Disagreement]:
-    """One numeric Disagreement per category whose figures from different documents cannot all hold."""
-    keys = _join_fallbacks([c.counted for c in claims if c.counted], embed)
-    groups: dict[str, list[Claim]] = {}
-    for claim in claims:
-        if claim.counted and claim.counted not in MONEY:
-            key = keys[claim.counted]
-            groups.setdefault(key, []).append(claim.model_copy(update={"counted": key}))
-    disagreements = []
-    for key in sorted(groups, key=_topic_order):
-        if _conflicting(groups[key]):
-            disagreements.append(
-                Disagreement(topic=topic_of(key), kind="numeric", claims=_distinct_in_order(groups[key]))
+def find_disagreements(
+    claims: Sequence[Claim], vocabulary: Vocabulary | None = None, window: int = 2
+) -> list[Disagreement]:
+    """Conflicts and updates among the claims (see the module doc), largest groups first."""
+    found = []
+    for group in group_claims(claims, vocabulary or Vocabulary()):
+        topic = topic_of(group)
+        pairs = conflicting_pairs(group, window)
+        if pairs:
+            members = _distinct_in_order(c for pair in pairs for c in pair)
+            found.append(Disagreement(topic=topic, kind="conflict", claims=members))
+        for line in timelines(group):
+            who = line[0].source
+            found.append(
+                Disagreement(topic=f"{topic}, as reported by {who} over time", kind="update", claims=line)
             )
-    return disagreements
+    return found
 
 
 # --- assertions ----------------------------------------------------------------------------------
@@ -187,8 +353,18 @@ def assertion_claim(passage: Passage) -> Claim:
         quote=passage.quote,
         start=passage.start,
         end=passage.end,
-        attribution=attribution(passage.quote, passage.quote.find(phrase)),
+        attribution=_reporter(passage.quote),
+        source=_reporter(passage.quote),
     )
+
+
+REPORTER = re.compile(r"\b(?:according to|said|says|told|stated|confirmed by)\s+((?:[A-Z][\w.’'-]*\s?){1,4})")
+
+
+def _reporter(sentence: str) -> str | None:
+    """A capitalised name after "according to", "said"… in an assertion's sentence, if any."""
+    match = REPORTER.search(sentence)
+    return match.group(1).strip() if match else None
 
 
 def find_assertion_disagreements(
@@ -220,3 +396,25 @@ def llm_judge(ask_model: Callable[[str, str], str], prompts_dir: Path) -> Judge:
         return bool(words) and words[-1] == "yes"
 
     return judge
+
+
+def about_question(
+    frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
+) -> list[Disagreement]:
+    """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
+    numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
+    if frame is None or not numeric:
+        return []
+    claims = [frame] + [c for d in numeric for c in d.claims]
+    keys = frame_keys(claims, vocabulary)
+    asked, rest = keys[0], iter(keys[1:])
+    relevant = []
+    for disagreement in numeric:
+        claim_keys = [next(rest) for _ in disagreement.claims]
+        if frame.date and not any(
+            c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
+        ):
+            continue  # "How many died in the 2011 floods?" is not about this year's toll
+        if any(asked.covered_by(key) or key == asked for key in claim_keys):
+            relevant.append(disagreement)
+    return relevant

@@ -9,6 +9,7 @@ NewsdeskError                                                                   
 ├── EmbeddingError          the embedding model cannot be loaded                          503 / 1
 ├── PromptError             a prompt file is missing or a placeholder has no value        500 / 1
 ├── GroundingError          a citation does not match its article (a bug, never shown)    500 / 1
+├── LanguageModelMissing    the spaCy English pipeline is not installed                   503 / 1
 └── LLMUnavailable          the chat model cannot be loaded or reached                    503 / 2
 """
 
@@ -55,6 +56,12 @@ class GroundingError(NewsdeskError):
     """A citation does not match its article: a bug, never shown as an answer."""
 
     status, exit_code = 500, 1
+
+
+class LanguageModelMissing(NewsdeskError):
+    """The spaCy English pipeline the claims layer parses with is not installed."""
+
+    status, exit_code = 503, 1
 
 
 class LLMUnavailable(NewsdeskError):

@@ -55,6 +55,8 @@ class Passage(Citation):
 
 
 class Claim(BaseModel):
+    """A figure and its frame: what it counts, where, when and by whose account (service/claims.py)."""
+
     doc_id: str
     value: str = Field(description="The figure as normalised text: '1,000', '4,000–6,000', '12 million'.")
     quote: str
@@ -63,14 +65,36 @@ class Claim(BaseModel):
     low: float | None = None
     high: float | None = None
     qualifier: str | None = Field(None, description="over / at least / about / as high as / nearly / …")
-    counted: str | None = Field(None, description="What is counted: troops, sappers, killed, …")
-    attribution: str | None = Field(None, description="Who says so, when the sentence says.")
+    counted: str | None = Field(None, description="What is counted, readable: 'people who died', 'troops'.")
+    attribution: str | None = Field(None, description="Who says so (the same as `source`; kept for clients).")
     title: str | None = None
+    source: str | None = Field(
+        None, description="Who says so, when the sentence says: a person, an organisation."
+    )
+    date: str | None = Field(
+        None, description="When the figure holds: a date in its sentence, else the article's date (ISO)."
+    )
+    place: str | None = Field(None, description="Where, when the sentence says: 'Marrowby', 'Russia'.")
+    noun: str | None = Field(None, description="The counted noun, lemmatized ('construction worker').")
+    event: str | None = Field(None, description="What happened to what is counted, lemmatized ('die').")
+    activity: str | None = Field(
+        None, description="What the group is doing or sent to do ('fight', 'rebuild')."
+    )
+    generic: bool = Field(False, description="The noun says only 'people' (or nothing): the event says what.")
+    places: list[str] = Field([], description="The places of the figure's clause, most specific first.")
+    containers: list[tuple[str, str]] = Field(
+        [], description="(outer, inner) place pairs its sentence states: 'Russia’s Kursk region'."
+    )
+    date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
 
 
 class Disagreement(BaseModel):
     topic: str
-    kind: Literal["numeric", "assertion"]
+    kind: Literal["conflict", "update", "assertion", "answers"] = Field(
+        description="conflict: figures from different sources that cannot both hold at the same time; "
+        "update: one source's figure changing over time (a timeline); assertion: contradicting statements; "
+        "answers: documents that give different answers to the question."
+    )
     claims: list[Claim]
 
 

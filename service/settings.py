@@ -71,6 +71,14 @@ class Settings(BaseSettings):
     max_query_chars: int = Field(1000, ge=10, description="Longer questions and queries are rejected.")
 
     # --- answers -------------------------------------------------------------------------------
+    lexicon_path: Path | None = Field(
+        None,
+        description="Optional lexicon (NEWSDESK_LEXICON): one group of words that count the same thing per "
+        "line, comma-separated ('sapper, deminer'). Without it, embeddings decide.",
+    )
+    conflict_window_days: int = Field(
+        2, ge=0, description="Figures from different sources at most this many days apart can conflict."
+    )
     ask_k: int = Field(6, ge=1, le=20, description="Chunks retrieved for a question.")
     evidence_max: int = Field(6, ge=1, le=20, description="Evidence sentences shown to the model.")
     abstain_on_missing_terms: bool = Field(

@@ -10,9 +10,12 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from service.answer import abstain_reason, required_terms, verify
 from service.citations import CITATION, normalize_citations, numbers_in, renumber
 from service.desk import Desk
+from service.disagreements import read_lexicon
 from service.errors import LLMUnavailable
 from service.evidence import candidate_sentences, select_evidence
 from service.models import Passage
+
+from .conftest import SEEDS
 
 SAPPERS = "How many sappers went to Kursk?"
 
@@ -118,7 +121,9 @@ def test_abstains_when_a_required_term_is_in_no_evidence():
         == "none of the relevant passages mentions “china”"
     )
     assert abstain_reason(SAPPERS, EVIDENCE) is None
-    assert abstain_reason("How many deminers went to Kursk?", EVIDENCE) is None  # a synonym of sappers
+    assert abstain_reason("How many deminers went to Kursk?", EVIDENCE) is not None  # no lexicon: unknown
+    lexicon = read_lexicon(SEEDS / "lexicon.csv")  # seeds/lexicon.csv: "sapper, deminer, …"
+    assert abstain_reason("How many deminers went to Kursk?", EVIDENCE, synonyms=lexicon) is None
     assert abstain_reason(SAPPERS, []) == "no passage in the articles is relevant enough"
     assert abstain_reason("How many tanks went to Kursk?", EVIDENCE, check_terms=False) is None
 

@@ -1,0 +1,196 @@
+"""`newsdesk eval story PATH`: a story pack scored for disagreements (README, "Story packs").
+
+A pack is a folder with `articles/` (the .txt files of one story) and `gold.json`: `conflicts`, `updates`
+and `agreements` (each a topic and values: file, value, exact quote), `unrelated` figures (another event,
+a population…) and `questions` (with the topic of the conflict or update each is about, or null).
+
+A gold figure is found in a claim of the same file whose sentence overlaps the gold quote and whose value
+has the same digits. A reported disagreement *isolates* a gold conflict or update when at least three
+quarters of its figures belong to it; a conflict counts when a disagreement of kind "conflict" isolates it,
+an update when one of kind "update" does. An agreement is *reported* when half or more of the figures of a
+disagreement belong to it. A disagreement that isolates nothing is a false alarm. For each question, the
+disagreements newsdesk would attach to its answer (service/disagreements.py `about_question`) must be
+about its topic: any other is unrelated. (Figures that only the model's answer states are not scored here:
+this evaluation runs no model.)
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..articles import read_article
+from ..claims import extract_claims, question_frame
+from ..disagreements import Vocabulary, about_question, find_disagreements
+from ..errors import InvalidInput
+from ..models import Article, Claim, Disagreement
+from ..text import sentence_passages
+from .common import digits, load_json, rate, seconds_since
+
+
+class ReportedRow(BaseModel):
+    kind: str
+    topic: str
+    values: list[str]
+    verdict: str  # "isolates <gold topic>", "false alarm", "reports an agreement"
+
+
+class QuestionRow(BaseModel):
+    question: str
+    expected: str | None
+    attached: list[str]
+    unrelated: int
+
+
+class StoryReport(BaseModel):
+    command: str
+    pack: str
+    conflicts_isolated: float
+    conflicts: int
+    updates_shown: float
+    updates: int
+    agreements_reported: int
+    false_alarms: int
+    unrelated_figures_reported: int
+    unrelated_on_questions: int
+    questions: int
+    reported: list[ReportedRow]
+    question_rows: list[QuestionRow]
+    seconds: float
+
+
+def load_pack(path: Path) -> tuple[list[Article], dict]:
+    folder = path / "articles"
+    if not folder.is_dir() or not (path / "gold.json").is_file():
+        raise InvalidInput(f"{path} is not a story pack: it needs articles/ and gold.json")
+    articles = [read_article(p, 10_000_000) for p in sorted(folder.glob("*.txt"))]
+    return articles, load_json(path / "gold.json")
+
+
+def pack_claims(articles: list[Article]) -> list[Claim]:
+    return [
+        claim
+        for article in articles
+        for claim in extract_claims(
+            sentence_passages(article.id, article.title, article.text), article.published
+        )
+    ]
+
+
+def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
+    """(kind, topic, values) for every conflict, update and agreement, and the unrelated figures."""
+    items = [
+        (kind, e["topic"], e["values"]) for kind in ("conflicts", "updates", "agreements") for e in gold[kind]
+    ]
+    return items + [("unrelated", u.get("why", "unrelated"), [u]) for u in gold.get("unrelated", [])]
+
+
+def belongs(claim: Claim, value: dict, texts: dict[str, str]) -> bool:
+    doc_id = Path(value["file"]).stem
+    if claim.doc_id != doc_id or digits(claim.value) != digits(value["value"]):
+        return False
+    start = texts[doc_id].find(value["quote"])
+    return start >= 0 and claim.start < start + len(value["quote"]) and start < claim.end
+
+
+def item_of(claim: Claim, items, texts) -> int | None:
+    return next(
+        (i for i, (_, _, values) in enumerate(items) if any(belongs(claim, v, texts) for v in values)), None
+    )
+
+
+def isolated(disagreement: Disagreement, items, texts) -> int | None:
+    """The gold item three quarters of the disagreement's figures belong to, if any."""
+    owners = [item_of(c, items, texts) for c in disagreement.claims]
+    for index in set(owners) - {None}:
+        if owners.count(index) >= 0.75 * len(owners):
+            return index
+    return None
+
+
+def score_story(found, attached, gold, texts, command: str, pack: str, started: float) -> StoryReport:
+    items = gold_items(gold)
+    rows, isolated_by_kind = [], {"conflict": set(), "update": set()}
+    agreements_reported = set()
+    for disagreement in found:
+        index = isolated(disagreement, items, texts)
+        owners = [item_of(c, items, texts) for c in disagreement.claims]
+        agreement = next(
+            (
+                i
+                for i in set(owners) - {None}
+                if items[i][0] == "agreements" and owners.count(i) * 2 >= len(owners)
+            ),
+            None,
+        )
+        if agreement is not None:
+            agreements_reported.add(agreement)
+        good = index is not None and items[index][0] in ("conflicts", "updates")
+        if good:
+            isolated_by_kind[disagreement.kind].add(index)
+        verdict = (
+            f"isolates {items[index][1]!r}"
+            if good
+            else ("reports an agreement" if agreement is not None else "false alarm")
+        )
+        rows.append(
+            ReportedRow(
+                kind=disagreement.kind,
+                topic=disagreement.topic,
+                verdict=verdict,
+                values=[f"{c.doc_id[:12]}:{c.value}" for c in disagreement.claims],
+            )
+        )
+    conflicts = [i for i, item in enumerate(items) if item[0] == "conflicts"]
+    updates = [i for i, item in enumerate(items) if item[0] == "updates"]
+    unrelated = sum(
+        1
+        for d in found
+        for c in d.claims
+        if (i := item_of(c, items, texts)) is not None and items[i][0] == "unrelated"
+    )
+    question_rows = []
+    for question, disagreements in attached:
+        expected = question.get("topic")
+        wrong = [
+            d
+            for d in disagreements
+            if expected is None or (i := isolated(d, items, texts)) is None or items[i][1] != expected
+        ]
+        question_rows.append(
+            QuestionRow(
+                question=question["question"],
+                expected=expected,
+                attached=[d.topic for d in disagreements],
+                unrelated=len(wrong),
+            )
+        )
+    return StoryReport(
+        command=command,
+        pack=pack,
+        conflicts_isolated=rate(i in isolated_by_kind["conflict"] for i in conflicts),
+        conflicts=len(conflicts),
+        updates_shown=rate(i in isolated_by_kind["update"] for i in updates),
+        updates=len(updates),
+        agreements_reported=len(agreements_reported),
+        false_alarms=sum(r.verdict == "false alarm" for r in rows),
+        unrelated_figures_reported=unrelated,
+        unrelated_on_questions=sum(r.unrelated for r in question_rows),
+        questions=len(question_rows),
+        reported=rows,
+        question_rows=question_rows,
+        seconds=seconds_since(started),
+    )
+
+
+def evaluate_story(path: Path, vocabulary: Vocabulary, command: str, window: int = 2) -> StoryReport:
+    started = time.perf_counter()
+    articles, gold = load_pack(path)
+    found = find_disagreements(pack_claims(articles), vocabulary, window)
+    attached = [
+        (q, about_question(question_frame(q["question"]), found, vocabulary)) for q in gold["questions"]
+    ]
+    texts = {a.id: a.text for a in articles}
+    return score_story(found, attached, gold, texts, command, str(path), started)

@@ -1,0 +1,142 @@
+"""Figures written in digits, their qualifiers and the interval each allows. Deterministic: `re` only.
+
+A figure is a number (or range) that could count something: "10,000", "12 million", "4,000–6,000",
+"between 1,100 and 1,300". Values are normalised: thousands separated by commas, ranges joined by an en
+dash, "million"/"billion" kept as a word. Not figures: dates ("June 18", "2025-11-17"), ordinals ("3rd"),
+percentages, numbers inside names, URLs and handles ("Hwasong-20", "News18.com"), fractions ("2/3").
+Years (a bare 1800–2100) and durations ("30 years") are found here and left out by the claims layer.
+
+Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
+    exact X                                                          [X, X]
+    about / around / approximately / roughly / some                  [0.95X, 1.05X]
+    nearly / almost                                                  [0.9X, X]
+    over / more than / at least / upwards of                         [X, 1.25X]
+    as high as / up to / at most / as many as / less or fewer than / under   [0.75X, X]
+    A–B (also "A to B", "between A and B")                           [A, B], each end widened as above
+    estimated / reportedly                                           [X, X]: a source's estimate is its figure
+    The bounds are soft on purpose. "over 10,000" and "11,000" can both hold, but "at least 1,000" does not
+    cover "4,000–6,000": in news a far larger figure elsewhere is a conflict worth showing, though
+    logically compatible with "at least".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# qualifier → (factor for the low end, factor for the high end) of the interval it allows
+QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("about", "around", "approximately", "roughly", "some"), (0.95, 1.05)),
+    **dict.fromkeys(("nearly", "almost"), (0.9, 1.0)),
+    **dict.fromkeys(("over", "more than", "at least", "upwards of"), (1.0, 1.25)),
+    **dict.fromkeys(
+        ("as high as", "up to", "at most", "as many as", "less than", "fewer than", "under"), (0.75, 1.0)
+    ),
+    **dict.fromkeys(("estimated", "reportedly"), (1.0, 1.0)),
+}
+INCREMENT_MARKERS = ("another", "a further", "an additional")
+CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
+UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries percent per cent km kilometres kilometers miles metres meters mm millimetres cm "
+    "feet foot inches degrees magnitude"
+).split()
+
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+SCALE = "|".join(SCALES)
+FIGURE = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE}))?"
+    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))(?P<b>{NUM}))?(?:\s+(?P<scale_b>{SCALE}))?"
+    rf"(?![\w@/%]|[.,]\d)",
+    re.IGNORECASE,
+)
+NOT_FIGURES = re.compile(
+    r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}\b"
+    rf"|\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b"
+)
+QUALIFIER_BEFORE = re.compile(
+    rf"\b(?P<q>{'|'.join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))})\s+(?:an?\s+)?$", re.I
+)
+INCREMENT_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
+)
+UNIT_AFTER = re.compile(rf"^\s*(?:-\s*)?(?:{'|'.join(UNITS)})\b|^\s*%", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number (or range) found in a sentence; start/end are offsets inside the sentence."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    value: str
+    year_like: bool
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def format_number(number: float) -> str:
+    return f"{int(number):,}" if number == int(number) else f"{number:,}"
+
+
+def _figure(match: re.Match[str]) -> Figure:
+    a, b = match.group("a"), match.group("b")
+    scale_a = (match.group("scale_a") or match.group("scale_b") or "").lower()
+    scale_b = (match.group("scale_b") or scale_a).lower()
+    low = _to_float(a) * SCALES.get(scale_a, 1)
+    high = _to_float(b) * SCALES.get(scale_b, 1) if b else low
+    if scale_b in ("million", "billion"):  # "12 million" stays a word; "5 thousand" becomes "5,000"
+        shown = [format_number(n / SCALES[scale_b]) for n in (low, high)]
+        value = ("–".join(shown) if b else shown[0]) + f" {scale_b}"
+    else:
+        value = "–".join(format_number(n) for n in (low, high)) if b else format_number(low)
+    year_like = not scale_b and all(re.fullmatch(r"1[89]\d\d|20\d\d|2100", n) for n in filter(None, (a, b)))
+    return Figure(match.start("a"), match.end(), low, high, value, year_like)
+
+
+def figures_in(sentence: str) -> list[Figure]:
+    """Every figure in the sentence, dates, URLs and handles left out."""
+    masked = [m.span() for m in NOT_FIGURES.finditer(sentence)]
+    return [
+        _figure(match)
+        for match in FIGURE.finditer(sentence)
+        if not any(s < match.end() and match.start() < e for s, e in masked)
+    ]
+
+
+def is_measure(sentence: str, figure: Figure) -> bool:
+    """A duration, length or percentage ("30 years", "12 km", "40 per cent"), a magnitude ("magnitude
+    6.8"), or any figure with decimals and no scale word ("6.4"): a measurement, not a count."""
+    if UNIT_AFTER.match(sentence, figure.end) or re.search(r"magnitude\s*$", sentence[: figure.start], re.I):
+        return True
+    return "." in figure.value and not figure.value.endswith(("million", "billion"))
+
+
+def qualifier_of(sentence: str, figure: Figure) -> str | None:
+    match = QUALIFIER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
+    return match.group("q").lower() if match else None
+
+
+def is_increment(sentence: str, figure: Figure) -> bool:
+    """ "another / a further / an additional N": an addition to a figure, not a size."""
+    return bool(INCREMENT_BEFORE.search(sentence, max(0, figure.start - 40), figure.start))
+
+
+def currency_of(sentence: str, figure: Figure) -> str | None:
+    return CURRENCIES.get(sentence[figure.start - 1 : figure.start]) if figure.start else None
+
+
+def interval(low: float, high: float, qualifier: str | None) -> tuple[float, float]:
+    """The interval a figure allows given its qualifier (see the module docstring)."""
+    low_factor, high_factor = QUALIFIER_FACTORS.get(qualifier or "", (1.0, 1.0))
+    return round(low * low_factor, 6), round(high * high_factor, 6)

