@@ -73,7 +73,7 @@ LOCATIVE = frozenset(
     "in to into at near across throughout inside within outside around of between along".split()
 )
 ASIDE_PREPS = frozenset("according during since after before until while despite like unlike".split())
-NATIONWIDE = frozenset("nationwide countrywide national".split())
+NATIONWIDE = frozenset("nationwide countrywide national nationally".split())
 WHOLE_COUNTRY = "the whole country"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
@@ -118,9 +118,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             continue  # "another 5,000 (troops) expected to follow": an addition, not a size
         counted_nouns.add(_noun_key(noun))
         activity = None
-        if event_token is not None and _is_progressive(event_token):
-            activity, event_token = event_token, None
-        elif event_token is None:
+        if event_token is None:
             activity = _purpose(_placing_verb(noun if noun is not None else token))
         anchor = _anchor(token, noun)
         qualifier = qualifier_of(sentence, figure)
@@ -149,6 +147,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 containers=containers,
                 date=date,
                 date_stated=stated,
+                published=published,
                 source=source,
                 attribution=source,
             )
@@ -195,7 +194,17 @@ def _counted(token):
         return noun, event or _event(noun if noun is not None else token)
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
-    return noun, _event(noun if noun is not None else token)
+    event = _event(noun if noun is not None else token)
+    if noun is not None and event is None and _lemma(noun) in GENERIC_NOUNS and _described(noun) is not None:
+        return _described(noun), None  # "a city of 240,000 people", "room for 5,000 people"
+    return noun, event
+
+
+def _described(noun):
+    """The noun a "N people" phrase measures: "a city of 240,000 people" → city."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
 
 
 def _counted_noun(token):
@@ -288,12 +297,20 @@ def _event(node):
             return event
         if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _is_event_verb(child):
             return child
+        if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ in ("ADJ", "VERB"):
+            return child  # "the 9 workers still missing": an adjective after the noun is its state
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    return _through_copula(verb) if _is_event_verb(verb) or _lemma(verb) in VALUE_VERBS else None
+    if _lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is not None and _is_event_verb(complement):
+            return _through_copula(complement)
+    if _is_event_verb(verb) or _lemma(verb) in VALUE_VERBS:
+        return _through_copula(verb)
+    return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
 
 
 def _relative(verb) -> bool:
@@ -303,18 +320,17 @@ def _relative(verb) -> bool:
 
 
 def _through_copula(verb):
-    """ "are missing" → missing; "are expected to arrive" → None; "died" → died."""
+    """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless" and
+    "confirmed dead" → the adjective: the state the group ends in."""
+    state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"), None)
+    if state is not None and _lemma(verb) not in VALUE_VERBS:
+        return state
     if _lemma(verb) not in VALUE_VERBS:
         return verb if _is_event_verb(verb) else None
     for child in verb.children:
         if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
             return _through_copula(child) if child.pos_ == "VERB" else child
     return None
-
-
-def _is_progressive(token) -> bool:
-    """ "are fighting", "are working": an ongoing activity, not something that happened to the group."""
-    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
 
 
 def _placing_verb(node):
@@ -473,8 +489,10 @@ def _says_whole_country(clause) -> bool:
 
 def _date(anchor, noun, published: str | None) -> tuple[str | None, bool]:
     tokens = _clause(anchor, noun)
-    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"
-        tokens = [c for c in anchor.head.children if c.dep_ != "relcl"] + tokens
+    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
+        holder = anchor.head.head if anchor.head.dep_ == "appos" else anchor.head
+        inside = {t.i for t in anchor.subtree}
+        tokens = [t for t in holder.subtree if t.i not in inside] + tokens
     for token in tokens:
         if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
@@ -491,17 +509,14 @@ def _source(anchor, doc) -> str | None:
     for verb in chain:
         if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in REPORTING and (found := _subject_name(verb)):
             return found
-        for child in verb.children:  # "400 remain missing, the agency said"
-            if (
-                child.dep_ in ("parataxis", "ccomp", "advcl")
-                and _lemma(child) in REPORTING
-                and child.i > anchor.i
-            ):
-                if found := _subject_name(child):
-                    return found
     for token in chain:
         if found := _according_to(token):
             return found
+    for verb in chain:  # "400 remain missing, the agency said"
+        for child in verb.children:
+            reporting = child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING
+            if reporting and child.i > anchor.i and (found := _subject_name(child)):
+                return found
     return _according_to_anywhere(doc)
 
 
@@ -510,6 +525,8 @@ def _subject_name(verb) -> str | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+            if any(t.like_num for t in child.subtree):
+                return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -612,8 +629,6 @@ def question_frame(question: str) -> Claim | None:
     if event is None:
         event = _event(noun if noun is not None else anchor_token.head)
     activity = None
-    if event is not None and _is_progressive(event):
-        activity, event = event, None
     anchor = _anchor(anchor_token, noun)
     places, containers = _places(anchor, noun, anchor_token, doc)
     return Claim(

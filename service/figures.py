@@ -37,9 +37,9 @@ QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
 INCREMENT_MARKERS = ("another", "a further", "an additional")
 CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
-    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
-    "century centuries percent per cent km kilometres kilometers miles metres meters mm millimetres cm "
-    "feet foot inches degrees magnitude"
+    r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
+    r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
+    r"inch(?:es)? degrees? magnitude mph kph"
 ).split()
 
 MONTH_NAMES = (
@@ -66,7 +66,7 @@ QUALIFIER_BEFORE = re.compile(
 INCREMENT_BEFORE = re.compile(
     rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
 )
-UNIT_AFTER = re.compile(rf"^\s*(?:-\s*)?(?:{'|'.join(UNITS)})\b|^\s*%", re.IGNORECASE)
+UNIT_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{'|'.join(UNITS)})\b|\s*%", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class Claim(BaseModel):
         [], description="(outer, inner) place pairs its sentence states: 'Russia’s Kursk region'."
     )
     date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
+    published: str | None = Field(None, description="The article's published date (ISO), when it states one.")
 
 
 class Disagreement(BaseModel):

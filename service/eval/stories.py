@@ -87,17 +87,31 @@ def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
     return items + [("unrelated", u.get("why", "unrelated"), [u]) for u in gold.get("unrelated", [])]
 
 
-def belongs(claim: Claim, value: dict, texts: dict[str, str]) -> bool:
+def belongs(claim: Claim, value: dict, texts: dict[str, str], ambiguous: set[tuple[str, str]]) -> bool:
+    """Same file and digits; when the gold lists those digits in that file for two items, the same
+    sentence too (an article repeats a figure in its headline, lead and body)."""
     doc_id = Path(value["file"]).stem
     if claim.doc_id != doc_id or digits(claim.value) != digits(value["value"]):
         return False
+    if (doc_id, digits(claim.value)) not in ambiguous:
+        return True
     start = texts[doc_id].find(value["quote"])
     return start >= 0 and claim.start < start + len(value["quote"]) and start < claim.end
 
 
+def ambiguous_figures(items) -> set[tuple[str, str]]:
+    owners: dict[tuple[str, str], set[int]] = {}
+    for index, (_, _, values) in enumerate(items):
+        for value in values:
+            owners.setdefault((Path(value["file"]).stem, digits(value["value"])), set()).add(index)
+    return {figure for figure, found in owners.items() if len(found) > 1}
+
+
 def item_of(claim: Claim, items, texts) -> int | None:
+    ambiguous = ambiguous_figures(items)
     return next(
-        (i for i, (_, _, values) in enumerate(items) if any(belongs(claim, v, texts) for v in values)), None
+        (i for i, (_, _, values) in enumerate(items) if any(belongs(claim, v, texts, ambiguous) for v in values)),
+        None,
     )
 
 
