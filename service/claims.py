@@ -32,6 +32,7 @@ follow" adds to a figure, it is not a size), and a figure with neither noun nor 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -45,7 +46,8 @@ from .figures import (
     is_measure,
     qualifier_of,
 )
-from .models import Claim, Passage
+from .models import Article, Claim, Passage
+from .text import sentence_passages
 
 PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
@@ -82,6 +84,11 @@ CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 PRONOUNS = frozenset("he she it they we i you this that these those".split())
 
 
+def article_claims(article: Article) -> list[Claim]:
+    """Every claim of an article, its sentences dated by its published date."""
+    return extract_claims(sentence_passages(article.id, article.title, article.text), article.published)
+
+
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
     """Every claim in the passages (sentences), in order, each quoting its whole passage."""
     with_figures = [(p, figures_in(p.quote)) for p in passages]
@@ -98,7 +105,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
     sentence = passage.quote
     claims = []
     wholes = _partitive_wholes(sentence, figures, doc)
-    counted_nouns: set[str | None] = set()
+    counted: set[tuple[str | None, str | None]] = set()
     for figure in figures:
         if is_measure(sentence, figure) or currency_of(sentence, figure):
             continue
@@ -114,9 +121,10 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             event_token = None
         if noun is None and event_token is None:
             continue
-        if is_increment(sentence, figure) and (noun is None or _noun_key(noun) in counted_nouns):
-            continue  # "another 5,000 (troops) expected to follow": an addition, not a size
-        counted_nouns.add(_noun_key(noun))
+        what = (_noun_key(noun), _event_key(event_token, noun))
+        if is_increment(sentence, figure) and (what in counted or not _names_a_state(event_token)):
+            continue  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
+        counted.add(what)
         activity = None
         if event_token is None:
             activity = _purpose(_placing_verb(noun if noun is not None else token))
@@ -161,7 +169,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
     """Token indexes of B in "A of (an estimated) B": the whole, whose clause tells what happened to A."""
     wholes = set()
-    for first, second in zip(figures, figures[1:], strict=False):
+    for first, second in itertools.pairwise(figures):
         if PARTITIVE_GAP.fullmatch(sentence, first.end, second.start):
             token = _figure_token(doc, second)
             if token is not None:
@@ -227,7 +235,7 @@ def _adjacent_noun(token):
     j = token.i + 1
     while j < len(doc) and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].head.i > j:
         j = doc[j].head.i
-    if j < len(doc) and j == token.i + 1 or (j < len(doc) and doc[token.i + 1].head.i == j):
+    if (j < len(doc) and j == token.i + 1) or (j < len(doc) and doc[token.i + 1].head.i == j):
         return (
             doc[j] if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ not in ("DATE", "TIME") else None
         )
@@ -297,8 +305,10 @@ def _event(node):
             return event
         if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _is_event_verb(child):
             return child
-        if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ in ("ADJ", "VERB"):
+        if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
+        if child.dep_ == "acl" and child.pos_ == "VERB" and _lemma(child) in VALUE_VERBS | REPORTING:
+            return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
@@ -311,6 +321,12 @@ def _event(node):
     if _is_event_verb(verb) or _lemma(verb) in VALUE_VERBS:
         return _through_copula(verb)
     return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
+
+
+def _names_a_state(event) -> bool:
+    """An increment says what its group is ("another 400 remain missing", "another 1,000 engineers are
+    engaged"): an adjective or a verb other than one that only moves or adds."""
+    return event is not None and _lemma(event) not in ("follow", "join", "come", "arrive", "add")
 
 
 def _relative(verb) -> bool:
@@ -392,7 +408,10 @@ def _clause(anchor, noun):
 def _in_clause(token, root, noun) -> bool:
     current = token
     while current.i != root.i:
-        if current.dep_ in CLAUSE_BREAKS or _lemma(current) in REPORTING and current.pos_ == "VERB":
+        own_relative = current.dep_ == "relcl" and noun is not None and current.head.i == noun.i
+        if current.dep_ in CLAUSE_BREAKS and not own_relative:
+            return False
+        if _lemma(current) in REPORTING and current.pos_ == "VERB":
             return False
         if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
             return False
@@ -452,7 +471,8 @@ def _reached_as_place(token, anchor) -> bool:
 
 def _is_place_holder(token) -> bool:
     """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
-    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's deployment")."""
+    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's
+    deployment")."""
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return True
     return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)
@@ -500,7 +520,26 @@ def _date(anchor, noun, published: str | None) -> tuple[str | None, bool]:
                 continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
+    for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
+        if verb.pos_ == "VERB" and _lemma(verb) in REPORTING:
+            for token in verb.subtree:
+                if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _attached_to(token, verb):
+                    span = next(e for e in token.doc.ents if e.start == token.i)
+                    if resolved := nlp.resolve_date(span.text, published):
+                        return resolved, True
     return published, False
+
+
+def _attached_to(token, verb) -> bool:
+    """The date hangs on the verb directly or through one preposition ("said on Tuesday")."""
+    head = token.head
+    for _ in range(3):
+        if head.i == verb.i:
+            return True
+        if head.pos_ not in ("ADP", "PROPN", "NOUN"):
+            return False
+        head = head.head
+    return False
 
 
 def _source(anchor, doc) -> str | None:
@@ -583,10 +622,11 @@ def _event_key(event, noun=None) -> str | None:
     "lose home" are different events."""
     if event is None:
         return None
+    word = event.lower_ if event.tag_ == "VBG" else _lemma(event)  # "missing", as its adjective is
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
-        return f"{_lemma(event)} {_lemma(obj)}"
-    return _lemma(event)
+        return f"{word} {_lemma(obj)}"
+    return word
 
 
 def _readable(noun, event) -> str | None:
@@ -594,7 +634,7 @@ def _readable(noun, event) -> str | None:
     noun_text = None
     if noun is not None:
         compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        noun_text = " ".join([*compounds, noun.text]).lower() if not noun.pos_ == "PROPN" else noun.text
+        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
     if event is None:
         return noun_text
     if noun_text is None:

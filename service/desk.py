@@ -24,7 +24,7 @@ from .bulk_summaries import (
     summarize_documents,
 )
 from .chat import Conversation, Turn, standalone_question
-from .claims import FRAMES_VERSION, extract_claims
+from .claims import FRAMES_VERSION, article_claims
 from .disagreements import Vocabulary, find_assertion_disagreements, find_disagreements, read_lexicon
 from .embedder import Embedder
 from .errors import InvalidInput, NotFound
@@ -56,7 +56,7 @@ class Desk:
         self.chat_model = chat_model
         self._write_lock = threading.Lock()
         self._disagreements: dict[tuple[str, bool], list[Disagreement]] = {}
-        self._claims: dict[tuple[str, str, int], list[Claim]] = {}
+        self._claims: dict[tuple[str, str], list[Claim]] = {}
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -88,15 +88,18 @@ class Desk:
         return Vocabulary(self.embedder.embed, read_lexicon(self.settings.lexicon_path))
 
     def claims_of(self, doc_ids: list[str]) -> list[Claim]:
-        """The claim frames of these documents, parsed once per document text (and extractor version)."""
+        """The claim frames of these documents, as stored by the indexer; a document indexed by an older
+        extractor is parsed here (and `newsdesk index` stores the new frames)."""
         found = []
+        generation = self.store.generation()
         for doc_id in doc_ids:
-            article = self.document(doc_id)
-            key = (doc_id, article.sha256, FRAMES_VERSION)
-            if key not in self._claims:
-                passages = sentence_passages(article.id, article.title, article.text)
-                self._claims[key] = extract_claims(passages, article.published)
-            found += self._claims[key]
+            if (doc_id, generation) not in self._claims:
+                version, claims = self.store.document_claims(check_document_id(doc_id))
+                if version != FRAMES_VERSION:
+                    claims = article_claims(self.document(doc_id))
+                self._claims = {k: v for k, v in self._claims.items() if k[1] == generation}
+                self._claims[(doc_id, generation)] = claims
+            found += self._claims[(doc_id, generation)]
         return found
 
     def chat(self):

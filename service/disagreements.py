@@ -27,6 +27,7 @@ Assertions (deterministic candidates, judged by the chat model)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -42,7 +43,9 @@ Judge = Callable[[str, str], bool]  # (first statement, second statement) → do
 
 NOUN_SIMILARITY = 0.73
 EVENT_SIMILARITY = 0.56
-NOMINAL_SIMILARITY = 0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
+NOMINAL_SIMILARITY = (
+    0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
+)
 WHOLE_COUNTRY = "the whole country"
 
 
@@ -176,7 +179,11 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
         for claim in list(groups[key]):
             targets = [other for other in groups if other != key and groups[other] and key.covered_by(other)]
             if len(targets) > 1:  # a running count: the group where the same source speaks
-                targets = [t for t in targets if any(same_source(source_key(c), source_key(claim)) for c in groups[t])]
+                targets = [
+                    t
+                    for t in targets
+                    if any(same_source(source_key(c), source_key(claim)) for c in groups[t])
+                ]
             if len(targets) == 1:
                 groups[key].remove(claim)
                 groups[targets[0]].append(claim)
@@ -203,7 +210,7 @@ def is_background(claim: Claim) -> bool:
 
 
 def is_vague(claim: Claim) -> bool:
-    """"240,000 people" with nothing said of them: what is counted is unknown, so nothing to compare."""
+    """ "240,000 people" with nothing said of them: what is counted is unknown, so nothing to compare."""
     return claim.generic and not claim.event and not claim.activity
 
 
@@ -274,7 +281,7 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
         for claim in sorted(claims, key=lambda c: (c.date, c.doc_id, c.start)):
             by_date.setdefault(claim.date, claim)
         line = list(by_date.values())
-        if len(line) > 1 and any(not _overlap(x, y) for x, y in zip(line, line[1:], strict=False)):
+        if len(line) > 1 and any(not _overlap(x, y) for x, y in itertools.pairwise(line)):
             found.append(line)
     return found
 
@@ -282,7 +289,11 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
 def topic_of(group: Sequence[Claim]) -> str:
     """ "the number of people who died in Marrowby"."""
     named = [c.counted for c in group if c.counted]
-    counted = max(set(named), key=lambda n: (named.count(n), " " in n, n)) if named else "what is counted"
+    counted = (
+        max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
+        if named
+        else "what is counted"
+    )
     places = [c.place for c in group if c.place]
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")

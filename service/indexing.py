@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .articles import chunk_article, find_files, read_article
+from .claims import FRAMES_VERSION, article_claims
 from .embedder import Embedder
 from .errors import InvalidInput, UnreadableDocument
 from .models import Article, Chunk, IndexReport, ProgressHook, SkippedFile
@@ -34,11 +35,15 @@ def index_paths(
     store.remove_chunks_of([doc_id for doc_id in stored if doc_id not in committed])  # orphans of a crash
 
     todo: list[tuple[Article, list[Chunk]]] = []
+    stale: list[Article] = []
+    versions = store.claims_versions()
     unchanged = updated = 0
     for article in articles:
         prior = committed.get(article.id)
         if prior and prior == (article.sha256, stored.get(article.id, 0)):
             unchanged += 1
+            if versions.get(article.id) != FRAMES_VERSION:
+                stale.append(article)
             continue
         chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
         if not chunks:
@@ -47,6 +52,7 @@ def index_paths(
         updated += prior is not None
         todo.append((article, chunks))
     write_articles(todo, store, embedder, settings.index_commit_chunks, progress)
+    refresh_claims(stale, store)
 
     removed = prune_missing_files(store) if prune else 0
     return IndexReport(
@@ -95,7 +101,14 @@ def write_articles(
         for article, chunks in group:
             batch.append((article, chunks, vectors[offset : offset + len(chunks)]))
             offset += len(chunks)
-        store.replace_documents(batch)
+        claims = {article.id: article_claims(article) for article, _ in group}
+        store.replace_documents(batch, claims, FRAMES_VERSION)
+
+
+def refresh_claims(articles: Sequence[Article], store: Store) -> None:
+    """Re-extract the claim frames of unchanged articles indexed by an older extractor."""
+    for article in articles:
+        store.set_claims(article.id, article_claims(article), FRAMES_VERSION)
 
 
 def groups_of_chunks(todo: Sequence[tuple[Article, list[Chunk]]], size: int):

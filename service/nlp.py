@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .errors import LanguageModelMissing
@@ -48,6 +48,9 @@ POINT_IN_TIME = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
+MONTH_OR_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
+)
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 
 
@@ -59,6 +62,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return None
     if year := YEAR_ONLY.match(text):
         return year.group(1)
+    if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
+        return day.isoformat()
     import dateparser
 
     base = datetime.fromisoformat(reference) if reference else None
@@ -67,6 +72,23 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         settings["RELATIVE_BASE"] = base
     found = dateparser.parse(text, languages=["en"], settings=settings)
     return found.date().isoformat() if found else None
+
+
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _weekday_or_relative(text: str, reference: date) -> date | None:
+    """"Tuesday", "Monday evening", "yesterday", "today": the latest such day on or before the reference
+    (news speaks of the days just past)."""
+    lowered = text.lower()
+    if "yesterday" in lowered:
+        return reference - timedelta(days=1)
+    if "today" in lowered or "tonight" in lowered:
+        return reference
+    named = [i for i, name in enumerate(WEEKDAYS) if name in lowered]
+    if len(named) != 1 or MONTH_OR_YEAR.search(lowered):
+        return None
+    return reference - timedelta(days=(reference.weekday() - named[0]) % 7)
 
 
 def days_apart(first: str, second: str) -> float | None:

@@ -2,7 +2,8 @@
 
 Three collections:
   <name>_chunks     one record per chunk: the chunk text, its embedding, doc_id/start/end
-  <name>_documents  one record per article: the full text, metadata, sha256, chunk count; embedded title
+  <name>_documents  one record per article: the full text, metadata, sha256, chunk count, and its claim
+                    frames as JSON with the extractor's version (service/claims.py); embedded title
   <name>_state      the write generation, which changes with every write (views refresh on it)
 
 Writes for one article go chunks first, document record last, so the document record (with its sha256
@@ -12,15 +13,16 @@ not match, and the next run redoes that article (see indexing.py).
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
 from .errors import NotFound, StoreError
-from .models import Article, Chunk, DocumentInfo
+from .models import Article, Chunk, Claim, DocumentInfo
 from .settings import Settings
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -85,9 +87,14 @@ class Store:
     # --- writes --------------------------------------------------------------------------------
 
     def replace_documents(
-        self, batch: Sequence[tuple[Article, Sequence[Chunk], Sequence[list[float]]]]
+        self,
+        batch: Sequence[tuple[Article, Sequence[Chunk], Sequence[list[float]]]],
+        claims: Mapping[str, Sequence[Claim]] | None = None,
+        claims_version: int = 0,
     ) -> None:
-        """Replace the chunks of several articles, then commit their document records."""
+        """Replace the chunks of several articles, then commit their document records (with the claim
+        frames of each article, when given, stamped with the extractor's version)."""
+        claims = claims or {}
         if not batch:
             return
         self._bump_generation()
@@ -107,14 +114,31 @@ class Store:
             ids=[article.id for article, _, _ in batch],
             embeddings=[mean_vector(vs) for _, _, vs in batch],
             documents=[article.text for article, _, _ in batch],
-            metadatas=[self._record(article, len(cs)) for article, cs, _ in batch],
+            metadatas=[
+                self._record(article, len(cs), claims.get(article.id), claims_version)
+                for article, cs, _ in batch
+            ],
         )
         self._bump_generation()
 
     @staticmethod
-    def _record(article: Article, chunk_count: int) -> dict:
+    def _record(
+        article: Article, chunk_count: int, claims: Sequence[Claim] | None = None, version: int = 0
+    ) -> dict:
         fields = article.model_dump(include=set(DOC_FIELDS))
-        return {**{k: v for k, v in fields.items() if v is not None}, "chunks": chunk_count}
+        record = {**{k: v for k, v in fields.items() if v is not None}, "chunks": chunk_count}
+        if claims is not None:
+            record |= {"claims": encode_claims(claims), "claims_version": version}
+        return record
+
+    def set_claims(self, doc_id: str, claims: Sequence[Claim], version: int) -> None:
+        """Replace a document's stored claim frames (after the extractor changed)."""
+        got = self.documents.get(ids=[doc_id], include=["metadatas"])
+        if not got["ids"]:
+            raise NotFound(f"no document with id {doc_id!r}")
+        meta = {**got["metadatas"][0], "claims": encode_claims(claims), "claims_version": version}
+        self.documents.update(ids=[doc_id], metadatas=[meta])
+        self._bump_generation()
 
     def remove_document(self, doc_id: str) -> None:
         self.documents.delete(ids=[doc_id])
@@ -152,6 +176,23 @@ class Store:
             raise NotFound(f"no document with id {doc_id!r}")
         info = self._info(doc_id, got["metadatas"][0])
         return Article(**info.model_dump(), text=got["documents"][0])
+
+    def claims_versions(self) -> dict[str, int]:
+        """doc_id → the extractor version its stored claims were made with (0: none stored)."""
+        got = self.documents.get(include=["metadatas"])
+        return {
+            i: int(m.get("claims_version") or 0) for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
+
+    def document_claims(self, doc_id: str) -> tuple[int, list[Claim]]:
+        """(extractor version, claims) stored with the document; each claim quotes its sentence."""
+        got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            raise NotFound(f"no document with id {doc_id!r}")
+        meta, text = got["metadatas"][0], got["documents"][0]
+        if "claims" not in meta:
+            return 0, []
+        return int(meta.get("claims_version") or 0), decode_claims(meta["claims"], text, meta.get("title"))
 
     def count_chunks(self) -> int:
         return self.chunks.count()
@@ -203,6 +244,16 @@ class Store:
     @staticmethod
     def _info(doc_id: str, meta: dict) -> DocumentInfo:
         return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS})
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """Claims as compact JSON, without their quotes (the article's text holds them)."""
+    rows = [c.model_dump(exclude={"quote", "title"}, exclude_defaults=True) for c in claims]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_claims(encoded: str, text: str, title: str | None) -> list[Claim]:
+    return [Claim(**row, quote=text[row["start"] : row["end"]], title=title) for row in json.loads(encoded)]
 
 
 def mean_vector(vectors: Sequence[list[float]]) -> list[float]:

@@ -14,9 +14,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..desk import Desk
-from ..eval import disagreements as gold_disagreements
-from ..eval import multihop, ramdocs, seeds
-from ..eval.common import fixed_sample
+from ..eval import multihop, ramdocs, seeds, stories
+from ..eval.common import fixed_sample, load_json
 from ..models import Answer
 from ..settings import PROJECT_ROOT, get_settings
 from .output import JsonOption, handles_errors, out, print_json, progress_bar
@@ -89,38 +88,50 @@ def eval_command() -> str:
 @handles_errors
 def eval_disagreements(
     gold: Annotated[
-        Path | None, typer.Option(help="Gold disagreements (default tests/gold_disagreements.json).")
+        Path | None,
+        typer.Option(help="Gold file in the story-pack format (default tests/gold_disagreements.json)."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Precision and recall of `newsdesk disagreements` against a hand-made gold list, per topic and claim."""
+    """Score `newsdesk disagreements` on the indexed seeds against their gold conflicts and agreements."""
     desk = Desk()
     path = gold or PROJECT_ROOT / "tests" / "gold_disagreements.json"
-    report = gold_disagreements.evaluate_disagreements(desk.disagreements(), path, eval_command())
-    print_report(report, disagreement_table, as_json)
+    texts = {doc.id: desk.document(doc.id).text for doc in desk.documents()}
+    found = desk.disagreements(assertions=False)
+    report = stories.evaluate_found(found, texts, load_json(path), desk.vocabulary, eval_command(), str(path))
+    print_report(report, story_table, as_json)
 
 
-def disagreement_table(report: gold_disagreements.DisagreementReport) -> Table:
-    topics, claims = report.topics, report.claims
+@eval_app.command("story")
+@handles_errors
+def eval_story(
+    pack: Annotated[Path, typer.Argument(help="A story pack: a folder with articles/ and gold.json.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Score disagreements on a story pack: conflicts isolated, updates shown as timelines, agreements and
+    unrelated figures left alone, questions given only their own disagreements (README, "Story packs")."""
+    desk = Desk()
+    report = stories.evaluate_story(pack, desk.vocabulary, eval_command(), desk.settings.conflict_window_days)
+    print_report(report, story_table, as_json)
+
+
+def story_table(report: stories.StoryReport) -> Table:
     caption = (
-        f"topics: precision {topics.precision:.2f}, recall {topics.recall:.2f} "
-        f"({topics.true_positives} of {topics.reported} reported, {topics.contested} contested) · "
-        f"claims: precision {claims.precision:.2f}, value recall {claims.value_recall:.2f}, "
-        f"document recall {claims.document_recall:.2f}"
+        f"conflicts isolated {report.conflicts_isolated:.2f} of {report.conflicts} · "
+        f"updates as timelines {report.updates_shown:.2f} of {report.updates} · "
+        f"agreements reported {report.agreements_reported} · false alarms {report.false_alarms} · "
+        f"unrelated figures in disagreements {report.unrelated_figures_reported} · "
+        f"unrelated disagreements on questions {report.unrelated_on_questions} of {report.questions}"
     )
     table = Table(title=report.command, caption=caption)
-    for header in ("topic", "gold", "verdict", "claims right", "values (doc:value)"):
+    for header in ("kind", "topic", "verdict", "figures (doc:value)"):
         table.add_column(header)
-    for row in report.rows:
-        table.add_row(
-            escape(row.topic),
-            row.gold,
-            row.verdict,
-            f"{row.claims_right}/{row.claims}",
-            escape(", ".join(row.values)),
-        )
-    for item in report.not_scored:
-        table.add_row(escape(item.topic), f"({item.kind}: not in gold)", "—", "", "")
+    for row in report.reported:
+        table.add_row(row.kind, escape(row.topic), escape(row.verdict), escape(", ".join(row.values)))
+    for row in report.question_rows:
+        if row.unrelated:
+            attached = "; ".join(row.attached)
+            table.add_row("question", escape(row.question), f"{row.unrelated} unrelated", escape(attached))
     return table
 
 

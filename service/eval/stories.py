@@ -110,7 +110,11 @@ def ambiguous_figures(items) -> set[tuple[str, str]]:
 def item_of(claim: Claim, items, texts) -> int | None:
     ambiguous = ambiguous_figures(items)
     return next(
-        (i for i, (_, _, values) in enumerate(items) if any(belongs(claim, v, texts, ambiguous) for v in values)),
+        (
+            i
+            for i, (_, _, values) in enumerate(items)
+            if any(belongs(claim, v, texts, ambiguous) for v in values)
+        ),
         None,
     )
 
@@ -200,11 +204,27 @@ def score_story(found, attached, gold, texts, command: str, pack: str, started: 
 
 
 def evaluate_story(path: Path, vocabulary: Vocabulary, command: str, window: int = 2) -> StoryReport:
+    """Extract the pack's claims, find its disagreements and score them (no index, no model)."""
     started = time.perf_counter()
     articles, gold = load_pack(path)
     found = find_disagreements(pack_claims(articles), vocabulary, window)
-    attached = [
-        (q, about_question(question_frame(q["question"]), found, vocabulary)) for q in gold["questions"]
-    ]
     texts = {a.id: a.text for a in articles}
-    return score_story(found, attached, gold, texts, command, str(path), started)
+    return evaluate_found(found, texts, gold, vocabulary, command, str(path), started)
+
+
+def evaluate_found(
+    found: list[Disagreement],
+    texts: dict[str, str],
+    gold: dict,
+    vocabulary: Vocabulary,
+    command: str,
+    pack: str,
+    started: float | None = None,
+) -> StoryReport:
+    """Score disagreements found elsewhere (`newsdesk disagreements` on the index) against a gold file."""
+    started = started or time.perf_counter()
+    numeric = [d for d in found if d.kind in ("conflict", "update")]
+    attached = [
+        (q, about_question(question_frame(q["question"]), numeric, vocabulary)) for q in gold["questions"]
+    ]
+    return score_story(numeric, attached, gold, texts, command, pack, started)
