@@ -288,13 +288,10 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
 
 def topic_of(group: Sequence[Claim]) -> str:
     """ "the number of people who died in Marrowby"."""
-    named = [c.counted for c in group if c.counted]
-    counted = (
-        max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
-        if named
-        else "what is counted"
-    )
-    places = [c.place for c in group if c.place]
+    named = [c.counted or " ".join(filter(None, [c.noun or "people", c.event])) for c in group]
+    counted = max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
+    places = [c.place or (c.places[0] if c.places else None) for c in group]
+    places = [p for p in places if p]
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
     return f"the number of {counted}{where}"

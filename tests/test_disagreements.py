@@ -1,216 +1,238 @@
-"""Disagreements: grouping claims by what they count, the false-positive guards, and the corpus report."""
+"""Disagreements: which figures count the same thing, conflicts vs updates vs different things, the story
+packs (tests/data/stories, synthetic) and the seeds, and contradicting assertions."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import pytest
 
-from service.articles import find_title
-from service.claims import extract_claims
+from service.claims import question_frame
 from service.disagreements import (
-    JOIN_THRESHOLD,
+    Vocabulary,
+    about_question,
     assertion_candidates,
     find_assertion_disagreements,
     find_disagreements,
-    group_key,
+    group_claims,
     llm_judge,
+    read_lexicon,
     stance,
 )
+from service.eval.stories import evaluate_found, evaluate_story
+from service.eval.common import load_json
 from service.models import Claim, Passage
-from service.text import sentence_passages
 
-from .test_claims import D000, D001, D002, D003, D004, GOLD, SEEDS, claims_of, row_sentence, seed_texts
+from .conftest import SEEDS
 
-# --- grouping and disagreements ----------------------------------------------------------------
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+GOLD = Path(__file__).resolve().parent / "gold_disagreements.json"
 
 
-def test_different_categories_never_disagree():
-    claims = claims_of(
-        "North Korea deployed 5,000 military workers to Russia to rebuild infrastructure.", "a"
+def claim(
+    doc: str, value: float, *, noun=None, event=None, places=(), source=None, date=None, **extra
+) -> Claim:
+    """A claim as the extractor would make it (the frame given directly: no parse here)."""
+    return Claim(
+        doc_id=doc,
+        value=f"{value:,}",
+        low=value,
+        high=value,
+        quote=f"{value} …",
+        start=int(value) % 1000,
+        end=int(value) % 1000 + 5,
+        noun=noun,
+        generic=noun in (None, "people"),
+        event=event,
+        places=list(places),
+        source=source,
+        date=date,
+        **extra,
     )
-    claims += claims_of("Meanwhile, another 1,000 soldiers are being deployed for demining operations.", "b")
-    assert [c.counted for c in claims] == ["construction workers", "sappers"]
-    assert find_disagreements(claims) == []
 
 
-def test_figures_within_one_document_never_disagree():
-    claims = claims_of("Over 10,000 North Korean soldiers are fighting alongside Russian forces.", "a")
-    claims += claims_of("Out of 12,000 North Koreans sent to aid Russia, few returned.", "a", start=100)
-    assert [c.counted for c in claims] == ["troops", "troops"]
-    assert find_disagreements(claims) == []
-    other = claims_of("North Korea has deployed around 10,000 troops to Russia.", "b")
-    assert [d.topic for d in find_disagreements(claims + other)] == ["the number of troops"]
+NO_EMBEDDINGS = Vocabulary()  # words are the same only when equal (or in the lexicon)
 
 
-def test_compatible_qualifiers_do_not_disagree():
-    over = claims_of("Over 10,000 North Korean soldiers are fighting alongside Russian forces.", "a")
-    exact = claims_of("An estimated 11,000 North Korean troops are already in Russia.", "b")
-    assert find_disagreements(over + exact) == []
-    nearly = claims_of("Nearly 10,000 North Korean soldiers are deployed along the border.", "c")
-    assert len(find_disagreements(nearly + exact)) == 1  # at most 10,000 against 11,000
+def kinds(found) -> list[tuple[str, list[str]]]:
+    return [(d.kind, [c.value for c in d.claims]) for d in found]
 
 
-def test_at_least_does_not_cover_a_far_larger_range():
-    at_least = claims_of(row_sentence("Intelligence reports indicate at least 1,000"), "b")
-    dead = claims_of(row_sentence("(estimated 4,000–6,000 dead)"), "a")
-    [disagreement] = find_disagreements(at_least + dead)
-    assert disagreement.topic == "the number killed"
-    assert disagreement.kind == "numeric"
-    assert [(c.doc_id, c.value) for c in disagreement.claims] == [("a", "4,000–6,000"), ("b", "1,000")]
+# --- what counts the same thing -------------------------------------------------------------------
 
 
-def test_troops_sent_to_rebuild_kursk_are_not_set_against_troops_in_russia():
-    kursk = claims_of(row_sentence("to assist in the contested Kursk region"), "b")
-    fighting = claims_of(row_sentence("nearly 10,000 North Korean soldiers"), "a")
-    assert kursk[0].counted == "reconstruction deployment"
-    assert find_disagreements(kursk + fighting) == []
-    combat = claims_of("About 6,000 North Korean troops are fighting in the Kursk region.", "c")
-    assert combat[0].counted == "troops"
-    assert len(find_disagreements(combat + fighting)) == 1
-
-
-def test_repeats_are_dropped_and_claims_ordered_by_document_then_offset():
-    at_least = row_sentence("Intelligence reports indicate at least 1,000")
-    later = claims_of(at_least, "b", start=600) + claims_of(at_least, "b", start=6000)
-    first = claims_of("The losses are more than 4,000.", "a", start=50)
-    first += claims_of("Over 6,000 North Korean casualties.", "a", start=10)
-    [disagreement] = find_disagreements(later + first)
-    assert [(c.doc_id, c.start, c.value) for c in disagreement.claims] == [
-        ("a", 10, "6,000"),
-        ("a", 50, "4,000"),
-        ("b", 600, "1,000"),
-    ]
-
-
-def fake_embed_factory(calls: list[list[str]]):
-    """'fighter' sits on the troops anchor; 'drone' is near it but under the threshold; the rest are apart."""
-    near = JOIN_THRESHOLD - 0.1
-
-    def embed(texts: list[str]) -> list[list[float]]:
-        calls.append(list(texts))
-        vectors = {
-            "fighter": [1.0, 0.0, 0.0],
-            "troops": [1.0, 0.0, 0.0],
-            "drone": [near, (1 - near**2) ** 0.5, 0.0],
-        }
-        return [vectors.get(text, [0.0, 0.0, 1.0]) for text in texts]
-
-    return embed
-
-
-def test_group_key_joins_a_fallback_phrase_only_above_the_threshold():
-    calls: list[list[str]] = []
-    embed = fake_embed_factory(calls)
-    assert group_key("sappers", embed) == "sappers"
-    assert calls == []  # known categories need no embedding
-    assert group_key("fighter") == "fighter"
-    assert group_key("fighter", embed) == "troops"
-    assert group_key("drone", embed) == "drone"
-    assert group_key(None, embed) is None
-
-
-def test_find_disagreements_uses_embed_for_fallback_phrases_in_one_call():
-    fighters = claims_of("Some 20,000 North Korean fighters have reached the front.", "a")
-    troops = claims_of("North Korea has deployed around 10,000 troops to Russia.", "b")
-    assert [c.counted for c in fighters] == ["fighter"]
-    assert find_disagreements(fighters + troops) == []
-    calls: list[list[str]] = []
-    [disagreement] = find_disagreements(fighters + troops, embed=fake_embed_factory(calls))
-    assert [(c.doc_id, c.value, c.counted) for c in disagreement.claims] == [
-        ("a", "20,000", "troops"),
-        ("b", "10,000", "troops"),
-    ]
-    assert len(calls) == 1 and calls[0][0] == "fighter"
-
-
-# --- the corpus --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def corpus_claims() -> tuple[dict[str, str], list[Claim]]:
-    texts = seed_texts()
+def test_the_dead_and_the_missing_in_one_city_are_different_things():
     claims = [
-        c
-        for doc_id, text in texts.items()
-        for c in extract_claims(sentence_passages(doc_id, find_title(text), text))
+        claim("a", 280, noun="people", event="die", places=["Marrowby"], source="the agency"),
+        claim("b", 400, event="missing", places=["Marrowby"], source="the mayor"),
     ]
-    return texts, claims
+    assert find_disagreements(claims, NO_EMBEDDINGS) == []
 
 
-def test_sentence_passages_are_exact_sentences():
-    texts = seed_texts()
-    for doc_id, text in texts.items():
-        passages = sentence_passages(doc_id, "t", text)
-        assert passages and all(p.quote == text[p.start : p.end] and p.doc_id == doc_id for p in passages)
-        assert [p.n for p in passages] == list(range(1, len(passages) + 1))
+def test_a_city_and_its_country_are_different_places():
+    claims = [
+        claim("a", 280, noun="people", event="die", places=["Marrowby"], source="the agency"),
+        claim("b", 415, noun="people", event="die", places=["the whole country"], source="the ministry"),
+        claim("c", 900, noun="people", event="die", places=["Veldaria"], source="the mayor"),
+        claim(
+            "c",
+            40,
+            noun="people",
+            event="die",
+            places=["Marrowby", "Veldaria"],
+            containers=[("Veldaria", "Marrowby")],
+            source="the mayor",
+        ),
+    ]
+    groups = group_claims(claims, NO_EMBEDDINGS)
+    by_value = {c.value: {x.value for x in group} for group in groups for c in group}
+    assert by_value["280"] == {"280", "40"}  # "Marrowby, in Veldaria" is Marrowby
+    assert by_value["415"] == {"415", "900"}  # "nationwide" is the one country the articles name
 
 
-def test_corpus_claims_quote_their_articles(corpus_claims):
-    texts, claims = corpus_claims
-    assert len(claims) > 30
-    assert all(c.quote == texts[c.doc_id][c.start : c.end] for c in claims)
-    assert all(c.low is not None and c.high is not None and c.low <= c.high for c in claims)
+def test_two_sources_on_the_same_day_conflict_and_agreeing_figures_do_not():
+    claims = [
+        claim(
+            "a", 900, noun="people", event="die", places=["Marrowby"], source="the mayor", date="2026-03-04"
+        ),
+        claim(
+            "b", 280, noun="people", event="die", places=["Marrowby"], source="the agency", date="2026-03-04"
+        ),
+        claim(
+            "c", 280, noun="people", event="die", places=["Marrowby"], source="the agency", date="2026-03-05"
+        ),
+        claim("d", 15000, event="displace", places=["Marrowby"], source="the council", date="2026-03-03"),
+        claim("e", 15000, event="displace", places=["Marrowby"], source="officials", date="2026-03-04"),
+    ]
+    [conflict] = find_disagreements(claims, NO_EMBEDDINGS)
+    assert conflict.kind == "conflict" and conflict.topic.endswith("in Marrowby")
+    assert {(c.doc_id, c.value) for c in conflict.claims} == {("a", "900"), ("b", "280")}
 
 
-def test_corpus_disagreements(corpus_claims):
-    _, claims = corpus_claims
-    report = {
-        d.topic: [(c.doc_id, c.value, c.qualifier) for c in d.claims] for d in find_disagreements(claims)
+def test_one_sources_rising_count_is_an_update_not_a_conflict():
+    claims = [
+        claim(doc, value, event="die", places=["the whole country"], source=who, date=day)
+        for doc, value, who, day in [
+            ("a", 120, "the health ministry", "2026-03-02"),
+            ("b", 340, "the ministry", "2026-03-03"),
+            ("c", 512, "Veldaria's health ministry", "2026-03-05"),
+        ]
+    ]
+    [update] = find_disagreements(claims, NO_EMBEDDINGS)
+    assert update.kind == "update"
+    assert [(c.value, c.date) for c in update.claims] == [
+        ("120", "2026-03-02"),
+        ("340", "2026-03-03"),
+        ("512", "2026-03-05"),
+    ]
+
+
+def test_figures_far_apart_in_time_or_cited_from_another_year_never_conflict():
+    claims = [
+        claim("a", 190, event="die", source="the ministry", date="2026-10-12"),
+        claim("b", 968, event="die", source="the governor", date="2026-10-20"),  # eight days later
+        claim("c", 4000, event="die", date="1987", date_stated=True, published="2026-10-13"),
+    ]
+    assert find_disagreements(claims, NO_EMBEDDINGS, window=2) == []
+
+
+def test_a_claim_that_leaves_the_place_unsaid_joins_the_one_group_that_says_it():
+    placed = claim("a", 60000, event="homeless", places=["Haldmark"], source="the relief society")
+    unplaced = claim("b", 20000, event="homeless", source="the governor")
+    [conflict] = find_disagreements([placed, unplaced], NO_EMBEDDINGS)
+    assert {c.value for c in conflict.claims} == {"60,000", "20,000"}
+    elsewhere = claim("c", 5000, event="homeless", places=["Port Elsen"], source="the mayor")
+    assert find_disagreements([placed, unplaced, elsewhere], NO_EMBEDDINGS) == []  # which? unknown
+
+
+def test_people_with_nothing_said_of_them_are_never_compared():
+    population = claim("a", 240000, noun="people", places=["Port Elsen"])
+    capacity = claim("b", 5000, noun="people", places=["Port Elsen"], source="the governor")
+    assert find_disagreements([population, capacity], NO_EMBEDDINGS) == []
+
+
+def test_synonyms_come_from_the_lexicon_or_from_embeddings(tmp_path):
+    sappers = claim("a", 1000, noun="sapper", places=["Kursk"], source="Shoigu")
+    deminers = claim("b", 3000, noun="deminer", places=["Kursk"], source="the NIS")
+    assert find_disagreements([sappers, deminers], NO_EMBEDDINGS) == []
+    lexicon_file = tmp_path / "lexicon.csv"
+    lexicon_file.write_text("# what counts the same\nsapper, deminer, mine clearer\n")
+    lexicon = read_lexicon(lexicon_file)
+    assert lexicon == [frozenset({"sapper", "deminer", "mine clearer"})]
+    [conflict] = find_disagreements([sappers, deminers], Vocabulary(lexicon=lexicon))
+    assert conflict.kind == "conflict"
+
+    def embed(words: list[str]) -> list[list[float]]:  # sapper and deminer point the same way
+        return [[1.0, 0.0] if w in ("sapper", "deminer") else [0.0, 1.0] for w in words]
+
+    assert len(find_disagreements([sappers, deminers], Vocabulary(embed=embed))) == 1
+
+
+def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
+    claims = [
+        claim("a", 900, noun="people", event="die", places=["Marrowby"], source="the mayor"),
+        claim("b", 280, noun="people", event="die", places=["Marrowby"], source="the agency"),
+        claim("a", 60000, event="homeless", places=["Marrowby"], source="the mayor"),
+        claim("b", 20000, event="homeless", places=["Marrowby"], source="the agency"),
+    ]
+    vocabulary = shared_desk.vocabulary
+    found = find_disagreements(claims, vocabulary)
+    assert len(found) == 2
+    asked = about_question(question_frame("How many people died in Marrowby?"), found, vocabulary)
+    assert [d.claims[0].event for d in asked] == ["die"]
+    assert about_question(question_frame("Who is the mayor of Marrowby?"), found, vocabulary) == []
+    elsewhere = about_question(question_frame("How many people died in Portville?"), found, vocabulary)
+    assert elsewhere == []
+
+
+# --- story packs and the seeds (the real parser and embedder) --------------------------------------
+
+
+@pytest.mark.parametrize("pack", ["flood_synthetic", "quake_synthetic"])
+def test_story_packs_every_conflict_isolated_every_update_a_timeline(pack, shared_desk):
+    report = evaluate_story(STORIES / pack, shared_desk.vocabulary, "test")
+    assert report.conflicts >= 1 and report.updates >= 1
+    assert report.conflicts_isolated == 1.0 and report.updates_shown == 1.0
+    assert report.agreements_reported == 0 and report.false_alarms == 0
+    assert report.unrelated_figures_reported == 0 and report.unrelated_on_questions == 0
+
+
+def test_factory_pack_has_no_false_alarm(shared_desk):
+    """One of its two conflicts ("210 workers on the night shift" vs "140 people on site") is out of reach:
+    the parser hangs the 9 missing workers on the wrong verb and "on site" is no event (see the note)."""
+    report = evaluate_story(STORIES / "factory_fire_synthetic", shared_desk.vocabulary, "test")
+    assert report.conflicts_isolated >= 0.5 and report.updates_shown == 1.0
+    assert report.false_alarms == 0 and report.unrelated_figures_reported == 0
+    assert report.unrelated_on_questions <= 1
+
+
+def test_the_packs_are_labelled_synthetic_and_their_quotes_are_exact():
+    for gold_path in STORIES.glob("*/gold.json"):
+        gold = load_json(gold_path)
+        assert gold["synthetic"] is True
+        for item in gold["conflicts"] + gold["updates"] + gold["agreements"]:
+            for value in item["values"]:
+                assert value["quote"] in (gold_path.parent / "articles" / value["file"]).read_text()
+
+
+def test_seed_disagreements_match_the_gold_file(shared_desk):
+    texts = {doc.id: shared_desk.document(doc.id).text for doc in shared_desk.documents()}
+    found = shared_desk.disagreements(assertions=False)
+    report = evaluate_found(found, texts, load_json(GOLD), shared_desk.vocabulary, "test", str(GOLD))
+    assert report.conflicts_isolated == 1.0 and report.false_alarms == 0
+    assert report.agreements_reported == 0 and report.unrelated_on_questions == 0
+    troops = next(d for d in found if "troop" in d.topic and "killed" not in d.topic)
+    assert {(c.value, c.source) for c in troops.claims} >= {
+        ("10,000", "NIS"),
+        ("11,000", "Intelligence reports"),
     }
-    assert report == {
-        "the number of troops": [
-            (D000, "10,000", "nearly"),
-            (D001, "10,000", "around"),
-            (D002, "10,000", "as high as"),
-            (D003, "10,000", "over"),
-            (D003, "12,000", None),
-            (D004, "11,000", "estimated"),
-        ],
-        "the number killed": [
-            (D003, "4,000–6,000", "estimated"),
-            (D003, "4,000", "more than"),
-            (D003, "6,000", "over"),
-            (D004, "1,000", "at least"),
-        ],
-        "the number of construction workers": [
-            (D000, "5,000", None),
-            (D002, "5,000", "approximately"),
-            (D003, "6,000", None),
-            (D004, "5,000", None),
-        ],
-    }
 
 
-def test_corpus_agreeing_and_single_document_figures_are_extracted_but_not_reported(corpus_claims):
-    _, claims = corpus_claims
-    by_category: dict[str, set[tuple[str, str]]] = {}
-    for claim in claims:
-        by_category.setdefault(claim.counted, set()).add((claim.doc_id, claim.value))
-    assert by_category["sappers"] == {(D000, "1,000"), (D001, "1,000"), (D002, "1,000"), (D004, "1,000")}
-    assert by_category["reconstruction deployment"] == {(D003, "6,000"), (D004, "6,000")}
-    assert by_category["workers"] == {(D004, "15,000")}
-    assert by_category["shells"] == {(D003, "12 million")}
-    assert by_category["settlements"] == {(D003, "37 of 64")}
-    reported = {c.counted for d in find_disagreements(claims) for c in d.claims}
-    assert reported == {"troops", "killed", "construction workers"}
-
-
-def test_corpus_report_matches_the_gold_list(corpus_claims):
-    _, claims = corpus_claims
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    report = find_disagreements(claims)
-    found = {
-        d.claims[0].counted: (d.topic, {c.value for c in d.claims}, {c.doc_id for c in d.claims})
-        for d in report
-    }
-    expected = {g["counted"]: (g["topic"], set(g["values"]), set(g["docs"])) for g in gold["contested"]}
-    assert found == expected
-    for item in gold["uncontested"]:
-        stated = {(c.doc_id, c.value) for c in claims if c.counted == item["counted"]}
-        assert {doc for doc, _ in stated} == set(item["docs"])
-        assert {value for _, value in stated} == set(item["values"])
-        assert item["counted"] not in found
+def test_seed_claims_are_stored_with_the_index(shared_desk):
+    version, claims = shared_desk.store.document_claims("004_45d41598b81b07a6")
+    text = shared_desk.document("004_45d41598b81b07a6").text
+    assert version >= 1 and len(claims) >= 10
+    assert all(c.quote == text[c.start : c.end] for c in claims)
 
 
 # --- assertions ------------------------------------------------------------------------------------
