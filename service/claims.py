@@ -314,6 +314,8 @@ def _event(node):
         verb = node.head.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
+        return verb  # "there were 3,559 people in Broken Bow": those present, a population
     if _lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and _is_event_verb(complement):
@@ -635,7 +637,7 @@ def _readable(noun, event) -> str | None:
     if noun is not None:
         compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-    if event is None:
+    if event is None or (_lemma(event) == "be" and noun_text):
         return noun_text
     if noun_text is None:
         return event.text.lower()

@@ -153,7 +153,10 @@ def test_seed_frames():
         "Sergey Shoigu",
     )
     assert (builders.value, builders.noun) == ("5,000", "construction worker")
-    troops = "South Korea’s National Intelligence Service (NIS) has revealed that since September, North Korea has deployed around 10,000 troops to Russia, with another 5,000 expected to follow soon."
+    troops = (
+        "South Korea’s National Intelligence Service (NIS) has revealed that since September, North Korea "
+        "has deployed around 10,000 troops to Russia, with another 5,000 expected to follow soon."
+    )
     [claim] = claims_of(troops)
     assert (claim.value, claim.qualifier, claim.noun, claim.places, claim.source) == (
         "10,000",

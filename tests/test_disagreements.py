@@ -19,8 +19,8 @@ from service.disagreements import (
     read_lexicon,
     stance,
 )
-from service.eval.stories import evaluate_found, evaluate_story
 from service.eval.common import load_json
+from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
 
 from .conftest import SEEDS

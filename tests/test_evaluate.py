@@ -1,5 +1,5 @@
 """The benchmark scorers (service/eval/) on tiny hand-made inputs with exact numbers, and on real data:
-the seed corpus against tests/gold_disagreements.json, MultiHop-RAG retrieval over a small fact pool.
+the story-pack scorer, MultiHop-RAG retrieval over a small fact pool.
 No test calls a real chat model: where an answer is needed the model is LangChain's FakeListChatModel."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from service.answer import abstain_reason
 from service.desk import Desk
-from service.eval import disagreements as gold_disagreements
-from service.eval import multihop, ramdocs
+from service.errors import InvalidInput
+from service.eval import multihop, ramdocs, stories
 from service.eval.common import fixed_sample
 from service.eval.multihop import RetrievalReport
 from service.models import Answer, Claim, Disagreement
@@ -21,7 +21,6 @@ from service.settings import PROJECT_ROOT
 
 from .conftest import make_settings
 
-GOLD_DISAGREEMENTS = PROJECT_ROOT / "tests" / "gold_disagreements.json"
 DATA = PROJECT_ROOT / "tests" / "data"  # slices of ../shared/eval (see its README)
 
 
@@ -41,7 +40,7 @@ def claim(doc_id: str, value: str, counted: str | None) -> Claim:
 
 
 def numeric(topic: str, counted: str, *values: tuple[str, str]) -> Disagreement:
-    return Disagreement(topic=topic, kind="numeric", claims=[claim(d, v, counted) for d, v in values])
+    return Disagreement(topic=topic, kind="conflict", claims=[claim(d, v, counted) for d, v in values])
 
 
 # --- retrieval metrics -------------------------------------------------------------------------------
@@ -173,70 +172,80 @@ def test_key_numbers():
     assert ramdocs.key_number("Mahesh Bhatt") is None
 
 
-# --- disagreements against a gold list ----------------------------------------------------------------
+# --- story packs: the scorer's rules ------------------------------------------------------------------
 
-SMALL_GOLD = {
-    "contested": [
-        {"topic": "troops", "counted": "troops", "values": ["10,000", "12,000"], "docs": ["a", "b"]},
-        {"topic": "killed", "counted": "killed", "values": ["1,000", "4,000"], "docs": ["a", "b"]},
+TEXTS = {
+    "a": "Officials say 900 died. The agency says 280 died. 15,000 fled.",
+    "b": "15,000 fled, 400 missing.",
+}
+PACK = {
+    "conflicts": [
+        {
+            "topic": "the dead",
+            "values": [
+                {"file": "a.txt", "value": "900", "quote": "Officials say 900 died."},
+                {"file": "a.txt", "value": "280", "quote": "The agency says 280 died."},
+            ],
+        }
     ],
-    "uncontested": [{"topic": "sappers", "counted": "sappers", "values": ["1,000"], "docs": ["a", "b"]}],
+    "updates": [],
+    "agreements": [
+        {
+            "topic": "displaced",
+            "values": [
+                {"file": "a.txt", "value": "15,000", "quote": "15,000 fled."},
+                {"file": "b.txt", "value": "15,000", "quote": "15,000 fled, 400 missing."},
+            ],
+        }
+    ],
+    "unrelated": [{"file": "b.txt", "value": "400", "quote": "15,000 fled, 400 missing.", "why": "missing"}],
+    "questions": [
+        {"question": "How many died?", "topic": "the dead"},
+        {"question": "Who is the mayor?", "topic": None},
+    ],
 }
 
 
-def test_disagreement_precision_and_recall_on_constructed_lists():
-    found = [
-        numeric("troops", "troops", ("a", "10,000"), ("b", "12,000"), ("c", "12,000")),  # TP, 2 of 3 claims
-        numeric("sappers", "sappers", ("a", "1,000"), ("b", "2,000")),  # uncontested: FP, 1 of 2 claims
-        numeric("drones", "drone", ("a", "5")),  # not in the gold list: FP
-        Disagreement(topic="confirmed?", kind="assertion", claims=[claim("a", "confirmed", None)]),
+def figure(doc_id: str, value: str, at: int) -> Claim:
+    return Claim(doc_id=doc_id, value=value, quote="…", start=at, end=at + 3)
+
+
+def test_story_scores_isolation_agreements_false_alarms_and_questions():
+    dead = Disagreement(topic="t", kind="conflict", claims=[figure("a", "900", 15), figure("a", "280", 40)])
+    mixed = Disagreement(
+        topic="t",
+        kind="conflict",
+        claims=[figure("a", "900", 15), figure("b", "400", 8), figure("b", "15,000", 0)],
+    )
+    fled = Disagreement(
+        topic="t", kind="conflict", claims=[figure("a", "15,000", 50), figure("b", "15,000", 0)]
+    )
+    attached = [(PACK["questions"][0], [dead]), (PACK["questions"][1], [dead])]
+    report = stories.score_story([dead, mixed, fled], attached, PACK, TEXTS, "test", "pack", 0.0)
+    assert report.conflicts_isolated == 1.0 and report.conflicts == 1
+    assert [r.verdict for r in report.reported] == [
+        "isolates 'the dead'",
+        "false alarm",  # a third of its figures are the dead: not isolated
+        "reports an agreement",
     ]
-    report = gold_disagreements.score_disagreements(found, SMALL_GOLD).model_dump()
-    assert report["topics"] == {
-        "reported": 3,
-        "true_positives": 1,
-        "false_positives": 2,
-        "contested": 2,
-        "precision": 0.3333,
-        "recall": 0.5,
-    }
-    assert report["claims"] == {
-        "reported": 6,
-        "right": 3,
-        "precision": 0.5,
-        "value_recall": 0.5,
-        "document_recall": 0.5,
-    }
-    assert report["not_scored"] == [{"kind": "assertion", "topic": "confirmed?"}]
-    assert [r["verdict"] for r in report["rows"]] == ["TP", "FP", "FP", "FN"]
+    assert report.false_alarms == 1 and report.agreements_reported == 1
+    assert report.unrelated_figures_reported == 1  # the 400 missing
+    assert report.unrelated_on_questions == 1  # "Who is the mayor?" got one
 
 
-def test_a_topic_reported_twice_counts_once():
-    twice = [numeric("troops", "troops", ("a", "10,000"), ("b", "12,000"))] * 2
-    assert gold_disagreements.score_disagreements(twice, SMALL_GOLD).topics.true_positives == 1
+def test_an_update_counts_only_when_shown_as_an_update():
+    pack = {**PACK, "updates": PACK["conflicts"], "conflicts": []}
+    as_conflict = Disagreement(
+        topic="t", kind="conflict", claims=[figure("a", "900", 15), figure("a", "280", 40)]
+    )
+    assert stories.score_story([as_conflict], [], pack, TEXTS, "test", "pack", 0.0).updates_shown == 0.0
+    as_update = as_conflict.model_copy(update={"kind": "update"})
+    assert stories.score_story([as_update], [], pack, TEXTS, "test", "pack", 0.0).updates_shown == 1.0
 
 
-def test_the_seed_corpus_matches_the_gold_disagreements(shared_desk):
-    # The assertion judge would call the chat model: a fake one that always says "no" keeps tests offline.
-    desk = Desk(shared_desk.settings, chat_model=FakeListChatModel(responses=["no"]))
-    report = gold_disagreements.evaluate_disagreements(desk.disagreements(), GOLD_DISAGREEMENTS, "test")
-    report = report.model_dump()
-    assert report["topics"] == {
-        "reported": 3,
-        "true_positives": 3,
-        "false_positives": 0,
-        "contested": 3,
-        "precision": 1.0,
-        "recall": 1.0,
-    }
-    assert report["claims"] == {
-        "reported": 14,
-        "right": 14,
-        "precision": 1.0,
-        "value_recall": 1.0,
-        "document_recall": 1.0,
-    }
-    assert report["command"] == "test"
+def test_a_pack_needs_articles_and_gold(tmp_path):
+    with pytest.raises(InvalidInput, match="is not a story pack"):
+        stories.load_pack(tmp_path)
 
 
 # --- samples and data ------------------------------------------------------------------------------------
