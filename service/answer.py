@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
     check_quotes,
@@ -27,13 +28,7 @@ from .citations import (
     renumber,
 )
 from .claims import question_frame
-from .disagreements import (
-    Vocabulary,
-    about_question,
-    find_assertion_disagreements,
-    find_disagreements,
-    llm_judge,
-)
+from .disagreements import Vocabulary, about_question, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .models import Answer, Claim, Disagreement, Passage

@@ -16,18 +16,11 @@ The frame of a figure
             a copula ("are missing"), the first word of "death toll". Verbs that report (say, estimate),
             that only state a value (be, reach, rise) or that move or place a group (send, deploy, arrive)
             are not events: "troops sent to X" and "troops in X" count the same thing.
-    places  GPE/LOC/FAC entities (or a proper noun after a place preposition) in the figure's clause,
-            reached through a place preposition (in, to, across…) or a possessive; the agent of the clause
-            ("North Korea deployed…") is not a place. "Russia's Kursk region" also records (Russia, Kursk)
-            in `containers`, so a later step can tell a region from its country. "nationwide" or "the
-            national toll" give the place "the whole country".
-    date    a DATE entity of the clause that names a point in time ("on Tuesday", "March 4", "in 2011"),
-            resolved against the article's published date; else the published date; else unknown.
-    source  the subject of the reporting verb above the figure ("the ministry said…", "…, said X"), the
-            agent of a reporting participle ("confirmed by X"), or "according to X": its PERSON or ORG
-            entity when it names one, else its noun phrase.
-Not claims: years, durations and other measures, sums of money, increments ("another 5,000 expected to
-follow" adds to a figure, it is not a size), and a figure with neither noun nor event.
+    activity what a group is sent to do ("sent to rebuild"): groups sent for different tasks differ.
+    places, date, source: see service/clauses.py.
+Not claims: years, durations, lengths, percentages and decimals (measurements), sums of money,
+forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
+figure; "another 400 remain missing" is a group of its own), and a figure with neither noun nor event.
 """
 
 from __future__ import annotations
@@ -37,6 +30,15 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
+from .clauses import (
+    CONTAINERS,
+    REPORTING,
+    clause_anchor,
+    date_of,
+    lemma,
+    places_of,
+    source_of,
+)
 from .figures import (
     Figure,
     currency_of,
@@ -56,10 +58,6 @@ PARTITIVE_GAP = re.compile(
 FRAMES_VERSION = 1
 
 # Closed classes of English grammar, not vocabulary of a story.
-REPORTING = frozenset(
-    """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
-    insist describe mention disclose cite quote acknowledge admit deny stress""".split()
-)
 VALUE_VERBS = frozenset(
     """be remain stand reach rise climb increase grow jump soar hit top exceed surpass total number expect
     become seem appear include reportedly""".split()
@@ -70,18 +68,6 @@ PLACING = frozenset(
 )
 HELPING = frozenset("help assist aid support".split())
 GENERIC_NOUNS = frozenset("people person individual".split())
-CONTAINERS = frozenset("number total toll count figure tally sum".split())
-LOCATIVE = frozenset(
-    "in to into at near across throughout inside within outside around of between along".split()
-)
-ASIDE_PREPS = frozenset("according during since after before until while despite like unlike".split())
-NATIONWIDE = frozenset("nationwide countrywide national nationally".split())
-WHOLE_COUNTRY = "the whole country"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
-PRONOUNS = frozenset("he she it they we i you this that these those".split())
 
 
 def article_claims(article: Article) -> list[Claim]:
@@ -128,12 +114,12 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         activity = None
         if event_token is None:
             activity = _purpose(_placing_verb(noun if noun is not None else token))
-        anchor = _anchor(token, noun)
+        anchor = clause_anchor(token, noun)
         qualifier = qualifier_of(sentence, figure)
         low, high = interval(figure.low, figure.high, qualifier)
-        places, containers = _places(anchor, noun, token, doc)
-        date, stated = _date(anchor, noun, published)
-        source = _source(anchor, doc)
+        places, containers = places_of(anchor, noun, token, doc)
+        date, stated = date_of(anchor, noun, published)
+        source = source_of(anchor, doc)
         claims.append(
             Claim(
                 doc_id=passage.doc_id,
@@ -147,7 +133,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 end=passage.end,
                 counted=_readable(noun, event_token or activity),
                 noun=_noun_key(noun),
-                generic=noun is None or noun.ent_type_ == "NORP" or _lemma(noun) in GENERIC_NOUNS,
+                generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
                 event=_event_key(event_token, noun),
                 activity=_event_key(activity),
                 places=places,
@@ -203,7 +189,7 @@ def _counted(token):
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
     event = _event(noun if noun is not None else token)
-    if noun is not None and event is None and _lemma(noun) in GENERIC_NOUNS and _described(noun) is not None:
+    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and _described(noun) is not None:
         return _described(noun), None  # "a city of 240,000 people", "room for 5,000 people"
     return noun, event
 
@@ -307,7 +293,7 @@ def _event(node):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
-        if child.dep_ == "acl" and child.pos_ == "VERB" and _lemma(child) in VALUE_VERBS | REPORTING:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
@@ -316,11 +302,11 @@ def _event(node):
         return None
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
         return verb  # "there were 3,559 people in Broken Bow": those present, a population
-    if _lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
+    if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and _is_event_verb(complement):
             return _through_copula(complement)
-    if _is_event_verb(verb) or _lemma(verb) in VALUE_VERBS:
+    if _is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _through_copula(verb)
     return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
 
@@ -328,7 +314,7 @@ def _event(node):
 def _names_a_state(event) -> bool:
     """An increment says what its group is ("another 400 remain missing", "another 1,000 engineers are
     engaged"): an adjective or a verb other than one that only moves or adds."""
-    return event is not None and _lemma(event) not in ("follow", "join", "come", "arrive", "add")
+    return event is not None and lemma(event) not in ("follow", "join", "come", "arrive", "add")
 
 
 def _relative(verb) -> bool:
@@ -341,9 +327,9 @@ def _through_copula(verb):
     """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless" and
     "confirmed dead" → the adjective: the state the group ends in."""
     state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"), None)
-    if state is not None and _lemma(verb) not in VALUE_VERBS:
+    if state is not None and lemma(verb) not in VALUE_VERBS:
         return state
-    if _lemma(verb) not in VALUE_VERBS:
+    if lemma(verb) not in VALUE_VERBS:
         return verb if _is_event_verb(verb) else None
     for child in verb.children:
         if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
@@ -353,9 +339,9 @@ def _through_copula(verb):
 
 def _placing_verb(node):
     """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
-    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(node.head) in PLACING:
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(node.head) in PLACING:
         return node.head
-    return next((c for c in node.children if c.dep_ == "acl" and _lemma(c) in PLACING), None)
+    return next((c for c in node.children if c.dep_ == "acl" and lemma(c) in PLACING), None)
 
 
 def _purpose(verb):
@@ -369,244 +355,12 @@ def _purpose(verb):
             and any(c.lower_ == "to" for c in child.children)
         ):
             helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            return helped if helped is not None and _lemma(child) in HELPING else child
+            return helped if helped is not None and lemma(child) in HELPING else child
     return None
 
 
 def _is_event_verb(token) -> bool:
-    return _lemma(token) not in REPORTING | PLACING | VALUE_VERBS
-
-
-def _lemma(token) -> str:
-    return token.lemma_.lower()
-
-
-# --- clause, places, date, source ---------------------------------------------------------------
-
-
-def _anchor(token, noun):
-    """The verb whose clause the figure belongs to (or the noun when no verb governs it)."""
-    current = noun if noun is not None else token
-    for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
-
-
-def _clause(anchor, noun):
-    """Tokens of the figure's clause: the anchor's subtree without embedded clauses, attributions, asides
-    ("during his visit to X") and the agent subject, plus the whole noun phrase of the counted noun."""
-    phrase = noun
-    while phrase is not None and phrase.head.i != phrase.i and phrase.head.pos_ not in ("VERB", "AUX"):
-        phrase = phrase.head
-    roots = [anchor] + ([phrase] if phrase is not None and phrase.i != anchor.i else [])
-    tokens = {}
-    for root in roots:
-        tokens.update({t.i: t for t in root.subtree if t.i not in tokens and _in_clause(t, root, noun)})
-    return [tokens[i] for i in sorted(tokens)]
-
-
-def _in_clause(token, root, noun) -> bool:
-    current = token
-    while current.i != root.i:
-        own_relative = current.dep_ == "relcl" and noun is not None and current.head.i == noun.i
-        if current.dep_ in CLAUSE_BREAKS and not own_relative:
-            return False
-        if _lemma(current) in REPORTING and current.pos_ == "VERB":
-            return False
-        if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
-            return False
-        if current.dep_ == "nsubj" and current.head.i == root.i and noun is not None and current.i != noun.i:
-            return False
-        if current.head.i == current.i:
-            return False
-        current = current.head
-    return True
-
-
-def _places(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]]]:
-    clause = _clause(anchor, noun)
-    places: list[str] = []
-    containers: list[tuple[str, str]] = []
-    for place_token in clause:
-        if not _is_place(place_token) or not _reached_as_place(place_token, anchor):
-            continue
-        name = _place_name(place_token)
-        if name and name not in places:
-            places.append(name)
-        outer = _containing_place(place_token)
-        if outer and name and outer != name:
-            containers.append((outer, name))
-    if any(t.lemma_.lower() in NATIONWIDE for t in clause) or _says_whole_country(clause):
-        places.append(WHOLE_COUNTRY)
-    inner = {inner for _, inner in containers}
-    outer = {outer for outer, _ in containers if outer in places}
-    ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
-    return ordered + [p for p in places if p in outer and p not in ordered], containers
-
-
-def _is_place(token) -> bool:
-    if token.ent_type_ in PLACE_LABELS:
-        return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
-    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_LABELS:
-        return False
-    head = token.head if token.dep_ == "compound" else token
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.lower_ != "of"
-
-
-def _reached_as_place(token, anchor) -> bool:
-    """Only through a place preposition or a possessive: never as the subject or object of the clause."""
-    current = token
-    for _ in range(10):
-        if current.i == anchor.i:
-            return False
-        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE:
-            return True
-        if current.dep_ == "poss" and _is_place_holder(current.head):
-            return True
-        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
-            return False
-        current = current.head
-    return False
-
-
-def _is_place_holder(token) -> bool:
-    """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
-    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's
-    deployment")."""
-    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
-        return True
-    return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)
-
-
-def _place_name(token) -> str:
-    if token.ent_type_ in PLACE_LABELS:
-        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        text = span.text if span is not None else token.text
-    else:
-        text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")
-    return text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
-
-
-def _containing_place(token):
-    """The place a place token is said to lie in: "Russia's Kursk region", "Marrowby, in Veldaria"."""
-    phrase_head = token.head if token.dep_ in ("compound",) else token
-    for child in phrase_head.children:
-        if child.dep_ == "poss" and _is_place(child):
-            return _place_name(child)
-        if child.dep_ == "appos" and _is_place(child):
-            return _place_name(child)
-        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and _is_place(pobj):
-                return _place_name(pobj)
-    return None
-
-
-def _says_whole_country(clause) -> bool:
-    words = [t.lower_ for t in clause]
-    return any(words[i : i + 3] == ["across", "the", "country"] for i in range(len(words)))
-
-
-def _date(anchor, noun, published: str | None) -> tuple[str | None, bool]:
-    tokens = _clause(anchor, noun)
-    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
-        holder = anchor.head.head if anchor.head.dep_ == "appos" else anchor.head
-        inside = {t.i for t in anchor.subtree}
-        tokens = [t for t in holder.subtree if t.i not in inside] + tokens
-    for token in tokens:
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
-            span = next(e for e in token.doc.ents if e.start == token.i)
-            if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
-                continue
-            if resolved := nlp.resolve_date(span.text, published):
-                return resolved, True
-    for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
-        if verb.pos_ == "VERB" and _lemma(verb) in REPORTING:
-            for token in verb.subtree:
-                if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _attached_to(token, verb):
-                    span = next(e for e in token.doc.ents if e.start == token.i)
-                    if resolved := nlp.resolve_date(span.text, published):
-                        return resolved, True
-    return published, False
-
-
-def _attached_to(token, verb) -> bool:
-    """The date hangs on the verb directly or through one preposition ("said on Tuesday")."""
-    head = token.head
-    for _ in range(3):
-        if head.i == verb.i:
-            return True
-        if head.pos_ not in ("ADP", "PROPN", "NOUN"):
-            return False
-        head = head.head
-    return False
-
-
-def _source(anchor, doc) -> str | None:
-    """Who says so: the subject of a reporting verb above the clause, "according to X", or an agent."""
-    chain = [anchor, *anchor.ancestors]
-    for verb in chain:
-        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in REPORTING and (found := _subject_name(verb)):
-            return found
-    for token in chain:
-        if found := _according_to(token):
-            return found
-    for verb in chain:  # "400 remain missing, the agency said"
-        for child in verb.children:
-            reporting = child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING
-            if reporting and child.i > anchor.i and (found := _subject_name(child)):
-                return found
-    return _according_to_anywhere(doc)
-
-
-def _subject_name(verb) -> str | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
-            return _name_in(verb.head) if verb.dep_ == "relcl" else None
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
-            if any(t.like_num for t in child.subtree):
-                return None  # "190 people were killed, … said": the figure's own subject is no source
-            return _name_in(child)
-        if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _name_in(pobj)
-    return None
-
-
-def _according_to(token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for to in child.children:
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return _name_in(pobj)
-    return None
-
-
-def _according_to_anywhere(doc) -> str | None:
-    for token in doc:
-        if token.lower_ == "according" and (found := _according_to(token.head)):
-            return found
-    return None
-
-
-def _name_in(phrase_head) -> str | None:
-    """The PERSON or ORG a phrase names (the last, most specific one), else the phrase without its
-    determiner, at most six words."""
-    subtree = list(phrase_head.subtree)
-    ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
-    named = [e for e in ents if e.label_ in ("PERSON", "ORG")] or [
-        e for e in ents if e.label_ in SOURCE_LABELS
-    ]
-    if named:
-        return named[-1].text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
-    words = [t.text for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1] if t.dep_ != "det"]
-    if not words or phrase_head.lower_ in PRONOUNS:
-        return None
-    return " ".join(words[-6:])
+    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS
 
 
 # --- keys and readable names --------------------------------------------------------------------
@@ -624,10 +378,10 @@ def _event_key(event, noun=None) -> str | None:
     "lose home" are different events."""
     if event is None:
         return None
-    word = event.lower_ if event.tag_ == "VBG" else _lemma(event)  # "missing", as its adjective is
+    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
-        return f"{word} {_lemma(obj)}"
+        return f"{word} {lemma(obj)}"
     return word
 
 
@@ -637,7 +391,7 @@ def _readable(noun, event) -> str | None:
     if noun is not None:
         compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-    if event is None or (_lemma(event) == "be" and noun_text):
+    if event is None or (lemma(event) == "be" and noun_text):
         return noun_text
     if noun_text is None:
         return event.text.lower()
@@ -671,8 +425,8 @@ def question_frame(question: str) -> Claim | None:
     if event is None:
         event = _event(noun if noun is not None else anchor_token.head)
     activity = None
-    anchor = _anchor(anchor_token, noun)
-    places, containers = _places(anchor, noun, anchor_token, doc)
+    anchor = clause_anchor(anchor_token, noun)
+    places, containers = places_of(anchor, noun, anchor_token, doc)
     return Claim(
         doc_id="question",
         value="?",
@@ -680,7 +434,7 @@ def question_frame(question: str) -> Claim | None:
         start=0,
         end=len(question),
         noun=_noun_key(noun),
-        generic=noun is None or noun.ent_type_ == "NORP" or _lemma(noun) in GENERIC_NOUNS,
+        generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
         event=_event_key(event, noun),
         activity=_event_key(activity),
         places=places,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .answer import Answerer
 from .articles import check_document_id, make_article
+from .assertions import find_assertion_disagreements
 from .bulk_summaries import (
     SummaryFile,
     SummaryJob,
@@ -25,7 +26,7 @@ from .bulk_summaries import (
 )
 from .chat import Conversation, Turn, standalone_question
 from .claims import FRAMES_VERSION, article_claims
-from .disagreements import Vocabulary, find_assertion_disagreements, find_disagreements, read_lexicon
+from .disagreements import Vocabulary, find_disagreements, read_lexicon
 from .embedder import Embedder
 from .errors import InvalidInput, NotFound
 from .indexing import index_article, index_paths

@@ -78,7 +78,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
 def _weekday_or_relative(text: str, reference: date) -> date | None:
-    """"Tuesday", "Monday evening", "yesterday", "today": the latest such day on or before the reference
+    """ "Tuesday", "Monday evening", "yesterday", "today": the latest such day on or before the reference
     (news speaks of the days just past)."""
     lowered = text.lower()
     if "yesterday" in lowered:

@@ -245,11 +245,11 @@ def test_conflicting_figures_are_reported_with_citations(shared_desk):
     question = "How many North Korean troops are in Russia?"
     desk = Desk(shared_desk.settings, chat_model=JudgingFakeChatModel(responses=["Nobody knows [9]."]))
     answer = desk.ask(question)
-    assert [d.topic for d in answer.disagreements] == ["the number of troops"]
+    assert [(d.kind, d.topic) for d in answer.disagreements] == [("conflict", "the number of troops in Russia")]
     [disagreement] = answer.disagreements
-    values = {c.value for c in disagreement.claims}
-    assert {"10,000", "12,000"} <= values and len({c.doc_id for c in disagreement.claims}) >= 3
-    assert "The sources differ on the number of troops: " in answer.answer
+    values = {(c.value, c.source) for c in disagreement.claims}
+    assert values == {("10,000", "NIS"), ("11,000", "Intelligence reports")}
+    assert "The sources differ on the number of troops in Russia: around 10,000 (NIS) [" in answer.answer
     for claim in disagreement.claims:
         assert desk.document(claim.doc_id).text[claim.start : claim.end] == claim.quote
         assert any(c.doc_id == claim.doc_id and claim.value in c.quote for c in answer.citations)

@@ -134,17 +134,16 @@ def test_disagreements_corpus_wide(seeded_desk):
     client = client_with_model(seeded_desk, JudgingFakeChatModel(responses=["unused"]))
     found = client.get("/disagreements").json()["disagreements"]
     assert [(d["kind"], d["topic"]) for d in found] == [
-        ("numeric", "the number of troops"),
-        ("numeric", "the number killed"),
-        ("numeric", "the number of construction workers"),
+        ("conflict", "the number of troops in Russia"),
+        ("conflict", "the number of troops killed in Russia"),
         ("assertion", "whether it was officially confirmed"),
     ]
     for claim in (c for d in found for c in d["claims"]):
-        assert set(claim) >= {"doc_id", "value", "quote", "start", "end"}
+        assert set(claim) >= {"doc_id", "value", "quote", "start", "end", "source", "date", "place"}
         text = client.get(f"/documents/{claim['doc_id']}").json()["text"]
         assert text[claim["start"] : claim["end"]] == claim["quote"]
     numeric_only = client.get("/disagreements", params={"assertions": "false"}).json()["disagreements"]
-    assert [d["kind"] for d in numeric_only] == ["numeric"] * 3
+    assert [d["kind"] for d in numeric_only] == ["conflict"] * 2
 
 
 def test_summaries_job_and_cached_summary(seeded_desk, tmp_path):

@@ -67,9 +67,9 @@ def test_disagreements_command(env_index):
     result = run("disagreements", "--no-assertions", "--json")
     assert result.exit_code == 0, result.output
     topics = [d["topic"] for d in json.loads(result.stdout)["disagreements"]]
-    assert topics == ["the number of troops", "the number killed", "the number of construction workers"]
+    assert topics == ["the number of troops in Russia", "the number of troops killed in Russia"]
     table = run("disagreements", "--no-assertions")
-    assert "the number of troops" in table.output and "12,000" in table.output
+    assert "the number of troops in Russia" in table.output and "11,000" in table.output
 
 
 def test_summarize_command_writes_jsonl_and_resumes(env_index, tmp_path, monkeypatch):

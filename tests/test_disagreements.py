@@ -7,18 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import question_frame
-from service.disagreements import (
-    Vocabulary,
-    about_question,
-    assertion_candidates,
-    find_assertion_disagreements,
-    find_disagreements,
-    group_claims,
-    llm_judge,
-    read_lexicon,
-    stance,
-)
+from service.disagreements import Vocabulary, about_question, find_disagreements, group_claims, read_lexicon
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage

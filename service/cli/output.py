@@ -81,11 +81,16 @@ def streaming_draft() -> Iterator[Callable[[str], None]]:
 
 
 def print_disagreement(disagreement: Disagreement) -> None:
-    out.print(f"[magenta]Sources differ on {escape(disagreement.topic)}:[/]")
+    """A conflict lists each source's figure; an update is a timeline, oldest first."""
+    heading = {"update": "Changed over time:", "answers": "The documents answer differently:"}
+    out.print(
+        f"[magenta]{heading.get(disagreement.kind, 'Sources differ on')} {escape(disagreement.topic)}[/]"
+    )
     for claim in disagreement.claims:
         value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
-        who = f"{claim.attribution}, " if claim.attribution else ""
-        out.print(f"  • {escape(value)} ({escape(who)}{claim.doc_id})", highlight=False)
+        when = f"{claim.date} · " if claim.date and disagreement.kind == "update" else ""
+        who = f"{claim.source}, " if claim.source else ""
+        out.print(f"  • {escape(when + value)} ({escape(who)}{claim.doc_id})", highlight=False)
 
 
 def print_answer(answer: Answer) -> None:

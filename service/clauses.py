@@ -1,0 +1,274 @@
+"""Where, when and by whose account: the clause a figure belongs to, read off spaCy's parse (see
+service/claims.py for what a claim frame is). Closed classes of English grammar only, no story words.
+
+Clause   the verb that governs the figure (or its noun), without embedded clauses (other than the counted
+         noun's own relative clause), attributions ("said X"), asides ("during his visit to Y") and the
+         agent subject ("North Korea deployed…").
+Places   GPE/LOC/FAC entities, or a proper noun after a place preposition, reached through a place
+         preposition or a possessive on a place-holding noun; "X's Y region" and "Y, in X" record (X, Y)
+         as containment. "nationwide", "national", "across the country" → the whole country.
+Date     a DATE of the clause that names a point in time (else one on the reporting verb above it:
+         "said on Tuesday"), resolved against the article's date; durations and "since…" are not dates.
+Source   the subject (or agent) of the reporting verb above the clause, "according to X", or a postposed
+         "…, X said": the PERSON or ORG it names, else its noun phrase (no pronouns, no figures).
+"""
+
+from __future__ import annotations
+
+from . import nlp
+
+REPORTING = frozenset(
+    """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
+    insist describe mention disclose cite quote acknowledge admit deny stress""".split()
+)
+
+CONTAINERS = frozenset("number total toll count figure tally sum".split())
+
+LOCATIVE = frozenset(
+    "in to into at near across throughout inside within outside around of between along".split()
+)
+
+ASIDE_PREPS = frozenset("according during since after before until while despite like unlike".split())
+
+NATIONWIDE = frozenset("nationwide countrywide national nationally".split())
+
+WHOLE_COUNTRY = "the whole country"
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
+
+PRONOUNS = frozenset("he she it they we i you this that these those".split())
+
+
+def clause_anchor(token, noun):
+    """The verb whose clause the figure belongs to (or the noun when no verb governs it)."""
+    current = noun if noun is not None else token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _clause(anchor, noun):
+    """Tokens of the figure's clause: the anchor's subtree without embedded clauses, attributions, asides
+    ("during his visit to X") and the agent subject, plus the whole noun phrase of the counted noun."""
+    phrase = noun
+    while phrase is not None and phrase.head.i != phrase.i and phrase.head.pos_ not in ("VERB", "AUX"):
+        phrase = phrase.head
+    roots = [anchor] + ([phrase] if phrase is not None and phrase.i != anchor.i else [])
+    tokens = {}
+    for root in roots:
+        tokens.update({t.i: t for t in root.subtree if t.i not in tokens and _in_clause(t, root, noun)})
+    return [tokens[i] for i in sorted(tokens)]
+
+
+def _in_clause(token, root, noun) -> bool:
+    current = token
+    while current.i != root.i:
+        own_relative = current.dep_ == "relcl" and noun is not None and current.head.i == noun.i
+        if current.dep_ in CLAUSE_BREAKS and not own_relative:
+            return False
+        if lemma(current) in REPORTING and current.pos_ == "VERB":
+            return False
+        if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
+            return False
+        if current.dep_ == "nsubj" and current.head.i == root.i and noun is not None and current.i != noun.i:
+            return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
+def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]]]:
+    clause = _clause(anchor, noun)
+    places: list[str] = []
+    containers: list[tuple[str, str]] = []
+    for place_token in clause:
+        if not _is_place(place_token) or not _reached_as_place(place_token, anchor):
+            continue
+        name = _place_name(place_token)
+        if name and name not in places:
+            places.append(name)
+        outer = _containing_place(place_token)
+        if outer and name and outer != name:
+            containers.append((outer, name))
+    if any(t.lemma_.lower() in NATIONWIDE for t in clause) or _says_whole_country(clause):
+        places.append(WHOLE_COUNTRY)
+    inner = {inner for _, inner in containers}
+    outer = {outer for outer, _ in containers if outer in places}
+    ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
+    return ordered + [p for p in places if p in outer and p not in ordered], containers
+
+
+def _is_place(token) -> bool:
+    if token.ent_type_ in PLACE_LABELS:
+        return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_LABELS:
+        return False
+    head = token.head if token.dep_ == "compound" else token
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.lower_ != "of"
+
+
+def _reached_as_place(token, anchor) -> bool:
+    """Only through a place preposition or a possessive: never as the subject or object of the clause."""
+    current = token
+    for _ in range(10):
+        if current.i == anchor.i:
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE:
+            return True
+        if current.dep_ == "poss" and _is_place_holder(current.head):
+            return True
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+            return False
+        current = current.head
+    return False
+
+
+def _is_place_holder(token) -> bool:
+    """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
+    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's
+    deployment")."""
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        return True
+    return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)
+
+
+def _place_name(token) -> str:
+    if token.ent_type_ in PLACE_LABELS:
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        text = span.text if span is not None else token.text
+    else:
+        text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")
+    return text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
+
+
+def _containing_place(token):
+    """The place a place token is said to lie in: "Russia's Kursk region", "Marrowby, in Veldaria"."""
+    phrase_head = token.head if token.dep_ in ("compound",) else token
+    for child in phrase_head.children:
+        if child.dep_ == "poss" and _is_place(child):
+            return _place_name(child)
+        if child.dep_ == "appos" and _is_place(child):
+            return _place_name(child)
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _is_place(pobj):
+                return _place_name(pobj)
+    return None
+
+
+def _says_whole_country(clause) -> bool:
+    words = [t.lower_ for t in clause]
+    return any(words[i : i + 3] == ["across", "the", "country"] for i in range(len(words)))
+
+
+def date_of(anchor, noun, published: str | None) -> tuple[str | None, bool]:
+    tokens = _clause(anchor, noun)
+    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
+        holder = anchor.head.head if anchor.head.dep_ == "appos" else anchor.head
+        inside = {t.i for t in anchor.subtree}
+        tokens = [t for t in holder.subtree if t.i not in inside] + tokens
+    for token in tokens:
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
+                continue
+            if resolved := nlp.resolve_date(span.text, published):
+                return resolved, True
+    for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
+        if verb.pos_ == "VERB" and lemma(verb) in REPORTING:
+            for token in verb.subtree:
+                if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _attached_to(token, verb):
+                    span = next(e for e in token.doc.ents if e.start == token.i)
+                    if resolved := nlp.resolve_date(span.text, published):
+                        return resolved, True
+    return published, False
+
+
+def _attached_to(token, verb) -> bool:
+    """The date hangs on the verb directly or through one preposition ("said on Tuesday")."""
+    head = token.head
+    for _ in range(3):
+        if head.i == verb.i:
+            return True
+        if head.pos_ not in ("ADP", "PROPN", "NOUN"):
+            return False
+        head = head.head
+    return False
+
+
+def source_of(anchor, doc) -> str | None:
+    """Who says so: the subject of a reporting verb above the clause, "according to X", or an agent."""
+    chain = [anchor, *anchor.ancestors]
+    for verb in chain:
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in REPORTING and (found := _subject_name(verb)):
+            return found
+    for token in chain:
+        if found := _according_to(token):
+            return found
+    for verb in chain:  # "400 remain missing, the agency said"
+        for child in verb.children:
+            reporting = child.dep_ in ("parataxis", "ccomp") and lemma(child) in REPORTING
+            if reporting and child.i > anchor.i and (found := _subject_name(child)):
+                return found
+    return _according_to_anywhere(doc)
+
+
+def _subject_name(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
+            return _name_in(verb.head) if verb.dep_ == "relcl" else None
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+            if any(t.like_num for t in child.subtree):
+                return None  # "190 people were killed, … said": the figure's own subject is no source
+            return _name_in(child)
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _name_in(pobj)
+    return None
+
+
+def _according_to(token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _name_in(pobj)
+    return None
+
+
+def _according_to_anywhere(doc) -> str | None:
+    for token in doc:
+        if token.lower_ == "according" and (found := _according_to(token.head)):
+            return found
+    return None
+
+
+def _name_in(phrase_head) -> str | None:
+    """The PERSON or ORG a phrase names (the last, most specific one), else the phrase without its
+    determiner, at most six words."""
+    subtree = list(phrase_head.subtree)
+    ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+    named = [e for e in ents if e.label_ in ("PERSON", "ORG")] or [
+        e for e in ents if e.label_ in SOURCE_LABELS
+    ]
+    if named:
+        return named[-1].text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
+    words = [t.text for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1] if t.dep_ != "det"]
+    if not words or phrase_head.lower_ in PRONOUNS:
+        return None
+    return " ".join(words[-6:])
+
+
+def lemma(token) -> str:
+    return token.lemma_.lower()
