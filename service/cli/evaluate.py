@@ -116,9 +116,10 @@ def eval_story(
 
 
 def story_table(report: stories.StoryReport) -> Table:
+    updates = f"{report.updates_shown:.2f} of {report.updates}" if report.updates else "none in the gold"
     caption = (
         f"conflicts isolated {report.conflicts_isolated:.2f} of {report.conflicts} · "
-        f"updates as timelines {report.updates_shown:.2f} of {report.updates} · "
+        f"updates as timelines {updates} · "
         f"agreements reported {report.agreements_reported} · false alarms {report.false_alarms} · "
         f"unrelated figures in disagreements {report.unrelated_figures_reported} · "
         f"unrelated disagreements on questions {report.unrelated_on_questions} of {report.questions}"
