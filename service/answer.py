@@ -28,6 +28,7 @@ from .citations import (
     renumber,
 )
 from .claims import question_frame
+from .crosscheck import as_disagreement, cross_check, lead_sentence, leading
 from .disagreements import Vocabulary, about_question, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
@@ -198,42 +199,64 @@ def relevant_disagreements(
     ]
 
 
+def by_documents(evidence: Sequence[Passage]) -> dict[str, list[Passage]]:
+    """The evidence grouped by document, documents in the order of their best passage."""
+    grouped: dict[str, list[Passage]] = {}
+    for passage in evidence:
+        grouped.setdefault(passage.doc_id, []).append(passage)
+    return grouped
+
+
 def describe_disagreements(
     disagreements: Sequence[Disagreement], evidence: Sequence[Passage]
 ) -> tuple[str, list[Passage]]:
-    """A sentence per disagreement giving every figure with its citation, and the passages it cites
-    beyond the evidence (numbered after it)."""
+    """A sentence per disagreement giving every figure (or answer) with its citation, and the passages it
+    cites beyond the evidence (numbered after it)."""
     numbers = {(p.doc_id, p.start): p.n for p in evidence}
     extra: list[Passage] = []
+
+    def cite(claim: Claim, reuse: bool) -> int:
+        key = (claim.doc_id, claim.start)
+        restated = next((p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None)
+        if key not in numbers and restated and reuse:  # articles repeat key figures: cite the passage shown
+            numbers[key] = restated.n
+        if key not in numbers:
+            numbers[key] = len(evidence) + len(extra) + 1
+            extra.append(
+                Passage(
+                    n=numbers[key],
+                    doc_id=claim.doc_id,
+                    title=claim.title or claim.doc_id,
+                    start=claim.start,
+                    end=claim.end,
+                    quote=claim.quote,
+                )
+            )
+        return numbers[key]
+
     sentences = []
     for disagreement in disagreements:
-        figures = []
-        for claim in disagreement.claims:
-            key = (claim.doc_id, claim.start)
-            restated = next(
-                (p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None
-            )
-            if key not in numbers and restated:  # articles repeat key figures: cite the passage already shown
-                numbers[key] = restated.n
-            if key not in numbers:
-                numbers[key] = len(evidence) + len(extra) + 1
-                extra.append(
-                    Passage(
-                        n=numbers[key],
-                        doc_id=claim.doc_id,
-                        title=claim.title or claim.doc_id,
-                        start=claim.start,
-                        end=claim.end,
-                        quote=claim.quote,
-                    )
-                )
-            qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-            who = f" ({claim.source})" if claim.source and disagreement.kind != "update" else ""
-            when = f" on {claim.date}" if disagreement.kind == "update" and claim.date else ""
-            figures.append(f"{qualifier}{claim.value}{when}{who} [{numbers[key]}]")
+        if disagreement.kind == "answers":  # one entry per answer, citing every document that gives it
+            cites: dict[str, list[int]] = {}
+            for claim in disagreement.claims:
+                cites.setdefault(claim.value, []).append(cite(claim, reuse=False))
+            items = [f"{value} {''.join(f'[{n}]' for n in dict.fromkeys(ns))}" for value, ns in cites.items()]
+        else:
+            items = [
+                describe_claim(claim, disagreement.kind, cite(claim, reuse=True))
+                for claim in disagreement.claims
+            ]
         opening = "Over time" if disagreement.kind == "update" else "The sources differ on"
-        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(figures)}.")
+        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(items)}.")
     return " ".join(sentences), extra
+
+
+def describe_claim(claim: Claim, kind: str, n: int) -> str:
+    """ "around 10,000 (NIS) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
+    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+    who = f" ({claim.source})" if claim.source and kind != "update" else ""
+    when = f" on {claim.date}" if kind == "update" and claim.date else ""
+    return f"{qualifier}{claim.value}{when}{who} [{n}]"
 
 
 @dataclass
@@ -268,10 +291,12 @@ class Answerer:
         started: float | None = None,
         article_text: Callable[[str], str] | None = None,
         sentences: Sequence[tuple[Passage, str]] = (),
+        by_document: dict[str, list[Passage]] | None = None,
     ) -> Answer:
         """Answer from numbered evidence (1…n, best first) and the claims around it. Used by ask(), and
         directly by evaluations that bring their own passages (article_text then looks them up).
-        sentences: (passage, context) around the evidence, searched for contradicting assertions."""
+        sentences: (passage, context) around the evidence, searched for contradicting assertions.
+        by_document: each document's own best sentences, asked one by one (default: the evidence's)."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
         reason = abstain_reason(
@@ -295,7 +320,12 @@ class Answerer:
             must_include={(p.doc_id, p.start) for p in evidence},
             limit=2,
         )
+        answers = cross_check(question, by_document or by_documents(evidence), self._ask_model, self.settings)
+        if conflict := as_disagreement(answers):
+            disagreements.insert(0, conflict)
         differ, extra = describe_disagreements(disagreements, evidence)
+        if conflict:  # the answer most documents give leads; every answer is listed after it
+            text = lead_sentence(leading(answers, text), [*evidence, *extra])
         text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
         check_quotes(citations, article_text or self.article_text)
         timings["total"] = ms_since(started)
@@ -311,7 +341,10 @@ class Answerer:
         )
 
     def judge(self):
-        return llm_judge(lambda system, user: generate(self.chat(), system, user), self.settings.prompts_dir)
+        return llm_judge(self._ask_model, self.settings.prompts_dir)
+
+    def _ask_model(self, system: str, user: str) -> str:
+        return generate(self.chat(), system, user)
 
     def _generate_verified(
         self, question: str, evidence: Sequence[Passage], on_token: TokenHook | None

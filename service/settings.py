@@ -79,6 +79,12 @@ class Settings(BaseSettings):
     conflict_window_days: int = Field(
         2, ge=0, description="Figures from different sources at most this many days apart can conflict."
     )
+    crosscheck_documents: int = Field(
+        3,
+        ge=0,
+        description="For who/when/where/which/what questions, the documents asked one by one (one short "
+        "model call each) so different answers are reported (service/crosscheck.py); 0 turns it off.",
+    )
     ask_k: int = Field(6, ge=1, le=20, description="Chunks retrieved for a question.")
     evidence_max: int = Field(6, ge=1, le=20, description="Evidence sentences shown to the model.")
     abstain_on_missing_terms: bool = Field(

@@ -3,6 +3,7 @@ misinformation; each question answered from its own documents."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import statistics
@@ -134,15 +135,30 @@ def idf_over(texts: Sequence[str]) -> dict[str, float]:
 
 def answer_ramdocs(desk: Desk, question: RamQuestion) -> Answer:
     """Evidence chosen by the pipeline's scorer among the question's own documents; claims from all of
-    their sentences, so a conflict between documents can be reported."""
+    their sentences, so a conflict between documents can be reported; every document asked on its own
+    (service/crosscheck.py) with its three best sentences."""
     texts = {d.doc_id: d.text for d in question.documents}
     candidates = candidate_sentences(as_results(question))
     evidence = select_evidence(
         question.question, candidates, desk.embedder, desk.settings, idf_over(list(texts.values()))
     )
     passages = [p for d in question.documents for p in sentence_passages(d.doc_id, d.title, d.text)]
-    return desk.answerer.answer(
-        question.question, evidence, extract_claims(passages), article_text=texts.__getitem__
+    own = desk.settings.model_copy(update={"evidence_max": 3, "max_per_document": 3})
+    idf = idf_over(list(texts.values()))
+    by_document = {
+        d.doc_id: select_evidence(
+            question.question, [c for c in candidates if c[0].doc_id == d.doc_id], desk.embedder, own, idf
+        )
+        for d in question.documents
+    }
+    every_document = desk.settings.model_copy(update={"crosscheck_documents": len(question.documents)})
+    answerer = dataclasses.replace(desk.answerer, settings=every_document)
+    return answerer.answer(
+        question.question,
+        evidence,
+        extract_claims(passages),
+        article_text=texts.__getitem__,
+        by_document=by_document,
     )
 
 

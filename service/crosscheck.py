@@ -1,0 +1,177 @@
+"""One answer per document, then a deterministic vote: when the documents behind a question name
+different people, dates or places, say so with each answer cited, instead of silently picking one.
+
+The shape is MADAM-RAG's (Wang et al. 2025, the RAMDocs paper: one agent per document, then an
+aggregator); here the aggregation is code. For a question asking who, when, where, which or what, each
+document's best evidence sentences (at most `crosscheck_documents` documents) go to the model in one short
+call (prompts/document_answer.*), which replies with a few words and the sentence they come from, or
+"not stated". A reply counts only when its words occur in that document's sentences (it is then cited
+to the sentence holding them) and it is short (at most MAX_WORDS words: a long reply is an explanation,
+not a name, a date or a place). Replies that are equal, or one inside the other ("Bhatt" and "Mahesh
+Bhatt"), are one answer. A document whose sentences do not name what the question is about (its quoted
+title, else half its capitalised words) is not asked. Two or more answers make a disagreement of kind
+"answers": the answer given by the most documents leads (when several tie, those the model's own answer
+names, else all of them), and every answer is listed with its documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .citations import CITATION
+from .models import Claim, Disagreement, Passage
+from .prompts import load_prompt
+from .settings import Settings
+
+AskModel = Callable[[str, str], str]  # (system, user) → the model's reply
+FACTOID = re.compile(r"^\s*(?:who|whom|whose|when|where|which|what)\b", re.IGNORECASE)
+QUANTITY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+NOT_STATED = re.compile(r"\bnot (?:stated|mentioned|given)\b|\bunknown\b|\bdoes not say\b", re.IGNORECASE)
+MAX_WORDS = 6
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+LEADING = {"the", "a", "an"}
+TOPIC = "the answer to the question"
+
+
+@dataclass
+class Answer:
+    """The documents that give one answer, and the sentence each gives it in."""
+
+    text: str
+    passages: list[Passage] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(p.doc_id for p in self.passages))
+
+
+def is_factoid(question: str) -> bool:
+    return bool(FACTOID.match(question)) and not QUANTITY.search(question)
+
+
+def words_of(text: str) -> list[str]:
+    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    while words and words[0] in LEADING:
+        words.pop(0)
+    return words
+
+
+def document_answer(
+    question: str, passages: Sequence[Passage], ask: AskModel, settings: Settings
+) -> Answer | None:
+    """One document's answer, grounded in the sentence it comes from, or None."""
+    numbered = "\n".join(f"[{i}] {' '.join(p.quote.split())}" for i, p in enumerate(passages, 1))
+    system, user = load_prompt("document_answer", settings.prompts_dir).render(
+        sentences=numbered, question=question
+    )
+    reply = ask(system, user).strip()
+    return grounded(reply.splitlines()[0] if reply else "", passages)
+
+
+def grounded(reply: str, passages: Sequence[Passage]) -> Answer | None:
+    """The reply as an answer when it is short and its words occur, in order, in one of the passages
+    (the one it cites first, else any)."""
+    text = CITATION.sub("", reply).strip().rstrip(".").strip()
+    words = words_of(text)
+    if not words or len(words) > MAX_WORDS or NOT_STATED.search(text):
+        return None
+    cited = [int(n) for n in re.findall(r"\[(\d+)\]", reply)]
+    order = [passages[n - 1] for n in cited if 0 < n <= len(passages)] + list(passages)
+    for passage in order:
+        if _contains(words_of(passage.quote), words):
+            return Answer(text=text, passages=[passage])
+    return None
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
+
+
+QUOTED = re.compile(r"[\"“](.+?)[\"”]")
+
+
+def subject_terms(question: str) -> list[str]:
+    """What the question is about: its quoted titles, else its capitalised words after the first."""
+    quoted = QUOTED.findall(question)
+    if quoted:
+        return [" ".join(words_of(q)) for q in quoted if words_of(q)]
+    words = WORD.findall(question)[1:]
+    return [w.lower() for w in words if w[0].isupper()]
+
+
+def is_about(passages: Sequence[Passage], subject: Sequence[str]) -> bool:
+    """A document answers only if its sentences name what the question is about (half its terms)."""
+    if not subject:
+        return True
+    text = " ".join(" ".join(words_of(p.quote)) for p in passages)
+    found = sum(1 for term in subject if f" {term} " in f" {text} ")
+    return found * 2 >= len(subject)
+
+
+def vote(answers: Sequence[Answer]) -> list[Answer]:
+    """Equal answers (or one inside the other) merged; the most documents first."""
+    merged: list[Answer] = []
+    for answer in answers:
+        words = words_of(answer.text)
+        same = next(
+            (m for m in merged if _contains(words_of(m.text), words) or _contains(words, words_of(m.text))),
+            None,
+        )
+        if same is None:
+            merged.append(Answer(answer.text, list(answer.passages)))
+            continue
+        same.passages += answer.passages
+        if len(words) > len(words_of(same.text)):
+            same.text = answer.text
+    return sorted(merged, key=lambda a: len(a.documents), reverse=True)
+
+
+def cross_check(
+    question: str, by_document: dict[str, list[Passage]], ask: AskModel, settings: Settings
+) -> list[Answer]:
+    """The answers the documents give, most documents first (empty when fewer than two answer)."""
+    if not is_factoid(question) or len(by_document) < 2:
+        return []
+    found = []
+    subject = subject_terms(question)
+    for passages in list(by_document.values())[: settings.crosscheck_documents]:
+        if not passages or not is_about(passages, subject):
+            continue
+        if answer := document_answer(question, passages, ask, settings):
+            found.append(answer)
+    return vote(found) if len(found) >= 2 else []
+
+
+def leading(answers: Sequence[Answer], model_answer: str = "") -> list[Answer]:
+    """The answers given by the most documents; when several tie, those the model's own answer (over all
+    the evidence) names, if it names any."""
+    most = len(answers[0].documents) if answers else 0
+    top = [a for a in answers if len(a.documents) == most]
+    named = [a for a in top if _contains(words_of(model_answer), words_of(a.text))]
+    return named if len(top) > 1 and named else top
+
+
+def as_disagreement(answers: Sequence[Answer]) -> Disagreement | None:
+    """A disagreement of kind "answers" when the documents give two or more answers."""
+    if len(answers) < 2:
+        return None
+    claims = [
+        Claim(doc_id=p.doc_id, title=p.title, value=a.text, quote=p.quote, start=p.start, end=p.end)
+        for a in answers
+        for p in a.passages
+    ]
+    return Disagreement(topic=TOPIC, kind="answers", claims=claims)
+
+
+def lead_sentence(answers: Sequence[Answer], numbered: Sequence[Passage]) -> str:
+    """ "Mahesh Bhatt [1][2]." — the leading answers, each cited to the sentences that give it."""
+    numbers = {(p.doc_id, p.start): p.n for p in numbered}
+    parts = []
+    for answer in answers:
+        cites = dict.fromkeys(
+            numbers[(p.doc_id, p.start)] for p in answer.passages if (p.doc_id, p.start) in numbers
+        )
+        parts.append(answer.text + " " + "".join(f"[{n}]" for n in cites))
+    return " and ".join(parts) + "."
