@@ -245,7 +245,9 @@ def test_conflicting_figures_are_reported_with_citations(shared_desk):
     question = "How many North Korean troops are in Russia?"
     desk = Desk(shared_desk.settings, chat_model=JudgingFakeChatModel(responses=["Nobody knows [9]."]))
     answer = desk.ask(question)
-    assert [(d.kind, d.topic) for d in answer.disagreements] == [("conflict", "the number of troops in Russia")]
+    assert [(d.kind, d.topic) for d in answer.disagreements] == [
+        ("conflict", "the number of troops in Russia")
+    ]
     [disagreement] = answer.disagreements
     values = {(c.value, c.source) for c in disagreement.claims}
     assert values == {("10,000", "NIS"), ("11,000", "Intelligence reports")}

@@ -1,0 +1,120 @@
+"""One answer per document, then a vote (service/crosscheck.py). The model is a function here: each test
+says what every document's call replies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from service.answer import by_documents, describe_disagreements
+from service.crosscheck import (
+    as_disagreement,
+    cross_check,
+    grounded,
+    is_about,
+    is_factoid,
+    lead_sentence,
+    leading,
+    subject_terms,
+    vote,
+)
+from service.models import Passage
+from service.settings import Settings
+
+SETTINGS = Settings(index_dir=Path("/nonexistent"), crosscheck_documents=5)
+
+
+def sentence(doc_id: str, text: str, n: int = 1, start: int = 0) -> Passage:
+    return Passage(n=n, doc_id=doc_id, title=doc_id, start=start, end=start + len(text), quote=text)
+
+
+DOCS = {
+    "a": [sentence("a", 'The album "VII" is by Blitzen Trapper, released in 2013.', 1)],
+    "b": [sentence("b", 'Blitzen Trapper recorded "VII" in Portland.', 2)],
+    "c": [sentence("c", '"VII" was recorded by The Beatles in 1970.', 3)],
+    "d": [sentence("d", "The weather in Portland was mild.", 4)],
+}
+
+
+def replies(by_doc: dict[str, str]):
+    """A model that answers each document's call by which document's sentence it was shown."""
+    calls = []
+
+    def ask(system: str, user: str) -> str:
+        calls.append(user)
+        doc = next(d for d, passages in DOCS.items() if passages[0].quote in user)
+        return by_doc[doc]
+
+    return ask, calls
+
+
+def test_which_questions_are_cross_checked():
+    assert is_factoid("Who is the artist of the album VII?")
+    assert is_factoid("When was the dam built?") and is_factoid("Which general praised the troops?")
+    assert not is_factoid("How many people died?")  # figures: the claim frames
+    assert not is_factoid("Did the mayor resign?")
+
+
+def test_a_reply_counts_only_when_short_and_found_in_the_document():
+    [passage] = DOCS["a"]
+    assert grounded("Blitzen Trapper [1]", [passage]).text == "Blitzen Trapper"
+    assert grounded("blitzen trapper.", [passage]).passages == [passage]
+    assert grounded("The Beatles [1]", [passage]) is None  # not in this document
+    assert grounded("not stated", [passage]) is None
+    long_reply = "The album VII is by Blitzen Trapper, released in 2013 by the band"
+    assert grounded(long_reply, [passage]) is None  # an explanation, not an answer
+
+
+def test_documents_must_name_what_the_question_is_about():
+    assert subject_terms('Who is the artist of the album "VII"?') == ["vii"]
+    assert subject_terms("Where is the Larkin Covered Bridge located?") == ["larkin", "covered", "bridge"]
+    assert is_about(DOCS["a"], ["vii"]) and not is_about(DOCS["d"], ["vii"])
+
+
+def test_equal_answers_merge_and_the_majority_leads():
+    ask, calls = replies(
+        {"a": "Blitzen Trapper [1]", "b": "Trapper [1]", "c": "The Beatles [1]", "d": "Portland"}
+    )
+    answers = cross_check('Who is the artist of the album "VII"?', DOCS, ask, SETTINGS)
+    assert len(calls) == 3, "the document that does not name VII is not asked"
+    assert [(a.text, a.documents) for a in answers] == [
+        ("Blitzen Trapper", ["a", "b"]),
+        ("The Beatles", ["c"]),
+    ]
+    assert [a.text for a in leading(answers)] == ["Blitzen Trapper"]
+    conflict = as_disagreement(answers)
+    assert conflict.kind == "answers" and [c.doc_id for c in conflict.claims] == ["a", "b", "c"]
+    for claim in conflict.claims:
+        assert claim.quote == DOCS[claim.doc_id][0].quote
+
+
+def test_a_tie_is_broken_by_the_models_own_answer_else_all_lead():
+    tied = vote(
+        [
+            grounded("Blitzen Trapper", DOCS["a"]),
+            grounded("The Beatles", DOCS["c"]),
+        ]
+    )
+    assert [a.text for a in leading(tied, "It is by The Beatles [3].")] == ["The Beatles"]
+    assert [a.text for a in leading(tied, "Nobody knows.")] == ["Blitzen Trapper", "The Beatles"]
+
+
+def test_agreement_or_one_answer_is_no_disagreement():
+    ask, _ = replies({"a": "Blitzen Trapper", "b": "Blitzen Trapper [1]", "c": "not stated", "d": "x"})
+    answers = cross_check('Who made "VII"?', DOCS, ask, SETTINGS)
+    assert len(answers) == 1 and as_disagreement(answers) is None
+    assert cross_check("How many albums?", DOCS, ask, SETTINGS) == []
+    one_document = {"a": DOCS["a"]}
+    assert cross_check('Who made "VII"?', one_document, ask, SETTINGS) == []
+
+
+def test_the_answer_leads_and_every_answer_is_cited():
+    ask, _ = replies({"a": "Blitzen Trapper", "b": "Blitzen Trapper", "c": "The Beatles", "d": "x"})
+    evidence = [DOCS["a"][0], DOCS["c"][0].model_copy(update={"n": 2})]  # numbered 1…n, as shown
+    answers = cross_check('Who made "VII"?', {**by_documents(evidence), "b": DOCS["b"]}, ask, SETTINGS)
+    conflict = as_disagreement(answers)
+    differ, extra = describe_disagreements([conflict], evidence)
+    assert [p.doc_id for p in extra] == ["b"] and extra[0].n == 3
+    assert (
+        differ == "The sources differ on the answer to the question: Blitzen Trapper [1][3]; The Beatles [2]."
+    )
+    assert lead_sentence(leading(answers), [*evidence, *extra]) == "Blitzen Trapper [1][3]."
