@@ -6,7 +6,8 @@ aggregator); here the aggregation is code. For a question asking who, when, wher
 document's best evidence sentences (at most `crosscheck_documents` documents) go to the model in one short
 call (prompts/document_answer.*), which replies with a few words and the sentence they come from, or
 "not stated". A reply counts only when its words occur in that document's sentences (it is then cited
-to the sentence holding them) and it is short (at most MAX_WORDS words: a long reply is an explanation,
+to the sentence holding them), that sentence holds at least half the question's content words, and it
+is short (at most MAX_WORDS words: a long reply is an explanation,
 not a name, a date or a place). Replies that are equal, or one inside the other ("Bhatt" and "Mahesh
 Bhatt"), are one answer. A document whose sentences do not name what the question is about (its quoted
 title, else half its capitalised words) is not asked. Two or more answers make a disagreement of kind
@@ -24,12 +25,14 @@ from .citations import CITATION
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
 from .settings import Settings
+from .text import word_overlap
 
 AskModel = Callable[[str, str], str]  # (system, user) → the model's reply
 FACTOID = re.compile(r"^\s*(?:who|whom|whose|when|where|which|what)\b", re.IGNORECASE)
 QUANTITY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 NOT_STATED = re.compile(r"\bnot (?:stated|mentioned|given)\b|\bunknown\b|\bdoes not say\b", re.IGNORECASE)
 MAX_WORDS = 6
+QUESTION_WORDS = 0.5  # share of the question's content words the answering sentence must hold
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 LEADING = {"the", "a", "an"}
 TOPIC = "the answer to the question"
@@ -67,12 +70,13 @@ def document_answer(
         sentences=numbered, question=question
     )
     reply = ask(system, user).strip()
-    return grounded(reply.splitlines()[0] if reply else "", passages)
+    return grounded(reply.splitlines()[0] if reply else "", passages, question)
 
 
-def grounded(reply: str, passages: Sequence[Passage]) -> Answer | None:
+def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> Answer | None:
     """The reply as an answer when it is short and its words occur, in order, in one of the passages
-    (the one it cites first, else any)."""
+    (the one it cites first, else any) that also holds most of the question's words: a sentence about
+    something else that happens to name a person is no answer to the question."""
     text = CITATION.sub("", reply).strip().rstrip(".").strip()
     words = words_of(text)
     if not words or len(words) > MAX_WORDS or NOT_STATED.search(text):
@@ -80,7 +84,10 @@ def grounded(reply: str, passages: Sequence[Passage]) -> Answer | None:
     cited = [int(n) for n in re.findall(r"\[(\d+)\]", reply)]
     order = [passages[n - 1] for n in cited if 0 < n <= len(passages)] + list(passages)
     for passage in order:
-        if _contains(words_of(passage.quote), words):
+        if (
+            _contains(words_of(passage.quote), words)
+            and word_overlap(passage.quote, question) >= QUESTION_WORDS
+        ):
             return Answer(text=text, passages=[passage])
     return None
 

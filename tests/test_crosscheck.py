@@ -29,8 +29,8 @@ def sentence(doc_id: str, text: str, n: int = 1, start: int = 0) -> Passage:
 
 DOCS = {
     "a": [sentence("a", 'The album "VII" is by Blitzen Trapper, released in 2013.', 1)],
-    "b": [sentence("b", 'Blitzen Trapper recorded "VII" in Portland.', 2)],
-    "c": [sentence("c", '"VII" was recorded by The Beatles in 1970.', 3)],
+    "b": [sentence("b", 'Blitzen Trapper recorded the album "VII" in Portland.', 2)],
+    "c": [sentence("c", 'The album "VII" was recorded by The Beatles in 1970.', 3)],
     "d": [sentence("d", "The weather in Portland was mild.", 4)],
 }
 
@@ -62,6 +62,14 @@ def test_a_reply_counts_only_when_short_and_found_in_the_document():
     assert grounded("not stated", [passage]) is None
     long_reply = "The album VII is by Blitzen Trapper, released in 2013 by the band"
     assert grounded(long_reply, [passage]) is None  # an explanation, not an answer
+
+
+def test_the_answering_sentence_must_hold_most_of_the_question():
+    question = "Which Russian general credited the North Korean units in Kursk?"
+    credited = sentence("a", "General Valery Gerasimov credited the North Korean units fighting in Kursk.")
+    elsewhere = sentence("b", "Foreign minister Sergei Lavrov met his North Korean counterpart.")
+    assert grounded("Valery Gerasimov [1]", [credited], question).text == "Valery Gerasimov"
+    assert grounded("Sergei Lavrov [1]", [elsewhere], question) is None
 
 
 def test_documents_must_name_what_the_question_is_about():
