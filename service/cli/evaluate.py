@@ -258,13 +258,15 @@ def ramdocs_table(report: ramdocs.RamReport) -> Table:
         "exact",
         "conflict_reported",
         "spurious_conflict",
+        "spurious_single_answer",
         "abstained",
         "fallback",
         "median_seconds",
     )
     caption = (
         f"published: {report.published} · conflict_reported over the "
-        f"{report.overall.with_misinformation} questions with a wrong answer among their documents · "
+        f"{report.overall.with_misinformation} questions with a wrong answer among their documents; "
+        f"spurious over those without ({report.overall.single_answer} of them with a single gold answer) · "
         f"{report.seconds:.0f}s"
     )
     table = Table(title=report.command, caption=caption)

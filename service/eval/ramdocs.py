@@ -61,6 +61,8 @@ class RamSummary(BaseModel):
     conflict_reported: float
     with_misinformation: int
     spurious_conflict: float
+    spurious_single_answer: float = 0.0  # of questions with one gold answer and no wrong document
+    single_answer: int = 0
     abstained: float
     fallback: float
     median_seconds: float
@@ -204,6 +206,7 @@ def score_ramdocs(answer: Answer, question: RamQuestion) -> dict[str, bool]:
 def ramdocs_summary(rows: Sequence[RamRow]) -> RamSummary:
     with_conflict = [r for r in rows if r.has_wrong]
     without = [r for r in rows if not r.has_wrong]
+    single = [r for r in without if len(r.gold) == 1]
     return RamSummary(
         n=len(rows),
         all_gold=rate(r.all_gold for r in rows),
@@ -212,6 +215,8 @@ def ramdocs_summary(rows: Sequence[RamRow]) -> RamSummary:
         conflict_reported=rate(r.conflict for r in with_conflict),
         with_misinformation=len(with_conflict),
         spurious_conflict=rate(r.conflict for r in without),
+        spurious_single_answer=rate(r.conflict for r in single),
+        single_answer=len(single),
         abstained=rate(r.abstained for r in rows),
         fallback=rate(r.model.startswith("extractive fallback") for r in rows),
         median_seconds=round(statistics.median(r.seconds for r in rows), 2) if rows else 0.0,
