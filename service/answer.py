@@ -252,7 +252,7 @@ def describe_disagreements(
 
 
 def describe_claim(claim: Claim, kind: str, n: int) -> str:
-    """ "around 10,000 (NIS) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
+    """ "around 10,000 (the ministry) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
     qualifier = f"{claim.qualifier} " if claim.qualifier else ""
     who = f" ({claim.source})" if claim.source and kind != "update" else ""
     when = f" on {claim.date}" if kind == "update" and claim.date else ""

@@ -216,7 +216,7 @@ def _counted_noun(token):
 
 
 def _adjacent_noun(token):
-    """The noun phrase that follows a figure the parse left bare: "out of 12,000 North Koreans sent"."""
+    """The noun phrase that follows a figure the parse left bare: "out of 12,000 Veldarians sent"."""
     doc = token.doc
     j = token.i + 1
     while j < len(doc) and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].head.i > j:

@@ -3,7 +3,7 @@ service/claims.py for what a claim frame is). Closed classes of English grammar 
 
 Clause   the verb that governs the figure (or its noun), without embedded clauses (other than the counted
          noun's own relative clause), attributions ("said X"), asides ("during his visit to Y") and the
-         agent subject ("North Korea deployed…").
+         agent subject ("Veldaria sent…").
 Places   GPE/LOC/FAC entities, or a proper noun after a place preposition, reached through a place
          preposition or a possessive on a place-holding noun; "X's Y region" and "Y, in X" record (X, Y)
          as containment. "nationwide", "national", "across the country" → the whole country.
@@ -134,7 +134,7 @@ def _reached_as_place(token, anchor) -> bool:
 
 def _is_place_holder(token) -> bool:
     """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
-    noun after a place preposition ("to Russia's Kursk region"); not an action ("North Korea's
+    noun after a place preposition ("to Norrevia’s Haldmark province"); not an action ("Veldaria’s
     deployment")."""
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return True
@@ -151,7 +151,7 @@ def _place_name(token) -> str:
 
 
 def _containing_place(token):
-    """The place a place token is said to lie in: "Russia's Kursk region", "Marrowby, in Veldaria"."""
+    """The place a place token is said to lie in: "Norrevia’s Haldmark province", "Marrowby, in Veldaria"."""
     phrase_head = token.head if token.dep_ in ("compound",) else token
     for child in phrase_head.children:
         if child.dep_ == "poss" and _is_place(child):

@@ -6,10 +6,11 @@ Figures (deterministic, from the claim frames of service/claims.py)
     the same when equal, in one group of the optional lexicon (NEWSDESK_LEXICON), or when their embeddings
     are close (NOUN_SIMILARITY: troop~soldier 0.74 joins, builder~building 0.72 does not); events likewise
     (EVENT_SIMILARITY: die~kill 0.74, die~fatality 0.56 join; die~missing 0.25, kill~fight 0.55 do not). A
-    noun that is itself an event ("deaths", "losses") counts people, with that event. A claim that leaves
+    noun that is itself an event ("deaths", "fatalities") counts people, with that event. A claim that leaves
     something unsaid (no place, no activity, "people" for its noun) joins the one group that says it, and
-    stays on its own when several could. Places are compared most specific first: "Russia's Kursk region"
-    anywhere in the corpus tells that Kursk lies in Russia, so "in Kursk" and "in Russia" are two places.
+    stays on its own when several could. Places are compared most specific first: "Norrevia's Haldmark
+    province" anywhere in the corpus tells that Haldmark lies in Norrevia, so "in Haldmark" and "in
+    Norrevia" are two places.
     Sums of money are never claims.
     Kinds: in a group, two figures from different sources whose intervals do not overlap, for the same
     time (dates at most `conflict_window_days` apart, or unknown), make a *conflict*; a source compared
@@ -87,7 +88,7 @@ class Vocabulary:
 
 def read_lexicon(path: Path | None) -> list[frozenset[str]]:
     """The optional lexicon: one group of words that name the same thing per line, comma-separated
-    ("sapper, deminer, mine clearer"); blank lines and lines starting with # are skipped. Lemmas
+    ("rescuer, rescue worker, lifeguard"); blank lines and lines starting with # are skipped. Lemmas
     (singular nouns, verb infinitives), lower case."""
     if path is None:
         return []

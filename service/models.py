@@ -74,7 +74,7 @@ class Claim(BaseModel):
     date: str | None = Field(
         None, description="When the figure holds: a date in its sentence, else the article's date (ISO)."
     )
-    place: str | None = Field(None, description="Where, when the sentence says: 'Marrowby', 'Russia'.")
+    place: str | None = Field(None, description="Where, when the sentence says: 'Marrowby', 'Veldaria'.")
     noun: str | None = Field(None, description="The counted noun, lemmatized ('construction worker').")
     event: str | None = Field(None, description="What happened to what is counted, lemmatized ('die').")
     activity: str | None = Field(
@@ -83,7 +83,7 @@ class Claim(BaseModel):
     generic: bool = Field(False, description="The noun says only 'people' (or nothing): the event says what.")
     places: list[str] = Field([], description="The places of the figure's clause, most specific first.")
     containers: list[tuple[str, str]] = Field(
-        [], description="(outer, inner) place pairs its sentence states: 'Russia’s Kursk region'."
+        [], description="(outer, inner) place pairs its sentence states: 'Norrevia’s Haldmark province'."
     )
     date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
     published: str | None = Field(None, description="The article's published date (ISO), when it states one.")

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     lexicon_path: Path | None = Field(
         None,
         description="Optional lexicon (NEWSDESK_LEXICON): one group of words that count the same thing per "
-        "line, comma-separated ('sapper, deminer'). Without it, embeddings decide.",
+        "line, comma-separated ('rescuer, rescue worker'). Without it, embeddings decide.",
     )
     conflict_window_days: int = Field(
         2, ge=0, description="Figures from different sources at most this many days apart can conflict."

@@ -20,7 +20,7 @@ router = APIRouter()
 
 class Question(BaseModel):
     question: str = Field(
-        description="A question about the articles.", examples=["How many sappers went to Kursk?"]
+        description="A question about the articles.", examples=["How many troops were deployed?"]
     )
     k: int | None = Field(None, ge=1, le=20, description="Chunks to retrieve (default 6).")
 
