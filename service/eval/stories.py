@@ -22,11 +22,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..articles import read_article
-from ..claims import extract_claims, question_frame
+from ..claims import article_claims, question_frame
 from ..disagreements import Vocabulary, about_question, find_disagreements
 from ..errors import InvalidInput
 from ..models import Article, Claim, Disagreement
-from ..text import sentence_passages
 from .common import digits, load_json, rate, seconds_since
 
 
@@ -69,16 +68,6 @@ def load_pack(path: Path) -> tuple[list[Article], dict]:
     return articles, load_json(path / "gold.json")
 
 
-def pack_claims(articles: list[Article]) -> list[Claim]:
-    return [
-        claim
-        for article in articles
-        for claim in extract_claims(
-            sentence_passages(article.id, article.title, article.text), article.published
-        )
-    ]
-
-
 def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
     """(kind, topic, values) for every conflict, update and agreement, and the unrelated figures."""
     items = [
@@ -107,34 +96,43 @@ def ambiguous_figures(items) -> set[tuple[str, str]]:
     return {figure for figure, found in owners.items() if len(found) > 1}
 
 
-def item_of(claim: Claim, items, texts) -> int | None:
-    ambiguous = ambiguous_figures(items)
-    return next(
-        (
-            i
-            for i, (_, _, values) in enumerate(items)
-            if any(belongs(claim, v, texts, ambiguous) for v in values)
-        ),
-        None,
-    )
+class GoldIndex:
+    """Which gold item a reported figure belongs to (the gold's ambiguous figures worked out once)."""
 
+    def __init__(self, items: list[tuple[str, str, list[dict]]], texts: dict[str, str]):
+        self.items, self.texts = items, texts
+        self.ambiguous = ambiguous_figures(items)
 
-def isolated(disagreement: Disagreement, items, texts) -> int | None:
-    """The gold item three quarters of the disagreement's figures belong to, if any."""
-    owners = [item_of(c, items, texts) for c in disagreement.claims]
-    for index in set(owners) - {None}:
-        if owners.count(index) >= 0.75 * len(owners):
-            return index
-    return None
+    def item_of(self, claim: Claim) -> int | None:
+        return next(
+            (
+                i
+                for i, (_, _, values) in enumerate(self.items)
+                if any(belongs(claim, v, self.texts, self.ambiguous) for v in values)
+            ),
+            None,
+        )
+
+    def owners(self, disagreement: Disagreement) -> list[int | None]:
+        return [self.item_of(c) for c in disagreement.claims]
+
+    def isolated(self, disagreement: Disagreement) -> int | None:
+        """The gold item three quarters of the disagreement's figures belong to, if any."""
+        owners = self.owners(disagreement)
+        for index in set(owners) - {None}:
+            if owners.count(index) >= 0.75 * len(owners):
+                return index
+        return None
 
 
 def score_story(found, attached, gold, texts, command: str, pack: str, started: float) -> StoryReport:
     items = gold_items(gold)
+    index_of = GoldIndex(items, texts)
     rows, isolated_by_kind = [], {"conflict": set(), "update": set()}
     agreements_reported = set()
     for disagreement in found:
-        index = isolated(disagreement, items, texts)
-        owners = [item_of(c, items, texts) for c in disagreement.claims]
+        index = index_of.isolated(disagreement)
+        owners = index_of.owners(disagreement)
         agreement = next(
             (
                 i
@@ -167,7 +165,7 @@ def score_story(found, attached, gold, texts, command: str, pack: str, started: 
         1
         for d in found
         for c in d.claims
-        if (i := item_of(c, items, texts)) is not None and items[i][0] == "unrelated"
+        if (i := index_of.item_of(c)) is not None and items[i][0] == "unrelated"
     )
     question_rows = []
     for question, disagreements in attached:
@@ -175,7 +173,7 @@ def score_story(found, attached, gold, texts, command: str, pack: str, started: 
         wrong = [
             d
             for d in disagreements
-            if expected is None or (i := isolated(d, items, texts)) is None or items[i][1] != expected
+            if expected is None or (i := index_of.isolated(d)) is None or items[i][1] != expected
         ]
         question_rows.append(
             QuestionRow(
@@ -207,7 +205,7 @@ def evaluate_story(path: Path, vocabulary: Vocabulary, command: str, window: int
     """Extract the pack's claims, find its disagreements and score them (no index, no model)."""
     started = time.perf_counter()
     articles, gold = load_pack(path)
-    found = find_disagreements(pack_claims(articles), vocabulary, window)
+    found = find_disagreements([c for a in articles for c in article_claims(a)], vocabulary, window)
     texts = {a.id: a.text for a in articles}
     return evaluate_found(found, texts, gold, vocabulary, command, str(path), started)
 
