@@ -30,19 +30,19 @@ def index_paths(
     articles, skipped = read_articles(paths, settings)
     if rebuild:
         store.reset()
-    committed = store.committed_chunk_counts()
+    records = store.committed_records()
+    committed = {doc_id: (sha, chunks) for doc_id, (sha, chunks, _) in records.items()}
     stored = store.stored_chunk_counts()
     store.remove_chunks_of([doc_id for doc_id in stored if doc_id not in committed])  # orphans of a crash
 
     todo: list[tuple[Article, list[Chunk]]] = []
     stale: list[Article] = []
-    versions = store.claims_versions()
     unchanged = updated = 0
     for article in articles:
         prior = committed.get(article.id)
         if prior and prior == (article.sha256, stored.get(article.id, 0)):
             unchanged += 1
-            if versions.get(article.id) != FRAMES_VERSION:
+            if records[article.id][2] != FRAMES_VERSION:
                 stale.append(article)
             continue
         chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)

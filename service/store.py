@@ -163,8 +163,15 @@ class Store:
 
     def committed_chunk_counts(self) -> dict[str, tuple[str, int]]:
         """doc_id → (sha256, chunk count) as recorded when the document was committed."""
+        return {doc_id: (sha, chunks) for doc_id, (sha, chunks, _) in self.committed_records().items()}
+
+    def committed_records(self) -> dict[str, tuple[str, int, int]]:
+        """doc_id → (sha256, chunk count, version of its stored claims; 0: none), in one read."""
         got = self.documents.get(include=["metadatas"])
-        return {i: (m["sha256"], int(m["chunks"])) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        return {
+            i: (m["sha256"], int(m["chunks"]), int(m.get("claims_version") or 0))
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
 
     def stored_chunk_counts(self) -> Counter[str]:
         """doc_id → chunks actually present (to find half-written or orphaned documents)."""
@@ -176,13 +183,6 @@ class Store:
             raise NotFound(f"no document with id {doc_id!r}")
         info = self._info(doc_id, got["metadatas"][0])
         return Article(**info.model_dump(), text=got["documents"][0])
-
-    def claims_versions(self) -> dict[str, int]:
-        """doc_id → the extractor version its stored claims were made with (0: none stored)."""
-        got = self.documents.get(include=["metadatas"])
-        return {
-            i: int(m.get("claims_version") or 0) for i, m in zip(got["ids"], got["metadatas"], strict=True)
-        }
 
     def document_claims(self, doc_id: str) -> tuple[int, list[Claim]]:
         """(extractor version, claims) stored with the document; each claim quotes its sentence."""

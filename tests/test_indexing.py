@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from service.articles import chunk_article, read_article
+from service.claims import FRAMES_VERSION
 from service.desk import Desk
 
 from .conftest import SEED_IDS, SEEDS, make_settings
@@ -40,6 +41,16 @@ def test_second_run_changes_nothing(seeded_desk):
     assert (report.added, report.updated, report.unchanged, report.removed) == (0, 0, 5, 0)
     assert report.documents == 5
     assert stored_chunk_ids(seeded_desk) == expected_chunk_ids(SEEDS, seeded_desk.settings)
+
+
+def test_claims_made_by_an_older_extractor_are_made_again(seeded_desk):
+    doc_id = SEED_IDS[4]
+    seeded_desk.store.set_claims(doc_id, [], version=0)  # as an older newsdesk left them
+    assert seeded_desk.store.document_claims(doc_id) == (0, [])
+    report = seeded_desk.index()
+    assert report.unchanged == len(SEED_IDS) and report.added == report.updated == 0
+    version, claims = seeded_desk.store.document_claims(doc_id)
+    assert version == FRAMES_VERSION and len(claims) >= 10
 
 
 def test_changed_file_replaces_its_chunks_and_prune_drops_missing(tmp_path):
