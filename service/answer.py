@@ -189,7 +189,8 @@ def relevant_disagreements(
     itself states from a passage it cites. "Who is the mayor?" gets none."""
     found = find_disagreements(claims, vocabulary, window)
     asked = about_question(question_frame(question), found, vocabulary)
-    cited = {(p.doc_id, p.start) for p in evidence if p.n in cited_numbers(answer)}
+    cited_n = set(cited_numbers(answer))
+    cited = {(p.doc_id, p.start) for p in evidence if p.n in cited_n}
     stated = numbers_in(answer)
     return asked + [
         d

@@ -91,14 +91,14 @@ class Desk:
     def claims_of(self, doc_ids: list[str]) -> list[Claim]:
         """The claim frames of these documents, as stored by the indexer; a document indexed by an older
         extractor is parsed here (and `newsdesk index` stores the new frames)."""
-        found = []
         generation = self.store.generation()
+        self._claims = {k: v for k, v in self._claims.items() if k[1] == generation}  # the index changed
+        found = []
         for doc_id in doc_ids:
             if (doc_id, generation) not in self._claims:
                 version, claims = self.store.document_claims(check_document_id(doc_id))
                 if version != FRAMES_VERSION:
                     claims = article_claims(self.document(doc_id))
-                self._claims = {k: v for k, v in self._claims.items() if k[1] == generation}
                 self._claims[(doc_id, generation)] = claims
             found += self._claims[(doc_id, generation)]
         return found
@@ -179,10 +179,10 @@ class Desk:
         key = (self.store.generation(), assertions)
         if key not in self._disagreements:
             docs = self.documents()
-            sentences = [item for doc in docs for item in self._sentences_with_context(doc.id)]
             claims = self.claims_of([doc.id for doc in docs])
             found = find_disagreements(claims, self.vocabulary, self.settings.conflict_window_days)
-            if assertions:
+            if assertions:  # only the assertions need every sentence of every document
+                sentences = [item for doc in docs for item in self._sentences_with_context(doc.id)]
                 found += find_assertion_disagreements(sentences, self.embedder.embed, self.answerer.judge())
             self._disagreements = {key: found}
         return self._disagreements[key]

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clauses import WHOLE_COUNTRY
 from .models import Claim, Disagreement
 from .nlp import days_apart
 
@@ -41,7 +42,6 @@ EVENT_SIMILARITY = 0.56
 NOMINAL_SIMILARITY = (
     0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
 )
-WHOLE_COUNTRY = "the whole country"
 
 
 # --- which words count the same thing -------------------------------------------------------------
