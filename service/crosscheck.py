@@ -39,7 +39,7 @@ TOPIC = "the answer to the question"
 
 
 @dataclass
-class Answer:
+class GivenAnswer:
     """The documents that give one answer, and the sentence each gives it in."""
 
     text: str
@@ -63,7 +63,7 @@ def words_of(text: str) -> list[str]:
 
 def document_answer(
     question: str, passages: Sequence[Passage], ask: AskModel, settings: Settings
-) -> Answer | None:
+) -> GivenAnswer | None:
     """One document's answer, grounded in the sentence it comes from, or None."""
     numbered = "\n".join(f"[{i}] {' '.join(p.quote.split())}" for i, p in enumerate(passages, 1))
     system, user = load_prompt("document_answer", settings.prompts_dir).render(
@@ -73,7 +73,7 @@ def document_answer(
     return grounded(reply.splitlines()[0] if reply else "", passages, question)
 
 
-def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> Answer | None:
+def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> GivenAnswer | None:
     """The reply as an answer when it is short and its words occur, in order, in one of the passages
     (the one it cites first, else any) that also holds most of the question's words: a sentence about
     something else that happens to name a person is no answer to the question."""
@@ -88,7 +88,7 @@ def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> Ans
             _contains(words_of(passage.quote), words)
             and word_overlap(passage.quote, question) >= QUESTION_WORDS
         ):
-            return Answer(text=text, passages=[passage])
+            return GivenAnswer(text=text, passages=[passage])
     return None
 
 
@@ -117,9 +117,9 @@ def is_about(passages: Sequence[Passage], subject: Sequence[str]) -> bool:
     return found * 2 >= len(subject)
 
 
-def vote(answers: Sequence[Answer]) -> list[Answer]:
+def vote(answers: Sequence[GivenAnswer]) -> list[GivenAnswer]:
     """Equal answers (or one inside the other) merged; the most documents first."""
-    merged: list[Answer] = []
+    merged: list[GivenAnswer] = []
     for answer in answers:
         words = words_of(answer.text)
         same = next(
@@ -127,7 +127,7 @@ def vote(answers: Sequence[Answer]) -> list[Answer]:
             None,
         )
         if same is None:
-            merged.append(Answer(answer.text, list(answer.passages)))
+            merged.append(GivenAnswer(answer.text, list(answer.passages)))
             continue
         same.passages += answer.passages
         if len(words) > len(words_of(same.text)):
@@ -137,7 +137,7 @@ def vote(answers: Sequence[Answer]) -> list[Answer]:
 
 def cross_check(
     question: str, by_document: dict[str, list[Passage]], ask: AskModel, settings: Settings
-) -> list[Answer]:
+) -> list[GivenAnswer]:
     """The answers the documents give, most documents first (empty when fewer than two answer)."""
     if not is_factoid(question) or len(by_document) < 2:
         return []
@@ -151,7 +151,7 @@ def cross_check(
     return vote(found) if len(found) >= 2 else []
 
 
-def leading(answers: Sequence[Answer], model_answer: str = "") -> list[Answer]:
+def leading(answers: Sequence[GivenAnswer], model_answer: str = "") -> list[GivenAnswer]:
     """The answers given by the most documents; when several tie, those the model's own answer (over all
     the evidence) names, if it names any."""
     most = len(answers[0].documents) if answers else 0
@@ -160,7 +160,7 @@ def leading(answers: Sequence[Answer], model_answer: str = "") -> list[Answer]:
     return named if len(top) > 1 and named else top
 
 
-def as_disagreement(answers: Sequence[Answer]) -> Disagreement | None:
+def as_disagreement(answers: Sequence[GivenAnswer]) -> Disagreement | None:
     """A disagreement of kind "answers" when the documents give two or more answers."""
     if len(answers) < 2:
         return None
@@ -172,7 +172,7 @@ def as_disagreement(answers: Sequence[Answer]) -> Disagreement | None:
     return Disagreement(topic=TOPIC, kind="answers", claims=claims)
 
 
-def lead_sentence(answers: Sequence[Answer], numbered: Sequence[Passage]) -> str:
+def lead_sentence(answers: Sequence[GivenAnswer], numbered: Sequence[Passage]) -> str:
     """ "Mahesh Bhatt [1][2]." — the leading answers, each cited to the sentences that give it."""
     numbers = {(p.doc_id, p.start): p.n for p in numbered}
     parts = []
