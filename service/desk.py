@@ -26,7 +26,7 @@ from .bulk_summaries import (
 )
 from .chat import Conversation, Turn, standalone_question
 from .claims import FRAMES_VERSION, article_claims
-from .disagreements import Vocabulary, find_disagreements, read_lexicon
+from .disagreements import find_disagreements
 from .embedder import Embedder
 from .errors import InvalidInput, NotFound
 from .indexing import index_article, index_paths
@@ -48,6 +48,7 @@ from .settings import Settings, get_settings
 from .store import Store
 from .summary import Summarizer
 from .text import sentence_passages, sentences_with_context
+from .vocabulary import Vocabulary, read_lexicon
 
 
 class Desk:

@@ -9,10 +9,11 @@ import pytest
 
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import question_frame
-from service.disagreements import Vocabulary, about_question, find_disagreements, group_claims, read_lexicon
+from service.disagreements import about_question, find_disagreements, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
+from service.vocabulary import Vocabulary, read_lexicon
 
 from .conftest import SEEDS
 

@@ -11,7 +11,8 @@ an update when one of kind "update" does. An agreement is *reported* when half o
 disagreement belong to it. A disagreement that isolates nothing is a false alarm. For each question, the
 disagreements newsdesk would attach to its answer (service/disagreements.py `about_question`) must be
 about its topic: any other is unrelated. (Figures that only the model's answer states are not scored here:
-this evaluation runs no model.)
+this evaluation runs no model. Questions whose gold answer is "not stated" are left out: newsdesk answers
+them with an abstention, which carries no disagreements; `newsdesk eval abstention` scores that.)
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from pydantic import BaseModel
 
 from ..articles import read_article
 from ..claims import article_claims, question_frame
-from ..disagreements import Vocabulary, about_question, find_disagreements
+from ..disagreements import about_question, find_disagreements
 from ..errors import InvalidInput
 from ..models import Article, Claim, Disagreement
+from ..vocabulary import Vocabulary
 from .common import digits, load_json, rate, seconds_since
 
 
@@ -222,7 +224,6 @@ def evaluate_found(
     """Score disagreements found elsewhere (`newsdesk disagreements` on the index) against a gold file."""
     started = started or time.perf_counter()
     numeric = [d for d in found if d.kind in ("conflict", "update")]
-    attached = [
-        (q, about_question(question_frame(q["question"]), numeric, vocabulary)) for q in gold["questions"]
-    ]
+    answerable = [q for q in gold["questions"] if q["answer"].strip().lower() != "not stated"]
+    attached = [(q, about_question(question_frame(q["question"]), numeric, vocabulary)) for q in answerable]
     return score_story(numeric, attached, gold, texts, command, pack, started)

@@ -1,0 +1,72 @@
+"""Which words name the same thing: the optional lexicon (NEWSDESK_LEXICON) first, then embeddings.
+Shared by the claims comparisons (disagreements.py) and the support checks (support.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+NOUN_SIMILARITY = 0.73
+EVENT_SIMILARITY = 0.56
+NOMINAL_SIMILARITY = (
+    0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
+)
+
+
+# --- which words count the same thing -------------------------------------------------------------
+
+
+@dataclass
+class Vocabulary:
+    """Groups of words that name the same thing: lexicon groups first, then embeddings (cached)."""
+
+    embed: Embed | None = None
+    lexicon: Sequence[frozenset[str]] = ()
+    _vectors: dict[str, list[float]] = field(default_factory=dict)
+
+    def similarity(self, a: str, b: str) -> float:
+        if a == b or any(a in group and b in group for group in self.lexicon):
+            return 1.0
+        if self.embed is None:
+            return 0.0
+        self._embed([a, b])
+        return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
+
+    def _embed(self, words: Iterable[str]) -> None:
+        missing = sorted({w for w in words if w not in self._vectors})
+        if missing and self.embed is not None:
+            self._vectors.update(zip(missing, self.embed(missing), strict=True))
+
+    def clusters(self, words: Iterable[str], threshold: float) -> dict[str, str]:
+        """word → the first word of its cluster (single linkage at `threshold`)."""
+        ordered = sorted(set(words))
+        self._embed(ordered)
+        parent = {w: w for w in ordered}
+
+        def root(word: str) -> str:
+            while parent[word] != word:
+                word = parent[word]
+            return word
+
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if self.similarity(a, b) >= threshold:
+                    parent[root(b)] = root(a)
+        return {w: root(w) for w in ordered}
+
+
+def read_lexicon(path: Path | None) -> list[frozenset[str]]:
+    """The optional lexicon: one group of words that name the same thing per line, comma-separated
+    ("rescuer, rescue worker, lifeguard"); blank lines and lines starting with # are skipped. Lemmas
+    (singular nouns, verb infinitives), lower case."""
+    if path is None:
+        return []
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = frozenset(w.strip().lower() for w in line.split(",") if w.strip())
+        if len(words) > 1 and not line.lstrip().startswith("#"):
+            groups.append(words)
+    return groups
