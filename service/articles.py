@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InvalidInput, UnreadableDocument
+from .injection import flags_in
 from .models import Article, Chunk
 from .text import sentence_spans, trim_words, trimmed_span
 
@@ -84,6 +85,7 @@ def make_article(doc_id: str, text: str, title: str | None = None, source: str |
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         chars=len(text),
         source=source,
+        flags=flags_in(text),
         text=text,
     )
 

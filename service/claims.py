@@ -48,6 +48,7 @@ from .figures import (
     is_measure,
     qualifier_of,
 )
+from .injection import instruction_reason
 from .models import Article, Claim, Passage
 from .text import sentence_passages
 
@@ -55,7 +56,7 @@ PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-FRAMES_VERSION = 1
+FRAMES_VERSION = 2  # 2: sentences flagged as instructions to an AI system make no claims
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -71,8 +72,10 @@ GENERIC_NOUNS = frozenset("people person individual".split())
 
 
 def article_claims(article: Article) -> list[Claim]:
-    """Every claim of an article, its sentences dated by its published date."""
-    return extract_claims(sentence_passages(article.id, article.title, article.text), article.published)
+    """Every claim of an article, its sentences dated by its published date; sentences addressed to an AI
+    system (service/injection.py) state nothing."""
+    passages = sentence_passages(article.id, article.title, article.text)
+    return extract_claims([p for p in passages if not instruction_reason(p.quote)], article.published)
 
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .embedder import Embedder
+from .injection import instruction_reason
 from .models import Passage, SearchResult
 from .retrieve import spread_across_documents
 from .settings import Settings
@@ -14,13 +15,14 @@ from .text import is_heading, sentence_passages, sentences_with_context, tokeniz
 
 
 def candidate_sentences(results: Sequence[SearchResult]) -> list[tuple[Passage, str]]:
-    """Every sentence inside the retrieved chunks, once, with offsets into its article, with its context."""
+    """Every sentence inside the retrieved chunks, once, with offsets into its article, with its context;
+    never a sentence addressed to an AI system (service/injection.py)."""
     seen: set[tuple[str, int]] = set()
     candidates = []
     for result in results:
         passages = sentence_passages(result.doc_id, result.title, result.text, offset=result.start)
         for passage, context in sentences_with_context(passages):
-            if (passage.doc_id, passage.start) not in seen:
+            if (passage.doc_id, passage.start) not in seen and not instruction_reason(passage.quote):
                 seen.add((passage.doc_id, passage.start))
                 candidates.append((passage, context))
     return candidates

@@ -108,7 +108,7 @@ def write_articles(
 def refresh_claims(articles: Sequence[Article], store: Store) -> None:
     """Re-extract the claim frames of unchanged articles indexed by an older extractor."""
     for article in articles:
-        store.set_claims(article.id, article_claims(article), FRAMES_VERSION)
+        store.set_claims(article.id, article_claims(article), FRAMES_VERSION, article.flags)
 
 
 def groups_of_chunks(todo: Sequence[tuple[Article, list[Chunk]]], size: int):

@@ -10,6 +10,16 @@ from pydantic import BaseModel, Field
 ProgressHook = Callable[[int, int], None]  # (items just done, total items): progress bars
 
 
+class Flag(BaseModel):
+    """A sentence of a document that newsdesk does not use as evidence (service/injection.py)."""
+
+    kind: Literal["instructions"] = "instructions"
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
 class DocumentInfo(BaseModel):
     id: str
     title: str
@@ -18,6 +28,9 @@ class DocumentInfo(BaseModel):
     sha256: str
     chars: int
     source: str | None = Field(None, description="Where the text came from (a path, or 'api').")
+    flags: list[Flag] = Field(
+        [], description="Sentences addressed to an AI system rather than a reader: never used as evidence."
+    )
 
 
 class Article(DocumentInfo):

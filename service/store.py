@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .errors import NotFound, StoreError
-from .models import Article, Chunk, Claim, DocumentInfo
+from .models import Article, Chunk, Claim, DocumentInfo, Flag
 from .settings import Settings
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -127,16 +127,20 @@ class Store:
     ) -> dict:
         fields = article.model_dump(include=set(DOC_FIELDS))
         record = {**{k: v for k, v in fields.items() if v is not None}, "chunks": chunk_count}
+        record["flags"] = encode_flags(article.flags)
         if claims is not None:
             record |= {"claims": encode_claims(claims), "claims_version": version}
         return record
 
-    def set_claims(self, doc_id: str, claims: Sequence[Claim], version: int) -> None:
-        """Replace a document's stored claim frames (after the extractor changed)."""
+    def set_claims(
+        self, doc_id: str, claims: Sequence[Claim], version: int, flags: Sequence[Flag] = ()
+    ) -> None:
+        """Replace a document's stored claim frames and flags (after the extractor changed)."""
         got = self.documents.get(ids=[doc_id], include=["metadatas"])
         if not got["ids"]:
             raise NotFound(f"no document with id {doc_id!r}")
         meta = {**got["metadatas"][0], "claims": encode_claims(claims), "claims_version": version}
+        meta["flags"] = encode_flags(flags)
         self.documents.update(ids=[doc_id], metadatas=[meta])
         self._bump_generation()
 
@@ -243,13 +247,19 @@ class Store:
 
     @staticmethod
     def _info(doc_id: str, meta: dict) -> DocumentInfo:
-        return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS})
+        flags = [Flag(**f) for f in json.loads(meta["flags"])] if meta.get("flags") else []
+        return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS}, flags=flags)
 
 
 def encode_claims(claims: Sequence[Claim]) -> str:
     """Claims as compact JSON, without their quotes (the article's text holds them)."""
     rows = [c.model_dump(exclude={"quote", "title"}, exclude_defaults=True) for c in claims]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_flags(flags: Sequence[Flag]) -> str:
+    """Flags as JSON (Chroma metadata holds scalars only); their text is kept, it is short."""
+    return json.dumps([f.model_dump() for f in flags], ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_claims(encoded: str, text: str, title: str | None) -> list[Claim]:

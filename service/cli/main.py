@@ -12,6 +12,7 @@ from rich.table import Table
 from ..desk import Desk
 from ..errors import InvalidInput
 from ..settings import get_settings
+from ..text import trim_words
 from .chat import chat
 from .evaluate import eval_app
 from .output import (
@@ -106,6 +107,12 @@ def show(
         f"{article.chars} chars",
     ]
     out.print(" · ".join(escape(m) for m in meta if m), style="dim")
+    for flag in article.flags:
+        out.print(
+            f"flagged, never used as evidence ({flag.reason}), characters {flag.start}-{flag.end}: "
+            f"{escape(trim_words(flag.text, 120))}",
+            style="yellow",
+        )
     out.print(escape(article.text), highlight=False)
 
 
@@ -119,8 +126,10 @@ def documents(as_json: JsonOption = False) -> None:
         return
     table = Table("title", "published", "author", "chars")
     table.add_column("id", no_wrap=True)
+    table.add_column("flags")
     for d in docs:
-        table.add_row(escape(d.title), d.published or "", escape(d.author or ""), str(d.chars), d.id)
+        flags = f"{len(d.flags)} flagged" if d.flags else ""
+        table.add_row(escape(d.title), d.published or "", escape(d.author or ""), str(d.chars), d.id, flags)
     out.print(table)
 
 
