@@ -1,13 +1,17 @@
 """Question → grounded answer: retrieve → evidence → (abstain?) → generate → verify → regenerate once →
-extractive fallback. The model writes; this module decides what may be shown.
+keep the supported sentences → fallback or abstain. The model writes; this module decides what is shown.
 
-Verification rules (all must hold, else the answer is regenerated once, then replaced):
+Verification rules (all must hold, else the answer is regenerated once, with the problems named):
   * the answer cites at least one passage, and every [n] is a passage that was shown to the model;
-  * every number in the answer occurs in a passage it cites;
-  * it cites at least one of the TOP_CITED best passages (a small model likes to cite a random one);
   * it is a sentence, not a bare "[2]", says more than the question did (a yes or no counts), and does
     not repeat the prompt ("Passages: [1] …");
-  * a "how many" question gets a number.
+  * it holds what the question asks for: a figure for "how many", a name for "who", a date for "when",
+    a place for "where" (service/questions.py);
+  * every sentence is supported by the passages it cites: its figures counting the same thing there,
+    its quoted words, its names, most of its words (service/support.py).
+After the retry, the answer's supported sentences alone are kept when they pass; otherwise the fallback
+quotes the evidence sentence that answers, or the answer says the sources do not say
+(service/abstention.py, which also holds the gate that abstains before the model is called).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .abstention import abstain_reason, fallback_answer
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -29,36 +34,57 @@ from .citations import (
 )
 from .claims import question_frame
 from .crosscheck import as_disagreement, cross_check, lead_sentence, leading
-from .disagreements import Vocabulary, about_question, find_disagreements
+from .disagreements import about_question, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
+from .majority import majority_sentence, outvoted
 from .models import Answer, Claim, Disagreement, Passage
 from .prompts import load_prompt
+from .questions import DESCRIBED, asked_type, holds
 from .retrieve import Retriever
 from .settings import Settings
-from .text import STOPWORDS, check_query, stem, tokenize
+from .support import SentenceSupport, check_text, compatible, frames_of, repair, split_cited
+from .text import check_query, tokenize
+from .vocabulary import Vocabulary
 
-TOP_CITED = 3
 QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 YES_NO_QUESTION = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 YES_NO_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
-PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:", re.MULTILINE)
+PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:|</?passages>", re.MULTILINE)
+RETRY = "{user}\n\nYour previous answer was: {previous}\nIt was rejected: {problems}. Answer again."
 
 
 @dataclass
 class Verdict:
     cited: list[int]
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # about the answer as a whole
+    sentences: list[SentenceSupport] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and all(s.ok for s in self.sentences)
+
+    @property
+    def all_problems(self) -> list[str]:
+        return self.problems + [p for s in self.sentences for p in s.problems]
+
+    def supported_part(self) -> str:
+        """The answer's supported sentences, the others dropped."""
+        return " ".join(s.text for s in self.sentences if s.ok)
 
 
 # --- verification --------------------------------------------------------------------------------
 
 
-def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
+def verify(
+    answer: str,
+    question: str,
+    evidence: Sequence[Passage],
+    vocabulary: Vocabulary | None = None,
+    frame: Claim | None = None,
+) -> Verdict:
+    """The whole-answer rules (module doc), and every sentence checked against what it cites
+    (service/support.py). `frame`: what a "how many" question counts (claims.question_frame)."""
     verdict = Verdict(cited=cited_numbers(answer))
     by_n = {p.n: p for p in evidence}
     words = CITATION.sub(" ", answer).split()
@@ -69,109 +95,24 @@ def verify(answer: str, question: str, evidence: Sequence[Passage]) -> Verdict:
     unknown = [n for n in verdict.cited if n not in by_n]
     if unknown:
         verdict.problems.append(f"passage {unknown[0]} does not exist")
-    spans = " ".join(by_n[n].quote for n in verdict.cited if n in by_n)
-    missing = sorted(numbers_in(answer) - numbers_in(spans))
-    if missing:
-        verdict.problems.append(f"{', '.join(missing)} does not occur in the cited passages")
-    if verdict.cited and not any(n <= TOP_CITED for n in verdict.cited):
-        verdict.problems.append(f"it cites none of passages 1-{TOP_CITED}, the most relevant")
     says_yes_or_no = YES_NO_QUESTION.match(question) and YES_NO_ANSWER.match(answer)
     if not set(tokenize(CITATION.sub(" ", answer))) - set(tokenize(question)) and not says_yes_or_no:
         verdict.problems.append("the answer only restates the question")
     if PROMPT_ECHO.search(answer):
         verdict.problems.append("the answer repeats the prompt")
-    if QUANTITY_QUESTION.search(question) and not numbers_in(answer):
-        verdict.problems.append("the question asks for a number and the answer gives none")
+    asked = asked_type(question)
+    if asked and not holds(CITATION.sub(" ", answer), asked, question):
+        verdict.problems.append(f"the question asks for {DESCRIBED[asked]} and the answer gives none")
+    elif asked == "quantity" and frame is not None and not counts_asked(answer, frame, vocabulary):
+        verdict.problems.append(
+            f"no figure in the answer counts what the question asks about ({frame.noun or frame.event})"
+        )
+    if verdict.cited and not unknown:
+        verdict.sentences = check_text(answer, evidence, question, vocabulary, frame)
     return verdict
 
 
-# --- abstention ----------------------------------------------------------------------------------
-
-
-QUESTION_OPENERS = {
-    "how",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "when",
-    "where",
-    "why",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "according",
-    "in",
-    "on",
-}
-CALENDAR = set(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
-
-
-def required_terms(question: str) -> tuple[str | None, list[str]]:
-    """Words an answer cannot do without: (what a 'how many' question counts, the names it uses)."""
-    counted = None
-    if match := QUANTITY_QUESTION.search(question):
-        after = question[match.end() :].split()
-        head = next((w for w in after[:4] if w.lower().endswith("s") and w.lower() not in STOPWORDS), None)
-        counted = head.strip("?,.").lower() if head else None
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
-    names = [
-        word.lower()
-        for i, word in enumerate(words)
-        if i > 0 and word[0].isupper() and word.lower() not in QUESTION_OPENERS | CALENDAR | STOPWORDS
-    ]
-    return counted, list(dict.fromkeys(names))
-
-
-def is_covered(term: str, evidence_terms: set[str], synonyms: Sequence[frozenset[str]] = ()) -> bool:
-    """The term, or a word of its lexicon group (stemmed), is among the evidence's terms."""
-    root = stem(term.removesuffix("'s").removesuffix("’s"))
-    roots = {root} | {stem(w) for group in synonyms if root in {stem(x) for x in group} for w in group}
-    return any(t.startswith(r) or (len(t) >= 4 and r.startswith(t)) for r in roots for t in evidence_terms)
-
-
-def abstain_reason(
-    question: str,
-    evidence: Sequence[Passage],
-    check_terms: bool = True,
-    synonyms: Sequence[frozenset[str]] = (),
-) -> str | None:
-    """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
-    counts must be in the evidence (or its titles), and so must all its names — one in four may be missing
-    when a question names many things (sources, outlets) that passages need not repeat."""
-    if not evidence:
-        return "no passage in the articles is relevant enough"
-    if not check_terms:
-        return None
-    evidence_terms = {t for p in evidence for t in tokenize(f"{p.title} {p.quote}")}
-    counted, names = required_terms(question)
-    missing = [counted] if counted and not is_covered(counted, evidence_terms, synonyms) else []
-    missing_names = [name for name in names if not is_covered(name, evidence_terms, synonyms)]
-    if len(missing_names) > len(names) // 4:
-        missing += missing_names
-    if missing:
-        return "none of the relevant passages mentions " + " or ".join(f"“{t}”" for t in missing)
-    return None
-
-
 # --- the pipeline --------------------------------------------------------------------------------
-
-
-def extractive_answer(question: str, evidence: Sequence[Passage]) -> str:
-    """The best evidence sentence, verbatim, cited: always grounded, never invented."""
-    best = evidence[0]
-    if QUANTITY_QUESTION.search(question):
-        best = next((p for p in evidence[:TOP_CITED] if numbers_in(p.quote)), best)
-    return f"{' '.join(best.quote.split())} [{best.n}]"
 
 
 # --- disagreements ----------------------------------------------------------------------------------
@@ -198,6 +139,33 @@ def relevant_disagreements(
         if d not in asked
         and any((c.doc_id, c.start) in cited and numbers_in(c.value) & stated for c in d.claims)
     ]
+
+
+META = re.compile(
+    r"\bpassages?\s*\[?\d|\b(?:in|from|by|according to) (?:the )?(?:given |provided |above )?passages?\b"
+    r"|^\W*(?:this|that|the) (?:information|answer|fact)s? (?:is|are|was|were|can be) "
+    r"(?:provided|given|found|stated|mentioned)",
+    re.IGNORECASE,
+)
+
+
+def without_meta(answer: str) -> str:
+    """The answer without sentences about the passages rather than the news ("This information is
+    provided in passage [2]."); unchanged when nothing else would be left."""
+    kept = [s for s, _ in split_cited(answer) if not META.search(CITATION.sub(" ", s))]
+    return " ".join(kept) if kept else answer
+
+
+def counts_asked(answer: str, frame: Claim, vocabulary: Vocabulary | None) -> bool:
+    """Some figure of the answer counts what the question asks ("5,000 workers" does not answer "how many
+    engineers"); a figure the answer gives no frame (\"1,000 [1].\") is taken as the asked one."""
+    if not (frame.noun or frame.event):
+        return True
+    sentences = [CITATION.sub(" ", s) for s, _ in split_cited(answer)]
+    framed = [c for s in sentences for c in frames_of(s)]
+    unframed = numbers_in(answer) - {n for c in framed for n in numbers_in(c.value)}
+    vocabulary = vocabulary or Vocabulary()
+    return bool(unframed) or any(compatible(frame, c, vocabulary, places=False) for c in framed)
 
 
 def by_documents(evidence: Sequence[Passage]) -> dict[str, list[Passage]]:
@@ -273,14 +241,21 @@ class Answerer:
     def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
         started = time.perf_counter()
         question = check_query(question, self.settings.max_query_chars)
+        evidence, sentences, documents = self.evidence(question, k)
+        claims = self.claims_of(documents)
+        timings = {"retrieve": ms_since(started)}
+        return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)
+
+    def evidence(
+        self, question: str, k: int | None = None
+    ) -> tuple[list[Passage], list[tuple[Passage, str]], list[str]]:
+        """(numbered evidence, every sentence of the retrieved chunks with its context, their documents)."""
         results = self.retriever.search(question, k or self.settings.ask_k)
         sentences = candidate_sentences(results)
         evidence = select_evidence(
             question, sentences, self.retriever.embedder, self.settings, self.retriever.idf()
         )
-        claims = self.claims_of(list(dict.fromkeys(r.doc_id for r in results)))
-        timings = {"retrieve": ms_since(started)}
-        return self.answer(question, evidence, claims, on_token, timings, started, sentences=sentences)
+        return evidence, sentences, list(dict.fromkeys(r.doc_id for r in results))
 
     def answer(
         self,
@@ -301,16 +276,25 @@ class Answerer:
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
         reason = abstain_reason(
-            question, evidence, self.settings.abstain_on_missing_terms, self.vocabulary.lexicon
+            question,
+            evidence,
+            self.settings.abstain_on_missing_terms,
+            self.vocabulary.lexicon,
+            self.vocabulary,
         )
         if reason:
             return self._abstain(question, reason, timings, started)
         generating = time.perf_counter()
-        text, verdict = self._generate_verified(question, evidence, on_token)
+        frame = question_frame(question) if asked_type(question) == "quantity" else None
+        text, verdict = self._generate_verified(question, evidence, frame, on_token)
         timings["generate"] = ms_since(generating)
-        # after the answer, so its first token is not kept waiting by the judge's calls
         if not verdict.ok:
-            text = extractive_answer(question, evidence)
+            text = fallback_answer(question, evidence, self.vocabulary, frame, claims)
+            if text is None:
+                asked = asked_type(question)
+                what = f"{DESCRIBED[asked]} that answers it" if asked else "a sentence that answers it"
+                return self._abstain(question, f"no passage gives {what}", timings, started)
+        # after the answer, so its first token is not kept waiting by the judge's calls
         disagreements = relevant_disagreements(
             question, text, claims, evidence, self.vocabulary, self.settings.conflict_window_days
         )
@@ -324,9 +308,16 @@ class Answerer:
         answers = cross_check(question, by_document or by_documents(evidence), self._ask_model, self.settings)
         if conflict := as_disagreement(answers):
             disagreements.insert(0, conflict)
+        window = self.settings.conflict_window_days
+        if outlier := None if conflict else outvoted(text, frame, claims, self.vocabulary, window):
+            taken = {(c.doc_id, c.start) for c in outlier[0].claims}
+            disagreements = [d for d in disagreements if not {(c.doc_id, c.start) for c in d.claims} & taken]
+            disagreements.insert(0, outlier[0])
         differ, extra = describe_disagreements(disagreements, evidence)
         if conflict:  # the answer most documents give leads; every answer is listed after it
             text = lead_sentence(leading(answers, text), [*evidence, *extra])
+        elif outlier:  # a figure most documents do not give never leads
+            text = majority_sentence(*outlier, [*evidence, *extra])
         text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
         check_quotes(citations, article_text or self.article_text)
         timings["total"] = ms_since(started)
@@ -348,20 +339,47 @@ class Answerer:
         return generate(self.chat(), system, user)
 
     def _generate_verified(
-        self, question: str, evidence: Sequence[Passage], on_token: TokenHook | None
+        self, question: str, evidence: Sequence[Passage], frame: Claim | None, on_token: TokenHook | None
     ) -> tuple[str, Verdict]:
+        """The model's answer, verified; once rejected, asked again with its problems named; then the
+        supported sentences alone of the second answer, else of the first, when they pass."""
         system, user = load_prompt("answer", self.settings.prompts_dir).render(
             passages=numbered(evidence), question=question
         )
-        text = normalize_citations(generate(self.chat(), system, user, on_token))
-        verdict = verify(text, question, evidence)
-        if verdict.ok:
-            return text, verdict
-        retry = f"{user}\n\nYour previous answer was rejected: {'; '.join(verdict.problems)}. Answer again."
+        first = self._verified(self._generate(system, user, on_token), question, evidence, frame)
+        if first[1].ok:
+            return first
+        retry = RETRY.format(user=user, previous=first[0], problems="; ".join(first[1].all_problems))
         if on_token:
             on_token("\n")
-        text = normalize_citations(generate(self.chat(), system, retry, on_token))
-        return text, verify(text, question, evidence)
+        second = self._verified(self._generate(system, retry, on_token), question, evidence, frame)
+        if second[1].ok:
+            return second
+        for text, verdict in (second, first):
+            kept = verdict.supported_part()
+            if (
+                kept
+                and kept != text
+                and (trimmed := verify(kept, question, evidence, self.vocabulary, frame)).ok
+            ):
+                return kept, trimmed
+        return second
+
+    def _generate(self, system: str, user: str, on_token: TokenHook | None) -> str:
+        return without_meta(normalize_citations(generate(self.chat(), system, user, on_token)))
+
+    def _verified(
+        self, text: str, question: str, evidence: Sequence[Passage], frame: Claim | None
+    ) -> tuple[str, Verdict]:
+        """The answer verified; when a sentence fails, with the citations that repair it added
+        (support.repair: one more citation never makes a sentence less supported)."""
+        verdict = verify(text, question, evidence, self.vocabulary, frame)
+        if verdict.ok or not verdict.sentences:
+            return text, verdict
+        repaired = repair(text, verdict.sentences, evidence, question, self.vocabulary, frame)
+        if repaired == text:
+            return text, verdict
+        return repaired, verify(repaired, question, evidence, self.vocabulary, frame)
 
     def _abstain(self, question: str, reason: str, timings: dict[str, int], started: float) -> Answer:
         timings["total"] = ms_since(started)

@@ -7,13 +7,15 @@ expected output is exact. Real-model behaviour is covered by test_llm_cassettes.
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from service.answer import abstain_reason, required_terms, verify
+from service.abstention import abstain_reason, required_terms
+from service.answer import verify
 from service.citations import CITATION, normalize_citations, numbers_in, renumber
+from service.claims import question_frame
 from service.desk import Desk
-from service.disagreements import read_lexicon
 from service.errors import LLMUnavailable
 from service.evidence import candidate_sentences, select_evidence
 from service.models import Passage
+from service.vocabulary import read_lexicon
 
 from .conftest import SEEDS
 
@@ -36,38 +38,47 @@ EVIDENCE = [
     ("answer", "problems"),
     [
         ("Shoigu said 1,000 sappers went to Kursk [1].", []),
-        ("North Korea sent 1,000 sappers and 5,000 workers [1][2].", []),
+        ("Shoigu said 1,000 sappers and 5,000 military construction workers would go [1][2].", []),
         (
             "[1]",
             [
                 "the answer is not a sentence",
                 "the answer only restates the question",
-                "the question asks for a number and the answer gives none",
+                "the question asks for a figure and the answer gives none",
             ],
         ),
-        (
-            "North Korea sent 1,000 sappers to Kursk.",
-            ["the answer cites no passage", "1000 does not occur in the cited passages"],
-        ),
+        ("North Korea sent 1,000 sappers to Kursk.", ["the answer cites no passage"]),
         (
             "It sent 1,000 sappers to Kursk [7].",
+            ["passage 7 does not exist"],
+        ),
+        ("It sent 2,000 sappers to Kursk [1].", ["sentence 1 cites [1], which does not give 2,000"]),
+        (
+            "It sent 1,000 sappers to Kursk [2].",
             [
-                "passage 7 does not exist",
-                "1000 does not occur in the cited passages",
-                "it cites none of passages 1-3, the most relevant",
+                "sentence 1 cites [2], which does not give 1,000",
+                "sentence 1 cites [2], which does not say most of it (only 0% of its words)",
             ],
         ),
-        ("It sent 2,000 sappers to Kursk [1].", ["2000 does not occur in the cited passages"]),
-        ("It sent 1,000 sappers to Kursk [2].", ["1000 does not occur in the cited passages"]),
-        ("Shells: 12 million were shipped [4].", ["it cites none of passages 1-3, the most relevant"]),
+        (
+            "North Korea sent 1,000 sappers to Kursk [1].",
+            [
+                "sentence 1 cites [1], which does not name North Korea",
+                "sentence 1 cites [1], which does not say most of it (only 40% of its words)",
+            ],
+        ),
+        (
+            "About 5,000 military construction workers will follow [2].",
+            ["no figure in the answer counts what the question asks about (sapper)"],
+        ),
         (
             "Shoigu spoke about sappers going to Kursk [1].",
-            ["the question asks for a number and the answer gives none"],
+            ["the question asks for a figure and the answer gives none"],
         ),
     ],
 )
 def test_verify(answer, problems):
-    assert verify(answer, SAPPERS, EVIDENCE).problems == problems
+    assert verify(answer, SAPPERS, EVIDENCE, frame=question_frame(SAPPERS)).all_problems == problems
 
 
 def test_a_yes_or_no_is_not_a_restatement_and_an_echoed_prompt_is_rejected():
@@ -102,7 +113,15 @@ def test_citation_lists_are_split_and_renumbered_in_order_of_use():
     [
         ("How many tanks did North Korea send to Russia?", ("tanks", ["north", "korea", "russia"])),
         (SAPPERS, ("sappers", ["kursk"])),
-        ("How many military construction workers has North Korea sent?", ("workers", ["north", "korea"])),
+        (
+            "How many military construction workers has North Korea sent?",
+            ("workers", ["construction", "north", "korea"]),
+        ),
+        ("How many head of cattle were lost in Veldaria?", ("cattle", ["veldaria"])),
+        ("How many people died in the cholera outbreak?", (None, ["cholera", "outbreak"])),
+        ("Who was the communications minister who spoke?", (None, ["communications"])),
+        ("Which Norrevian general led the army?", (None, [])),  # what is asked is not a restriction
+        ("Which Russian general praised Veldarian units in Marrowby?", (None, ["veldarian", "marrowby"])),
         ("What did Kim Jong Un pledge to erect in Pyongyang?", (None, ["kim", "jong", "un", "pyongyang"])),
         ("Did 'The Verge' report on Google in November?", (None, ["verge", "google"])),
     ],

@@ -81,7 +81,7 @@ def test_conversation_keeps_turns_sources_and_resets():
 
 def test_scripted_chat_answers_a_follow_up(env_index, monkeypatch):
     model = RoutingFakeChatModel(
-        responses=["North Korea sent 1,000 sappers [1].", "Shoigu announced it [1]."]
+        responses=["Shoigu mentioned 1,000 North Korean sappers [1].", "Sergei Shoigu confirmed it [2]."]
     )
     monkeypatch.setattr("service.desk.get_chat_model", lambda settings: model)
     runner = CliRunner()
@@ -89,9 +89,9 @@ def test_scripted_chat_answers_a_follow_up(env_index, monkeypatch):
     script = "How many sappers went to Kursk?\nWho announced that?\n/sources 1\n/nope\n/quit\nNot reached?\n"
     result = runner.invoke(app, ["chat"], input=script)
     assert result.exit_code == 0, result.output
-    assert "North Korea sent 1,000 sappers [1]." in result.output
+    assert "Shoigu mentioned 1,000 North Korean sappers [1]." in result.output
     assert "» Who announced that North Korea was sending 1,000 sappers to Russia?" in result.output
-    assert "Shoigu announced it [1]." in result.output
+    assert "Sergei Shoigu confirmed it [1]." in result.output  # renumbered in order of use
     assert "characters" in result.output  # /sources 1 says where the quote is
     assert "unknown command /nope" in result.output
     assert "Not reached" not in result.output

@@ -10,7 +10,7 @@ import json
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from service.answer import abstain_reason
+from service.abstention import abstain_reason
 from service.desk import Desk
 from service.errors import InvalidInput
 from service.eval import multihop, ramdocs, stories

@@ -2,6 +2,8 @@
 llama.cpp, answering over the seeds indexed with the packaged embedder. Slow (~15 s), and it proves that a
 fresh install answers offline with nothing configured."""
 
+import re
+
 import pytest
 
 from service.desk import Desk
@@ -19,7 +21,8 @@ def test_default_model_answers_sappers_with_a_verified_citation(shared_desk):
     answer = Desk(shared_desk.settings).ask("How many sappers went to Kursk?")
     assert not answer.abstained
     assert "1,000" in answer.answer
-    assert any("1,000 sappers" in c.quote or "1,000 deminers" in c.quote for c in answer.citations)
+    # the model's own answer, or (when it leaves the figure out twice) the fallback's sentence
+    assert any(re.search(r"1,000 (North Korean )?(sappers|deminers)", c.quote) for c in answer.citations)
     for citation in answer.citations:
         assert shared_desk.document(citation.doc_id).text[citation.start : citation.end] == citation.quote
     assert_grounded(answer)

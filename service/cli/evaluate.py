@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..desk import Desk
-from ..eval import multihop, ramdocs, seeds, stories
+from ..eval import abstention, multihop, ramdocs, seeds, stories
 from ..eval.common import fixed_sample, load_json
 from ..models import Answer
 from ..settings import PROJECT_ROOT, get_settings
@@ -113,6 +113,50 @@ def eval_story(
     desk = Desk()
     report = stories.evaluate_story(pack, desk.vocabulary, eval_command(), desk.settings.conflict_window_days)
     print_report(report, story_table, as_json)
+
+
+@eval_app.command("abstention")
+@handles_errors
+def eval_abstention(
+    packs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Story packs whose 'not stated' questions should abstain (default: the test packs)."
+        ),
+    ] = None,
+    multihop_sample: Annotated[
+        int,
+        typer.Option("--multihop", help="MultiHop-RAG queries answered from gold evidence (0: none).", min=0),
+    ] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the gate that abstains before the model is called, both ways: answerable questions it stops
+    (seeds, story packs, MultiHop-RAG) and unanswerable ones it lets through (no model is run)."""
+    desk = Desk()
+    chosen = packs or sorted((PROJECT_ROOT / "tests" / "data" / "stories").iterdir())
+    report = abstention.evaluate_gate(
+        desk, chosen, desk.settings.eval_dir / "questions.json", multihop_sample, eval_command()
+    )
+    print_report(report, gate_table, as_json)
+
+
+def gate_table(report: abstention.GateReport) -> Table:
+    caption = (
+        f"answerable questions stopped {report.over_abstention:.2f} · "
+        f"unanswerable questions stopped {report.abstention_recall:.2f}"
+    )
+    table = Table(title=report.command, caption=caption)
+    for header in ("set", "answerable", "wrongly abstained", "unanswerable", "rightly abstained"):
+        table.add_column(header)
+    for s in report.sets:
+        table.add_row(
+            s.set, *map(str, (s.answerable, s.wrongly_abstained, s.unanswerable, s.rightly_abstained))
+        )
+    for row in report.rows:
+        if row.abstained != row.should_abstain:
+            verdict = "stopped" if row.abstained else "let through"
+            table.add_row(escape(row.set), escape(row.question), verdict, escape(row.reason or ""), "")
+    return table
 
 
 def story_table(report: stories.StoryReport) -> Table:

@@ -1,0 +1,70 @@
+"""Where SUPPORT_SCORE (service/support.py) comes from: the share of an answer sentence's words found in the
+passages it cites, for real model answers, against the same sentence paired with a passage it does not
+cite.
+
+Dev data: every first answer the packaged model wrote in the recorded cassettes
+(tests/cassettes/test_llm_cassettes/*.yaml: the seed gold questions and the other recorded questions),
+read back with the numbered passages of its prompt. "cited": each sentence scored against what it cites;
+"wrong": the same sentence against each shown passage it does not cite. Prints the share of each kept at
+several thresholds. Not a speed benchmark; no model is run.
+
+    .venv/bin/python bench/support_threshold.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from service.citations import CITATION
+from service.support import split_cited, support_score
+
+CASSETTES = Path(__file__).resolve().parent.parent / "tests" / "cassettes" / "test_llm_cassettes"
+PASSAGE = re.compile(r"^\[(\d+)\] (.+)$", re.MULTILINE)
+
+
+def streamed_text(body: str) -> str:
+    parts = []
+    for line in body.splitlines():
+        if line.startswith("data: {"):
+            delta = json.loads(line[6:])["choices"][0].get("delta", {})
+            parts.append(delta.get("content") or "")
+    return "".join(parts)
+
+
+def first_answers():
+    """(numbered passages, the model's answer) for every answer prompt that is not a retry."""
+    for path in sorted(CASSETTES.glob("*.yaml")):
+        for interaction in yaml.safe_load(path.read_text())["interactions"]:
+            messages = json.loads(interaction["request"]["body"])["messages"]
+            user = messages[-1]["content"]
+            if "<passages>" not in user or "previous answer" in user:
+                continue
+            passages = {int(n): text for n, text in PASSAGE.findall(user.split("</passages>")[0])}
+            yield passages, streamed_text(interaction["response"]["body"]["string"])
+
+
+def main() -> None:
+    cited_scores, wrong_scores = [], []
+    for passages, answer in first_answers():
+        for sentence, cites in split_cited(answer):
+            text = CITATION.sub(" ", sentence)
+            shown = [n for n in cites if n in passages]
+            if not shown:
+                continue
+            cited_scores.append(support_score(text, " ".join(passages[n] for n in shown)))
+            wrong_scores += [support_score(text, passages[n]) for n in passages if n not in cites]
+    print(f"{len(cited_scores)} answer sentences, {len(wrong_scores)} sentence × uncited passage pairs")
+    print("| threshold | cited kept | wrong kept |")
+    print("| --: | --: | --: |")
+    for threshold in (0.4, 0.5, 0.6, 0.7, 0.8):
+        kept = sum(s >= threshold for s in cited_scores) / len(cited_scores)
+        wrong = sum(s >= threshold for s in wrong_scores) / len(wrong_scores)
+        print(f"| {threshold:.1f} | {kept:.2f} | {wrong:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

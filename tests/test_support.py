@@ -1,0 +1,194 @@
+"""Per-sentence support (service/support.py), what a question asks for (questions.py), the fallback and
+the gate (abstention.py), and the majority lead (majority.py), on made-up sentences of the same shape as the
+failures found on unseen stories. The end-to-end checks run the flood story pack with a fake model."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from service.abstention import abstain_reason, fallback_answer
+from service.answer import verify
+from service.claims import extract_claims, question_frame
+from service.desk import Desk
+from service.majority import outvoted
+from service.models import Passage
+from service.questions import asked_type, holds
+from service.support import check_text, repair
+
+from .conftest import make_settings
+
+FLOOD = __import__("pathlib").Path(__file__).parent / "data" / "stories" / "flood_synthetic"
+
+
+def passage(n: int, quote: str, doc: str = "d") -> Passage:
+    return Passage(n=n, doc_id=doc, title="t", start=0, end=len(quote), quote=quote)
+
+
+@pytest.fixture(scope="module")
+def vocabulary(tmp_path_factory):
+    return Desk(make_settings(tmp_path_factory.mktemp("vocab") / "index")).vocabulary
+
+
+def test_a_quoted_phrase_the_cited_sentence_does_not_hold_is_unsupported(vocabulary):
+    evidence = [passage(1, "The ministry said the dam's spillway gates were opened on Sunday night.")]
+    answer = "The Veldarian ministry called the arrangement an illicit 'water-for-hire' scheme [1]."
+    problems = [
+        p
+        for s in check_text(answer, evidence, "What did the ministry call it?", vocabulary)
+        for p in s.problems
+    ]
+    assert "sentence 1 cites [1], which does not say “water-for-hire”" in problems
+    assert "sentence 1 cites [1], which does not name Veldarian ministry" in problems
+
+
+def test_a_figure_counting_something_else_does_not_support(vocabulary):
+    question = "How many Norrevian soldiers have been killed?"
+    evidence = [
+        passage(
+            1, "Norrevia has sent some 11,000 troops to the front, and about 1,000 of them have been killed."
+        )
+    ]
+    frame = question_frame(question)
+    wrong = verify("Losses are estimated at 1,000 to 11,000 [1].", question, evidence, vocabulary, frame)
+    assert any("11,000 counts troops" in p for p in wrong.all_problems)
+    right = verify(
+        "About 1,000 Norrevian soldiers have been killed [1].", question, evidence, vocabulary, frame
+    )
+    assert right.ok, right.all_problems
+
+
+def test_names_must_be_in_the_cited_sentence_or_the_question(vocabulary):
+    evidence = [passage(1, "The mayor said 900 people had died in the city.")]
+    question = "How many people died in Marrowby?"
+    assert check_text("The mayor said 900 people died in Marrowby [1].", evidence, question, vocabulary)[0].ok
+    stranger = check_text("Haldor Vik said 900 people died in Marrowby [1].", evidence, question, vocabulary)
+    assert "sentence 1 cites [1], which does not name Haldor Vik" in stranger[0].problems
+
+
+def test_pinning_the_question_on_an_unrelated_span_is_unsupported(vocabulary):
+    question = "What is the name of the Veldarian general commanding the engineers?"
+    evidence = [passage(1, 'Another commander, "Birch," added: "They work as hard as my engineers."')]
+    answer = "The name of the Veldarian general commanding the engineers is Birch [1]."
+    [support] = check_text(answer, evidence, question, vocabulary)
+    assert not support.ok and support.score < 0.6
+
+
+def test_a_missing_citation_is_repaired_from_the_passage_that_supports_it(vocabulary):
+    evidence = [
+        passage(1, "Officials said the river reached 6.4 metres at the gauge."),
+        passage(2, "Hallberg said boats had reached the Lower Quay district."),
+    ]
+    answer = "Hallberg said boats reached the Lower Quay district [1]."
+    checked = check_text(answer, evidence, "", vocabulary)
+    assert not checked[0].ok
+    assert repair(answer, checked, evidence, "", vocabulary) == (
+        "Hallberg said boats reached the Lower Quay district [1][2]."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("In what year were the two dams built?", "year"),
+        ("When did the river burst its banks?", "date"),
+        ("Who is the mayor of Marrowby?", "person"),
+        ("What is the name of the engineer?", "person"),
+        ("Where did the dam fail?", "place"),
+        ("In which city did the flood start?", "place"),
+        ("How many people died?", "quantity"),
+        ("Which river flooded the city?", None),
+        ("Did the dam hold?", None),
+    ],
+)
+def test_what_a_question_asks_for(question, kind):
+    assert asked_type(question) == kind
+
+
+def test_holds_needs_something_the_question_does_not_already_name():
+    assert holds("The dam was built in 1962.", "year")
+    assert not holds("The two dams were built in the mountains above the city.", "year")
+    assert holds("Odile Framsen, the mayor, appealed for water.", "person", "Who is the mayor?")
+    assert not holds("The mayor appealed for water.", "person", "Who is the mayor?")
+
+
+def test_a_year_question_answered_without_a_year_falls_back_or_abstains(vocabulary):
+    question = "In what year were the two dams built?"
+    evidence = [
+        passage(1, "The two dams were built in the mountains above the city."),
+        passage(2, "The city's first bridge opened in 1911, officials said."),
+    ]
+    verdict = verify(
+        "The two dams were built in the mountains above the city [1].", question, evidence, vocabulary
+    )
+    assert "the question asks for a year and the answer gives none" in verdict.problems
+    assert fallback_answer(question, evidence, vocabulary) is None  # 1911 is not about dams: abstain
+    evidence.append(passage(3, "Both dams were built in 1962 by a state company."))
+    assert (
+        fallback_answer(question, evidence, vocabulary)
+        == "Both dams were built in 1962 by a state company. [3]"
+    )
+
+
+def test_the_fallback_quotes_a_sentence_that_answers_never_the_top_ranked_one(vocabulary):
+    question = "Who was the spokesman who gave the toll updates?"
+    evidence = [
+        passage(1, "An aid report said shelters were short of blankets."),
+        passage(2, "The toll updates were given by spokesman Tomas Hallberg each evening."),
+    ]
+    assert fallback_answer(question, evidence, vocabulary) == (
+        "The toll updates were given by spokesman Tomas Hallberg each evening. [2]"
+    )
+    assert fallback_answer(question, evidence[:1], vocabulary) is None
+
+
+def test_the_gate_abstains_on_a_restriction_no_evidence_mentions(vocabulary):
+    evidence = [passage(1, "At least 120 people died in the floods, the health ministry said.")]
+    reason = abstain_reason(
+        "How many people died in the cholera outbreak that followed?", evidence, vocabulary=vocabulary
+    )
+    assert reason == "none of the relevant passages mentions “cholera” or “outbreak”"
+    minister = abstain_reason(
+        "Who was the communications minister who gave the toll?", evidence, vocabulary=vocabulary
+    )
+    assert minister == "none of the relevant passages mentions “communications”"
+    assert abstain_reason("How many people died in the floods?", evidence, vocabulary=vocabulary) is None
+
+
+def test_one_document_is_outvoted_by_several(vocabulary):
+    sentences = {
+        "a": "Some 1,000 engineers were sent to Marrowby, the ministry said.",
+        "b": "About 1,000 engineers went to Marrowby on Monday.",
+        "c": "The 1,000 engineers sent to Marrowby began work, officials said.",
+        "x": "Some 40,000 engineers have been sent to Marrowby, the bulletin said.",
+    }
+    claims = [c for doc, s in sentences.items() for c in extract_claims([passage(1, s, doc)])]
+    frame = question_frame("How many engineers went to Marrowby?")
+    conflict, top = outvoted("Some 40,000 engineers went [1].", frame, claims, vocabulary, 2)
+    assert top == "1,000" and conflict.kind == "conflict"
+    assert {c.doc_id for c in conflict.claims} == {"a", "b", "c", "x"}
+    assert outvoted("About 1,000 engineers went [2].", frame, claims, vocabulary, 2) is None
+
+
+@pytest.fixture(scope="module")
+def flood_desk(tmp_path_factory):
+    desk = Desk(make_settings(tmp_path_factory.mktemp("flood") / "index"))
+    desk.index([FLOOD / "articles"])
+    return desk
+
+
+def ask_with(desk: Desk, replies: list[str], question: str):
+    return Desk(desk.settings, chat_model=FakeListChatModel(responses=replies * 4)).ask(question)
+
+
+def test_unanswerable_questions_on_an_unseen_story_abstain(flood_desk):
+    wrong = "The two dams were built in the mountains above the city [1]."
+    answer = ask_with(flood_desk, [wrong], "In what year were the spillway gates replaced?")
+    assert answer.abstained, answer.answer
+    cholera = ask_with(flood_desk, ["120 people died [1]."], "How many people died in the cholera outbreak?")
+    assert cholera.abstained and "cholera" in cholera.answer
+
+
+def test_an_unsupported_answer_is_replaced_by_a_sentence_that_answers(flood_desk):
+    answer = ask_with(flood_desk, ["The mayor is the river [1]."], "Who is the mayor of Marrowby?")
+    assert "Framsen" in answer.answer and answer.model.startswith("extractive fallback")
