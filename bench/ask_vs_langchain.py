@@ -13,8 +13,8 @@ to record, per call, the prompt tokens, how many of them were reused from the KV
 with the previous call), the prompt-eval time and the generated tokens.
 
 Sides: plain, newsdesk (the current code) and, by default, judge-first: the same Answerer with the
-assertion judge run BEFORE the answer is generated, the order before 60e8ff2 (a subclass whose answer() is a
-copy of the current Answerer.answer with the two blocks in the old order; service/ is unchanged). Only
+assertion judge run BEFORE the answer is generated, the order before 60e8ff2 (a subclass that asks the
+judge first, remembers its verdicts and then runs the current Answerer.answer; service/ is unchanged). Only
 questions whose evidence holds an official-confirmation assertion call the judge: of the 10, question 8.
 
     .venv/bin/python bench/ask_vs_langchain.py               # questions 1, 2, 8; plain, newsdesk, judge-first
@@ -26,9 +26,6 @@ questions whose evidence holds an official-confirmation assertion call the judge
 from __future__ import annotations
 
 import argparse
-import hashlib
-import inspect
-import sys
 import time
 from collections import Counter, defaultdict
 from typing import Any
@@ -41,17 +38,10 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import RunnablePassthrough
 
-from service.answer import (
-    Answerer,
-    abstain_reason,
-    describe_disagreements,
-    extractive_answer,
-    ms_since,
-    relevant_disagreements,
-)
-from service.citations import check_quotes, renumber
+from service.abstention import abstain_reason
+from service.answer import Answerer
+from service.assertions import find_assertion_disagreements
 from service.desk import Desk
-from service.disagreements import find_assertion_disagreements
 from service.llm import get_chat_model, model_name
 from service.models import Answer
 
@@ -166,67 +156,38 @@ def instrument_embedder(desk: Desk, log: CallLog) -> list[dict]:
 
 # --- before 60e8ff2: the judge first ------------------------------------------------------------------
 
-# sha256 of inspect.getsource(Answerer.answer) when JudgeFirst.answer was copied from it (886f549)
-COPIED_FROM = "76e2771ab1ed56807207d5f5201a80d8112ab107cfbcf52fff7548122260817f"
-
 
 class JudgeFirst(Answerer):
-    """Answerer.answer as before 60e8ff2: the disagreements, with the assertion judge's model calls, come
-    first and the answer is generated after them, so its first token waits for the judge."""
+    """Answerer.answer with the assertion judge's model calls made BEFORE the answer is generated, the
+    order before 60e8ff2: the judge is asked first and its verdicts remembered, then the current
+    Answerer.answer runs and reads them back without a model call. Every other step is the current code."""
 
     def answer(
-        self,
-        question,
-        evidence,
-        claims,
-        on_token=None,
-        timings=None,
-        started=None,
-        article_text=None,
-        sentences=(),
+        self, question, evidence, claims, on_token=None, timings=None, started=None, **kwargs
     ) -> Answer:
-        started = started or time.perf_counter()
-        timings = timings if timings is not None else {}
-        reason = abstain_reason(question, evidence, self.settings.abstain_on_missing_terms)
-        if reason:
-            return self._abstain(question, reason, timings, started)
-        disagreements = relevant_disagreements(question, claims, evidence, self.retriever.embedder.embed)
-        disagreements += find_assertion_disagreements(
-            sentences,
-            self.retriever.embedder.embed,
-            self.judge(),
-            must_include={(p.doc_id, p.start) for p in evidence},
-            limit=2,
-        )
-        generating = time.perf_counter()
-        text, verdict = self._generate_verified(question, evidence, on_token)
-        timings["generate"] = ms_since(generating)
-        if not verdict.ok:
-            text = extractive_answer(question, evidence)
-        differ, extra = describe_disagreements(disagreements, evidence)
-        text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
-        check_quotes(citations, article_text or self.article_text)
-        timings["total"] = ms_since(started)
-        model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
-        return Answer(
-            question=question,
-            answer=text,
-            abstained=False,
-            citations=citations,
-            disagreements=disagreements,
-            model=model,
-            timings_ms=timings,
-        )
+        self.verdicts: dict[tuple[str, str], bool] = {}
+        vocabulary = self.vocabulary
+        checked = self.settings.abstain_on_missing_terms
+        if not abstain_reason(question, evidence, checked, vocabulary.lexicon, vocabulary):
+            find_assertion_disagreements(
+                kwargs.get("sentences", ()),
+                self.retriever.embedder.embed,
+                self.judge(),
+                must_include={(p.doc_id, p.start) for p in evidence},
+                limit=2,
+            )
+        return super().answer(question, evidence, claims, on_token, timings, started, **kwargs)
 
+    def judge(self):
+        ask = super().judge()
+        verdicts = self.verdicts
 
-def check_copy() -> None:
-    digest = hashlib.sha256(inspect.getsource(Answerer.answer).encode()).hexdigest()
-    if digest != COPIED_FROM:
-        print(
-            "warning: service/answer.py's Answerer.answer changed since JudgeFirst.answer was copied from it;"
-            " re-copy it (judge before generation), or judge-first may not be the old order.\n",
-            file=sys.stderr,
-        )
+        def remembered(first: str, second: str) -> bool:
+            if (first, second) not in verdicts:
+                verdicts[(first, second)] = ask(first, second)
+            return verdicts[(first, second)]
+
+        return remembered
 
 
 # --- one side, one question ------------------------------------------------------------------------------
@@ -358,7 +319,6 @@ def main() -> None:
         "newsdesk": lambda q: run_ours(desk, q, log),
     }
     if "judge-first" in args.variant:
-        check_copy()
         variant = Desk(settings)
         for name in ("embedder", "store", "retriever"):
             variant.__dict__[name] = getattr(desk, name)
@@ -368,6 +328,8 @@ def main() -> None:
             chat=desk.chat,
             model_name=model_name(settings),
             article_text=lambda doc_id: desk.store.get_document(doc_id).text,
+            claims_of=desk.claims_of,
+            vocabulary=desk.vocabulary,
         )
         sides["judge-first"] = lambda q: run_ours(variant, q, log)
     print(
