@@ -168,7 +168,7 @@ class JudgeFirst(Answerer):
         self.verdicts: dict[tuple[str, str], bool] = {}
         vocabulary = self.vocabulary
         checked = self.settings.abstain_on_missing_terms
-        if not abstain_reason(question, evidence, checked, vocabulary.lexicon, vocabulary):
+        if not abstain_reason(question, evidence, checked, vocabulary=vocabulary):
             find_assertion_disagreements(
                 kwargs.get("sentences", ()),
                 self.retriever.embedder.embed,

@@ -26,7 +26,6 @@ from .support import compatible, content_words, covered, frames_of
 from .text import STOPWORDS, stem, tokenize
 from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
-QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 # --- before the model ----------------------------------------------------------------------------------
@@ -62,7 +61,7 @@ CALENDAR = set(
 
 def required_terms(question: str) -> tuple[str | None, list[str]]:
     """Words an answer cannot do without: (what a 'how many' question counts, the names it uses)."""
-    doc = nlp.parse([question])[0]
+    doc = nlp.parse_one(question)
     counted = _counted_word(doc)
     return counted, [word for word in restrictions(question, doc) if stem(word) != stem(counted or "")]
 
@@ -86,35 +85,37 @@ def restrictions(question: str, doc=None) -> list[str]:
     outbreak", "the communications minister"), lower case, except the phrase naming what is asked ("which
     Norrevian general", "what setting"). Plain nouns and adjectives are left out: questions paraphrase them
     ("losses" for "killed or wounded", "legal scrutiny" for "trial")."""
-    doc = doc if doc is not None else nlp.parse([question])[0]
+    doc = doc if doc is not None else nlp.parse_one(question)
     asked = _asked_phrase(doc)
+    typed = asked_type(question) is not None  # "Which company…", "Does the article…": paraphrase-prone
+    counting = any(t.lower_ in ("many", "much") for t in doc)
     words = [
         t.text.lower()
         for t in doc
-        if _restricts(t) and t.i > 0 and t.i not in asked and not t.is_stop and t.is_alpha
+        if _restricts(t, typed, counting) and t.i > 0 and t.i not in asked and not t.is_stop and t.is_alpha
     ]
     skip = QUESTION_OPENERS | CALENDAR | STOPWORDS
     return list(dict.fromkeys(w for w in words if w not in skip and stem(w) not in TYPE_WORDS))
 
 
-def _restricts(token) -> bool:
+def _restricts(token, typed: bool, counting: bool) -> bool:
+    """A name; in a typed question (questions.py) also a noun modifying a noun, and in a "how many"
+    question the object of a preposition on its verb ("died in the outbreak")."""
     named = token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
     if named:
         return True
-    if asked_type(token.doc.text) is None:  # "Which company…", "Does the article…": paraphrase-prone
+    if not typed:
         return False
-    return (token.dep_ == "compound" and token.pos_ == "NOUN") or _in_what_is_counted(token)
+    return (token.dep_ == "compound" and token.pos_ == "NOUN") or (counting and _on_its_verb(token))
 
 
-def _in_what_is_counted(token) -> bool:
-    """In a "how many" question, the object of a preposition on its verb: "died in the outbreak"."""
-    quantity = any(t.lower_ in ("many", "much") for t in token.doc)
+def _on_its_verb(token) -> bool:
     on_verb = (
         token.dep_ == "pobj"
         and token.head.dep_ in ("prep", "agent")
         and token.head.head.pos_ in ("VERB", "AUX")
     )
-    return quantity and on_verb and token.pos_ == "NOUN"
+    return on_verb and token.pos_ == "NOUN"
 
 
 def _asked_phrase(doc) -> set[int]:
@@ -157,11 +158,13 @@ def abstain_reason(
 ) -> str | None:
     """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
     counts must be in the evidence (or its titles), and so must its restrictions — one in four may be
-    missing when a question names many things (sources, outlets) that passages need not repeat."""
+    missing when a question names many things (sources, outlets) that passages need not repeat. synonyms:
+    lexicon groups (default: the vocabulary's)."""
     if not evidence:
         return "no passage in the articles is relevant enough"
     if not check_terms:
         return None
+    synonyms = synonyms or (vocabulary.lexicon if vocabulary is not None else ())
     evidence_text = " ".join(f"{p.title} {p.quote}" for p in evidence)
     evidence_terms = set(tokenize(evidence_text))
     words = sorted({w.lower() for w in WORD.findall(evidence_text) if w.lower() not in STOPWORDS})

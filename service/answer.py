@@ -47,7 +47,6 @@ from .support import SentenceSupport, check_text, compatible, frames_of, repair,
 from .text import check_query, tokenize
 from .vocabulary import Vocabulary
 
-QUANTITY_QUESTION = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 YES_NO_QUESTION = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 YES_NO_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
 PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:|</?passages>", re.MULTILINE)
@@ -279,8 +278,7 @@ class Answerer:
             question,
             evidence,
             self.settings.abstain_on_missing_terms,
-            self.vocabulary.lexicon,
-            self.vocabulary,
+            vocabulary=self.vocabulary,
         )
         if reason:
             return self._abstain(question, reason, timings, started)

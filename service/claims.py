@@ -409,7 +409,7 @@ def _readable(noun, event) -> str | None:
 def question_frame(question: str) -> Claim | None:
     """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
     Marrowby), or of a question about a number or toll; None when it asks for no figure."""
-    doc = nlp.parse([question])[0]
+    doc = nlp.parse_one(question)
     asked = next(
         (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
     )

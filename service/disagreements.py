@@ -171,6 +171,12 @@ def _apart(a: Claim, b: Claim) -> float | None:
     return days_apart(a.date, b.date) if a.date and b.date else None
 
 
+def same_time(a: Claim, b: Claim, window: int) -> bool:
+    """Figures that may hold at the same time: a date unknown, or at most `window` days apart."""
+    gap = _apart(a, b)
+    return gap is None or gap <= window
+
+
 def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, Claim]]:
     """Pairs from different sources, for the same time, whose figures cannot both hold. Against a source
     with several dated figures, only its figure nearest in time counts."""
@@ -180,8 +186,9 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
             sa, sb = source_key(a), source_key(b)
             if same_source(sa, sb) or _overlap(a, b):
                 continue
-            gap = _apart(a, b)
-            if gap is not None and (gap > window or not _nearest_in_time(a, b, group)):
+            if not same_time(a, b, window):
+                continue
+            if _apart(a, b) is not None and not _nearest_in_time(a, b, group):
                 continue
             pairs.append((a, b))
     return pairs

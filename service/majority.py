@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .citations import numbers_in
-from .disagreements import is_background, is_vague, topic_of
+from .disagreements import is_background, is_vague, same_time, topic_of
 from .models import Claim, Disagreement, Passage
-from .nlp import days_apart
 from .support import compatible
 from .vocabulary import Vocabulary
 
@@ -58,13 +57,6 @@ def outvoted(
         return None
     members = [*backers, *outliers]
     return Disagreement(topic=topic_of(members), kind="conflict", claims=members), top
-
-
-def same_time(a: Claim, b: Claim, window: int) -> bool:
-    if not a.date or not b.date:
-        return True
-    apart = days_apart(a.date, b.date)
-    return apart is None or apart <= window
 
 
 def majority_sentence(disagreement: Disagreement, value: str, numbered: Sequence[Passage]) -> str:

@@ -41,6 +41,13 @@ def parse(texts: Iterable[str]) -> list:
         return list(nlp.pipe(texts, batch_size=64))
 
 
+@lru_cache(maxsize=2048)
+def parse_one(text: str):
+    """The spaCy Doc of one short text (a question, a sentence), kept: the gate, the support checks and
+    the fallback read the same question and sentences several times. Read it, never change it."""
+    return parse([text])[0]
+
+
 # A DATE entity is a point in time only when it names one: a weekday, a month, a relative day or a year.
 POINT_IN_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"

@@ -55,7 +55,7 @@ def asked_type(question: str) -> Asked | None:
 def names_a_person(sentence: str, question: str = "") -> bool:
     """A PERSON entity the question does not name (preferred over an organisation for "who")."""
     named = question.lower()
-    return any(e.label_ == "PERSON" and e.text.lower() not in named for e in nlp.parse([sentence])[0].ents)
+    return any(e.label_ == "PERSON" and e.text.lower() not in named for e in nlp.parse_one(sentence).ents)
 
 
 def holds(sentence: str, kind: Asked | None, question: str = "") -> bool:
@@ -67,7 +67,7 @@ def holds(sentence: str, kind: Asked | None, question: str = "") -> bool:
     if kind == "year":
         return bool({y for y in YEAR.findall(sentence)} - set(YEAR.findall(question)))
     named = question.lower()
-    entities = [e for e in nlp.parse([sentence])[0].ents if e.label_ in LABELS[kind]]
+    entities = [e for e in nlp.parse_one(sentence).ents if e.label_ in LABELS[kind]]
     found = any(e.text.lower() not in named for e in entities)
     return found or (kind == "date" and bool(set(YEAR.findall(sentence)) - set(YEAR.findall(question))))
 

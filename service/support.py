@@ -260,7 +260,7 @@ def missing_quotes(sentence: str, cited_text: str) -> list[str]:
 
 def names_in(sentence: str) -> list[str]:
     """Named entities, and capitalised words that do not open the sentence."""
-    doc = nlp.parse([sentence])[0]
+    doc = nlp.parse_one(sentence)
     names = [re.sub(r"^(?:the|The)\s+", "", e.text) for e in doc.ents if e.label_ in NAME_LABELS]
     inside = {t.i for e in doc.ents for t in e}
     for token in doc:
@@ -320,7 +320,7 @@ def unstated_restrictions(sentence: str, cited_text: str, question: str) -> list
 def content_words(text: str) -> tuple[tuple[str, str, bool], ...]:
     """(stem, lemma, is a name) of each content word of the text, once per stem, numbers aside."""
     found: dict[str, tuple[str, str, bool]] = {}
-    for token in nlp.parse([text])[0]:
+    for token in nlp.parse_one(text):
         stems = tokenize(token.text)
         if stems and not stems[0][0].isdigit():
             named = token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS

@@ -53,7 +53,7 @@ def gate_row(
     desk: Desk, name: str, question: str, should_abstain: bool, evidence: Sequence[Passage]
 ) -> GateRow:
     vocabulary = desk.vocabulary
-    reason = abstain_reason(question, evidence, True, vocabulary.lexicon, vocabulary)
+    reason = abstain_reason(question, evidence, vocabulary=vocabulary)
     return GateRow(
         set=name,
         question=question,
