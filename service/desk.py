@@ -200,6 +200,7 @@ class Desk:
             self.settings,
             chat=self.chat,
             model_name=model_name(self.settings),
+            vocabulary=self.vocabulary,
         )
 
     @cached_property

@@ -130,6 +130,15 @@ class Summary(BaseModel):
     verified: bool
     unsupported_numbers: list[str] = []
     problems: list[str] = Field([], description="Why the summary is not verified (empty when it is).")
+    dropped: list[str] = Field(
+        [],
+        description="Lines the model wrote that what they cite does not support, each with why; not shown.",
+    )
+    quoted: list[str] = Field(
+        [],
+        description="Sentences quoted verbatim: for a headline figure the model's lines left out, or when "
+        "none of its lines was supported.",
+    )
     model: str
     seconds: float
     sha256: str

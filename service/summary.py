@@ -12,25 +12,31 @@ One article (Summarizer.summarize)
     more than a single pass; it is there because a small model given 1,500+ tokens summarizes the lead
     and ignores the rest. The seeds are 3,200–7,300 characters: only the longest one goes map-reduce.
 
-Verification (every line; the summary is `verified` when no line has a problem)
+Verification (every line, with the support check of answers, service/support.py)
     * it cites at least one sentence, and every [n] is a sentence the model was shown;
-    * every number in it occurs in the sentences that line cites. This is stricter than the issue's
-      "occurs in its article": a figure is only checkable when it sits in the sentence cited next to it,
-      so a number that is in the article but not in its cited sentences is listed as unsupported;
-    * the cited sentences hold at least SUPPORT_OVERLAP of its (stemmed) content words, which catches a
-      citation to the wrong sentence when there is no number to give it away.
+    * every number in it occurs in the sentences that line cites (a figure is only checkable when it sits
+      in the sentence cited next to it), counting the same thing there (claim frames: a line's "10,000
+      workers" is not supported by "10,000 soldiers");
+    * its quoted phrases occur verbatim there, its names (people, organisations, places) occur there,
+      and the cited sentences hold at least support.SUPPORT_SCORE of its content words (by stem or
+      lemma), which catches a citation to the wrong sentence when there is no number to give it away.
     Before the checks, a line whose citations do not support it is re-pointed to the one sentence that
     nearly restates it: REPAIR_OVERLAP of its words and all of its numbers (repair_citations). The 1.5B
     model copies sentences faithfully but numbers its lines 1, 2, 3 instead of citing them, and does not
     fix that when told. A line that no sentence nearly restates is left to the checks.
+
+Headline figures (service/headlines.py: the counts of the title and opening paragraph, a vague "thousands
+of troops" standing for the body's figure) are named in the prompt ("Give these figures: 10,000 ([3])"), and
+a summary whose supported lines leave one out has a problem.
     A summary with a problem is regenerated once, with its lines and the problems listed (and, for a line
     citing the wrong sentence, the one that would support it); the attempt with fewer problems is kept
-    (the second on a tie). If problems remain it is kept with verified=false, `unsupported_numbers` and the
-    `problems` themselves:
-    there is no extractive fallback, so an unverified summary stays visible as one. Citations to sentences
-    the model was not shown are removed from the text (the line then cites nothing). Lines beyond
-    MAX_SENTENCES are dropped; fewer than MIN_SENTENCES lines trigger the regeneration but are not a
-    grounding problem. Numbers written as words ("five thousand") are not checked.
+    (the second on a tie). Then (settle): lines that still fail are dropped and listed in `dropped` with
+    why (their numbers in `unsupported_numbers`); the sentence of each headline figure still left out is
+    added verbatim, first, and listed in `quoted`; over MAX_SENTENCES lines, the last that give no headline
+    figure go. When no line is left, the opening sentences are quoted. The result is checked again as it
+    stands: `verified` means every line shown passes. Fewer than MIN_SENTENCES lines trigger the
+    regeneration but are not a grounding problem. Numbers written as words ("five thousand") are not
+    checked. Map-reduce keeps only supported notes and adds the sentence of a headline figure no note gives.
 """
 
 from __future__ import annotations
@@ -52,11 +58,14 @@ from .citations import (
     numbers_in,
     renumber,
 )
+from .headlines import Headline, headline_figures
 from .llm import TokenHook, generate
 from .models import Article, Passage, Summary
 from .prompts import load_prompt
 from .settings import Settings
+from .support import check_sentence
 from .text import is_heading, sentence_passages, word_overlap
+from .vocabulary import Vocabulary
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MAX_NOTES = 3  # lines kept from one chunk (the prompt asks for 1 or 2)
@@ -127,6 +136,8 @@ class Check:
     problems: list[str] = field(default_factory=list)  # all of them, as told to the model
     grounding: int = 0  # how many problems are about grounding (they make a summary unverified)
     unsupported: list[str] = field(default_factory=list)  # numbers as written, not in the cited sentences
+    failing: dict[int, list[str]] = field(default_factory=dict)  # line index (from 0) → its problems
+    missing: list[Headline] = field(default_factory=list)  # headline figures no supported line gives
 
     @property
     def verified(self) -> bool:
@@ -138,31 +149,60 @@ class Check:
 
 
 def check_lines(
-    lines: Sequence[Line], sentences: dict[int, Passage], allowed: set[int], min_lines: int
+    lines: Sequence[Line],
+    sentences: dict[int, Passage],
+    allowed: set[int],
+    min_lines: int,
+    vocabulary: Vocabulary | None = None,
+    headlines: Sequence[Headline] = (),
 ) -> Check:
     """The problems of these lines, given the article's sentences by number and the numbers the model
     was shown (see the module docstring for the rules)."""
     check = Check()
     for i, line in enumerate(lines, start=1):
-        known = [n for n in line.cites if n in allowed and n in sentences]
-        for n in line.cites:
-            if n not in known:
-                check.ground(f"[{n}] is not one of the numbered sentences")
-        if not line.cites:
-            check.ground(f"line {i} does not start with the [number] of its sentence")
-        cited = " ".join(sentences[n].quote for n in known)
-        marks = "".join(f"[{n}]" for n in known) or "a cited sentence"
-        available = numbers_in(cited)
-        for number in dict.fromkeys(NUMBER.findall(line.text)):
-            if numbers_in(number) - available:
-                check.unsupported.append(number)
-                check.ground(f"{number} in line {i} is not in {marks}")
-        if known and word_overlap(cited, line.text) < SUPPORT_OVERLAP:
-            check.ground(f"line {i} does not say what {marks} says{hint(line.text, sentences, allowed)}")
+        problems = line_problems(i, line, sentences, allowed, vocabulary or Vocabulary(), check.unsupported)
+        for problem in problems:
+            check.ground(problem)
+        if problems:
+            check.failing[i - 1] = problems
     check.unsupported = list(dict.fromkeys(check.unsupported))
+    supported = " ".join(line.text for i, line in enumerate(lines) if i not in check.failing)
+    check.missing = [h for h in headlines if not h.carried_by(supported)]
+    check.problems += [f"the summary leaves out {h.describe()}" for h in check.missing]
     if len(lines) < min_lines:
         check.problems.append(f"write at least {min_lines} lines (you wrote {len(lines)})")
     return check
+
+
+def line_problems(
+    i: int,
+    line: Line,
+    sentences: dict[int, Passage],
+    allowed: set[int],
+    vocabulary: Vocabulary,
+    unsupported: list[str],
+) -> list[str]:
+    """Why line i is not supported by the sentences it cites (its unsupported numbers are appended to
+    `unsupported`): the citation rules, then the support check of answers (service/support.py)."""
+    known = [n for n in line.cites if n in allowed and n in sentences]
+    problems = [f"[{n}] is not one of the numbered sentences" for n in line.cites if n not in known]
+    if not line.cites:
+        problems.append(f"line {i} does not start with the [number] of its sentence")
+    cited = [sentences[n] for n in known]
+    marks = "".join(f"[{n}]" for n in known) or "a cited sentence"
+    available = numbers_in(" ".join(p.quote for p in cited))
+    for number in dict.fromkeys(NUMBER.findall(line.text)):
+        if numbers_in(number) - available:
+            unsupported.append(number)
+            problems.append(f"{number} in line {i} is not in {marks}")
+    if not cited:
+        return problems
+    for kind, message in check_sentence(line.text, cited, "", vocabulary, None)[0]:
+        if kind == "words":
+            problems.append(f"line {i} does not say what {marks} says{hint(line.text, sentences, allowed)}")
+        elif kind != "figure":  # told above, with the number as written
+            problems.append(f"line {i} cites {marks}, {message}")
+    return problems
 
 
 def best_source(line: str, sentences: dict[int, Passage], allowed: set[int], bar: float) -> int | None:
@@ -225,6 +265,18 @@ def chunked(passages: Sequence[Passage], chunk_chars: int) -> list[list[Passage]
 
 
 @dataclass
+class Round:
+    """One prompt to the model: what it may cite, how many lines it writes, what figures it must give."""
+
+    prompt: str
+    values: dict[str, str]
+    allowed: set[int]
+    min_lines: int
+    max_lines: int
+    headlines: Sequence[Headline] = ()
+
+
+@dataclass
 class Summarizer:
     chat: Callable[[], object]  # returns the chat model; called only when the model is needed
     model_name: str
@@ -232,9 +284,16 @@ class Summarizer:
     single_pass_chars: int = SINGLE_PASS_CHARS
     chunk_chars: int = CHUNK_CHARS
     max_tokens: int = MAX_TOKENS
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     @classmethod
-    def for_settings(cls, settings: Settings, chat: Callable[[], object], model_name: str) -> Summarizer:
+    def for_settings(
+        cls,
+        settings: Settings,
+        chat: Callable[[], object],
+        model_name: str,
+        vocabulary: Vocabulary | None = None,
+    ) -> Summarizer:
         """From the summary_* settings."""
         return cls(
             chat=chat,
@@ -243,74 +302,68 @@ class Summarizer:
             single_pass_chars=settings.summary_single_pass_chars,
             chunk_chars=settings.summary_chunk_chars,
             max_tokens=settings.summary_max_tokens,
+            vocabulary=vocabulary or Vocabulary(),
         )
 
     def summarize(self, article: Article, on_token: TokenHook | None = None) -> Summary:
         started = time.perf_counter()
         passages = summary_sentences(article)
         by_n = {p.n: p for p in passages}
+        headlines = headline_figures(article, passages, self.vocabulary)
         wanted = min(MIN_SENTENCES, len(passages))
         if sum(len(p.quote) for p in passages) <= self.single_pass_chars:
+            values = {"sentences": numbered(passages), "headlines": must_give(headlines)}
             lines, check = self._generate(
-                "summarize",
-                {"sentences": numbered(passages)},
-                by_n,
-                set(by_n),
-                wanted,
-                MAX_SENTENCES,
-                on_token,
+                Round("summarize", values, set(by_n), wanted, MAX_SENTENCES, headlines), by_n, on_token
             )
         else:
-            notes: list[Line] = []
-            for chunk in chunked(passages, self.chunk_chars):
-                found, _ = self._generate(
-                    "summarize_chunk",
-                    {"sentences": numbered(chunk)},
-                    by_n,
-                    {p.n for p in chunk},
-                    1,
-                    MAX_NOTES,
-                    on_token,
-                )
-                notes += found
-            allowed = {n for note in notes for n in note.cites}
-            shown = "\n".join(note.shown() for note in notes)
-            lines, check = [], Check(problems=["no notes"], grounding=1)
-            if notes:
-                lines, check = self._generate(
-                    "summarize_reduce",
-                    {"notes": shown},
-                    by_n,
-                    allowed,
-                    min(wanted, len(notes)),
-                    MAX_SENTENCES,
-                    on_token,
-                )
-        return self._summary(article, lines, check, by_n, started)
+            lines, check = self._map_reduce(passages, headlines, wanted, on_token)
+        lines, dropped, quoted = settle(lines, check, passages, headlines)
+        return self._summary(article, lines, dropped, quoted, check.unsupported, by_n, started)
+
+    def _map_reduce(
+        self, passages: list[Passage], headlines: list[Headline], wanted: int, on_token: TokenHook | None
+    ) -> tuple[list[Line], Check]:
+        """Notes on each chunk (only the supported ones kept), the sentences of headline figures no note
+        gives added verbatim, then one call that combines them."""
+        by_n = {p.n: p for p in passages}
+        notes: list[Line] = []
+        for chunk in chunked(passages, self.chunk_chars):
+            values = {"sentences": numbered(chunk)}
+            found, check = self._generate(
+                Round("summarize_chunk", values, {p.n for p in chunk}, 1, MAX_NOTES), by_n, on_token
+            )
+            notes += [note for i, note in enumerate(found) if i not in check.failing]
+        given = " ".join(note.text for note in notes)
+        notes += [verbatim(h.sentence) for h in headlines if not h.carried_by(given)]
+        if not notes:
+            return [], Check(problems=["no notes"], grounding=1)
+        values = {
+            "notes": "\n".join(note.shown() for note in notes),
+            "headlines": must_give(headlines, notes),
+        }
+        allowed = {n for note in notes for n in note.cites}
+        reduce = Round("summarize_reduce", values, allowed, min(wanted, len(notes)), MAX_SENTENCES, headlines)
+        return self._generate(reduce, by_n, on_token)
 
     def _generate(
-        self,
-        prompt: str,
-        values: dict[str, str],
-        by_n: dict[int, Passage],
-        allowed: set[int],
-        min_lines: int,
-        max_lines: int,
-        on_token: TokenHook | None,
+        self, round_: Round, by_n: dict[int, Passage], on_token: TokenHook | None
     ) -> tuple[list[Line], Check]:
-        """Generate, check, and regenerate once when there is a problem; the better attempt wins, without
-        the citations that are not in `allowed` (the check has counted them)."""
-        system, user = load_prompt(prompt, self.prompts_dir).render(**values)
+        """Generate, check, and regenerate once when there is a problem; the better attempt wins."""
+        system, user = load_prompt(round_.prompt, self.prompts_dir).render(**round_.values)
         chat = self.chat().bind(max_tokens=self.max_tokens)
 
         def attempt(text: str) -> tuple[list[Line], Check]:
-            lines = parse_lines(generate(chat, system, text, on_token))[:max_lines]
-            lines = repair_citations(lines, by_n, allowed)
-            return lines, check_lines(lines, by_n, allowed, min_lines)
+            lines = parse_lines(generate(chat, system, text, on_token))[: round_.max_lines]
+            lines = repair_citations(lines, by_n, round_.allowed)
+            check = check_lines(
+                lines, by_n, round_.allowed, round_.min_lines, self.vocabulary, round_.headlines
+            )
+            return lines, check
 
         lines, check = attempt(user)
         if not check.problems:
-            return lines, check  # every citation is allowed
+            return lines, check
         previous = "\n".join(line.shown() for line in lines) or "(nothing)"
         if on_token:
             on_token("\n")
@@ -318,24 +371,78 @@ class Summarizer:
             user + RETRY.format(previous=previous, problems="; ".join(check.problems))
         )
         if (check.grounding, len(check.problems)) < (again_check.grounding, len(again_check.problems)):
-            again, again_check = lines, check
-        return [Line(line.text, [n for n in line.cites if n in allowed]) for line in again], again_check
+            return lines, check
+        return again, again_check
 
     def _summary(
-        self, article: Article, lines: list[Line], check: Check, by_n: dict[int, Passage], started: float
+        self,
+        article: Article,
+        lines: list[Line],
+        dropped: list[str],
+        quoted: list[str],
+        unsupported: list[str],
+        by_n: dict[int, Passage],
+        started: float,
     ) -> Summary:
+        """The summary of the settled lines, checked once more as they stand."""
+        final = check_lines(lines, by_n, set(by_n), 0, self.vocabulary)
+        verified = final.verified and bool(lines)
         text, citations = renumber(" ".join(line.render() for line in lines), list(by_n.values()))
         check_quotes(citations, lambda _: article.text)
-        verified = check.verified and bool(lines)
         return Summary(
             doc_id=article.id,
             title=article.title,
             summary=text,
             citations=citations,
             verified=verified,
-            unsupported_numbers=check.unsupported,
-            problems=[] if verified else check.problems or ["the model wrote no usable line"],
+            unsupported_numbers=unsupported,
+            problems=[] if verified else final.problems or ["the article has no sentence to summarize"],
+            dropped=dropped,
+            quoted=quoted,
             model=self.model_name,
             seconds=round(time.perf_counter() - started, 2),
             sha256=article.sha256,
         )
+
+
+# --- after the model: only supported lines, and the headline figures --------------------------------
+
+
+def must_give(headlines: Sequence[Headline], notes: Sequence[Line] = ()) -> str:
+    """The prompt's line naming the headline figures and where they are: 'Give these figures: 10,000
+    ([3]).' (or nothing); with notes, the first note giving each."""
+    if not headlines:
+        return ""
+    where = [
+        next((note.cites[0] for note in notes if h.carried_by(note.text)), h.sentence.n) for h in headlines
+    ]
+    figures = "; ".join(f"{h.value} ([{n}])" for h, n in zip(headlines, where, strict=True))
+    return f"Give these figures: {figures}.\n"
+
+
+def verbatim(sentence: Passage) -> Line:
+    return Line(" ".join(sentence.quote.split()), [sentence.n])
+
+
+def settle(
+    lines: list[Line], check: Check, sentences: Sequence[Passage], headlines: Sequence[Headline]
+) -> tuple[list[Line], list[str], list[str]]:
+    """(lines, dropped, quoted): the supported lines; the sentence of each headline figure they leave
+    out, verbatim, first (in place of a line citing only that sentence); at most MAX_SENTENCES, dropping
+    the last lines that give no headline figure. No line left: the opening sentences, verbatim."""
+    kept = [line for i, line in enumerate(lines) if i not in check.failing]
+    dropped = [f"{lines[i].render()} ({'; '.join(why)})" for i, why in sorted(check.failing.items())]
+    quoted: list[str] = []
+    for headline in headlines:
+        if headline.carried_by(" ".join(line.text for line in kept)):
+            continue
+        kept = [line for line in kept if line.cites != [headline.sentence.n]]
+        kept.insert(len(quoted), verbatim(headline.sentence))
+        quoted.append(f"sentence [{headline.sentence.n}] for the headline figure {headline.value}")
+    while len(kept) > MAX_SENTENCES:
+        plain = [i for i, line in enumerate(kept) if not any(h.carried_by(line.text) for h in headlines)]
+        kept.pop(plain[-1] if plain else -1)
+    if not kept and sentences:
+        kept = [verbatim(p) for p in sentences[:MIN_SENTENCES]]
+        quoted.append("the opening sentences: no line of the model's was supported")
+    return kept, dropped, quoted

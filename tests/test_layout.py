@@ -10,6 +10,8 @@ import pytest
 
 SERVICE = Path(__file__).resolve().parent.parent / "service"
 SHARED = {"settings", "errors", "models", "text", "citations", "prompts", "llm"}
+# What checks grounding: answers and summaries both walk through it; it knows neither.
+GROUNDING = {"support", "claims", "clauses", "figures", "nlp", "vocabulary", "questions", "injection"}
 
 
 def internal_imports(path: Path) -> set[str]:
@@ -43,8 +45,13 @@ def import_walk(name: str) -> set[str]:
     return seen - {name}
 
 
-def test_a_summary_walks_only_through_the_shared_layers():
-    assert import_walk("summary") <= SHARED
+def test_a_summary_walks_only_through_the_shared_and_grounding_layers():
+    assert import_walk("summary") <= SHARED | GROUNDING | {"headlines"}
+
+
+def test_the_grounding_layers_import_no_feature():
+    for name in GROUNDING:
+        assert import_walk(name) <= SHARED | GROUNDING, name
 
 
 def test_the_shared_layers_import_no_feature():

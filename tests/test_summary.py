@@ -35,6 +35,7 @@ from service.articles import read_article
 from service.bulk_summaries import SummaryFile, SummaryJobs, cached_summary, summarize_documents
 from service.citations import numbers_in
 from service.errors import LLMUnavailable, NotFound
+from service.headlines import headline_figures
 from service.llm import get_chat_model, model_name
 from service.models import Article, Summary
 from service.settings import PROJECT_ROOT, Settings
@@ -223,14 +224,21 @@ def test_failed_summary_is_regenerated_once_with_the_problems():
     assert summary.summary == GOOD_SUMMARY and summary.verified
 
 
-def test_twice_failed_summary_is_kept_unverified_with_its_numbers():
+def test_a_line_failing_twice_is_dropped_and_reported():
     doc = article(SHORT)
     model = RecordingFake(responses=[BAD, BAD.replace("5,000 military", "7,000 military")])
     summary = summarizer(model).summarize(doc)
     assert len(model.prompts) == 2
-    assert summary.summary == GOOD_SUMMARY.replace("Nearly 10,000", "Nearly 12,000"), "the better attempt"
-    assert not summary.verified
+    assert summary.summary == (
+        "North Korea deployed 5,000 military workers to Russia [1]. Sergei Shoigu mentioned 5,000 "
+        "construction workers and 1,000 North Korean sappers [2]."
+    ), "the better attempt, without its unsupported line"
+    assert summary.verified and summary.problems == []
     assert summary.unsupported_numbers == ["12,000"]
+    assert summary.dropped == [
+        "Nearly 12,000 North Korean soldiers are deployed along the border regions [3]. "
+        "(12,000 in line 2 is not in [3])"
+    ]
     assert_exact(summary, doc)
 
 
@@ -240,8 +248,26 @@ def test_number_rule_is_the_cited_sentence_not_just_the_article():
     conflated = GOOD.replace("5,000 military workers", "10,000 military workers")
     summary = summarizer(RecordingFake(responses=[conflated, conflated])).summarize(doc)
     assert "10000" in numbers_in(doc.text)
-    assert not summary.verified and summary.unsupported_numbers == ["10,000"]
-    assert summary.summary.startswith("North Korea deployed 10,000 military workers to Russia [1].")
+    assert summary.unsupported_numbers == ["10,000"] and "10,000 military" not in summary.summary
+    assert summary.verified and summary.dropped[0].startswith("North Korea deployed 10,000 military workers")
+
+
+def test_a_headline_figure_left_out_twice_comes_back_as_its_sentence_verbatim():
+    """SHORT's opening sentence gives 5,000 military workers; a summary without 5,000 is asked again,
+    naming it, and then gets the sentence itself, first."""
+    doc = article(SHORT)
+    without = "\n".join(GOOD.splitlines()[1:2])  # the 10,000 soldiers line alone
+    model = RecordingFake(responses=[without, without])
+    summary = summarizer(model).summarize(doc)
+    assert model.prompts[0].endswith("Give these figures: 5,000 ([1]).\nSummary:")
+    assert "the summary leaves out 5,000 (workers rebuild), which sentence [1] gives" in model.prompts[1]
+    assert summary.summary == (
+        "North Korea deployed 5,000 military workers to Russia to rebuild infrastructure and strengthen its "
+        "support in the war in Ukraine [1]. Nearly 10,000 North Korean soldiers are deployed along the "
+        "border regions [2]."
+    )
+    assert summary.verified and summary.quoted == ["sentence [1] for the headline figure 5,000"]
+    assert_exact(summary, doc)
 
 
 def test_a_line_that_restates_another_sentence_is_cited_to_it():
@@ -274,9 +300,11 @@ def test_invented_citations_are_removed_and_the_summary_unverified():
     model = RecordingFake(responses=[invented, invented])
     summary = summarizer(model).summarize(doc)
     assert "It was rejected: [40] is not one of the numbered sentences." in model.prompts[1]
-    assert not summary.verified and summary.unsupported_numbers == []
-    assert summary.problems == ["[40] is not one of the numbered sentences"], "says why it is unverified"
-    assert summary.summary.endswith("regions [2]. Shoigu thanked Pyongyang for the sappers.")
+    assert summary.verified and summary.unsupported_numbers == []
+    assert summary.dropped == [
+        "Shoigu thanked Pyongyang for the sappers [40]. ([40] is not one of the numbered sentences)"
+    ]
+    assert summary.summary.endswith("regions [2].") and "Shoigu" not in summary.summary
     assert len(summary.citations) == 2 and "[3]" not in summary.summary
     assert_exact(summary, doc)
 
@@ -313,7 +341,9 @@ def test_long_article_goes_map_reduce():
     assert len(model.prompts) == len(chunks) + 1 == 4, "one call per chunk, one to combine"
     assert model.prompts[1].startswith("[12] Kim Jong Un has repeatedly")
     assert model.prompts[1].endswith("Notes:")
-    assert model.prompts[3] == "\n".join(notes) + "\nSummary:"
+    assert model.prompts[3] == "\n".join(notes) + "\nGive these figures: 6,000 ([14]).\nSummary:", (
+        "the headline figure (6,000 troops, in the opening sentence) is named by the note that gives it"
+    )
     assert summary.summary == (
         "At least 1,000 of an estimated 11,000 North Korean troops in Russia have been killed [1]. "
         "North Korea is sending 1,000 deminers and 5,000 military construction workers to Kursk [2]. "
@@ -430,7 +460,10 @@ def test_concurrent_bulk_run_writes_whole_lines_in_input_order_report(tmp_path):
     assert report.written == report.verified == 5
     rows = lines_of(out)
     assert sorted(r["doc_id"] for r in rows) == sorted(d.id for d in docs)
-    assert len(model.calls) == 4 + 4, "four single passes, one map-reduce over three chunks"
+    assert len(model.calls) == 4 + 4 + 1, (
+        "four single passes, one map-reduce over three chunks, and one regeneration: the first three "
+        "sentences of 002 leave out its headline figure"
+    )
     by_id = {d.id: d for d in docs}
     for row in rows:
         assert_exact(Summary(**row), by_id[row["doc_id"]])
@@ -529,6 +562,12 @@ def real_summary(doc_id: str) -> tuple[Summary, Article]:
     return summary.summarize(doc), doc
 
 
+def assert_headline_figures(summary: Summary, doc: Article) -> None:
+    headlines = headline_figures(doc, summary_sentences(doc))
+    assert headlines, "every seed has a headline figure"
+    assert all(h.carried_by(summary.summary) for h in headlines), [h.value for h in headlines]
+
+
 def assert_number_rule(summary: Summary, doc: Article) -> None:
     """Every number of every sentence occurs in the sentences it cites (and so in the article)."""
     by_n = {c.n: c.quote for c in summary.citations}
@@ -545,6 +584,7 @@ def test_real_model_summarizes_a_seed_article():
     assert 3 <= len(summary.citations) <= 5
     assert_exact(summary, doc)
     assert_number_rule(summary, doc)
+    assert_headline_figures(summary, doc)
 
 
 @pytest.mark.vcr
@@ -553,6 +593,7 @@ def test_real_model_summarizes_a_long_article_by_map_reduce():
     assert summary.verified and summary.unsupported_numbers == []
     assert_exact(summary, doc)
     assert_number_rule(summary, doc)
+    assert_headline_figures(summary, doc)
 
 
 def test_reduce_may_cite_only_what_the_notes_cite():
@@ -568,10 +609,12 @@ def test_reduce_may_cite_only_what_the_notes_cite():
     summary = summarizer(model).summarize(doc)
     assert len(model.prompts) == 5
     assert "[7] is not one of the numbered sentences" in model.prompts[4]
-    assert not summary.verified and summary.unsupported_numbers == ["6,000"]
-    assert summary.summary.endswith(
-        "Russia has officially confirmed plans to accept 6,000 North Korean troops."
-    )
+    assert summary.verified and summary.unsupported_numbers == ["6,000"]
+    assert summary.dropped == [
+        "Russia has officially confirmed plans to accept 6,000 North Korean troops [7]. "
+        "([7] is not one of the numbered sentences; 6,000 in line 3 is not in a cited sentence)"
+    ]
+    assert "Russia has officially confirmed" not in summary.summary
     assert [c.start for c in summary.citations] == [259, 2765]
 
 

@@ -214,9 +214,12 @@ def summarize(
 ) -> None:
     """One summary per article: 3–5 sentences, each citing the numbered sentences of that article.
 
-    Every number must occur in the sentences its sentence cites; a summary that fails is regenerated once,
-    then kept with "verified": false and its unsupported numbers. Output is JSONL, one line per article,
-    written as each finishes: safe to interrupt, and a re-run skips what is done.
+    Each sentence must be supported by the sentences it cites (its numbers counting the same thing, its
+    names, quotes and most of its words), and the summary must give the article's headline figures (those
+    of its title and opening paragraph). A summary that fails is regenerated once, naming the problems;
+    then lines still unsupported are dropped ("dropped") and a headline figure still missing is added as its
+    sentence, verbatim ("quoted"). Output is JSONL, one line per article, written as each finishes: safe to
+    interrupt, and a re-run skips what is done.
     Exit status 1 when an article failed, 2 when the chat model cannot be reached.
     """
     if bool(doc_ids) == all_docs:

@@ -116,6 +116,10 @@ def print_summary_report(report: SummaryReport) -> None:
             mark = "[green]verified[/]" if summary.verified else f"[yellow]unverified[/] ({why})"
             out.print(f"[bold]{escape(summary.title)}[/] [dim]{summary.doc_id}[/] {mark}")
             out.print(escape(summary.summary), highlight=False)
+            for line in summary.dropped:
+                out.print(f"  dropped: {escape(line)}", style="dim", highlight=False)
+            for why in summary.quoted:
+                out.print(f"  quoted verbatim: {escape(why)}", style="dim", highlight=False)
     out.print(
         f"{report.written} written ({report.verified} verified), {report.skipped} already in "
         f"{escape(report.out)}, {report.failed} failed in {report.seconds:.1f}s",
