@@ -1,15 +1,17 @@
 """When not to ask the model, and what to say when its answer fails the checks.
 
 Before the model (abstain_reason): no evidence; or what a "how many" question counts, or the question's
-restrictions (its nouns, proper nouns and adjectives outside the phrase that names what is asked — "the
-cholera outbreak", "the communications minister"), appear in no evidence passage or title. A restriction
+restrictions (questions.restrictions: its names, and nouns modifying nouns outside the phrase that names
+what is asked — "the cholera outbreak", "the communications minister"), appear in no evidence passage or
+title. A restriction
 is there when its stem is, when a lexicon group holds both, or (nouns) when an evidence noun's embedding is
 within NOUN_SIMILARITY. A question naming many things may miss one in four (sources, outlets a passage need
 not repeat). Both directions are measured by `python bench/abstention_gate.py` (issue-11 note).
 
 After the model (fallback_answer): the first evidence sentence that holds what the question asks for
-(service/questions.py) and at least KEY_TERMS of its key words, verbatim and cited; else None, and the
-answer says the sources do not say.
+(service/questions.py) and at least KEY_TERMS of its key words, verbatim and cited; for a who/where
+question joining several facts, the name whose passages together hold KEY_TERMS of the words the evidence
+holds (named_answer); else None, and the answer says the sources do not say.
 """
 
 from __future__ import annotations
@@ -21,42 +23,14 @@ from . import nlp
 from .claims import GENERIC_NOUNS
 from .majority import documents_by_figure
 from .models import Claim, Passage
-from .questions import TYPE_WORDS, asked_type, holds, names_a_person
-from .support import compatible, content_words, covered, frames_of
+from .questions import LABELS, TYPE_WORDS, asked_type, described_noun, holds, names_a_person, restrictions
+from .support import compatible, content_words, covered, frames_of, holds_name
 from .text import STOPWORDS, stem, tokenize
 from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 # --- before the model ----------------------------------------------------------------------------------
-
-
-QUESTION_OPENERS = {
-    "how",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "when",
-    "where",
-    "why",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "according",
-    "in",
-    "on",
-}
-CALENDAR = set(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
 
 
 def required_terms(question: str) -> tuple[str | None, list[str]]:
@@ -78,57 +52,6 @@ def _counted_word(doc) -> str | None:
     whole = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of else None
     noun = whole or noun
     return None if noun.lemma_.lower() in GENERIC_NOUNS else noun.text.lower()
-
-
-def restrictions(question: str, doc=None) -> list[str]:
-    """The question's names (proper nouns, named entities) and the nouns that modify a noun ("the cholera
-    outbreak", "the communications minister"), lower case, except the phrase naming what is asked ("which
-    Norrevian general", "what setting"). Plain nouns and adjectives are left out: questions paraphrase them
-    ("losses" for "killed or wounded", "legal scrutiny" for "trial")."""
-    doc = doc if doc is not None else nlp.parse_one(question)
-    asked = _asked_phrase(doc)
-    typed = asked_type(question) is not None  # "Which company…", "Does the article…": paraphrase-prone
-    counting = any(t.lower_ in ("many", "much") for t in doc)
-    words = [
-        t.text.lower()
-        for t in doc
-        if _restricts(t, typed, counting) and t.i > 0 and t.i not in asked and not t.is_stop and t.is_alpha
-    ]
-    skip = QUESTION_OPENERS | CALENDAR | STOPWORDS
-    return list(dict.fromkeys(w for w in words if w not in skip and stem(w) not in TYPE_WORDS))
-
-
-def _restricts(token, typed: bool, counting: bool) -> bool:
-    """A name; in a typed question (questions.py) also a noun modifying a noun, and in a "how many"
-    question the object of a preposition on its verb ("died in the outbreak")."""
-    named = token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
-    if named:
-        return True
-    if not typed:
-        return False
-    return (token.dep_ == "compound" and token.pos_ == "NOUN") or (counting and _on_its_verb(token))
-
-
-def _on_its_verb(token) -> bool:
-    on_verb = (
-        token.dep_ == "pobj"
-        and token.head.dep_ in ("prep", "agent")
-        and token.head.head.pos_ in ("VERB", "AUX")
-    )
-    return on_verb and token.pos_ == "NOUN"
-
-
-def _asked_phrase(doc) -> set[int]:
-    """Token indices of "what/which/whose [modifiers] noun" phrases: the words right after the wh-word
-    while they are adjectives or nouns (read from the tags, not the parse, which trips on invented names)."""
-    asked: set[int] = set()
-    for token in doc:
-        if token.lower_ in ("what", "which", "whose"):
-            for word in doc[token.i + 1 :]:
-                if word.pos_ not in ("ADJ", "NOUN", "PROPN"):
-                    break
-                asked.add(word.i)
-    return asked
 
 
 def is_covered(
@@ -211,13 +134,48 @@ def fallback_answer(
             continue
         found.append(passage)
     if not found:
-        return None
+        return named_answer(question, evidence, asked) if asked in ("person", "place") else None
     if asked == "person":
         found.sort(key=lambda p: not names_a_person(p.quote, question))
     if asked == "quantity" and frame is not None and claims:
         backing = documents_by_figure(frame, claims, vocabulary)
         found.sort(key=lambda p: -max((len(backing.get(c.value, [])) for c in frames_of(p.quote)), default=0))
     return f"{' '.join(found[0].quote.split())} [{found[0].n}]"
+
+
+def named_answer(question: str, evidence: Sequence[Passage], asked: str) -> str | None:
+    """For a question joining several facts ("the individual who …, and who …", no one sentence holds
+    KEY_TERMS of its words): the name of the asked kind, not in the question, whose passages in two or
+    more documents together hold KEY_TERMS of the key words the evidence holds at all (titles included);
+    its best passage, verbatim and cited. Only for questions describing the answer as nobody in
+    particular ("Who …", "Who is the individual …"): "the general commanding the engineers" needs the
+    name to be that general, which co-occurring words do not show. None when no name does."""
+    terms = [(stem, lemma) for stem, lemma, _ in content_words(question) if stem not in TYPE_WORDS]
+    labelled = {p.n: f"{p.title} {p.quote}" for p in evidence}
+    terms = [t for t in terms if shared_share([t], " ".join(labelled.values()))]
+    if not terms:
+        return None
+    if described_noun(question) not in {*GENERIC_NOUNS, "one", None}:
+        return None  # "the general commanding …": a name found together with the words is not one
+    named = question.lower()
+    names = {
+        e.text
+        for p in evidence
+        for e in nlp.parse_one(p.quote).ents
+        if e.label_ in LABELS[asked] and e.text.lower() not in named
+    }
+    scored = []
+    for name in names:
+        holding = [p for p in evidence if holds_name(name, p.quote)]
+        if len({p.doc_id for p in holding}) < 2:
+            continue  # one passage: the first rule has judged it
+        share = shared_share(terms, " ".join(labelled[p.n] for p in holding))
+        scored.append((share, len(holding), name, holding))
+    if not scored or max(scored)[0] < KEY_TERMS:
+        return None
+    _, _, _, holding = max(scored)
+    best = max(holding, key=lambda p: shared_share(terms, labelled[p.n]))
+    return f"{' '.join(best.quote.split())} [{best.n}]"
 
 
 def counts_what_is_asked(passage: Passage, frame: Claim, vocabulary: Vocabulary) -> bool:

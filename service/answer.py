@@ -41,9 +41,10 @@ from .majority import majority_sentence, outvoted
 from .models import Answer, Claim, Disagreement, Passage
 from .prompts import load_prompt
 from .questions import DESCRIBED, asked_type, holds
+from .repair import repair
 from .retrieve import Retriever
 from .settings import Settings
-from .support import SentenceSupport, check_text, compatible, frames_of, repair, split_cited
+from .support import SentenceSupport, check_text, compatible, frames_of, split_cited
 from .text import check_query, tokenize
 from .vocabulary import Vocabulary
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from . import nlp
 from .citations import numbers_in
-from .text import tokenize
+from .text import STOPWORDS, stem, tokenize
 
 Asked = Literal["year", "date", "person", "place", "quantity"]
 
@@ -67,9 +67,124 @@ def holds(sentence: str, kind: Asked | None, question: str = "") -> bool:
     if kind == "year":
         return bool({y for y in YEAR.findall(sentence)} - set(YEAR.findall(question)))
     named = question.lower()
-    entities = [e for e in nlp.parse_one(sentence).ents if e.label_ in LABELS[kind]]
+    doc = nlp.parse_one(sentence)
+    entities = [e for e in doc.ents if e.label_ in LABELS[kind]]
     found = any(e.text.lower() not in named for e in entities)
+    if kind == "person" and not found:  # the tagger misses names it has not seen: "Altman is …"
+        found = any(t.pos_ == "PROPN" and not t.ent_type_ and t.lower_ not in named for t in doc)
     return found or (kind == "date" and bool(set(YEAR.findall(sentence)) - set(YEAR.findall(question))))
 
 
 TYPE_WORDS = frozenset(tokenize("year date day month time name names number amount figure place"))
+
+
+# --- what restricts the answer --------------------------------------------------------------------
+
+QUESTION_OPENERS = {
+    "how",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "where",
+    "why",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "according",
+    "in",
+    "on",
+}
+CALENDAR = set(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+
+
+def restrictions(question: str, doc=None) -> list[str]:
+    """The question's names (proper nouns, named entities) and the nouns that modify a noun ("the cholera
+    outbreak", "the communications minister"), lower case, except the phrase naming what is asked ("which
+    Norrevian general", "what setting"). Plain nouns and adjectives are left out: questions paraphrase them
+    ("losses" for "killed or wounded", "legal scrutiny" for "trial")."""
+    doc = doc if doc is not None else nlp.parse_one(question)
+    asked = _asked_phrase(doc)
+    typed = asked_type(question) is not None  # "Which company…", "Does the article…": paraphrase-prone
+    counting = any(t.lower_ in ("many", "much") for t in doc)
+    words = [
+        t.text.lower()
+        for t in doc
+        if _restricts(t, typed, counting) and t.i > 0 and t.i not in asked and not t.is_stop and t.is_alpha
+    ]
+    skip = QUESTION_OPENERS | CALENDAR | STOPWORDS
+    return list(dict.fromkeys(w for w in words if w not in skip and stem(w) not in TYPE_WORDS))
+
+
+NUMERIC_ENTITIES = frozenset("DATE TIME CARDINAL PERCENT MONEY QUANTITY ORDINAL".split())  # figures' rules
+
+
+def name_runs(question: str) -> list[list[str]]:
+    """The question's multi-word names, lower case, word by word: [["andy", "murray"]]."""
+    runs: list[list[str]] = [[]]
+    for token in nlp.parse_one(question):
+        if token.pos_ == "PROPN" and token.is_alpha:
+            runs[-1].append(token.lower_)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) > 1]
+
+
+def _restricts(token, typed: bool, counting: bool) -> bool:
+    """A name; in a typed question (questions.py) also a noun modifying a noun, and in a "how many"
+    question the object of a preposition on its verb ("died in the outbreak")."""
+    named = token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in NUMERIC_ENTITIES)
+    if named:
+        return True
+    if not typed:
+        return False
+    return (token.dep_ == "compound" and token.pos_ == "NOUN") or (counting and _on_its_verb(token))
+
+
+def _on_its_verb(token) -> bool:
+    on_verb = (
+        token.dep_ == "pobj"
+        and token.head.dep_ in ("prep", "agent")
+        and token.head.head.pos_ in ("VERB", "AUX")
+    )
+    return on_verb and token.pos_ == "NOUN"
+
+
+def _asked_phrase(doc) -> set[int]:
+    """Token indices of "what/which/whose [modifiers] noun" phrases: the words right after the wh-word
+    while they are adjectives or nouns (read from the tags, not the parse, which trips on invented names)."""
+    asked: set[int] = set()
+    for token in doc:
+        if token.lower_ in ("what", "which", "whose"):
+            for word in doc[token.i + 1 :]:
+                if word.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                    break
+                asked.add(word.i)
+    return asked
+
+
+def described_noun(question: str) -> str | None:
+    """The noun a who/which question describes its answer by, lemmatized: "Who is the individual …" →
+    individual; "What is the name of the general …" → general; "Which company …" → company."""
+    doc = nlp.parse_one(question)
+    for token in doc:
+        if token.lemma_.lower() == "name" and token.pos_ == "NOUN":
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                return next((c.lemma_.lower() for c in prep.children if c.pos_ == "NOUN"), None)
+        if token.lower_ in ("which", "what") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN":
+            return doc[token.i + 1].lemma_.lower()
+    words = [t.lower_ for t in doc[:3]]
+    if words[:1] in (["who"], ["whom"]) and words[1:2] in (["is"], ["was"]) and words[2:] in (["the"], ["a"]):
+        described = doc[2].head  # what "the" determines (the tagger calls "individual" an adjective)
+        return described.lemma_.lower() if described.pos_ in ("NOUN", "ADJ") else None
+    return None

@@ -57,7 +57,7 @@ EVIDENCE = [
             "It sent 1,000 sappers to Kursk [2].",
             [
                 "sentence 1 cites [2], which does not give 1,000",
-                "sentence 1 cites [2], which does not say most of it (only 0% of its words)",
+                "sentence 1 cites [2], which does not say kursk as the question does",
             ],
         ),
         (
