@@ -15,6 +15,7 @@ from rich.table import Table
 
 from ..desk import Desk
 from ..eval import abstention, multihop, ramdocs, seeds, stories
+from ..eval.citing import CitationScore
 from ..eval.common import fixed_sample, load_json
 from ..models import Answer
 from ..settings import PROJECT_ROOT, get_settings
@@ -62,12 +63,13 @@ def eval_seeds(
             lambda doc_id: desk.document(doc_id).text,
             eval_command(),
             on_done=lambda _: hook(1, len(golds)),
+            vocabulary=desk.vocabulary,
         )
     print_report(report, seeds_table, as_json)
 
 
 def seeds_table(report: seeds.EvalReport) -> Table:
-    table = Table(title=report.command)
+    table = Table(title=report.command, caption=citing_caption(report.citing))
     for header in ("id", *seeds.CHECKS, "s"):
         table.add_column(header, no_wrap=True, min_width=len(header))
     table.add_column("text", no_wrap=True, overflow="ellipsis", max_width=50)
@@ -77,6 +79,14 @@ def seeds_table(report: seeds.EvalReport) -> Table:
     totals = (f"{report.totals[c]:.0%}" for c in seeds.CHECKS)
     table.add_row("total", *totals, f"{report.median_seconds:.1f}")
     return table
+
+
+def citing_caption(citing: CitationScore) -> str:
+    return (
+        f"citation support {citing.support:.2f} "
+        f"({citing.supported} of {citing.sentences} answer sentences) · "
+        f"citation precision {citing.precision:.2f} ({citing.relevant} of {citing.citations} citations)"
+    )
 
 
 def eval_command() -> str:
@@ -229,7 +239,13 @@ def eval_multihop(
                 multihop.index_facts(desk, pool)
             sample = fixed_sample(queries, limit or 40, stratum=lambda q: q.type)
             report = multihop.evaluate_multihop_answers(
-                sample, answer, mode, eval_command(), abstain_gate=abstain_gate, on_done=hook
+                sample,
+                answer,
+                mode,
+                eval_command(),
+                abstain_gate=abstain_gate,
+                on_done=hook,
+                vocabulary=desk.vocabulary,
             )
     print_report(report, multihop_table, as_json)
 
@@ -269,7 +285,16 @@ def multihop_table(report: multihop.RetrievalReport | multihop.AnswerReport) -> 
     columns = (
         ("n", "Hits@4", "Hits@10", "MAP@10", "MRR@10")
         if retrieval
-        else ("n", "accuracy", "exact", "abstained", "fallback", "median_seconds")
+        else (
+            "n",
+            "accuracy",
+            "exact",
+            "abstained",
+            "fallback",
+            "support",
+            "citation_precision",
+            "median_seconds",
+        )
     )
     table = Table(title=report.command, caption=multihop_caption(report))
     table.add_column("question type")
@@ -305,6 +330,8 @@ def ramdocs_table(report: ramdocs.RamReport) -> Table:
         "spurious_single_answer",
         "abstained",
         "fallback",
+        "support",
+        "citation_precision",
         "median_seconds",
     )
     caption = (

@@ -19,6 +19,8 @@ from ..indexing import write_articles
 from ..models import Answer, Passage, ProgressHook
 from ..settings import Settings
 from ..text import STOPWORDS
+from ..vocabulary import Vocabulary
+from .citing import CitationScore, citation_score, total
 from .common import SAMPLE_SEED, OnDone, contains_phrase, load_json, normalize, rate, seconds_since
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class AnswerRow(BaseModel):
     seconds: float
     accuracy: bool
     exact: bool
+    citing: CitationScore
 
 
 class AnswerSummary(BaseModel):
@@ -93,6 +96,8 @@ class AnswerSummary(BaseModel):
     exact: float
     abstained: float
     fallback: float
+    support: float
+    citation_precision: float
     median_seconds: float
 
 
@@ -315,7 +320,10 @@ def answer_from_gold_evidence(desk: Desk, query: MultiHopQuery) -> Answer:
 
 
 def answer_summary(rows: Sequence[AnswerRow]) -> AnswerSummary:
+    citing = total(r.citing for r in rows)
     return AnswerSummary(
+        support=citing.support,
+        citation_precision=citing.precision,
         n=len(rows),
         accuracy=rate(r.accuracy for r in rows),
         exact=rate(r.exact for r in rows),
@@ -332,6 +340,7 @@ def evaluate_multihop_answers(
     command: str,
     abstain_gate: bool = True,
     on_done: OnDone | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> AnswerReport:
     """Answer each query with `answer` (from gold evidence, or through the pipeline) and score it.
     abstain_gate records whether the answerer's missing-terms abstention was on (a setting)."""
@@ -351,6 +360,7 @@ def evaluate_multihop_answers(
                 model=result.model,
                 seconds=seconds_since(asked),
                 **score_multihop_answer(result, query.answer),
+                citing=citation_score(result, vocabulary),
             )
         )
         if on_done:

@@ -20,6 +20,7 @@ from ..errors import InvalidInput
 from ..evidence import candidate_sentences, select_evidence
 from ..models import Answer, SearchResult
 from ..text import sentence_passages, tokenize
+from .citing import CitationScore, citation_score, total
 from .common import SAMPLE_SEED, OnDone, contains_phrase, rate, seconds_since
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class RamRow(BaseModel):
     no_wrong: bool
     exact: bool
     conflict: bool
+    citing: CitationScore
 
 
 class RamSummary(BaseModel):
@@ -63,6 +65,8 @@ class RamSummary(BaseModel):
     spurious_conflict: float
     spurious_single_answer: float = 0.0  # of questions with one gold answer and no wrong document
     single_answer: int = 0
+    support: float = 0.0
+    citation_precision: float = 0.0
     abstained: float
     fallback: float
     median_seconds: float
@@ -207,7 +211,10 @@ def ramdocs_summary(rows: Sequence[RamRow]) -> RamSummary:
     with_conflict = [r for r in rows if r.has_wrong]
     without = [r for r in rows if not r.has_wrong]
     single = [r for r in without if len(r.gold) == 1]
+    citing = total(r.citing for r in rows)
     return RamSummary(
+        support=citing.support,
+        citation_precision=citing.precision,
         n=len(rows),
         all_gold=rate(r.all_gold for r in rows),
         no_wrong=rate(r.no_wrong for r in rows),
@@ -243,6 +250,7 @@ def evaluate_ramdocs(
                 model=answer.model,
                 seconds=seconds_since(asked),
                 **score_ramdocs(answer, question),
+                citing=citation_score(answer, desk.vocabulary),
             )
         )
         if on_done:

@@ -9,10 +9,12 @@ import statistics
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..errors import InvalidInput
 from ..models import Answer
+from ..vocabulary import Vocabulary
+from .citing import CitationScore, citation_score, total
 from .common import digits
 
 CHECKS = ("answer", "source", "quotes", "abstention", "disagreement")
@@ -35,6 +37,7 @@ class QuestionScore(BaseModel):
     cited: list[str]
     abstained: bool
     checks: dict[str, bool]
+    citing: CitationScore
     seconds: float
 
 
@@ -42,6 +45,9 @@ class EvalReport(BaseModel):
     command: str
     questions: list[QuestionScore]
     totals: dict[str, float]
+    citing: CitationScore = Field(
+        description="Answer sentences supported, citations relevant (eval/citing.py)."
+    )
     median_seconds: float
 
 
@@ -76,6 +82,7 @@ def run(
     article_text: Callable[[str], str],
     command: str,
     on_done: Callable[[QuestionScore], None] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> EvalReport:
     scores = []
     for gold in questions:
@@ -87,6 +94,7 @@ def run(
             abstained=answer.abstained,
             cited=sorted({c.doc_id for c in answer.citations}),
             checks=score(gold, answer, article_text),
+            citing=citation_score(answer, vocabulary),
             seconds=answer.timings_ms.get("total", 0) / 1000,
         )
         scores.append(result)
@@ -94,4 +102,6 @@ def run(
             on_done(result)
     totals = {check: sum(s.checks[check] for s in scores) / max(1, len(scores)) for check in CHECKS}
     median = statistics.median(s.seconds for s in scores) if scores else 0.0
-    return EvalReport(command=command, questions=scores, totals=totals, median_seconds=median)
+    citing = total(s.citing for s in scores)
+    totals |= {"support": citing.support, "citation precision": citing.precision}
+    return EvalReport(command=command, questions=scores, totals=totals, citing=citing, median_seconds=median)
