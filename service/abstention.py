@@ -24,7 +24,15 @@ from .claims import GENERIC_NOUNS
 from .majority import documents_by_figure
 from .models import Claim, Passage
 from .questions import LABELS, TYPE_WORDS, asked_type, described_noun, holds, names_a_person, restrictions
-from .support import compatible, content_words, covered, frames_of, holds_name
+from .support import (
+    compatible,
+    content_words,
+    frames_of,
+    held_words,
+    holds_name,
+    holds_word,
+    labelled,
+)
 from .text import STOPWORDS, stem, tokenize
 from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
@@ -150,13 +158,13 @@ def named_answer(question: str, evidence: Sequence[Passage], asked: str) -> str 
     its best passage, verbatim and cited. Only for questions describing the answer as nobody in
     particular ("Who …", "Who is the individual …"): "the general commanding the engineers" needs the
     name to be that general, which co-occurring words do not show. None when no name does."""
-    terms = [(stem, lemma) for stem, lemma, _ in content_words(question) if stem not in TYPE_WORDS]
-    labelled = {p.n: f"{p.title} {p.quote}" for p in evidence}
-    terms = [t for t in terms if shared_share([t], " ".join(labelled.values()))]
-    if not terms:
-        return None
     if described_noun(question) not in {*GENERIC_NOUNS, "one", None}:
         return None  # "the general commanding …": a name found together with the words is not one
+    terms = [(stem, lemma) for stem, lemma, _ in content_words(question) if stem not in TYPE_WORDS]
+    shown = held_words(labelled(evidence))
+    terms = [t for t in terms if holds_word(*t, shown)]
+    if not terms:
+        return None
     named = question.lower()
     names = {
         e.text
@@ -169,12 +177,12 @@ def named_answer(question: str, evidence: Sequence[Passage], asked: str) -> str 
         holding = [p for p in evidence if holds_name(name, p.quote)]
         if len({p.doc_id for p in holding}) < 2:
             continue  # one passage: the first rule has judged it
-        share = shared_share(terms, " ".join(labelled[p.n] for p in holding))
+        share = shared_share(terms, labelled(holding))
         scored.append((share, len(holding), name, holding))
     if not scored or max(scored)[0] < KEY_TERMS:
         return None
     _, _, _, holding = max(scored)
-    best = max(holding, key=lambda p: shared_share(terms, labelled[p.n]))
+    best = max(holding, key=lambda p: shared_share(terms, labelled([p])))
     return f"{' '.join(best.quote.split())} [{best.n}]"
 
 
@@ -185,5 +193,5 @@ def counts_what_is_asked(passage: Passage, frame: Claim, vocabulary: Vocabulary)
 
 def shared_share(terms: Sequence[tuple[str, str]], text: str) -> float:
     """The share of (stem, lemma) terms the text holds, by either."""
-    have, lemmas = set(tokenize(text)), {w[1] for w in content_words(text)}
-    return sum(covered(stem, have) or lemma in lemmas for stem, lemma in terms) / len(terms)
+    held = held_words(text)
+    return sum(holds_word(stem_, lemma, held) for stem_, lemma in terms) / len(terms)

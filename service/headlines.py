@@ -86,9 +86,9 @@ def vague_counts(text: str) -> list[tuple[float, float, str | None]]:
     words = text.split()
     if sum(w[:1].isupper() for w in words) * 2 > len(words):  # a Title Cased Headline parses as names
         text = text.lower()
-    for token in nlp.parse_one(text):
+    doc = nlp.parse_one(text)
+    for token in doc:
         unit = VAGUE.get(token.lower_)
-        doc = token.doc
         if unit is None or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in VAGUE):
             continue  # the "tens" of "tens of thousands"
         before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].lower_ == "of" else ""

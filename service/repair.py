@@ -57,9 +57,10 @@ def _supporting_additions(
         ):
             continue
         problems, _ = check_sentence(plain, [*cited, *added, extra], question, vocabulary, frame, passages)
-        if _unsaid([message for _, message in problems]) < unsaid:
+        left = _unsaid([message for _, message in problems])
+        if left < unsaid:
             added.append(extra)
-            unsaid = _unsaid([message for _, message in problems])
+            unsaid = left
         if not problems:
             return [
                 p.n for p in _without_redundant(plain, cited, added, question, vocabulary, frame, passages)

@@ -77,14 +77,14 @@ def test_names_must_be_in_the_cited_sentence_its_title_or_the_question(vocabular
     assert alone[0].ok, "a restriction no passage states is the reader's premise (the gate decides on it)"
 
 
+GENERAL = "What is the name of the Veldarian general commanding the engineers?"
+BIRCH = 'Another commander, "Birch," added: "They work as hard as my engineers."'
+BIRCH_ANSWER = "The name of the Veldarian general commanding the engineers is Birch [1]."
+
+
 def test_pinning_the_question_on_an_unrelated_span_is_unsupported(vocabulary):
-    question = "What is the name of the Veldarian general commanding the engineers?"
-    evidence = [
-        passage(1, 'Another commander, "Birch," added: "They work as hard as my engineers."'),
-        passage(2, "Veldarian troops crossed the river on Monday."),
-    ]
-    answer = "The name of the Veldarian general commanding the engineers is Birch [1]."
-    [support, *_] = check_text(answer, evidence, question, vocabulary)
+    evidence = [passage(1, BIRCH), passage(2, "Veldarian troops crossed the river on Monday.")]
+    [support, *_] = check_text(BIRCH_ANSWER, evidence, GENERAL, vocabulary)
     assert support.problems == ["sentence 1 cites [1], which does not say veldarian as the question does"]
 
 
@@ -228,14 +228,9 @@ def test_a_sentence_resting_on_several_articles_gets_all_their_citations(vocabul
 
 
 def test_a_restriction_is_not_joined_from_a_span_about_someone_else(vocabulary):
-    question = "What is the name of the Veldarian general commanding the engineers?"
-    evidence = [
-        passage(1, 'Another commander, "Birch," added: "They work as hard as my engineers."'),
-        passage(2, "The Veldarian general Oak commands the engineers."),
-    ]
-    answer = "The name of the Veldarian general commanding the engineers is Birch [1]."
-    checked = check_text(answer, evidence, question, vocabulary)
-    assert repair(answer, checked, evidence, question, vocabulary) == answer, "[2] does not name Birch"
+    evidence = [passage(1, BIRCH), passage(2, "The Veldarian general Oak commands the engineers.")]
+    checked = check_text(BIRCH_ANSWER, evidence, GENERAL, vocabulary)
+    assert repair(BIRCH_ANSWER, checked, evidence, GENERAL, vocabulary) == BIRCH_ANSWER, "[2] names Oak"
 
 
 def test_the_question_pinned_on_one_span_while_another_states_it_is_unsupported(vocabulary):

@@ -86,9 +86,8 @@ def _relevant(
     frame: Claim | None,
 ) -> bool:
     def supports(passages: list[Passage]) -> bool:
-        found, _ = (
-            check_sentence(sentence, passages, question, vocabulary, frame, cited) if passages else ([1], 0)
+        return (
+            bool(passages) and not check_sentence(sentence, passages, question, vocabulary, frame, cited)[0]
         )
-        return not found
 
     return supports([passage]) or not supports([p for p in cited if p is not passage])
