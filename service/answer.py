@@ -34,24 +34,24 @@ from .citations import (
 )
 from .claims import question_frame
 from .crosscheck import as_disagreement, cross_check, lead_sentence, leading
-from .disagreements import about_question, find_disagreements
+from .disagreements import about_question, describe_disagreements, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted
 from .models import Answer, Claim, Disagreement, Passage
-from .prompts import load_prompt
-from .questions import DESCRIBED, asked_type, holds
+from .prompts import load_prompt, retry_prompt
+from .questions import DESCRIBED, VERDICT_TYPES, asked_type, holds, question_type
 from .repair import repair
 from .retrieve import Retriever
 from .settings import Settings
 from .support import SentenceSupport, check_text, compatible, frames_of, split_cited
 from .text import check_query, tokenize
+from .verdicts import VerdictAnswerer
 from .vocabulary import Vocabulary
 
 YES_NO_QUESTION = re.compile(r"^\s*(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 YES_NO_ANSWER = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
 PROMPT_ECHO = re.compile(r"^\s*(Passages|Question|Answer)\s*:|</?passages>", re.MULTILINE)
-RETRY = "{user}\n\nYour previous answer was: {previous}\nIt was rejected: {problems}. Answer again."
 
 
 @dataclass
@@ -176,56 +176,18 @@ def by_documents(evidence: Sequence[Passage]) -> dict[str, list[Passage]]:
     return grouped
 
 
-def describe_disagreements(
-    disagreements: Sequence[Disagreement], evidence: Sequence[Passage]
-) -> tuple[str, list[Passage]]:
-    """A sentence per disagreement giving every figure (or answer) with its citation, and the passages it
-    cites beyond the evidence (numbered after it)."""
-    numbers = {(p.doc_id, p.start): p.n for p in evidence}
-    extra: list[Passage] = []
-
-    def cite(claim: Claim, reuse: bool) -> int:
-        key = (claim.doc_id, claim.start)
-        restated = next((p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None)
-        if key not in numbers and restated and reuse:  # articles repeat key figures: cite the passage shown
-            numbers[key] = restated.n
-        if key not in numbers:
-            numbers[key] = len(evidence) + len(extra) + 1
-            extra.append(
-                Passage(
-                    n=numbers[key],
-                    doc_id=claim.doc_id,
-                    title=claim.title or claim.doc_id,
-                    start=claim.start,
-                    end=claim.end,
-                    quote=claim.quote,
-                )
-            )
-        return numbers[key]
-
-    sentences = []
-    for disagreement in disagreements:
-        if disagreement.kind == "answers":  # one entry per answer, citing every document that gives it
-            cites: dict[str, list[int]] = {}
-            for claim in disagreement.claims:
-                cites.setdefault(claim.value, []).append(cite(claim, reuse=False))
-            items = [f"{value} {''.join(f'[{n}]' for n in dict.fromkeys(ns))}" for value, ns in cites.items()]
-        else:
-            items = [
-                describe_claim(claim, disagreement.kind, cite(claim, reuse=True))
-                for claim in disagreement.claims
-            ]
-        opening = "Over time" if disagreement.kind == "update" else "The sources differ on"
-        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(items)}.")
-    return " ".join(sentences), extra
+SHAPED = VERDICT_TYPES | {"order"}  # answered in a shape of their own (verdicts.py)
 
 
-def describe_claim(claim: Claim, kind: str, n: int) -> str:
-    """ "around 10,000 (the ministry) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
-    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-    who = f" ({claim.source})" if claim.source and kind != "update" else ""
-    when = f" on {claim.date}" if kind == "update" and claim.date else ""
-    return f"{qualifier}{claim.value}{when}{who} [{n}]"
+@dataclass
+class Found:
+    """The disagreements an answer shows, and what changes its lead sentence: the documents' conflicting
+    answers (cross-check), or a figure most documents do not give (outvoted)."""
+
+    disagreements: list[Disagreement]
+    answers: list = field(default_factory=list)
+    conflict: bool = False
+    outlier: tuple | None = None
 
 
 @dataclass
@@ -237,6 +199,7 @@ class Answerer:
     article_text: Callable[[str], str]
     claims_of: Callable[[Sequence[str]], list[Claim]]  # the claims of these documents (from the index)
     vocabulary: Vocabulary
+    published_of: Callable[[str], str | None] = lambda _doc_id: None  # an article's published date
 
     def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
         started = time.perf_counter()
@@ -255,6 +218,8 @@ class Answerer:
         evidence = select_evidence(
             question, sentences, self.retriever.embedder, self.settings, self.retriever.idf()
         )
+        dates = {doc_id: self.published_of(doc_id) for doc_id in {p.doc_id for p in evidence}}
+        evidence = [p.model_copy(update={"published": dates[p.doc_id]}) for p in evidence]
         return evidence, sentences, list(dict.fromkeys(r.doc_id for r in results))
 
     def answer(
@@ -284,19 +249,73 @@ class Answerer:
         if reason:
             return self._abstain(question, reason, timings, started)
         generating = time.perf_counter()
-        frame = question_frame(question) if asked_type(question) == "quantity" else None
-        text, verdict = self._generate_verified(question, evidence, frame, on_token)
+        kind = question_type(question)
+        frame = question_frame(question) if kind == "quantity" else None
+        text, from_model, reason = self._draft(question, kind, evidence, claims, frame, on_token)
         timings["generate"] = ms_since(generating)
-        if not verdict.ok:
-            text = fallback_answer(question, evidence, self.vocabulary, frame, claims)
-            if text is None:
-                asked = asked_type(question)
-                what = f"{DESCRIBED[asked]} that answers it" if asked else "a sentence that answers it"
-                return self._abstain(question, f"no passage gives {what}", timings, started)
+        if text is None and kind not in SHAPED:
+            return self._abstain(question, reason, timings, started)
         # after the answer, so its first token is not kept waiting by the judge's calls
-        disagreements = relevant_disagreements(
-            question, text, claims, evidence, self.vocabulary, self.settings.conflict_window_days
+        found = self._disagreements(
+            question, kind, text or "", claims, evidence, sentences, by_document, frame
         )
+        if text is None and not found.disagreements:  # an unsettled verdict, and no disagreement to show
+            return self._abstain(question, reason, timings, started)
+        differ, extra = describe_disagreements(found.disagreements, evidence)
+        if found.conflict:  # the answer most documents give leads; every answer is listed after it
+            text = lead_sentence(leading(found.answers, text or ""), [*evidence, *extra])
+        elif found.outlier:  # a figure most documents do not give never leads
+            text = majority_sentence(*found.outlier, [*evidence, *extra])
+        text, citations = renumber(f"{text or ''} {differ}".strip(), [*evidence, *extra])
+        check_quotes(citations, article_text or self.article_text)
+        timings["total"] = ms_since(started)
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=False,
+            citations=citations,
+            disagreements=found.disagreements,
+            model=self.model_name if from_model else f"extractive fallback (after {self.model_name})",
+            timings_ms=timings,
+        )
+
+    def _draft(
+        self,
+        question: str,
+        kind: str,
+        evidence: Sequence[Passage],
+        claims: Sequence[Claim],
+        frame: Claim | None,
+        on_token: TokenHook | None,
+    ) -> tuple[str | None, bool, str]:
+        """(the answer text or None, whether it is the model's own, why there is none). Verdict and order
+        questions get their own shape (verdicts.py); others the model's verified answer, else the
+        extractive fallback."""
+        if kind in SHAPED:
+            shaped = self.verdicts().answer(kind, question, evidence, on_token)
+            return shaped.text, True, shaped.reason
+        text, verdict = self._generate_verified(question, evidence, frame, on_token)
+        if verdict.ok:
+            return text, True, ""
+        fallback = fallback_answer(question, evidence, self.vocabulary, frame, claims)
+        asked = asked_type(question)
+        what = f"{DESCRIBED[asked]} that answers it" if asked else "a sentence that answers it"
+        return fallback, False, f"no passage gives {what}"
+
+    def _disagreements(
+        self,
+        question: str,
+        kind: str,
+        text: str,
+        claims: Sequence[Claim],
+        evidence: Sequence[Passage],
+        sentences: Sequence[tuple[Passage, str]],
+        by_document: dict[str, list[Passage]] | None,
+        frame: Claim | None,
+    ) -> Found:
+        """Where the sources differ about what was asked or answered (module doc of each finder)."""
+        window = self.settings.conflict_window_days
+        disagreements = relevant_disagreements(question, text, claims, evidence, self.vocabulary, window)
         disagreements += find_assertion_disagreements(
             sentences,
             self.retriever.embedder.embed,
@@ -307,29 +326,20 @@ class Answerer:
         answers = cross_check(question, by_document or by_documents(evidence), self._ask_model, self.settings)
         if conflict := as_disagreement(answers):
             disagreements.insert(0, conflict)
-        window = self.settings.conflict_window_days
-        if outlier := None if conflict else outvoted(text, frame, claims, self.vocabulary, window):
+            return Found(disagreements, answers, conflict=True)
+        if kind in SHAPED:  # a verdict is not a figure to outvote
+            return Found(disagreements, answers)
+        if outlier := outvoted(text, frame, claims, self.vocabulary, window):
             taken = {(c.doc_id, c.start) for c in outlier[0].claims}
             disagreements = [d for d in disagreements if not {(c.doc_id, c.start) for c in d.claims} & taken]
             disagreements.insert(0, outlier[0])
-        differ, extra = describe_disagreements(disagreements, evidence)
-        if conflict:  # the answer most documents give leads; every answer is listed after it
-            text = lead_sentence(leading(answers, text), [*evidence, *extra])
-        elif outlier:  # a figure most documents do not give never leads
-            text = majority_sentence(*outlier, [*evidence, *extra])
-        text, citations = renumber(f"{text} {differ}".strip(), [*evidence, *extra])
-        check_quotes(citations, article_text or self.article_text)
-        timings["total"] = ms_since(started)
-        model = self.model_name if verdict.ok else f"extractive fallback (after {self.model_name})"
-        return Answer(
-            question=question,
-            answer=text,
-            abstained=False,
-            citations=citations,
-            disagreements=disagreements,
-            model=model,
-            timings_ms=timings,
-        )
+        return Found(disagreements, answers, outlier=outlier)
+
+    def verdicts(self) -> VerdictAnswerer:
+        return VerdictAnswerer(self._generate_json, self.settings.prompts_dir, self.vocabulary)
+
+    def _generate_json(self, system: str, user: str, schema: dict, on_token: TokenHook | None) -> str:
+        return generate(self.chat(), system, user, on_token, schema=schema)
 
     def judge(self):
         return llm_judge(self._ask_model, self.settings.prompts_dir)
@@ -348,7 +358,7 @@ class Answerer:
         first = self._verified(self._generate(system, user, on_token), question, evidence, frame)
         if first[1].ok:
             return first
-        retry = RETRY.format(user=user, previous=first[0], problems="; ".join(first[1].all_problems))
+        retry = retry_prompt(user, first[0], "; ".join(first[1].all_problems))
         if on_token:
             on_token("\n")
         second = self._verified(self._generate(system, retry, on_token), question, evidence, frame)

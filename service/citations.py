@@ -44,7 +44,8 @@ def renumber(text: str, passages: Sequence[Passage]) -> tuple[str, list[Citation
     order = {old: new for new, old in enumerate(cited_numbers(text), start=1)}
     rewritten = CITATION.sub(lambda m: f"[{order[int(m.group(1))]}]", text)
     citations = [
-        Citation(**by_n[old].model_dump(exclude={"n", "score"}), n=new) for old, new in order.items()
+        Citation(**by_n[old].model_dump(include=set(Citation.model_fields) - {"n"}), n=new)
+        for old, new in order.items()
     ]
     return rewritten, citations
 

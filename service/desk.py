@@ -82,6 +82,7 @@ class Desk:
             article_text=lambda doc_id: self.store.get_document(doc_id).text,
             claims_of=self.claims_of,
             vocabulary=self.vocabulary,
+            published_of=lambda doc_id: self.store.get_document(doc_id).published,
         )
 
     @cached_property

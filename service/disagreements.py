@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
-from .models import Claim, Disagreement
+from .models import Claim, Disagreement, Passage
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
@@ -286,3 +286,58 @@ def about_question(
         if any(asked.covered_by(key) or key == asked for key in claim_keys):
             relevant.append(disagreement)
     return relevant
+
+
+# --- as text -------------------------------------------------------------------------------------
+
+
+def describe_disagreements(
+    disagreements: Sequence[Disagreement], evidence: Sequence[Passage]
+) -> tuple[str, list[Passage]]:
+    """A sentence per disagreement giving every figure (or answer) with its citation, and the passages it
+    cites beyond the evidence (numbered after it)."""
+    numbers = {(p.doc_id, p.start): p.n for p in evidence}
+    extra: list[Passage] = []
+
+    def cite(claim: Claim, reuse: bool) -> int:
+        key = (claim.doc_id, claim.start)
+        restated = next((p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None)
+        if key not in numbers and restated and reuse:  # articles repeat key figures: cite the passage shown
+            numbers[key] = restated.n
+        if key not in numbers:
+            numbers[key] = len(evidence) + len(extra) + 1
+            extra.append(
+                Passage(
+                    n=numbers[key],
+                    doc_id=claim.doc_id,
+                    title=claim.title or claim.doc_id,
+                    start=claim.start,
+                    end=claim.end,
+                    quote=claim.quote,
+                )
+            )
+        return numbers[key]
+
+    sentences = []
+    for disagreement in disagreements:
+        if disagreement.kind == "answers":  # one entry per answer, citing every document that gives it
+            cites: dict[str, list[int]] = {}
+            for claim in disagreement.claims:
+                cites.setdefault(claim.value, []).append(cite(claim, reuse=False))
+            items = [f"{value} {''.join(f'[{n}]' for n in dict.fromkeys(ns))}" for value, ns in cites.items()]
+        else:
+            items = [
+                describe_claim(claim, disagreement.kind, cite(claim, reuse=True))
+                for claim in disagreement.claims
+            ]
+        opening = "Over time" if disagreement.kind == "update" else "The sources differ on"
+        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(items)}.")
+    return " ".join(sentences), extra
+
+
+def describe_claim(claim: Claim, kind: str, n: int) -> str:
+    """ "around 10,000 (the ministry) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
+    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+    who = f" ({claim.source})" if claim.source and kind != "update" else ""
+    when = f" on {claim.date}" if kind == "update" and claim.date else ""
+    return f"{qualifier}{claim.value}{when}{who} [{n}]"

@@ -7,6 +7,12 @@ Providers (NEWSDESK_LLM_PROVIDER):
   openai  any OpenAI-compatible server (OpenAI, vLLM, Ollama, `python -m llama_cpp.server`) through
           langchain-openai: NEWSDESK_LLM_BASE_URL, NEWSDESK_LLM_MODEL, NEWSDESK_LLM_API_KEY.
 
+Structured output (`generate(..., schema=…)`): the reply is constrained to a JSON schema by the server's
+grammar-constrained decoding. In-process, llama-cpp-python turns the schema into a grammar
+(`response_format={"type": "json_object", "schema": …}`); the openai provider sends the same schema as
+`response_format`, in llama.cpp's form (json_object + schema: llama_cpp.server) or OpenAI's (json_schema:
+OpenAI, vLLM, llama.cpp's C++ server), chosen by NEWSDESK_LLM_SCHEMA_FORMAT.
+
 One model per process, created on first use (the API starts fast).
 """
 
@@ -129,13 +135,19 @@ class ChatLlamaCpp(BaseChatModel):
         return self._llama
 
     def _request(self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any) -> dict:
-        return {
+        request = {
             "messages": [{"role": role_of(m), "content": m.content} for m in messages],
             "temperature": self.temperature,
             "max_tokens": kwargs.get("max_tokens", self.max_tokens),
             "seed": self.seed,
             "stop": stop or [],
         }
+        if "response_format" in kwargs:  # a JSON schema, enforced by llama.cpp's grammar sampler
+            request["response_format"] = kwargs["response_format"]
+        return request
+
+    def with_schema(self, schema: dict) -> Any:
+        return self.bind(response_format=llama_cpp_format(schema))
 
     def _generate(
         self,
@@ -171,6 +183,14 @@ class ChatLlamaCpp(BaseChatModel):
         if self._llama is not None:
             self._llama.close()
             self._llama = None
+
+
+def llama_cpp_format(schema: dict) -> dict:
+    return {"type": "json_object", "schema": schema}
+
+
+def openai_format(schema: dict) -> dict:
+    return {"type": "json_schema", "json_schema": {"name": "answer", "schema": schema, "strict": True}}
 
 
 def role_of(message: BaseMessage) -> str:
@@ -229,6 +249,12 @@ def openai_chat_model(settings: Settings) -> BaseChatModel:
                 payload["max_tokens"] = payload.pop("max_completion_tokens")
             return payload
 
+        def with_schema(self, schema: dict) -> Any:
+            """The schema travels in the request body: langchain-openai's own `response_format` path
+            switches to the SDK's parsing helper, which accepts only OpenAI's form and does not stream."""
+            wrap = openai_format if settings.llm_schema_format == "json_schema" else llama_cpp_format
+            return self.bind(extra_body={"response_format": wrap(schema)})
+
     return ChatOpenAICompatible(
         base_url=settings.llm_base_url,
         model=settings.llm_model,
@@ -249,12 +275,21 @@ def model_name(settings: Settings) -> str:
     )
 
 
-def generate(chat: BaseChatModel, system: str, user: str, on_token: TokenHook | None = None) -> str:
-    """Run one chat turn, streaming tokens to on_token; any provider failure becomes LLMUnavailable."""
+def generate(
+    chat: BaseChatModel,
+    system: str,
+    user: str,
+    on_token: TokenHook | None = None,
+    schema: dict | None = None,
+) -> str:
+    """Run one chat turn, streaming tokens to on_token; any provider failure becomes LLMUnavailable.
+    With a JSON schema the reply is constrained to it where the model supports that (module doc); a
+    model without `with_schema` (a test's fake) is called as it is, so callers still validate the reply."""
     messages = [SystemMessage(content=system), HumanMessage(content=user)]
     parts: list[str] = []
+    runnable = chat.with_schema(schema) if schema is not None and hasattr(chat, "with_schema") else chat
     try:
-        for chunk in chat.stream(messages):
+        for chunk in runnable.stream(messages):
             token = chunk.content if isinstance(chunk.content, str) else ""
             parts.append(token)
             if on_token and token:

@@ -32,6 +32,14 @@ class Prompt:
         return self.system.format(**values), self.user.format(**values)
 
 
+RETRY = "{user}\n\nYour previous answer was: {previous}\nIt was rejected: {problems}. Answer again."
+
+
+def retry_prompt(user: str, previous: str, problems: str) -> str:
+    """The user prompt again, with the rejected answer and why it was rejected."""
+    return RETRY.format(user=user, previous=previous, problems=problems)
+
+
 def load_prompt(name: str, folder: Path | None = None) -> Prompt:
     return _load(name, folder or get_settings().prompts_dir)
 

@@ -8,6 +8,15 @@ Types, from the question's opening words (English question grammar, no story voc
     quantity  "How many / How much / How heavy, large, high … "            a number written in digits
 Anything else has no type: any sentence may answer it. A name the question itself uses does not count
 as the answer ("Who met Haldor Vik?" is not answered by a sentence naming only Haldor Vik).
+
+`question_type` routes a question to its prompt and answer shape (service/verdicts.py for the first four):
+    order       "Was X reported before or after Y?", "Which report came first?"   dates compared in code
+    temporal    a yes/no question about reports at different times ("After …, did …", "… changed …")
+    comparison  a yes/no question setting two sources or things side by side ("… while …", "both …")
+    yes_no      any other question opening with an auxiliary verb ("Has …", "Did …")
+    and the types above (quantity, year, date, person, place), else "open".
+A yes/no question that offers two opposites ("consistent or inconsistent", "agree or disagree") is answered
+with one of them (`options`).
 """
 
 from __future__ import annotations
@@ -20,6 +29,10 @@ from .citations import numbers_in
 from .text import STOPWORDS, stem, tokenize
 
 Asked = Literal["year", "date", "person", "place", "quantity"]
+QuestionType = Literal[
+    "order", "temporal", "comparison", "yes_no", "year", "date", "person", "place", "quantity", "open"
+]
+VERDICT_TYPES = frozenset({"temporal", "comparison", "yes_no"})
 
 WH_NOUN = r"(?:in|on|at|by|during|from|since|until)?\s*(?:what|which)\s+(?:\w+\s+)?"
 ASKS: list[tuple[re.Pattern, Asked]] = [
@@ -45,6 +58,73 @@ DESCRIBED = {
     "place": "a place",
     "quantity": "a figure",
 }
+
+
+AUXILIARY = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)"
+# "Did …?", and after an opening phrase: "After the report on 1 May, did …?", "Between A and B, was …?"
+YES_NO_FORM = re.compile(rf"^\s*(?:[^?]{{0,500}}?,[\'’\"”]?\s*)?{AUXILIARY}\b(?!\s*,)", re.IGNORECASE)
+WH_OPENING = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+ORDERING = re.compile(
+    r"\b(?:before or after|after or before)\b"
+    r"|\b(?:which|who|what)\b[^?]{0,150}\b(?:came|come|happened|occurred|published|reported|announced|"
+    r"released)\b[^?]{0,60}\b(?:first|earlier|earliest|sooner|later|latest|last|more recently)"
+    r"\s*(?:[?,]|$|or\b)",
+    re.IGNORECASE,
+)
+OVER_TIME = re.compile(
+    r"\b(?:before|after|earlier|later|subsequent(?:ly)?|prior|since|previous(?:ly)?|then|now|still|"
+    r"change[sd]?|changing|remain(?:s|ed)?|shift(?:ed)?|over time|between\b.{1,300}\band)\b",
+    re.IGNORECASE,
+)
+SIDE_BY_SIDE = re.compile(
+    r"\b(?:while|whereas|both|compared?|comparison|same|similar(?:ly)?|different(?:ly)?|differ(?:s|ed)?|"
+    r"consistent|inconsistent|agree[sd]?|disagree[sd]?|align(?:s|ed)?|than|contrast|as well as|also|"
+    r"either|neither)\b",
+    re.IGNORECASE,
+)
+OPPOSITES = {
+    frozenset(pair)
+    for pair in [
+        ("before", "after"),
+        ("earlier", "later"),
+        ("more", "less"),
+        ("higher", "lower"),
+        ("same", "different"),
+        ("increase", "decrease"),
+        ("increased", "decreased"),
+        ("rise", "fall"),
+        ("similar", "different"),
+        ("consistent", "changed"),
+        ("positive", "negative"),
+        ("true", "false"),
+        ("support", "oppose"),
+    ]
+}
+ALTERNATIVES = re.compile(r"\b([a-z]+(?:-[a-z]+)?) or ([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+def question_type(question: str) -> QuestionType:
+    """The question's type (module doc), from its wording alone."""
+    if ORDERING.search(question):
+        return "order"
+    if not WH_OPENING.match(question) and YES_NO_FORM.match(question):
+        if OVER_TIME.search(question):
+            return "temporal"
+        return "comparison" if SIDE_BY_SIDE.search(question) else "yes_no"
+    return asked_type(question) or "open"
+
+
+def options(question: str) -> list[str]:
+    """The two opposites a yes/no question offers ("consistent or inconsistent", "agree or disagree",
+    "before or after"), lower case; [] when it offers none."""
+    for first, second in ALTERNATIVES.findall(question):
+        a, b = first.lower(), second.lower()
+        negated = any(
+            b == prefix + a or a == prefix + b for prefix in ("in", "un", "dis", "non-", "non", "im")
+        )
+        if negated or frozenset((a, b)) in OPPOSITES:
+            return [a, b]
+    return []
 
 
 def asked_type(question: str) -> Asked | None:

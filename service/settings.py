@@ -113,6 +113,11 @@ class Settings(BaseSettings):
     llm_base_url: str = Field("http://127.0.0.1:8081/v1", description="Base URL for the openai provider.")
     llm_model: str = Field("local", description="Model name sent to the openai provider.")
     llm_api_key: str = Field("not-needed", description="API key for the openai provider.")
+    llm_schema_format: Literal["json_object", "json_schema"] = Field(
+        "json_object",
+        description="How the openai provider sends a JSON schema: json_object (with `schema`, as "
+        "llama_cpp.server takes it) or json_schema (OpenAI, vLLM, llama.cpp's C++ server).",
+    )
     llm_timeout: float = Field(120.0, description="Seconds before a request to the openai provider fails.")
     llm_context: int = Field(4096, ge=512, description="Context window of the local model, in tokens.")
     llm_max_tokens: int = Field(160, ge=16, description="Most tokens generated per answer.")

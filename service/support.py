@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from . import nlp
@@ -142,7 +143,8 @@ def check_sentence(
     passages (`evidence`: every passage shown, for the restrictions other passages state)."""
     cited_text = " ".join(p.quote for p in cited)
     with_titles = labelled(cited)  # a citation carries its article's title
-    problems = [("figure", f"which does not give {n}") for n in missing_numbers(sentence, cited_text)]
+    dated = f"{cited_text} {published_dates(cited)}"  # a citation carries its article's date
+    problems = [("figure", f"which does not give {n}") for n in missing_numbers(sentence, dated)]
     problems += [
         ("frame", f"where {value} counts {what}, not {said}")
         for value, what, said in miscounted(sentence, cited, vocabulary, frame)
@@ -183,6 +185,12 @@ def check_listing(items: str, by_n: dict[int, Passage], vocabulary: Vocabulary) 
 def labelled(passages: Sequence[Passage]) -> str:
     """The passages' titles and texts: what a citation points at."""
     return " ".join([*(p.title for p in passages), *(p.quote for p in passages)])
+
+
+def published_dates(passages: Sequence[Passage]) -> str:
+    """The cited articles' published dates, as news writes them ("30 November 2023") and in ISO form."""
+    dates = {p.published for p in passages if p.published and len(p.published) == 10}
+    return " ".join(f"{d} {date.fromisoformat(d):%-d %B %Y}" for d in sorted(dates))
 
 
 # --- figures -------------------------------------------------------------------------------------

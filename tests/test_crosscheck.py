@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.answer import by_documents, describe_disagreements
+from service.answer import by_documents
 from service.crosscheck import (
     as_disagreement,
     cross_check,
@@ -17,6 +17,7 @@ from service.crosscheck import (
     subject_terms,
     vote,
 )
+from service.disagreements import describe_disagreements
 from service.models import Passage
 from service.settings import Settings
 

@@ -318,12 +318,15 @@ def test_answer_from_gold_evidence_with_a_fake_model(multihop_desk):
     query = multihop.MultiHopQuery(
         id="t", question="Did the company cut jobs?", type="inference_query", answer="Yes", facts=[fact]
     )
-    fake = Desk(desk.settings, chat_model=FakeListChatModel(responses=["Yes, the company cut 300 jobs [1]."]))
+    verdict = (
+        '{"because": [{"cite": 1, "claim": "The company said it would cut 300 jobs"}], "verdict": "yes"}'
+    )
+    fake = Desk(desk.settings, chat_model=FakeListChatModel(responses=[verdict]))  # a yes/no: JSON asked
     ask = lambda q: multihop.answer_from_gold_evidence(fake, q)  # noqa: E731
     report = multihop.evaluate_multihop_answers([query], ask, "gold", "test").model_dump()
     row = report["rows"][0]
     assert (row["answer"], row["abstained"], row["accuracy"], row["exact"]) == (
-        "Yes, the company cut 300 jobs [1].",
+        "Yes: The company said it would cut 300 jobs [1].",
         False,
         True,
         True,
@@ -345,7 +348,8 @@ def test_the_abstention_gate_can_be_turned_off_for_a_diagnostic_run(multihop_des
 
     def run(abstain_on_missing_terms: bool) -> dict:
         settings = desk.settings.model_copy(update={"abstain_on_missing_terms": abstain_on_missing_terms})
-        fake = Desk(settings, chat_model=FakeListChatModel(responses=["Yes, it cut 300 jobs [1]."]))
+        verdict = '{"because": [{"cite": 1, "claim": "The company cut 300 jobs"}], "verdict": "yes"}'
+        fake = Desk(settings, chat_model=FakeListChatModel(responses=[verdict]))
         answer = lambda q: multihop.answer_from_gold_evidence(fake, q)  # noqa: E731
         return multihop.evaluate_multihop_answers(
             [query], answer, "gold", "test", abstain_gate=abstain_on_missing_terms

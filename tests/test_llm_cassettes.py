@@ -11,6 +11,7 @@ prompt or the evidence selection (requests are matched on their body, so a stale
 CI replays them with --record-mode=none --block-network.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,58 @@ def test_gold_questions(http_desk):
     assert report.totals["disagreement"] >= 0.9
     for question in report.questions:
         assert question.checks["abstention"] or question.id == "general-name", question
+
+
+# --- answer shapes (service/verdicts.py): the real model's JSON, constrained by the schema it was sent ---
+
+SHAPED_QUESTIONS = {
+    "yes_no": "Has Russia officially acknowledged that North Korean troops fought in the Kursk region?",
+    "comparison": "Did the NIS and Shoigu give the same number of military construction workers?",
+    "temporal": "After the NIS reported 10,000 North Korean soldiers in Russia, did a later report give a "
+    "higher figure?",
+    "order": "Was the report of 6,000 engineers going to Kursk published before or after the report of "
+    "5,000 military workers sent to Russia?",
+}
+
+
+def assert_every_sentence_cites(text: str) -> None:
+    from service.support import split_cited
+
+    assert all(cites for _, cites in split_cited(text)), text
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize("kind", ["yes_no", "comparison", "temporal"])
+def test_a_verdict_question_gets_an_explicit_verdict_with_cited_claims(http_desk, kind):
+    from service.questions import question_type
+
+    question = SHAPED_QUESTIONS[kind]
+    assert question_type(question) == kind
+    drafted: list[str] = []
+    answer = http_desk.ask(question, on_token=drafted.append)
+    assert not answer.abstained
+    assert answer.answer.split(":")[0] in ("Yes", "No"), answer.answer
+    assert answer.citations and answer.model == "local"
+    assert_every_sentence_cites(answer.answer)
+    draft = "".join(drafted)
+    assert re.search(r"\S \[\d+\]\. ", draft) and "→ " in draft, f"the draft streams cited claims: {draft}"
+    assert_grounded(answer)
+
+
+@pytest.mark.vcr
+def test_the_acknowledgement_verdict_comes_with_the_sources_that_differ(http_desk):
+    answer = http_desk.ask(SHAPED_QUESTIONS["yes_no"])
+    [assertion] = [d for d in answer.disagreements if d.kind == "assertion"]
+    assert {c.doc_id for c in assertion.claims} == {"001_e826ffe27127b615", "002_259d7bc1059523dd"}
+
+
+@pytest.mark.vcr
+def test_an_order_question_is_settled_by_the_articles_dates(http_desk):
+    """The model finds the two reports; code compares their dates (2025-11-17 against 2025-11-05)."""
+    answer = http_desk.ask(SHAPED_QUESTIONS["order"])
+    assert answer.answer.startswith("After: "), answer.answer
+    assert "on 2025-11-17, after" in answer.answer and answer.answer.endswith("on 2025-11-05.")
+    assert {c.doc_id for c in answer.citations} == {"003_85307bba339e5121", "000_8326b13a84ade5aa"}
+    dates = re.findall(r" on (\d{4}-\d{2}-\d{2})", answer.answer)
+    assert dates == [http_desk.document(c.doc_id).published for c in answer.citations]
+    assert_grounded(answer.model_copy(update={"answer": re.sub(r" on \d{4}-\d{2}-\d{2}", "", answer.answer)}))

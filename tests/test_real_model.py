@@ -26,3 +26,17 @@ def test_default_model_answers_sappers_with_a_verified_citation(shared_desk):
     for citation in answer.citations:
         assert shared_desk.document(citation.doc_id).text[citation.start : citation.end] == citation.quote
     assert_grounded(answer)
+
+
+@pytest.mark.real_model
+def test_default_model_answers_yes_or_no_with_its_verdict_and_citation(shared_desk):
+    """The in-process model under llama.cpp's grammar (the JSON schema as response_format): an explicit
+    verdict, then the claims it rests on, each cited and checked."""
+    question = "Did the NIS and Shoigu give the same number of military construction workers?"
+    answer = Desk(shared_desk.settings).ask(question)
+    assert not answer.abstained, answer.answer
+    assert re.match(r"(Yes|No): \S.* \[\d+\]", answer.answer), answer.answer
+    assert answer.model.startswith("qwen2.5"), "the model's own verdict, not a fallback"
+    for citation in answer.citations:
+        assert shared_desk.document(citation.doc_id).text[citation.start : citation.end] == citation.quote
+    assert_grounded(answer)

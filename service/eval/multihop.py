@@ -45,7 +45,9 @@ class Fact(BaseModel):
     doc_id: str
     text: str
     title: str
-    source: str
+    source: str  # the outlet
+    url: str = ""
+    published: str | None = None  # ISO date
 
 
 class IndexedFacts(BaseModel):
@@ -140,7 +142,9 @@ def load_multihop(eval_dir: Path) -> list[MultiHopQuery]:
                     doc_id=fact_id(e["fact"]),
                     text=e["fact"],
                     title=e["title"],
-                    source=f"{e['source']} {e['url']}",
+                    source=e["source"],
+                    url=e["url"],
+                    published=e["published_at"][:10] or None,
                 )
                 for e in truth[q["id"]]["evidence_list"]
             ],
@@ -174,7 +178,8 @@ def index_facts(desk: Desk, facts: Sequence[Fact], progress: ProgressHook | None
     titles = {doc.id: doc.title for doc in store.list_documents()}
     todo = []
     for fact in facts:
-        article = make_article(fact.doc_id, fact.text, title=labelled_title(fact), source=fact.source)
+        article = make_article(fact.doc_id, fact.text, title=labelled_title(fact), source=fact.url)
+        article.published = fact.published
         unchanged = committed.get(article.id) == (article.sha256, stored.get(article.id, 0))
         if not unchanged or titles.get(article.id) != article.title:
             todo.append((article, chunk_article(article, settings.chunk_size, settings.chunk_overlap)))
@@ -306,7 +311,15 @@ def gold_passages(query: MultiHopQuery) -> list[Passage]:
     """The query's evidence facts as numbered passages (each fact its own document, offsets 0…len)."""
     facts = list({f.doc_id: f for f in query.facts}.values())
     return [
-        Passage(n=n, doc_id=f.doc_id, title=labelled_title(f), start=0, end=len(f.text), quote=f.text)
+        Passage(
+            n=n,
+            doc_id=f.doc_id,
+            title=labelled_title(f),
+            start=0,
+            end=len(f.text),
+            quote=f.text,
+            published=f.published,
+        )
         for n, f in enumerate(facts, start=1)
     ]
 
