@@ -275,6 +275,7 @@ class Answerer:
             abstained=False,
             citations=citations,
             disagreements=found.disagreements,
+            question_type=kind,
             model=self.model_name if from_model else f"extractive fallback (after {self.model_name})",
             timings_ms=timings,
         )
@@ -396,6 +397,7 @@ class Answerer:
             question=question,
             answer=f"The sources do not say: {reason}.",
             abstained=True,
+            question_type=question_type(question),
             citations=[],
             disagreements=[],
             model=self.model_name,

@@ -20,7 +20,10 @@ from .text import sentence_spans, trim_words, trimmed_span
 
 SUFFIXES = (".txt", ".md")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-TITLE_MAX = 120
+TITLE_MAX = 120  # a title found in the text is trimmed to this
+GIVEN_TITLE_MAX = 300  # a title given with the text may be this long
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0 and C1 controls: newlines, escapes (ESC [31m …)
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # --- files -------------------------------------------------------------------------------------
 
@@ -58,12 +61,33 @@ def decode_text(raw: bytes, name: str, max_chars: int) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UnreadableDocument(name, f"not valid UTF-8 (byte {exc.start})") from None
-    text = text.removeprefix("\ufeff")
+    return check_text(text.removeprefix("\ufeff"), name, max_chars)
+
+
+def check_text(text: str, name: str, max_chars: int) -> str:
+    """The one check every article text passes, from a file or the API: not empty, not too long, no NUL
+    character, no unpaired surrogate (JSON can carry "\\ud800"; no file or store can hold it)."""
     if not text.strip():
         raise UnreadableDocument(name, "empty")
     if len(text) > max_chars:
         raise UnreadableDocument(name, f"too long ({len(text):,} characters, limit {max_chars:,})")
+    if (nul := text.find("\x00")) >= 0:
+        raise UnreadableDocument(name, f"contains a NUL character (at character {nul:,})")
+    if surrogate := SURROGATE.search(text):
+        raise UnreadableDocument(name, f"contains an unpaired surrogate (at character {surrogate.start():,})")
     return text
+
+
+def check_title(title: str | None) -> str | None:
+    """A given title on one line, control characters (newlines, terminal escapes) replaced by spaces;
+    InvalidInput when it is too long or not text."""
+    if title is None:
+        return None
+    if len(title) > GIVEN_TITLE_MAX:
+        raise InvalidInput(f"the title is too long ({len(title):,} characters, limit {GIVEN_TITLE_MAX})")
+    if SURROGATE.search(title):
+        raise InvalidInput("the title contains an unpaired surrogate")
+    return " ".join(CONTROL.sub(" ", title).split()) or None
 
 
 def read_article(path: Path, max_chars: int) -> Article:
@@ -79,7 +103,7 @@ def make_article(doc_id: str, text: str, title: str | None = None, source: str |
     published, author = find_date_and_author(text)
     return Article(
         id=doc_id,
-        title=title or find_title(text),
+        title=check_title(title) or " ".join(CONTROL.sub(" ", find_title(text)).split()),
         published=published,
         author=author,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -6,14 +6,14 @@ The CLI and the HTTP routes are thin shells around it. Everything heavy is creat
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from functools import cached_property
+from hashlib import sha256
 from pathlib import Path
 
 from .answer import Answerer
-from .articles import check_document_id, make_article
+from .articles import check_document_id, check_text, make_article
 from .assertions import find_assertion_disagreements
 from .bulk_summaries import (
     SummaryFile,
@@ -28,7 +28,7 @@ from .chat import Conversation, Turn, standalone_question
 from .claims import FRAMES_VERSION, article_claims
 from .disagreements import find_disagreements
 from .embedder import Embedder
-from .errors import InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound
 from .indexing import index_article, index_paths
 from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import (
@@ -147,19 +147,27 @@ class Desk:
             )
 
     def add_document(
-        self, text: str, doc_id: str | None = None, title: str | None = None
+        self, text: str, doc_id: str | None = None, title: str | None = None, replace: bool = False
     ) -> tuple[Article, int]:
-        if not text.strip():
-            raise InvalidInput("the document text is empty")
-        if len(text) > self.settings.max_document_chars:
-            raise InvalidInput(
-                f"the document is too long (limit {self.settings.max_document_chars:,} characters)"
-            )
-        doc_id = check_document_id(doc_id or "doc_" + hashlib.sha256(text.encode()).hexdigest()[:16])
+        """Index one article given as text. An id already taken is a Conflict unless `replace` (an
+        article is never overwritten by accident: `PUT /documents/{id}` replaces, `POST` adds)."""
+        name = "the document" if doc_id is None else f"document {doc_id!r}"
+        check_text(text, name, self.settings.max_document_chars)
+        automatic = "doc_" + sha256(text.encode()).hexdigest()[:16]
+        doc_id = check_document_id(doc_id if doc_id is not None else automatic)
         article = make_article(doc_id, text, title=title, source="api")
         with self._write_lock:
+            if not replace and (existing := self._existing(doc_id)) is not None:
+                origin = existing.source or "api"
+                raise Conflict(
+                    f"a document with id {doc_id!r} exists ({existing.title!r}, from {origin}); "
+                    f"replace it with PUT /documents/{doc_id}, or give another id"
+                )
             chunks = index_article(article, self.settings, self.store, self.embedder)
         return article, chunks
+
+    def _existing(self, doc_id: str) -> DocumentInfo | None:
+        return next((d for d in self.store.list_documents() if d.id == doc_id), None)
 
     # --- read ----------------------------------------------------------------------------------
 

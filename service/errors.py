@@ -4,6 +4,8 @@ read them from here (`http_status`, `exit_code`) and nowhere else.
 NewsdeskError                                                                          status / exit
 ├── InvalidInput            bad user input (empty or over-long question, unsafe id)       422 / 2
 ├── NotFound                an unknown document or job                                    404 / 1
+├── Conflict                a new document with the id of an existing one                 409 / 1
+├── RequestTooLarge         a request body over the limit (before it is parsed)           413 / 1
 ├── UnreadableDocument      not UTF-8, empty, binary or too long: reported, skipped       422 / 1
 ├── StoreError              the Chroma store cannot be opened or written                  503 / 1
 ├── EmbeddingError          the embedding model cannot be loaded                          503 / 1
@@ -29,6 +31,14 @@ class InvalidInput(NewsdeskError):
 
 class NotFound(NewsdeskError):
     status, exit_code = 404, 1
+
+
+class Conflict(NewsdeskError):
+    status, exit_code = 409, 1
+
+
+class RequestTooLarge(NewsdeskError):
+    status, exit_code = 413, 1
 
 
 class UnreadableDocument(NewsdeskError):

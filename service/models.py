@@ -119,6 +119,12 @@ class Answer(BaseModel):
     abstained: bool
     citations: list[Citation]
     disagreements: list[Disagreement] = []
+    question_type: str | None = Field(
+        None,
+        description="How the question was read (service/questions.py): yes_no, comparison, temporal and "
+        "order questions are answered with a verdict or an order first; quantity, year, date, person, "
+        "place and open ones with a sentence.",
+    )
     model: str
     timings_ms: dict[str, int] = {}
 

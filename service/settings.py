@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     max_per_document: int = Field(
         2, ge=1, description="Results from one document before others get a turn (spreads results)."
     )
+    max_request_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=1024,
+        description="A larger HTTP request body is refused (413) before it is read whole.",
+    )
     max_query_chars: int = Field(1000, ge=10, description="Longer questions and queries are rejected.")
 
     # --- answers -------------------------------------------------------------------------------

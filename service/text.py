@@ -143,4 +143,6 @@ def check_query(query: str, max_chars: int) -> str:
         raise InvalidInput("the query is empty")
     if len(query) > max_chars:
         raise InvalidInput(f"the query is too long ({len(query)} characters, limit {max_chars})")
+    if "\x00" in query or any("\ud800" <= c <= "\udfff" for c in query):
+        raise InvalidInput("the query contains a NUL character or an unpaired surrogate")
     return query

@@ -30,7 +30,7 @@ from .models import Passage
 from .prompts import load_prompt, retry_prompt
 from .questions import options
 from .repair import repair
-from .support import check_text, content_words, held_words, holds_word, stems_and_lemmas
+from .support import SUPPORT_SCORE, check_text, support_score
 from .vocabulary import Vocabulary
 
 NOT_STATED = "not stated"
@@ -39,7 +39,7 @@ MIN_CLAIM_CHARS = 20  # the grammar keeps a small model from giving "Yes" as its
 MAX_CLAIMS = 3
 MIN_CLAIM_WORDS = 3  # "Yes [1]" is not a fact
 WORD = re.compile(r"\w+")
-VERDICT_WORD = re.compile(r"^(?:yes|no)\b[,.:;]?\s*", re.IGNORECASE)
+VERDICT_WORD = re.compile(r"^(?:yes|no)\s*[,.:;]\s*", re.IGNORECASE)  # "Yes, …" (not "No one …")
 MAX_TITLE_CHARS = 60
 EARLIER = {"before": True, "after": False, "earlier": True, "later": False}
 
@@ -147,7 +147,9 @@ def check_parts(
     parts: Sequence[Part], evidence: Sequence[Passage], question: str, vocabulary: Vocabulary
 ) -> tuple[list[Part], list[str]]:
     """(each part, its citations repaired where that makes it supported; the problems of those that stay
-    unsupported). A part is checked like any answer sentence (service/support.py)."""
+    unsupported). A part is checked like any answer sentence (service/support.py). A part that only
+    restates the question (supported there because question words are premises) is shown as what its
+    passage says instead: its passage, quoted."""
     checked, problems = [], []
     for part in distinct(parts):
         if len(WORD.findall(part.claim)) < MIN_CLAIM_WORDS:
@@ -160,25 +162,28 @@ def check_parts(
             sentences = check_text(text, evidence, question, vocabulary)
         part = Part([int(n) for n in CITATION.findall(text)] or part.cites, part.claim)
         problems += [p for s in sentences for p in s.problems]
-        cited = " ".join(p.quote for p in evidence if p.n in part.cites)
-        if not adds_to_question(part.claim, cited, question):
-            problems.append(f"“{part.claim}” only restates the question")
+        cited = [p for p in evidence if p.n in part.cites]
+        if not adds_to_question(part.claim, " ".join(p.quote for p in cited), question):
+            part = Part([cited[0].n], quoted(cited[0].quote))
         checked.append(part)
     return checked, problems
 
 
+def quoted(quote: str) -> str:
+    """A passage as a claim: its words verbatim, cut at the claim length on a word, with an ellipsis."""
+    text = " ".join(quote.split()).rstrip(".")
+    if len(text) <= MAX_CLAIM_CHARS:
+        return text
+    return text[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+
+
 def adds_to_question(claim: str, cited_text: str, question: str) -> bool:
-    """The claim brings something from its passage that the question does not say: a figure, or two
-    words. Words taken from the question are premises to the support check (support.py), so a claim that
-    restates the question ("the number has changed") would pass it while proving nothing."""
-    premises = stems_and_lemmas(question)
-    held = held_words(cited_text)
-    brought = [
-        stem_
-        for stem_, lemma, _ in content_words(claim)
-        if not {stem_, lemma} & premises and holds_word(stem_, lemma, held)
-    ]
-    return len(brought) >= 2 or bool(numbers_in(claim) - numbers_in(question))
+    """The claim is a statement of its passage, not of the question: most of its words are the passage's
+    own (a figure it gives counts too). Words taken from the question are premises to the support check
+    (support.py), so a claim restating the question ("the number has changed between the articles")
+    would pass it while proving nothing; a claim copied from a passage the question paraphrases passes
+    both."""
+    return support_score(claim, cited_text) >= SUPPORT_SCORE or bool(numbers_in(claim) - numbers_in(question))
 
 
 # --- writing the answer ------------------------------------------------------------------------------
@@ -196,9 +201,17 @@ def distinct(parts: Sequence[Part]) -> list[Part]:
     return list(merged.values())
 
 
-def render_verdict(verdict: str, parts: Sequence[Part]) -> str:
-    """ "Yes: <claim> [1]. <Claim> [2]." """
-    sentences = [capitalized(p.sentence()) if i else p.sentence() for i, p in enumerate(parts)]
+def render_verdict(verdict: str, parts: Sequence[Part], dates: dict[int, str] | None = None) -> str:
+    """ "Yes: <claim> [1]. <Claim> [2]." With the articles' dates (temporal questions), oldest first:
+    "No: <claim> [2] (2023-10-01). <Claim> [1] (2023-11-30)." """
+    if dates:
+        parts = sorted(parts, key=lambda p: dates.get(p.cites[0]) or "9999")
+    sentences = []
+    for i, part in enumerate(parts):
+        sentence = part.sentence() if i == 0 else capitalized(part.sentence())
+        if dates and (when := dates.get(part.cites[0])):
+            sentence += f" ({when})"
+        sentences.append(sentence)
     return f"{verdict.capitalize()}: {'. '.join(sentences)}."
 
 
@@ -295,7 +308,8 @@ class VerdictAnswerer:
             reason = "no passage supports the facts its verdict rests on"
             return Shaped(None, reason, reply, problems or ["it gives no fact"])
         if kind != "order":
-            return Shaped(render_verdict(verdict, parts))
+            dated = {p.n: p.published for p in evidence if p.published} if kind == "temporal" else None
+            return Shaped(render_verdict(verdict, parts, dated))
         by_n = {p.n: p for p in evidence}
         first, second = parts
         dates = (event_date(first, by_n[first.cites[0]]), event_date(second, by_n[second.cites[0]]))
@@ -304,8 +318,8 @@ class VerdictAnswerer:
         return Shaped(render_order(question, first, second, dates))
 
 
-def quoted(json_string_body: str) -> str:
-    return '"' + json_string_body + '"'
+def json_string(body: str) -> str:
+    return '"' + body + '"'
 
 
 class DraftStream:
@@ -323,7 +337,7 @@ class DraftStream:
         self.reply += token
         parts = self.PART.findall(self.reply)
         for cite, claim in parts[self.sent :]:
-            self.on_token(f"{clean_claim(json.loads(quoted(claim)))} [{cite}]. ")
+            self.on_token(f"{clean_claim(json.loads(json_string(claim)))} [{cite}]. ")
         self.sent = len(parts)
         if not self.verdict_sent and (verdict := self.VERDICT.search(self.reply)):
             self.on_token(f"→ {verdict.group(1)}")

@@ -73,7 +73,16 @@ def test_openapi_is_served(client):
 
 # --- /ask ------------------------------------------------------------------------------------------
 
-CONTRACT_KEYS = {"question", "answer", "abstained", "citations", "disagreements", "model", "timings_ms"}
+CONTRACT_KEYS = {
+    "question",
+    "answer",
+    "abstained",
+    "citations",
+    "disagreements",
+    "model",
+    "timings_ms",
+    "question_type",
+}
 
 
 def client_with_model(seeded_desk, model) -> TestClient:
@@ -170,3 +179,95 @@ def test_summaries_job_and_cached_summary(seeded_desk, tmp_path):
     assert len(model.calls) == calls, "the job's summary is reused"
     assert client.get("/summaries/unknown").status_code == 404
     assert client.post("/summaries", json={"doc_ids": ["nope"]}).status_code == 404
+
+
+# --- limits and no overwrite by accident (issue 13) ------------------------------------------------
+
+
+@pytest.fixture
+def empty_client(seeded_desk, tmp_path):
+    """An API over an empty index of its own (these tests write documents)."""
+    from service.desk import Desk
+
+    settings = seeded_desk.settings.model_copy(
+        update={"index_dir": tmp_path / "empty-index", "max_request_bytes": 64 * 1024}
+    )
+    app = create_app(settings)
+    app.state.desk = Desk(settings)
+    app.state.desk.__dict__["embedder"] = seeded_desk.embedder  # loaded once per test session
+    return TestClient(app)
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({"id": "s", "text": "a \ud800 b."}, "unable to parse raw data as a unicode string"),
+        ({"id": "n", "text": "a \x00 b."}, "contains a NUL character (at character 2)"),
+    ],
+)
+def test_text_that_no_store_can_hold_is_422_not_500(empty_client, body, detail):
+    import json
+
+    response = empty_client.post(
+        "/documents",
+        content=json.dumps(body).encode(),  # json.dumps writes the surrogate as the escape \ud800
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422 and detail in str(response.json()["detail"])
+    assert empty_client.get("/documents").json()["documents"] == []
+
+
+def test_every_way_in_checks_text_the_same(empty_client):
+    from service.errors import UnreadableDocument
+
+    desk = empty_client.app.state.desk
+    with pytest.raises(UnreadableDocument, match="unpaired surrogate"):
+        desk.add_document("a \ud800 b.", doc_id="s")
+    with pytest.raises(UnreadableDocument, match="NUL character"):
+        desk.add_document("a \x00 b.", doc_id="n")
+
+
+def test_an_empty_id_is_422_not_an_automatic_one(empty_client):
+    response = empty_client.post("/documents", json={"id": "", "text": "The zoo holds 17 zebras."})
+    assert response.status_code == 422
+    assert empty_client.get("/documents").json()["documents"] == []
+
+
+def test_titles_are_one_line_without_control_characters_and_limited(empty_client):
+    title = "Zebras\n\x1b[31mescape\x1b[0m"
+    response = empty_client.post(
+        "/documents", json={"id": "z", "text": "The zoo holds 17 zebras.", "title": title}
+    )
+    assert response.json()["document"]["title"] == "Zebras [31mescape [0m"
+    too_long = empty_client.post("/documents", json={"id": "t", "text": "Some text.", "title": "x" * 301})
+    assert too_long.status_code == 422
+
+
+def test_a_body_over_the_limit_is_413_before_it_is_read(empty_client):
+    big = {"id": "big", "text": "word " * 20_000}  # 100 kB against a 64 kB limit
+    response = empty_client.post("/documents", json=big)
+    assert response.status_code == 413 and "64,536" not in response.json()["detail"]
+    assert "over the limit of 65,536 bytes" in response.json()["detail"]
+
+    def chunks():  # no Content-Length: counted as it streams
+        yield b'{"id": "big", "text": "'
+        for _ in range(100):
+            yield b"word " * 200
+        yield b'"}'
+
+    streamed = empty_client.post("/documents", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413
+    assert empty_client.get("/documents").json()["documents"] == []
+
+
+def test_posting_an_existing_id_is_409_and_put_replaces(empty_client):
+    first = {"id": "report", "text": "Flood report\nThe river rose 2 metres."}
+    assert empty_client.post("/documents", json=first).status_code == 201
+    again = empty_client.post("/documents", json={"id": "report", "text": "Flood report\n999,999 metres."})
+    assert again.status_code == 409
+    assert "PUT /documents/report" in again.json()["detail"]
+    assert "2 metres" in empty_client.get("/documents/report").json()["text"]
+    replaced = empty_client.put("/documents/report", json={"text": "Flood report\nThe river rose 3 metres."})
+    assert replaced.status_code == 200 and replaced.json()["chunks"] >= 1
+    assert "3 metres" in empty_client.get("/documents/report").json()["text"]
+    assert empty_client.put("/documents/new-one", json={"text": "A new article."}).status_code == 200

@@ -110,3 +110,17 @@ def test_ask_exits_2_with_one_line_when_the_model_cannot_be_loaded(env_index, mo
     assert (
         result.output.strip() == f"error: NEWSDESK_LLM_MODEL_PATH={tmp_path / 'missing.gguf'} is not a file"
     )
+
+
+def test_control_characters_are_shown_not_sent_to_the_terminal(env_index, tmp_path):
+    """An article's text is kept exactly (offsets index into it), so a terminal escape in it must be
+    printed visibly by `show`, and a file's first line becomes a title without one."""
+    article = tmp_path / "escape.txt"
+    article.write_text("Red \x1b[31malert\x1b[0m headline\nThe river rose 2 metres on Friday.\r\n")
+    assert run("index", str(article), "--json").exit_code == 0
+    shown = run("show", "escape")
+    assert "\x1b" not in shown.stdout and "\\x1b[31malert" in shown.stdout
+    assert "\\x0d" in shown.stdout, "a carriage return cannot rewrite the line"
+    listed = run("documents")
+    assert "\x1b" not in listed.stdout
+    assert json.loads(run("show", "escape", "--json").stdout)["title"] == "Red [31malert [0m headline"

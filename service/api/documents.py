@@ -7,16 +7,29 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from ..articles import GIVEN_TITLE_MAX, SAFE_ID
 from ..models import Article, DocumentInfo, SearchResult
 from .deps import DeskDep
 
 router = APIRouter()
 
 
-class NewDocument(BaseModel):
-    text: str = Field(description="The article text, exactly as it should be quoted.")
-    id: str | None = Field(None, description="Document id (a safe file stem); default: doc_<sha256 prefix>.")
-    title: str | None = Field(None, description="Default: the headline line, else the first sentence.")
+class DocumentText(BaseModel):
+    text: str = Field(min_length=1, description="The article text, exactly as it should be quoted.")
+    title: str | None = Field(
+        None,
+        max_length=GIVEN_TITLE_MAX,
+        description="Default: the headline line, else the first sentence. Control characters become spaces.",
+    )
+
+
+class NewDocument(DocumentText):
+    id: str | None = Field(
+        None,
+        pattern=SAFE_ID.pattern,
+        description="Document id (letters, digits, '.', '_', '-'; at most 128); default: "
+        "doc_<sha256 prefix>. An id already taken is a 409: replace with PUT /documents/{id}.",
+    )
 
 
 class AddedDocument(BaseModel):
@@ -44,9 +57,16 @@ def get_document(doc_id: str, d: DeskDep) -> Article:
     return d.document(doc_id)
 
 
-@router.post("/documents", status_code=201)
+@router.post("/documents", status_code=201, responses={409: {"description": "The id is taken."}})
 def add_document(body: NewDocument, d: DeskDep) -> AddedDocument:
     article, chunks = d.add_document(body.text, doc_id=body.id, title=body.title)
+    return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
+
+
+@router.put("/documents/{doc_id}")
+def replace_document(doc_id: str, body: DocumentText, d: DeskDep) -> AddedDocument:
+    """Add the document, or replace the one with this id (its chunks and claims re-indexed)."""
+    article, chunks = d.add_document(body.text, doc_id=doc_id, title=body.title, replace=True)
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
 
 

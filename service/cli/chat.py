@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ..desk import Desk
 from ..errors import InvalidInput, NewsdeskError
-from .output import err, out, print_answer, print_disagreement, print_error, streaming_draft
+from .output import err, escape, out, print_answer, print_disagreement, print_error, streaming_draft
 
 CHAT_HELP = (
     "Commands: /sources N (the full quote of source N and where it is), /disagreements (where the "

@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 from pydantic import BaseModel
-from rich.markup import escape
 from rich.table import Table
 
 from ..desk import Desk
@@ -19,7 +18,7 @@ from ..eval.citing import CitationScore
 from ..eval.common import fixed_sample, load_json
 from ..models import Answer
 from ..settings import PROJECT_ROOT, get_settings
-from .output import JsonOption, handles_errors, out, print_json, progress_bar
+from .output import JsonOption, escape, handles_errors, out, print_json, progress_bar
 
 AbstainGateOption = Annotated[
     bool,

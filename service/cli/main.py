@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..desk import Desk
@@ -18,6 +17,7 @@ from .evaluate import eval_app
 from .output import (
     JsonOption,
     err,
+    escape,
     handles_errors,
     out,
     print_answer,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.live import Live
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -24,6 +25,20 @@ out = Console()
 err = Console(stderr=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+
+
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all controls but tab and newline
+
+
+def visible(text: str) -> str:
+    """Control characters (a terminal escape such as ESC[31m, a carriage return) shown as \\x1b instead
+    of acting on the terminal; tabs and newlines kept."""
+    return TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def escape(text: str) -> str:
+    """Text safe to print with rich: controls made visible, markup escaped."""
+    return escape_markup(visible(text))
 
 
 def handles_errors(command: Callable) -> Callable:
@@ -95,7 +110,7 @@ def print_disagreement(disagreement: Disagreement) -> None:
 
 def print_answer(answer: Answer) -> None:
     style = "yellow" if answer.abstained else "bold"
-    out.print(Text(answer.answer, style=style))
+    out.print(Text(visible(answer.answer), style=style))
     for citation in answer.citations:
         quote = " ".join(citation.quote.split())
         quote = quote if quote.startswith(("“", '"')) else f"“{quote}”"
