@@ -59,13 +59,13 @@ class Citation(BaseModel):
     start: int
     end: int
     quote: str
+    published: str | None = Field(None, description="Its article's published date (ISO), when known.")
 
 
 class Passage(Citation):
     """An evidence span shown to the model, with its relevance score."""
 
     score: float = 0.0
-    published: str | None = Field(None, description="Its article's published date (ISO), when known.")
 
 
 class Claim(BaseModel):

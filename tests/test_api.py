@@ -103,7 +103,7 @@ def test_ask_returns_the_contract(seeded_desk):
     assert set(body) == CONTRACT_KEYS
     assert body["abstained"] is False
     for citation in body["citations"]:
-        assert set(citation) == {"n", "doc_id", "title", "start", "end", "quote"}
+        assert set(citation) == {"n", "doc_id", "title", "start", "end", "quote", "published"}
         text = client.get(f"/documents/{citation['doc_id']}").json()["text"]
         assert text[citation["start"] : citation["end"]] == citation["quote"]
     assert set(body["timings_ms"]) >= {"retrieve", "generate", "total"}

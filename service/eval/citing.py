@@ -57,10 +57,7 @@ def citation_score(answer: Answer, vocabulary: Vocabulary | None = None) -> Cita
         return CitationScore()
     vocabulary = vocabulary or Vocabulary()
     frame = question_frame(answer.question)
-    passages = {
-        c.n: Passage(n=c.n, doc_id=c.doc_id, title=c.title, start=c.start, end=c.end, quote=c.quote)
-        for c in answer.citations
-    }
+    passages = {c.n: Passage(**c.model_dump()) for c in answer.citations}
     score = CitationScore()
     for checked in check_text(answer.answer, list(passages.values()), answer.question, vocabulary, frame):
         score.sentences += 1
