@@ -16,14 +16,13 @@ from pathlib import Path
 from .errors import InvalidInput, UnreadableDocument
 from .injection import flags_in
 from .models import Article, Chunk
-from .text import sentence_spans, trim_words, trimmed_span
+from .text import SURROGATE, sentence_spans, trim_words, trimmed_span
 
 SUFFIXES = (".txt", ".md")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 TITLE_MAX = 120  # a title found in the text is trimmed to this
 GIVEN_TITLE_MAX = 300  # a title given with the text may be this long
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0 and C1 controls: newlines, escapes (ESC [31m …)
-SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # --- files -------------------------------------------------------------------------------------
 
@@ -87,7 +86,12 @@ def check_title(title: str | None) -> str | None:
         raise InvalidInput(f"the title is too long ({len(title):,} characters, limit {GIVEN_TITLE_MAX})")
     if SURROGATE.search(title):
         raise InvalidInput("the title contains an unpaired surrogate")
-    return " ".join(CONTROL.sub(" ", title).split()) or None
+    return one_line(title) or None
+
+
+def one_line(title: str) -> str:
+    """Control characters (newlines, terminal escapes) replaced by spaces, whitespace collapsed."""
+    return " ".join(CONTROL.sub(" ", title).split())
 
 
 def read_article(path: Path, max_chars: int) -> Article:
@@ -103,7 +107,7 @@ def make_article(doc_id: str, text: str, title: str | None = None, source: str |
     published, author = find_date_and_author(text)
     return Article(
         id=doc_id,
-        title=check_title(title) or " ".join(CONTROL.sub(" ", find_title(text)).split()),
+        title=check_title(title) or one_line(find_title(text)),
         published=published,
         author=author,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -82,7 +82,7 @@ class Desk:
             article_text=lambda doc_id: self.store.get_document(doc_id).text,
             claims_of=self.claims_of,
             vocabulary=self.vocabulary,
-            published_of=lambda doc_id: self.store.get_document(doc_id).published,
+            published_of=self.published_of,
         )
 
     @cached_property
@@ -157,7 +157,7 @@ class Desk:
         doc_id = check_document_id(doc_id if doc_id is not None else automatic)
         article = make_article(doc_id, text, title=title, source="api")
         with self._write_lock:
-            if not replace and (existing := self._existing(doc_id)) is not None:
+            if not replace and (existing := self.store.document_info(doc_id)) is not None:
                 origin = existing.source or "api"
                 raise Conflict(
                     f"a document with id {doc_id!r} exists ({existing.title!r}, from {origin}); "
@@ -166,8 +166,9 @@ class Desk:
             chunks = index_article(article, self.settings, self.store, self.embedder)
         return article, chunks
 
-    def _existing(self, doc_id: str) -> DocumentInfo | None:
-        return next((d for d in self.store.list_documents() if d.id == doc_id), None)
+    def published_of(self, doc_id: str) -> str | None:
+        info = self.store.document_info(doc_id)
+        return info.published if info else None
 
     # --- read ----------------------------------------------------------------------------------
 

@@ -181,6 +181,11 @@ class Store:
         """doc_id → chunks actually present (to find half-written or orphaned documents)."""
         return Counter(meta["doc_id"] for meta in self._all_chunk_records(include=["metadatas"])[1])
 
+    def document_info(self, doc_id: str) -> DocumentInfo | None:
+        """One document's record without its text (None when there is none)."""
+        got = self.documents.get(ids=[doc_id], include=["metadatas"])
+        return self._info(doc_id, got["metadatas"][0]) if got["ids"] else None
+
     def get_document(self, doc_id: str) -> Article:
         got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
         if not got["ids"]:

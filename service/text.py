@@ -136,6 +136,9 @@ def word_overlap(sentence: str, text: str) -> float:
     return len(words & set(tokenize(sentence))) / len(words) if words else 1.0
 
 
+SURROGATE = re.compile(r"[\ud800-\udfff]")  # unpaired in a str: JSON can carry "\\ud800", UTF-8 cannot
+
+
 def check_query(query: str, max_chars: int) -> str:
     """The query stripped, or InvalidInput when it is empty or longer than max_chars."""
     query = query.strip()
@@ -143,6 +146,6 @@ def check_query(query: str, max_chars: int) -> str:
         raise InvalidInput("the query is empty")
     if len(query) > max_chars:
         raise InvalidInput(f"the query is too long ({len(query)} characters, limit {max_chars})")
-    if "\x00" in query or any("\ud800" <= c <= "\udfff" for c in query):
+    if "\x00" in query or SURROGATE.search(query):
         raise InvalidInput("the query contains a NUL character or an unpaired surrogate")
     return query

@@ -13,8 +13,9 @@ claim carries its citation:
            here from their dates (a date the claim states, read against its article's published date by
            dateparser, else the published date).
 Each claim must pass the answer's support checks against what it cites (service/support.py; citations
-repaired as for any answer sentence). When a claim fails, the model is asked once more with the problems
-named; a verdict whose claims still fail is "not stated", never a guess.
+repaired as for any answer sentence); a claim that only restates the question is shown as its passage,
+quoted. When a claim fails, the model is asked once more with the problems named; a verdict whose claims
+still fail is "not stated", never a guess.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .prompts import load_prompt, retry_prompt
 from .questions import options
 from .repair import repair
 from .support import SUPPORT_SCORE, check_text, support_score
+from .text import trim_words
 from .vocabulary import Vocabulary
 
 NOT_STATED = "not stated"
@@ -164,17 +166,9 @@ def check_parts(
         problems += [p for s in sentences for p in s.problems]
         cited = [p for p in evidence if p.n in part.cites]
         if not adds_to_question(part.claim, " ".join(p.quote for p in cited), question):
-            part = Part([cited[0].n], quoted(cited[0].quote))
+            part = Part([cited[0].n], trim_words(cited[0].quote.strip().rstrip("."), MAX_CLAIM_CHARS))
         checked.append(part)
     return checked, problems
-
-
-def quoted(quote: str) -> str:
-    """A passage as a claim: its words verbatim, cut at the claim length on a word, with an ellipsis."""
-    text = " ".join(quote.split()).rstrip(".")
-    if len(text) <= MAX_CLAIM_CHARS:
-        return text
-    return text[:MAX_CLAIM_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
 
 
 def adds_to_question(claim: str, cited_text: str, question: str) -> bool:

@@ -57,24 +57,24 @@ def test_options_are_the_opposites_a_question_offers():
     assert options("Did the mayor or the council approve it?") == []
 
 
+def passage(n: int, doc_id: str, title: str, quote: str, published: str) -> Passage:
+    return Passage(n=n, doc_id=doc_id, title=title, start=0, end=len(quote), quote=quote, published=published)
+
+
 PASSAGES = [
-    Passage(
-        n=1,
-        doc_id="courier",
-        title="Marrowby Courier: Bridge shut",
-        start=0,
-        end=58,
-        quote="The council closed the Sallow bridge on 3 May after the flood.",
-        published="2026-05-04",
+    passage(
+        1,
+        "courier",
+        "Marrowby Courier: Bridge shut",
+        "The council closed the Sallow bridge on 3 May after the flood.",
+        "2026-05-04",
     ),
-    Passage(
-        n=2,
-        doc_id="gazette",
-        title="Haldmark Gazette: Bridge reopens",
-        start=0,
-        end=52,
-        quote="The Sallow bridge reopened to traffic on Friday.",
-        published="2026-05-16",
+    passage(
+        2,
+        "gazette",
+        "Haldmark Gazette: Bridge reopens",
+        "The Sallow bridge reopened to traffic on Friday.",
+        "2026-05-16",
     ),
 ]
 QUESTION = "Did the Courier report that the council closed the Sallow bridge after the flood?"
