@@ -109,9 +109,9 @@ def instrumented_index(folder: Path, name: str, embedder: Embedder) -> dict[str,
         with timed(t, "read files (read, decode, metadata, sha256)"):
             articles, _ = read_articles([folder], settings)
         with timed(t, "bookkeeping reads (committed/stored counts)"):
-            committed = store.committed_chunk_counts()
-            stored = store.stored_chunk_counts()
-            store.remove_chunks_of([d for d in stored if d not in committed])
+            store.remove_leftovers()
+            store.committed_chunk_counts()
+            store.stored_chunk_counts()
         with timed(t, "chunk (sentence split, pack)"):
             todo = [(a, chunk_article(a, settings.chunk_size, settings.chunk_overlap)) for a in articles]
         for group in groups_of_chunks(todo, settings.index_commit_chunks):

@@ -30,10 +30,10 @@ def index_paths(
     articles, skipped = read_articles(paths, settings)
     if rebuild:
         store.reset()
+    store.remove_leftovers()  # of a run or a POST that was killed
     records = store.committed_records()
     committed = {doc_id: (sha, chunks) for doc_id, (sha, chunks, _) in records.items()}
     stored = store.stored_chunk_counts()
-    store.remove_chunks_of([doc_id for doc_id in stored if doc_id not in committed])  # orphans of a crash
 
     todo: list[tuple[Article, list[Chunk]]] = []
     stale: list[Article] = []

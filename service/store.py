@@ -6,9 +6,11 @@ Three collections:
                     frames as JSON with the extractor's version (service/claims.py); embedded title
   <name>_state      the write generation, which changes with every write (views refresh on it)
 
-Writes for one article go chunks first, document record last, so the document record (with its sha256
-and chunk count) is the commit mark: a run killed in between leaves a record that is missing or does
-not match, and the next run redoes that article (see indexing.py).
+Writes are atomic per article. A new version's chunks are written under that version (the article's
+sha256 in each chunk's metadata and id), the document record flips to it last, then the chunks of other
+versions are deleted. Reads only ever return chunks of a document's current version, so a write killed at
+any point leaves the old version (or no document) visible, never a mix; `remove_leftovers` deletes what
+such a write left behind, on the next start or write (see indexing.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import json
 import os
 import uuid
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -37,6 +39,7 @@ class Store:
         self.settings = settings
         self.embedder_name = embedder_name
         self.client = self._connect()
+        self._versions: tuple[str, dict[str, str]] | None = None
         self._open_collections()
 
     def _connect(self) -> Any:
@@ -98,19 +101,20 @@ class Store:
         if not batch:
             return
         self._bump_generation()
-        self.chunks.delete(where={"doc_id": {"$in": [article.id for article, _, _ in batch]}})
-        chunks = [c for _, cs, _ in batch for c in cs]
+        chunks = [(c, article.sha256) for article, cs, _ in batch for c in cs]
         vectors = [v for _, _, vs in batch for v in vs]
         limit = self.client.get_max_batch_size()
         for i in range(0, len(chunks), limit):
             part = chunks[i : i + limit]
-            self.chunks.add(
-                ids=[c.chunk_id for c in part],
+            self.chunks.upsert(
+                ids=[versioned_id(c.chunk_id, version) for c, version in part],
                 embeddings=vectors[i : i + limit],
-                documents=[c.text for c in part],
-                metadatas=[{"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in part],
+                documents=[c.text for c, _ in part],
+                metadatas=[
+                    {"doc_id": c.doc_id, "start": c.start, "end": c.end, "version": v} for c, v in part
+                ],
             )
-        self.documents.upsert(
+        self.documents.upsert(  # the flip: from here on the new version is the one read
             ids=[article.id for article, _, _ in batch],
             embeddings=[mean_vector(vs) for _, _, vs in batch],
             documents=[article.text for article, _, _ in batch],
@@ -119,7 +123,48 @@ class Store:
                 for article, cs, _ in batch
             ],
         )
+        self._drop_stale_chunks({article.id: article.sha256 for article, _, _ in batch})
         self._bump_generation()
+
+    def remove_leftovers(self) -> int:
+        """Delete the chunks no committed document version owns (what an interrupted write left). Chunks
+        written before versions existed are adopted when they are exactly their document's count."""
+        records = self.committed_records()
+        ids, metas, _ = self._all_chunk_records(include=["metadatas"])
+        self._adopt_unversioned(ids, metas, {doc_id: chunks for doc_id, (_, chunks, _) in records.items()})
+        return self._delete_stale(ids, metas, {doc_id: sha for doc_id, (sha, _, _) in records.items()})
+
+    def _drop_stale_chunks(self, current: Mapping[str, str]) -> int:
+        ids, metas, _ = self._all_chunk_records(
+            include=["metadatas"], where={"doc_id": {"$in": list(current)}}
+        )
+        return self._delete_stale(ids, metas, current)
+
+    def _delete_stale(self, ids: list[str], metas: list[dict], current: Mapping[str, str]) -> int:
+        stale = [i for i, m in zip(ids, metas, strict=True) if m.get("version") != current.get(m["doc_id"])]
+        limit = self.client.get_max_batch_size()
+        for i in range(0, len(stale), limit):
+            self.chunks.delete(ids=stale[i : i + limit])
+        if stale:
+            self._bump_generation()
+        return len(stale)
+
+    def _adopt_unversioned(self, ids: list[str], metas: list[dict], counts: Mapping[str, int]) -> None:
+        """Stamp chunks of an older newsdesk (no version) with their document's version when they are all
+        its recorded chunks and it has no versioned ones (metas are updated in place)."""
+        versions = self.current_versions()
+        legacy = Counter(m["doc_id"] for m in metas if "version" not in m)
+        versioned = Counter(m["doc_id"] for m in metas if "version" in m)
+        whole = {d for d, n in legacy.items() if n == counts.get(d) and not versioned[d]}
+        adopt = [
+            (i, m) for i, m in zip(ids, metas, strict=True) if "version" not in m and m["doc_id"] in whole
+        ]
+        for _, meta in adopt:
+            meta["version"] = versions[meta["doc_id"]]
+        limit = self.client.get_max_batch_size()
+        for first in range(0, len(adopt), limit):
+            part = adopt[first : first + limit]
+            self.chunks.update(ids=[chunk_id for chunk_id, _ in part], metadatas=[m for _, m in part])
 
     @staticmethod
     def _record(
@@ -149,11 +194,6 @@ class Store:
         self.chunks.delete(where={"doc_id": doc_id})
         self._bump_generation()
 
-    def remove_chunks_of(self, doc_ids: Sequence[str]) -> None:
-        if doc_ids:
-            self.chunks.delete(where={"doc_id": {"$in": list(doc_ids)}})
-            self._bump_generation()
-
     def _bump_generation(self) -> None:
         """Mark the store changed (before and after a write), so every process refreshes its views."""
         self.state.upsert(ids=["generation"], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
@@ -178,8 +218,10 @@ class Store:
         }
 
     def stored_chunk_counts(self) -> Counter[str]:
-        """doc_id → chunks actually present (to find half-written or orphaned documents)."""
-        return Counter(meta["doc_id"] for meta in self._all_chunk_records(include=["metadatas"])[1])
+        """doc_id → chunks of its committed version actually present (to find half-written documents)."""
+        _, metas, _ = self._all_chunk_records(include=["metadatas"])
+        is_current = self.current_filter()
+        return Counter(m["doc_id"] for m in metas if is_current(m))
 
     def document_info(self, doc_id: str) -> DocumentInfo | None:
         """One document's record without its text (None when there is none)."""
@@ -207,42 +249,63 @@ class Store:
         return self.chunks.count()
 
     def all_chunks(self) -> list[Chunk]:
+        """Every chunk of every document's current version."""
         ids, metas, texts = self._all_chunk_records(include=["metadatas", "documents"])
-        return [
-            Chunk(doc_id=m["doc_id"], chunk_id=i, start=m["start"], end=m["end"], text=t)
-            for i, m, t in zip(ids, metas, texts, strict=True)
-        ]
+        is_current = self.current_filter()
+        return [as_chunk(i, m, t) for i, m, t in zip(ids, metas, texts, strict=True) if is_current(m)]
 
     def dense_search(self, vector: list[float], n: int) -> list[tuple[Chunk, float]]:
-        """Nearest chunks by cosine similarity, best first."""
+        """Nearest chunks of current versions by cosine similarity, best first (twice as many are asked
+        for: the chunks an interrupted write left are skipped until they are removed)."""
         total = self.chunks.count()
         if total == 0:
             return []
         got = self.chunks.query(
             query_embeddings=[vector],
-            n_results=min(n, total),
+            n_results=min(2 * n, total),
             include=["metadatas", "documents", "distances"],
         )
-        return [
-            (Chunk(doc_id=m["doc_id"], chunk_id=i, start=m["start"], end=m["end"], text=t), 1.0 - d)
-            for i, m, t, d in zip(
-                got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0], strict=True
+        is_current = self.current_filter()
+        rows = zip(got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0], strict=True)
+        return [(as_chunk(i, m, t), 1.0 - d) for i, m, t, d in rows if is_current(m)][:n]
+
+    def current_versions(self) -> dict[str, str]:
+        """doc_id → the version (sha256) its record commits; read once per write generation."""
+        generation = self.generation()
+        if self._versions is None or self._versions[0] != generation:
+            got = self.documents.get(include=["metadatas"])
+            self._versions = (
+                generation,
+                {i: m["sha256"] for i, m in zip(got["ids"], got["metadatas"], strict=True)},
             )
-        ]
+        return self._versions[1]
+
+    def current_filter(self) -> Callable[[dict], bool]:
+        """Whether a chunk record belongs to its document's committed version (chunks written before
+        versions existed count as current until `remove_leftovers` adopts or removes them)."""
+        versions = self.current_versions()
+
+        def is_current(meta: dict) -> bool:
+            version = versions.get(meta["doc_id"])
+            return version is not None and meta.get("version", version) == version
+
+        return is_current
 
     def generation(self) -> str:
         """Changes with every write, in any process (one small read: cheap enough for every search)."""
         got = self.state.get(ids=["generation"], include=["documents"])
         return got["documents"][0] if got["ids"] else "empty"
 
-    def _all_chunk_records(self, include: list[str]) -> tuple[list[str], list[dict], list[str]]:
+    def _all_chunk_records(
+        self, include: list[str], where: dict | None = None
+    ) -> tuple[list[str], list[dict], list[str]]:
         ids: list[str] = []
         metas: list[dict] = []
         texts: list[str] = []
         page = 5000
         offset = 0
         while True:
-            got = self.chunks.get(include=include, limit=page, offset=offset)
+            got = self.chunks.get(include=include, where=where, limit=page, offset=offset)
             ids.extend(got["ids"])
             metas.extend(got["metadatas"] or [])
             texts.extend(got.get("documents") or [])
@@ -254,6 +317,16 @@ class Store:
     def _info(doc_id: str, meta: dict) -> DocumentInfo:
         flags = [Flag(**f) for f in json.loads(meta["flags"])] if meta.get("flags") else []
         return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS}, flags=flags)
+
+
+def versioned_id(chunk_id: str, version: str) -> str:
+    """The Chroma id of a chunk of one version (document ids never hold '@')."""
+    return f"{chunk_id}@{version[:16]}"
+
+
+def as_chunk(record_id: str, meta: dict, text: str) -> Chunk:
+    chunk_id = record_id.split("@", 1)[0]
+    return Chunk(doc_id=meta["doc_id"], chunk_id=chunk_id, start=meta["start"], end=meta["end"], text=text)
 
 
 def encode_claims(claims: Sequence[Claim]) -> str:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..desk import Desk
-from ..errors import NewsdeskError
+from ..errors import Busy, NewsdeskError, StoreError, Unauthorized
 from ..settings import Settings, get_settings
-from . import answers, documents, openai, summaries
+from . import answers, documents, health, openai, summaries
+from .deps import READER
 from .limits import BodyLimit
 
 
 async def newsdesk_error(_: Request, exc: NewsdeskError) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+    headers = {}
+    if isinstance(exc, Busy):
+        headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, Unauthorized):
+        headers["WWW-Authenticate"] = "Bearer"
+    return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
 
 
 async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -35,17 +46,38 @@ def printable(value: object) -> object:
     return value
 
 
+log = logging.getLogger("newsdesk")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    """On start, remove what a killed write left in the store (a store that cannot be reached yet is
+    reported, and the routes answer 503 until it can)."""
+    try:
+        removed = await run_in_threadpool(app.state.desk.store.remove_leftovers)
+    except StoreError as exc:
+        log.warning("newsdesk: %s", exc)
+    else:
+        if removed:
+            log.warning("newsdesk: removed %d chunks an interrupted write left in the store", removed)
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="newsdesk",
         description="Grounded, cited answers over news articles, with disagreements between sources.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     settings = settings or get_settings()
     app.state.desk = Desk(settings)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    if hosts := [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()]:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_exception_handler(NewsdeskError, newsdesk_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.include_router(health.router)
     for module in (documents, answers, summaries, openai):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=READER)
     return app
