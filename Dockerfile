@@ -1,5 +1,9 @@
 # newsdesk: API image. Not built in this project's CI (its machines have no Docker engine); kept in step
-# with the Makefile's install. Build: docker build -t newsdesk .   Run: docker run -p 8000:8000 newsdesk
+# with the Makefile's install. Build: docker build -t newsdesk .
+# Run (the container binds 0.0.0.0, so `newsdesk serve` needs an API key and refuses to start without one):
+#   docker run -p 8000:8000 -e NEWSDESK_API_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')" newsdesk
+# Clients then send `Authorization: Bearer <key>` to the write endpoints (every endpoint with
+# -e NEWSDESK_API_KEY_SCOPE=all).
 FROM python:3.11-slim
 
 RUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake \

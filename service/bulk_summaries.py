@@ -27,6 +27,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -117,13 +118,20 @@ def sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def cached_summary(article: Article, summarizer: Summarizer, out: SummaryFile) -> Summary:
-    """The stored summary while its sha256 matches the article; else a new one, stored."""
+def cached_summary(
+    article: Article,
+    summarizer: Summarizer,
+    out: SummaryFile,
+    model_turn: Callable[[], AbstractContextManager] = nullcontext,
+) -> Summary:
+    """The stored summary while its sha256 matches the article; else a new one, made within
+    `model_turn()` (the chat model's gate) and stored."""
     with out.lock_for(article.id):
         cached = out.find(article.id, article.sha256)
         if cached:
             return cached
-        summary = summarizer.summarize(article)
+        with model_turn():
+            summary = summarizer.summarize(article)
         out.append(summary)
         return summary
 

@@ -29,6 +29,7 @@ from .claims import FRAMES_VERSION, article_claims
 from .disagreements import find_disagreements
 from .embedder import Embedder
 from .errors import Conflict, InvalidInput, NotFound
+from .gate import ModelGate, Ticket
 from .indexing import index_article, index_paths
 from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import (
@@ -47,7 +48,7 @@ from .retrieve import Retriever
 from .settings import Settings, get_settings
 from .store import Store
 from .summary import Summarizer
-from .text import sentence_passages, sentences_with_context
+from .text import check_query, sentence_passages, sentences_with_context
 from .vocabulary import Vocabulary, read_lexicon
 
 
@@ -109,10 +110,25 @@ class Desk:
         """The chat model (loaded on first use)."""
         return self.chat_model or get_chat_model(self.settings)
 
-    def ask_followup(self, question: str, history: list[Turn], on_token: TokenHook | None = None) -> Answer:
+    @cached_property
+    def gate(self) -> ModelGate:
+        """Who may use the chat model now (service/gate.py)."""
+        return ModelGate(self.settings.model_slots, self.settings.model_queue, self.settings.model_wait)
+
+    def ask_followup(
+        self,
+        question: str,
+        history: list[Turn],
+        on_token: TokenHook | None = None,
+        ticket: Ticket | None = None,
+    ) -> Answer:
         """Answer a question that may lean on earlier turns (rewritten into a standalone one first)."""
-        standalone = standalone_question(question, history, self.complete, self.settings.prompts_dir)
-        return self.ask(standalone, on_token=on_token)
+        question = check_query(question, self.settings.max_query_chars)
+        with self.gate.held(ticket):
+            standalone = standalone_question(
+                question, history, self.complete, self.settings.prompts_dir, self.settings.max_history_chars
+            )
+            return self.ask(standalone, on_token=on_token)
 
     def complete(self, system: str, user: str) -> str:
         """One plain model call (question rewriting)."""
@@ -123,6 +139,8 @@ class Desk:
             ask=lambda question, on_token=None: self.ask(question, on_token=on_token),
             rewrite=self.complete,
             prompts_dir=self.settings.prompts_dir,
+            history_chars=self.settings.max_history_chars,
+            question_chars=self.settings.max_query_chars,
         )
 
     # --- index ---------------------------------------------------------------------------------
@@ -181,8 +199,16 @@ class Desk:
     def search(self, query: str, k: int | None = None) -> list[SearchResult]:
         return self.retriever.search(query, k)
 
-    def ask(self, question: str, k: int | None = None, on_token: TokenHook | None = None) -> Answer:
-        return self.answerer.ask(question, k, on_token)
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        on_token: TokenHook | None = None,
+        ticket: Ticket | None = None,
+    ) -> Answer:
+        """A cited answer; waits for a model slot unless given one (`ticket`, taken by an HTTP route)."""
+        with self.gate.held(ticket):
+            return self.answerer.ask(question, k, on_token)
 
     def disagreements(self, assertions: bool = True) -> list[Disagreement]:
         """Every figure the documents disagree on, corpus-wide, and (when `assertions`) contradicting
@@ -252,7 +278,7 @@ class Desk:
 
     def summary(self, doc_id: str) -> Summary:
         """The stored summary while it matches the document's text, else a new one (stored)."""
-        return cached_summary(self.document(doc_id), self.summarizer, self.summary_file)
+        return cached_summary(self.document(doc_id), self.summarizer, self.summary_file, self.gate.held)
 
     def start_summaries(self, doc_ids: list[str] | None = None) -> SummaryJob:
         self._summary_targets(doc_ids)  # an unknown or unsafe id is a 404/422 now, not a failed job

@@ -6,6 +6,9 @@ NewsdeskError                                                                   
 ├── NotFound                an unknown document or job                                    404 / 1
 ├── Conflict                a new document with the id of an existing one                 409 / 1
 ├── RequestTooLarge         a request body over the limit (before it is parsed)           413 / 1
+├── Unauthorized            a protected endpoint without the right API key                401 / 1
+├── Busy                    the chat model's queue is full or the wait ran out            429 / 1
+├── Cancelled               the client has gone; the request's model call stopped         499 / 1
 ├── UnreadableDocument      not UTF-8, empty, binary or too long: reported, skipped       422 / 1
 ├── StoreError              the Chroma store cannot be opened or written                  503 / 1
 ├── EmbeddingError          the embedding model cannot be loaded                          503 / 1
@@ -39,6 +42,26 @@ class Conflict(NewsdeskError):
 
 class RequestTooLarge(NewsdeskError):
     status, exit_code = 413, 1
+
+
+class Unauthorized(NewsdeskError):
+    status, exit_code = 401, 1
+
+
+class Busy(NewsdeskError):
+    """Answered 429 with a Retry-After header (seconds)."""
+
+    status, exit_code = 429, 1
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Cancelled(NewsdeskError):
+    """Its client has gone, so nobody reads the answer (499: nginx's "client closed request")."""
+
+    status, exit_code = 499, 1
 
 
 class UnreadableDocument(NewsdeskError):

@@ -33,7 +33,8 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, Huma
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import PrivateAttr
 
-from .errors import LLMUnavailable
+from .errors import Cancelled, LLMUnavailable
+from .gate import raise_if_cancelled
 from .settings import Settings
 
 DEFAULT_GGUF = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
@@ -282,19 +283,22 @@ def generate(
     on_token: TokenHook | None = None,
     schema: dict | None = None,
 ) -> str:
-    """Run one chat turn, streaming tokens to on_token; any provider failure becomes LLMUnavailable.
+    """Run one chat turn, streaming tokens to on_token; any provider failure becomes LLMUnavailable; a
+    request whose client has gone stops at the next token (Cancelled).
     With a JSON schema the reply is constrained to it where the model supports that (module doc); a
     model without `with_schema` (a test's fake) is called as it is, so callers still validate the reply."""
     messages = [SystemMessage(content=system), HumanMessage(content=user)]
     parts: list[str] = []
     runnable = chat.with_schema(schema) if schema is not None and hasattr(chat, "with_schema") else chat
+    raise_if_cancelled()
     try:
         for chunk in runnable.stream(messages):
+            raise_if_cancelled()  # the client has gone: stop at this token, the slot is freed
             token = chunk.content if isinstance(chunk.content, str) else ""
             parts.append(token)
             if on_token and token:
                 on_token(token)
-    except LLMUnavailable:
+    except (LLMUnavailable, Cancelled):
         raise
     except Exception as exc:
         raise LLMUnavailable(f"the chat model failed: {type(exc).__name__}: {exc}") from exc

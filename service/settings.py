@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -162,8 +162,44 @@ class Settings(BaseSettings):
     )
 
     # --- HTTP ----------------------------------------------------------------------------------
-    host: str = Field("127.0.0.1", description="Address `newsdesk serve` binds.")
+    host: str = Field(
+        "127.0.0.1",
+        description="Address `newsdesk serve` binds. Any address but a loopback one needs NEWSDESK_API_KEY.",
+    )
     port: int = Field(8000, description="Port `newsdesk serve` listens on.")
+    api_key: SecretStr | None = Field(
+        None,
+        description="Bearer token the write endpoints require (POST/PUT /documents, POST /summaries), and "
+        "every endpoint but /health with NEWSDESK_API_KEY_SCOPE=all. Clients send "
+        "`Authorization: Bearer <key>`.",
+    )
+    api_key_scope: Literal["writes", "all"] = Field(
+        "writes", description="`writes`: reading and asking stay open; `all`: every endpoint but /health."
+    )
+    trusted_hosts: str = Field(
+        "",
+        description="Comma-separated Host header values the API answers (e.g. 'news.example.org,localhost'; "
+        "'*.example.org' allowed); empty answers any. Others get a 400.",
+    )
+    model_slots: int = Field(
+        1,
+        ge=1,
+        description="Requests that use the chat model at once (/ask, /ask/stream, /v1/chat/completions, a "
+        "document's summary). The local model runs one call at a time; more helps only with a server that "
+        "runs requests in parallel.",
+    )
+    model_queue: int = Field(
+        4, ge=0, description="Requests that may wait for a model slot; more are refused at once (429)."
+    )
+    model_wait: float = Field(
+        30.0, gt=0, description="Seconds a request waits for a model slot before a 429 with Retry-After."
+    )
+    max_history_chars: int = Field(
+        2000,
+        ge=0,
+        description="Earlier chat turns shown to the model when it rewrites a follow-up: the newest that fit "
+        "in this many characters (older ones are dropped, so the prompt stays within the context).",
+    )
 
 
 @lru_cache

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 SERVICE = Path(__file__).resolve().parent.parent / "service"
-SHARED = {"settings", "errors", "models", "text", "citations", "prompts", "llm"}
+SHARED = {"settings", "errors", "models", "text", "citations", "prompts", "llm", "gate"}
 # What checks grounding: answers and summaries both walk through it; it knows neither.
 GROUNDING = {"support", "claims", "clauses", "figures", "nlp", "vocabulary", "questions", "injection"}
 

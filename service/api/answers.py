@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.sse import EventSourceResponse
 from pydantic import BaseModel, Field
 
@@ -13,6 +13,7 @@ from ..llm import TokenHook
 from ..models import Answer, Disagreement
 from ..text import check_query
 from .deps import DeskDep
+from .slots import BUSY, take_slot, while_client_waits
 from .sse import event_stream, run_streaming, sse
 
 router = APIRouter()
@@ -25,18 +26,22 @@ class Question(BaseModel):
     k: int | None = Field(None, ge=1, le=20, description="Chunks to retrieve (default 6).")
 
 
-@router.post("/ask")
-def ask(body: Question, d: DeskDep) -> Answer:
-    """A cited answer. 503 when the chat model is down; /search keeps working."""
-    return d.ask(body.question, body.k)
+@router.post("/ask", responses=BUSY)
+async def ask(body: Question, request: Request, d: DeskDep) -> Answer:
+    """A cited answer. 429 with Retry-After when the model is busy; 503 when it is down (/search keeps
+    working). A request whose client leaves stops at the model's next token."""
+    question = check_query(body.question, d.settings.max_query_chars)
+    ticket = await take_slot(d)
+    return await while_client_waits(request, ticket, lambda: d.ask(question, body.k, ticket=ticket))
 
 
-@router.post("/ask/stream", responses={200: {"content": {"text/event-stream": {}}}})
+@router.post("/ask/stream", responses={200: {"content": {"text/event-stream": {}}}, **BUSY})
 async def ask_stream(body: Question, d: DeskDep) -> EventSourceResponse:
     """Server-Sent Events: `token` (the model's draft, as it is written), then `citations`,
     `disagreements` and `done` with the verified answer; or one `error` event."""
     question = check_query(body.question, d.settings.max_query_chars)  # a bad question is still a 422
-    return event_stream(ask_events(lambda on_token: d.ask(question, body.k, on_token)))
+    ticket = await take_slot(d)  # a busy model is still a 429
+    return event_stream(ask_events(lambda on_token: d.ask(question, body.k, on_token, ticket)), ticket)
 
 
 async def ask_events(work: Callable[[TokenHook], Answer]) -> AsyncIterator[bytes]:

@@ -1,4 +1,4 @@
-"""Documents and search: list, read, add; hybrid search; the service's health."""
+"""Documents and search: list, read, add, replace; hybrid search."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from ..articles import GIVEN_TITLE_MAX, SAFE_ID
 from ..models import Article, DocumentInfo, SearchResult
-from .deps import DeskDep
+from .deps import UNAUTHORIZED, WRITER, DeskDep
 
 router = APIRouter()
 
@@ -42,11 +42,6 @@ class SearchResponse(BaseModel):
     results: list[SearchResult]
 
 
-@router.get("/health")
-def health(d: DeskDep) -> dict:
-    return d.health()
-
-
 @router.get("/documents")
 def list_documents(d: DeskDep) -> dict[str, list[DocumentInfo]]:
     return {"documents": d.documents()}
@@ -57,13 +52,18 @@ def get_document(doc_id: str, d: DeskDep) -> Article:
     return d.document(doc_id)
 
 
-@router.post("/documents", status_code=201, responses={409: {"description": "The id is taken."}})
+@router.post(
+    "/documents",
+    status_code=201,
+    dependencies=WRITER,
+    responses={409: {"description": "The id is taken."}, **UNAUTHORIZED},
+)
 def add_document(body: NewDocument, d: DeskDep) -> AddedDocument:
     article, chunks = d.add_document(body.text, doc_id=body.id, title=body.title)
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
 
 
-@router.put("/documents/{doc_id}")
+@router.put("/documents/{doc_id}", dependencies=WRITER, responses=UNAUTHORIZED)
 def replace_document(doc_id: str, body: DocumentText, d: DeskDep) -> AddedDocument:
     """Add the document, or replace the one with this id (its chunks and claims re-indexed)."""
     article, chunks = d.add_document(body.text, doc_id=doc_id, title=body.title, replace=True)

@@ -11,14 +11,16 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..chat import Turn
 from ..errors import InvalidInput, NewsdeskError
 from ..models import Answer, Citation
+from ..text import check_query
 from .deps import DeskDep
+from .slots import BUSY, take_slot, while_client_waits
 from .sse import event_stream, sse
 
 router = APIRouter()
@@ -118,15 +120,17 @@ def completion_chunks(answer: Answer, model: str, piece: int = 24) -> list[dict]
     return chunks
 
 
-@router.post("/v1/chat/completions")
-async def chat_completions(body: ChatRequest, d: DeskDep):
+@router.post("/v1/chat/completions", responses=BUSY)
+async def chat_completions(body: ChatRequest, request: Request, d: DeskDep):
     """OpenAI-compatible: the last user message is the question, earlier turns the history. Sources
     come back as Markdown footnotes in the content and, structured, in the extra `newsdesk` field."""
     question, history = question_and_history(body)
-    work = partial(d.ask_followup, question, history)
+    question = check_query(question, d.settings.max_query_chars)
+    ticket = await take_slot(d)
+    work = partial(d.ask_followup, question, history, ticket=ticket)
     if not body.stream:
-        return completion(await run_in_threadpool(work), body.model)
-    return event_stream(completion_stream(work, body.model))
+        return completion(await while_client_waits(request, ticket, work), body.model)
+    return event_stream(completion_stream(work, body.model), ticket)
 
 
 async def completion_stream(work: Callable[[], Answer], model: str) -> AsyncIterator[bytes]:

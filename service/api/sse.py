@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from fastapi.sse import EventSourceResponse, format_sse_event
 
 from ..errors import NewsdeskError
+from ..gate import Ticket
 from ..llm import TokenHook
 from ..models import Answer
 
@@ -22,8 +23,24 @@ def sse(data: object, event: str | None = None) -> bytes:
     return format_sse_event(data_str=text, event=event)
 
 
-def event_stream(events: AsyncIterator[bytes]) -> EventSourceResponse:
-    return EventSourceResponse(events, headers={"Cache-Control": "no-cache"})
+class SlotEventSource(EventSourceResponse):
+    """Event stream that gives up its model slot when it ends, however it ends (a client that leaves
+    before the first event included: the events' generator may then never start)."""
+
+    def __init__(self, events: AsyncIterator[bytes], ticket: Ticket | None):
+        super().__init__(events, headers={"Cache-Control": "no-cache"})
+        self.ticket = ticket
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            if self.ticket is not None:
+                self.ticket.abandon()
+
+
+def event_stream(events: AsyncIterator[bytes], ticket: Ticket | None = None) -> EventSourceResponse:
+    return SlotEventSource(events, ticket)
 
 
 async def run_streaming(work: Callable[[TokenHook], Answer]) -> AsyncIterator[tuple[str, object]]:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from ..bulk_summaries import SummaryJob
 from ..models import Summary
-from .deps import DeskDep
+from .deps import UNAUTHORIZED, WRITER, DeskDep
 
 router = APIRouter()
 
@@ -18,7 +18,7 @@ class SummaryRequest(BaseModel):
     )
 
 
-@router.post("/summaries", status_code=202)
+@router.post("/summaries", status_code=202, dependencies=WRITER, responses=UNAUTHORIZED)
 def start_summaries(d: DeskDep, body: SummaryRequest | None = None) -> SummaryJob:
     """Start summarizing in the background; poll GET /summaries/{job_id}. Articles already summarized
     (same text) are skipped. An unknown document is a 404 here, before anything starts."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated
 
@@ -240,14 +241,30 @@ def summarize(
 
 
 @app.command()
+@handles_errors
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
 ) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    """Serve the HTTP API (OpenAPI docs at /docs). Any address but a loopback one needs an API key:
+    NEWSDESK_API_KEY (clients send `Authorization: Bearer <key>`)."""
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run(
-        "service.api:create_app", factory=True, host=host or settings.host, port=port or settings.port
-    )
+    host = host or settings.host
+    if not is_loopback(host) and settings.api_key is None:
+        raise InvalidInput(
+            f"refusing to serve on {host} without an API key: anyone who can reach it could add or "
+            "replace articles. Set one, e.g.  export NEWSDESK_API_KEY=$(python -c 'import secrets; "
+            "print(secrets.token_urlsafe(32))')  — or bind 127.0.0.1"
+        )
+    uvicorn.run("service.api:create_app", factory=True, host=host, port=port or settings.port)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name other than localhost may resolve anywhere
