@@ -218,9 +218,11 @@ class Desk:
             docs = self.documents()
             claims = self.claims_of([doc.id for doc in docs])
             found = find_disagreements(claims, self.vocabulary, self.settings.conflict_window_days)
-            if assertions:  # only the assertions need every sentence of every document
+            if assertions:  # only the assertions need every sentence of every document, and the model
                 sentences = [item for doc in docs for item in self._sentences_with_context(doc.id)]
-                found += find_assertion_disagreements(sentences, self.embedder.embed, self.answerer.judge())
+                with self.gate.held():
+                    judge = self.answerer.judge()
+                    found += find_assertion_disagreements(sentences, self.embedder.embed, judge)
             self._disagreements = {key: found}
         return self._disagreements[key]
 

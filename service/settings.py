@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MAX_QUERY_CHARS = 1000  # the most a question or query may hold (a setting may lower it)
 
 
 class Settings(BaseSettings):
@@ -73,7 +74,12 @@ class Settings(BaseSettings):
         ge=1024,
         description="A larger HTTP request body is refused (413) before it is read whole.",
     )
-    max_query_chars: int = Field(1000, ge=10, description="Longer questions and queries are rejected.")
+    max_query_chars: int = Field(
+        MAX_QUERY_CHARS,
+        ge=10,
+        le=MAX_QUERY_CHARS,
+        description="Longer questions and queries are rejected (the HTTP schema states the most: 1000).",
+    )
 
     # --- answers -------------------------------------------------------------------------------
     lexicon_path: Path | None = Field(

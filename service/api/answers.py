@@ -11,22 +11,28 @@ from pydantic import BaseModel, Field
 
 from ..llm import TokenHook
 from ..models import Answer, Disagreement
+from ..settings import MAX_QUERY_CHARS
 from ..text import check_query
 from .deps import DeskDep
-from .slots import BUSY, take_slot, while_client_waits
+from .responses import NOT_BLANK, STRICT, USES_MODEL, WITH_BODY
+from .slots import take_slot, while_client_waits
 from .sse import event_stream, run_streaming, sse
 
 router = APIRouter()
 
 
 class Question(BaseModel):
+    model_config = STRICT
     question: str = Field(
-        description="A question about the articles.", examples=["How many troops were deployed?"]
+        pattern=NOT_BLANK,
+        max_length=MAX_QUERY_CHARS,
+        description="A question about the articles.",
+        examples=["How many troops were deployed?"],
     )
     k: int | None = Field(None, ge=1, le=20, description="Chunks to retrieve (default 6).")
 
 
-@router.post("/ask", responses=BUSY)
+@router.post("/ask", responses=USES_MODEL | WITH_BODY)
 async def ask(body: Question, request: Request, d: DeskDep) -> Answer:
     """A cited answer. 429 with Retry-After when the model is busy; 503 when it is down (/search keeps
     working). A request whose client leaves stops at the model's next token."""
@@ -35,7 +41,7 @@ async def ask(body: Question, request: Request, d: DeskDep) -> Answer:
     return await while_client_waits(request, ticket, lambda: d.ask(question, body.k, ticket=ticket))
 
 
-@router.post("/ask/stream", responses={200: {"content": {"text/event-stream": {}}}, **BUSY})
+@router.post("/ask/stream", responses={200: {"content": {"text/event-stream": {}}}} | USES_MODEL | WITH_BODY)
 async def ask_stream(body: Question, d: DeskDep) -> EventSourceResponse:
     """Server-Sent Events: `token` (the model's draft, as it is written), then `citations`,
     `disagreements` and `done` with the verified answer; or one `error` event."""
@@ -56,7 +62,7 @@ async def ask_events(work: Callable[[TokenHook], Answer]) -> AsyncIterator[bytes
             yield sse(value.model_dump(), "done")
 
 
-@router.get("/disagreements")
+@router.get("/disagreements", responses=USES_MODEL)
 def disagreements(
     d: DeskDep,
     assertions: Annotated[bool, Query(description="Also contradicting statements (uses the model).")] = True,

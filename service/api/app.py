@@ -8,8 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..desk import Desk
@@ -18,9 +21,16 @@ from ..settings import Settings, get_settings
 from . import answers, documents, health, openai, summaries
 from .deps import READER
 from .limits import BodyLimit
+from .responses import EVERY_ROUTE
 
 
-async def newsdesk_error(_: Request, exc: NewsdeskError) -> JSONResponse:
+async def newsdesk_error(request: Request, exc: NewsdeskError) -> JSONResponse:
+    """Every error in FastAPI's shape: {"detail": message}, and for a 422 the list of validation errors
+    FastAPI itself gives (newsdesk's own checks of a body or query look like the schema's)."""
+    if exc.status == 422:
+        where = "query" if request.method in ("GET", "HEAD") else "body"
+        detail = [{"type": "value_error", "loc": [where], "msg": str(exc)}]
+        return JSONResponse({"detail": detail}, status_code=422)
     headers = {}
     if isinstance(exc, Busy):
         headers["Retry-After"] = str(exc.retry_after)
@@ -34,6 +44,16 @@ async def validation_error(_: Request, exc: RequestValidationError) -> JSONRespo
     encoded as UTF-8, and FastAPI's own handler fails on it with a 500."""
     errors = [{**error, "input": printable(error.get("input"))} for error in exc.errors()]
     return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
+
+async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """A 405's Allow header lists every method the path has (Starlette names those of one route)."""
+    if exc.status_code != 405:
+        return await http_exception_handler(request, exc)
+    path = request.url.path
+    routes = [r for r in request.app.routes if isinstance(r, APIRoute) and r.path_regex.match(path)]
+    allow = ", ".join(sorted({method for route in routes for method in route.methods}))
+    return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": allow})
 
 
 def printable(value: object) -> object:
@@ -77,7 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_exception_handler(NewsdeskError, newsdesk_error)
     app.add_exception_handler(RequestValidationError, validation_error)
-    app.include_router(health.router)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.include_router(health.router, responses=EVERY_ROUTE)
     for module in (documents, answers, summaries, openai):
-        app.include_router(module.router, dependencies=READER)
+        app.include_router(module.router, dependencies=READER, responses=EVERY_ROUTE)
     return app

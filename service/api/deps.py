@@ -18,8 +18,6 @@ bearer = HTTPBearer(
 )
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
-UNAUTHORIZED = {401: {"description": "The API key is missing or wrong (see NEWSDESK_API_KEY)."}}
-
 
 def get_desk(request: Request) -> Desk:
     return request.app.state.desk

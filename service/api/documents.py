@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from ..articles import GIVEN_TITLE_MAX, SAFE_ID
 from ..models import Article, DocumentInfo, SearchResult
-from .deps import UNAUTHORIZED, WRITER, DeskDep
+from ..settings import MAX_QUERY_CHARS
+from .deps import WRITER, DeskDep
+from .responses import DOCUMENT_ID, NOT_BLANK, STRICT, WITH_BODY, problems
+
+DocumentId = Annotated[str, Path(pattern=DOCUMENT_ID, description="A document id.")]
 
 router = APIRouter()
 
 
 class DocumentText(BaseModel):
-    text: str = Field(min_length=1, description="The article text, exactly as it should be quoted.")
+    model_config = STRICT
+    text: str = Field(
+        pattern=NOT_BLANK,
+        description="The article text, exactly as it should be quoted (not blank, no NUL character).",
+    )
     title: str | None = Field(
         None,
         max_length=GIVEN_TITLE_MAX,
@@ -47,24 +55,19 @@ def list_documents(d: DeskDep) -> dict[str, list[DocumentInfo]]:
     return {"documents": d.documents()}
 
 
-@router.get("/documents/{doc_id}")
-def get_document(doc_id: str, d: DeskDep) -> Article:
+@router.get("/documents/{doc_id}", responses=problems(404))
+def get_document(doc_id: DocumentId, d: DeskDep) -> Article:
     return d.document(doc_id)
 
 
-@router.post(
-    "/documents",
-    status_code=201,
-    dependencies=WRITER,
-    responses={409: {"description": "The id is taken."}, **UNAUTHORIZED},
-)
+@router.post("/documents", status_code=201, dependencies=WRITER, responses=problems(409) | WITH_BODY)
 def add_document(body: NewDocument, d: DeskDep) -> AddedDocument:
     article, chunks = d.add_document(body.text, doc_id=body.id, title=body.title)
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
 
 
-@router.put("/documents/{doc_id}", dependencies=WRITER, responses=UNAUTHORIZED)
-def replace_document(doc_id: str, body: DocumentText, d: DeskDep) -> AddedDocument:
+@router.put("/documents/{doc_id}", dependencies=WRITER, responses=WITH_BODY)
+def replace_document(doc_id: DocumentId, body: DocumentText, d: DeskDep) -> AddedDocument:
     """Add the document, or replace the one with this id (its chunks and claims re-indexed)."""
     article, chunks = d.add_document(body.text, doc_id=doc_id, title=body.title, replace=True)
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
@@ -73,7 +76,9 @@ def replace_document(doc_id: str, body: DocumentText, d: DeskDep) -> AddedDocume
 @router.get("/search")
 def search(
     d: DeskDep,
-    q: Annotated[str, Query(description="The query in plain words.")],
+    q: Annotated[
+        str, Query(pattern=NOT_BLANK, max_length=MAX_QUERY_CHARS, description="The query in plain words.")
+    ],
     k: Annotated[int | None, Query(ge=1, le=50, description="Number of results.")] = None,
 ) -> SearchResponse:
     return SearchResponse(query=q, results=d.search(q, k))

@@ -5,6 +5,7 @@ client assembles is exactly the non-streaming content."""
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -20,42 +21,79 @@ from ..errors import InvalidInput, NewsdeskError
 from ..models import Answer, Citation
 from ..text import check_query
 from .deps import DeskDep
-from .slots import BUSY, take_slot, while_client_waits
+from .responses import NOT_BLANK, USES_MODEL, WITH_BODY
+from .slots import take_slot, while_client_waits
 from .sse import event_stream, sse
 
 router = APIRouter()
 
 
 class ChatMessage(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
     role: Literal["system", "user", "assistant", "tool", "developer"]
     content: str | list | None = None
 
 
+# The schema states what the route needs: at least one user message with text (JSON Schema cannot say
+# "the last one"; the route takes the last user message that has text).
+TEXT = {"type": "string", "pattern": NOT_BLANK}
+A_QUESTION = {
+    "contains": {
+        "type": "object",
+        "required": ["role", "content"],
+        "properties": {
+            "role": {"const": "user"},
+            "content": {
+                "anyOf": [
+                    TEXT,
+                    {
+                        "type": "array",
+                        "contains": {"type": "object", "required": ["text"], "properties": {"text": TEXT}},
+                    },
+                ]
+            },
+        },
+    }
+}
+
+
 class ChatRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")  # temperature, max_tokens, … are accepted and ignored
+    model_config = ConfigDict(extra="allow", strict=True)  # temperature, max_tokens… are ignored
     model: str = "newsdesk"
-    messages: list[ChatMessage] = Field(min_length=1)
+    messages: list[ChatMessage] = Field(
+        min_length=1,
+        json_schema_extra=A_QUESTION,
+        description="The last user message with text is the question; user/assistant pairs before it the "
+        "history; system, tool and developer messages are ignored.",
+    )
     stream: bool = False
 
 
 def text_of(message: ChatMessage) -> str:
-    if isinstance(message.content, list):  # content parts: keep the text ones
-        return " ".join(part.get("text", "") for part in message.content if isinstance(part, dict))
+    """The message's text: its content, or its text parts joined (parts without text are skipped)."""
+    if isinstance(message.content, list):
+        texts = [part.get("text") for part in message.content if isinstance(part, dict)]
+        return " ".join(t for t in texts if isinstance(t, str) and has_text(t))
     return message.content or ""
 
 
+def has_text(text: str) -> bool:
+    return re.fullmatch(NOT_BLANK, text) is not None
+
+
 def question_and_history(request: ChatRequest) -> tuple[str, list[Turn]]:
-    """The last user message is the question; earlier user/assistant pairs are the history."""
+    """The last user message with text is the question; user/assistant pairs before it are the history."""
     turns = [(m.role, text_of(m)) for m in request.messages if m.role in ("user", "assistant")]
-    if not turns or turns[-1][0] != "user" or not turns[-1][1].strip():
-        raise InvalidInput("the last message must be a non-empty user message")
+    asked = [i for i, (role, text) in enumerate(turns) if role == "user" and has_text(text)]
+    if not asked:
+        raise InvalidInput("no user message with text: the last one is the question")
+    before = turns[: asked[-1]]
     history = [
-        Turn(question=text, answer=turns[i + 1][1])
-        for i, (role, text) in enumerate(turns[:-1])
-        if role == "user" and i + 1 < len(turns) - 1 and turns[i + 1][0] == "assistant"
+        Turn(question=text, answer=before[i + 1][1])
+        for i, (role, text) in enumerate(before[:-1])
+        if role == "user" and before[i + 1][0] == "assistant"
     ]
-    return turns[-1][1], history
+    return turns[asked[-1]][1], history
 
 
 def markdown(answer: Answer) -> str:
@@ -120,7 +158,10 @@ def completion_chunks(answer: Answer, model: str, piece: int = 24) -> list[dict]
     return chunks
 
 
-@router.post("/v1/chat/completions", responses=BUSY)
+@router.post(
+    "/v1/chat/completions",
+    responses={200: {"content": {"text/event-stream": {}}}} | USES_MODEL | WITH_BODY,
+)
 async def chat_completions(body: ChatRequest, request: Request, d: DeskDep):
     """OpenAI-compatible: the last user message is the question, earlier turns the history. Sources
     come back as Markdown footnotes in the content and, structured, in the extra `newsdesk` field."""

@@ -15,14 +15,6 @@ from ..gate import Ticket
 
 T = TypeVar("T")
 
-BUSY = {
-    429: {
-        "description": "The chat model is busy: retry after the seconds in the Retry-After header.",
-        "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
-    },
-    503: {"description": "The chat model cannot be loaded or reached (search still works)."},
-}
-
 
 async def take_slot(desk: Desk) -> Ticket:
     """Wait (in a worker thread, bounded by NEWSDESK_MODEL_WAIT) for a model slot; Busy → 429."""
