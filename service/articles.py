@@ -33,15 +33,51 @@ def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]
     problems: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            found, trouble = walk_folder(path)
+            files += found
+            problems += trouble
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 files.append(path)
             else:
                 problems.append((path, f"not a .txt or .md file ({path.suffix or 'no suffix'})"))
+        elif path.is_symlink():
+            problems.append((path, "a broken symbolic link"))
         else:
             problems.append((path, "no such file or folder"))
     return files, problems
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The .txt/.md files under a folder, following symbolic links; a link back to a folder already read
+    (a loop), a broken link and an unreadable folder are reported, never silently skipped."""
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            info = current.stat()
+            entries = sorted(current.iterdir())
+        except OSError as exc:
+            problems.append((current, f"cannot read the folder ({exc.strerror or exc})"))
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            problems.append(
+                (current, f"a symbolic link to a folder already read ({current.resolve()}): skipped")
+            )
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for entry in entries:
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.is_file():
+                if entry.suffix.lower() in SUFFIXES:
+                    files.append(entry)
+            elif entry.is_symlink():
+                problems.append((entry, "a broken symbolic link (or a loop of links)"))
+    return sorted(files), problems
 
 
 def check_document_id(doc_id: str) -> str:

@@ -30,7 +30,7 @@ from .disagreements import find_disagreements
 from .embedder import Embedder
 from .errors import Conflict, InvalidInput, NotFound
 from .gate import ModelGate, Ticket
-from .indexing import index_article, index_paths
+from .indexing import commit_articles, embed_article, index_paths
 from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import (
     Answer,
@@ -165,24 +165,37 @@ class Desk:
             )
 
     def add_document(
-        self, text: str, doc_id: str | None = None, title: str | None = None, replace: bool = False
+        self,
+        text: str,
+        doc_id: str | None = None,
+        title: str | None = None,
+        replace: bool = False,
+        progress: ProgressHook | None = None,
     ) -> tuple[Article, int]:
         """Index one article given as text. An id already taken is a Conflict unless `replace` (an
-        article is never overwritten by accident: `PUT /documents/{id}` replaces, `POST` adds)."""
+        article is never overwritten by accident: `PUT /documents/{id}` replaces, `POST` adds). Its
+        chunks are embedded before the write lock is taken: a long article does not hold up others."""
         name = "the document" if doc_id is None else f"document {doc_id!r}"
         check_text(text, name, self.settings.max_document_chars)
         automatic = "doc_" + sha256(text.encode()).hexdigest()[:16]
         doc_id = check_document_id(doc_id if doc_id is not None else automatic)
         article = make_article(doc_id, text, title=title, source="api")
+        if not replace:
+            self._refuse_taken(doc_id)  # before the slow part
+        embedded = embed_article(article, self.settings, self.embedder, progress)  # outside the lock
         with self._write_lock:
-            if not replace and (existing := self.store.document_info(doc_id)) is not None:
-                origin = existing.source or "api"
-                raise Conflict(
-                    f"a document with id {doc_id!r} exists ({existing.title!r}, from {origin}); "
-                    f"replace it with PUT /documents/{doc_id}, or give another id"
-                )
-            chunks = index_article(article, self.settings, self.store, self.embedder)
-        return article, chunks
+            if not replace:
+                self._refuse_taken(doc_id)  # taken meanwhile
+            commit_articles(embedded, self.store)
+        return article, len(embedded[0][1])
+
+    def _refuse_taken(self, doc_id: str) -> None:
+        if (existing := self.store.document_info(doc_id)) is not None:
+            origin = existing.source or "api"
+            raise Conflict(
+                f"a document with id {doc_id!r} exists ({existing.title!r}, from {origin}); "
+                f"replace it with PUT /documents/{doc_id}, or give another id"
+            )
 
     def published_of(self, doc_id: str) -> str | None:
         info = self.store.document_info(doc_id)

@@ -4,7 +4,7 @@ optionally prune documents whose files are gone. Safe to kill at any point and r
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .articles import chunk_article, find_files, read_article
@@ -96,13 +96,28 @@ def write_articles(
     total = sum(len(chunks) for _, chunks in todo)
     on_batch = (lambda n: progress(n, total)) if progress else None
     for group in groups_of_chunks(todo, group_chunks):
-        vectors = embedder.embed([c.text for _, chunks in group for c in chunks], on_batch=on_batch)
-        batch, offset = [], 0
-        for article, chunks in group:
-            batch.append((article, chunks, vectors[offset : offset + len(chunks)]))
-            offset += len(chunks)
-        claims = {article.id: article_claims(article) for article, _ in group}
-        store.replace_documents(batch, claims, FRAMES_VERSION)
+        commit_articles(embed_articles(group, embedder, on_batch), store)
+
+
+Embedded = list[tuple[Article, list[Chunk], list[list[float]], list]]
+
+
+def embed_articles(
+    group: Sequence[tuple[Article, list[Chunk]]], embedder: Embedder, progress: Callable[[int], None] | None
+) -> Embedded:
+    """The slow part of a write, done before any lock is taken: vectors and claim frames."""
+    vectors = embedder.embed([c.text for _, chunks in group for c in chunks], on_batch=progress)
+    embedded, offset = [], 0
+    for article, chunks in group:
+        embedded.append((article, chunks, vectors[offset : offset + len(chunks)], article_claims(article)))
+        offset += len(chunks)
+    return embedded
+
+
+def commit_articles(embedded: Embedded, store: Store) -> None:
+    batch = [(article, chunks, vectors) for article, chunks, vectors, _ in embedded]
+    claims = {article.id: frames for article, _, _, frames in embedded}
+    store.replace_documents(batch, claims, FRAMES_VERSION)
 
 
 def refresh_claims(articles: Sequence[Article], store: Store) -> None:
@@ -137,10 +152,12 @@ def prune_missing_files(store: Store) -> int:
     return len(gone)
 
 
-def index_article(article: Article, settings: Settings, store: Store, embedder: Embedder) -> int:
-    """Index one article given as text (POST /documents). Returns its chunk count."""
+def embed_article(
+    article: Article, settings: Settings, embedder: Embedder, progress: ProgressHook | None = None
+) -> Embedded:
+    """Chunk and embed one article given as text (POST /documents), ready to commit."""
     chunks = chunk_article(article, settings.chunk_size, settings.chunk_overlap)
     if not chunks:
         raise InvalidInput("the document has no text to index")
-    write_articles([(article, chunks)], store, embedder, settings.index_commit_chunks)
-    return len(chunks)
+    hook = (lambda n: progress(n, len(chunks))) if progress else None
+    return embed_articles([(article, chunks)], embedder, hook)

@@ -271,3 +271,26 @@ def test_posting_an_existing_id_is_409_and_put_replaces(empty_client):
     assert replaced.status_code == 200 and replaced.json()["chunks"] >= 1
     assert "3 metres" in empty_client.get("/documents/report").json()["text"]
     assert empty_client.put("/documents/new-one", json={"text": "A new article."}).status_code == 200
+
+
+def test_a_wrong_method_lists_every_method_of_the_path(client):
+    response = client.options("/documents")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, POST"
+    assert client.delete("/documents/x").headers["Allow"] == "GET, PUT"
+
+
+def test_a_chat_without_a_user_message_with_text_is_a_422(client):
+    for messages in (
+        [{"role": "tool"}],
+        [{"role": "user", "content": "   "}],
+        [{"role": "user", "content": [{}]}],
+    ):
+        response = client.post("/v1/chat/completions", json={"messages": messages})
+        assert response.status_code == 422
+        assert "user message" in response.json()["detail"][0]["msg"]
+
+
+def test_request_bodies_are_read_as_the_schema_types_them(client):
+    assert client.post("/ask", json={"question": "How many troops?", "k": "5"}).status_code == 422
+    assert client.post("/v1/chat/completions", json={"messages": [], "stream": 0}).status_code == 422

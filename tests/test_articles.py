@@ -9,6 +9,7 @@ from service.articles import (
     chunk_article,
     decode_text,
     find_date_and_author,
+    find_files,
     find_title,
     make_article,
     read_article,
@@ -173,3 +174,18 @@ def test_read_article_uses_file_stem_and_absolute_source(tmp_path: Path):
     assert article.id == "my-article"
     assert article.source == str(path.resolve())
     assert article.title == "Heading"
+
+
+def test_a_symlink_loop_and_a_broken_link_are_reported_not_skipped_silently(tmp_path: Path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("A.", encoding="utf-8")
+    (folder / "sub" / "b.md").write_text("B.", encoding="utf-8")
+    (folder / "sub" / "back").symlink_to(folder, target_is_directory=True)  # a loop
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "self").symlink_to(folder / "self")  # a link to itself
+    files, problems = find_files([folder])
+    assert files == [folder / "a.txt", folder / "sub" / "b.md"], "each file once"
+    reasons = {path.name: reason for path, reason in problems}
+    assert "a folder already read" in reasons["back"]
+    assert "broken symbolic link" in reasons["gone.txt"] and "broken symbolic link" in reasons["self"]

@@ -240,3 +240,32 @@ def test_history_is_cut_to_its_budget_oldest_first():
     assert shown == "Q: Who went?\nA: Troops [1]."
     alone = format_history([Turn(question="q" * 5000, answer="a")], budget=400)
     assert len(alone) == 400
+
+
+# --- a long document does not hold up the others -------------------------------------------------------
+
+
+def test_a_document_being_embedded_does_not_hold_the_write_lock(seeded_desk, caplog):
+    """While a long article is embedded (held here until the short one is in), a short one is added."""
+    from service.api.documents import logged_progress
+
+    embed, short_done = seeded_desk.embedder.embed, threading.Event()
+
+    def held_embed(texts, on_batch=None):
+        if any("Quillmoor" in t for t in texts):
+            assert short_done.wait(30), "the short document waited for the long one"
+        return embed(texts, on_batch=on_batch)
+
+    seeded_desk.embedder.embed = held_embed
+    long_text = "Quillmoor dam\n" + " ".join(f"The Quillmoor dam had {i} breaches." for i in range(300))
+    progress = logged_progress("dam", every=0)
+    with caplog.at_level("INFO", logger="newsdesk"):
+        long_add = threading.Thread(
+            target=seeded_desk.add_document, args=(long_text, "dam", None, False, progress)
+        )
+        long_add.start()
+        seeded_desk.add_document("Glimmer report\nThe Glimmer ferry carried 40 passengers.", doc_id="ferry")
+        short_done.set()
+        long_add.join(60)
+    assert {"dam", "ferry"} <= {d.id for d in seeded_desk.documents()}
+    assert any("embedding document dam:" in r.message and "chunks" in r.message for r in caplog.records)

@@ -76,10 +76,10 @@ async def lifespan(app: FastAPI):
     try:
         removed = await run_in_threadpool(app.state.desk.store.remove_leftovers)
     except StoreError as exc:
-        log.warning("newsdesk: %s", exc)
+        log.warning("the store cannot be read yet: %s", exc)
     else:
         if removed:
-            log.warning("newsdesk: removed %d chunks an interrupted write left in the store", removed)
+            log.info("removed %d chunks an interrupted write left in the store", removed)
     yield
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from ..articles import GIVEN_TITLE_MAX, SAFE_ID
-from ..models import Article, DocumentInfo, SearchResult
+from ..models import Article, DocumentInfo, ProgressHook, SearchResult
 from ..settings import MAX_QUERY_CHARS
 from .deps import WRITER, DeskDep
 from .responses import DOCUMENT_ID, NOT_BLANK, STRICT, WITH_BODY, problems
@@ -16,6 +18,7 @@ from .responses import DOCUMENT_ID, NOT_BLANK, STRICT, WITH_BODY, problems
 DocumentId = Annotated[str, Path(pattern=DOCUMENT_ID, description="A document id.")]
 
 router = APIRouter()
+log = logging.getLogger("newsdesk")
 
 
 class DocumentText(BaseModel):
@@ -62,15 +65,34 @@ def get_document(doc_id: DocumentId, d: DeskDep) -> Article:
 
 @router.post("/documents", status_code=201, dependencies=WRITER, responses=problems(409) | WITH_BODY)
 def add_document(body: NewDocument, d: DeskDep) -> AddedDocument:
-    article, chunks = d.add_document(body.text, doc_id=body.id, title=body.title)
+    progress = logged_progress(body.id or "(automatic id)")
+    article, chunks = d.add_document(body.text, doc_id=body.id, title=body.title, progress=progress)
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
 
 
 @router.put("/documents/{doc_id}", dependencies=WRITER, responses=WITH_BODY)
 def replace_document(doc_id: DocumentId, body: DocumentText, d: DeskDep) -> AddedDocument:
     """Add the document, or replace the one with this id (its chunks and claims re-indexed)."""
-    article, chunks = d.add_document(body.text, doc_id=doc_id, title=body.title, replace=True)
+    progress = logged_progress(doc_id)
+    article, chunks = d.add_document(
+        body.text, doc_id=doc_id, title=body.title, replace=True, progress=progress
+    )
     return AddedDocument(document=DocumentInfo(**article.model_dump(exclude={"text"})), chunks=chunks)
+
+
+def logged_progress(doc_id: str, every: float = 5.0) -> ProgressHook:
+    """A long document's embedding progress in the server's log, every `every` seconds (a short one
+    is done before the first line)."""
+    done, last = 0, time.monotonic()
+
+    def hook(advance: int, total: int) -> None:
+        nonlocal done, last
+        done += advance
+        if time.monotonic() - last >= every:
+            log.info("embedding document %s: %s/%s chunks", doc_id, f"{done:,}", f"{total:,}")
+            last = time.monotonic()
+
+    return hook
 
 
 @router.get("/search")

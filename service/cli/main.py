@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -258,6 +259,8 @@ def serve(
             "replace articles. Set one, e.g.  export NEWSDESK_API_KEY=$(python -c 'import secrets; "
             "print(secrets.token_urlsafe(32))')  — or bind 127.0.0.1"
         )
+    logging.basicConfig(format="%(levelname)s:  %(message)s")
+    logging.getLogger("newsdesk").setLevel(logging.INFO)  # recovery at start, a long document's progress
     uvicorn.run("service.api:create_app", factory=True, host=host, port=port or settings.port)
 
 
