@@ -19,7 +19,9 @@ from .models import Article, Chunk
 from .text import SURROGATE, sentence_spans, trim_words, trimmed_span
 
 SUFFIXES = (".txt", ".md")
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+# Letters, digits, '_', '-' and single dots (never '..'), starting with a letter or digit; at most ID_MAX.
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.?$")
+ID_MAX = 128
 TITLE_MAX = 120  # a title found in the text is trimmed to this
 GIVEN_TITLE_MAX = 300  # a title given with the text may be this long
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0 and C1 controls: newlines, escapes (ESC [31m …)
@@ -81,7 +83,7 @@ def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 
 
 def check_document_id(doc_id: str) -> str:
-    if not SAFE_ID.match(doc_id) or ".." in doc_id:
+    if len(doc_id) > ID_MAX or not SAFE_ID.match(doc_id):
         raise InvalidInput(
             f"{doc_id!r} is not a valid document id: use letters, digits, '.', '_' and '-' (at most 128)"
         )

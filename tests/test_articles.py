@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.articles import (
+    SAFE_ID,
     check_document_id,
     chunk_article,
     decode_text,
@@ -94,8 +95,9 @@ def test_too_long_is_unreadable():
         decode_text(b"a" * 101, "x.txt", max_chars=100)
 
 
-@pytest.mark.parametrize("bad", ["", "../etc/passwd", "a/b", ".hidden", "x" * 200, "sp ace"])
+@pytest.mark.parametrize("bad", ["", "../etc/passwd", "a/b", ".hidden", "x" * 129, "sp ace", "a..b", "a.."])
 def test_unsafe_ids_are_rejected(bad):
+    assert SAFE_ID.match(bad) is None or len(bad) > 128, "the schema's pattern says it too"
     with pytest.raises(InvalidInput):
         check_document_id(bad)
 
@@ -189,3 +191,8 @@ def test_a_symlink_loop_and_a_broken_link_are_reported_not_skipped_silently(tmp_
     reasons = {path.name: reason for path, reason in problems}
     assert "a folder already read" in reasons["back"]
     assert "broken symbolic link" in reasons["gone.txt"] and "broken symbolic link" in reasons["self"]
+
+
+@pytest.mark.parametrize("good", ["a", "doc_1f2e", "report.2024-05.v2", "x" * 128, "a.b.c.", "A-_9"])
+def test_safe_ids_are_kept(good):
+    assert check_document_id(good) == good

@@ -11,9 +11,9 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import compile_path
 
 from ..desk import Desk
 from ..errors import Busy, NewsdeskError, StoreError, Unauthorized
@@ -50,10 +50,16 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
     """A 405's Allow header lists every method the path has (Starlette names those of one route)."""
     if exc.status_code != 405:
         return await http_exception_handler(request, exc)
-    path = request.url.path
-    routes = [r for r in request.app.routes if isinstance(r, APIRoute) and r.path_regex.match(path)]
-    allow = ", ".join(sorted({method for route in routes for method in route.methods}))
-    return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": allow})
+    paths = request.app.openapi()["paths"]
+    methods = {
+        method.upper()
+        for template, operations in paths.items()
+        if compile_path(template)[0].match(request.url.path)
+        for method in operations
+    }
+    return JSONResponse(
+        {"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(sorted(methods))}
+    )
 
 
 def printable(value: object) -> object:

@@ -9,13 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from ..articles import GIVEN_TITLE_MAX, SAFE_ID
+from ..articles import GIVEN_TITLE_MAX, ID_MAX, SAFE_ID
 from ..models import Article, DocumentInfo, ProgressHook, SearchResult
 from ..settings import MAX_QUERY_CHARS
 from .deps import WRITER, DeskDep
 from .responses import DOCUMENT_ID, NOT_BLANK, STRICT, WITH_BODY, problems
 
-DocumentId = Annotated[str, Path(pattern=DOCUMENT_ID, description="A document id.")]
+DocumentId = Annotated[str, Path(pattern=DOCUMENT_ID, max_length=ID_MAX, description="A document id.")]
 
 router = APIRouter()
 log = logging.getLogger("newsdesk")
@@ -38,6 +38,7 @@ class NewDocument(DocumentText):
     id: str | None = Field(
         None,
         pattern=SAFE_ID.pattern,
+        max_length=ID_MAX,
         description="Document id (letters, digits, '.', '_', '-'; at most 128); default: "
         "doc_<sha256 prefix>. An id already taken is a 409: replace with PUT /documents/{id}.",
     )
