@@ -13,7 +13,9 @@ import os
 import platform
 import shlex
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -145,6 +147,32 @@ class TimedProxy:
                 return attr(*args, **kwargs)
 
         return call
+
+
+# --- `newsdesk serve` as a subprocess ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(port: int, env: dict[str, str], log) -> subprocess.Popen:
+    """`newsdesk serve` on 127.0.0.1:port with this environment, its output into the open file `log`."""
+    newsdesk = str(ROOT / ".venv" / "bin" / "newsdesk")
+    command = [newsdesk, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+def proc_status(pid: int, fields: Sequence[str]) -> dict[str, float]:
+    """These fields of /proc/PID/status (VmRSS, VmHWM, RssAnon…), in MB."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in fields:
+            values[key] = int(rest.split()[0]) / 1024
+    return values
 
 
 # --- corpora -------------------------------------------------------------------------------------------

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import threading
 import time
@@ -46,7 +45,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from common import ROOT, WORK, Run, eval_questions, fresh_dir, ms, percentile, seed_copies, table
+from common import (
+    ROOT,
+    WORK,
+    Run,
+    eval_questions,
+    free_port,
+    fresh_dir,
+    ms,
+    percentile,
+    proc_status,
+    seed_copies,
+    start_serve,
+    table,
+)
 
 GATE = ("NEWSDESK_MODEL_SLOTS", "NEWSDESK_MODEL_QUEUE", "NEWSDESK_MODEL_WAIT")
 CONFIGS = {
@@ -61,18 +73,8 @@ IDLE_INTERVAL, IDLE_CPU, IDLE_QUIET, IDLE_DEADLINE = 0.5, 0.05, 2, 180.0
 # --- the server process ----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def rss_mb(pid: int, key: str = "VmRSS") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, rest = line.partition(":")
-        if name == key:
-            return int(rest.split()[0]) / 1024
-    return float("nan")
+    return proc_status(pid, (key,)).get(key, float("nan"))
 
 
 def cpu_seconds(pid: int) -> float:
@@ -237,16 +239,9 @@ def serve_once(name: str, env: dict[str, str], args: argparse.Namespace, questio
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = WORK / "load" / f"serve-{name}.log"
-    newsdesk = str(ROOT / ".venv" / "bin" / "newsdesk")
     result: dict = {"log": log_path}
     with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [newsdesk, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        proc = start_serve(port, env, log)
         try:
             result["startup"] = wait_healthy(base, proc)
             with httpx.Client(base_url=base, timeout=300) as client:

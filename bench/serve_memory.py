@@ -31,7 +31,18 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import ROOT, WORK, Run, eval_questions, fresh_dir, seed_copies, table
+from common import (
+    ROOT,
+    WORK,
+    Run,
+    eval_questions,
+    free_port,
+    fresh_dir,
+    proc_status,
+    seed_copies,
+    start_serve,
+    table,
+)
 
 FIELDS = ("VmHWM", "VmRSS", "RssAnon", "RssFile")
 CONFIGS = {
@@ -107,12 +118,7 @@ LLAMA_VARIANTS = {
 
 def status(pid: int) -> dict[str, float]:
     """The FIELDS of /proc/PID/status, in MB."""
-    values = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in FIELDS:
-            values[key] = int(rest.split()[0]) / 1024
-    return values
+    return proc_status(pid, FIELDS)
 
 
 def mappings(pid: int) -> dict[str, tuple[float, float]]:
@@ -125,12 +131,6 @@ def mappings(pid: int) -> dict[str, tuple[float, float]]:
             start, end = (int(x, 16) for x in parts[0].split("-"))
             mapped[parts[5]] = mapped.get(parts[5], 0.0) + (end - start) / 2**20
     return {path: (size, Path(path).stat().st_size / 2**20) for path, size in mapped.items()}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_listening(port: int, proc: subprocess.Popen, timeout: float) -> float:
@@ -161,17 +161,10 @@ def serve_once(name: str, env: dict[str, str], asks: int) -> dict:
     """One server: memory after each step, the model files it maps, its lifetime."""
     port = free_port()
     log_path = WORK / "serve-memory" / f"serve-{name}.log"
-    newsdesk = str(ROOT / ".venv" / "bin" / "newsdesk")
     steps: list[tuple[str, float, dict[str, float], str]] = []
     with log_path.open("w") as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(
-            [newsdesk, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        proc = start_serve(port, env, log)
         try:
             ready = wait_listening(port, proc, 120)
             base = f"http://127.0.0.1:{port}"

@@ -130,9 +130,11 @@ class Store:
         """Delete the chunks no committed document version owns (what an interrupted write left). Chunks
         written before versions existed are adopted when they are exactly their document's count."""
         records = self.committed_records()
+        current = {doc_id: sha for doc_id, (sha, _, _) in records.items()}
         ids, metas, _ = self._all_chunk_records(include=["metadatas"])
-        self._adopt_unversioned(ids, metas, {doc_id: chunks for doc_id, (_, chunks, _) in records.items()})
-        return self._delete_stale(ids, metas, {doc_id: sha for doc_id, (sha, _, _) in records.items()})
+        counts = {doc_id: chunks for doc_id, (_, chunks, _) in records.items()}
+        self._adopt_unversioned(ids, metas, current, counts)
+        return self._delete_stale(ids, metas, current)
 
     def _drop_stale_chunks(self, current: Mapping[str, str]) -> int:
         ids, metas, _ = self._all_chunk_records(
@@ -149,10 +151,11 @@ class Store:
             self._bump_generation()
         return len(stale)
 
-    def _adopt_unversioned(self, ids: list[str], metas: list[dict], counts: Mapping[str, int]) -> None:
+    def _adopt_unversioned(
+        self, ids: list[str], metas: list[dict], versions: Mapping[str, str], counts: Mapping[str, int]
+    ) -> None:
         """Stamp chunks of an older newsdesk (no version) with their document's version when they are all
         its recorded chunks and it has no versioned ones (metas are updated in place)."""
-        versions = self.current_versions()
         legacy = Counter(m["doc_id"] for m in metas if "version" not in m)
         versioned = Counter(m["doc_id"] for m in metas if "version" in m)
         whole = {d for d, n in legacy.items() if n == counts.get(d) and not versioned[d]}

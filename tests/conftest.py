@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,7 @@ from service.desk import Desk
 from service.settings import PROJECT_ROOT, Settings, get_settings
 
 SEEDS = PROJECT_ROOT / "seeds"
+LOOPBACK = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])  # for tests that run a real server
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
@@ -50,3 +56,28 @@ def env_index(monkeypatch, tmp_path):
     get_settings.cache_clear()
     yield index_dir
     get_settings.cache_clear()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """The app served by a real uvicorn server in a thread on a free loopback port; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -8,7 +8,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import pytest
 from service.desk import Desk
 from service.errors import NotFound
 
-from .conftest import SEEDS, make_settings
+from .conftest import LOOPBACK, SEEDS, free_port, make_settings
 
 OLD_TEXT = "Glimmer report\nThe Glimmer ferry carried 40 passengers."
 
@@ -168,12 +167,6 @@ def start_server(index_dir: Path, port: int) -> subprocess.Popen:
     raise AssertionError("the server did not start")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def send_in_background(method: str, url: str, body: dict) -> None:
     def send():
         with contextlib.suppress(httpx.HTTPError):  # the server is killed while it answers
@@ -189,9 +182,6 @@ def kill_when_chunks_land(proc: subprocess.Popen, index_dir: Path, before: int) 
         time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-
-
-LOOPBACK = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 
 @LOOPBACK

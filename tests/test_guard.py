@@ -4,13 +4,11 @@ count toward the limits. Fake chat models; one test runs a real uvicorn server o
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from typer.testing import CliRunner
@@ -24,7 +22,7 @@ from service.errors import Busy, Cancelled
 from service.gate import ModelGate, raise_if_cancelled
 from service.llm import generate
 
-from .conftest import make_settings
+from .conftest import LOOPBACK, make_settings, serving
 
 ANSWER = "The troops were deployed [1]."
 
@@ -118,28 +116,14 @@ def test_a_busy_model_is_a_429_with_retry_after_and_search_still_works(seeded_de
     assert client.post("/ask", json={"question": "How many troops were deployed?"}).status_code == 200
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@LOOPBACK
 def test_a_client_that_leaves_frees_its_slot_at_the_next_token(seeded_desk):
     """A real server: the client of a slow answer gives up; the model stops and the next ask runs."""
     settings = make_settings(seeded_desk.settings.index_dir, model_queue=2, model_wait=20)
     model = SlowModel(responses=["The troops were deployed. " * 40], sleep=0.05)  # ~50 s in full
     app = create_app(settings)
     app.state.desk = Desk(settings, chat_model=model)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
+    with serving(app) as base:
         for path in ("/ask", "/ask/stream"):
             with pytest.raises(httpx.ReadTimeout), httpx.Client(timeout=3) as client:
                 response = client.post(f"{base}{path}", json={"question": "Were troops deployed?"})
@@ -153,9 +137,6 @@ def test_a_client_that_leaves_frees_its_slot_at_the_next_token(seeded_desk):
             slot = app.state.desk.gate.take()  # free again (the wait would end in a Busy otherwise)
             slot.release()
             assert time.monotonic() - started < 1
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # --- the API key and trusted hosts ---------------------------------------------------------------------

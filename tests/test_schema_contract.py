@@ -7,30 +7,20 @@ or run this file with -s)."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from service.api import create_app
 from service.desk import Desk
 
-from .conftest import make_settings
+from .conftest import make_settings, serving
 
 KEY = "contract-test-key"
 ST = str(Path(sys.executable).with_name("st"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +30,8 @@ def server(seeded_index, tmp_path_factory):
     settings = make_settings(index_dir, api_key=KEY, api_key_scope="all", model_wait=5)
     app = create_app(settings)
     app.state.desk = Desk(settings, chat_model=FakeListChatModel(responses=["The troops were deployed [1]."]))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 def schemathesis(base: str, paths: str, examples: int, checks: str = "all") -> subprocess.CompletedProcess:
