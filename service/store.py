@@ -15,6 +15,7 @@ such a write left behind, on the next start or write (see indexing.py).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import uuid
@@ -38,7 +39,8 @@ class Store:
     def __init__(self, settings: Settings, embedder_name: str):
         self.settings = settings
         self.embedder_name = embedder_name
-        self.client = self._connect()
+        self.where = settings.chroma_url or str(settings.index_dir)
+        self.client = Guarded(self._connect(), self.where)
         self._versions: tuple[str, dict[str, str]] | None = None
         self._open_collections()
 
@@ -66,13 +68,11 @@ class Store:
         name = self.settings.collection
         metadata = {"hnsw:space": "cosine", "embedding_model": self.embedder_name}
         try:
-            self.chunks = self.client.get_or_create_collection(
-                f"{name}_chunks", metadata=metadata, embedding_function=None
-            )
-            self.documents = self.client.get_or_create_collection(
-                f"{name}_documents", metadata=metadata, embedding_function=None
-            )
-            self.state = self.client.get_or_create_collection(f"{name}_state", embedding_function=None)
+            self.chunks = self._collection(f"{name}_chunks", metadata)
+            self.documents = self._collection(f"{name}_documents", metadata)
+            self.state = self._collection(f"{name}_state")
+        except StoreError:
+            raise
         except Exception as exc:
             raise StoreError(f"cannot open the Chroma collections: {exc}") from exc
         built_with = (self.chunks.metadata or {}).get("embedding_model")
@@ -81,6 +81,10 @@ class Store:
                 f"the index was built with {built_with!r} but the embedder is {self.embedder_name!r}: "
                 "run `newsdesk index --rebuild`"
             )
+
+    def _collection(self, name: str, metadata: dict | None = None) -> Any:
+        collection = self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
+        return Guarded(collection, self.where)
 
     def reset(self) -> None:
         for collection in (self.chunks, self.documents, self.state):
@@ -320,6 +324,49 @@ class Store:
     def _info(doc_id: str, meta: dict) -> DocumentInfo:
         flags = [Flag(**f) for f in json.loads(meta["flags"])] if meta.get("flags") else []
         return DocumentInfo(id=doc_id, **{k: meta.get(k) for k in DOC_FIELDS}, flags=flags)
+
+
+class Guarded:
+    """A Chroma client or collection whose calls report a store that cannot be reached (a server down or
+    gone, a full disk, a server refusing the credentials) as StoreError, a 503; a mistake in a call (bad
+    arguments) still fails loudly."""
+
+    def __init__(self, target: Any, where: str):
+        self._target = target
+        self._where = where
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+
+        @functools.wraps(attr)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return attr(*args, **kwargs)
+            except Exception as exc:
+                if not isinstance(exc, unavailable_errors()):
+                    raise
+                problem = f"{type(exc).__name__}: {exc}"
+                where = self._where
+                raise StoreError(f"the Chroma store at {where} cannot be reached or used: {problem}") from exc
+
+        return call
+
+
+@functools.cache
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    import httpx
+    from chromadb import errors
+
+    return (
+        httpx.TransportError,  # refused, reset, timed out: the server is down or gone
+        OSError,
+        errors.InternalError,  # the server (or the embedded engine) failed: e.g. disk full, read-only
+        errors.RateLimitError,
+        errors.ChromaAuthError,
+        errors.AuthorizationError,
+    )
 
 
 def versioned_id(chunk_id: str, version: str) -> str:

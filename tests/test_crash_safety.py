@@ -5,12 +5,10 @@ the write is failed in-process; then a real server is killed with SIGKILL in the
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -21,7 +19,7 @@ import pytest
 from service.desk import Desk
 from service.errors import NotFound
 
-from .conftest import LOOPBACK, SEEDS, free_port, make_settings
+from .conftest import LOOPBACK, SEEDS, free_port, make_settings, start_newsdesk
 
 OLD_TEXT = "Glimmer report\nThe Glimmer ferry carried 40 passengers."
 
@@ -153,18 +151,7 @@ def chunk_rows(index_dir: Path) -> int:
 
 
 def start_server(index_dir: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index_dir)}
-    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/documents", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("the server did not start")
+    return start_newsdesk(port, {"NEWSDESK_INDEX_DIR": str(index_dir)}, ready="/documents")
 
 
 def send_in_background(method: str, url: str, body: dict) -> None:
