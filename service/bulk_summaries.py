@@ -11,31 +11,48 @@ In bulk (summarize_documents)
     Beware: `python -m llama_cpp.server` ends a streaming response early (a normal-looking [DONE]) when
     another request is waiting, unless started with `--interrupt_requests False`.
 
-Jobs (SummaryJobs): an in-process registry for the HTTP API; ids are uuid4 hex, status queued → running →
-done | failed, with per-article results as they finish. It lives in one process: behind a load balancer a
-job is visible only on the worker that started it.
+Where summaries are kept: a JSONL file (SummaryFile; appends are also locked against other processes),
+or the store (StoredSummaries: with a Chroma server every worker and machine sees them). An article is
+summarized under `exclusive(key)`: a lock in-process, or a lease every worker respects (service/leases.py),
+so two workers never summarize one article at once; the second finds the first's summary and skips it.
+Background jobs are in service/jobs.py.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
-import queue
 import threading
 import time
-import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import LLMUnavailable, NewsdeskError, NotFound
+from .errors import LLMUnavailable, NewsdeskError
 from .models import Article, DocumentInfo, ProgressHook, Summary
+from .store import Store
 from .summary import Summarizer
+
+Exclusive = Callable[[str], AbstractContextManager]  # summary_key(doc_id, sha256) → held while it is made
+
+
+class Summaries(Protocol):
+    """Where summaries are kept (a JSONL file or the store)."""
+
+    path: Path | str
+    ignored_lines: int
+
+    def done(self) -> dict[tuple[str, str], Summary]: ...
+    def find(self, doc_id: str, sha256: str) -> Summary | None: ...
+    def append(self, summary: Summary) -> None: ...
+    def lock_for(self, key: str) -> threading.Lock: ...
+
 
 # --- the JSONL file ------------------------------------------------------------------------------
 
@@ -84,6 +101,7 @@ class SummaryFile:
             created = not self.path.exists()
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
             try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # other processes appending to the same file wait
                 self._cut_torn_line(fd)
                 os.write(fd, line)
                 os.fsync(fd)
@@ -102,9 +120,42 @@ class SummaryFile:
         tail = os.pread(fd, size - tail_start, tail_start)
         os.ftruncate(fd, tail_start + tail.rfind(b"\n") + 1 if b"\n" in tail else tail_start)
 
-    def lock_for(self, doc_id: str) -> threading.Lock:
-        """A lock per document and file, so that two requests for one summary make it once."""
-        return self._shared_lock(doc_id)
+    def lock_for(self, key: str) -> threading.Lock:
+        """A lock per article and file, so that two requests for one summary make it once."""
+        return self._shared_lock(key)
+
+
+class StoredSummaries:
+    """Summaries as records in the store, found by document id and sha256."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.path = f"{store.where} (collection {store.settings.collection}_state)"
+        self.ignored_lines = 0
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def done(self) -> dict[tuple[str, str], Summary]:
+        records = self.store.find_records({"kind": "summary"})
+        summaries = [Summary.model_validate_json(value) for value, _ in records.values() if value]
+        return {(s.doc_id, s.sha256): s for s in summaries}
+
+    def find(self, doc_id: str, sha256: str) -> Summary | None:
+        record = self.store.get_record(f"summary:{summary_key(doc_id, sha256)}")
+        return Summary.model_validate_json(record[0]) if record else None
+
+    def append(self, summary: Summary) -> None:
+        key = f"summary:{summary_key(summary.doc_id, summary.sha256)}"
+        value = json.dumps(summary.model_dump(), ensure_ascii=False)
+        self.store.put_record(key, value, kind="summary", doc_id=summary.doc_id)
+
+    def lock_for(self, key: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+
+def summary_key(doc_id: str, sha256: str) -> str:
+    return f"{doc_id}@{sha256[:16]}"
 
 
 def sync_dir(folder: Path) -> None:
@@ -121,12 +172,13 @@ def sync_dir(folder: Path) -> None:
 def cached_summary(
     article: Article,
     summarizer: Summarizer,
-    out: SummaryFile,
+    out: Summaries,
     model_turn: Callable[[], AbstractContextManager] = nullcontext,
+    exclusive: Exclusive | None = None,
 ) -> Summary:
     """The stored summary while its sha256 matches the article; else a new one, made within
     `model_turn()` (the chat model's gate) and stored."""
-    with out.lock_for(article.id):
+    with (exclusive or out.lock_for)(summary_key(article.id, article.sha256)):
         cached = out.find(article.id, article.sha256)
         if cached:
             return cached
@@ -163,15 +215,19 @@ def summarize_documents(
     docs: Sequence[DocumentInfo],
     load: Callable[[str], Article],
     summarizer: Summarizer,
-    out: SummaryFile,
+    out: Summaries,
     *,
     concurrency: int = 1,
     progress: ProgressHook | None = None,
     on_result: Callable[[SummaryResult], None] | None = None,
+    exclusive: Exclusive | None = None,
+    retries: int = 0,
+    backoff: float = 1.0,
 ) -> SummaryReport:
     """Summarize every document the output does not already hold (same id and sha256), appending each
-    summary as it finishes. LLMUnavailable stops the run (what is written stays); another NewsdeskError
-    fails that article only."""
+    summary as it finishes; on_result hears of every article (those skipped first). An article whose
+    model call failed (LLMUnavailable) is tried again `retries` times, waiting backoff, 2×backoff… between;
+    then the run stops (what is written stays). Another NewsdeskError fails that article only."""
     started = time.perf_counter()
     existing = out.done()
     results: dict[str, SummaryResult] = {}
@@ -182,18 +238,24 @@ def summarize_documents(
             results[doc.id] = SummaryResult(doc_id=doc.id, status="skipped", summary=cached)
         else:
             todo.append(doc)
+    if on_result:
+        for result in results.values():
+            on_result(result)
     if progress:
         progress(0, len(todo))
 
     def one(doc: DocumentInfo) -> SummaryResult:
-        try:
-            summary = summarizer.summarize(load(doc.id))
-        except LLMUnavailable:
-            raise
-        except NewsdeskError as exc:
-            return SummaryResult(doc_id=doc.id, status="failed", error=str(exc))
-        out.append(summary)
-        return SummaryResult(doc_id=doc.id, status="written", summary=summary)
+        with (exclusive or out.lock_for)(summary_key(doc.id, doc.sha256)):
+            if exclusive and (done := out.find(doc.id, doc.sha256)):  # another worker made it meanwhile
+                return SummaryResult(doc_id=doc.id, status="skipped", summary=done)
+            try:
+                summary = with_retries(lambda: summarizer.summarize(load(doc.id)), retries, backoff)
+            except LLMUnavailable:
+                raise
+            except NewsdeskError as exc:
+                return SummaryResult(doc_id=doc.id, status="failed", error=str(exc))
+            out.append(summary)
+            return SummaryResult(doc_id=doc.id, status="written", summary=summary)
 
     def finish(result: SummaryResult) -> None:
         results[result.doc_id] = result
@@ -205,6 +267,25 @@ def summarize_documents(
     run_each(todo, one, finish, concurrency)
     ordered = [results[doc.id] for doc in docs if doc.id in results]
     return summary_report(ordered, out, started)
+
+
+def with_retries(call: Callable[[], Summary], retries: int, backoff: float) -> Summary:
+    """call(), again after LLMUnavailable up to `retries` times (a reply that broke off, a server that
+    restarts; the provider has already retried 429s and 5xx), waiting longer each time."""
+    for attempt in range(retries + 1):
+        try:
+            return call()
+        except LLMUnavailable:
+            if attempt == retries:
+                raise
+            time.sleep(backoff * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def shard_of(doc_id: str, shards: int) -> int:
+    """Which of `shards` (1…shards) a document belongs to: from its id's sha256, the same on every
+    machine, so `--shard 1/3`, `2/3` and `3/3` split a corpus with nothing missed or done twice."""
+    return int.from_bytes(hashlib.sha256(doc_id.encode()).digest()[:8], "big") % shards + 1
 
 
 def run_each(
@@ -236,7 +317,7 @@ def run_each(
                 future.cancel()
 
 
-def summary_report(results: Sequence[SummaryResult], out: SummaryFile, started: float) -> SummaryReport:
+def summary_report(results: Sequence[SummaryResult], out: Summaries, started: float) -> SummaryReport:
     written = [r for r in results if r.status == "written"]
     return SummaryReport(
         out=str(out.path),
@@ -248,84 +329,3 @@ def summary_report(results: Sequence[SummaryResult], out: SummaryFile, started: 
         seconds=round(time.perf_counter() - started, 2),
         results=list(results),
     )
-
-
-# --- background jobs -----------------------------------------------------------------------------
-
-
-class SummaryJob(BaseModel):
-    id: str
-    status: Literal["queued", "running", "done", "failed"]
-    doc_ids: list[str] | None = Field(description="The documents asked for; null means all.")
-    total: int | None = Field(None, description="Articles to summarize (known once the job runs).")
-    finished: int = Field(0, description="Articles finished so far (written or failed).")
-    results: list[SummaryResult] = []
-    error: str | None = Field(None, description="Why the job failed (e.g. the chat model is down).")
-
-
-JobRunner = Callable[[list[str] | None, ProgressHook, Callable[[SummaryResult], None]], SummaryReport]
-
-
-class SummaryJobs:
-    """Summary jobs, run one at a time by a daemon thread (it does not keep the server from stopping;
-    what it wrote stays written). The last KEEP jobs are remembered."""
-
-    KEEP = 100
-
-    def __init__(self, run: JobRunner):
-        self._run = run
-        self._queue: queue.Queue[SummaryJob | None] = queue.Queue()
-        self._jobs: OrderedDict[str, SummaryJob] = OrderedDict()
-        self._lock = threading.Lock()
-        self._worker: threading.Thread | None = None
-
-    def start(self, doc_ids: list[str] | None = None) -> SummaryJob:
-        job = SummaryJob(id=uuid.uuid4().hex, status="queued", doc_ids=doc_ids)
-        with self._lock:
-            self._jobs[job.id] = job
-            finished = [j.id for j in self._jobs.values() if j.status in ("done", "failed")]
-            for old in finished[: max(0, len(self._jobs) - self.KEEP)]:
-                del self._jobs[old]
-            snapshot = job.model_copy(deep=True)
-            if self._worker is None:
-                self._worker = threading.Thread(target=self._work, name="summary-jobs", daemon=True)
-                self._worker.start()
-        self._queue.put(job)
-        return snapshot
-
-    def get(self, job_id: str) -> SummaryJob:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                raise NotFound(f"no summary job {job_id!r}")
-            return job.model_copy(deep=True)
-
-    def shutdown(self) -> None:
-        """Stop after the running job; jobs still queued stay queued."""
-        self._queue.put(None)
-
-    def _work(self) -> None:
-        while (job := self._queue.get()) is not None:
-            self._execute(job)
-
-    def _execute(self, job: SummaryJob) -> None:
-        def progress(advance: int, total: int) -> None:
-            with self._lock:
-                job.total = total
-                job.finished += advance
-
-        def on_result(result: SummaryResult) -> None:
-            with self._lock:
-                job.results.append(result)
-
-        with self._lock:
-            job.status = "running"
-        try:
-            report = self._run(job.doc_ids, progress, on_result)
-        except Exception as exc:  # the job records every failure; nobody is waiting for an exception
-            with self._lock:
-                job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
-            return
-        with self._lock:
-            job.results = report.results
-            job.status = "done"

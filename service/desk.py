@@ -6,6 +6,7 @@ The CLI and the HTTP routes are thin shells around it. Everything heavy is creat
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from functools import cached_property
@@ -16,12 +17,14 @@ from .answer import Answerer
 from .articles import check_document_id, check_text, make_article
 from .assertions import find_assertion_disagreements
 from .bulk_summaries import (
+    Exclusive,
+    StoredSummaries,
+    Summaries,
     SummaryFile,
-    SummaryJob,
-    SummaryJobs,
     SummaryReport,
     SummaryResult,
     cached_summary,
+    shard_of,
     summarize_documents,
 )
 from .chat import Conversation, Turn, standalone_question
@@ -31,6 +34,8 @@ from .embedder import Embedder
 from .errors import Conflict, InvalidInput, NotFound
 from .gate import ModelGate, Ticket
 from .indexing import commit_articles, embed_article, index_paths
+from .jobs import SummaryJob, SummaryJobs
+from .leases import Leases
 from .llm import TokenHook, generate, get_chat_model, model_name
 from .models import (
     Answer,
@@ -255,13 +260,31 @@ class Desk:
         )
 
     @cached_property
-    def summary_file(self) -> SummaryFile:
+    def summary_file(self) -> Summaries:
+        """NEWSDESK_SUMMARIES_PATH; else with a Chroma server the store (every worker sees them), else
+        index/summaries.jsonl."""
+        if self.settings.summaries_path is None and self.settings.chroma_url:
+            return StoredSummaries(self.store)
         return SummaryFile(self.settings.summaries_path or self.settings.index_dir / "summaries.jsonl")
+
+    @cached_property
+    def leases(self) -> Leases:
+        return Leases(self.store)
+
+    @property
+    def exclusive(self) -> Exclusive | None:
+        """With a Chroma server several workers may summarize: one article is made by one of them at a
+        time, under a lease (service/leases.py). The embedded index has one process: a lock does."""
+        if not self.settings.chroma_url:
+            return None
+        return lambda key: self.leases.exclusive(f"summary:{key}")
 
     @cached_property
     def summary_jobs(self) -> SummaryJobs:
         return SummaryJobs(
-            lambda ids, progress, on_result: self.summarize(ids, progress=progress, on_result=on_result)
+            self.store,
+            lambda ids, progress, on_result: self.summarize(ids, progress=progress, on_result=on_result),
+            self.leases,
         )
 
     def summarize(
@@ -272,16 +295,24 @@ class Desk:
         concurrency: int | None = None,
         progress: ProgressHook | None = None,
         on_result: Callable[[SummaryResult], None] | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> SummaryReport:
-        """Summarize the documents (None: all) into the JSONL file, skipping those it already holds."""
+        """Summarize the documents (None: all; with `shard` (i, n) only the i-th of n shares, by id) into
+        the summaries' file or store, skipping those it already holds."""
+        targets = self._summary_targets(doc_ids)
+        if shard is not None:
+            targets = [doc for doc in targets if shard_of(doc.id, shard[1]) == shard[0]]
+        remote = self.settings.llm_provider == "openai"
         return summarize_documents(
-            self._summary_targets(doc_ids),
+            targets,
             self.document,
             self.summarizer,
             SummaryFile(out) if out else self.summary_file,
             concurrency=self.summary_concurrency(concurrency),
             progress=progress,
             on_result=on_result,
+            exclusive=self.exclusive,
+            retries=self.settings.llm_retries if remote else 0,  # a local model that failed stays failed
         )
 
     def summary_concurrency(self, asked: int | None) -> int:
@@ -293,7 +324,8 @@ class Desk:
 
     def summary(self, doc_id: str) -> Summary:
         """The stored summary while it matches the document's text, else a new one (stored)."""
-        return cached_summary(self.document(doc_id), self.summarizer, self.summary_file, self.gate.held)
+        article = self.document(doc_id)
+        return cached_summary(article, self.summarizer, self.summary_file, self.gate.held, self.exclusive)
 
     def start_summaries(self, doc_ids: list[str] | None = None) -> SummaryJob:
         self._summary_targets(doc_ids)  # an unknown or unsafe id is a 404/422 now, not a failed job
@@ -322,5 +354,6 @@ class Desk:
             "chunks": self.store.count_chunks(),
             "embedding_model": self.embedder.name,
             "index": self.settings.chroma_url or str(self.settings.index_dir),
+            "worker": os.getpid(),  # which process answered (with `serve --workers N`)
             "llm": {"provider": self.settings.llm_provider, "model": model_name(self.settings)},
         }

@@ -264,7 +264,7 @@ def openai_chat_model(settings: Settings) -> BaseChatModel:
         seed=settings.llm_seed,
         max_tokens=settings.llm_max_tokens,
         timeout=settings.llm_timeout,
-        max_retries=1,
+        max_retries=settings.llm_retries,
     )
 
 

@@ -130,6 +130,14 @@ class Settings(BaseSettings):
         "llama_cpp.server takes it) or json_schema (OpenAI, vLLM, llama.cpp's C++ server).",
     )
     llm_timeout: float = Field(120.0, description="Seconds before a request to the openai provider fails.")
+    llm_retries: int = Field(
+        3,
+        ge=0,
+        le=10,
+        description="Retries of a request to the openai provider that failed for a passing reason: a 429 "
+        "(after its Retry-After, up to 60 s), a 5xx, a dropped connection; with exponential backoff. A bulk "
+        "summary run also retries an article whose reply broke off, as many times, before it stops.",
+    )
     llm_context: int = Field(4096, ge=512, description="Context window of the local model, in tokens.")
     llm_max_tokens: int = Field(160, ge=16, description="Most tokens generated per answer.")
     llm_mmap: bool = Field(

@@ -4,7 +4,8 @@ Three collections:
   <name>_chunks     one record per chunk: the chunk text, its embedding, doc_id/start/end
   <name>_documents  one record per article: the full text, metadata, sha256, chunk count, and its claim
                     frames as JSON with the extractor's version (service/claims.py); embedded title
-  <name>_state      the write generation, which changes with every write (views refresh on it)
+  <name>_state      the write generation, which changes with every write (views refresh on it), and small
+                    records other processes must see: summary jobs, leases, summaries (service/jobs.py)
 
 Writes are atomic per article. A new version's chunks are written under that version (the article's
 sha256 in each chunk's metadata and id), the document record flips to it last, then the chunks of other
@@ -204,6 +205,27 @@ class Store:
     def _bump_generation(self) -> None:
         """Mark the store changed (before and after a write), so every process refreshes its views."""
         self.state.upsert(ids=["generation"], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
+
+    # --- small shared records (jobs, leases, summaries) ----------------------------------------
+
+    def put_record(self, key: str, value: str, **meta: str | float | int) -> None:
+        """Write one record every process sees: `value` is its text, `meta` what it is found by (`kind`)."""
+        self.state.upsert(ids=[key], embeddings=[[0.0]], documents=[value], metadatas=[{"key": key, **meta}])
+
+    def get_record(self, key: str) -> tuple[str, dict] | None:
+        got = self.state.get(ids=[key], include=["documents", "metadatas"])
+        return (got["documents"][0], got["metadatas"][0] or {}) if got["ids"] else None
+
+    def find_records(self, where: dict, with_values: bool = True) -> dict[str, tuple[str | None, dict]]:
+        """key → (value, metadata) of the records matching a Chroma metadata filter."""
+        include = ["documents", "metadatas"] if with_values else ["metadatas"]
+        got = self.state.get(where=where, include=include)
+        values = got.get("documents") or [None] * len(got["ids"])
+        return {k: (v, m or {}) for k, v, m in zip(got["ids"], values, got["metadatas"], strict=True)}
+
+    def delete_records(self, keys: Sequence[str]) -> None:
+        if keys:
+            self.state.delete(ids=list(keys))
 
     # --- reads ---------------------------------------------------------------------------------
 

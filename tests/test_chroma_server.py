@@ -5,6 +5,7 @@ Each test keeps to its own collection name on the module's one server."""
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -16,7 +17,18 @@ from service.cli import app as cli
 from service.desk import Desk
 from service.errors import StoreError
 
-from .conftest import LOOPBACK, SEEDS, chroma_server, free_port, make_settings, start_newsdesk, stop
+from .conftest import (
+    LOOPBACK,
+    SEED_IDS,
+    SEEDS,
+    chroma_server,
+    free_port,
+    make_settings,
+    serving,
+    start_newsdesk,
+    stop,
+)
+from .fake_openai import FakeOpenAI
 
 BOTH_RANKINGS = 1 / 61  # RRF (k=60): a chunk scoring more was ranked by both dense search and BM25
 NEW_TEXT = (
@@ -129,3 +141,50 @@ def test_a_desk_whose_server_went_away_raises_store_error_not_a_library_error(tm
         desk.index([SEEDS])
     with pytest.raises(StoreError, match="cannot be reached"):
         desk.documents()
+
+
+@LOOPBACK
+def test_serve_with_two_workers_on_a_chroma_server_answers_from_either(tmp_path, chroma_url):
+    """`newsdesk serve --workers 2`: both workers answer, a summaries job started through one is reported
+    by whichever answers, and it is run once."""
+    server_desk(tmp_path, chroma_url, "workers").index([SEEDS])
+    fake = FakeOpenAI(delay=0.05)
+    with serving(fake.app()) as llm:
+        env = {
+            "NEWSDESK_CHROMA_URL": chroma_url,
+            "NEWSDESK_COLLECTION": "workers",
+            "NEWSDESK_LLM_PROVIDER": "openai",
+            "NEWSDESK_LLM_BASE_URL": f"{llm}/v1",
+        }
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_newsdesk(port, env, "--workers", "2")
+        try:
+            workers = set()
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                for _ in range(10):  # bounded: 10 rounds of 20 concurrent requests
+                    bodies = pool.map(lambda _: httpx.get(f"{base}/health", timeout=30).json(), range(20))
+                    workers |= {body["worker"] for body in bodies}
+                    if len(workers) == 2:
+                        break
+            assert len(workers) == 2, "both workers answered"
+            job = httpx.post(f"{base}/summaries", json={"doc_ids": SEED_IDS[:2]}, timeout=30).json()
+            seen = []
+            for _ in range(600):
+                seen.append(httpx.get(f"{base}/summaries/{job['id']}", timeout=30).json())
+                if seen[-1]["status"] == "done":
+                    break
+                time.sleep(0.1)
+        finally:
+            stop(server)
+    assert seen[-1]["status"] == "done", seen[-1]
+    assert [r["status"] for r in seen[-1]["results"]] == ["written", "written"]
+    prompts = [c.prompt for c in fake.calls]
+    assert len(prompts) == len(set(prompts)), "no summary call was made twice"
+
+
+def test_several_workers_need_a_chroma_server(env_index):
+    result = CliRunner().invoke(cli, ["serve", "--workers", "2"])
+    assert result.exit_code == 2
+    assert "--workers 2 needs a Chroma server" in result.output
+    assert "NEWSDESK_CHROMA_URL" in result.output

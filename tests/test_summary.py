@@ -20,7 +20,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 from service.articles import read_article
-from service.bulk_summaries import SummaryFile, SummaryJobs, cached_summary, summarize_documents
+from service.bulk_summaries import SummaryFile, cached_summary, summarize_documents
 from service.citations import numbers_in
 from service.errors import LLMUnavailable, NotFound
 from service.headlines import headline_figures
@@ -478,63 +477,6 @@ def test_cached_summary_is_reused_while_the_sha256_matches(tmp_path):
     assert first == again and len(model.calls) == 1
     changed = doc.model_copy(update={"sha256": "f" * 64})
     assert cached_summary(changed, summarizer(model), out).sha256 == "f" * 64 and len(model.calls) == 2
-
-
-# --- jobs ------------------------------------------------------------------------------------------
-
-
-def wait_for(jobs: SummaryJobs, job_id: str, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while (job := jobs.get(job_id)).status in ("queued", "running"):
-        if time.monotonic() > deadline:
-            pytest.fail(f"job still {job.status} after {timeout}s")
-        time.sleep(0.02)
-    return job
-
-
-def test_job_runs_in_the_background_to_done(tmp_path):
-    docs = {d.id: d for d in all_articles()[:2]}
-    started = threading.Event()
-    release = threading.Event()
-
-    def runner(doc_ids, progress, on_result):
-        started.set()
-        release.wait(10)
-        chosen = [docs[i] for i in doc_ids] if doc_ids else list(docs.values())
-        out = SummaryFile(tmp_path / "s.jsonl")
-        return summarize_documents(
-            chosen, docs.__getitem__, summarizer(LeadModel()), out, progress=progress, on_result=on_result
-        )
-
-    jobs = SummaryJobs(runner)
-    job = jobs.start([SHORT])
-    assert re.fullmatch(r"[0-9a-f]{32}", job.id) and job.status == "queued" and job.doc_ids == [SHORT]
-    assert started.wait(10)
-    assert jobs.get(job.id).status == "running"
-    release.set()
-    done = wait_for(jobs, job.id)
-    assert done.status == "done" and done.error is None
-    assert (done.total, done.finished) == (1, 1)
-    assert [(r.doc_id, r.status) for r in done.results] == [(SHORT, "written")]
-    assert done.results[0].summary.verified
-    everything = wait_for(jobs, jobs.start(None).id)
-    assert [(r.doc_id, r.status) for r in everything.results] == [
-        (SHORT, "skipped"),
-        ("001_e826ffe27127b615", "written"),
-    ]
-    jobs.shutdown()
-
-
-def test_failed_job_and_unknown_job():
-    def runner(doc_ids, progress, on_result):
-        raise LLMUnavailable("the chat model failed: ConnectError")
-
-    jobs = SummaryJobs(runner)
-    job = wait_for(jobs, jobs.start(None).id)
-    assert job.status == "failed" and job.error == "LLMUnavailable: the chat model failed: ConnectError"
-    with pytest.raises(NotFound, match="no summary job 'nope'"):
-        jobs.get("nope")
-    jobs.shutdown()
 
 
 # --- the real model, replayed from cassettes ---------------------------------------------------------

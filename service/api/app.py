@@ -77,16 +77,21 @@ log = logging.getLogger("newsdesk")
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    """On start, remove what a killed write left in the store (a store that cannot be reached yet is
-    reported, and the routes answer 503 until it can)."""
+    """On start, remove what a killed write left in the store and start the summary jobs' worker (it
+    resumes jobs a stopped server left); a store that cannot be reached yet is reported, and the routes
+    answer 503 until it can."""
+    desk = app.state.desk
     try:
-        removed = await run_in_threadpool(app.state.desk.store.remove_leftovers)
+        removed = await run_in_threadpool(desk.store.remove_leftovers)
+        await run_in_threadpool(desk.summary_jobs.resume)
     except StoreError as exc:
         log.warning("the store cannot be read yet: %s", exc)
     else:
         if removed:
             log.info("removed %d chunks an interrupted write left in the store", removed)
     yield
+    if "summary_jobs" in vars(desk):
+        desk.summary_jobs.shutdown()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

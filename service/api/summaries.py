@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from ..bulk_summaries import SummaryJob
+from ..jobs import SummaryJob
 from ..models import Summary
 from .deps import WRITER, DeskDep
 from .documents import DocumentId

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from rich.table import Table
 
 from ..desk import Desk
 from ..errors import InvalidInput
-from ..settings import get_settings
+from ..settings import Settings, get_settings
 from ..text import trim_words
 from .chat import chat
 from .evaluate import eval_app
@@ -212,6 +213,14 @@ def summarize(
             "(the in-process model always does one at a time).",
         ),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            metavar="I/N",
+            help="Only the I-th of N shares of the documents (by a hash of the id: the same on every "
+            "machine). Run 1/N … N/N on N machines, each with its own --out; `cat` merges the files.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """One summary per article: 3–5 sentences, each citing the numbered sentences of that article.
@@ -231,7 +240,11 @@ def summarize(
         err.print("note: the in-process model runs one call at a time: summarizing one article at a time")
     with progress_bar("Summarizing") as hook:
         report = desk.summarize(
-            None if all_docs else doc_ids, out=out_path, concurrency=concurrency, progress=hook
+            None if all_docs else doc_ids,
+            out=out_path,
+            concurrency=concurrency,
+            progress=hook,
+            shard=parse_shard(shard) if shard else None,
         )
     if as_json:
         print_json(report.model_dump())
@@ -241,17 +254,34 @@ def summarize(
         raise typer.Exit(1)
 
 
+def parse_shard(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise InvalidInput(f"--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), not {text!r}")
+    return int(match[1]), int(match[2])
+
+
 @app.command()
 @handles_errors
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes. More than 1 needs a Chroma server (NEWSDESK_CHROMA_URL): the embedded "
+            "index belongs to one process. Every worker keeps its own model slots.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs). Any address but a loopback one needs an API key:
     NEWSDESK_API_KEY (clients send `Authorization: Bearer <key>`)."""
     import uvicorn
 
     settings = get_settings()
+    check_workers(workers, settings)
     host = host or settings.host
     if not is_loopback(host) and settings.api_key is None:
         raise InvalidInput(
@@ -261,7 +291,23 @@ def serve(
         )
     logging.basicConfig(format="%(levelname)s:  %(message)s")
     logging.getLogger("newsdesk").setLevel(logging.INFO)  # recovery at start, a long document's progress
-    uvicorn.run("service.api:create_app", factory=True, host=host, port=port or settings.port)
+    port = port or settings.port
+    uvicorn.run("service.api:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+def check_workers(workers: int, settings: Settings) -> None:
+    if workers > 1 and not settings.chroma_url:
+        raise InvalidInput(
+            f"--workers {workers} needs a Chroma server: the embedded index in {settings.index_dir} is one "
+            "process's (the other workers' similarity search would not see its writes). Start one, e.g. "
+            "`chroma run --path chroma-data --port 8001`, set NEWSDESK_CHROMA_URL=http://127.0.0.1:8001 "
+            "and run `newsdesk index` again; or serve with one worker"
+        )
+    if workers > 1 and settings.llm_provider == "local":
+        err.print(
+            f"note: each of the {workers} workers loads its own copy of the chat model (about 1.2 GB each); "
+            "an LLM server (NEWSDESK_LLM_PROVIDER=openai) is shared by all"
+        )
 
 
 def is_loopback(host: str) -> bool:
