@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ask_vs_langchain.py --questions 1 8
 	$(BIN)/python bench/serve_memory.py --configs now before
 	$(BIN)/python bench/summaries_throughput.py --articles 2
+	$(BIN)/python bench/summaries_server.py --delay 0.5 --repeat 2
 	$(BIN)/python bench/index_frames.py
 
 clean-index:
