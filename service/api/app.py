@@ -18,7 +18,7 @@ from starlette.routing import compile_path
 from ..desk import Desk
 from ..errors import Busy, NewsdeskError, StoreError, Unauthorized
 from ..settings import Settings, get_settings
-from . import answers, documents, health, openai, summaries
+from . import answers, documents, health, openai, page, summaries
 from .deps import READER
 from .limits import BodyLimit
 from .responses import EVERY_ROUTE
@@ -57,9 +57,8 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if compile_path(template)[0].match(request.url.path)
         for method in operations
     }
-    return JSONResponse(
-        {"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(sorted(methods))}
-    )
+    allow = ", ".join(sorted(methods)) if methods else (exc.headers or {}).get("Allow", "")  # the page's
+    return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": allow})
 
 
 def printable(value: object) -> object:
@@ -110,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.include_router(health.router, responses=EVERY_ROUTE)
+    app.include_router(page.router)  # the reading room: GET / and its files, outside the schema
     for module in (documents, answers, summaries, openai):
         app.include_router(module.router, dependencies=READER, responses=EVERY_ROUTE)
     return app
