@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import cached_property
 from hashlib import sha256
 from pathlib import Path
@@ -188,11 +189,21 @@ class Desk:
         if not replace:
             self._refuse_taken(doc_id)  # before the slow part
         embedded = embed_article(article, self.settings, self.embedder, progress)  # outside the lock
-        with self._write_lock:
+        with self._writing(doc_id):
             if not replace:
                 self._refuse_taken(doc_id)  # taken meanwhile
             commit_articles(embedded, self.store)
         return article, len(embedded[0][1])
+
+    @contextmanager
+    def _writing(self, doc_id: str) -> Iterator[None]:
+        """This process's write lock; with a Chroma server also a lease on the document, so that two
+        workers writing one document never delete each other's new chunks."""
+        with ExitStack() as held:
+            if self.settings.chroma_url:
+                held.enter_context(self.leases.exclusive(f"write:{doc_id}"))
+            held.enter_context(self._write_lock)
+            yield
 
     def _refuse_taken(self, doc_id: str) -> None:
         if (existing := self.store.document_info(doc_id)) is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -32,6 +33,7 @@ from .settings import Settings
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 DOC_FIELDS = ("title", "published", "author", "sha256", "chars", "source")
+SHARED_LEFTOVER_GRACE = 600.0  # seconds: far longer than writing one commit group's chunks takes
 
 
 class Store:
@@ -41,6 +43,8 @@ class Store:
         self.settings = settings
         self.embedder_name = embedder_name
         self.where = settings.chroma_url or str(settings.index_dir)
+        # Leftovers younger than this are spared: with a server another process may be writing them now.
+        self.leftover_grace = SHARED_LEFTOVER_GRACE if settings.chroma_url else 0.0
         self.client = Guarded(self._connect(), self.where)
         self._versions: tuple[str, dict[str, str]] | None = None
         self._open_collections()
@@ -107,6 +111,7 @@ class Store:
             return
         self._bump_generation()
         chunks = [(c, article.sha256) for article, cs, _ in batch for c in cs]
+        now = time.time()
         vectors = [v for _, _, vs in batch for v in vs]
         limit = self.client.get_max_batch_size()
         for i in range(0, len(chunks), limit):
@@ -116,7 +121,8 @@ class Store:
                 embeddings=vectors[i : i + limit],
                 documents=[c.text for c, _ in part],
                 metadatas=[
-                    {"doc_id": c.doc_id, "start": c.start, "end": c.end, "version": v} for c, v in part
+                    {"doc_id": c.doc_id, "start": c.start, "end": c.end, "version": v, "written": now}
+                    for c, v in part
                 ],
             )
         self.documents.upsert(  # the flip: from here on the new version is the one read
@@ -132,14 +138,18 @@ class Store:
         self._bump_generation()
 
     def remove_leftovers(self) -> int:
-        """Delete the chunks no committed document version owns (what an interrupted write left). Chunks
-        written before versions existed are adopted when they are exactly their document's count."""
+        """Delete the chunks no committed document version owns (what an interrupted write left), once
+        they are older than `leftover_grace` (0 for an embedded index, which one process writes; with a
+        server, another process's write in progress looks the same). Chunks written before versions
+        existed are adopted when they are exactly their document's count."""
         records = self.committed_records()
         current = {doc_id: sha for doc_id, (sha, _, _) in records.items()}
         ids, metas, _ = self._all_chunk_records(include=["metadatas"])
         counts = {doc_id: chunks for doc_id, (_, chunks, _) in records.items()}
         self._adopt_unversioned(ids, metas, current, counts)
-        return self._delete_stale(ids, metas, current)
+        settled = time.time() - self.leftover_grace
+        old = [(i, m) for i, m in zip(ids, metas, strict=True) if float(m.get("written", 0)) <= settled]
+        return self._delete_stale([i for i, _ in old], [m for _, m in old], current)
 
     def _drop_stale_chunks(self, current: Mapping[str, str]) -> int:
         ids, metas, _ = self._all_chunk_records(

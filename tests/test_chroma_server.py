@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from service.cli import app as cli
 from service.desk import Desk
 from service.errors import StoreError
+from service.leases import Leases
 
 from .conftest import (
     LOOPBACK,
@@ -188,3 +189,36 @@ def test_several_workers_need_a_chroma_server(env_index):
     assert result.exit_code == 2
     assert "--workers 2 needs a Chroma server" in result.output
     assert "NEWSDESK_CHROMA_URL" in result.output
+
+
+@LOOPBACK
+def test_another_workers_write_in_progress_is_not_taken_for_a_leftover(tmp_path, chroma_url, monkeypatch):
+    """With a server, chunks written but not yet committed may be another process's write in progress:
+    a worker starting meanwhile spares them; once older than the grace they are leftovers."""
+    writer = server_desk(tmp_path, chroma_url, "grace")
+    writer.index([SEEDS])
+    monkeypatch.setattr(writer.store.documents, "upsert", lambda **_: None)  # stopped before its flip
+    writer.add_document(NEW_TEXT, doc_id="gulls")
+    written = len(writer.store.chunks.get(where={"doc_id": "gulls"}, include=[])["ids"])
+    assert written > 0
+
+    starting = server_desk(tmp_path, chroma_url, "grace")  # e.g. a worker restarting now
+    assert starting.store.remove_leftovers() == 0
+    assert len(starting.store.chunks.get(where={"doc_id": "gulls"}, include=[])["ids"]) == written
+    starting.store.leftover_grace = 0.0  # …the same chunks once the grace has passed
+    assert starting.store.remove_leftovers() == written
+
+
+@LOOPBACK
+def test_a_document_another_worker_is_writing_is_written_after_it(tmp_path, chroma_url):
+    desk = server_desk(tmp_path, chroma_url, "turns")
+    other = Leases(desk.store)  # another worker, in the middle of writing "gulls"
+    assert other.claim("write:gulls")
+    done = threading.Event()
+    writing = threading.Thread(target=lambda: (desk.add_document(NEW_TEXT, doc_id="gulls"), done.set()))
+    writing.start()
+    assert not done.wait(3), "it waits for the other worker's write"
+    other.release("write:gulls")
+    assert done.wait(60)
+    writing.join()
+    assert desk.document("gulls").text == NEW_TEXT
