@@ -165,6 +165,16 @@ def start_serve(port: int, env: dict[str, str], log) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
+def stop(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Terminate, and kill if it has not ended within `timeout` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def proc_status(pid: int, fields: Sequence[str]) -> dict[str, float]:
     """These fields of /proc/PID/status (VmRSS, VmHWM, RssAnon…), in MB."""
     values = {}

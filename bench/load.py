@@ -57,6 +57,7 @@ from common import (
     proc_status,
     seed_copies,
     start_serve,
+    stop,
     table,
 )
 
@@ -263,12 +264,7 @@ def serve_once(name: str, env: dict[str, str], args: argparse.Namespace, questio
             result["hwm"] = rss_mb(proc.pid, "VmHWM")
             result["cpu_load"] += result["cpu_after"]
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
     return result
 
 

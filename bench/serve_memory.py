@@ -41,6 +41,7 @@ from common import (
     proc_status,
     seed_copies,
     start_serve,
+    stop,
     table,
 )
 
@@ -184,12 +185,7 @@ def serve_once(name: str, env: dict[str, str], asks: int) -> dict:
                 )
             maps = mappings(proc.pid)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
     return {"steps": steps, "maps": maps, "lifetime": time.perf_counter() - start, "log": log_path}
 
 

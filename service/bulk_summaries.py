@@ -35,6 +35,7 @@ from typing import ClassVar, Literal, Protocol
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import LLMUnavailable, NewsdeskError
+from .leases import KeyedLocks
 from .models import Article, DocumentInfo, ProgressHook, Summary
 from .store import Store
 from .summary import Summarizer
@@ -60,17 +61,15 @@ class Summaries(Protocol):
 class SummaryFile:
     """Summaries as JSONL: appended one line at a time (one write, flush, fsync), read back tolerantly."""
 
-    _locks: ClassVar[dict[tuple[Path, str], threading.Lock]] = {}
-    _locks_guard = threading.Lock()
+    _locks: ClassVar[KeyedLocks] = KeyedLocks()  # per file across instances: two runs in a process are safe
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self._lock = self._shared_lock("")  # one per file across instances: two runs in a process are safe
+        self._lock = self._shared_lock("")
         self.ignored_lines = 0
 
     def _shared_lock(self, name: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault((self.path.resolve(), name), threading.Lock())
+        return self._locks((self.path.resolve(), name))
 
     def read(self) -> list[Summary]:
         """Every readable summary in file order; a torn or invalid line is counted and ignored."""
@@ -132,8 +131,7 @@ class StoredSummaries:
         self.store = store
         self.path = f"{store.where} (collection {store.settings.collection}_state)"
         self.ignored_lines = 0
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
+        self.lock_for = KeyedLocks()
 
     def done(self) -> dict[tuple[str, str], Summary]:
         records = self.store.find_records({"kind": "summary"})
@@ -148,10 +146,6 @@ class StoredSummaries:
         key = f"summary:{summary_key(summary.doc_id, summary.sha256)}"
         value = json.dumps(summary.model_dump(), ensure_ascii=False)
         self.store.put_record(key, value, kind="summary", doc_id=summary.doc_id)
-
-    def lock_for(self, key: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(key, threading.Lock())
 
 
 def summary_key(doc_id: str, sha256: str) -> str:

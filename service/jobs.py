@@ -41,6 +41,7 @@ class SummaryJob(BaseModel):
     )
     results: list[SummaryResult] = []
     error: str | None = Field(None, description="Why the job failed (e.g. the chat model is down).")
+    created: float = Field(default_factory=time.time, description="When it was asked for (Unix time).")
 
 
 JobRunner = Callable[[list[str] | None, ProgressHook, Callable[[SummaryResult], None]], SummaryReport]
@@ -112,7 +113,7 @@ class SummaryJobs:
         where = {"$and": [{"kind": "job"}, {"status": {"$in": list(UNFINISHED)}}]}
         open_jobs = self.store.find_records(where, with_values=False)
         for key in sorted(open_jobs, key=lambda key: open_jobs[key][1].get("created", 0)):
-            if self.leases.holder(key) is None and self.leases.claim(key):
+            if self.leases.claim(key):
                 job = self.get(key.removeprefix("job:"))
                 if job.status in UNFINISHED:
                     return job
@@ -151,10 +152,8 @@ class SummaryJobs:
         self._save(job)
 
     def _save(self, job: SummaryJob) -> None:
-        previous = self.store.get_record(job_key(job.id))
-        created = previous[1].get("created", time.time()) if previous else time.time()
         value = json.dumps(job.model_dump(), ensure_ascii=False)
-        self.store.put_record(job_key(job.id), value, kind="job", status=job.status, created=created)
+        self.store.put_record(job_key(job.id), value, kind="job", status=job.status, created=job.created)
 
     def _forget_old(self) -> None:
         where = {"$and": [{"kind": "job"}, {"status": {"$in": ["done", "failed"]}}]}

@@ -44,6 +44,18 @@ def owner_is_gone(owner: str) -> bool:
     return False
 
 
+class KeyedLocks:
+    """One threading.Lock per key, made on first use (so that threads of a process take turns per key)."""
+
+    def __init__(self):
+        self._locks: dict[object, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def __call__(self, key: object) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+
 class Leases:
     SETTLE = 0.25
 
@@ -52,7 +64,7 @@ class Leases:
         self.seconds = seconds
         self.owner = owner or process_owner()
         self._held: set[str] = set()
-        self._local: dict[str, threading.Lock] = {}
+        self._local = KeyedLocks()
         self._guard = threading.Lock()
         self._renewer: threading.Thread | None = None
 
@@ -91,9 +103,7 @@ class Leases:
     def exclusive(self, key: str, poll: float = 0.5) -> Iterator[None]:
         """Hold `key` against every thread of this process and every other worker, waiting while one of
         them holds it (as long as it keeps working on it: its lease is renewed until it is done)."""
-        with self._guard:
-            local = self._local.setdefault(key, threading.Lock())
-        with local:
+        with self._local(key):
             while not self.claim(key):
                 time.sleep(poll)
             try:

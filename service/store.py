@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import time
 import uuid
@@ -66,8 +67,7 @@ class Store:
             self.settings.index_dir.mkdir(parents=True, exist_ok=True)
             return chromadb.PersistentClient(path=str(self.settings.index_dir), settings=chroma_settings)
         except Exception as exc:
-            where = self.settings.chroma_url or self.settings.index_dir
-            raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
+            raise StoreError(f"cannot open the Chroma store at {self.where}: {exc}") from exc
 
     def _open_collections(self) -> None:
         name = self.settings.collection
@@ -147,9 +147,7 @@ class Store:
         ids, metas, _ = self._all_chunk_records(include=["metadatas"])
         counts = {doc_id: chunks for doc_id, (_, chunks, _) in records.items()}
         self._adopt_unversioned(ids, metas, current, counts)
-        settled = time.time() - self.leftover_grace
-        old = [(i, m) for i, m in zip(ids, metas, strict=True) if float(m.get("written", 0)) <= settled]
-        return self._delete_stale([i for i, _ in old], [m for _, m in old], current)
+        return self._delete_stale(ids, metas, current, settled=time.time() - self.leftover_grace)
 
     def _drop_stale_chunks(self, current: Mapping[str, str]) -> int:
         ids, metas, _ = self._all_chunk_records(
@@ -157,8 +155,15 @@ class Store:
         )
         return self._delete_stale(ids, metas, current)
 
-    def _delete_stale(self, ids: list[str], metas: list[dict], current: Mapping[str, str]) -> int:
-        stale = [i for i, m in zip(ids, metas, strict=True) if m.get("version") != current.get(m["doc_id"])]
+    def _delete_stale(
+        self, ids: list[str], metas: list[dict], current: Mapping[str, str], settled: float = math.inf
+    ) -> int:
+        """Delete the chunks of versions no record commits, written no later than `settled`."""
+        stale = [
+            i
+            for i, m in zip(ids, metas, strict=True)
+            if m.get("version") != current.get(m["doc_id"]) and float(m.get("written", 0)) <= settled
+        ]
         limit = self.client.get_max_batch_size()
         for i in range(0, len(stale), limit):
             self.chunks.delete(ids=stale[i : i + limit])
