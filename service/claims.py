@@ -56,7 +56,7 @@ PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-FRAMES_VERSION = 2  # 2: sentences flagged as instructions to an AI system make no claims
+FRAMES_VERSION = 3  # 2: instructions make no claims; 3: a state the parser hung above its noun
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -298,6 +298,8 @@ def _event(node):
             return child  # "the 9 workers still missing": an adjective after the noun is its state
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
+    if (state := _state_hung_above(node)) is not None:
+        return state
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
@@ -312,6 +314,17 @@ def _event(node):
     if _is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _through_copula(verb)
     return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
+
+
+def _state_hung_above(node):
+    """A participle or adjective right after the noun that the parser made the head of the clause
+    around it ("Families of the 9 workers still missing have asked…" parses "missing" as the sentence's
+    verb): the noun's state all the same."""
+    following = node.doc[node.i + 1 : node.i + 3]
+    state = next((t for t in following if not (t.pos_ == "ADV" and t.dep_ == "advmod")), None)
+    if state is None or not (state.pos_ == "ADJ" or state.tag_ in ("VBG", "VBN")):
+        return None
+    return state if state in node.ancestors and _is_event_verb(state) else None
 
 
 def _names_a_state(event) -> bool:
@@ -399,7 +412,8 @@ def _readable(noun, event) -> str | None:
     if noun_text is None:
         return event.text.lower()
     if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        return f"{noun_text} who {event.text.lower()}"
+        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
+        return f"{noun_text} {relative} {event.text.lower()}"
     return f"{noun_text} {event.text.lower()}"
 
 

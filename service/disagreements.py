@@ -16,7 +16,9 @@ Figures (deterministic, from the claim frames of service/claims.py)
     time (dates at most `conflict_window_days` apart, or unknown), make a *conflict*; a source compared
     with another source's running count is compared with its figure nearest in time. One source's figures
     at different dates make an *update*, reported as a timeline (date → value → source). A figure for
-    another time (the 2011 floods, cited for comparison) is neither.
+    another time (the 2011 floods, cited for comparison) is neither. Two conflicts over the very same
+    figures of the same documents, told with verbs too far apart to join ("3 tonnes escaped", "3 tonnes
+    were released"), are reported once.
 
 Contradicting assertions (confirmed vs not acknowledged…) are found in service/assertions.py.
 """
@@ -252,12 +254,17 @@ def find_disagreements(
     """Conflicts and updates among the claims (see the module doc), largest groups first."""
     found = []
     current = [c for c in claims if not is_background(c) and not is_vague(c)]
+    conflicts: dict[frozenset[tuple[str, str]], Disagreement] = {}
     for group in group_claims(current, vocabulary or Vocabulary()):
         topic = topic_of(group)
         pairs = conflicting_pairs(group, window)
         if pairs:
             members = _distinct_in_order(c for pair in pairs for c in pair)
-            found.append(Disagreement(topic=topic, kind="conflict", claims=members))
+            figures = frozenset((c.doc_id, c.value) for c in members)
+            if figures in conflicts:  # the same figures told with another verb ("escaped", "released")
+                continue
+            conflicts[figures] = Disagreement(topic=topic, kind="conflict", claims=members)
+            found.append(conflicts[figures])
         for line in timelines(group):
             who = line[0].source
             found.append(
