@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .claims import GENERIC_NOUNS
+from .clauses import GENERIC_NOUNS
 from .majority import documents_by_figure
 from .models import Claim, Passage
 from .questions import LABELS, TYPE_WORDS, asked_type, described_noun, holds, names_a_person, restrictions

@@ -32,11 +32,15 @@ from collections.abc import Sequence
 from . import nlp
 from .clauses import (
     CONTAINERS,
+    GENERIC_NOUNS,
     REPORTING,
     clause_anchor,
     date_of,
+    event_key,
     lemma,
+    noun_key,
     places_of,
+    readable,
     source_of,
 )
 from .figures import (
@@ -68,7 +72,6 @@ PLACING = frozenset(
     enter accept receive""".split()
 )
 HELPING = frozenset("help assist aid support".split())
-GENERIC_NOUNS = frozenset("people person individual".split())
 
 
 def article_claims(article: Article) -> list[Claim]:
@@ -110,7 +113,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             event_token = None
         if noun is None and event_token is None:
             continue
-        what = (_noun_key(noun), _event_key(event_token, noun))
+        what = (noun_key(noun), event_key(event_token, noun))
         if is_increment(sentence, figure) and (what in counted or not _names_a_state(event_token)):
             continue  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
         counted.add(what)
@@ -134,11 +137,11 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 quote=passage.quote,
                 start=passage.start,
                 end=passage.end,
-                counted=_readable(noun, event_token or activity),
+                counted=readable(noun, event_token or activity),
                 noun=what[0],
                 generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
                 event=what[1],
-                activity=_event_key(activity),
+                activity=event_key(activity),
                 places=places,
                 place=" and ".join(places) or None,
                 containers=containers,
@@ -379,44 +382,6 @@ def _is_event_verb(token) -> bool:
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS
 
 
-# --- keys and readable names --------------------------------------------------------------------
-
-
-def _noun_key(noun) -> str | None:
-    if noun is None:
-        return None
-    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    return " ".join([*compounds, noun.lemma_.lower()])
-
-
-def _event_key(event, noun=None) -> str | None:
-    """The event's lemma, with its object when it has one that is not the counted noun: "lose life" and
-    "lose home" are different events."""
-    if event is None:
-        return None
-    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
-        return f"{word} {lemma(obj)}"
-    return word
-
-
-def _readable(noun, event) -> str | None:
-    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
-    noun_text = None
-    if noun is not None:
-        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-    if event is None or (lemma(event) == "be" and noun_text):
-        return noun_text
-    if noun_text is None:
-        return event.text.lower()
-    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
-        return f"{noun_text} {relative} {event.text.lower()}"
-    return f"{noun_text} {event.text.lower()}"
-
-
 # --- what a question asks for ----------------------------------------------------------------------
 
 
@@ -450,10 +415,10 @@ def question_frame(question: str) -> Claim | None:
         quote=question,
         start=0,
         end=len(question),
-        noun=_noun_key(noun),
+        noun=noun_key(noun),
         generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
-        event=_event_key(event, noun),
-        activity=_event_key(activity),
+        event=event_key(event, noun),
+        activity=event_key(activity),
         places=places,
         containers=containers,
         date=date,

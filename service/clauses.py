@@ -11,6 +11,8 @@ Date     a DATE of the clause that names a point in time (else one on the report
          "said on Tuesday"), resolved against the article's date; durations and "since…" are not dates.
 Source   the subject (or agent) of the reporting verb above the clause, "according to X", or a postposed
          "…, X said": the PERSON or ORG it names, else its noun phrase (no pronouns, no figures).
+Keys     what is counted, comparable (lemmas with compounds; an event with its object: "lose life" is not
+         "lose home") and readable ("people who died", "tonnes that escaped").
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ REPORTING = frozenset(
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum".split())
+
+GENERIC_NOUNS = frozenset("people person individual".split())
 
 LOCATIVE = frozenset(
     "in to into at near across throughout inside within outside around of between along".split()
@@ -272,3 +276,41 @@ def _name_in(phrase_head) -> str | None:
 
 def lemma(token) -> str:
     return token.lemma_.lower()
+
+
+# --- what is counted, as keys and as words --------------------------------------------------------
+
+
+def noun_key(noun) -> str | None:
+    if noun is None:
+        return None
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def event_key(event, noun=None) -> str | None:
+    """The event's lemma, with its object when it has one that is not the counted noun: "lose life" and
+    "lose home" are different events."""
+    if event is None:
+        return None
+    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
+    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
+        return f"{word} {lemma(obj)}"
+    return word
+
+
+def readable(noun, event) -> str | None:
+    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
+    noun_text = None
+    if noun is not None:
+        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
+    if event is None or (lemma(event) == "be" and noun_text):
+        return noun_text
+    if noun_text is None:
+        return event.text.lower()
+    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
+        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
+        return f"{noun_text} {relative} {event.text.lower()}"
+    return f"{noun_text} {event.text.lower()}"
