@@ -88,8 +88,10 @@ class Store:
             )
 
     def _collection(self, name: str, metadata: dict | None = None) -> Any:
-        collection = self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
-        return Guarded(collection, self.where)
+        def open_it() -> Any:
+            return self.client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
+
+        return Guarded(open_it(), self.where, reopen=open_it)
 
     def reset(self) -> None:
         for collection in (self.chunks, self.documents, self.state):
@@ -364,13 +366,13 @@ class Store:
 
 
 class Guarded:
-    """A Chroma client or collection whose calls report a store that cannot be reached (a server down or
-    gone, a full disk, a server refusing the credentials) as StoreError, a 503; a mistake in a call (bad
-    arguments) still fails loudly."""
+    """A Chroma client or collection whose calls report a store that cannot be reached (server down, disk
+    full, credentials refused) as StoreError, a 503; a mistake in a call still fails loudly. A collection
+    another process deleted and made anew (`index --rebuild` while workers run) is reopened by name."""
 
-    def __init__(self, target: Any, where: str):
-        self._target = target
-        self._where = where
+    def __init__(self, target: Any, where: str, reopen: Callable[[], Any] | None = None):
+        self._target, self._where, self._reopen = target, where, reopen
+        self._gone = gone_errors() if reopen else ()  # () catches nothing
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._target, name)
@@ -380,15 +382,23 @@ class Guarded:
         @functools.wraps(attr)
         def call(*args: Any, **kwargs: Any) -> Any:
             try:
-                return attr(*args, **kwargs)
-            except Exception as exc:
-                if not isinstance(exc, unavailable_errors()):
-                    raise
-                problem = f"{type(exc).__name__}: {exc}"
-                where = self._where
-                raise StoreError(f"the Chroma store at {where} cannot be reached or used: {problem}") from exc
+                try:
+                    return attr(*args, **kwargs)
+                except self._gone:
+                    self._target = self._reopen()
+                    return getattr(self._target, name)(*args, **kwargs)
+            except unavailable_errors() as exc:
+                problem = f"{self._where} cannot be reached or used: {type(exc).__name__}: {exc}"
+                raise StoreError(f"the Chroma store at {problem}") from exc
 
         return call
+
+
+@functools.cache
+def gone_errors() -> tuple[type[BaseException], ...]:
+    from chromadb.errors import NotFoundError
+
+    return (NotFoundError,)
 
 
 @functools.cache

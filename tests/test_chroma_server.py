@@ -222,3 +222,22 @@ def test_a_document_another_worker_is_writing_is_written_after_it(tmp_path, chro
     assert done.wait(60)
     writing.join()
     assert desk.document("gulls").text == NEW_TEXT
+
+
+@LOOPBACK
+def test_a_rebuild_by_another_process_leaves_a_running_worker_working(tmp_path, chroma_url):
+    """`newsdesk index --rebuild` deletes the collections and makes new ones; a worker that opened the old
+    ones reopens them by name (it used to answer 500 until restarted)."""
+    worker = server_desk(tmp_path, chroma_url, "rebuilt")
+    worker.index([SEEDS])
+    assert worker.search("sappers sent to rebuild", k=3)
+
+    other = server_desk(tmp_path, chroma_url, "rebuilt")
+    one = sorted(SEEDS.glob("*.txt"))[1]
+    assert other.index([one], rebuild=True).documents == 1
+
+    hits = worker.search("sappers sent to rebuild", k=3)
+    assert hits and {h.doc_id for h in hits} == {one.stem}
+    assert [d.id for d in worker.store.list_documents()] == [one.stem]
+    worker.index([SEEDS])
+    assert len(other.store.list_documents()) == 5
