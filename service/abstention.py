@@ -17,10 +17,10 @@ holds (named_answer); else None, and the answer says the sources do not say.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import nlp
-from .clauses import GENERIC_NOUNS
+from .clauses import GENERIC_NOUNS, REPORTING
 from .majority import documents_by_figure
 from .models import Claim, Passage
 from .questions import LABELS, TYPE_WORDS, asked_type, described_noun, holds, names_a_person, restrictions
@@ -109,8 +109,59 @@ def abstain_reason(
     if len(missing_names) > len(names) // 4:
         missing += missing_names
     if missing:
-        return "none of the relevant passages mentions " + " or ".join(f"“{t}”" for t in missing)
+        return MISSING + " or ".join(f"“{t}”" for t in missing)
     return None
+
+
+MISSING = "none of the relevant passages mentions "
+QUOTED_TERM = re.compile(r"“([^”]+)”")
+# What a question asks an article to have said: "Does the X article suggest …?", "Did X report …?"
+SAYING = REPORTING | frozenset(
+    """suggest attribute imply portray discuss highlight characterize present cover express emphasize focus
+    indicate describe mention report say claim state credit blame argue""".split()
+)
+
+
+def asks_what_an_article_says(question: str) -> bool:
+    """The question's main verb says: the root, or a word right under it (the parser often takes "Did the
+    X article credit …" for a noun "credit" under "Did")."""
+    root = next((t for t in nlp.parse_one(question) if t.dep_ == "ROOT"), None)
+    return root is not None and any(t.lemma_.lower() in SAYING for t in [root, *root.children])
+
+
+def unmentioned_in_named_articles(
+    question: str, reason: str, evidence: Sequence[Passage], article_text: Callable[[str], str]
+) -> tuple[list[str], list[Passage]] | None:
+    """For a yes/no question about what named articles say ("Does the Harbour Times article credit the
+    win to Ada Morrow?"), turned away because it names things the evidence does not: (those terms, as the
+    question writes them; a passage of each article the question names) when the articles it names,
+    read whole, mention none of them. That settles the question: the articles do not say it."""
+    if not reason.startswith(MISSING) or not asks_what_an_article_says(question):
+        return None
+    terms = set(QUOTED_TERM.findall(reason))
+    question_words = set(tokenize(question))
+    named = {}
+    for passage in evidence:
+        title_words = set(tokenize(passage.title.split(":")[0])) - STOPWORDS
+        if title_words and title_words <= question_words:
+            named.setdefault(passage.doc_id, passage)
+    if not named:
+        return None
+    stems = {stem(w) for doc_id in named for w in tokenize(article_text(doc_id))}
+    if any(stem(term) in stems for term in terms):
+        return None
+    return phrases_of(question, terms), list(named.values())
+
+
+def phrases_of(question: str, terms: set[str]) -> list[str]:
+    """The terms as the question writes them, neighbours joined: {"ada", "morrow"} → ["Ada Morrow"]."""
+    phrases: list[list[str]] = [[]]
+    for word in re.findall(r"[\w’'-]+", question):
+        if word.lower().removesuffix("'s").removesuffix("’s") in terms:
+            phrases[-1].append(word.removesuffix("'s").removesuffix("’s"))
+        elif phrases[-1]:
+            phrases.append([])
+    return list(dict.fromkeys(" ".join(p) for p in phrases if p))
 
 
 # --- after the model ----------------------------------------------------------------------------

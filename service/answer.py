@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .abstention import abstain_reason, fallback_answer
+from .abstention import abstain_reason, fallback_answer, unmentioned_in_named_articles
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -40,7 +40,7 @@ from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted
 from .models import Answer, Claim, Disagreement, Passage
 from .prompts import load_prompt, retry_prompt
-from .questions import DESCRIBED, VERDICT_TYPES, asked_type, holds, question_type
+from .questions import DESCRIBED, VERDICT_TYPES, asked_type, holds, options, question_type
 from .repair import repair
 from .retrieve import Retriever
 from .settings import Settings
@@ -246,10 +246,14 @@ class Answerer:
             self.settings.abstain_on_missing_terms,
             vocabulary=self.vocabulary,
         )
+        kind = question_type(question)
+        if reason and kind in VERDICT_TYPES and not options(question):
+            texts = article_text or self.article_text
+            if denied := unmentioned_in_named_articles(question, reason, evidence, texts):
+                return self._not_in_named_articles(question, kind, *denied, texts, timings, started)
         if reason:
             return self._abstain(question, reason, timings, started)
         generating = time.perf_counter()
-        kind = question_type(question)
         frame = question_frame(question) if kind == "quantity" else None
         text, from_model, reason = self._draft(question, kind, evidence, claims, frame, on_token)
         timings["generate"] = ms_since(generating)
@@ -390,6 +394,34 @@ class Answerer:
         if repaired == text:
             return text, verdict
         return repaired, verify(repaired, question, evidence, self.vocabulary, frame)
+
+    def _not_in_named_articles(
+        self,
+        question: str,
+        kind: str,
+        terms: list[str],
+        named: list[Passage],
+        article_text: Callable[[str], str],
+        timings: dict,
+        started: float,
+    ) -> Answer:
+        """ "No: the articles it names do not mention “Ada Morrow” [1][2]." (checked in code, no model)"""
+        listed = " or ".join(f"“{t}”" for t in terms)
+        cites = "".join(f"[{p.n}]" for p in named)
+        which = "the articles it names do not" if len(named) > 1 else "the article it names does not"
+        text, citations = renumber(f"No: {which} mention {listed} {cites}.", named)
+        check_quotes(citations, article_text)
+        timings["total"] = ms_since(started)
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=False,
+            citations=citations,
+            disagreements=[],
+            question_type=kind,
+            model="none: the articles the question names, read whole",
+            timings_ms=timings,
+        )
 
     def _abstain(self, question: str, reason: str, timings: dict[str, int], started: float) -> Answer:
         timings["total"] = ms_since(started)

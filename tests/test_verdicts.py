@@ -302,3 +302,48 @@ def test_ask_answers_a_yes_no_question_with_the_verdict_first(shared_desk):
     assert answer.question_type == "yes_no" and not answer.abstained
     assert answer.answer.startswith("Yes: Shoigu mentioned 5,000 construction workers and 1,000 sappers [")
     assert all(desk.document(c.doc_id).text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+# --- what a named article does not mention -----------------------------------------------------------
+
+ARTICLE = {
+    "courier": "The council closed the Sallow bridge on 3 May after the flood. "
+    "Engineers from Quillmoor inspected the piers.",
+    "gazette": "The Sallow bridge reopened to traffic on Friday. The mayor attended.",
+}
+
+
+def answer_without_a_model(shared_desk, question: str, evidence=PASSAGES):
+    """Answerer.answer over PASSAGES, the articles' whole texts from ARTICLE; no model reply is scripted."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from service.desk import Desk
+
+    desk = Desk(shared_desk.settings, chat_model=FakeListChatModel(responses=[]))
+    return desk.answerer.answer(question, evidence, [], article_text=ARTICLE.__getitem__)
+
+
+def test_a_question_about_what_a_named_article_says_of_things_it_never_mentions_is_answered_no(shared_desk):
+    question = "Did the Marrowby Courier article credit Ada Morrow and Tomas Vell with the bridge's closure?"
+    answer = answer_without_a_model(shared_desk, question)
+    assert not answer.abstained and answer.question_type in ("yes_no", "comparison", "temporal")
+    assert answer.answer == "No: the article it names does not mention “Ada Morrow” or “Tomas Vell” [1]."
+    [citation] = answer.citations
+    assert citation.doc_id == "courier"
+    assert ARTICLE["courier"][citation.start : citation.end] == citation.quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the article, read whole, names them (beyond the passage shown): the sources do not say
+        "Did the Marrowby Courier article credit engineers from Quillmoor with the bridge's closure?",
+        # no article is named: nothing to read whole, so not a "no"
+        "Did officials say that Ada Morrow and Tomas Vell closed the bridge?",
+        # not about what an article says
+        "Has the Marrowby Courier's view of Ada Morrow and Tomas Vell remained the same?",
+    ],
+)
+def test_otherwise_missing_names_still_mean_the_sources_do_not_say(shared_desk, question):
+    answer = answer_without_a_model(shared_desk, question)
+    assert answer.abstained and answer.answer.startswith("The sources do not say")
