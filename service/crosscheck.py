@@ -6,13 +6,14 @@ aggregator); here the aggregation is code. For a question asking who, when, wher
 document's best evidence sentences (at most `crosscheck_documents` documents) go to the model in one short
 call (prompts/document_answer.*), which replies with a few words and the sentence they come from, or
 "not stated". A reply counts only when its words occur in that document's sentences (it is then cited
-to the sentence holding them), that sentence holds at least half the question's content words, and it
-is short (at most MAX_WORDS words: a long reply is an explanation,
-not a name, a date or a place). Replies that are equal, or one inside the other ("Bhatt" and "Mahesh
-Bhatt"), are one answer. A document whose sentences do not name what the question is about (its quoted
-title, else half its capitalised words) is not asked. Two or more answers make a disagreement of kind
-"answers": the answer given by the most documents leads (when several tie, those the model's own answer
-names, else all of them), and every answer is listed with its documents.
+to the sentence holding them), that sentence holds at least half the question's content words, it is
+short (at most MAX_WORDS words: a long reply is an explanation, not a name, a date or a place), and it is
+the kind of thing asked (a "when" question's reply holds a date, a "who" question's a name). Replies
+that are equal, or one inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A document whose
+sentences do not name what the question is about (its quoted title, else half its capitalised words) is
+not asked. Two or more answers make a disagreement of kind "answers": the answer given by the most
+documents leads (when several tie, those the model's own answer names, else all of them), and every
+answer is listed with its documents.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from .citations import CITATION
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
+from .questions import asked_type, holds
 from .settings import Settings
 from .text import word_overlap
 
@@ -70,7 +72,20 @@ def document_answer(
         sentences=numbered, question=question
     )
     reply = ask(system, user).strip()
-    return grounded(reply.splitlines()[0] if reply else "", passages, question)
+    answer = grounded(reply.splitlines()[0] if reply else "", passages, question)
+    return answer if answer is None or is_kind_asked(answer.text, question) else None
+
+
+def is_kind_asked(reply: str, question: str) -> bool:
+    """A "when" reply holds a date; a "who" or "where" reply a capitalised word the question does not use
+    (the tagger reads a few words poorly: "The Beatles" is no entity to it)."""
+    kind = asked_type(question)
+    if kind in ("year", "date"):
+        return holds(reply, kind, question)
+    if kind in ("person", "place"):
+        used = {w.lower() for w in WORD.findall(question)}
+        return any(w[0].isupper() and w.lower() not in used for w in WORD.findall(reply))
+    return True
 
 
 def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> GivenAnswer | None:

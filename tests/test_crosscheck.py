@@ -127,3 +127,31 @@ def test_the_answer_leads_and_every_answer_is_cited():
         differ == "The sources differ on the answer to the question: Blitzen Trapper [1][3]; The Beatles [2]."
     )
     assert lead_sentence(leading(answers), [*evidence, *extra]) == "Blitzen Trapper [1][3]."
+
+
+def test_a_reply_that_is_not_the_kind_of_thing_asked_is_no_answer():
+    """ "When was it established?" → "Closed" is in the sentence, but it is no date: no answer, so no
+    disagreement with the documents that give a year."""
+    docs = {
+        "a": [sentence("a", "Guerin High School was established in 1962 in River Forest.", 1)],
+        "b": [sentence("b", "Guerin High School, established by the sisters, closed in 2019.", 2)],
+    }
+    given = {"a": "1962 [1]", "b": "Closed [1]"}
+
+    def ask(system: str, user: str) -> str:
+        return next(reply for doc, reply in given.items() if docs[doc][0].quote in user)
+
+    assert cross_check("When was Guerin High School established?", docs, ask, SETTINGS) == []
+    given["b"] = "2019 [1]"  # a date: counted (whether it answers "established" is the model's reading)
+    answers = cross_check("When was Guerin High School established?", docs, ask, SETTINGS)
+    assert sorted(a.text for a in answers) == ["1962", "2019"]
+
+
+def test_a_who_reply_must_name_someone_the_question_does_not():
+    from service.crosscheck import is_kind_asked
+
+    question = 'Who is the author of "Why I Am Not"?'
+    assert is_kind_asked("Bertrand Russell", question) and is_kind_asked("The Beatles", question)
+    assert not is_kind_asked("the author of Why I Am Not", question)
+    assert is_kind_asked("in 1927", "When was it written?")
+    assert not is_kind_asked("Closed", "When was it built?")
