@@ -95,6 +95,18 @@ def abstain_reason(
         return "no passage in the articles is relevant enough"
     if not check_terms:
         return None
+    missing = missing_terms(question, evidence, synonyms, vocabulary)
+    return MISSING + " or ".join(f"“{t}”" for t in missing) if missing else None
+
+
+def missing_terms(
+    question: str,
+    evidence: Sequence[Passage],
+    synonyms: Sequence[frozenset[str]] = (),
+    vocabulary: Vocabulary | None = None,
+) -> list[str]:
+    """What the question counts, and its names, that the evidence lacks (the names only when more than
+    one in four are missing); [] when nothing stops an answer."""
     synonyms = synonyms or (vocabulary.lexicon if vocabulary is not None else ())
     evidence_text = " ".join(f"{p.title} {p.quote}" for p in evidence)
     evidence_terms = set(tokenize(evidence_text))
@@ -108,13 +120,10 @@ def abstain_reason(
     missing_names = [name for name in names if not there(name)]
     if len(missing_names) > len(names) // 4:
         missing += missing_names
-    if missing:
-        return MISSING + " or ".join(f"“{t}”" for t in missing)
-    return None
+    return missing
 
 
 MISSING = "none of the relevant passages mentions "
-QUOTED_TERM = re.compile(r"“([^”]+)”")
 # What a question asks an article to have said: "Does the X article suggest …?", "Did X report …?"
 SAYING = REPORTING | frozenset(
     """suggest attribute imply portray discuss highlight characterize present cover express emphasize focus
@@ -130,15 +139,15 @@ def asks_what_an_article_says(question: str) -> bool:
 
 
 def unmentioned_in_named_articles(
-    question: str, reason: str, evidence: Sequence[Passage], article_text: Callable[[str], str]
+    question: str, missing: Sequence[str], evidence: Sequence[Passage], article_text: Callable[[str], str]
 ) -> tuple[list[str], list[Passage]] | None:
     """For a yes/no question about what named articles say ("Does the Harbour Times article credit the
-    win to Ada Morrow?"), turned away because it names things the evidence does not: (those terms, as the
+    win to Ada Morrow?") that names things the evidence does not (`missing`): (those terms, as the
     question writes them; a passage of each article the question names) when the articles it names,
     read whole, mention none of them. That settles the question: the articles do not say it."""
-    if not reason.startswith(MISSING) or not asks_what_an_article_says(question):
+    if not missing or not asks_what_an_article_says(question):
         return None
-    terms = set(QUOTED_TERM.findall(reason))
+    terms = set(missing)
     question_words = set(tokenize(question))
     named = {}
     for passage in evidence:

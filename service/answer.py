@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .abstention import abstain_reason, fallback_answer, unmentioned_in_named_articles
+from .abstention import abstain_reason, fallback_answer, missing_terms, unmentioned_in_named_articles
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -249,7 +249,8 @@ class Answerer:
         kind = question_type(question)
         if reason and kind in VERDICT_TYPES and not options(question):
             texts = article_text or self.article_text
-            if denied := unmentioned_in_named_articles(question, reason, evidence, texts):
+            missing = missing_terms(question, evidence, vocabulary=self.vocabulary)
+            if denied := unmentioned_in_named_articles(question, missing, evidence, texts):
                 return self._not_in_named_articles(question, kind, *denied, texts, timings, started)
         if reason:
             return self._abstain(question, reason, timings, started)
