@@ -156,16 +156,18 @@ def unmentioned_in_named_articles(
             named.setdefault(passage.doc_id, passage)
     if not named:
         return None
-    stems = {stem(w) for doc_id in named for w in tokenize(article_text(doc_id))}
-    if any(stem(term) in stems for term in terms):
+    read = " ".join(f"{p.title} {article_text(doc_id)}" for doc_id, p in named.items())
+    stems = {stem(w) for w in tokenize(read)}
+    phrases = phrases_of(question, terms)
+    if not phrases or any(stem(term) in stems for term in terms):
         return None
-    return phrases_of(question, terms), list(named.values())
+    return phrases, list(named.values())
 
 
 def phrases_of(question: str, terms: set[str]) -> list[str]:
     """The terms as the question writes them, neighbours joined: {"ada", "morrow"} → ["Ada Morrow"]."""
     phrases: list[list[str]] = [[]]
-    for word in re.findall(r"[\w’'-]+", question):
+    for word in re.findall(r"\w+(?:[’']\w+)*", question):
         if word.lower().removesuffix("'s").removesuffix("’s") in terms:
             phrases[-1].append(word.removesuffix("'s").removesuffix("’s"))
         elif phrases[-1]:

@@ -64,6 +64,8 @@ AUXILIARY = r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|s
 # "Did …?", and after an opening phrase: "After the report on 1 May, did …?", "Between A and B, was …?"
 YES_NO_FORM = re.compile(rf"^\s*(?:[^?]{{0,500}}?,[\'’\"”]?\s*)?{AUXILIARY}\b(?!\s*,)", re.IGNORECASE)
 WH_OPENING = re.compile(r"^\s*(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+# "Based on the two reports, which feature, named by one letter, was…": a question word before the verb
+WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|why|how)\b", re.IGNORECASE)
 ORDERING = re.compile(
     r"\b(?:before or after|after or before)\b"
     r"|\b(?:which|who|what)\b[^?]{0,150}\b(?:came|come|happened|occurred|published|reported|announced|"
@@ -107,7 +109,8 @@ def question_type(question: str) -> QuestionType:
     """The question's type (module doc), from its wording alone."""
     if ORDERING.search(question):
         return "order"
-    if not WH_OPENING.match(question) and YES_NO_FORM.match(question):
+    yes_no = YES_NO_FORM.match(question)
+    if yes_no and not WH_OPENING.match(question) and not WH_WORD.search(question[: yes_no.end()]):
         if OVER_TIME.search(question):
             return "temporal"
         return "comparison" if SIDE_BY_SIDE.search(question) else "yes_no"

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from service.abstention import phrases_of
 from service.models import Passage
 from service.questions import options, question_type
 from service.verdicts import (
@@ -41,6 +42,9 @@ from service.vocabulary import Vocabulary
         ("Who opened the bridge?", "person"),
         ("Which company was first to bid for the first phase of the work?", "open"),  # "first", no order
         ("What did the mayor say about the bridge?", "open"),
+        # a question word before the verb: not a yes/no question after an opening phrase
+        ("Based on the Courier and the Gazette, which team, named in both, was praised?", "open"),
+        ("Did the Gazette report which team won?", "yes_no"),
     ],
 )
 def test_question_types(question, kind):
@@ -328,6 +332,9 @@ def test_a_question_about_what_a_named_article_says_of_things_it_never_mentions_
     answer = answer_without_a_model(shared_desk, question)
     assert not answer.abstained and answer.question_type in ("yes_no", "comparison", "temporal")
     assert answer.answer == "No: the article it names does not mention “Ada Morrow” or “Tomas Vell” [1]."
+    terms = {"scalable", "capital", "ada", "morrow"}  # quoted names and possessives, as questions write them
+    written = phrases_of("Did 'Scalable Capital' credit Ada Morrow's team?", terms)
+    assert written == ["Scalable Capital", "Ada Morrow"]
     [citation] = answer.citations
     assert citation.doc_id == "courier"
     assert ARTICLE["courier"][citation.start : citation.end] == citation.quote
