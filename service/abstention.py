@@ -91,12 +91,23 @@ def abstain_reason(
     counts must be in the evidence (or its titles), and so must its restrictions — one in four may be
     missing when a question names many things (sources, outlets) that passages need not repeat. synonyms:
     lexicon groups (default: the vocabulary's)."""
+    return turned_away(question, evidence, check_terms, synonyms, vocabulary)[0]
+
+
+def turned_away(
+    question: str,
+    evidence: Sequence[Passage],
+    check_terms: bool = True,
+    synonyms: Sequence[frozenset[str]] = (),
+    vocabulary: Vocabulary | None = None,
+) -> tuple[str | None, list[str]]:
+    """(abstain_reason's reason, the terms the evidence lacks), the terms found once for both."""
     if not evidence:
-        return "no passage in the articles is relevant enough"
+        return "no passage in the articles is relevant enough", []
     if not check_terms:
-        return None
+        return None, []
     missing = missing_terms(question, evidence, synonyms, vocabulary)
-    return MISSING + " or ".join(f"“{t}”" for t in missing) if missing else None
+    return (MISSING + " or ".join(f"“{t}”" for t in missing) if missing else None), missing
 
 
 def missing_terms(
@@ -168,8 +179,9 @@ def phrases_of(question: str, terms: set[str]) -> list[str]:
     """The terms as the question writes them, neighbours joined: {"ada", "morrow"} → ["Ada Morrow"]."""
     phrases: list[list[str]] = [[]]
     for word in re.findall(r"\w+(?:[’']\w+)*", question):
-        if word.lower().removesuffix("'s").removesuffix("’s") in terms:
-            phrases[-1].append(word.removesuffix("'s").removesuffix("’s"))
+        word = word.removesuffix("'s").removesuffix("’s")
+        if word.lower() in terms:
+            phrases[-1].append(word)
         elif phrases[-1]:
             phrases.append([])
     return list(dict.fromkeys(" ".join(p) for p in phrases if p))

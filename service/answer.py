@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .abstention import abstain_reason, fallback_answer, missing_terms, unmentioned_in_named_articles
+from .abstention import fallback_answer, turned_away, unmentioned_in_named_articles
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -240,18 +240,17 @@ class Answerer:
         by_document: each document's own best sentences, asked one by one (default: the evidence's)."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
-        reason = abstain_reason(
+        reason, missing = turned_away(
             question,
             evidence,
             self.settings.abstain_on_missing_terms,
             vocabulary=self.vocabulary,
         )
         kind = question_type(question)
-        if reason and kind in VERDICT_TYPES and not options(question):
-            texts = article_text or self.article_text
-            missing = missing_terms(question, evidence, vocabulary=self.vocabulary)
-            if denied := unmentioned_in_named_articles(question, missing, evidence, texts):
-                return self._not_in_named_articles(question, kind, *denied, texts, timings, started)
+        texts = article_text or self.article_text
+        may_be_no = reason and kind in VERDICT_TYPES and not options(question)
+        if may_be_no and (named := unmentioned_in_named_articles(question, missing, evidence, texts)):
+            return self._not_in_named_articles(question, kind, *named, texts, timings, started)
         if reason:
             return self._abstain(question, reason, timings, started)
         generating = time.perf_counter()
@@ -267,23 +266,14 @@ class Answerer:
         if text is None and not found.disagreements:  # an unsettled verdict, and no disagreement to show
             return self._abstain(question, reason, timings, started)
         differ, extra = describe_disagreements(found.disagreements, evidence)
+        numbered = [*evidence, *extra]
         if found.conflict:  # the answer most documents give leads; every answer is listed after it
-            text = lead_sentence(leading(found.answers, text or ""), [*evidence, *extra])
+            text = lead_sentence(leading(found.answers, text or ""), numbered)
         elif found.outlier:  # a figure most documents do not give never leads
-            text = majority_sentence(*found.outlier, [*evidence, *extra])
-        text, citations = renumber(f"{text or ''} {differ}".strip(), [*evidence, *extra])
-        check_quotes(citations, article_text or self.article_text)
-        timings["total"] = ms_since(started)
-        return Answer(
-            question=question,
-            answer=text,
-            abstained=False,
-            citations=citations,
-            disagreements=found.disagreements,
-            question_type=kind,
-            model=self.model_name if from_model else f"extractive fallback (after {self.model_name})",
-            timings_ms=timings,
-        )
+            text = majority_sentence(*found.outlier, numbered)
+        model = self.model_name if from_model else f"extractive fallback (after {self.model_name})"
+        text, shown = f"{text or ''} {differ}".strip(), found.disagreements
+        return self._cited(question, kind, text, numbered, texts, model, timings, started, shown)
 
     def _draft(
         self,
@@ -410,7 +400,24 @@ class Answerer:
         listed = " or ".join(f"“{t}”" for t in terms)
         cites = "".join(f"[{p.n}]" for p in named)
         which = "the articles it names do not" if len(named) > 1 else "the article it names does not"
-        text, citations = renumber(f"No: {which} mention {listed} {cites}.", named)
+        text = f"No: {which} mention {listed} {cites}."
+        model = "none: the articles the question names, read whole"
+        return self._cited(question, kind, text, named, article_text, model, timings, started)
+
+    def _cited(
+        self,
+        question: str,
+        kind: str,
+        text: str,
+        passages: Sequence[Passage],
+        article_text: Callable[[str], str],
+        model: str,
+        timings: dict,
+        started: float,
+        disagreements: Sequence[Disagreement] = (),
+    ) -> Answer:
+        """The answer with its citations numbered in order of use, each quote checked against its article."""
+        text, citations = renumber(text, passages)
         check_quotes(citations, article_text)
         timings["total"] = ms_since(started)
         return Answer(
@@ -418,9 +425,9 @@ class Answerer:
             answer=text,
             abstained=False,
             citations=citations,
-            disagreements=[],
+            disagreements=list(disagreements),
             question_type=kind,
-            model="none: the articles the question names, read whole",
+            model=model,
             timings_ms=timings,
         )
 
