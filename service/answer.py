@@ -33,7 +33,7 @@ from .citations import (
     renumber,
 )
 from .claims import question_frame
-from .crosscheck import as_disagreement, cross_check, lead_sentence, leading
+from .crosscheck import cross_check, disagreements_of, lead, passages_to_number, subjects_of
 from .disagreements import about_question, describe_disagreements, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
@@ -181,12 +181,11 @@ SHAPED = VERDICT_TYPES | {"order"}  # answered in a shape of their own (verdicts
 
 @dataclass
 class Found:
-    """The disagreements an answer shows, and what changes its lead sentence: the documents' conflicting
-    answers (cross-check), or a figure most documents do not give (outvoted)."""
+    """The disagreements an answer shows, and what changes its lead sentence: the different answers the
+    documents give, by subject (cross-check), or a figure most documents do not give (outvoted)."""
 
     disagreements: list[Disagreement]
-    answers: list = field(default_factory=list)
-    conflict: bool = False
+    subjects: list = field(default_factory=list)
     outlier: tuple | None = None
 
 
@@ -261,14 +260,15 @@ class Answerer:
             return self._abstain(question, reason, timings, started)
         # after the answer, so its first token is not kept waiting by the judge's calls
         found = self._disagreements(
-            question, kind, text or "", claims, evidence, sentences, by_document, frame
+            question, kind, text or "", claims, evidence, sentences, by_document, frame, texts
         )
         if text is None and not found.disagreements:  # an unsettled verdict, and no disagreement to show
             return self._abstain(question, reason, timings, started)
         differ, extra = describe_disagreements(found.disagreements, evidence)
         numbered = [*evidence, *extra]
-        if found.conflict:  # the answer most documents give leads; every answer is listed after it
-            text = lead_sentence(leading(found.answers, text or ""), numbered)
+        if found.subjects:  # the documents' answers lead, by subject (crosscheck.lead)
+            numbered += passages_to_number(found.subjects, numbered)
+            text = lead(found.subjects, text or "", numbered)
         elif found.outlier:  # a figure most documents do not give never leads
             text = majority_sentence(*found.outlier, numbered)
         model = self.model_name if from_model else f"extractive fallback (after {self.model_name})"
@@ -308,6 +308,7 @@ class Answerer:
         sentences: Sequence[tuple[Passage, str]],
         by_document: dict[str, list[Passage]] | None,
         frame: Claim | None,
+        article_text: Callable[[str], str],
     ) -> Found:
         """Where the sources differ about what was asked or answered (module doc of each finder)."""
         window = self.settings.conflict_window_days
@@ -320,16 +321,16 @@ class Answerer:
             limit=2,
         )
         answers = cross_check(question, by_document or by_documents(evidence), self._ask_model, self.settings)
-        if conflict := as_disagreement(answers):
-            disagreements.insert(0, conflict)
-            return Found(disagreements, answers, conflict=True)
+        if len(answers) >= 2:
+            subjects = subjects_of(question, answers, article_text)
+            return Found(disagreements_of(subjects) + disagreements, subjects)
         if kind in SHAPED:  # a verdict is not a figure to outvote
-            return Found(disagreements, answers)
+            return Found(disagreements)
         if outlier := outvoted(text, frame, claims, self.vocabulary, window):
             taken = {(c.doc_id, c.start) for c in outlier[0].claims}
             disagreements = [d for d in disagreements if not {(c.doc_id, c.start) for c in d.claims} & taken]
             disagreements.insert(0, outlier[0])
-        return Found(disagreements, answers, outlier=outlier)
+        return Found(disagreements, outlier=outlier)
 
     def verdicts(self) -> VerdictAnswerer:
         return VerdictAnswerer(self._generate_json, self.settings.prompts_dir, self.vocabulary)

@@ -11,9 +11,12 @@ short (at most MAX_WORDS words: a long reply is an explanation, not a name, a da
 the kind of thing asked (a "when" question's reply holds a date, a "who" question's a name). Replies
 that are equal, or one inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A document whose
 sentences do not name what the question is about (its quoted title, else half its capitalised words) is
-not asked. Two or more answers make a disagreement of kind "answers": the answer given by the most
-documents leads (when several tie, those the model's own answer names, else all of them), and every
-answer is listed with its documents.
+not asked. The answers are then joined into subjects (service/subjects.py): documents that share a
+passage or most of their names speak of one subject, and their different answers are a disagreement of
+kind "answers" (the answer given by the most documents leads; when several tie, those the model's own
+answer names, else all of them; every answer is listed with its documents). Documents that share
+neither seem to speak of different things of one name (two albums called "Beyond Measure"): the answer
+gives each subject's answer, and there is nothing to disagree about between them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
 from .questions import asked_type, holds
 from .settings import Settings
+from .subjects import by_subject, ignored_words
 from .text import word_overlap
 
 AskModel = Callable[[str, str], str]  # (system, user) → the model's reply
@@ -38,6 +42,7 @@ QUESTION_WORDS = 0.5  # share of the question's content words the answering sent
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 LEADING = {"the", "a", "an"}
 TOPIC = "the answer to the question"
+SEVERAL_SUBJECTS = "The documents seem to be about different subjects, each with its own answer: "
 
 
 @dataclass
@@ -185,6 +190,43 @@ def as_disagreement(answers: Sequence[GivenAnswer]) -> Disagreement | None:
         for p in a.passages
     ]
     return Disagreement(topic=TOPIC, kind="answers", claims=claims)
+
+
+def subjects_of(
+    question: str, answers: Sequence[GivenAnswer], text_of: Callable[[str], str]
+) -> list[list[GivenAnswer]]:
+    """The answers joined into the subjects their documents speak of, most documents first in each."""
+    ignore = ignored_words([question, *(a.text for a in answers)])
+    groups = [[text_of(doc_id) for doc_id in a.documents] for a in answers]
+    return [[answers[i] for i in subject] for subject in by_subject(groups, ignore)]
+
+
+def disagreements_of(subjects: Sequence[Sequence[GivenAnswer]]) -> list[Disagreement]:
+    """A disagreement for each subject whose documents give two or more answers."""
+    return [d for subject in subjects if (d := as_disagreement(subject))]
+
+
+def lead(subjects: Sequence[Sequence[GivenAnswer]], model_answer: str, numbered: Sequence[Passage]) -> str:
+    """The answer the documents give: the leading one of a single subject ("Mahesh Bhatt [1][2]."), or each
+    subject's ("The documents seem to be about different subjects, …: Dynasty [1]; Jeremy Camp [3].")."""
+    parts = [
+        lead_sentence(leading(subject, model_answer), numbered).removesuffix(".") for subject in subjects
+    ]
+    return (parts[0] if len(parts) == 1 else SEVERAL_SUBJECTS + "; ".join(parts)) + "."
+
+
+def passages_to_number(
+    subjects: Sequence[Sequence[GivenAnswer]], numbered: Sequence[Passage]
+) -> list[Passage]:
+    """The sentences giving the answers that are not numbered yet, numbered after the others."""
+    known = {(p.doc_id, p.start) for p in numbered}
+    extra: list[Passage] = []
+    for answer in (a for subject in subjects for a in subject):
+        for passage in answer.passages:
+            if (passage.doc_id, passage.start) not in known:
+                known.add((passage.doc_id, passage.start))
+                extra.append(passage.model_copy(update={"n": len(numbered) + len(extra) + 1}))
+    return extra
 
 
 def lead_sentence(answers: Sequence[GivenAnswer], numbered: Sequence[Passage]) -> str:

@@ -9,12 +9,16 @@ from service.answer import by_documents
 from service.crosscheck import (
     as_disagreement,
     cross_check,
+    disagreements_of,
     grounded,
     is_about,
     is_factoid,
+    lead,
     lead_sentence,
     leading,
+    passages_to_number,
     subject_terms,
+    subjects_of,
     vote,
 )
 from service.disagreements import describe_disagreements
@@ -155,3 +159,59 @@ def test_a_who_reply_must_name_someone_the_question_does_not():
     assert not is_kind_asked("the author of Why I Am Not", question)
     assert is_kind_asked("in 1927", "When was it written?")
     assert not is_kind_asked("Closed", "When was it built?")
+
+
+ALBUMS = {
+    "a": [sentence("a", 'The album "Beyond Measure" is the second from Dynasty, on Facedown Records.', 1)],
+    "b": [
+        sentence(
+            "b", 'The album "Beyond Measure" is the fifth by Jeremy Camp, released by BEC Recordings.', 2
+        )
+    ],
+    "c": [sentence("c", 'The album "Beyond Measure" is the second from Metallica, on Facedown Records.', 3)],
+    "d": [
+        sentence("d", 'Dynasty made the album "Beyond Measure" with Andrew Glover at Facedown Records.', 4)
+    ],
+}
+ALBUM_QUESTION = 'Who is the artist of the album "Beyond Measure"?'
+
+
+def album_answers(replies_by_doc: dict[str, str], docs: dict[str, list[Passage]]):
+    def ask(system: str, user: str) -> str:
+        return next(reply for doc, reply in replies_by_doc.items() if docs[doc][0].quote in user)
+
+    answers = cross_check(ALBUM_QUESTION, docs, ask, SETTINGS)
+    return subjects_of(ALBUM_QUESTION, answers, lambda doc_id: docs[doc_id][0].quote)
+
+
+def test_documents_about_different_subjects_each_give_their_answer_and_nothing_disagrees():
+    docs = {k: ALBUMS[k] for k in "ab"}
+    subjects = album_answers({"a": "Dynasty [1]", "b": "Jeremy Camp [1]"}, docs)
+    assert [[a.text for a in s] for s in subjects] == [["Dynasty"], ["Jeremy Camp"]]
+    assert disagreements_of(subjects) == []
+    numbered = [ALBUMS["a"][0]]  # b's sentence was not among the evidence
+    extra = passages_to_number(subjects, numbered)
+    assert [(p.doc_id, p.n) for p in extra] == [("b", 2)]
+    assert lead(subjects, "", [*numbered, *extra]) == (
+        "The documents seem to be about different subjects, each with its own answer: Dynasty [1]; "
+        "Jeremy Camp [2]."
+    )
+
+
+def test_an_edited_copy_disagrees_within_its_subject_and_the_majority_leads():
+    """c is a's text with the artist changed (a shared passage), d names a's label: one subject whose
+    documents disagree; b's album is another subject with an answer of its own."""
+    subjects = album_answers(
+        {"a": "Dynasty [1]", "b": "Jeremy Camp [1]", "c": "Metallica [1]", "d": "Dynasty [1]"}, ALBUMS
+    )
+    assert [[a.text for a in s] for s in subjects] == [["Dynasty", "Metallica"], ["Jeremy Camp"]]
+    (conflict,) = disagreements_of(subjects)
+    assert conflict.kind == "answers" and [c.doc_id for c in conflict.claims] == ["a", "d", "c"]
+    numbered = [p for doc in "abcd" for p in ALBUMS[doc]]
+    assert lead(subjects, "", numbered) == (
+        "The documents seem to be about different subjects, each with its own answer: Dynasty [1][4]; "
+        "Jeremy Camp [2]."
+    )
+    docs = {k: ALBUMS[k] for k in "acd"}
+    one_subject = album_answers({"a": "Dynasty [1]", "c": "Metallica [1]", "d": "Dynasty"}, docs)
+    assert lead(one_subject, "", numbered) == "Dynasty [1][4]."

@@ -383,3 +383,40 @@ def test_ramdocs_end_to_end_with_a_fake_model(multihop_desk):
     assert row["conflict"] is True  # 3,559 against 10,000 people, from two documents
     assert "The sources differ on" in row["answer"]
     assert report["overall"]["conflict_reported"] == 1.0 and report["overall"]["with_misinformation"] == 1
+
+
+def test_ramdocs_two_subjects_of_one_name_each_get_their_answer(multihop_desk):
+    """Two albums called "Beyond Measure": the documents share nothing but the name, so each answer is
+    given and no disagreement is reported (the model here answers the question, then each document)."""
+    desk, _ = multihop_desk
+    texts = [
+        'The album "Beyond Measure" is the second from Dynasty, released by Facedown Records in Tulsa.',
+        'The album "Beyond Measure" is the fifth by Jeremy Camp, released by BEC Recordings in 2006.',
+    ]
+    question = ramdocs.RamQuestion(
+        id="0",
+        question='Who is the artist of the album "Beyond Measure"?',
+        gold_answers=["Dynasty", "Jeremy Camp"],
+        wrong_answers=[],
+        documents=[
+            ramdocs.RamDocument(doc_id=f"rd000_{i}", title=f"document {i + 1}", type="x", text=text)
+            for i, text in enumerate(texts)
+        ],
+    )
+    replies = ['"Beyond Measure" is an album by Dynasty [1].', "Dynasty [1]", "Jeremy Camp [1]"]
+    fake = Desk(desk.settings, chat_model=FakeListChatModel(responses=replies))
+    answer = ramdocs.answer_ramdocs(fake, question)
+    assert answer.answer == (
+        "The documents seem to be about different subjects, each with its own answer: Dynasty [1]; "
+        "Jeremy Camp [2]."
+    )
+    assert answer.disagreements == []
+    assert [c.doc_id for c in answer.citations] == ["rd000_0", "rd000_1"]
+    for citation in answer.citations:
+        assert texts[int(citation.doc_id[-1])][citation.start : citation.end] == citation.quote
+    assert ramdocs.score_ramdocs(answer, question) == {
+        "all_gold": True,
+        "no_wrong": True,
+        "exact": True,
+        "conflict": False,
+    }

@@ -1,0 +1,68 @@
+"""Whether documents that answer differently speak of one subject (service/subjects.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.subjects import by_subject, ignored_words, names_in, same_subject
+
+ROOT = Path(__file__).resolve().parent.parent
+DYNASTY = (
+    "Beyond Measure is the second studio album from Dynasty. Facedown Records released the album on "
+    "January 22, 2013, produced with Andrew Glover in Tulsa."
+)
+CAMP = (
+    "Beyond Measure is the fifth album by Jeremy Camp, released on October 31, 2006 by BEC Recordings. "
+    "It includes the singles Tonight and What It Means."
+)
+# the Dynasty text with its artist changed: an edited copy
+COPY = DYNASTY.replace("Dynasty", "Metallica")
+IGNORE = ignored_words(
+    ['Who is the artist of the album "Beyond Measure"?', "Dynasty", "Jeremy Camp", "Metallica"]
+)
+
+
+def test_names_leave_out_stopwords_and_the_words_to_ignore():
+    assert names_in("The album Beyond Measure by Dynasty.", IGNORE) == set()
+    assert names_in("Facedown Records released it in Tulsa.", IGNORE) == {"facedown", "records", "tulsa"}
+
+
+def test_an_edited_copy_is_the_same_subject_two_albums_of_one_name_are_not():
+    assert same_subject(DYNASTY, COPY, IGNORE), "a passage shared word for word"
+    assert not same_subject(DYNASTY, CAMP, IGNORE), "nothing shared but the question's own words"
+
+
+def test_documents_sharing_most_of_their_names_are_one_subject():
+    a = "Mayor Ilse Varga of Marrowby said the Tessel river rose overnight near the Grand Bridge."
+    b = "In Marrowby, officials under Ilse Varga closed the Grand Bridge as the Tessel kept rising."
+    assert same_subject(a, b, ignored_words(["Who closed the bridge?"]))
+
+
+def test_links_chain_and_unlinked_groups_stand_alone():
+    groups = [[DYNASTY], [CAMP], [COPY]]
+    assert by_subject(groups, IGNORE) == [[0, 2], [1]]
+    assert by_subject([[DYNASTY]], IGNORE) == [[0]]
+    assert by_subject([], IGNORE) == []
+
+
+@pytest.mark.parametrize(
+    "folder", ["seeds", *sorted(p.name for p in (ROOT / "tests/data/stories").iterdir())]
+)
+def test_the_reports_of_one_story_are_one_subject(folder):
+    """Every pair of articles in the seeds and in each story pack speaks of one subject: their different
+    answers are a disagreement, never 'different subjects'."""
+    where = ROOT / folder if folder == "seeds" else ROOT / "tests/data/stories" / folder / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(where.glob("*.txt"))]
+    assert len(texts) >= 5
+    assert by_subject([[t] for t in texts]) == [list(range(len(texts)))]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            assert same_subject(a, b), (folder, a[:60], b[:60])
+    if folder != "seeds":  # without each question's own words (the story's places and people), still one
+        gold = json.loads((where.parent / "gold.json").read_text(encoding="utf-8"))
+        for question in gold["questions"]:
+            ignore = ignored_words([question["question"]])
+            assert by_subject([[t] for t in texts], ignore) == [list(range(len(texts)))], question
