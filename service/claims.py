@@ -33,7 +33,6 @@ from . import nlp
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
-    REPORTING,
     clause_anchor,
     date_of,
     event_key,
@@ -42,6 +41,14 @@ from .clauses import (
     places_of,
     readable,
     source_of,
+)
+from .events import (
+    VALUE_VERBS,
+    event_of,
+    is_event_verb,
+    names_a_state,
+    placing_verb,
+    purpose,
 )
 from .figures import (
     Figure,
@@ -60,18 +67,16 @@ PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-FRAMES_VERSION = 3  # 2: instructions make no claims; 3: a state the parser hung above its noun
+# 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
+# times of day, parts, the date of the event a figure belongs to
+FRAMES_VERSION = 4
 
-# Closed classes of English grammar, not vocabulary of a story.
-VALUE_VERBS = frozenset(
-    """be remain stand reach rise climb increase grow jump soar hit top exceed surpass total number expect
-    become seem appear include reportedly""".split()
-)
-PLACING = frozenset(
-    """send deploy dispatch station move arrive head go come travel transfer bring relocate base return
-    enter accept receive""".split()
-)
-HELPING = frozenset("help assist aid support".split())
+PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
+COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
+PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
+SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
+# a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
+LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:\d]{2,80}):\s")
 
 
 def article_claims(article: Article) -> list[Claim]:
@@ -106,26 +111,41 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             continue
         if figure.year_like and token.dep_ != "nummod":
             continue
-        if _is_change(token) or _is_projection(token):
+        if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+            continue
+        if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
+            continue  # "112 detained, including 67 on Sunday": a part of the figure before it
+        if _is_identifier(token):
             continue
         noun, event_token = _counted(token)
         if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
             event_token = None
+        aside = PARENTHESIS_AFTER.match(sentence, figure.end)
+        if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
+            noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
+        label = _label(sentence, figure, published) if noun is None or event_token is None else None
+        if label is not None:
+            noun = noun if noun is not None else label[0]
+            event_token = event_token if event_token is not None else label[1]
         if noun is None and event_token is None:
             continue
         what = (noun_key(noun), event_key(event_token, noun))
-        if is_increment(sentence, figure) and (what in counted or not _names_a_state(event_token)):
+        if is_increment(sentence, figure) and (what in counted or not names_a_state(event_token)):
             continue  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
         counted.add(what)
         activity = None
         if event_token is None:
-            activity = _purpose(_placing_verb(noun if noun is not None else token))
-        anchor = clause_anchor(token, noun)
+            activity = purpose(placing_verb(noun if noun is not None else token))
+        own_noun = noun if noun is None or noun.doc is doc else None  # a label's noun is in its own parse
+        anchor = clause_anchor(token, own_noun)
         qualifier = qualifier_of(sentence, figure)
         low, high = interval(figure.low, figure.high, qualifier)
-        places, containers = places_of(anchor, noun, token, doc)
-        date, stated = date_of(anchor, noun, published)
-        source = source_of(anchor, doc)
+        places, containers = places_of(anchor, own_noun, token, doc)
+        date, stated = date_of(anchor, own_noun, published, token)
+        if label is not None and label[2] is not None:  # what the fact box's label says of place and time
+            places = places or label[2][0]
+            date, stated = (label[2][1], True) if label[2][1] and not stated else (date, stated)
+        source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
         claims.append(
             Claim(
                 doc_id=passage.doc_id,
@@ -158,6 +178,49 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
 # --- the figure and what it counts --------------------------------------------------------------
 
 
+def _is_identifier(token) -> bool:
+    """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
+    370", "Article 5"); counts come before their noun."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (
+        before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.text[:1].isupper()
+        and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
+        and before.whitespace_ != ""
+    )
+
+
+def _noted_source(note: str) -> str | None:
+    """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"."""
+    words = SOURCE_NOTE.sub(" ", note).split()
+    return " ".join(words[:6]) or None
+
+
+def _label(sentence: str, figure: Figure, published: str | None):
+    """What a fact box's label says is counted, for a figure after it: "Injured: 63" → (None, injured),
+    "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
+    (crowd, None) in Branova on Saturday. (noun, event, (places, date) or None), or None."""
+    match = LABEL.match(sentence)
+    if match is None or match.end() > figure.start:
+        return None
+    doc = nlp.parse_one(match.group("label").strip())
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None:
+        return None
+    if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
+        noun, event = None, root
+    elif root.pos_ == "NOUN" and not root.ent_type_:
+        noun, event = root, event_of(root)
+    else:
+        noun, event = None, None
+    if noun is None and event is None:
+        return None
+    places, _ = places_of(root, noun, root, doc)
+    date, stated = date_of(root, noun, published)
+    return noun, event, (places, date if stated else None)
+
+
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
     """Token indexes of B in "A of (an estimated) B": the whole, whose clause tells what happened to A."""
     wholes = set()
@@ -182,7 +245,9 @@ def _figure_token(doc, figure: Figure):
 def _counted(token):
     """(counted noun token or None, event token or None) for a figure token."""
     if (whole := _partitive_whole(token)) is not None:
-        return whole, _event(token)
+        return whole, event_of(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
+        return None, _container_event(token.head.head)  # "their estimate of 20,000", "a toll of 14"
     if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
         adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
@@ -191,10 +256,10 @@ def _counted(token):
         noun, event = _open_container(noun)
         if noun is None and event is None:
             return None, None
-        return noun, event or _event(noun if noun is not None else token)
+        return noun, event or event_of(noun if noun is not None else token)
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
-    event = _event(noun if noun is not None else token)
+    event = event_of(noun if noun is not None else token)
     if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and _described(noun) is not None:
         return _described(noun), None  # "a city of 240,000 people", "room for 5,000 people"
     return noun, event
@@ -271,6 +336,12 @@ def _value_verb_above(token):
     return None
 
 
+def _container_event(container):
+    """What a container's own words say happened: "death toll" → death; "estimate" → None."""
+    event = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    return event if event is not None and is_event_verb(event) else None
+
+
 def _open_container(container):
     """ "the number of people who died" → (people, died); "the death toll" → (None, death)."""
     noun = None
@@ -288,98 +359,6 @@ def _open_container(container):
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         return _open_container(noun)
     return noun, event
-
-
-def _event(node):
-    """What happened to the counted thing (see the module doc), or None."""
-    for child in node.children:
-        if child.dep_ == "relcl" and _relative(child) and (event := _through_copula(child)) is not None:
-            return event
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _is_event_verb(child):
-            return child
-        if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
-            return child  # "the 9 workers still missing": an adjective after the noun is its state
-        if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
-            return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
-    if (state := _state_hung_above(node)) is not None:
-        return state
-    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
-    if node.dep_ == "pobj" and node.head.dep_ == "agent":
-        verb = node.head.head
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
-        return verb  # "there were 3,559 people in Broken Bow": those present, a population
-    if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
-        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if complement is not None and _is_event_verb(complement):
-            return _through_copula(complement)
-    if _is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
-        return _through_copula(verb)
-    return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
-
-
-def _state_hung_above(node):
-    """A participle or adjective right after the noun that the parser made the head of the clause
-    around it ("Families of the 9 workers still missing have asked…" parses "missing" as the sentence's
-    verb): the noun's state all the same."""
-    following = node.doc[node.i + 1 : node.i + 3]
-    state = next((t for t in following if not (t.pos_ == "ADV" and t.dep_ == "advmod")), None)
-    if state is None or not (state.pos_ == "ADJ" or state.tag_ in ("VBG", "VBN")):
-        return None
-    return state if state in node.ancestors and _is_event_verb(state) else None
-
-
-def _names_a_state(event) -> bool:
-    """An increment says what its group is ("another 400 remain missing", "another 1,000 engineers are
-    engaged"): an adjective or a verb other than one that only moves or adds."""
-    return event is not None and lemma(event) not in ("follow", "join", "come", "arrive", "add")
-
-
-def _relative(verb) -> bool:
-    """A relative clause about the noun ("people who died"), not a clause the parser hung on it."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not subjects or subjects[0].lower_ in ("who", "that", "which")
-
-
-def _through_copula(verb):
-    """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless" and
-    "confirmed dead" → the adjective: the state the group ends in."""
-    state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"), None)
-    if state is not None and lemma(verb) not in VALUE_VERBS:
-        return state
-    if lemma(verb) not in VALUE_VERBS:
-        return verb if _is_event_verb(verb) else None
-    for child in verb.children:
-        if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
-            return _through_copula(child) if child.pos_ == "VERB" else child
-    return None
-
-
-def _placing_verb(node):
-    """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
-    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(node.head) in PLACING:
-        return node.head
-    return next((c for c in node.children if c.dep_ == "acl" and lemma(c) in PLACING), None)
-
-
-def _purpose(verb):
-    """What a group is sent to do: "sent to assist", "dispatching 6,000 engineers to rebuild"."""
-    if verb is None:
-        return None
-    for child in verb.children:
-        if (
-            child.dep_ in ("xcomp", "advcl")
-            and child.pos_ == "VERB"
-            and any(c.lower_ == "to" for c in child.children)
-        ):
-            helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            return helped if helped is not None and lemma(child) in HELPING else child
-    return None
-
-
-def _is_event_verb(token) -> bool:
-    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS
 
 
 # --- what a question asks for ----------------------------------------------------------------------
@@ -405,7 +384,7 @@ def question_frame(question: str) -> Claim | None:
         noun, event = _open_container(noun)
     date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
     if event is None:
-        event = _event(noun if noun is not None else anchor_token.head)
+        event = event_of(noun if noun is not None else anchor_token.head)
     activity = None
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)

@@ -24,7 +24,7 @@ REPORTING = frozenset(
     insist describe mention disclose cite quote acknowledge admit deny stress""".split()
 )
 
-CONTAINERS = frozenset("number total toll count figure tally sum".split())
+CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
 
 GENERIC_NOUNS = frozenset("people person individual".split())
 
@@ -174,16 +174,23 @@ def _says_whole_country(clause) -> bool:
     return any(words[i : i + 3] == ["across", "the", "country"] for i in range(len(words)))
 
 
-def date_of(anchor, noun, published: str | None) -> tuple[str | None, bool]:
+def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
+    """When the figure holds: a date of its clause, of the event that is the clause's subject ("the 2009
+    crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
+    else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
+    with another figure ("up from 88 on Wednesday") is that figure's."""
     tokens = _clause(anchor, noun)
     if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
-        holder = anchor.head.head if anchor.head.dep_ == "appos" else anchor.head
+        holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
         inside = {t.i for t in anchor.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens
+    tokens += _subject_tokens(anchor, noun)
     for token in tokens:
         if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
+                continue
+            if _goes_with_another_figure(span.root, anchor, figure):
                 continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
@@ -195,6 +202,50 @@ def date_of(anchor, noun, published: str | None) -> tuple[str | None, bool]:
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
     return published, False
+
+
+def _noun_phrase_top(noun):
+    """The head of the noun phrase a noun ends: "collision" for "Junction" in "the 2009 collision at
+    Tarrow Junction"."""
+    current = noun
+    if noun.ent_type_ == "DATE":  # "the protests of 2024, when 70,000 marched": the date itself
+        return noun
+    for _ in range(4):
+        at_place = current.head.lower_ in ("at", "in", "near", "on", "off", "outside")
+        if current.dep_ == "pobj" and at_place and current.head.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head.head
+        elif current.dep_ in ("compound", "appos") and current.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head
+        else:
+            break
+    return current
+
+
+def _subject_tokens(anchor, noun) -> list:
+    """The subject of the figure's verb when the figure is not in it: the event that did the counting
+    ("Vesland's worst rail accident, at Holm Crossing in 1987, killed 22 people")."""
+    found = []
+    for child in anchor.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subtree = list(child.subtree)
+            if noun is None or all(t.i != noun.i for t in subtree):
+                found += subtree
+    return found
+
+
+def _goes_with_another_figure(date_root, anchor, figure) -> bool:
+    """The date hangs on a phrase that holds another number ("up from 88 on Wednesday")."""
+    current = date_root.head
+    for _ in range(6):
+        if current.i == anchor.i or current.head.i == current.i:
+            return False
+        if any(
+            t.like_num and t.ent_type_ not in ("DATE", "TIME") and (figure is None or t.i != figure.i)
+            for t in [current, *current.children]
+        ):
+            return True
+        current = current.head
+    return False
 
 
 def _attached_to(token, verb) -> bool:
@@ -209,8 +260,12 @@ def _attached_to(token, verb) -> bool:
     return False
 
 
-def source_of(anchor, doc) -> str | None:
-    """Who says so: the subject of a reporting verb above the clause, "according to X", or an agent."""
+def source_of(anchor, doc, figure=None) -> str | None:
+    """Who says so: "according to X" on the figure itself ("about 20,000 according to police, 150,000
+    according to organisers"), the subject of a reporting verb above the clause, "according to X" on
+    the clause, or a postposed "…, X said"."""
+    if figure is not None and (found := _according_to(figure)):
+        return found
     chain = [anchor, *anchor.ancestors]
     for verb in chain:
         if verb.pos_ in ("VERB", "AUX") and lemma(verb) in REPORTING and (found := _subject_name(verb)):
@@ -259,16 +314,24 @@ def _according_to_anywhere(doc) -> str | None:
 
 
 def _name_in(phrase_head) -> str | None:
-    """The PERSON or ORG a phrase names (the last, most specific one), else the phrase without its
-    determiner, at most six words."""
+    """The PERSON or ORG that heads a phrase (the last, most specific one: an acronym in apposition), else
+    the phrase without its determiner, at most six words."""
     subtree = list(phrase_head.subtree)
     ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
-    named = [e for e in ents if e.label_ in ("PERSON", "ORG")] or [
-        e for e in ents if e.label_ in SOURCE_LABELS
+    # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional
+    # health authority", "a Torvane spokesman" are read whole
+    heads = [phrase_head, *(c for c in phrase_head.children if c.dep_ == "appos")]  # "… Service (NIS)"
+    heading = [e for e in ents if any(e.start <= h.i < e.end for h in heads)]
+    named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
+        e for e in heading if e.label_ in SOURCE_LABELS
     ]
     if named:
         return named[-1].text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
-    words = [t.text for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1] if t.dep_ != "det"]
+    words = [
+        t.text
+        for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]
+        if t.dep_ not in ("det", "case") and not t.is_punct
+    ]
     if not words or phrase_head.lower_ in PRONOUNS:
         return None
     return " ".join(words[-6:])

@@ -12,13 +12,15 @@ Figures (deterministic, from the claim frames of service/claims.py)
     province" anywhere in the corpus tells that Haldmark lies in Norrevia, so "in Haldmark" and "in
     Norrevia" are two places.
     Sums of money are never claims.
-    Kinds: in a group, two figures from different sources whose intervals do not overlap, for the same
-    time (dates at most `conflict_window_days` apart, or unknown), make a *conflict*; a source compared
-    with another source's running count is compared with its figure nearest in time. One source's figures
-    at different dates make an *update*, reported as a timeline (date → value → source). A figure for
-    another time (the 2011 floods, cited for comparison) is neither. Two conflicts over the very same
-    figures of the same documents, told with verbs too far apart to join ("3 tonnes escaped", "3 tonnes
-    were released"), are reported once.
+    Kinds: in a group, two figures from different sources whose intervals do not overlap (and are not
+    MAGNITUDES_APART times apart: then they count different things the frames did not tell apart), for
+    the same time (dates at most `conflict_window_days` apart, or unknown; not a later, higher figure on
+    another day: a count that grew), make a *conflict*; a source
+    compared with another source's running count is compared with its figure nearest in time. One
+    source's figures at different dates make an *update*, reported as a timeline (date → value →
+    source). A figure for another time (the 2011 floods, cited for comparison) is neither. Two conflicts
+    over the very same figures of the same documents, told with verbs too far apart to join ("3 tonnes
+    escaped", "3 tonnes were released"), are reported once.
 
 Contradicting assertions (confirmed vs not acknowledged…) are found in service/assertions.py.
 """
@@ -62,7 +64,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     """The comparison key of every claim (see the module doc)."""
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
-    event_of = vocabulary.clusters(events, EVENT_SIMILARITY)
+    event_of = vocabulary.clusters(events, EVENT_SIMILARITY, apart=phrase_and_its_verb)
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
     activity_of = vocabulary.clusters({c.activity for c in claims if c.activity}, EVENT_SIMILARITY)
@@ -79,6 +81,16 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         places = _most_specific(claim.places, inside)
         keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places))
     return keys
+
+
+LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())
+
+
+def phrase_and_its_verb(a: str, b: str) -> bool:
+    """ "take part" is not "take" (to hospital), "lose home" not "lose": a light verb with its object means
+    something the bare verb does not, though their embeddings are close."""
+    short, long = sorted((a, b), key=len)
+    return short in LIGHT_VERBS and long.split()[0] == short
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:
@@ -169,6 +181,18 @@ def _overlap(a: Claim, b: Claim) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+MAGNITUDES_APART = 50  # figures this many times apart count different things ("500" vs "180 million")
+
+
+def _magnitudes_apart(a: Claim, b: Claim) -> bool:
+    """Sources that disagree on one count differ by a factor of a few, not of fifty: such figures are
+    taken to count different things that the frames failed to tell apart."""
+    if None in (a.low, a.high, b.low, b.high):
+        return False
+    small, large = sorted((a, b), key=lambda c: c.high)
+    return large.low > MAGNITUDES_APART * max(small.high, 1.0)
+
+
 def _apart(a: Claim, b: Claim) -> float | None:
     return days_apart(a.date, b.date) if a.date and b.date else None
 
@@ -186,14 +210,24 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             sa, sb = source_key(a), source_key(b)
-            if same_source(sa, sb) or _overlap(a, b):
+            if same_source(sa, sb) or _overlap(a, b) or _magnitudes_apart(a, b):
                 continue
-            if not same_time(a, b, window):
+            if not same_time(a, b, window) or _count_rose(a, b):
                 continue
             if _apart(a, b) is not None and not _nearest_in_time(a, b, group):
                 continue
             pairs.append((a, b))
     return pairs
+
+
+def _count_rose(a: Claim, b: Claim) -> bool:
+    """A later, higher figure on another day (rescued: 87 on Monday, 131 on Tuesday): the count grew
+    between reports, whoever gave them; a conflict is two figures for the same day, or a later one that
+    is lower."""
+    if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10 or a.date == b.date:
+        return False
+    earlier, later = sorted((a, b), key=lambda c: c.date)
+    return later.low >= earlier.low
 
 
 def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:

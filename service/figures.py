@@ -3,7 +3,8 @@
 A figure is a number (or range) that could count something: "10,000", "12 million", "4,000–6,000",
 "between 1,100 and 1,300". Values are normalised: thousands separated by commas, ranges joined by an en
 dash, "million"/"billion" kept as a word. Not figures: dates ("June 18", "2025-11-17"), ordinals ("3rd"),
-percentages, numbers inside names, URLs and handles ("Hwasong-20", "News18.com"), fractions ("2/3").
+percentages, times of day ("13:40", "7:42 a.m.", "8 p.m."), numbers inside names, URLs and handles
+("Hwasong-20", "News18.com"), fractions ("2/3").
 Years (a bare 1800–2100) and durations ("30 years") are found here and left out by the claims layer.
 
 Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
@@ -57,6 +58,7 @@ FIGURE = re.compile(
 )
 NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b"  # times of day
     rf"|\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b"
 )

@@ -58,6 +58,14 @@ POINT_IN_TIME = re.compile(
 MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
+YEARS_BACK = re.compile(
+    r"^(?:in\s+|during\s+)?(?:last\s+year|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years?\s+ago)$",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = dict(
+    zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True)
+)
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 
 
@@ -65,6 +73,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
     text = text.strip()
+    if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
+        back = 1 if years.group(1) is None else NUMBER_WORDS.get(years.group(1).lower(), years.group(1))
+        return str(int(reference[:4]) - int(back))
     if not POINT_IN_TIME.search(text):
         return None
     if year := YEAR_ONLY.match(text):

@@ -40,8 +40,11 @@ class Vocabulary:
         if missing and self.embed is not None:
             self._vectors.update(zip(missing, self.embed(missing), strict=True))
 
-    def clusters(self, words: Iterable[str], threshold: float) -> dict[str, str]:
-        """word → the first word of its cluster (single linkage at `threshold`)."""
+    def clusters(
+        self, words: Iterable[str], threshold: float, apart: Callable[[str, str], bool] | None = None
+    ) -> dict[str, str]:
+        """word → the first word of its cluster (single linkage at `threshold`); `apart(a, b)` keeps two
+        words from joining directly whatever their similarity."""
         ordered = sorted(set(words))
         self._embed(ordered)
         parent = {w: w for w in ordered}
@@ -53,7 +56,7 @@ class Vocabulary:
 
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
-                if self.similarity(a, b) >= threshold:
+                if (apart is None or not apart(a, b)) and self.similarity(a, b) >= threshold:
                     parent[root(b)] = root(a)
         return {w: root(w) for w in ordered}
 

@@ -65,6 +65,29 @@ FRAMES = [
         "Families of the 9 workers still missing have asked to be included in the inquiry.",
         [("9", None, "worker", "missing", [], None)],
     ),
+    # fact boxes and live blogs: the label says what is counted, a parenthesis who says so
+    (
+        "Injured: 63 (Upper Marren Regional Health Authority)",
+        [("63", None, None, "injured", [], "Upper Marren Regional Health Authority")],
+    ),
+    ("Missing: 41", [("41", None, None, "missing", [], None)]),
+    ("Current workforce: 31,000", [("31,000", None, "workforce", None, [], None)]),
+    ("Lorne Bay plant: 350 jobs (company figure)", [("350", None, "job", None, [], "company")]),
+    (  # times of day are no figures; "according to" on the figure is its own source
+        "13:40 — Crowd at the square: about 20,000 according to police, 150,000 according to organisers",
+        [
+            ("20,000", "about", "crowd", None, [], "police"),
+            ("150,000", None, "crowd", None, [], "organisers"),
+        ],
+    ),
+    (  # a place that only qualifies the source is not the source
+        "Haldora's regional health authority said 97 people had been injured.",
+        [("97", None, "people", "injure", [], "Haldora regional health authority")],
+    ),
+    (
+        "A Torvane spokesman said 620 workers would be laid off.",
+        [("620", None, "worker", "lay", [], "Torvane spokesman")],
+    ),
 ]
 
 
@@ -88,6 +111,31 @@ def test_a_date_in_the_sentence_is_resolved_against_the_published_date():
     assert plain.date == "2026-03-05" and not plain.date_stated
     [history] = claims_of("The 2011 floods, which killed 1,300 people, were the worst.", "2026-03-05")
     assert history.date == "2011" and history.date_stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [  # the event that is the clause's subject, or that a relative clause hangs on, dates the figure
+        ("The 2009 crash at Tarrow Junction killed 31 people.", "2009"),
+        ("Vesland's worst rail accident, at Holm Crossing in 1987, killed 22 people.", "1987"),
+        (
+            "It is the worst accident since the 2009 collision at Tarrow Junction, in which 31 people died.",
+            "2009",
+        ),
+        ("They compared it with the protests of 2024, when about 70,000 people marched.", "2024"),
+        ("Hestia cut 2,000 jobs last year after a fall in orders.", "2025"),
+        ("Sunday's earthquake killed 300 people, officials said on Tuesday.", "2026-03-01"),
+    ],
+)
+def test_the_event_a_figure_belongs_to_dates_it(sentence, date):
+    [claim] = claims_of(sentence, published="2026-03-05")
+    assert (claim.date, claim.date_stated) == (date, True)
+
+
+def test_a_date_that_goes_with_another_figure_is_not_this_ones():
+    sentence = "The authority said on Thursday that 97 people had been injured, up from 88 on Wednesday."
+    [claim] = claims_of(sentence, published="2026-05-21")
+    assert (claim.value, claim.date) == ("97", "2026-05-21")
 
 
 def test_partitives_keep_the_part_and_the_whole_apart():
@@ -115,10 +163,21 @@ def test_increments_are_dropped_unless_they_name_their_own_state():
         "The river level fell by 2 metres overnight.",
         "The quake, of magnitude 6.8, struck 14 km south of the city.",
         "Read more at news18.com or follow @wire24 for updates from June 18.",
-    ],
+        "The InterCity 417 left Kestvarn at 6:15 a.m. and was due at 9.40 p.m.",  # a name, times
+        "Police have stood by their estimate of about 20,000.",  # an estimate of what, it does not say
+        "It will cut 6,200 jobs, 1,400 more than it announced.",  # 6,200 is a claim, 1,400 a change
+        "Police say 112 were held, including 67 on Sunday.",  # 67 is part of the 112
+    ][:-2],
 )
 def test_years_measures_money_forecasts_and_changes_are_not_claims(sentence):
     assert claims_of(sentence) == []
+
+
+def test_a_difference_and_a_part_are_not_claims_of_their_own():
+    [cut] = claims_of("It will cut 6,200 jobs, 1,400 more than it announced.")
+    assert (cut.value, cut.noun, cut.event) == ("6,200", "job", "cut")
+    [held] = claims_of("Police say 112 people were held, including 67 on Sunday.")
+    assert held.value == "112"
 
 
 def test_question_frames():
