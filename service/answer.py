@@ -44,7 +44,7 @@ from .questions import DESCRIBED, VERDICT_TYPES, asked_type, holds, options, que
 from .repair import repair
 from .retrieve import Retriever
 from .settings import Settings
-from .support import SentenceSupport, check_text, compatible, frames_of, split_cited
+from .support import SentenceSupport, check_text, compatible, frames_of, split_cited, without_meta
 from .text import check_query, tokenize
 from .verdicts import VerdictAnswerer
 from .vocabulary import Vocabulary
@@ -139,21 +139,6 @@ def relevant_disagreements(
         if d not in asked
         and any((c.doc_id, c.start) in cited and numbers_in(c.value) & stated for c in d.claims)
     ]
-
-
-META = re.compile(
-    r"\bpassages?\s*\[?\d|\b(?:in|from|by|according to) (?:the )?(?:given |provided |above )?passages?\b"
-    r"|^\W*(?:this|that|the) (?:information|answer|fact)s? (?:is|are|was|were|can be) "
-    r"(?:provided|given|found|stated|mentioned)",
-    re.IGNORECASE,
-)
-
-
-def without_meta(answer: str) -> str:
-    """The answer without sentences about the passages rather than the news ("This information is
-    provided in passage [2]."); unchanged when nothing else would be left."""
-    kept = [s for s, _ in split_cited(answer) if not META.search(CITATION.sub(" ", s))]
-    return " ".join(kept) if kept else answer
 
 
 def counts_asked(answer: str, frame: Claim, vocabulary: Vocabulary | None) -> bool:
@@ -320,7 +305,9 @@ class Answerer:
             must_include={(p.doc_id, p.start) for p in evidence},
             limit=2,
         )
-        answers = cross_check(question, by_document or by_documents(evidence), self._ask_model, self.settings)
+        answers = cross_check(
+            question, by_document or by_documents(evidence), self._ask_model, self.settings, article_text
+        )
         if len(answers) >= 2:
             subjects = subjects_of(question, answers, article_text)
             return Found(disagreements_of(subjects) + disagreements, subjects)

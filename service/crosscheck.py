@@ -69,15 +69,21 @@ def words_of(text: str) -> list[str]:
 
 
 def document_answer(
-    question: str, passages: Sequence[Passage], ask: AskModel, settings: Settings
+    question: str,
+    passages: Sequence[Passage],
+    ask: AskModel,
+    settings: Settings,
+    subject: Sequence[str] = (),
 ) -> GivenAnswer | None:
-    """One document's answer, grounded in the sentence it comes from, or None."""
+    """One document's answer, grounded in the sentence it comes from, or None. subject: what the question
+    is about, when the document is known to name it (its sentences then need not repeat it: "He was
+    born on 9 February 1936")."""
     numbered = "\n".join(f"[{i}] {' '.join(p.quote.split())}" for i, p in enumerate(passages, 1))
     system, user = load_prompt("document_answer", settings.prompts_dir).render(
         sentences=numbered, question=question
     )
     reply = ask(system, user).strip()
-    answer = grounded(reply.splitlines()[0] if reply else "", passages, question)
+    answer = grounded(reply.splitlines()[0] if reply else "", passages, question, subject)
     return answer if answer is None or is_kind_asked(answer.text, question) else None
 
 
@@ -93,10 +99,15 @@ def is_kind_asked(reply: str, question: str) -> bool:
     return True
 
 
-def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> GivenAnswer | None:
+def grounded(
+    reply: str, passages: Sequence[Passage], question: str = "", subject: Sequence[str] = ()
+) -> GivenAnswer | None:
     """The reply as an answer when it is short and its words occur, in order, in one of the passages
-    (the one it cites first, else any) that also holds most of the question's words: a sentence about
-    something else that happens to name a person is no answer to the question."""
+    (the one it cites first, else any) that also holds most of the question's words (but the subject's,
+    when the document is known to name it): a sentence about something else that happens to name a
+    person is no answer to the question."""
+    subject_words = {w for term in subject for w in term.split()}
+    asked = " ".join(w for w in WORD.findall(question) if w.lower() not in subject_words)
     text = CITATION.sub("", reply).strip().rstrip(".").strip()
     words = words_of(text)
     if not words or len(words) > MAX_WORDS or NOT_STATED.search(text):
@@ -104,10 +115,8 @@ def grounded(reply: str, passages: Sequence[Passage], question: str = "") -> Giv
     cited = [int(n) for n in re.findall(r"\[(\d+)\]", reply)]
     order = [passages[n - 1] for n in cited if 0 < n <= len(passages)] + list(passages)
     for passage in order:
-        if (
-            _contains(words_of(passage.quote), words)
-            and word_overlap(passage.quote, question) >= QUESTION_WORDS
-        ):
+        overlap = max(word_overlap(passage.quote, question), word_overlap(passage.quote, asked))
+        if _contains(words_of(passage.quote), words) and overlap >= QUESTION_WORDS:
             return GivenAnswer(text=text, passages=[passage])
     return None
 
@@ -156,17 +165,27 @@ def vote(answers: Sequence[GivenAnswer]) -> list[GivenAnswer]:
 
 
 def cross_check(
-    question: str, by_document: dict[str, list[Passage]], ask: AskModel, settings: Settings
+    question: str,
+    by_document: dict[str, list[Passage]],
+    ask: AskModel,
+    settings: Settings,
+    text_of: Callable[[str], str] | None = None,
 ) -> list[GivenAnswer]:
-    """The answers the documents give, most documents first (empty when fewer than two answer)."""
+    """The answers the documents give, most documents first (empty when fewer than two answer).
+    text_of: a document's whole text; a document is about the question's subject when it names it anywhere
+    (its best sentences may say "he" or "the album"), else when those sentences name it."""
     if not is_factoid(question) or len(by_document) < 2:
         return []
     found = []
     subject = subject_terms(question)
-    for passages in list(by_document.values())[: settings.crosscheck_documents]:
-        if not passages or not is_about(passages, subject):
+    for doc_id, passages in list(by_document.items())[: settings.crosscheck_documents]:
+        whole = (
+            [Passage(n=0, doc_id=doc_id, title="", start=0, end=0, quote=text_of(doc_id))] if text_of else []
+        )
+        if not passages or not is_about(whole or passages, subject):
             continue
-        if answer := document_answer(question, passages, ask, settings):
+        named = subject if whole else ()
+        if answer := document_answer(question, passages, ask, settings, named):
             found.append(answer)
     return vote(found) if len(found) >= 2 else []
 

@@ -389,3 +389,18 @@ def content_words(text: str) -> tuple[tuple[str, str, bool], ...]:
             named = token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
             found.setdefault(stems[0], (stems[0], token.lemma_.lower(), named))
     return tuple(found.values())
+
+
+META = re.compile(
+    r"\bpassages?\s*\[?\d|\b(?:in|from|by|according to) (?:the )?(?:given |provided |above )?passages?\b"
+    r"|^\W*(?:this|that|the) (?:information|answer|fact)s? (?:is|are|was|were|can be) "
+    r"(?:provided|given|found|stated|mentioned)",
+    re.IGNORECASE,
+)
+
+
+def without_meta(answer: str) -> str:
+    """The answer without sentences about the passages rather than the news ("This information is
+    provided in passage [2]."); unchanged when nothing else would be left."""
+    kept = [s for s, _ in split_cited(answer) if not META.search(CITATION.sub(" ", s))]
+    return " ".join(kept) if kept else answer

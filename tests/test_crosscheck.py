@@ -215,3 +215,26 @@ def test_an_edited_copy_disagrees_within_its_subject_and_the_majority_leads():
     docs = {k: ALBUMS[k] for k in "acd"}
     one_subject = album_answers({"a": "Dynasty [1]", "c": "Metallica [1]", "d": "Dynasty"}, docs)
     assert lead(one_subject, "", numbered) == "Dynasty [1][4]."
+
+
+def test_a_document_that_names_the_subject_anywhere_is_asked_though_its_best_sentences_say_he():
+    """A document's best sentences often name the subject by a pronoun ("He was born on 9 February
+    1936"); when the whole document names him, it is asked. Without its text, only the sentences count."""
+    docs = {
+        "a": [sentence("a", "He was born on 9 February 1936 in Beckenham.", 1)],
+        "b": [sentence("b", "Geoffrey Cook was born on 9 October 1951 in Middlesbrough.", 2)],
+    }
+    texts = {
+        "a": "Geoffrey Cook (cricketer, born 1936). He was born on 9 February 1936 in Beckenham.",
+        "b": docs["b"][0].quote,
+    }
+    asked: list[str] = []
+
+    def ask(system: str, user: str) -> str:
+        asked.append(user)
+        return "9 February 1936 [1]" if "Beckenham" in user else "9 October 1951 [1]"
+
+    question = "When was Geoffrey Cook born?"
+    assert cross_check(question, docs, ask, SETTINGS) == [] and len(asked) == 1
+    answers = cross_check(question, docs, ask, SETTINGS, texts.__getitem__)
+    assert sorted(a.text for a in answers) == ["9 February 1936", "9 October 1951"]

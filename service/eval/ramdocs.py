@@ -149,7 +149,10 @@ def answer_ramdocs(desk: Desk, question: RamQuestion) -> Answer:
         question.question, candidates, desk.embedder, desk.settings, idf_over(list(texts.values()))
     )
     passages = [p for d in question.documents for p in sentence_passages(d.doc_id, d.title, d.text)]
-    own = desk.settings.model_copy(update={"evidence_max": 3, "max_per_document": 3})
+    # each document's three best sentences, however weakly they match: the document is asked on its own
+    own = desk.settings.model_copy(
+        update={"evidence_max": 3, "max_per_document": 3, "evidence_min_score": -1.0}
+    )
     idf = idf_over(list(texts.values()))
     by_document = {
         d.doc_id: select_evidence(
