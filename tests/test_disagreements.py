@@ -237,19 +237,23 @@ BLIND_PACKS = [
     "ferry_synthetic",
     "wildfire_synthetic",
     "outbreak_synthetic",
+    "mine_synthetic",
+    "storm_synthetic",
+    "border_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Six packs written blind (by a helper that never read service/): when first run they gave 3 of 6
-    conflicts isolated, 7 agreements reported, 12 false alarms, 22 unrelated figures inside
-    disagreements and 10 unrelated disagreements on 30 questions (README, "Story packs"). This is the
-    level the general fixes reached; a change that falls below it has broken something general."""
+    """Nine packs written blind (by helpers that never read service/). The first six, when first run,
+    gave 3 of 6 conflicts isolated, 7 agreements reported, 12 false alarms, 22 unrelated figures inside
+    disagreements and 10 unrelated disagreements on 30 questions; the last three were first run after
+    the general fixes (README, "Story packs"). This is the level reached; a change that falls below it
+    has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     isolated = sum(round(r.conflicts_isolated * r.conflicts) for r in reports)
-    assert isolated >= 5
+    assert isolated >= 6
     assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 7
+    assert sum(r.false_alarms for r in reports) <= 8
     assert sum(r.unrelated_figures_reported for r in reports) <= 10
     assert sum(r.unrelated_on_questions for r in reports) <= 4
 
