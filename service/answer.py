@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from .abstention import fallback_answer, turned_away, unmentioned_in_named_articles
 from .assertions import find_assertion_disagreements, llm_judge
@@ -296,6 +297,7 @@ class Answerer:
         article_text: Callable[[str], str],
     ) -> Found:
         """Where the sources differ about what was asked or answered (module doc of each finder)."""
+        article_text = cache(article_text)  # read by the cross-check, then again by the subjects
         window = self.settings.conflict_window_days
         disagreements = relevant_disagreements(question, text, claims, evidence, self.vocabulary, window)
         disagreements += find_assertion_disagreements(

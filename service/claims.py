@@ -142,9 +142,9 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         low, high = interval(figure.low, figure.high, qualifier)
         places, containers = places_of(anchor, own_noun, token, doc)
         date, stated = date_of(anchor, own_noun, published, token)
-        if label is not None and label[2] is not None:  # what the fact box's label says of place and time
-            places = places or label[2][0]
-            date, stated = (label[2][1], True) if label[2][1] and not stated else (date, stated)
+        if label is not None:  # what the fact box's label says of place and time
+            places = places or label[2]
+            date, stated = (label[3], True) if label[3] and not stated else (date, stated)
         source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
         claims.append(
             Claim(
@@ -200,7 +200,7 @@ def _noted_source(note: str) -> str | None:
 def _label(sentence: str, figure: Figure, published: str | None):
     """What a fact box's label says is counted, for a figure after it: "Injured: 63" → (None, injured),
     "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
-    (crowd, None) in Branova on Saturday. (noun, event, (places, date) or None), or None."""
+    (crowd, None) in Branova on Saturday. (noun, event, places, date or None), or None."""
     match = LABEL.match(sentence)
     if match is None or match.end() > figure.start:
         return None
@@ -218,7 +218,7 @@ def _label(sentence: str, figure: Figure, published: str | None):
         return None
     places, _ = places_of(root, noun, root, doc)
     date, stated = date_of(root, noun, published)
-    return noun, event, (places, date if stated else None)
+    return noun, event, places, date if stated else None
 
 
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:

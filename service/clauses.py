@@ -320,7 +320,7 @@ def _name_in(phrase_head) -> str | None:
     ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
     # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional
     # health authority", "a Torvane spokesman" are read whole
-    heads = [phrase_head, *(c for c in phrase_head.children if c.dep_ == "appos")]  # "… Service (NIS)"
+    heads = [phrase_head, *(c for c in phrase_head.children if c.dep_ == "appos")]  # "… Agency (NEA)"
     heading = [e for e in ents if any(e.start <= h.i < e.end for h in heads)]
     named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
         e for e in heading if e.label_ in SOURCE_LABELS

@@ -107,7 +107,7 @@ def grounded(
     when the document is known to name it): a sentence about something else that happens to name a
     person is no answer to the question."""
     subject_words = {w for term in subject for w in term.split()}
-    asked = " ".join(w for w in WORD.findall(question) if w.lower() not in subject_words)
+    rest = " ".join(w for w in WORD.findall(question) if w.lower() not in subject_words)
     text = CITATION.sub("", reply).strip().rstrip(".").strip()
     words = words_of(text)
     if not words or len(words) > MAX_WORDS or NOT_STATED.search(text):
@@ -115,7 +115,9 @@ def grounded(
     cited = [int(n) for n in re.findall(r"\[(\d+)\]", reply)]
     order = [passages[n - 1] for n in cited if 0 < n <= len(passages)] + list(passages)
     for passage in order:
-        overlap = max(word_overlap(passage.quote, question), word_overlap(passage.quote, asked))
+        overlap = word_overlap(passage.quote, question)
+        if subject_words:
+            overlap = max(overlap, word_overlap(passage.quote, rest))
         if _contains(words_of(passage.quote), words) and overlap >= QUESTION_WORDS:
             return GivenAnswer(text=text, passages=[passage])
     return None
@@ -139,11 +141,18 @@ def subject_terms(question: str) -> list[str]:
 
 def is_about(passages: Sequence[Passage], subject: Sequence[str]) -> bool:
     """A document answers only if its sentences name what the question is about (half its terms)."""
+    return _half_named(" ".join(" ".join(words_of(p.quote)) for p in passages), subject)
+
+
+def names_subject(text: str, subject: Sequence[str]) -> bool:
+    """A whole text names what the question is about (half its terms)."""
+    return _half_named(" ".join(words_of(text)), subject)
+
+
+def _half_named(words: str, subject: Sequence[str]) -> bool:
     if not subject:
         return True
-    text = " ".join(" ".join(words_of(p.quote)) for p in passages)
-    found = sum(1 for term in subject if f" {term} " in f" {text} ")
-    return found * 2 >= len(subject)
+    return sum(1 for term in subject if f" {term} " in f" {words} ") * 2 >= len(subject)
 
 
 def vote(answers: Sequence[GivenAnswer]) -> list[GivenAnswer]:
@@ -179,12 +188,10 @@ def cross_check(
     found = []
     subject = subject_terms(question)
     for doc_id, passages in list(by_document.items())[: settings.crosscheck_documents]:
-        whole = (
-            [Passage(n=0, doc_id=doc_id, title="", start=0, end=0, quote=text_of(doc_id))] if text_of else []
-        )
-        if not passages or not is_about(whole or passages, subject):
+        about = names_subject(text_of(doc_id), subject) if text_of else is_about(passages, subject)
+        if not passages or not about:
             continue
-        named = subject if whole else ()
+        named = subject if text_of else ()
         if answer := document_answer(question, passages, ask, settings, named):
             found.append(answer)
     return vote(found) if len(found) >= 2 else []

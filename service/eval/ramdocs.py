@@ -145,15 +145,13 @@ def answer_ramdocs(desk: Desk, question: RamQuestion) -> Answer:
     (service/crosscheck.py) with its three best sentences."""
     texts = {d.doc_id: d.text for d in question.documents}
     candidates = candidate_sentences(as_results(question))
-    evidence = select_evidence(
-        question.question, candidates, desk.embedder, desk.settings, idf_over(list(texts.values()))
-    )
+    idf = idf_over(list(texts.values()))
+    evidence = select_evidence(question.question, candidates, desk.embedder, desk.settings, idf)
     passages = [p for d in question.documents for p in sentence_passages(d.doc_id, d.title, d.text)]
     # each document's three best sentences, however weakly they match: the document is asked on its own
     own = desk.settings.model_copy(
         update={"evidence_max": 3, "max_per_document": 3, "evidence_min_score": -1.0}
     )
-    idf = idf_over(list(texts.values()))
     by_document = {
         d.doc_id: select_evidence(
             question.question, [c for c in candidates if c[0].doc_id == d.doc_id], desk.embedder, own, idf
