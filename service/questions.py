@@ -130,6 +130,21 @@ def options(question: str) -> list[str]:
     return []
 
 
+# "inconsistent", "inconsistency", "dissimilar", "disagreed": a relation negated by its prefix
+NEGATED_RELATION = re.compile(r"\b(?:in(?=consisten)|dis(?=similar|agree))([a-z]+)\b", re.IGNORECASE)
+
+
+def positive_form(question: str) -> tuple[str, bool]:
+    """(the question asked of the relation it negates, whether it negated one): "Was there inconsistency
+    in the portrayal?" → ("Was there consistency in the portrayal?", True). A small model reads a relation
+    negated by its prefix as the relation itself (MultiHop-RAG gold sample: "yes" to all three "was there
+    inconsistency" questions whose facts agree), so it is asked the positive and code turns its verdict
+    over. A question offering both ("consistent or inconsistent"), or negating twice, is left as it is."""
+    if options(question) or len(NEGATED_RELATION.findall(question)) != 1:
+        return question, False
+    return NEGATED_RELATION.sub(r"\1", question), True
+
+
 def asked_type(question: str) -> Asked | None:
     """The kind of thing the question asks for, or None (see the module doc)."""
     return next((kind for pattern, kind in ASKS if pattern.search(question)), None)
@@ -259,15 +274,20 @@ def _asked_phrase(doc) -> set[int]:
 def described_noun(question: str) -> str | None:
     """The noun a who/which question describes its answer by, lemmatized: "Who is the individual …" →
     individual; "What is the name of the general …" → general; "Which company …" → company."""
-    doc = nlp.parse_one(question)
+    token = described_token(nlp.parse_one(question))
+    return token.lemma_.lower() if token is not None else None
+
+
+def described_token(doc):
+    """The token of the noun a who/which question describes its answer by (described_noun), or None."""
     for token in doc:
         if token.lemma_.lower() == "name" and token.pos_ == "NOUN":
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-                return next((c.lemma_.lower() for c in prep.children if c.pos_ == "NOUN"), None)
+                return next((c for c in prep.children if c.pos_ == "NOUN"), None)
         if token.lower_ in ("which", "what") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN":
-            return doc[token.i + 1].lemma_.lower()
+            return doc[token.i + 1]
     words = [t.lower_ for t in doc[:3]]
     if words[:1] in (["who"], ["whom"]) and words[1:2] in (["is"], ["was"]) and words[2:] in (["the"], ["a"]):
         described = doc[2].head  # what "the" determines (the tagger calls "individual" an adjective)
-        return described.lemma_.lower() if described.pos_ in ("NOUN", "ADJ") else None
+        return described if described.pos_ in ("NOUN", "ADJ") else None
     return None

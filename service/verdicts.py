@@ -29,7 +29,7 @@ from . import nlp
 from .citations import CITATION, numbers_in
 from .models import Passage
 from .prompts import load_prompt, retry_prompt
-from .questions import options
+from .questions import options, positive_form
 from .repair import repair
 from .support import SUPPORT_SCORE, check_text, support_score
 from .text import trim_words
@@ -271,15 +271,16 @@ class VerdictAnswerer:
             schema, key = order_schema(numbers), "events"
         else:
             schema, key = verdict_schema(numbers, verdicts_for(question)), "because"
+        asked, negated = positive_form(question) if kind != "order" else (question, False)
         system, user = load_prompt(kind, self.prompts_dir).render(
-            passages=shown(evidence), question=question, **self._placeholders(kind, question)
+            passages=shown(evidence), question=asked, **self._placeholders(kind, question)
         )
-        shaped = self._attempt(kind, question, evidence, system, user, schema, key, on_token)
+        shaped = self._attempt(kind, question, evidence, system, user, schema, key, on_token, negated)
         if shaped.text is None and shaped.problems:
             retry = retry_prompt(user, shaped.reply, "; ".join(shaped.problems))
             if on_token:
                 on_token("\n")
-            shaped = self._attempt(kind, question, evidence, system, retry, schema, key, on_token)
+            shaped = self._attempt(kind, question, evidence, system, retry, schema, key, on_token, negated)
         return shaped
 
     def _placeholders(self, kind: str, question: str) -> dict[str, str]:
@@ -287,12 +288,14 @@ class VerdictAnswerer:
             return {}
         return {"verdicts": " or ".join(f'"{v}"' for v in [*verdicts_for(question), NOT_STATED])}
 
-    def _attempt(self, kind, question, evidence, system, user, schema, key, on_token) -> Shaped:
-        """One reply, read and checked. A failed reply's `reason` is the reply itself (for the retry)."""
-        hook = DraftStream(on_token, key) if on_token else None
+    def _attempt(self, kind, question, evidence, system, user, schema, key, on_token, negated) -> Shaped:
+        """One reply, read and checked. A failed reply's `reason` is the reply itself (for the retry).
+        negated: the model was asked the positive of the question's relation (questions.positive_form)."""
+        hook = DraftStream(on_token, key, negated) if on_token else None
         reply = self.generate_json(system, user, schema, hook)
         parts = parse_parts(reply, key)
         verdict = parse_verdict(reply, verdicts_for(question)) if kind != "order" else "order"
+        verdict = turned_over(verdict) if negated else verdict
         if parts is None or verdict is None:
             return Shaped(None, "the model's reply could not be read", reply, ["it is not the JSON asked"])
         if verdict == NOT_STATED:
@@ -312,6 +315,10 @@ class VerdictAnswerer:
         return Shaped(render_order(question, first, second, dates))
 
 
+def turned_over(verdict: str | None) -> str | None:
+    return {"yes": "no", "no": "yes"}.get(verdict or "", verdict)
+
+
 def json_string(body: str) -> str:
     return '"' + body + '"'
 
@@ -323,8 +330,8 @@ class DraftStream:
     PART = re.compile(r'\{\s*"cite"\s*:\s*(\d+)\s*,\s*"claim"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}')
     VERDICT = re.compile(r'"verdict"\s*:\s*"([^"]*)"')
 
-    def __init__(self, on_token: Callable[[str], None], key: str):
-        self.on_token, self.key = on_token, key
+    def __init__(self, on_token: Callable[[str], None], key: str, negated: bool = False):
+        self.on_token, self.key, self.negated = on_token, key, negated
         self.reply, self.sent, self.verdict_sent = "", 0, False
 
     def __call__(self, token: str) -> None:
@@ -334,5 +341,6 @@ class DraftStream:
             self.on_token(f"{clean_claim(json.loads(json_string(claim)))} [{cite}]. ")
         self.sent = len(parts)
         if not self.verdict_sent and (verdict := self.VERDICT.search(self.reply)):
-            self.on_token(f"→ {verdict.group(1)}")
+            said = verdict.group(1)
+            self.on_token(f"→ {turned_over(said) if self.negated else said}")
             self.verdict_sent = True

@@ -10,7 +10,7 @@ import pytest
 
 from service.abstention import phrases_of
 from service.models import Passage
-from service.questions import options, question_type
+from service.questions import options, positive_form, question_type
 from service.verdicts import (
     MAX_CLAIM_CHARS,
     DraftStream,
@@ -128,6 +128,48 @@ def test_offered_opposites_are_the_verdicts():
     assert shaped.text.startswith("Inconsistent: The council closed the Sallow bridge [1]. The Sallow")
     assert asked[0][2]["properties"]["verdict"]["enum"] == ["consistent", "inconsistent", "not stated"]
     assert '"consistent" or "inconsistent" or "not stated"' in asked[0][0]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Was there inconsistency in the Courier's account?",
+            "Was there consistency in the Courier's account?",
+        ),
+        ("Did the Gazette report it inconsistently?", "Did the Gazette report it consistently?"),
+        ("Did the Courier report a dissimilar toll?", "Did the Courier report a similar toll?"),
+        ("Did the Gazette disagree with the council?", "Did the Gazette agree with the council?"),
+    ],
+)
+def test_a_relation_negated_by_its_prefix_is_asked_as_its_positive(question, asked):
+    assert positive_form(question) == (asked, True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the Courier's view remain consistent or inconsistent?",  # offers both: its own verdicts
+        "Was the inconsistent report dissimilar to the first?",  # negated twice
+        "Did the Courier report the discussion of the bridge?",  # "dis…" that negates nothing
+        "Has the council's account changed?",
+    ],
+)
+def test_other_questions_are_asked_as_they_are(question):
+    assert positive_form(question) == (question, False)
+
+
+def test_the_model_judges_the_positive_relation_and_code_turns_its_verdict_over():
+    question = "Was there inconsistency between the Courier and the Gazette about the Sallow bridge?"
+    generate_json, asked = scripted(
+        reply("yes", (1, "The council closed the Sallow bridge on 3 May"), (2, "The Sallow bridge reopened"))
+    )
+    shown: list[str] = []
+    shaped = answerer(generate_json).answer("comparison", question, PASSAGES, shown.append)
+    assert "Question: Was there consistency between the Courier" in asked[0][1]
+    assert "inconsistency" not in asked[0][1]
+    assert shaped.text.startswith("No: The council closed the Sallow bridge on 3 May [1].")
+    assert shown[-1] == "→ no", "the streamed draft shows the verdict as the question asks it"
 
 
 def test_an_unsupported_claim_is_retried_with_its_problems_then_not_stated():
