@@ -40,6 +40,7 @@ from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted
 from .models import Answer, Claim, Disagreement, Passage
+from .named_answer import named_answer
 from .prompts import load_prompt, retry_prompt
 from .questions import DESCRIBED, VERDICT_TYPES, asked_type, holds, options, question_type
 from .repair import repair
@@ -337,7 +338,8 @@ class Answerer:
         self, question: str, evidence: Sequence[Passage], frame: Claim | None, on_token: TokenHook | None
     ) -> tuple[str, Verdict]:
         """The model's answer, verified; once rejected, asked again with its problems named; then the
-        supported sentences alone of the second answer, else of the first, when they pass."""
+        supported sentences alone of the second answer, else of the first, when they pass; else the name
+        either gives, alone (named_answer.py)."""
         system, user = load_prompt("answer", self.settings.prompts_dir).render(
             passages=numbered(evidence), question=question
         )
@@ -358,6 +360,9 @@ class Answerer:
                 and (trimmed := verify(kept, question, evidence, self.vocabulary, frame)).ok
             ):
                 return kept, trimmed
+        named = named_answer(question, [second[0], first[0]], evidence)
+        if named and (checked := verify(named, question, evidence, self.vocabulary, frame)).ok:
+            return named, checked
         return second
 
     def _generate(self, system: str, user: str, on_token: TokenHook | None) -> str:
