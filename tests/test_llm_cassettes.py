@@ -154,3 +154,22 @@ def test_an_order_question_is_settled_by_the_articles_dates(http_desk):
     dates = re.findall(r" on (\d{4}-\d{2}-\d{2})", answer.answer)
     assert dates == [http_desk.document(c.doc_id).published for c in answer.citations]
     assert_grounded(answer.model_copy(update={"answer": re.sub(r" on \d{4}-\d{2}-\d{2}", "", answer.answer)}))
+
+
+@pytest.mark.vcr
+def test_a_negated_relation_is_asked_as_its_positive_and_the_verdict_turned_over(http_desk, vcr):
+    """The NIS's 5,000 workers match Shoigu's 5,000: asked whether they were *consistent*, the model says
+    so, and the answer to "was there inconsistency" is "No" (questions.positive_form)."""
+    import json
+
+    question = (
+        "Was there inconsistency between the NIS and Shoigu on the number of military construction workers?"
+    )
+    answer = http_desk.ask(question)
+    sent = [json.loads(r.body)["messages"][-1]["content"] for r in vcr.requests]
+    assert any("Question: Was there consistency between the NIS and Shoigu" in m for m in sent)
+    assert not any("inconsistency" in m for m in sent), "the model never sees the negated relation"
+    assert answer.answer.startswith("No: "), answer.answer
+    assert_every_sentence_cites(answer.answer)
+    undated = re.sub(r" \(\d{4}-\d{2}-\d{2}\)", "", answer.answer)  # "between …": a temporal question
+    assert_grounded(answer.model_copy(update={"answer": undated}))
