@@ -7,8 +7,8 @@ of … as reported by TechCrunch, and is accused … [1]". That sentence pins ev
 The name can still be the answer the passages give. This module keeps it when the passages that name it
 state, between them, what any shown passage states of
   * the question's restrictions (its names, the nouns modifying its nouns: questions.restrictions), and
-  * the phrase that defines what is asked ("the North Korean general commanding the sappers"): a
-    passage about some general, when only another passage holds the sappers, does not name their
+  * the phrase that defines what is asked ("the Veldarian general commanding the engineers"): a
+    passage about some general, when only another passage holds the engineers, does not name their
     commander.
 The answer is then "The company is Google [1][2][3]." — the noun the question describes its answer by,
 and the name cited to every passage that names it (its article's title counts, as for any citation). A
@@ -25,7 +25,7 @@ from .citations import CITATION
 from .models import Passage
 from .questions import WH_OPENING, asked_type, described_token, holds, question_type, restrictions
 from .support import content_words, covered, held_words, holds_name, holds_word, labelled, names_in
-from .text import stem, tokenize
+from .text import stem
 
 NAME_ANSWERED = frozenset({"person", "place", "open"})
 
@@ -33,8 +33,10 @@ NAME_ANSWERED = frozenset({"person", "place", "open"})
 def named_answer(question: str, drafts: Sequence[str], evidence: Sequence[Passage]) -> str | None:
     """ "The company is Google [1][3]." from the first draft naming one new thing that the passages naming
     it support as the question's answer (module doc); None when no draft does."""
+    if question_type(question) not in NAME_ANSWERED or not WH_OPENING.match(question):
+        return None
     described = described_token(nlp.parse_one(question))
-    if question_type(question) not in NAME_ANSWERED or not WH_OPENING.match(question) or described is None:
+    if described is None:
         return None
     defining = " ".join(t.text for t in described.subtree if t.i != described.i)
     for draft in drafts:
@@ -60,11 +62,10 @@ def states_restrictions(
 ) -> bool:
     """The passages naming the answer state every restriction of the question, and every word of the
     phrase defining what is asked, that a shown passage states."""
-    shown, cited = set(tokenize(labelled(evidence))), set(tokenize(labelled(naming)))
-    if not all(covered(stem(w), cited) or not covered(stem(w), shown) for w in restrictions(question)):
+    shown, cited = held_words(labelled(evidence)), held_words(labelled(naming))  # (stems, lemmas)
+    if not all(covered(stem(w), cited[0]) or not covered(stem(w), shown[0]) for w in restrictions(question)):
         return False
-    shown_words, cited_words = held_words(labelled(evidence)), held_words(labelled(naming))
     return all(
-        holds_word(s, lemma, cited_words) or not holds_word(s, lemma, shown_words)
+        holds_word(s, lemma, cited) or not holds_word(s, lemma, shown)
         for s, lemma, _ in content_words(defining)
     )
