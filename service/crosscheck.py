@@ -1,22 +1,22 @@
 """One answer per document, then a deterministic vote: when the documents behind a question name
 different people, dates or places, say so with each answer cited, instead of silently picking one.
 
-The shape is MADAM-RAG's (Wang et al. 2025, the RAMDocs paper: one agent per document, then an
-aggregator); here the aggregation is code. For a question asking who, when, where, which or what, each
-document's best evidence sentences (at most `crosscheck_documents` documents) go to the model in one short
-call (prompts/document_answer.*), which replies with a few words and the sentence they come from, or
-"not stated". A reply counts only when its words occur in that document's sentences (it is then cited
-to the sentence holding them), that sentence holds at least half the question's content words, it is
-short (at most MAX_WORDS words: a long reply is an explanation, not a name, a date or a place), and it is
-the kind of thing asked (a "when" question's reply holds a date, a "who" question's a name). Replies
-that are equal, or one inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A document whose
-sentences do not name what the question is about (its quoted title, else half its capitalised words) is
-not asked. The answers are then joined into subjects (service/subjects.py): documents that share a
-passage or most of their names speak of one subject, and their different answers are a disagreement of
-kind "answers" (the answer given by the most documents leads; when several tie, those the model's own
-answer names, else all of them; every answer is listed with its documents). Documents that share
-neither seem to speak of different things of one name (two albums called "Beyond Measure"): the answer
-gives each subject's answer, and there is nothing to disagree about between them.
+The shape is MADAM-RAG's (Wang et al. 2025, the RAMDocs paper: one agent per document, then an aggregator);
+here the aggregation is code. For a question asking who, when, where, which or what (the question word may
+come late: "formed in which year?"), each document's best evidence sentences (at most `crosscheck_documents`
+documents) go to the model in one short call (prompts/document_answer.*), which replies with a few words and
+the sentence they come from, or "not stated". A reply counts only when its words occur in that document's
+sentences (it is then cited to the sentence holding them), that sentence holds at least half the question's
+content words, it is short (at most MAX_WORDS words: a long reply is an explanation, not a name, a date or a
+place), and it is the kind of thing asked (a "when" question's reply holds a date, a "who" question's a
+name). Replies that are equal, or one inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A
+document whose sentences do not name what the question is about (its quoted title, else half its capitalised
+words) is not asked. The answers are then joined into subjects (service/subjects.py): documents that share a
+passage or most of their names speak of one subject, and their different answers are a disagreement of kind
+"answers" (the answer given by the most documents leads; when several tie, those the model's own answer
+names, else all of them; every answer is listed with its documents). Documents that share neither seem to
+speak of different things of one name (two albums called "Beyond Measure"): the answer gives each subject's
+answer, and there is nothing to disagree about between them.
 """
 
 from __future__ import annotations
@@ -28,13 +28,17 @@ from dataclasses import dataclass, field
 from .citations import CITATION
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
-from .questions import asked_type, holds
+from .questions import YES_NO_FORM, asked_type, holds
 from .settings import Settings
 from .subjects import by_subject, ignored_words
 from .text import word_overlap
 
 AskModel = Callable[[str, str], str]  # (system, user) → the model's reply
 FACTOID = re.compile(r"^\s*(?:who|whom|whose|when|where|which|what)\b", re.IGNORECASE)
+# the question word after a preposition, late in the question: "… was formed in which year?", "… by whom?"
+LATE_FACTOID = re.compile(
+    r"\b(?:in|on|at|for|from|of|by|to|with|during|under)\s+(?:which|what|whom|whose)\b", re.IGNORECASE
+)
 QUANTITY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 NOT_STATED = re.compile(r"\bnot (?:stated|mentioned|given)\b|\bunknown\b|\bdoes not say\b", re.IGNORECASE)
 MAX_WORDS = 6
@@ -58,7 +62,8 @@ class GivenAnswer:
 
 
 def is_factoid(question: str) -> bool:
-    return bool(FACTOID.match(question)) and not QUANTITY.search(question)
+    late = LATE_FACTOID.search(question) and not YES_NO_FORM.match(question)
+    return bool(FACTOID.match(question) or late) and not QUANTITY.search(question)
 
 
 def words_of(text: str) -> list[str]:

@@ -57,6 +57,11 @@ def test_which_questions_are_cross_checked():
     assert is_factoid("When was the dam built?") and is_factoid("Which general praised the troops?")
     assert not is_factoid("How many people died?")  # figures: the claim frames
     assert not is_factoid("Did the mayor resign?")
+    # the question word late, after a preposition
+    assert is_factoid("302 Squadron was formed in which year?")
+    assert is_factoid("The bridge was opened by whom?")
+    assert is_factoid("221B Baker Street is a game for which type of medium?")
+    assert not is_factoid("Did the report say in which year the dam was built?")  # a verdict
 
 
 def test_a_reply_counts_only_when_short_and_found_in_the_document():
