@@ -42,6 +42,7 @@ from .clauses import (
     readable,
     source_of,
 )
+from .ellipsis import borrowed_frames, may_borrow
 from .events import (
     VALUE_VERBS,
     event_of,
@@ -68,11 +69,13 @@ PARTITIVE_GAP = re.compile(
 )
 
 # 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
-# times of day, parts, the date of the event a figure belongs to
-FRAMES_VERSION = 4
+# times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
+# (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places
+FRAMES_VERSION = 5
 
 PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
+PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)  # "17 of those deaths", "318 of them"
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
 # a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
@@ -103,6 +106,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
     claims = []
     wholes = _partitive_wholes(sentence, figures, doc)
     counted: set[tuple[str | None, str | None]] = set()
+    at: list[int] = []  # where each claim's figure starts in the sentence
     for figure in figures:
         if is_measure(sentence, figure) or currency_of(sentence, figure):
             continue
@@ -115,6 +119,8 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             continue
         if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
             continue  # "112 detained, including 67 on Sunday": a part of the figure before it
+        if PART_AFTER.match(sentence, figure.end):
+            continue  # "with 17 of those deaths": a part of a figure already given
         if _is_identifier(token):
             continue
         noun, event_token = _counted(token)
@@ -127,7 +133,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         if label is not None:
             noun = noun if noun is not None else label[0]
             event_token = event_token if event_token is not None else label[1]
-        if noun is None and event_token is None:
+        if noun is None and event_token is None and not may_borrow(sentence, figure):
             continue
         what = (noun_key(noun), event_key(event_token, noun))
         if is_increment(sentence, figure) and (what in counted or not names_a_state(event_token)):
@@ -146,6 +152,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             places = places or label[2]
             date, stated = (label[3], True) if label[3] and not stated else (date, stated)
         source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
+        at.append(figure.start)
         claims.append(
             Claim(
                 doc_id=passage.doc_id,
@@ -172,7 +179,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 attribution=source,
             )
         )
-    return claims
+    return [c for c in borrowed_frames(sentence, claims, at) if c.noun or c.event or c.activity]
 
 
 # --- the figure and what it counts --------------------------------------------------------------

@@ -21,7 +21,7 @@ from . import nlp
 
 REPORTING = frozenset(
     """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
-    insist describe mention disclose cite quote acknowledge admit deny stress""".split()
+    insist maintain describe mention disclose cite quote acknowledge admit deny stress""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
@@ -97,18 +97,52 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
     for place_token in clause:
         if not _is_place(place_token) or not _reached_as_place(place_token, anchor):
             continue
+        if _of_another_figure(place_token, token):
+            continue
         name = _place_name(place_token)
         if name and name not in places:
             places.append(name)
         outer = _containing_place(place_token)
         if outer and name and outer != name:
             containers.append((outer, name))
+    if (where := _where_clause_place(anchor)) and where not in places:
+        places.append(where)
+    if not places:
+        places += _fronted_place(anchor)
     if any(t.lemma_.lower() in NATIONWIDE for t in clause) or _says_whole_country(clause):
         places.append(WHOLE_COUNTRY)
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
     ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
     return ordered + [p for p in places if p in outer and p not in ordered], containers
+
+
+def _of_another_figure(place_token, token) -> bool:
+    """A place that qualifies another figure of the sentence ("rose to 356, 318 of them in Ashkari")."""
+    return any(a.like_num and a.i != token.i and token not in a.subtree for a in place_token.ancestors)
+
+
+def _fronted_place(anchor) -> list[str]:
+    """A place put before the reporting verb's subject scopes what is reported: "In Teravia, the ministry
+    said that 210 people had died" (not "said in a statement", nor where someone spoke from)."""
+    for verb in anchor.ancestors:
+        if verb.pos_ != "VERB" or lemma(verb) not in REPORTING:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE or subject is None or prep.i > subject.i:
+                continue
+            named = [_place_name(t) for t in prep.children if t.dep_ == "pobj" and _is_place(t)]
+            if named:
+                return named
+    return []
+
+
+def _where_clause_place(anchor) -> str | None:
+    """The place a "where" clause hangs on: "In Port Velana, where 17 people died, …" → Port Velana."""
+    if anchor.dep_ != "relcl" or not any(c.lower_ == "where" for c in anchor.children):
+        return None
+    return _place_name(anchor.head) if _is_place(anchor.head) else None
 
 
 def _is_place(token) -> bool:
@@ -180,10 +214,16 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
     with another figure ("up from 88 on Wednesday") is that figure's."""
     tokens = _clause(anchor, noun)
+    when = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "relcl"), None)
+    if when is not None and when.head.ent_type_ == "DATE" and any(c.lower_ == "when" for c in when.children):
+        span = next((e for e in when.head.doc.ents if e.start <= when.head.i < e.end), None)
+        if span is not None and (resolved := nlp.resolve_date(span.text, published)):
+            return resolved, True  # "since 2019, when 27 people were killed": 2019, whatever leads to it
     if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
         holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
         inside = {t.i for t in anchor.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens
+    tokens += _result_of(anchor)
     tokens += _subject_tokens(anchor, noun)
     for token in tokens:
         if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
@@ -202,6 +242,15 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
     return published, False
+
+
+def _result_of(anchor) -> list:
+    """The phrases of the event a participle tells the result of ("the tower collapsed in 2019, killing
+    27 people": 2019 is when the 27 died), not its other clauses."""
+    if anchor.dep_ != "advcl" or anchor.tag_ != "VBG" or anchor.head.pos_ != "VERB":
+        return []
+    phrases = [c for c in anchor.head.children if c.dep_ == "prep" and c.i != anchor.i]
+    return [t for phrase in phrases for t in phrase.subtree]
 
 
 def _noun_phrase_top(noun):
@@ -268,7 +317,7 @@ def source_of(anchor, doc, figure=None) -> str | None:
         return found
     chain = [anchor, *anchor.ancestors]
     for verb in chain:
-        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in REPORTING and (found := _subject_name(verb)):
+        if verb.pos_ in ("VERB", "AUX") and _reports(verb) and (found := _subject_name(verb)):
             return found
     for token in chain:
         if found := _according_to(token):
@@ -279,6 +328,13 @@ def source_of(anchor, doc, figure=None) -> str | None:
             if reporting and child.i > anchor.i and (found := _subject_name(child)):
                 return found
     return _according_to_anywhere(doc)
+
+
+def _reports(verb) -> bool:
+    """A reporting verb, or "puts the figure at": who puts a number on it says so."""
+    if lemma(verb) in REPORTING:
+        return True
+    return lemma(verb) == "put" and any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
 
 
 def _subject_name(verb) -> str | None:

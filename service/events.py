@@ -31,7 +31,13 @@ def event_of(node):
     for child in node.children:
         if child.dep_ == "relcl" and _relative(child) and (event := _through_copula(child)) is not None:
             return event
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and is_event_verb(child):
+        # "heat-related deaths": a hyphenated participle is a cause, not what happened
+        if (
+            child.dep_ in ("acl", "amod")
+            and child.tag_ == "VBN"
+            and is_event_verb(child)
+            and not _hyphenated(child)
+        ):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
@@ -55,6 +61,10 @@ def event_of(node):
     return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
 
 
+def _hyphenated(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
+
+
 def _state_hung_above(node):
     """A participle or adjective right after the noun that the parser made the head of the clause
     around it ("Families of the 9 workers still missing have asked…" parses "missing" as the sentence's
@@ -68,8 +78,11 @@ def _state_hung_above(node):
 
 def names_a_state(event) -> bool:
     """An increment says what its group is ("another 400 remain missing", "another 1,000 engineers are
-    engaged"): an adjective or a verb other than one that only moves or adds."""
-    return event is not None and lemma(event) not in ("follow", "join", "come", "arrive", "add")
+    engaged"): an adjective or a participle other than one that only moves or adds; not an action done
+    to it ("cut a further 700 jobs": 700 more cut)."""
+    if event is None or not (event.pos_ == "ADJ" or event.tag_ in ("VBN", "VBG")):
+        return False
+    return lemma(event) not in ("follow", "join", "come", "arrive", "add")
 
 
 def _relative(verb) -> bool:

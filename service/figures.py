@@ -116,11 +116,20 @@ def figures_in(sentence: str) -> list[Figure]:
     ]
 
 
+CAPACITY_BEFORE = re.compile(r"\bcapacity\s+(?:of|for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$", re.I)
+CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)
+
+
 def is_measure(sentence: str, figure: Figure) -> bool:
     """A duration, length or percentage ("30 years", "12 km", "40 per cent"), a magnitude ("magnitude
-    6.8"), or any figure with decimals and no scale word ("6.4"): a measurement, not a count."""
+    6.8"), a capacity, or any figure with decimals and no scale word ("6.4"): a measurement, not a
+    count."""
     if UNIT_AFTER.match(sentence, figure.end) or re.search(r"magnitude\s*$", sentence[: figure.start], re.I):
         return True
+    if CAPACITY_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]):
+        return True  # "a capacity of 50,000 litres": what a thing can hold, not what happened
+    if CAPACITY_AFTER.match(sentence, figure.end):
+        return True  # "the 41,000-capacity arena"
     return "." in figure.value and not figure.value.endswith(("million", "billion"))
 
 

@@ -66,6 +66,7 @@ YEARS_BACK = re.compile(
 NUMBER_WORDS = dict(
     zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True)
 )
+ANY_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 
 
@@ -89,7 +90,12 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if base:
         settings["RELATIVE_BASE"] = base
     found = dateparser.parse(text, languages=["en"], settings=settings)
-    return found.date().isoformat() if found else None
+    if found:
+        return found.date().isoformat()
+    # "the summer of 2011", "March 2011": at least the year; not a later one ("by mid-2027": a plan)
+    years = set(ANY_YEAR.findall(text))
+    year = years.pop() if len(years) == 1 else None
+    return year if year and (not reference or year <= reference[:4]) else None
 
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()

@@ -132,6 +132,52 @@ def test_the_event_a_figure_belongs_to_dates_it(sentence, date):
     assert (claim.date, claim.date_stated) == (date, True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [  # a year-only point in time; the event a "when" clause or a result participle belongs to
+        ("The heatwave revived memories of the summer of 2011, when about 1,300 people died.", "2011"),
+        ("It is the deadliest collapse since 2019, when 27 people were killed in Marrowby.", "2019"),
+        ("When the tower in Marrowby collapsed in 2019, killing 27 people, an inquiry followed.", "2019"),
+    ],
+)
+def test_an_earlier_event_named_by_its_year_dates_its_figure(sentence, date):
+    [claim] = claims_of(sentence, published="2026-03-05")
+    assert (claim.date, claim.date_stated) == (date, True)
+
+
+def test_a_year_ahead_is_a_plan_not_the_date_a_figure_holds():
+    [claim] = claims_of("Torvane will cut 4,800 jobs by the end of 2027.", published="2026-06-02")
+    assert (claim.date, claim.date_stated) == ("2026-06-02", False)
+
+
+def test_a_place_a_where_clause_hangs_on_or_put_before_the_source_is_the_figures():
+    [claim] = claims_of("In Marrowby, where 17 people died, there is no argument about the count.")
+    assert claim.places == ["Marrowby"]
+    [claim] = claims_of("In Teravia, the Ministry of Social Affairs said on Monday that 210 people had died.")
+    assert (claim.places, claim.source) == (["Teravia"], "Ministry of Social Affairs")
+
+
+def test_a_dispute_told_in_one_sentence_lends_the_first_figures_frame_to_the_second():
+    sentence = "The landlord says 64 people were registered at the building, but the residents' association "
+    [landlord, residents] = claims_of(sentence + "says as many as 95.")
+    assert (landlord.event, landlord.source) == ("register", "landlord")
+    assert (residents.value, residents.event, residents.source) == ("95", "register", "residents association")
+    sentence = "Halvaren maintains that 9,000 litres escaped, while the agency puts the figure at 40,000."
+    [company, agency] = claims_of(sentence)
+    assert [(c.noun, c.event, c.source) for c in (company, agency)] == [
+        ("litre", "escape", "Halvaren"),
+        ("litre", "escape", "agency"),
+    ]
+    # one source listing two tallies lends nothing: each keeps its own event
+    dead, injured = claims_of("Officials said 12 people died, while 40 others were injured.")
+    assert (dead.event, injured.event) == ("die", "injure")
+
+
+def test_a_hyphenated_cause_is_not_what_happened():
+    [claim] = claims_of("The health authority says it has confirmed 6 heat-related deaths in the town.")
+    assert (claim.noun, claim.event) == ("death", None)
+
+
 def test_a_date_that_goes_with_another_figure_is_not_this_ones():
     sentence = "The authority said on Thursday that 97 people had been injured, up from 88 on Wednesday."
     [claim] = claims_of(sentence, published="2026-05-21")
@@ -150,6 +196,14 @@ def test_increments_are_dropped_unless_they_name_their_own_state():
     assert [c.value for c in claims] == ["10,000"]
     claims = claims_of("At least 280 people died in Marrowby, and another 400 remain missing.")
     assert [(c.value, c.event) for c in claims] == [("280", "die"), ("400", "missing")]
+    assert claims_of("It will close the plant and cut a further 700 jobs.") == []  # 700 more cut
+
+
+def test_a_part_of_a_figure_already_given_is_no_claim_and_lends_no_place():
+    assert claims_of("Port Velsa remains the worst-hit city, with 17 of those deaths.") == []
+    sentence = "Confirmed cases nationwide rose to 356 on Wednesday, the ministry said, 318 of them in Arne."
+    [claim] = claims_of(sentence)
+    assert (claim.value, claim.places) == ("356", ["the whole country"])
 
 
 @pytest.mark.parametrize(
@@ -164,6 +218,8 @@ def test_increments_are_dropped_unless_they_name_their_own_state():
         "The quake, of magnitude 6.8, struck 14 km south of the city.",
         "Read more at news18.com or follow @wire24 for updates from June 18.",
         "The InterCity 417 left Kestvarn at 6:15 a.m. and was due at 9.40 p.m.",  # a name, times
+        "The tank, which has a capacity of 50,000 litres, was nearly full.",
+        "The club opened the 41,000-capacity arena in 1998.",
         "Police have stood by their estimate of about 20,000.",  # an estimate of what, it does not say
         "It will cut 6,200 jobs, 1,400 more than it announced.",  # 6,200 is a claim, 1,400 a change
         "Police say 112 were held, including 67 on Sunday.",  # 67 is part of the 112

@@ -16,6 +16,7 @@ GROUNDING = {
     "claims",
     "clauses",
     "events",
+    "ellipsis",
     "figures",
     "nlp",
     "vocabulary",
