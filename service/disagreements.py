@@ -64,7 +64,9 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     """The comparison key of every claim (see the module doc)."""
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
-    event_of = vocabulary.clusters(events, EVENT_SIMILARITY, apart=phrase_and_its_verb)
+    event_of = vocabulary.clusters(
+        events, EVENT_SIMILARITY, apart=phrase_and_its_verb, separate=tallied_apart(claims)
+    )
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
     activity_of = vocabulary.clusters({c.activity for c in claims if c.activity}, EVENT_SIMILARITY)
@@ -81,6 +83,21 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         places = _most_specific(claim.places, inside)
         keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places))
     return keys
+
+
+def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
+    """Events that one source counts side by side in one sentence ("4 people had been confirmed dead and
+    18 had been rescued alive"): different things, however close their words' embeddings. Not when the
+    sentence sets two sources against each other: that is one thing disputed."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_sentence[(claim.doc_id, claim.start)].append(claim)
+    pairs = set()
+    for told in by_sentence.values():
+        for a, b in itertools.combinations(told, 2):
+            if a.event and b.event and a.event != b.event and a.value != b.value and a.source == b.source:
+                pairs.add(frozenset((a.event, b.event)))
+    return pairs
 
 
 LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())

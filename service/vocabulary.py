@@ -41,12 +41,20 @@ class Vocabulary:
             self._vectors.update(zip(missing, self.embed(missing), strict=True))
 
     def clusters(
-        self, words: Iterable[str], threshold: float, apart: Callable[[str, str], bool] | None = None
+        self,
+        words: Iterable[str],
+        threshold: float,
+        apart: Callable[[str, str], bool] | None = None,
+        separate: Iterable[frozenset[str]] = (),
     ) -> dict[str, str]:
-        """word → the first word of its cluster (single linkage at `threshold`); `apart(a, b)` keeps two
-        words from joining directly whatever their similarity."""
+        """word → the first word of its cluster: pairs at `threshold` or closer join, closest first, unless
+        the join would put together two words that `apart(a, b)` keeps apart or a `separate` pair names
+        (embeddings put opposites close: "dead" ~ "alive" 0.74; a sentence that counts both tells them
+        apart)."""
         ordered = sorted(set(words))
         self._embed(ordered)
+        kept_apart = {pair for pair in separate if len(pair) == 2}
+        members = {w: {w} for w in ordered}
         parent = {w: w for w in ordered}
 
         def root(word: str) -> str:
@@ -54,10 +62,20 @@ class Vocabulary:
                 word = parent[word]
             return word
 
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if (apart is None or not apart(a, b)) and self.similarity(a, b) >= threshold:
-                    parent[root(b)] = root(a)
+        def may_join(x: set[str], y: set[str]) -> bool:
+            return not any(
+                (apart is not None and apart(a, b)) or frozenset((a, b)) in kept_apart for a in x for b in y
+            )
+
+        scored = [(self.similarity(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+        for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+            if score < threshold:
+                break
+            ra, rb = root(a), root(b)
+            if ra != rb and may_join(members[ra], members[rb]):
+                first, second = sorted((ra, rb))
+                parent[second] = first
+                members[first] |= members.pop(second)
         return {w: root(w) for w in ordered}
 
 

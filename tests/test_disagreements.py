@@ -160,6 +160,32 @@ def test_a_light_verb_with_its_object_is_not_the_bare_verb(shared_desk):
     assert find_disagreements(claims, shared_desk.vocabulary) == []
 
 
+def test_events_one_source_tallies_side_by_side_never_join_however_close_their_embeddings(shared_desk):
+    """The embedder puts "dead" and "alive" at 0.74 (die ~ alive 0.57, above EVENT_SIMILARITY): the
+    sentence "4 people had been confirmed dead and 18 had been rescued alive" tells that they differ, and
+    no chain through "die" may join them again."""
+    sentence = "The fire service said 4 people had been confirmed dead and 18 had been rescued alive."
+    both = [
+        claim("a", 4, event="dead", source="the fire service", date="2026-03-03"),
+        claim("a", 18, event="alive", source="the fire service", date="2026-03-03"),
+    ]
+    both = [c.model_copy(update={"quote": sentence, "start": 0, "end": len(sentence)}) for c in both]
+    later = [
+        claim("b", 11, event="die", source="the fire service", date="2026-03-04"),
+        claim("c", 27, event="alive", source="the fire service", date="2026-03-04"),
+    ]
+    found = find_disagreements([*both, *later], shared_desk.vocabulary)
+    assert sorted(kinds(found)) == [("update", ["18", "27"]), ("update", ["4", "11"])]
+    assert vocabulary_clusters_without_the_sentence(shared_desk)["alive"] == "alive"
+
+
+def vocabulary_clusters_without_the_sentence(desk) -> dict[str, str]:
+    """Without a sentence telling them apart, the embeddings alone join them: why the rule is needed."""
+    clusters = desk.vocabulary.clusters(["dead", "alive", "die"], 0.56)
+    assert clusters["dead"] == clusters["alive"]
+    return desk.vocabulary.clusters(["dead", "alive", "die"], 0.56, separate=[frozenset({"dead", "alive"})])
+
+
 def test_a_claim_that_leaves_the_place_unsaid_joins_the_one_group_that_says_it():
     placed = claim("a", 60000, event="homeless", places=["Haldmark"], source="the relief society")
     unplaced = claim("b", 20000, event="homeless", source="the governor")
@@ -240,22 +266,30 @@ BLIND_PACKS = [
     "mine_synthetic",
     "storm_synthetic",
     "border_synthetic",
+    "building_collapse_synthetic",
+    "chemical_spill_synthetic",
+    "heatwave_synthetic",
+    "stadium_crush_synthetic",
+    "avalanche_synthetic",
+    "bus_crash_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Nine packs written blind (by helpers that never read service/). The first six, when first run,
-    gave 3 of 6 conflicts isolated, 7 agreements reported, 12 false alarms, 22 unrelated figures inside
-    disagreements and 10 unrelated disagreements on 30 questions; the last three were first run after
-    the general fixes (README, "Story packs"). This is the level reached; a change that falls below it
-    has broken something general."""
+    """Fifteen packs written blind (by helpers that never read service/), in three rounds: the first six
+    gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
+    three were first run after the general fixes; the last six (a building collapse, a chemical spill, a
+    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
+    fixes they prompted (a dispute told in one sentence, events one source tallies apart, …) and 8 after
+    (README, "Story packs"). This is the level reached; a change that falls below it has broken
+    something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    isolated = sum(round(r.conflicts_isolated * r.conflicts) for r in reports)
-    assert isolated >= 6
-    assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 8
-    assert sum(r.unrelated_figures_reported for r in reports) <= 10
-    assert sum(r.unrelated_on_questions for r in reports) <= 4
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 16
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 19
+    assert sum(r.agreements_reported for r in reports) <= 5
+    assert sum(r.false_alarms for r in reports) <= 10
+    assert sum(r.unrelated_figures_reported for r in reports) <= 13
+    assert sum(r.unrelated_on_questions for r in reports) <= 8
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
