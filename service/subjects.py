@@ -2,17 +2,20 @@
 
 Documents that answer one question differently may disagree about one thing (a conflict the reader must
 see), or speak of different things that share a name (two albums called "Beyond Measure", a town and a
-village called Sherbourne), each answer right for its own subject. Told apart from the text alone, no
-model and no word list: two documents speak of the same subject when they share a passage word for word
-(SHARED_RUN words in a row besides the question's and the answers' words, for at least SHARED_PASSAGE
-of the shorter one's runs: an edited copy, a wire story retold) or at least SHARED_NAMES of the names
-the shorter one uses (its capitalised words but the question's and the answers': the same people,
-places and organisations). Reports of one news story share a good part of
-their names: in the seeds and the story packs every pair of articles shares a sixth to two thirds of
-them, and once a question's own words are left out, articles of one story still join into one subject
-(the links chain: A ~ B and B ~ C make one subject). Documents that share neither are taken to be about
-different subjects. The bar is low on purpose: calling one story two subjects would hide a conflict,
-while calling two subjects one only shows a disagreement that the reader can see through.
+village called Sherbourne), each answer right for its own subject. Told apart from the text alone, no model
+and no word list: two documents speak of the same subject when they share a passage word for word
+(SHARED_RUN words in a row besides the question's and the answers' words, for at least SHARED_PASSAGE of the
+shorter one's runs: an edited copy, a wire story retold) or at least SHARED_NAMES of the names the shorter
+one uses (its capitalised words but the question's and the answers': the same people, places and
+organisations). Years weigh in: two documents that both name years but none in common speak of different
+things (two men called John Sparke, one who died in 1566, one in 1680); two that share a year need only
+SHARED_NAMES_SAME_YEAR of the names. Reports of one news story share a year and a good part of their names:
+in the seeds and the story packs every pair of articles names a year they share or names none (one seed
+article), and all but one pair share a tenth of their names; once a question's own words are left out,
+articles of one story still join into one subject (the links chain: A ~ B and B ~ C make one subject).
+Documents that share neither are taken to be about different subjects. The bar is low on purpose: calling
+one story two subjects would hide a conflict, while calling two subjects one only shows a disagreement that
+the reader can see through.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from .text import STOPWORDS
 SHARED_RUN = 6
 SHARED_PASSAGE = 0.1
 SHARED_NAMES = 0.1
+SHARED_NAMES_SAME_YEAR = 0.05
 RUN_WORD = re.compile(r"[^\W_]+")
 NAME = re.compile(r"\b[^\W\d_][^\W_]*")
+YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 
 
 def word_runs(
@@ -54,12 +59,23 @@ def same_subject(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
     return _same(_traits(a, ignore), _traits(b, ignore))
 
 
-def _traits(text: str, ignore: frozenset[str]) -> tuple[set, set]:
-    return word_runs(text, ignore), names_in(text, ignore)
+def years_in(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    """The years a text names, but the answers' ("1566" is what differs, not what ties)."""
+    return set(YEAR.findall(text)) - ignore
 
 
-def _same(a: tuple[set, set], b: tuple[set, set]) -> bool:
-    return shared_share(a[0], b[0]) >= SHARED_PASSAGE or shared_share(a[1], b[1]) >= SHARED_NAMES
+def _traits(text: str, ignore: frozenset[str]) -> tuple[set, set, set]:
+    return word_runs(text, ignore), names_in(text, ignore), years_in(text, ignore)
+
+
+def _same(a: tuple[set, set, set], b: tuple[set, set, set]) -> bool:
+    (runs_a, names_a, years_a), (runs_b, names_b, years_b) = a, b
+    if shared_share(runs_a, runs_b) >= SHARED_PASSAGE:
+        return True
+    if years_a and years_b and not years_a & years_b:
+        return False  # both name years, none in common: another time, another thing of that name
+    bar = SHARED_NAMES_SAME_YEAR if years_a & years_b else SHARED_NAMES
+    return shared_share(names_a, names_b) >= bar
 
 
 def ignored_words(texts: Iterable[str]) -> frozenset[str]:

@@ -41,6 +41,25 @@ def test_documents_sharing_most_of_their_names_are_one_subject():
     assert same_subject(a, b, ignored_words(["Who closed the bridge?"]))
 
 
+def test_documents_naming_years_none_in_common_are_different_subjects():
+    """Two men of one name, one who died in 1566 and one in 1680: the same words around them (Plymouth,
+    Commons, Devon) would make them one subject; the years they name tell them apart."""
+    first = "John Sparke (died 1566) was an English politician who sat for Plymouth in the Commons in 1554."
+    second = "John Sparke (1636 - 8 October 1680) of Plymouth, Devon, sat in the Commons from 1661 to 1679."
+    ignore = ignored_words(["When did John Sparke die?", "1566", "1680"])
+    assert not same_subject(first, second, ignore)
+    assert same_subject(first.replace("1554", "1661"), second, ignore), "a year in common: one subject"
+
+
+def test_a_year_in_common_lowers_the_bar_for_names():
+    """Two reports of one heatwave that share a twentieth of their names and the year 2026."""
+    names = " ".join(f"Name{i}" for i in range(19))
+    a = f"July 16, 2026. Ostrel is hot. {names} spoke."
+    b = f"July 21, 2026. Ostrel is hot. {names.replace('Name', 'Other')} spoke."
+    assert same_subject(a, b)
+    assert not same_subject(a.replace("2026", ""), b.replace("2026", ""))
+
+
 def test_links_chain_and_unlinked_groups_stand_alone():
     groups = [[DYNASTY], [CAMP], [COPY]]
     assert by_subject(groups, IGNORE) == [[0, 2], [1]]
