@@ -126,15 +126,14 @@ def _fronted_place(anchor) -> list[str]:
     """A place put before the reporting verb's subject scopes what is reported: "In Teravia, the ministry
     said that 210 people had died" (not "said in a statement", nor where someone spoke from)."""
     for verb in anchor.ancestors:
-        if verb.pos_ != "VERB" or lemma(verb) not in REPORTING:
-            continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE or subject is None or prep.i > subject.i:
-                continue
-            named = [_place_name(t) for t in prep.children if t.dep_ == "pobj" and _is_place(t)]
-            if named:
-                return named
+        if verb.pos_ != "VERB" or lemma(verb) not in REPORTING or subject is None:
+            continue
+        fronted = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i < subject.i]
+        places = [t for prep in fronted for t in prep.children if t.dep_ == "pobj" and _is_place(t)]
+        named = [_place_name(t) for t in places]
+        if named:
+            return named
     return []
 
 
@@ -214,11 +213,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
     with another figure ("up from 88 on Wednesday") is that figure's."""
     tokens = _clause(anchor, noun)
-    when = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "relcl"), None)
-    if when is not None and when.head.ent_type_ == "DATE" and any(c.lower_ == "when" for c in when.children):
-        span = next((e for e in when.head.doc.ents if e.start <= when.head.i < e.end), None)
-        if span is not None and (resolved := nlp.resolve_date(span.text, published)):
-            return resolved, True  # "since 2019, when 27 people were killed": 2019, whatever leads to it
+    if (when := _when_clause_date(anchor, published)) is not None:
+        return when, True
     if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
         holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
         inside = {t.i for t in anchor.subtree}
@@ -242,6 +238,15 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
     return published, False
+
+
+def _when_clause_date(anchor, published: str | None) -> str | None:
+    """The date a "when" clause hangs on, whatever leads to it: "since 2019, when 27 people were killed"."""
+    clause = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.ent_type_ != "DATE" or all(c.lower_ != "when" for c in clause.children):
+        return None
+    span = next((e for e in clause.doc.ents if e.start <= clause.head.i < e.end), None)
+    return nlp.resolve_date(span.text, published) if span is not None else None
 
 
 def _result_of(anchor) -> list:
