@@ -40,6 +40,8 @@ WHOLE_COUNTRY = "the whole country"
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
+POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
+
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -222,7 +224,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     tokens += _result_of(anchor)
     tokens += _subject_tokens(anchor, noun)
     for token in tokens:
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+        if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
                 continue
@@ -233,7 +235,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
         if verb.pos_ == "VERB" and lemma(verb) in REPORTING:
             for token in verb.subtree:
-                if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _attached_to(token, verb):
+                if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
                     span = next(e for e in token.doc.ents if e.start == token.i)
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True

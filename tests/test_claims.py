@@ -145,6 +145,12 @@ def test_an_earlier_event_named_by_its_year_dates_its_figure(sentence, date):
     assert (claim.date, claim.date_stated) == (date, True)
 
 
+def test_a_time_of_a_named_day_dates_its_figure():
+    sentence = "The ministry first confirmed 12 deaths late on Saturday night, then 17 on Sunday."
+    [claim] = claims_of(sentence, published="2026-03-16")  # "Saturday night" is a TIME to the tagger
+    assert (claim.value, claim.date, claim.date_stated) == ("12", "2026-03-14", True)
+
+
 def test_a_year_ahead_is_a_plan_not_the_date_a_figure_holds():
     [claim] = claims_of("Torvane will cut 4,800 jobs by the end of 2027.", published="2026-06-02")
     assert (claim.date, claim.date_stated) == ("2026-06-02", False)
