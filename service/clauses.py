@@ -415,14 +415,19 @@ def noun_key(noun) -> str | None:
 
 
 def event_key(event, noun=None) -> str | None:
-    """The event's lemma, with its object when it has one that is not the counted noun: "lose life" and
-    "lose home" are different events."""
+    """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
+    the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
+    events."""
     if event is None:
         return None
     word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
         return f"{word} {lemma(obj)}"
+    lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+    lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
+    if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
+        return f"{word} without {lemma(lacked)}"
     return word
 
 

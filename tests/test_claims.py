@@ -179,6 +179,12 @@ def test_a_dispute_told_in_one_sentence_lends_the_first_figures_frame_to_the_sec
     assert (dead.event, injured.event) == ("die", "injure")
 
 
+def test_what_an_event_leaves_the_group_without_is_part_of_it():
+    [cut_off] = claims_of("About 8,000 households in Marrowby had been left without tap water.")
+    [evacuated] = claims_of("The spokesman says 2,800 people have now left their homes.")
+    assert (cut_off.event, evacuated.event) == ("leave without water", "leave home")
+
+
 def test_a_hyphenated_cause_is_not_what_happened():
     [claim] = claims_of("The health authority says it has confirmed 6 heat-related deaths in the town.")
     assert (claim.noun, claim.event) == ("death", None)
