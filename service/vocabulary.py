@@ -54,13 +54,8 @@ class Vocabulary:
         ordered = sorted(set(words))
         self._embed(ordered)
         kept_apart = {pair for pair in separate if len(pair) == 2}
-        members = {w: {w} for w in ordered}
-        parent = {w: w for w in ordered}
-
-        def root(word: str) -> str:
-            while parent[word] != word:
-                word = parent[word]
-            return word
+        members = {w: {w} for w in ordered}  # each cluster's words, under its first word
+        cluster_of = {w: w for w in ordered}
 
         def may_join(x: set[str], y: set[str]) -> bool:
             return not any(
@@ -71,12 +66,13 @@ class Vocabulary:
         for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
             if score < threshold:
                 break
-            ra, rb = root(a), root(b)
+            ra, rb = cluster_of[a], cluster_of[b]
             if ra != rb and may_join(members[ra], members[rb]):
                 first, second = sorted((ra, rb))
-                parent[second] = first
+                for word in members[second]:
+                    cluster_of[word] = first
                 members[first] |= members.pop(second)
-        return {w: root(w) for w in ordered}
+        return cluster_of
 
 
 def read_lexicon(path: Path | None) -> list[frozenset[str]]:
