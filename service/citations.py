@@ -12,6 +12,24 @@ from .models import Citation, Passage
 CITATION = re.compile(r"\[(\d+)\]")
 CITATION_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")
 NUMBER = re.compile(r"(?<![\w\[])\d+(?:[.,]\d+)*(?![\w\]])")
+# Numbers news spells out (style guides write one to nine in words, and any number opening a sentence).
+# "one" is left out: it is far more often a pronoun or "one of" than a count.
+WORD_UNITS = dict(zip("two three four five six seven eight nine".split(), range(2, 10), strict=True))
+WORD_TEENS = dict(
+    zip(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        range(10, 20),
+        strict=True,
+    )
+)
+WORD_TENS = dict(
+    zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10), strict=True)
+)
+_ONES = "|".join(["one", *WORD_UNITS])
+_BELOW_TWENTY = "|".join(sorted([*WORD_UNITS, *WORD_TEENS], key=len, reverse=True))
+_WORD_NUMBER = rf"(?:{'|'.join(WORD_TENS)})(?:-(?:{_ONES}))?|{_BELOW_TWENTY}"
+NUMBER_WORD = rf"(?:{_WORD_NUMBER})(?:\s+hundred)?"
+SPELLED = re.compile(rf"(?<![\w-])(?:{NUMBER_WORD})(?![\w-])", re.IGNORECASE)
 
 
 def normalize_citations(text: str) -> str:
@@ -28,9 +46,26 @@ def strip_citations(text: str) -> str:
     return CITATION.sub(" ", text)
 
 
+def word_value(words: str) -> int:
+    """ "Seventy-six" → 76, "three hundred" → 300 (words as SPELLED finds them)."""
+    parts = words.lower().split()
+    tens, _, ones = parts[0].partition("-")
+    value = WORD_TENS.get(tens, 0) + (WORD_UNITS | WORD_TEENS | {"one": 1}).get(ones or tens, 0)
+    return value * 100 if parts[-1] == "hundred" else value
+
+
+def numbers_written(text: str) -> dict[str, str]:
+    """Each number of a text, normalised ('1,000' → '1000', 'nine' → '9'), with how it is written;
+    citation marks ignored."""
+    text = strip_citations(text)
+    found = {n.replace(",", "").rstrip("."): n.rstrip(".") for n in NUMBER.findall(text)}
+    return {**{str(word_value(w)): w for w in SPELLED.findall(text)}, **found}
+
+
 def numbers_in(text: str) -> set[str]:
-    """The numbers written in digits in a text, citation marks ignored: '1,000' → '1000'."""
-    return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(strip_citations(text))}
+    """The numbers of a text, in digits or spelled out, citation marks ignored: '1,000' → '1000',
+    'Forty' → '40'."""
+    return set(numbers_written(text))
 
 
 def numbered(passages: Sequence[Passage]) -> str:

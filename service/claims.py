@@ -20,7 +20,10 @@ The frame of a figure
     places, date, source: see service/clauses.py.
 Not claims: years, durations, lengths, percentages and decimals (measurements), sums of money,
 forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
-figure; "another 400 remain missing" is a group of its own), and a figure with neither noun nor event.
+figure; "another 400 remain missing" is a group of its own; "four more bodies", "three further deaths"),
+what a count grew by told as its cause ("rose to 14 after two passengers died"), parts ("three of whom"),
+a number of figures ("the two attendance figures"), a figure with neither noun nor event, and a number
+spelled out below ten that names no event or a set already known ("two helicopters", "the two nations").
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from .figures import (
     currency_of,
     figures_in,
     interval,
+    is_addition,
     is_increment,
     is_measure,
     qualifier_of,
@@ -70,12 +74,13 @@ PARTITIVE_GAP = re.compile(
 
 # 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
 # times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
-# (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places
-FRAMES_VERSION = 5
+# (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
+# written in words, "N more", the cause of a rise, "N of whom"
+FRAMES_VERSION = 6
 
 PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
-PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)  # "17 of those deaths", "318 of them"
+PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.I)  # "318 of them", "3 of whom"
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
 # a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
@@ -117,8 +122,12 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             continue
         if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
             continue
+        if _is_cause_of_rise(token) or _counts_figures(token):
+            continue
         if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
             continue  # "112 detained, including 67 on Sunday": a part of the figure before it
+        if is_addition(sentence, figure):
+            continue
         if PART_AFTER.match(sentence, figure.end):
             continue  # "with 17 of those deaths": a part of a figure already given
         if _is_identifier(token):
@@ -135,6 +144,8 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             event_token = event_token if event_token is not None else label[1]
         if noun is None and event_token is None and not may_borrow(sentence, figure):
             continue
+        if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
+            continue  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
         what = (noun_key(noun), event_key(event_token, noun))
         if is_increment(sentence, figure) and (what in counted or not names_a_state(event_token)):
             continue  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
@@ -310,6 +321,33 @@ def _is_change(token) -> bool:
     """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds."""
     current = token if token.dep_ == "pobj" else token.head
     return current.dep_ == "pobj" and current.head.lower_ == "by" and current.head.head.pos_ == "VERB"
+
+
+KNOWN_SET_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|these|those|both)\s+$", re.I)
+
+
+def _known_set(sentence: str, figure: Figure) -> bool:
+    """ "the two nations", "his three sons": a set the reader already knows, named by its size."""
+    return bool(KNOWN_SET_BEFORE.search(sentence[max(0, figure.start - 12) : figure.start]))
+
+
+RISE_VERBS = frozenset("rise raise climb increase grow jump bring take push".split())
+
+
+def _is_cause_of_rise(token) -> bool:
+    """ "the toll rose to 14 after two passengers died": what a count grew by, told as its cause."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+        and lemma(verb.head) in RISE_VERBS
+    )
+
+
+def _counts_figures(token) -> bool:
+    """ "the two attendance figures", "three estimates": a number of figures, not of what they count."""
+    return token.dep_ == "nummod" and lemma(token.head) in CONTAINERS
 
 
 def _is_projection(token) -> bool:

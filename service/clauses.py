@@ -143,7 +143,8 @@ def _where_clause_place(anchor) -> str | None:
     """The place a "where" clause hangs on: "In Port Velana, where 17 people died, …" → Port Velana."""
     if anchor.dep_ != "relcl" or not any(c.lower_ == "where" for c in anchor.children):
         return None
-    return _place_name(anchor.head) if _is_place(anchor.head) else None
+    head = next((e[0] for e in anchor.doc.ents if e.start <= anchor.head.i < e.end), anchor.head)
+    return _place_name(head) if _is_place(head) else None
 
 
 def _is_place(token) -> bool:

@@ -65,7 +65,10 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
     event_of = vocabulary.clusters(
-        events, EVENT_SIMILARITY, apart=phrase_and_its_verb, separate=tallied_apart(claims)
+        events,
+        EVENT_SIMILARITY,
+        apart=lambda a, b: phrase_and_its_verb(a, b) or vocabulary.similarity(a, b) < EVENT_SIMILARITY,
+        separate=tallied_apart(claims),
     )
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
@@ -140,7 +143,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
             continue
         for claim in list(groups[key]):
             targets = [other for other in groups if other != key and groups[other] and key.covered_by(other)]
-            if len(targets) > 1:  # a running count: the group where the same source speaks
+            if len(targets) > 1 and claim.source:  # a running count: the group where its source speaks
                 targets = [
                     t
                     for t in targets
@@ -199,15 +202,18 @@ def _overlap(a: Claim, b: Claim) -> bool:
 
 
 MAGNITUDES_APART = 50  # figures this many times apart count different things ("500" vs "180 million")
+SMALL_COUNT, SMALL_APART = 10, 10  # a count under ten against one ten times larger is a part of it
 
 
 def _magnitudes_apart(a: Claim, b: Claim) -> bool:
     """Sources that disagree on one count differ by a factor of a few, not of fifty: such figures are
-    taken to count different things that the frames failed to tell apart."""
+    taken to count different things that the frames failed to tell apart. A handful against ten times as
+    many is a group within it ("two Veslanders were among the injured" vs "88 injured")."""
     if None in (a.low, a.high, b.low, b.high):
         return False
     small, large = sorted((a, b), key=lambda c: c.high)
-    return large.low > MAGNITUDES_APART * max(small.high, 1.0)
+    factor = SMALL_APART if small.high < SMALL_COUNT else MAGNITUDES_APART
+    return large.low > factor * max(small.high, 1.0)
 
 
 def _apart(a: Claim, b: Claim) -> float | None:
@@ -229,7 +235,7 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
             sa, sb = source_key(a), source_key(b)
             if same_source(sa, sb) or _overlap(a, b) or _magnitudes_apart(a, b):
                 continue
-            if not same_time(a, b, window) or _count_rose(a, b):
+            if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
                 continue
             if _apart(a, b) is not None and not _nearest_in_time(a, b, group):
                 continue
@@ -245,6 +251,12 @@ def _count_rose(a: Claim, b: Claim) -> bool:
         return False
     earlier, later = sorted((a, b), key=lambda c: c.date)
     return later.low >= earlier.low
+
+
+def _unsourced_on_another_day(a: Claim, b: Claim) -> bool:
+    """A figure no one is named for, on another day than the other: it may be the same running count,
+    later (the missing: 7 on Wednesday, 3 on Thursday as people are found), so nothing says they clash."""
+    return bool(_apart(a, b)) and not (a.source and b.source)
 
 
 def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:

@@ -1,10 +1,11 @@
-"""Figures written in digits, their qualifiers and the interval each allows. Deterministic: `re` only.
+"""Figures in a sentence, their qualifiers and the interval each allows. Deterministic: `re` only.
 
 A figure is a number (or range) that could count something: "10,000", "12 million", "4,000–6,000",
-"between 1,100 and 1,300". Values are normalised: thousands separated by commas, ranges joined by an en
-dash, "million"/"billion" kept as a word. Not figures: dates ("June 18", "2025-11-17"), ordinals ("3rd"),
-percentages, times of day ("13:40", "7:42 a.m.", "8 p.m."), numbers inside names, URLs and handles
-("Hwasong-20", "News18.com"), fractions ("2/3").
+"between 1,100 and 1,300", and numbers news spells out ("nine", "Forty", "seventy-six"; not "one",
+see citations.SPELLED). Values are normalised: words to digits, thousands separated by commas, ranges
+joined by an en dash, "million"/"billion" kept as a word. Not figures: dates ("June 18", "2025-11-17"),
+ordinals ("3rd"), percentages, times of day ("13:40", "7:42 a.m.", "8 p.m."), numbers inside names, URLs
+and handles ("Hwasong-20", "News18.com"), fractions ("2/3").
 Years (a bare 1800–2100) and durations ("30 years") are found here and left out by the claims layer.
 
 Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
@@ -24,6 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .citations import NUMBER_WORD, word_value
 
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
@@ -47,7 +50,7 @@ MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{NUMBER_WORD})(?!-\w)"  # not "two-thirds"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 SCALE = "|".join(SCALES)
 FIGURE = re.compile(
@@ -68,6 +71,7 @@ QUALIFIER_BEFORE = re.compile(
 INCREMENT_BEFORE = re.compile(
     rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
 )
+ADDED_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)  # "four more miners"
 UNIT_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{'|'.join(UNITS)})\b|\s*%", re.IGNORECASE)
 
 
@@ -81,10 +85,11 @@ class Figure:
     high: float
     value: str
     year_like: bool
+    spelled: bool = False  # written in words ("nine", "Forty")
 
 
 def _to_float(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(word_value(text)) if text[:1].isalpha() else float(text.replace(",", ""))
 
 
 def format_number(number: float) -> str:
@@ -103,7 +108,7 @@ def _figure(match: re.Match[str]) -> Figure:
     else:
         value = "–".join(format_number(n) for n in (low, high)) if b else format_number(low)
     year_like = not scale_b and all(re.fullmatch(r"1[89]\d\d|20\d\d|2100", n) for n in filter(None, (a, b)))
-    return Figure(match.start("a"), match.end(), low, high, value, year_like)
+    return Figure(match.start("a"), match.end(), low, high, value, year_like, a[:1].isalpha())
 
 
 def figures_in(sentence: str) -> list[Figure]:
@@ -141,6 +146,12 @@ def qualifier_of(sentence: str, figure: Figure) -> str | None:
 def is_increment(sentence: str, figure: Figure) -> bool:
     """ "another / a further / an additional N": an addition to a figure, not a size."""
     return bool(INCREMENT_BEFORE.search(sentence, max(0, figure.start - 40), figure.start))
+
+
+def is_addition(sentence: str, figure: Figure) -> bool:
+    """ "four more bodies", "three further deaths": what a running count grew by, never a size of its own
+    (unlike "another 400 remain missing")."""
+    return bool(ADDED_AFTER.match(sentence, figure.end))
 
 
 def currency_of(sentence: str, figure: Figure) -> str | None:

@@ -50,12 +50,12 @@ from pathlib import Path
 
 from .citations import (
     CITATION,
-    NUMBER,
     check_quotes,
     cited_numbers,
     normalize_citations,
     numbered,
     numbers_in,
+    numbers_written,
     renumber,
 )
 from .headlines import Headline, headline_figures
@@ -191,10 +191,10 @@ def line_problems(
     cited = [sentences[n] for n in known]
     marks = "".join(f"[{n}]" for n in known) or "a cited sentence"
     available = numbers_in(" ".join(p.quote for p in cited))
-    for number in dict.fromkeys(NUMBER.findall(line.text)):
-        if numbers_in(number) - available:
-            unsupported.append(number)
-            problems.append(f"{number} in line {i} is not in {marks}")
+    for number, written in numbers_written(line.text).items():
+        if number not in available:
+            unsupported.append(written)
+            problems.append(f"{written} in line {i} is not in {marks}")
     if not cited:
         return problems
     for kind, message in check_sentence(line.text, cited, "", vocabulary, None)[0]:

@@ -40,7 +40,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import nlp
-from .citations import CITATION, NUMBER, cited_numbers, numbers_in
+from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
 from .models import Claim, Passage
 from .questions import TYPE_WORDS, name_runs, restrictions
@@ -199,8 +199,8 @@ def published_dates(passages: Sequence[Passage]) -> str:
 def missing_numbers(sentence: str, cited_text: str) -> list[str]:
     """The sentence's numbers, as written, that the cited text does not give."""
     have = numbers_in(cited_text)
-    written = {n.replace(",", "").rstrip("."): n.rstrip(".") for n in NUMBER.findall(sentence)}
-    return [written[n] for n in sorted(numbers_in(sentence) - have)]
+    written = numbers_written(sentence)
+    return [written[n] for n in sorted(set(written) - have)]
 
 
 def miscounted(

@@ -312,3 +312,51 @@ def test_seed_frames():
 )
 def test_qualifier_intervals(low, high, qualifier, expected):
     assert interval(low, high, qualifier) == expected
+
+
+# --- numbers written in words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three people were killed in Marrowby, police said.", [("3", "people", "kill")]),
+        ("Forty miners have been rescued alive since Tuesday.", [("40", "miner", "alive")]),
+        ("Seventy-six passengers were injured in the crash.", [("76", "passenger", "injure")]),
+        ("Between five and seven people died, officials said.", [("5–7", "people", "die")]),
+    ],
+)
+def test_numbers_news_spells_out_are_figures(sentence, expected):
+    assert [(c.value, c.noun, c.event) for c in claims_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers recovered four more bodies overnight.",  # what a running count grew by
+        "Officials confirmed three further deaths on Sunday.",
+        "The agency deployed two helicopters to the city.",  # a detail of the scene: no event
+        "Salo and his two sons reached the wreckage first.",
+        "The gap between the two attendance figures is at the heart of the inquiry.",  # figures, not fans
+        "I think two-thirds have died.",  # a fraction
+        "One person died in the fire.",  # "one" is left out: mostly a pronoun
+        "A six-year-old girl was among the injured.",
+    ],
+)
+def test_spelled_numbers_that_count_nothing_at_stake_are_not_claims(sentence):
+    assert claims_of(sentence) == []
+
+
+def test_what_a_count_grew_by_told_as_its_cause_is_no_claim():
+    claims = claims_of("The death toll rose to 14 after two passengers died in hospital, police said.")
+    assert [c.value for c in claims] == ["14"]
+
+
+def test_a_part_given_by_of_whom_is_no_claim_of_its_own():
+    claims = claims_of("Police said 17 officers had been injured, three of whom were taken to hospital.")
+    assert [c.value for c in claims] == ["17"]
+
+
+def test_a_where_clause_on_a_place_of_several_words_places_its_figure():
+    [claim] = claims_of("In Port Velana, where 17 people died, there is no argument about the count.")
+    assert claim.places == ["Port Velana"]

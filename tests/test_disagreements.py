@@ -9,7 +9,7 @@ import pytest
 
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import question_frame
-from service.disagreements import about_question, find_disagreements, group_claims
+from service.disagreements import about_question, find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
@@ -285,11 +285,13 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 16
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 19
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 21
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 9
-    assert sum(r.unrelated_figures_reported for r in reports) <= 13
-    assert sum(r.unrelated_on_questions for r in reports) <= 8
+    # numbers written in words (FRAMES_VERSION 6) found two more updates and cost one false alarm and
+    # three unrelated disagreements on questions (was 9 and 8): small counts of other things
+    assert sum(r.false_alarms for r in reports) <= 10
+    assert sum(r.unrelated_figures_reported for r in reports) <= 9
+    assert sum(r.unrelated_on_questions for r in reports) <= 11
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -414,3 +416,41 @@ def test_llm_judge_reads_the_last_yes_or_no():
     replies = iter(["yes", "Same thing? no, different things. Answer: no", "No. Actually yes"])
     judge = llm_judge(lambda system, user: next(replies), SEEDS.parent / "prompts")
     assert [judge("a", "b"), judge("a", "b"), judge("a", "b")] == [True, False, True]
+
+
+def test_a_handful_against_ten_times_as_many_is_a_part_but_a_large_outlier_still_clashes():
+    part = [
+        claim("a", 88, event="injure", source="the health authority", date="2026-05-20"),
+        claim("b", 2, event="injure", source="the foreign ministry", date="2026-05-20"),
+    ]
+    assert find_disagreements(part, NO_EMBEDDINGS) == []  # "two of our citizens were among the injured"
+    outlier = [
+        claim("a", 1000, noun="sapper", source="the agency", date="2026-05-20"),
+        claim("b", 40000, noun="sapper", source="a bulletin", date="2026-05-20"),
+    ]
+    assert kinds(find_disagreements(outlier, NO_EMBEDDINGS)) == [("conflict", ["1,000", "40,000"])]
+
+
+def test_a_figure_no_one_is_named_for_on_another_day_does_not_clash():
+    """The missing fall as people are found: 7 on Wednesday (the rescue service), "three others are still
+    unaccounted for" on Thursday (no source) may be the same count later."""
+    claims = [
+        claim("a", 7, event="missing", source="the rescue service", date="2026-02-11"),
+        claim("b", 3, event="missing", date="2026-02-12"),
+    ]
+    assert find_disagreements(claims, NO_EMBEDDINGS) == []
+    claims[1] = claim("b", 3, event="missing", source="the police", date="2026-02-12")
+    assert kinds(find_disagreements(claims, NO_EMBEDDINGS)) == [("conflict", ["7", "3"])]
+
+
+def test_an_event_joins_a_cluster_only_when_close_to_every_word_in_it(shared_desk):
+    """ "alive" is close to "dead" (0.74) but not to "kill" (0.45): with complete linkage the rescued alive
+    stay out of the count of the killed (one chain dead–alive, dead–kill joined all three before)."""
+    vocabulary = shared_desk.vocabulary
+    claims = [
+        claim("a", 2, event="dead", source="the rescue service", date="2026-02-10"),
+        claim("a", 9, event="kill", source="the police", date="2026-02-10"),
+        claim("b", 6, event="alive", source="rescue officials", date="2026-02-10"),
+    ]
+    keys = frame_keys(claims, vocabulary)
+    assert keys[2].event != keys[1].event

@@ -273,3 +273,14 @@ def test_a_who_question_joining_facts_from_several_passages_gets_the_name_they_s
         "The flood inquiry was led by Ilse Varga, the report said. [2]",
     }
     assert fallback_answer(question, evidence[2:], vocabulary) is None, "Brenn's passage holds too little"
+
+
+def test_numbers_in_words_are_checked_like_digits(vocabulary):
+    """ "nine" and "9" are one number: a wrong number in words is caught, a right one in digits passes."""
+    question = "How many miners died at Karrow Deep?"
+    evidence = [passage(1, "Rescuers said seven miners had died at Karrow Deep by Friday.")]
+    frame = question_frame(question)
+    wrong = verify("Nine miners died at Karrow Deep [1].", question, evidence, vocabulary, frame)
+    assert any("Nine" in p for p in wrong.all_problems), wrong.all_problems
+    right = verify("7 miners died at Karrow Deep [1].", question, evidence, vocabulary, frame)
+    assert right.ok, right.all_problems

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..citations import strip_citations
+from ..citations import SPELLED, strip_citations, word_value
 from ..errors import InvalidInput
 
 T = TypeVar("T")
@@ -69,7 +69,9 @@ def contains_phrase(text: str, phrase: str) -> bool:
 
 
 def digits(value: str) -> str:
-    return re.sub(r"[^\d]", "", value)
+    """A gold or claimed figure as bare digits: "1,000" → "1000", "Seventy-six" → "76"."""
+    spelled = SPELLED.fullmatch(value.strip())
+    return str(word_value(spelled.group())) if spelled else re.sub(r"[^\d]", "", value)
 
 
 def seconds_since(start: float) -> float:
