@@ -272,26 +272,29 @@ BLIND_PACKS = [
     "stadium_crush_synthetic",
     "avalanche_synthetic",
     "bus_crash_synthetic",
+    "boat_capsize_synthetic",
+    "shooting_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Fifteen packs written blind (by helpers that never read service/), in three rounds: the first six
+    """Seventeen packs written blind (by helpers that never read service/), in four rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
-    three were first run after the general fixes; the last six (a building collapse, a chemical spill, a
+    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
-    fixes they prompted (a dispute told in one sentence, events one source tallies apart, …) and 8 after
-    (README, "Story packs"). This is the level reached; a change that falls below it has broken
-    something general."""
+    fixes they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy
+    spells numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers
+    in words were read, 2 of 2 after (README, "Story packs"). This is the level reached; a change that
+    falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 16
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 21
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 18
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 23
     assert sum(r.agreements_reported for r in reports) <= 5
-    # numbers written in words (FRAMES_VERSION 6) found two more updates and cost one false alarm and
-    # three unrelated disagreements on questions (was 9 and 8): small counts of other things
-    assert sum(r.false_alarms for r in reports) <= 10
-    assert sum(r.unrelated_figures_reported for r in reports) <= 9
-    assert sum(r.unrelated_on_questions for r in reports) <= 11
+    # numbers in words (FRAMES_VERSION 6) found two more updates on the fifteen older packs and cost one
+    # false alarm and three unrelated disagreements on questions there (small counts of other things)
+    assert sum(r.false_alarms for r in reports) <= 12
+    assert sum(r.unrelated_figures_reported for r in reports) <= 10
+    assert sum(r.unrelated_on_questions for r in reports) <= 15
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
