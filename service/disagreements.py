@@ -65,10 +65,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
     event_of = vocabulary.clusters(
-        events,
-        EVENT_SIMILARITY,
-        apart=lambda a, b: phrase_and_its_verb(a, b) or vocabulary.similarity(a, b) < EVENT_SIMILARITY,
-        separate=tallied_apart(claims),
+        events, EVENT_SIMILARITY, apart=phrase_and_its_verb, separate=tallied_apart(claims), complete=True
     )
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)

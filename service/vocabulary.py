@@ -46,23 +46,27 @@ class Vocabulary:
         threshold: float,
         apart: Callable[[str, str], bool] | None = None,
         separate: Iterable[frozenset[str]] = (),
+        complete: bool = False,
     ) -> dict[str, str]:
         """word → the first word of its cluster: pairs at `threshold` or closer join, closest first, unless
         the join would put together two words that `apart(a, b)` keeps apart or a `separate` pair names
         (embeddings put opposites close: "dead" ~ "alive" 0.74; a sentence that counts both tells them
-        apart)."""
+        apart). With `complete`, two clusters join only when every word of one is at `threshold` of every
+        word of the other ("alive" is close to "dead" but not to "kill", so no chain through "dead")."""
         ordered = sorted(set(words))
         self._embed(ordered)
-        kept_apart = {pair for pair in separate if len(pair) == 2}
         members = {w: {w} for w in ordered}  # each cluster's words, under its first word
         cluster_of = {w: w for w in ordered}
+        scored = [(self.similarity(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+        kept_apart = {pair for pair in separate if len(pair) == 2} | {
+            frozenset((a, b)) for score, a, b in scored if complete and score < threshold
+        }
 
         def may_join(x: set[str], y: set[str]) -> bool:
             return not any(
                 (apart is not None and apart(a, b)) or frozenset((a, b)) in kept_apart for a in x for b in y
             )
 
-        scored = [(self.similarity(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
         for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
             if score < threshold:
                 break
