@@ -34,7 +34,7 @@ from .citations import (
     renumber,
 )
 from .claims import question_frame
-from .crosscheck import cross_check, disagreements_of, lead, passages_to_number, subjects_of
+from .crosscheck import by_documents, disagreements_of, lead, passages_to_number, subjects_to_lead
 from .disagreements import about_question, describe_disagreements, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
@@ -153,14 +153,6 @@ def counts_asked(answer: str, frame: Claim, vocabulary: Vocabulary | None) -> bo
     unframed = numbers_in(answer) - {n for c in framed for n in numbers_in(c.value)}
     vocabulary = vocabulary or Vocabulary()
     return bool(unframed) or any(compatible(frame, c, vocabulary, places=False) for c in framed)
-
-
-def by_documents(evidence: Sequence[Passage]) -> dict[str, list[Passage]]:
-    """The evidence grouped by document, documents in the order of their best passage."""
-    grouped: dict[str, list[Passage]] = {}
-    for passage in evidence:
-        grouped.setdefault(passage.doc_id, []).append(passage)
-    return grouped
 
 
 SHAPED = VERDICT_TYPES | {"order"}  # answered in a shape of their own (verdicts.py)
@@ -308,11 +300,9 @@ class Answerer:
             must_include={(p.doc_id, p.start) for p in evidence},
             limit=2,
         )
-        answers = cross_check(
-            question, by_document or by_documents(evidence), self._ask_model, self.settings, article_text
-        )
-        if len(answers) >= 2:
-            subjects = subjects_of(question, answers, article_text)
+        documents = by_document or by_documents(evidence)
+        with_model = (self._ask_model, self.settings, article_text, self.vocabulary)
+        if subjects := subjects_to_lead(question, documents, *with_model, model_answer=text):
             return Found(disagreements_of(subjects) + disagreements, subjects)
         if kind in SHAPED:  # a verdict is not a figure to outvote
             return Found(disagreements)

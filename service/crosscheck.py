@@ -7,16 +7,18 @@ come late: "formed in which year?"), each document's best evidence sentences (at
 documents) go to the model in one short call (prompts/document_answer.*), which replies with a few words and
 the sentence they come from, or "not stated". A reply counts only when its words occur in that document's
 sentences (it is then cited to the sentence holding them), that sentence holds at least half the question's
-content words, it is short (at most MAX_WORDS words: a long reply is an explanation, not a name, a date or a
-place), and it is the kind of thing asked (a "when" question's reply holds a date, a "who" question's a
-name). Replies that are equal, or one inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A
-document whose sentences do not name what the question is about (its quoted title, else half its capitalised
-words) is not asked. The answers are then joined into subjects (service/subjects.py): documents that share a
-passage or most of their names speak of one subject, and their different answers are a disagreement of kind
-"answers" (the answer given by the most documents leads; when several tie, those the model's own answer
-names, else all of them; every answer is listed with its documents). Documents that share neither seem to
-speak of different things of one name (two albums called "Beyond Measure"): the answer gives each subject's
-answer, and there is nothing to disagree about between them.
+content words (or words of the same meaning: "born" for "birth", question_share), it is short (at most
+MAX_WORDS words: a long reply is an explanation, not a name, a date or a place), and it is the kind of thing
+asked (a "when" question's reply holds a date, a "who" question's a name). Replies that are equal, or one
+inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A document whose sentences do not name what
+the question is about (its quoted title, else half its capitalised words) is not asked. The answers are then
+joined into subjects (service/subjects.py): documents that share a passage or most of their names speak of
+one subject, and their different answers are a disagreement of kind "answers" (the answer given by the most
+documents leads, and so does one answer that two or more documents give and the model's own answer does not
+name; when several tie, those the model's own answer names, else all of them; every answer is listed with
+its documents). Documents that share neither seem to speak of different things of one name (two albums
+called "Beyond Measure"): the answer gives each subject's answer, and there is nothing to disagree about
+between them.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from .prompts import load_prompt
 from .questions import YES_NO_FORM, asked_type, holds
 from .settings import Settings
 from .subjects import by_subject, ignored_words
-from .text import word_overlap
+from .text import STOPWORDS, stem, tokenize
+from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
 AskModel = Callable[[str, str], str]  # (system, user) → the model's reply
 FACTOID = re.compile(r"^\s*(?:who|whom|whose|when|where|which|what)\b", re.IGNORECASE)
@@ -61,6 +64,14 @@ class GivenAnswer:
         return list(dict.fromkeys(p.doc_id for p in self.passages))
 
 
+def by_documents(evidence: Sequence[Passage]) -> dict[str, list[Passage]]:
+    """The evidence grouped by document, documents in the order of their best passage."""
+    grouped: dict[str, list[Passage]] = {}
+    for passage in evidence:
+        grouped.setdefault(passage.doc_id, []).append(passage)
+    return grouped
+
+
 def is_factoid(question: str) -> bool:
     late = LATE_FACTOID.search(question) and not YES_NO_FORM.match(question)
     return bool(FACTOID.match(question) or late) and not QUANTITY.search(question)
@@ -79,16 +90,17 @@ def document_answer(
     ask: AskModel,
     settings: Settings,
     subject: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> GivenAnswer | None:
     """One document's answer, grounded in the sentence it comes from, or None. subject: what the question
     is about, when the document is known to name it (its sentences then need not repeat it: "He was
-    born on 9 February 1936")."""
+    born on 9 February 1936"). vocabulary: words of one meaning count as the question's (question_share)."""
     numbered = "\n".join(f"[{i}] {' '.join(p.quote.split())}" for i, p in enumerate(passages, 1))
     system, user = load_prompt("document_answer", settings.prompts_dir).render(
         sentences=numbered, question=question
     )
     reply = ask(system, user).strip()
-    answer = grounded(reply.splitlines()[0] if reply else "", passages, question, subject)
+    answer = grounded(reply.splitlines()[0] if reply else "", passages, question, subject, vocabulary)
     return answer if answer is None or is_kind_asked(answer.text, question) else None
 
 
@@ -105,7 +117,11 @@ def is_kind_asked(reply: str, question: str) -> bool:
 
 
 def grounded(
-    reply: str, passages: Sequence[Passage], question: str = "", subject: Sequence[str] = ()
+    reply: str,
+    passages: Sequence[Passage],
+    question: str = "",
+    subject: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> GivenAnswer | None:
     """The reply as an answer when it is short and its words occur, in order, in one of the passages
     (the one it cites first, else any) that also holds most of the question's words (but the subject's,
@@ -120,12 +136,32 @@ def grounded(
     cited = [int(n) for n in re.findall(r"\[(\d+)\]", reply)]
     order = [passages[n - 1] for n in cited if 0 < n <= len(passages)] + list(passages)
     for passage in order:
-        overlap = word_overlap(passage.quote, question)
+        overlap = question_share(passage.quote, question, vocabulary)
         if subject_words:
-            overlap = max(overlap, word_overlap(passage.quote, rest))
+            overlap = max(overlap, question_share(passage.quote, rest, vocabulary))
         if _contains(words_of(passage.quote), words) and overlap >= QUESTION_WORDS:
             return GivenAnswer(text=text, passages=[passage])
     return None
+
+
+def question_share(sentence: str, question: str, vocabulary: Vocabulary | None = None) -> float:
+    """The share of the question's content words the sentence holds: by stem, else (with a vocabulary) as a
+    word of the same meaning ("born" for "birth", "founded" for "established": embeddings within
+    NOUN_SIMILARITY, which keeps opposites such as "born" and "died" apart). 1.0 for no words."""
+    asked = set(tokenize(question))
+    if not asked:
+        return 1.0
+    held = asked & set(tokenize(sentence))
+    if vocabulary is not None and held != asked:
+        unheld = {w for w in _plain_words(question) if stem(w) in asked - held}
+        said = _plain_words(sentence)
+        held |= {stem(w) for w in unheld if vocabulary.any_close(w, said, NOUN_SIMILARITY)}
+    return len(held) / len(asked)
+
+
+def _plain_words(text: str) -> set[str]:
+    """The lower-cased words of a text but stopwords and numbers."""
+    return {w for w in (w.lower() for w in WORD.findall(text)) if w not in STOPWORDS and not w.isdigit()}
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
@@ -184,6 +220,7 @@ def cross_check(
     ask: AskModel,
     settings: Settings,
     text_of: Callable[[str], str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[GivenAnswer]:
     """The answers the documents give, most documents first (empty when fewer than two answer).
     text_of: a document's whole text; a document is about the question's subject when it names it anywhere
@@ -197,9 +234,33 @@ def cross_check(
         if not passages or not about:
             continue
         named = subject if text_of else ()
-        if answer := document_answer(question, passages, ask, settings, named):
+        if answer := document_answer(question, passages, ask, settings, named, vocabulary):
             found.append(answer)
     return vote(found) if len(found) >= 2 else []
+
+
+def subjects_to_lead(
+    question: str,
+    by_document: dict[str, list[Passage]],
+    ask: AskModel,
+    settings: Settings,
+    text_of: Callable[[str], str],
+    vocabulary: Vocabulary | None = None,
+    model_answer: str = "",
+) -> list[list[GivenAnswer]]:
+    """The documents' answers by subject (subjects_of) when they lead the answer: they give two or more,
+    or one that the model's own answer does not name (documents_overrule); else none."""
+    answers = cross_check(question, by_document, ask, settings, text_of, vocabulary)
+    if len(answers) >= 2 or documents_overrule(answers, model_answer):
+        return subjects_of(question, answers, text_of)
+    return []
+
+
+def documents_overrule(answers: Sequence[GivenAnswer], model_answer: str) -> bool:
+    """The documents give one answer (two or more of them, none another) and the model's own answer over
+    all the evidence does not name it: theirs leads ("Best Coast [1][2]." for a draft naming a band from a
+    sentence about another album)."""
+    return len(answers) == 1 and not _contains(words_of(model_answer), words_of(answers[0].text))
 
 
 def leading(answers: Sequence[GivenAnswer], model_answer: str = "") -> list[GivenAnswer]:

@@ -35,6 +35,12 @@ class Vocabulary:
         self._embed([a, b])
         return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
 
+    def any_close(self, word: str, others: Iterable[str], at_least: float) -> bool:
+        """Some of the other words is within `at_least` of the word (all embedded in one call)."""
+        others = list(others)
+        self._embed([word, *others])
+        return any(self.similarity(word, other) >= at_least for other in others)
+
     def _embed(self, words: Iterable[str]) -> None:
         missing = sorted({w for w in words if w not in self._vectors})
         if missing and self.embed is not None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.answer import by_documents
 from service.crosscheck import (
     as_disagreement,
+    by_documents,
     cross_check,
     disagreements_of,
+    documents_overrule,
     grounded,
     is_about,
     is_factoid,
@@ -17,8 +18,10 @@ from service.crosscheck import (
     lead_sentence,
     leading,
     passages_to_number,
+    question_share,
     subject_terms,
     subjects_of,
+    subjects_to_lead,
     vote,
 )
 from service.disagreements import describe_disagreements
@@ -123,6 +126,20 @@ def test_agreement_or_one_answer_is_no_disagreement():
     assert cross_check("How many albums?", DOCS, ask, SETTINGS) == []
     one_document = {"a": DOCS["a"]}
     assert cross_check('Who made "VII"?', one_document, ask, SETTINGS) == []
+
+
+def test_documents_that_agree_lead_when_the_models_answer_does_not_name_their_answer():
+    """Two documents say "Blitzen Trapper"; a draft over all the evidence that names another band (from a
+    sentence about another album) does not stand, and one that names theirs is left as it is."""
+    ask, _ = replies({"a": "Blitzen Trapper", "b": "Blitzen Trapper [1]", "c": "not stated", "d": "x"})
+    texts = {d: passages[0].quote for d, passages in DOCS.items()}.__getitem__
+    question = 'Who is the artist of the album "VII"?'
+    [[agreed]] = subjects_to_lead(question, DOCS, ask, SETTINGS, texts, model_answer="The Beatles [3].")
+    assert agreed.text == "Blitzen Trapper" and agreed.documents == ["a", "b"]
+    assert lead([[agreed]], "The Beatles [3].", DOCS["a"] + DOCS["b"]) == "Blitzen Trapper [1][2]."
+    named = "The album is by Blitzen Trapper [1]."
+    assert subjects_to_lead(question, DOCS, ask, SETTINGS, texts, model_answer=named) == []
+    assert not documents_overrule([], "The Beatles [3].")  # no document answered: nothing overrules
 
 
 def test_the_answer_leads_and_every_answer_is_cited():
@@ -243,3 +260,30 @@ def test_a_document_that_names_the_subject_anywhere_is_asked_though_its_best_sen
     assert cross_check(question, docs, ask, SETTINGS) == [] and len(asked) == 1
     answers = cross_check(question, docs, ask, SETTINGS, texts.__getitem__)
     assert sorted(a.text for a in answers) == ["9 February 1936", "9 October 1951"]
+
+
+def test_a_sentence_that_says_the_question_in_other_words_answers_it(shared_desk):
+    """Questions are short, so one word said otherwise ("born" for "birth") used to halve the overlap and
+    the document's answer was thrown away. Words of one meaning count (real embedder); opposites do not."""
+    vocabulary = shared_desk.vocabulary
+    question = "What is the birth date of Richard Aldworth?"
+    born = sentence("a", "Aldworth was born on 12 December 1750 in Duke Street, Westminster.")
+    died = sentence("a", "Aldworth died on 12 December 1810 in Duke Street, Westminster.")
+    assert question_share(born.quote, question) == 0.25  # "aldworth" alone, by stem
+    assert question_share(born.quote, question, vocabulary) == 0.5  # "born" is "birth"
+    assert question_share(died.quote, question, vocabulary) == 0.25  # "died" is not
+    assert grounded("12 December 1750 [1]", [born], question) is None
+    given = grounded("12 December 1750 [1]", [born], question, vocabulary=vocabulary)
+    assert given is not None and given.text == "12 December 1750"
+    assert grounded("12 December 1810 [1]", [died], question, vocabulary=vocabulary) is None
+    built = "When was the Larkin Covered Bridge built?"
+    assert question_share("The Larkin Covered Bridge was constructed in 1881.", built, vocabulary) == 1.0
+    assert question_share("The Larkin Covered Bridge was demolished in 1962.", built, vocabulary) == 0.75
+
+
+def test_a_sentence_about_something_else_still_does_not_answer_with_a_vocabulary(shared_desk):
+    """The guard the overlap is for holds with meanings counted too: a sentence naming the question's
+    places and people but saying nothing of what is asked gives no answer."""
+    question = "Which Russian general credited the North Korean units in Kursk?"
+    elsewhere = sentence("b", "Foreign minister Sergei Lavrov met his North Korean counterpart.")
+    assert grounded("Sergei Lavrov [1]", [elsewhere], question, vocabulary=shared_desk.vocabulary) is None
