@@ -3,10 +3,11 @@
 Before the model (abstain_reason): no evidence; or what a "how many" question counts, or the question's
 restrictions (questions.restrictions: its names, and nouns modifying nouns outside the phrase that names
 what is asked — "the cholera outbreak", "the communications minister"), appear in no evidence passage or
-title. A restriction
-is there when its stem is, when a lexicon group holds both, or (nouns) when an evidence noun's embedding is
-within NOUN_SIMILARITY. A question naming many things may miss one in four (sources, outlets a passage need
-not repeat). Both directions are measured by `python bench/abstention_gate.py` (issue-11 note).
+title (a proper name may be in the sentence's article, which names what its sentences call "the city" or
+"he"). A restriction is there when its stem is, when a lexicon group holds both, or (nouns) when an evidence
+noun's embedding is within NOUN_SIMILARITY. A question naming many things may miss one in four (sources,
+outlets a passage need not repeat). Both directions are measured by `newsdesk eval abstention`
+(service/eval/abstention.py).
 
 After the model (fallback_answer): the first evidence sentence that holds what the question asks for
 (service/questions.py) and at least KEY_TERMS of its key words, verbatim and cited; for a who/where
@@ -86,12 +87,15 @@ def abstain_reason(
     check_terms: bool = True,
     synonyms: Sequence[frozenset[str]] = (),
     vocabulary: Vocabulary | None = None,
+    article_text: Callable[[str], str] | None = None,
 ) -> str | None:
     """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
     counts must be in the evidence (or its titles), and so must its restrictions — one in four may be
-    missing when a question names many things (sources, outlets) that passages need not repeat. synonyms:
-    lexicon groups (default: the vocabulary's)."""
-    return turned_away(question, evidence, check_terms, synonyms, vocabulary)[0]
+    missing when a question names many things (sources, outlets) that passages need not repeat; a proper
+    name may also be elsewhere in an evidence sentence's article (article_text: a document's whole text),
+    whose sentences say "the city" or "he" of what its opening names ("the operation" elsewhere in an
+    article is no sign the evidence is about it). synonyms: lexicon groups (default: the vocabulary's)."""
+    return turned_away(question, evidence, check_terms, synonyms, vocabulary, article_text)[0]
 
 
 def turned_away(
@@ -100,13 +104,14 @@ def turned_away(
     check_terms: bool = True,
     synonyms: Sequence[frozenset[str]] = (),
     vocabulary: Vocabulary | None = None,
+    article_text: Callable[[str], str] | None = None,
 ) -> tuple[str | None, list[str]]:
     """(abstain_reason's reason, the terms the evidence lacks), the terms found once for both."""
     if not evidence:
         return "no passage in the articles is relevant enough", []
     if not check_terms:
         return None, []
-    missing = missing_terms(question, evidence, synonyms, vocabulary)
+    missing = missing_terms(question, evidence, synonyms, vocabulary, article_text)
     return (MISSING + " or ".join(f"“{t}”" for t in missing) if missing else None), missing
 
 
@@ -115,9 +120,10 @@ def missing_terms(
     evidence: Sequence[Passage],
     synonyms: Sequence[frozenset[str]] = (),
     vocabulary: Vocabulary | None = None,
+    article_text: Callable[[str], str] | None = None,
 ) -> list[str]:
     """What the question counts, and its names, that the evidence lacks (the names only when more than
-    one in four are missing); [] when nothing stops an answer."""
+    one in four are missing, and not in the evidence's articles either); [] when nothing stops an answer."""
     synonyms = synonyms or (vocabulary.lexicon if vocabulary is not None else ())
     evidence_text = " ".join(f"{p.title} {p.quote}" for p in evidence)
     evidence_terms = set(tokenize(evidence_text))
@@ -129,6 +135,11 @@ def missing_terms(
     counted, names = required_terms(question)
     missing = [counted] if counted and not there(counted) else []
     missing_names = [name for name in names if not there(name)]
+    if missing_names and article_text is not None:  # a proper name its article gives elsewhere is there
+        documents = dict.fromkeys(p.doc_id for p in evidence)
+        articles = {term for doc_id in documents for term in tokenize(article_text(doc_id))}
+        proper = {w.lower() for w in WORD.findall(question)[1:] if w[0].isupper()}
+        missing_names = [n for n in missing_names if n not in proper or not is_covered(n, articles, synonyms)]
     if len(missing_names) > len(names) // 4:
         missing += missing_names
     return missing

@@ -218,14 +218,10 @@ class Answerer:
         by_document: each document's own best sentences, asked one by one (default: the evidence's)."""
         started = started or time.perf_counter()
         timings = timings if timings is not None else {}
-        reason, missing = turned_away(
-            question,
-            evidence,
-            self.settings.abstain_on_missing_terms,
-            vocabulary=self.vocabulary,
-        )
+        texts = cache(article_text or self.article_text)  # read by the gate, the cross-check, the subjects
+        check = self.settings.abstain_on_missing_terms
+        reason, missing = turned_away(question, evidence, check, (), self.vocabulary, texts)
         kind = question_type(question)
-        texts = article_text or self.article_text
         may_be_no = reason and kind in VERDICT_TYPES and not options(question)
         if may_be_no and (named := unmentioned_in_named_articles(question, missing, evidence, texts)):
             return self._not_in_named_articles(question, kind, *named, texts, timings, started)
@@ -290,7 +286,6 @@ class Answerer:
         article_text: Callable[[str], str],
     ) -> Found:
         """Where the sources differ about what was asked or answered (module doc of each finder)."""
-        article_text = cache(article_text)  # read by the cross-check, then again by the subjects
         window = self.settings.conflict_window_days
         disagreements = relevant_disagreements(question, text, claims, evidence, self.vocabulary, window)
         disagreements += find_assertion_disagreements(

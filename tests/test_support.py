@@ -169,6 +169,25 @@ def test_the_gate_abstains_on_a_restriction_no_evidence_mentions(vocabulary):
     assert abstain_reason("How many people died in the floods?", evidence, vocabulary=vocabulary) is None
 
 
+def test_a_proper_name_its_article_gives_elsewhere_does_not_stop_the_answer(vocabulary):
+    """The evidence sentence says "the city"; the article's opening names Tarrowby. A common noun found
+    only elsewhere in the article ("the operation") still stops it: that is no sign of what the sentence
+    is about."""
+    evidence = [passage(1, "The median age in the city was 37.2 years.")]
+    articles = {"d": "Tarrowby is a city in Fenwick County. The median age in the city was 37.2 years."}
+    question = "What is the median age in Tarrowby?"
+    assert abstain_reason(question, evidence, vocabulary=vocabulary) == (
+        "none of the relevant passages mentions “tarrowby”"
+    )
+    assert abstain_reason(question, evidence, vocabulary=vocabulary, article_text=articles.get) is None
+    injured = [passage(1, "Two rescue workers were hurt on Tuesday.")]
+    articles = {"d": "The operation resumed at dawn. Two rescue workers were hurt on Tuesday."}
+    asked = "How many rescue workers were hurt during the operation?"
+    assert abstain_reason(asked, injured, vocabulary=vocabulary, article_text=articles.get) == (
+        "none of the relevant passages mentions “operation”"
+    )
+
+
 def test_one_document_is_outvoted_by_several(vocabulary):
     sentences = {
         "a": "Some 1,000 engineers were sent to Marrowby, the ministry said.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -50,10 +50,15 @@ class GateReport(BaseModel):
 
 
 def gate_row(
-    desk: Desk, name: str, question: str, should_abstain: bool, evidence: Sequence[Passage]
+    desk: Desk,
+    name: str,
+    question: str,
+    should_abstain: bool,
+    evidence: Sequence[Passage],
+    article_text: Callable[[str], str] | None = None,
 ) -> GateRow:
-    vocabulary = desk.vocabulary
-    reason = abstain_reason(question, evidence, vocabulary=vocabulary)
+    """article_text: the indexed articles' text, where the gate may find a name the evidence lacks."""
+    reason = abstain_reason(question, evidence, vocabulary=desk.vocabulary, article_text=article_text)
     return GateRow(
         set=name,
         question=question,
@@ -65,7 +70,14 @@ def gate_row(
 
 def seed_rows(desk: Desk, questions_path: Path) -> list[GateRow]:
     return [
-        gate_row(desk, "seeds", g.question, g.kind == "unanswerable", desk.answerer.evidence(g.question)[0])
+        gate_row(
+            desk,
+            "seeds",
+            g.question,
+            g.kind == "unanswerable",
+            desk.answerer.evidence(g.question)[0],
+            desk.answerer.article_text,
+        )
         for g in load_questions(questions_path)
     ]
 
@@ -85,6 +97,7 @@ def pack_rows(desk: Desk, pack: Path) -> list[GateRow]:
                 q["question"],
                 q["answer"].strip().lower() == "not stated",
                 pack_desk.answerer.evidence(q["question"])[0],
+                pack_desk.answerer.article_text,
             )
             for q in gold["questions"]
         ]
