@@ -3,11 +3,11 @@
 Before the model (abstain_reason): no evidence; or what a "how many" question counts, or the question's
 restrictions (questions.restrictions: its names, and nouns modifying nouns outside the phrase that names
 what is asked — "the cholera outbreak", "the communications minister"), appear in no evidence passage or
-title (a proper name may be in the sentence's article, which names what its sentences call "the city" or
-"he"). A restriction is there when its stem is, when a lexicon group holds both, or (nouns) when an evidence
-noun's embedding is within NOUN_SIMILARITY. A question naming many things may miss one in four (sources,
-outlets a passage need not repeat). Both directions are measured by `newsdesk eval abstention`
-(service/eval/abstention.py).
+title (a proper name may be in the first sentence of the evidence's article, which names what its sentences
+call "the city" or "he"). A restriction is there when its stem is, when a lexicon group holds both, or
+(nouns) when an evidence noun's embedding is within NOUN_SIMILARITY. A question naming many things may miss
+one in four (sources, outlets a passage need not repeat). Both directions are measured by `newsdesk eval
+abstention` (service/eval/abstention.py).
 
 After the model (fallback_answer): the first evidence sentence that holds what the question asks for
 (service/questions.py) and at least KEY_TERMS of its key words, verbatim and cited; for a who/where
@@ -38,6 +38,8 @@ from .text import STOPWORDS, stem, tokenize
 from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+OPENING = 300  # characters at most of an article's first sentence, which names what the article is about
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 # --- before the model ----------------------------------------------------------------------------------
 
@@ -92,9 +94,9 @@ def abstain_reason(
     """Why the evidence cannot answer the question, or None. With check_terms: what a 'how many' question
     counts must be in the evidence (or its titles), and so must its restrictions — one in four may be
     missing when a question names many things (sources, outlets) that passages need not repeat; a proper
-    name may also be elsewhere in an evidence sentence's article (article_text: a document's whole text),
-    whose sentences say "the city" or "he" of what its opening names ("the operation" elsewhere in an
-    article is no sign the evidence is about it). synonyms: lexicon groups (default: the vocabulary's)."""
+    name may also be in the first sentence of an evidence sentence's article (article_text: a document's whole
+    text), whose sentences say "the city" or "he" of what its opening names (a name or "the operation"
+    further on is no sign the evidence is about it). synonyms: lexicon groups (default: the vocabulary's)."""
     return turned_away(question, evidence, check_terms, synonyms, vocabulary, article_text)[0]
 
 
@@ -135,14 +137,19 @@ def missing_terms(
     counted, names = required_terms(question)
     missing = [counted] if counted and not there(counted) else []
     missing_names = [name for name in names if not there(name)]
-    if missing_names and article_text is not None:  # a proper name its article gives elsewhere is there
+    if missing_names and article_text is not None:  # a proper name its article opens with is there
         documents = dict.fromkeys(p.doc_id for p in evidence)
-        articles = {term for doc_id in documents for term in tokenize(article_text(doc_id))}
+        articles = {term for doc_id in documents for term in tokenize(opening(article_text(doc_id)))}
         proper = {w.lower() for w in WORD.findall(question)[1:] if w[0].isupper()}
         missing_names = [n for n in missing_names if n not in proper or not is_covered(n, articles, synonyms)]
     if len(missing_names) > len(names) // 4:
         missing += missing_names
     return missing
+
+
+def opening(text: str) -> str:
+    """A text's first sentence (its headline, when it has one), at most OPENING characters."""
+    return SENTENCE_END.split(text[:OPENING], maxsplit=1)[0]
 
 
 MISSING = "none of the relevant passages mentions "

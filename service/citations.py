@@ -54,12 +54,26 @@ def word_value(words: str) -> int:
     return value * 100 if parts[-1] == "hundred" else value
 
 
+NAME_GOES_ON = re.compile(r"[\s-]+[A-Z]")
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|[\"“‘(]\s*|\n\s*)$")
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """The number word text[start:end] is part of a name ("Five Nights at Freddy's", "the Seven Sisters"):
+    capitalised where no sentence opens, or followed by a capitalised word. "Forty miners were rescued"
+    is a count."""
+    if not text[start:end][:1].isupper():
+        return False
+    return bool(NAME_GOES_ON.match(text, end)) or not SENTENCE_OPENS.search(text[:start])
+
+
 def numbers_written(text: str) -> dict[str, str]:
     """Each number of a text, normalised ('1,000' → '1000', 'nine' → '9'), with how it is written;
-    citation marks ignored."""
+    citation marks and number words inside names ignored."""
     text = strip_citations(text)
     found = {n.replace(",", "").rstrip("."): n.rstrip(".") for n in NUMBER.findall(text)}
-    return {**{str(word_value(w)): w for w in SPELLED.findall(text)}, **found}
+    words = [m.group() for m in SPELLED.finditer(text) if not in_a_name(text, *m.span())]
+    return {**{str(word_value(w)): w for w in words}, **found}
 
 
 def numbers_in(text: str) -> set[str]:

@@ -75,8 +75,8 @@ PARTITIVE_GAP = re.compile(
 # 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
 # times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
 # (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
-# written in words, "N more", the cause of a rise, "N of whom"
-FRAMES_VERSION = 6
+# written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights")
+FRAMES_VERSION = 7
 
 PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citations import NUMBER_WORD, word_value
+from .citations import NUMBER_WORD, in_a_name, word_value
 
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
@@ -118,6 +118,7 @@ def figures_in(sentence: str) -> list[Figure]:
         _figure(match)
         for match in FIGURE.finditer(sentence)
         if not any(s < match.end() and match.start() < e for s, e in masked)
+        and not in_a_name(sentence, match.start("a"), match.end("a"))
     ]
 
 

@@ -9,6 +9,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from service.abstention import abstain_reason, fallback_answer
 from service.answer import verify
+from service.citations import numbers_written
 from service.claims import extract_claims, question_frame
 from service.desk import Desk
 from service.majority import outvoted
@@ -170,9 +171,8 @@ def test_the_gate_abstains_on_a_restriction_no_evidence_mentions(vocabulary):
 
 
 def test_a_proper_name_its_article_gives_elsewhere_does_not_stop_the_answer(vocabulary):
-    """The evidence sentence says "the city"; the article's opening names Tarrowby. A common noun found
-    only elsewhere in the article ("the operation") still stops it: that is no sign of what the sentence
-    is about."""
+    """The evidence sentence says "the city"; the article's first sentence names Tarrowby. A name further
+    on, or a common noun ("the operation"), still stops it: no sign of what the sentence is about."""
     evidence = [passage(1, "The median age in the city was 37.2 years.")]
     articles = {"d": "Tarrowby is a city in Fenwick County. The median age in the city was 37.2 years."}
     question = "What is the median age in Tarrowby?"
@@ -180,6 +180,8 @@ def test_a_proper_name_its_article_gives_elsewhere_does_not_stop_the_answer(voca
         "none of the relevant passages mentions “tarrowby”"
     )
     assert abstain_reason(question, evidence, vocabulary=vocabulary, article_text=articles.get) is None
+    further_on = {"d": "The median age in the city was 37.2 years. Tarrowby lies in Fenwick County."}
+    assert abstain_reason(question, evidence, vocabulary=vocabulary, article_text=further_on.get)
     injured = [passage(1, "Two rescue workers were hurt on Tuesday.")]
     articles = {"d": "The operation resumed at dawn. Two rescue workers were hurt on Tuesday."}
     asked = "How many rescue workers were hurt during the operation?"
@@ -303,3 +305,18 @@ def test_numbers_in_words_are_checked_like_digits(vocabulary):
     assert any("Nine" in p for p in wrong.all_problems), wrong.all_problems
     right = verify("7 miners died at Karrow Deep [1].", question, evidence, vocabulary, frame)
     assert right.ok, right.all_problems
+
+
+def test_a_number_word_inside_a_name_is_no_figure_to_check(vocabulary):
+    """ "Five Nights at Freddy's" is a title: a sentence naming it does not claim the number five, while
+    "Forty" opening a sentence is a count (MultiHop: a verdict was rejected for "does not give Five")."""
+    question = "When did Polygon review Five Nights at Freddy's?"
+    evidence = [passage(1, "Polygon reviewed the horror film on October 26, 2023.")]
+    said = "Polygon reviewed Five Nights at Freddy's on October 26, 2023 [1]."
+    assert verify(said, question, evidence, vocabulary).ok
+    wrong = verify("Polygon reviewed five films on October 26, 2023 [1].", question, evidence, vocabulary)
+    assert any("five" in p for p in wrong.all_problems), wrong.all_problems
+    assert numbers_written("The Seven Sisters rose. Forty miners were rescued.") == {"40": "Forty"}
+    assert numbers_written('"Three people died," he said. Officials named Three Gorges Dam.') == {
+        "3": "Three"
+    }
