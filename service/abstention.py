@@ -34,12 +34,11 @@ from .support import (
     holds_word,
     labelled,
 )
-from .text import STOPWORDS, stem, tokenize
+from .text import STOPWORDS, sentence_spans, stem, tokenize
 from .vocabulary import NOUN_SIMILARITY, Vocabulary
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 OPENING = 300  # characters at most of an article's first sentence, which names what the article is about
-SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 # --- before the model ----------------------------------------------------------------------------------
 
@@ -149,7 +148,8 @@ def missing_terms(
 
 def opening(text: str) -> str:
     """A text's first sentence (its headline, when it has one), at most OPENING characters."""
-    return SENTENCE_END.split(text[:OPENING], maxsplit=1)[0]
+    spans = sentence_spans(text[:OPENING])
+    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 MISSING = "none of the relevant passages mentions "

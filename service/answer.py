@@ -295,9 +295,16 @@ class Answerer:
             must_include={(p.doc_id, p.start) for p in evidence},
             limit=2,
         )
-        documents = by_document or by_documents(evidence)
-        with_model = (self._ask_model, self.settings, article_text, self.vocabulary)
-        if subjects := subjects_to_lead(question, documents, *with_model, model_answer=text):
+        subjects = subjects_to_lead(
+            question,
+            by_document or by_documents(evidence),
+            self._ask_model,
+            self.settings,
+            article_text,
+            self.vocabulary,
+            model_answer=text,
+        )
+        if subjects:
             return Found(disagreements_of(subjects) + disagreements, subjects)
         if kind in SHAPED:  # a verdict is not a figure to outvote
             return Found(disagreements)
