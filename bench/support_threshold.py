@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from service.asked import question_frame
 from service.citations import CITATION
-from service.claims import question_frame
 from service.models import Passage
 from service.support import SUPPORT_SCORE, check_sentence, split_cited, support_score
 from service.vocabulary import Vocabulary

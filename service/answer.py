@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .abstention import fallback_answer, turned_away, unmentioned_in_named_articles
+from .asked import question_frame
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -33,7 +34,6 @@ from .citations import (
     numbers_in,
     renumber,
 )
-from .claims import question_frame
 from .crosscheck import by_documents, disagreements_of, lead, passages_to_number, subjects_to_lead
 from .disagreements import about_question, describe_disagreements, find_disagreements
 from .evidence import candidate_sentences, select_evidence
@@ -86,7 +86,7 @@ def verify(
     frame: Claim | None = None,
 ) -> Verdict:
     """The whole-answer rules (module doc), and every sentence checked against what it cites
-    (service/support.py). `frame`: what a "how many" question counts (claims.question_frame)."""
+    (service/support.py). `frame`: what a "how many" question counts (asked.question_frame)."""
     verdict = Verdict(cited=cited_numbers(answer))
     by_n = {p.n: p for p in evidence}
     words = CITATION.sub(" ", answer).split()

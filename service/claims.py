@@ -38,21 +38,22 @@ from .clauses import (
     GENERIC_NOUNS,
     clause_anchor,
     date_of,
-    event_key,
     lemma,
     noun_key,
     places_of,
-    readable,
     source_of,
 )
 from .ellipsis import borrowed_frames, may_borrow
 from .events import (
     VALUE_VERBS,
+    VALUING,
+    event_key,
     event_of,
     is_event_verb,
     names_a_state,
     placing_verb,
     purpose,
+    readable,
 )
 from .figures import (
     Figure,
@@ -75,8 +76,9 @@ PARTITIVE_GAP = re.compile(
 # 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
 # times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
 # (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
-# written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights")
-FRAMES_VERSION = 7
+# written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
+# 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing"
+FRAMES_VERSION = 8
 
 PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
@@ -262,16 +264,18 @@ def _figure_token(doc, figure: Figure):
 
 def _counted(token):
     """(counted noun token or None, event token or None) for a figure token."""
-    if (whole := _partitive_whole(token)) is not None:
+    if (whole := partitive_whole(token)) is not None:
         return whole, event_of(token)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return None, _container_event(token.head.head)  # "their estimate of 20,000", "a toll of 14"
     if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
         adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
-    noun = _counted_noun(token)
+    noun = _valued(token)
+    if noun is None:
+        noun = _counted_noun(token)
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
-        noun, event = _open_container(noun)
+        noun, event = open_container(noun)
         if noun is None and event is None:
             return None, None
         return noun, event or event_of(noun if noun is not None else token)
@@ -288,6 +292,13 @@ def _described(noun):
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return None
+
+
+def _valued(token):
+    """ "put the death toll at 48", "estimated the crowd at 20,000": the object the figure is the size of."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or lemma(token.head.head) not in VALUING:
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
 
 
 def _counted_noun(token):
@@ -358,7 +369,7 @@ def _is_projection(token) -> bool:
     )
 
 
-def _partitive_whole(token):
+def partitive_whole(token):
     """ "1,000 of (an estimated) 11,000 troops" → troops."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -387,7 +398,7 @@ def _container_event(container):
     return event if event is not None and is_event_verb(event) else None
 
 
-def _open_container(container):
+def open_container(container):
     """ "the number of people who died" → (people, died); "the death toll" → (None, death)."""
     noun = None
     for child in container.children:
@@ -402,49 +413,7 @@ def _open_container(container):
         None,
     )
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
-        return _open_container(noun)
+        return open_container(noun)
+    if noun is not None and noun.pos_ in ("ADJ", "VERB"):
+        return None, noun  # "the number of dead", "of injured": the state is what is counted
     return noun, event
-
-
-# --- what a question asks for ----------------------------------------------------------------------
-
-
-def question_frame(question: str) -> Claim | None:
-    """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
-    Marrowby), or of a question about a number or toll; None when it asks for no figure."""
-    doc = nlp.parse_one(question)
-    asked = next(
-        (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
-    )
-    if asked is not None:
-        noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else None
-        anchor_token = noun if noun is not None else asked
-    else:
-        noun = next((t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"), None)
-        if noun is None:
-            return None
-        anchor_token = noun
-    event = None
-    if noun is not None and noun.lemma_.lower() in CONTAINERS:
-        noun, event = _open_container(noun)
-    date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
-    if event is None:
-        event = event_of(noun if noun is not None else anchor_token.head)
-    activity = None
-    anchor = clause_anchor(anchor_token, noun)
-    places, containers = places_of(anchor, noun, anchor_token, doc)
-    return Claim(
-        doc_id="question",
-        value="?",
-        quote=question,
-        start=0,
-        end=len(question),
-        noun=noun_key(noun),
-        generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
-        event=event_key(event, noun),
-        activity=event_key(activity),
-        places=places,
-        containers=containers,
-        date=date,
-        date_stated=date is not None,
-    )

@@ -413,36 +413,3 @@ def noun_key(noun) -> str | None:
         return None
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return " ".join([*compounds, noun.lemma_.lower()])
-
-
-def event_key(event, noun=None) -> str | None:
-    """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
-    the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
-    events."""
-    if event is None:
-        return None
-    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
-        return f"{word} {lemma(obj)}"
-    lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
-    lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
-    if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
-        return f"{word} without {lemma(lacked)}"
-    return word
-
-
-def readable(noun, event) -> str | None:
-    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
-    noun_text = None
-    if noun is not None:
-        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-    if event is None or (lemma(event) == "be" and noun_text):
-        return noun_text
-    if noun_text is None:
-        return event.text.lower()
-    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
-        return f"{noun_text} {relative} {event.text.lower()}"
-    return f"{noun_text} {event.text.lower()}"

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
+from .events import is_presence
 from .models import Claim, Disagreement, Passage
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -65,7 +66,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
     event_of = vocabulary.clusters(
-        events, EVENT_SIMILARITY, apart=phrase_and_its_verb, separate=tallied_apart(claims), complete=True
+        events, EVENT_SIMILARITY, apart=never_joined, separate=tallied_apart(claims), complete=True
     )
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
@@ -103,15 +104,16 @@ def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
 LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())
 
 
-def phrase_and_its_verb(a: str, b: str) -> bool:
-    """ "take part" is not "take" (to hospital), "lose home" not "lose": a light verb with its object means
-    something the bare verb does not, though their embeddings are close."""
+def never_joined(a: str, b: str) -> bool:
+    """Events whose embeddings may be close but whose meaning is not: a light verb with its object and
+    the bare verb ("take part" is not "take" (to hospital), "lose home" not "lose"), and where a group is
+    against what happened to it ("on the boat" is not the "boat toll")."""
     short, long = sorted((a, b), key=len)
-    return short in LIGHT_VERBS and long.split()[0] == short
+    return (short in LIGHT_VERBS and long.split()[0] == short) or is_presence(a) != is_presence(b)
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:
-    scored = [(vocabulary.similarity(head, event), event) for event in event_of]
+    scored = [(vocabulary.similarity(head, event), event) for event in event_of if not is_presence(event)]
     best = max(scored, default=(0.0, None))
     return event_of[best[1]] if best[1] is not None and best[0] >= NOMINAL_SIMILARITY else None
 
@@ -135,11 +137,16 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
     groups: dict[Key, list[Claim]] = defaultdict(list)
     for claim, key in zip(claims, keys, strict=True):
         groups[key].append(claim)
+    parts = parts_told_apart(claims, keys)
     for key in sorted(groups, key=_unsaid, reverse=True):
         if not _unsaid(key):
             continue
         for claim in list(groups[key]):
-            targets = [other for other in groups if other != key and groups[other] and key.covered_by(other)]
+            targets = [
+                other
+                for other in groups
+                if other != key and groups[other] and key.covered_by(other) and (key, other) not in parts
+            ]
             if len(targets) > 1 and claim.source:  # a running count: the group where its source speaks
                 targets = [
                     t
@@ -151,6 +158,21 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
                 groups[targets[0]].append(claim)
     groups = {key: group for key, group in groups.items() if group}
     return sorted(groups.values(), key=len, reverse=True)
+
+
+def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[Key, Key]]:
+    """(whole, part) keys one voice counts side by side: an article giving "21 people are still missing"
+    and, in its own voice or the same source's, "six children were among the missing" counts a part of the
+    people, not the same thing; the people's figures stay out of the children's group. Two named sources
+    that differ ("12 skiers", says the operator; "19 people", says the rescue service) dispute one count."""
+    parts = set()
+    for (a, key_a), (b, key_b) in itertools.permutations(zip(claims, keys, strict=True), 2):
+        if a.doc_id != b.doc_id or key_a.noun != "*" or key_b.noun == "*" or not key_a.covered_by(key_b):
+            continue
+        one_voice = not (a.source and b.source) or same_source(source_key(a), source_key(b))
+        if one_voice and not _overlap(a, b):
+            parts.add((key_a, key_b))
+    return parts
 
 
 def _unsaid(key: Key) -> int:
@@ -340,19 +362,36 @@ def about_question(
     numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
     if frame is None or not numeric:
         return []
+    frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
     claims = [frame] + [c for d in numeric for c in d.claims]
     keys = frame_keys(claims, vocabulary)
     asked, rest = keys[0], iter(keys[1:])
-    relevant = []
+    if asked.noun == "*" and asked.event is None and asked.activity is None:
+        return []  # "How much does it expect to save?": nothing counted that a figure could be about
+    relevant, of_a_part = [], []
     for disagreement in numeric:
         claim_keys = [next(rest) for _ in disagreement.claims]
         if frame.date and not any(
             c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
         ):
             continue  # "How many died in the 2011 floods?" is not about this year's toll
-        if any(asked.covered_by(key) or key == asked for key in claim_keys):
+        matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
+        if any(key.noun == asked.noun for key in matched):
             relevant.append(disagreement)
-    return relevant
+        elif matched:
+            of_a_part.append(disagreement)
+    # "How many people were missing?" is about the children missing only when nothing counts the people
+    return relevant or of_a_part
+
+
+def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:
+    """A short question gives the parser little to go on ("How many died in Kessaro?" tags Kessaro a
+    person): a name the question holds that the articles' figures give as their place is its place."""
+    if frame.places:
+        return frame
+    known = {place for claim in claims for place in claim.places if place != WHOLE_COUNTRY}
+    named = sorted(p for p in known if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", frame.quote))
+    return frame.model_copy(update={"places": named}) if named else frame
 
 
 # --- as text -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ deploy) and the words NOT_EVENTS lists are never events.
 
 from __future__ import annotations
 
-from .clauses import REPORTING, lemma
+from .clauses import GENERIC_NOUNS, NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, lemma
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -23,13 +23,19 @@ PLACING = frozenset(
     enter accept receive""".split()
 )
 HELPING = frozenset("help assist aid support".split())
+VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 
 
 def event_of(node):
     """What happened to the counted thing (see the module doc), or None."""
+    event = _happened(node)
+    return event if event is not None else _aboard(node)
+
+
+def _happened(node):
     for child in node.children:
-        if child.dep_ == "relcl" and _relative(child) and (event := _through_copula(child)) is not None:
+        if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
             return event
         # "heat-related deaths": a hyphenated participle is a cause, not what happened
         if (
@@ -50,6 +56,8 @@ def event_of(node):
         verb = node.head.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if node.dep_ == "dobj" and (state := _taken_as(verb)) is not None:
+        return state  # "lists 14 people as missing": the state the count is of, not the listing
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
         return verb  # "there were 3,559 people in Broken Bow": those present, a population
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
@@ -57,8 +65,29 @@ def event_of(node):
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
-        return _through_copula(verb)
+        return _state_after(verb)
     return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
+
+
+STATE_TAGS = ("JJ", "VBN", "VBG")
+
+
+def _taken_as(verb):
+    """The state in "lists 21 people as injured", "classified 40 as dead" (the parser hangs it three ways);
+    not a clause of its own ("deploys 6,000 engineers as military allying with Russia")."""
+    for child in verb.children:
+        as_state = child.dep_ == "advcl" and _bare_state(child)
+        if as_state and any(m.lower_ == "as" for m in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((c for c in child.children if _bare_state(c)), None)
+    return None
+
+
+def _bare_state(token) -> bool:
+    """An adjective or participle with nothing of its own but adverbs and "as" ("still missing")."""
+    own = [c for c in token.children if not (c.dep_ in ("advmod", "mark") or c.lower_ == "as")]
+    return token.tag_ in STATE_TAGS and not own
 
 
 def _hyphenated(token) -> bool:
@@ -105,6 +134,60 @@ def _through_copula(verb):
     return None
 
 
+PRESENCE = frozenset("on aboard in at inside".split())
+
+
+def _state_after(verb):
+    """What a clause says of its subject: its state or event (_through_copula), else, after "be", the
+    group it is among ("were among the missing" → missing) or where it is present ("had been on the boat",
+    "were in hospital"): those aboard are not those sent, nor those who died."""
+    state = _through_copula(verb)
+    if state is not None or lemma(verb) != "be":
+        return state
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None:
+            continue
+        if prep.lower_ == "among":
+            group = next((c for c in place.children if c.dep_ in ("amod", "acl")), place)
+            # "the missing", "the dead": an adjective made a noun is singular; "the passengers" is not
+            return group if group.tag_ in (*STATE_TAGS, "NN") else None
+        if prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place)):
+            return prep
+    return None
+
+
+def _common_place(token) -> bool:
+    """ "the boat", "hospital": a place that is no named one (those count where, not what)."""
+    named = [t for t in token.subtree if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
+    return token.pos_ == "NOUN" and not named and not token.like_num
+
+
+def _aboard(node):
+    """ "64 people on board", "83 people aboard": those present on a vessel, said on the noun itself."""
+    for prep in (c for c in node.children if c.dep_ == "prep"):
+        if _says_aboard(prep, next((c for c in prep.children if c.dep_ == "pobj"), None)):
+            return prep
+    return None
+
+
+def _says_aboard(prep, place) -> bool:
+    return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and place.lower_ == "board")
+
+
+def is_presence(event: str) -> bool:
+    """An event key that says where a group is ("aboard", "in hospital"), not what happened to it."""
+    return event == "aboard" or event.split()[0] in PRESENCE
+
+
+def presence_key(prep) -> str:
+    """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital")."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
+        return "aboard"
+    return f"{prep.lower_} {lemma(place)}"
+
+
 def placing_verb(node):
     """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
     if node.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(node.head) in PLACING:
@@ -128,4 +211,41 @@ def purpose(verb):
 
 
 def is_event_verb(token) -> bool:
-    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | NOT_EVENTS
+    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+
+
+def event_key(event, noun=None) -> str | None:
+    """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
+    the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
+    events."""
+    if event is None:
+        return None
+    if event.pos_ == "ADP":
+        return presence_key(event)
+    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
+    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
+        return f"{word} {lemma(obj)}"
+    lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+    lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
+    if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
+        return f"{word} without {lemma(lacked)}"
+    return word
+
+
+def readable(noun, event) -> str | None:
+    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
+    noun_text = None
+    if noun is not None:
+        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
+    if event is None or (lemma(event) == "be" and noun_text):
+        return noun_text
+    if event.pos_ == "ADP":  # "people on board", "people in hospital"
+        return " ".join([noun_text or "people", *(t.text for t in event.subtree)])
+    if noun_text is None:
+        return event.text.lower()
+    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
+        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
+        return f"{noun_text} {relative} {event.text.lower()}"
+    return f"{noun_text} {event.text.lower()}"

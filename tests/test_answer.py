@@ -9,8 +9,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from service.abstention import abstain_reason, required_terms
 from service.answer import verify
+from service.asked import question_frame
 from service.citations import CITATION, normalize_citations, numbers_in, renumber
-from service.claims import question_frame
 from service.desk import Desk
 from service.errors import LLMUnavailable
 from service.evidence import candidate_sentences, select_evidence

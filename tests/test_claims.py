@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from service.articles import make_article
-from service.claims import FRAMES_VERSION, article_claims, extract_claims, question_frame
+from service.asked import question_frame
+from service.claims import FRAMES_VERSION, article_claims, extract_claims
 from service.figures import interval
 from service.models import Claim, Passage
 
@@ -360,3 +361,30 @@ def test_a_part_given_by_of_whom_is_no_claim_of_its_own():
 def test_a_where_clause_on_a_place_of_several_words_places_its_figure():
     [claim] = claims_of("In Port Velana, where 17 people died, there is no argument about the count.")
     assert claim.places == ["Port Velana"]
+
+
+# (sentence, (noun, event)): where a group is and what it is among are what it counts
+PRESENCE_AND_AMONG = [
+    ("Port officials said 212 people had been on board the Merrow Star.", ("people", "aboard")),
+    ("The airline said 96 passengers were aboard the aircraft.", ("passenger", "aboard")),
+    ("The operator puts the number of people on board at 140.", ("people", "aboard")),
+    ("Rescuers said 57 people were on the ferry when it listed.", ("people", "on ferry")),
+    ("About 40 people were in hospital on Monday, the health board said.", ("people", "in hospital")),
+    ("The fire service said four firefighters were among the injured.", ("firefighter", "injured")),
+    ("Officials say eight students are among those missing.", ("student", "missing")),
+    ("Some 3,000 soldiers are in Norrevia, the ministry said.", ("soldier", None)),  # a named place: where
+    ("Two teachers were among the passengers, the school said.", None),  # a set of people, not a state
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PRESENCE_AND_AMONG)
+def test_where_a_group_is_and_what_it_is_among_are_its_event(sentence, expected):
+    found = [(c.noun, c.event) for c in claims_of(sentence)]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_question_about_those_aboard_and_a_partitive_question_are_framed():
+    aboard = question_frame("How many people were on board the Merrow Star when it sank?")
+    assert (aboard.noun, aboard.event) == ("people", "aboard")
+    part = question_frame("How many of the job cuts are in Aldermark?")
+    assert part.noun == "job cut"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from service.asked import question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
-from service.claims import question_frame
 from service.disagreements import about_question, find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
@@ -274,27 +274,29 @@ BLIND_PACKS = [
     "bus_crash_synthetic",
     "boat_capsize_synthetic",
     "shooting_synthetic",
+    "airliner_synthetic",
+    "hotel_fire_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Seventeen packs written blind (by helpers that never read service/), in four rounds: the first six
+    """Nineteen packs written blind (by helpers that never read service/), in five rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
     fixes they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy
     spells numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers
-    in words were read, 2 of 2 after (README, "Story packs"). This is the level reached; a change that
-    falls below it has broken something general."""
+    in words were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was
+    written blind after the boat's gaps were mended (those aboard, a part one voice counts beside the
+    whole) and scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after. This is the
+    level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 18
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 23
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 22
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 25
     assert sum(r.agreements_reported for r in reports) <= 5
-    # numbers in words (FRAMES_VERSION 6) found two more updates on the fifteen older packs and cost one
-    # false alarm and three unrelated disagreements on questions there (small counts of other things)
     assert sum(r.false_alarms for r in reports) <= 12
-    assert sum(r.unrelated_figures_reported for r in reports) <= 10
-    assert sum(r.unrelated_on_questions for r in reports) <= 15
+    assert sum(r.unrelated_figures_reported for r in reports) <= 12
+    assert sum(r.unrelated_on_questions for r in reports) <= 11
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -457,3 +459,68 @@ def test_an_event_joins_a_cluster_only_when_close_to_every_word_in_it(shared_des
     ]
     keys = frame_keys(claims, vocabulary)
     assert keys[2].event != keys[1].event
+
+
+# --- a part of the people, those aboard --------------------------------------------------------------
+
+
+def test_a_count_of_people_stays_out_of_the_group_of_a_part_one_voice_counts_beside_it():
+    """The article gives "21 people missing" and, in its own voice, "six children among the missing": the
+    children are a part of the people, so the people's figures join no children's dispute."""
+    people = [
+        claim("a", 26, noun="people", event="missing", source="the harbour police", date="2026-05-02"),
+        claim("b", 21, noun="people", event="missing", source="the harbour police", date="2026-05-03"),
+    ]
+    children = [
+        claim("b", 6, noun="child", event="missing", date="2026-05-03"),
+        claim("c", 9, noun="child", event="missing", source="the parents' group", date="2026-05-03"),
+    ]
+    found = find_disagreements([*people, *children], NO_EMBEDDINGS)
+    assert sorted(kinds(found)) == [("conflict", ["6", "9"]), ("update", ["26", "21"])]
+    asked = question_frame("How many people were missing?")
+    assert [d.kind for d in about_question(asked, found, NO_EMBEDDINGS)] == ["update"]
+    only_children = [d for d in found if d.kind == "conflict"]
+    assert about_question(asked, only_children, NO_EMBEDDINGS) == only_children, "nothing else to show"
+
+
+def test_two_named_sources_that_differ_on_people_and_on_a_kind_of_people_dispute_one_count():
+    """ "12 skiers were caught", says the operator; "19 people were caught", says the rescue service."""
+    skiers = claim("a", 12, noun="skier", event="catch", source="the resort operator", date="2026-02-10")
+    people = claim("a", 19, noun="people", event="catch", source="the rescue service", date="2026-02-10")
+    [conflict] = find_disagreements([skiers, people], NO_EMBEDDINGS)
+    assert conflict.kind == "conflict"
+
+
+def test_those_aboard_are_not_a_count_of_boats_nor_the_boat_toll(shared_desk):
+    aboard = [
+        claim("a", 64, noun="people", event="aboard", source="the coast guard", date="2026-06-08"),
+        claim("b", 83, noun="people", event="on boat", source="a charity", date="2026-06-08"),
+    ]
+    distractors = [
+        claim("a", 11, noun="fishing boat", source="the coast guard", date="2026-06-08"),
+        claim("c", 16, event="boat", date="2026-06-08"),  # "boat toll rises to 16"
+    ]
+    found = find_disagreements([*aboard, *distractors], shared_desk.vocabulary)
+    assert ("conflict", ["64", "83"]) in kinds(found)
+    assert all({"64", "83"}.isdisjoint(values) for _, values in kinds(found) if values != ["64", "83"])
+
+
+def test_a_question_that_counts_nothing_gets_no_disagreement(shared_desk):
+    found = find_disagreements(
+        [claim("a", 900, event="die", source="the mayor"), claim("b", 280, event="die", source="the agency")],
+        shared_desk.vocabulary,
+    )
+    asked = question_frame("How much does the firm expect to save?")
+    assert about_question(asked, found, NO_EMBEDDINGS) == []
+
+
+def test_a_name_the_articles_give_as_a_place_is_the_questions_place_however_the_parser_tags_it():
+    claims = [
+        claim("a", 9, noun="people", event="die", places=["Kessaro"], source="the mayor"),
+        claim("b", 6, noun="people", event="die", places=["Kessaro"], source="the health authority"),
+        claim("a", 48, noun="people", event="die", places=["Ostrel"], source="the ministry"),
+        claim("b", 31, noun="people", event="die", places=["Ostrel"], source="the statisticians"),
+    ]
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    asked = about_question(question_frame("How many people died in Kessaro?"), found, NO_EMBEDDINGS)
+    assert [sorted(c.value for c in d.claims) for d in asked] == [["6", "9"]]

@@ -9,8 +9,9 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from service.abstention import abstain_reason, fallback_answer
 from service.answer import verify
+from service.asked import question_frame
 from service.citations import numbers_written
-from service.claims import extract_claims, question_frame
+from service.claims import extract_claims
 from service.desk import Desk
 from service.majority import outvoted
 from service.models import Passage

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
+from ..asked import question_frame
 from ..citations import CITATION
-from ..claims import question_frame
 from ..models import Answer, Claim, Passage
 from ..support import LISTING, check_sentence, check_text
 from ..vocabulary import Vocabulary

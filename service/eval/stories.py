@@ -23,7 +23,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..articles import read_article
-from ..claims import article_claims, question_frame
+from ..asked import question_frame
+from ..claims import article_claims
 from ..disagreements import about_question, find_disagreements
 from ..errors import InvalidInput
 from ..models import Article, Claim, Disagreement
