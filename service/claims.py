@@ -36,6 +36,7 @@ from . import nlp
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
+    VALUING,
     clause_anchor,
     date_of,
     lemma,
@@ -46,7 +47,6 @@ from .clauses import (
 from .ellipsis import borrowed_frames, may_borrow
 from .events import (
     VALUE_VERBS,
-    VALUING,
     event_key,
     event_of,
     is_event_verb,
@@ -77,10 +77,14 @@ PARTITIVE_GAP = re.compile(
 # times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
 # (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
 # written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
-# 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing"
+# 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
+# ("counting two workers", "they include two"), the place of the source is not the figure's
 FRAMES_VERSION = 8
 
-PART_BEFORE = re.compile(r"\b(?:including|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
+PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
+    r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
+    re.I,
+)
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
 PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.I)  # "318 of them", "3 of whom"
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")

@@ -26,6 +26,8 @@ REPORTING = frozenset(
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
 
+VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
+
 GENERIC_NOUNS = frozenset("people person individual".split())
 
 LOCATIVE = frozenset(
@@ -84,7 +86,10 @@ def _in_clause(token, root, noun) -> bool:
             return False
         if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
             return False
-        if current.dep_ == "nsubj" and current.head.i == root.i and noun is not None and current.i != noun.i:
+        # the subject of the clause is not where the figure holds, unless it is the counted noun; "Police
+        # in the Tamsen region have put the toll at 11": the one who values it, never its place
+        subject = current.dep_ == "nsubj" and current.head.i == root.i
+        if subject and ((noun is not None and current.i != noun.i) or lemma(root) in VALUING):
             return False
         if current.head.i == current.i:
             return False

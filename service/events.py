@@ -11,7 +11,7 @@ deploy) and the words NOT_EVENTS lists are never events.
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, lemma
+from .clauses import GENERIC_NOUNS, NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, VALUING, lemma
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -23,7 +23,6 @@ PLACING = frozenset(
     enter accept receive""".split()
 )
 HELPING = frozenset("help assist aid support".split())
-VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 
 
@@ -177,15 +176,16 @@ def _says_aboard(prep, place) -> bool:
 
 def is_presence(event: str) -> bool:
     """An event key that says where a group is ("aboard", "in hospital"), not what happened to it."""
-    return event == "aboard" or event.split()[0] in PRESENCE
+    return event.split()[0] in PRESENCE
 
 
 def presence_key(prep) -> str:
-    """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital")."""
+    """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital");
+    "inside" is "in" ("inside the hotel" and "in the hotel" are one place to be)."""
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
         return "aboard"
-    return f"{prep.lower_} {lemma(place)}"
+    return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
 
 
 def placing_verb(node):

@@ -373,6 +373,7 @@ PRESENCE_AND_AMONG = [
     ("The fire service said four firefighters were among the injured.", ("firefighter", "injured")),
     ("Officials say eight students are among those missing.", ("student", "missing")),
     ("Some 3,000 soldiers are in Norrevia, the ministry said.", ("soldier", None)),  # a named place: where
+    ("Firefighters said more than 400 people were inside the hotel.", ("people", "in hotel")),  # = "in"
     ("Two teachers were among the passengers, the school said.", None),  # a set of people, not a state
 ]
 
@@ -388,3 +389,10 @@ def test_a_question_about_those_aboard_and_a_partitive_question_are_framed():
     assert (aboard.noun, aboard.event) == ("people", "aboard")
     part = question_frame("How many of the job cuts are in Aldermark?")
     assert part.noun == "job cut"
+
+
+def test_a_part_counted_into_a_figure_is_no_claim_and_the_sources_place_is_not_the_figures():
+    told = "Police in the Tamsen region have put the death toll at 11, counting two airport workers killed."
+    assert [frame(c) for c in claims_of(told)] == [("11", None, None, "death", [], "Police")]
+    because = "The regional police say 11 died, because they include two airport workers killed on the road."
+    assert [c.value for c in claims_of(because)] == ["11"]

@@ -288,15 +288,16 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     spells numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers
     in words were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was
     written blind after the boat's gaps were mended (those aboard, a part one voice counts beside the
-    whole) and scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after. This is the
+    whole) and scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the
+    airliner's two false alarms were mended: "counting two airport workers" is a part). This is the
     level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 22
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 25
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 12
+    assert sum(r.false_alarms for r in reports) <= 10
     assert sum(r.unrelated_figures_reported for r in reports) <= 12
-    assert sum(r.unrelated_on_questions for r in reports) <= 11
+    assert sum(r.unrelated_on_questions for r in reports) <= 9
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
