@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .abstention import fallback_answer, turned_away, unmentioned_in_named_articles
-from .asked import question_frame
+from .asked import about_question, question_frame
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -35,7 +35,7 @@ from .citations import (
     renumber,
 )
 from .crosscheck import by_documents, disagreements_of, lead, passages_to_number, subjects_to_lead
-from .disagreements import about_question, describe_disagreements, find_disagreements
+from .disagreements import describe_disagreements, find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted

@@ -1,14 +1,21 @@
 """What a "how many" question asks for, as a claim frame of its own (service/claims.py has the frame): the
 counted noun, its event, its place and date, read off the question's parse the way figures' frames are
-read off their sentences, so the two can be compared (service/disagreements.about_question)."""
+read off their sentences; and which of the disagreements found are about it (`about_question`: `ask`
+attaches only those)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from . import nlp
 from .claims import open_container, partitive_whole
-from .clauses import CONTAINERS, GENERIC_NOUNS, clause_anchor, lemma, noun_key, places_of
+from .clauses import CONTAINERS, GENERIC_NOUNS, WHOLE_COUNTRY, clause_anchor, lemma, noun_key, places_of
+from .disagreements import frame_keys, source_key
 from .events import event_key, event_of
-from .models import Claim
+from .models import Claim, Disagreement
+from .nlp import days_apart
+from .vocabulary import Vocabulary
 
 
 def question_frame(question: str) -> Claim | None:
@@ -48,3 +55,51 @@ def question_frame(question: str) -> Claim | None:
         date=date,
         date_stated=date is not None,
     )
+
+
+def about_question(
+    frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
+) -> list[Disagreement]:
+    """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
+    numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
+    if frame is None or not numeric:
+        return []
+    frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
+    claims = [frame] + [c for d in numeric for c in d.claims]
+    keys = frame_keys(claims, vocabulary)
+    asked, rest = keys[0], iter(keys[1:])
+    if asked.noun == "*" and asked.event is None and asked.activity is None:
+        return []  # "How much does it expect to save?": nothing counted that a figure could be about
+    relevant, of_a_part = [], []
+    for disagreement in numeric:
+        claim_keys = [next(rest) for _ in disagreement.claims]
+        if frame.date and not any(
+            c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
+        ):
+            continue  # "How many died in the 2011 floods?" is not about this year's toll
+        matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
+        if any(key.noun == asked.noun for key in matched):
+            relevant.append(disagreement)
+        elif matched:
+            of_a_part.append(disagreement)
+    # "How many people were missing?" is about the children missing only when nothing counts the people
+    found = relevant or of_a_part
+    by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
+    return by_source or found
+
+
+def _names_source(question: str, claim: Claim) -> bool:
+    """ "What is the Health Ministry's latest count?": the question names who gives the figure."""
+    source = source_key(claim)
+    words = set(re.findall(r"[^\W\d_]+", question.lower().replace("’s", "").replace("'s", "")))
+    return not source.startswith("article:") and set(source.split()) <= words
+
+
+def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:
+    """A short question gives the parser little to go on ("How many died in Kessaro?" tags Kessaro a
+    person): a name the question holds that the articles' figures give as their place is its place."""
+    if frame.places:
+        return frame
+    known = {place for claim in claims for place in claim.places if place != WHOLE_COUNTRY}
+    named = sorted(p for p in known if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", frame.quote))
+    return frame.model_copy(update={"places": named}) if named else frame

@@ -78,7 +78,8 @@ PARTITIVE_GAP = re.compile(
 # (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
 # written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
-# ("counting two workers", "they include two"), the place of the source is not the figure's
+# ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
+# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source
 FRAMES_VERSION = 8
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -141,6 +142,8 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         noun, event_token = _counted(token)
         if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
             event_token = None
+        if event_token is not None and event_token.pos_ == "ADP" and not _is_generic(noun):
+            event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
         aside = PARENTHESIS_AFTER.match(sentence, figure.end)
         if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
             noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
@@ -183,7 +186,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 end=passage.end,
                 counted=readable(noun, event_token or activity),
                 noun=what[0],
-                generic=noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS,
+                generic=_is_generic(noun),
                 event=what[1],
                 activity=event_key(activity),
                 places=places,
@@ -200,6 +203,10 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
 
 
 # --- the figure and what it counts --------------------------------------------------------------
+
+
+def _is_generic(noun) -> bool:
+    return noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS
 
 
 def _is_identifier(token) -> bool:

@@ -21,7 +21,7 @@ from . import nlp
 
 REPORTING = frozenset(
     """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
-    insist maintain describe mention disclose cite quote acknowledge admit deny stress""".split()
+    insist maintain describe mention disclose cite quote acknowledge admit deny stress show list""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())

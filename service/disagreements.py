@@ -355,45 +355,6 @@ def find_disagreements(
     return found
 
 
-def about_question(
-    frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
-) -> list[Disagreement]:
-    """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
-    numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
-    if frame is None or not numeric:
-        return []
-    frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
-    claims = [frame] + [c for d in numeric for c in d.claims]
-    keys = frame_keys(claims, vocabulary)
-    asked, rest = keys[0], iter(keys[1:])
-    if asked.noun == "*" and asked.event is None and asked.activity is None:
-        return []  # "How much does it expect to save?": nothing counted that a figure could be about
-    relevant, of_a_part = [], []
-    for disagreement in numeric:
-        claim_keys = [next(rest) for _ in disagreement.claims]
-        if frame.date and not any(
-            c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
-        ):
-            continue  # "How many died in the 2011 floods?" is not about this year's toll
-        matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
-        if any(key.noun == asked.noun for key in matched):
-            relevant.append(disagreement)
-        elif matched:
-            of_a_part.append(disagreement)
-    # "How many people were missing?" is about the children missing only when nothing counts the people
-    return relevant or of_a_part
-
-
-def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:
-    """A short question gives the parser little to go on ("How many died in Kessaro?" tags Kessaro a
-    person): a name the question holds that the articles' figures give as their place is its place."""
-    if frame.places:
-        return frame
-    known = {place for claim in claims for place in claim.places if place != WHOLE_COUNTRY}
-    named = sorted(p for p in known if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", frame.quote))
-    return frame.model_copy(update={"places": named}) if named else frame
-
-
 # --- as text -------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,9 @@ has the frame; its module doc says what an event is). Closed classes of English 
     "killed 1,300 people"                   the verb the noun is the subject or object of
     "are missing", "left homeless"          the state after a copula or a result verb
     "sent to rebuild"                       the task a group is sent for (its activity), not an event
+    "64 people had been on board"           where a generic group is ("aboard", "in hospital"): those
+                                            aboard are not those sent, nor those who died
+    "six children were among the missing"   what a group is among; "lists 21 people as injured"
 Verbs that report (say), that only state a value (be, reach, rise), that move or place a group (send,
 deploy) and the words NOT_EVENTS lists are never events.
 """

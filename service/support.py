@@ -42,6 +42,7 @@ from functools import lru_cache
 from . import nlp
 from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
+from .events import is_presence
 from .models import Claim, Passage
 from .questions import TYPE_WORDS, name_runs, restrictions
 from .text import sentence_spans, stem, tokenize
@@ -250,7 +251,11 @@ def _head(noun: str | None) -> str | None:
 
 
 def _event(claim: Claim) -> str | None:
-    return claim.event if claim.event and claim.event not in NOT_EVENTS else None
+    """What happened, for support; where a group is ("aboard") tells disputes apart, but "64 people were
+    on board" is backed by "the ferry carried 64 people": it asks nothing of the source."""
+    if not claim.event or claim.event in NOT_EVENTS or is_presence(claim.event):
+        return None
+    return claim.event
 
 
 def _what(claim: Claim) -> str:

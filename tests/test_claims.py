@@ -363,10 +363,12 @@ def test_a_where_clause_on_a_place_of_several_words_places_its_figure():
     assert claim.places == ["Port Velana"]
 
 
-# (sentence, (noun, event)): where a group is and what it is among are what it counts
+# (sentence, (noun, event)): where a group is and what it is among are what it counts ("people aboard";
+# a noun that says what the group is needs no place: "passengers aboard" are the passengers)
 PRESENCE_AND_AMONG = [
     ("Port officials said 212 people had been on board the Merrow Star.", ("people", "aboard")),
-    ("The airline said 96 passengers were aboard the aircraft.", ("passenger", "aboard")),
+    ("The airline said 96 passengers were aboard the aircraft.", ("passenger", None)),  # as "96 passengers"
+    ("The company's manifest listed 38 passengers, a spokeswoman said.", ("passenger", None)),  # a report
     ("The operator puts the number of people on board at 140.", ("people", "aboard")),
     ("Rescuers said 57 people were on the ferry when it listed.", ("people", "on ferry")),
     ("About 40 people were in hospital on Monday, the health board said.", ("people", "in hospital")),

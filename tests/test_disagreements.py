@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from service.asked import question_frame
+from service.asked import about_question, question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
-from service.disagreements import about_question, find_disagreements, frame_keys, group_claims
+from service.disagreements import find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
@@ -297,7 +297,7 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(r.agreements_reported for r in reports) <= 5
     assert sum(r.false_alarms for r in reports) <= 10
     assert sum(r.unrelated_figures_reported for r in reports) <= 12
-    assert sum(r.unrelated_on_questions for r in reports) <= 9
+    assert sum(r.unrelated_on_questions for r in reports) <= 7
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -525,3 +525,35 @@ def test_a_name_the_articles_give_as_a_place_is_the_questions_place_however_the_
     found = find_disagreements(claims, NO_EMBEDDINGS)
     asked = about_question(question_frame("How many people died in Kessaro?"), found, NO_EMBEDDINGS)
     assert [sorted(c.value for c in d.claims) for d in asked] == [["6", "9"]]
+
+
+def test_a_question_that_names_who_gives_the_figure_gets_that_sources_disagreement():
+    claims = [
+        claim(
+            "a",
+            12,
+            noun="people",
+            event="die",
+            places=["Calvessa"],
+            source="the health ministry",
+            date="2026-07-15",
+        ),
+        claim(
+            "b",
+            31,
+            noun="people",
+            event="die",
+            places=["Calvessa"],
+            source="the health ministry",
+            date="2026-07-17",
+        ),
+        claim("c", 9, noun="people", event="die", places=["Kessaro"], source="the mayor", date="2026-07-17"),
+        claim("c", 6, noun="people", event="die", places=["Kessaro"], source="the health authority"),
+    ]
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    assert len(found) == 2
+    asked = question_frame("What is the Health Ministry's latest count of people who died?")
+    [update] = about_question(asked, found, NO_EMBEDDINGS)
+    assert update.kind == "update"
+    unnamed = question_frame("How many people died?")
+    assert len(about_question(unnamed, found, NO_EMBEDDINGS)) == 2

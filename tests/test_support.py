@@ -61,6 +61,19 @@ def test_a_figure_counting_something_else_does_not_support(vocabulary):
     assert right.ok, right.all_problems
 
 
+def test_where_a_group_is_asks_nothing_of_the_source_but_what_happened_still_does(vocabulary):
+    """ "On board" tells disputes apart (service/events.py); for support, "64 people were on board" is
+    backed by "carrying 64 passengers", while "64 people died" is not."""
+    question = "How many people were on board the Merrow Star?"
+    evidence = [passage(1, "The Merrow Star was carrying 64 passengers when it sank off Tarrow Point.")]
+    frame = question_frame(question)
+    assert frame.event == "aboard"
+    aboard = verify("64 people were on board the Merrow Star [1].", question, evidence, vocabulary, frame)
+    assert aboard.ok, aboard.all_problems
+    died = verify("64 people died on the Merrow Star [1].", question, evidence, vocabulary, frame)
+    assert any("64 counts" in p for p in died.all_problems)
+
+
 def test_names_must_be_in_the_cited_sentence_its_title_or_the_question(vocabulary):
     quote = "The mayor said 900 people had died in the city."
     evidence = [passage(1, quote).model_copy(update={"title": "Floods in Marrowby"})]
