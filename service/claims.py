@@ -79,7 +79,7 @@ PARTITIVE_GAP = re.compile(
 # written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
-# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source
+# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"
 FRAMES_VERSION = 8
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -293,16 +293,24 @@ def _counted(token):
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
     event = event_of(noun if noun is not None else token)
-    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and _described(noun) is not None:
-        return _described(noun), None  # "a city of 240,000 people", "room for 5,000 people"
+    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and (head := _of_people(noun)):
+        if _described(head):
+            return head, None  # "a city of 240,000 people", "room for 5,000 people"
+        return noun, event_of(head)  # "the data of 3.8 million people was taken": those people, taken
     return noun, event
 
 
-def _described(noun):
-    """The noun a "N people" phrase measures: "a city of 240,000 people" → city."""
+def _of_people(noun):
+    """The noun an "of/for N people" phrase hangs on, if any."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return None
+
+
+def _described(head) -> bool:
+    """ "a city of 240,000 people" measures the city; "the data of", "its figure of" N people count them."""
+    owned = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children)
+    return not owned and lemma(head) not in CONTAINERS
 
 
 def _valued(token):

@@ -143,6 +143,8 @@ def _state_after(verb):
     """What a clause says of its subject: its state or event (_through_copula), else, after "be", the
     group it is among ("were among the missing" → missing) or where it is present ("had been on the boat",
     "were in hospital"): those aboard are not those sent, nor those who died."""
+    if lemma(verb) == "have" and (done := _done_to(verb)) is not None and is_event_verb(done):
+        return done  # "3.8 million people had their data stolen": what was done to them
     state = _through_copula(verb)
     if state is not None or lemma(verb) != "be":
         return state
@@ -156,6 +158,16 @@ def _state_after(verb):
             return group if group.tag_ in (*STATE_TAGS, "NN") else None
         if prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place)):
             return prep
+    return None
+
+
+def _done_to(verb):
+    """The participle of "had their homes destroyed" (the parser hangs it on "have" or on the object)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd") and child.tag_ == "VBN":
+            return child
+        if child.dep_ == "dobj":
+            return next((c for c in child.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
     return None
 
 

@@ -89,6 +89,20 @@ FRAMES = [
         "A Torvane spokesman said 620 workers would be laid off.",
         [("620", None, "worker", "lay", [], "Torvane spokesman")],
     ),
+    # "the data of", "its figure of" N people count the people ("a town of 38,000 people" measures the town)
+    (
+        "The regulator says the data of 3.8 million people was taken in the breach.",
+        [("3.8 million", None, "people", "take", [], "regulator")],
+    ),
+    (
+        "The regulator says 3.8 million people had their data stolen.",
+        [("3.8 million", None, "people", "steal", [], "regulator")],
+    ),
+    ("The agency stands by its figure of 64 people on board.", [("64", None, "people", "aboard", [], None)]),
+    (
+        "Kessaro, a market town of about 38,000 people, lies east.",
+        [("38,000", "about", "market town", None, [], None)],
+    ),
 ]
 
 
