@@ -140,7 +140,8 @@ PRESENCE = frozenset("on aboard in at inside".split())
 
 
 def _state_after(verb):
-    """What a clause says of its subject: its state or event (_through_copula), else, after "be", the
+    """What a clause says of its subject: what was done to it ("had their data stolen"), its state or
+    event (_through_copula), else, after "be", the
     group it is among ("were among the missing" → missing) or where it is present ("had been on the boat",
     "were in hospital"): those aboard are not those sent, nor those who died."""
     if lemma(verb) == "have" and (done := _done_to(verb)) is not None and is_event_verb(done):

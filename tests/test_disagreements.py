@@ -532,25 +532,10 @@ def test_a_name_the_articles_give_as_a_place_is_the_questions_place_however_the_
 
 
 def test_a_question_that_names_who_gives_the_figure_gets_that_sources_disagreement():
+    ministry = {"noun": "people", "event": "die", "places": ["Calvessa"], "source": "the health ministry"}
     claims = [
-        claim(
-            "a",
-            12,
-            noun="people",
-            event="die",
-            places=["Calvessa"],
-            source="the health ministry",
-            date="2026-07-15",
-        ),
-        claim(
-            "b",
-            31,
-            noun="people",
-            event="die",
-            places=["Calvessa"],
-            source="the health ministry",
-            date="2026-07-17",
-        ),
+        claim("a", 12, **ministry, date="2026-07-15"),
+        claim("b", 31, **ministry, date="2026-07-17"),
         claim("c", 9, noun="people", event="die", places=["Kessaro"], source="the mayor", date="2026-07-17"),
         claim("c", 6, noun="people", event="die", places=["Kessaro"], source="the health authority"),
     ]
