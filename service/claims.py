@@ -67,7 +67,7 @@ from .figures import (
 )
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
-from .text import sentence_passages
+from .text import sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
@@ -80,7 +80,7 @@ PARTITIVE_GAP = re.compile(
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"
-FRAMES_VERSION = 8
+FRAMES_VERSION = 9
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -105,7 +105,7 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     """Every claim in the passages (sentences), in order, each quoting its whole passage."""
     with_figures = [(p, figures_in(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
-    docs = nlp.parse(p.quote for p, _ in with_figures)
+    docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
     return [
         claim
         for (passage, figures), doc in zip(with_figures, docs, strict=True)

@@ -21,7 +21,8 @@ from . import nlp
 
 REPORTING = frozenset(
     """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
-    insist maintain describe mention disclose cite quote acknowledge admit deny stress show list""".split()
+    insist maintain describe mention disclose cite quote acknowledge admit deny stress show list
+    repeat reiterate""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
@@ -354,6 +355,8 @@ def _subject_name(verb) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
+        if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):
+            continue  # "irregularities had been confirmed at 37": what is reported, not who reports it
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
             if any(t.like_num for t in child.subtree):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
@@ -363,6 +366,10 @@ def _subject_name(verb) -> str | None:
             if pobj is not None:
                 return _name_in(pobj)
     return None
+
+
+def _heads_a_name(phrase_head) -> bool:
+    return phrase_head.ent_type_ in SOURCE_LABELS
 
 
 def _according_to(token) -> str | None:

@@ -227,7 +227,21 @@ def purpose(verb):
 
 
 def is_event_verb(token) -> bool:
+    if lemma(token) in REPORTING and _destination(token) is not None:
+        return True  # "58 people were admitted to the hospital": taken somewhere, not said
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+
+
+def _destination(verb):
+    """Where a passive verb took its group, when that is a kind of place ("admitted to hospital",
+    "taken to a shelter"), not a named one ("sent to Kursk" says where, which a frame keeps as place)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if reached is not None and _common_place(reached):
+            return reached
+    return None
 
 
 def event_key(event, noun=None) -> str | None:
@@ -242,6 +256,8 @@ def event_key(event, noun=None) -> str | None:
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
         return f"{word} {lemma(obj)}"
+    if (reached := _destination(event)) is not None:  # "taken to hospital" is not "taken" (hostage)
+        return f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
     if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"

@@ -92,6 +92,21 @@ def is_heading(sentence: str) -> bool:
     return (words < 20 and ending not in ".!?…:") or (words < 10 and ending == "?")
 
 
+# "MIROVAC (DNA) - ", "KYIV, Ukraine (AP) — ", "PORT ELSEN — ": a wire story's place and agency before its
+# first sentence, which the parser would otherwise read as that sentence's subject.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z][\w .&-]{0,30}\))?\s*[-—–]{1,2}\s+"
+    r"(?=[A-Z\d\"“‘'])"  # the sentence starts: "NATO - the alliance said" has no dateline
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence with a leading dateline blanked out, offsets kept (same length)."""
+    found = DATELINE.match(sentence)
+    return sentence if found is None else " " * found.end() + sentence[found.end() :]
+
+
 def trim_words(text: str, limit: int) -> str:
     """Whitespace collapsed; cut at a word boundary with an ellipsis when longer than `limit`."""
     text = " ".join(text.split())

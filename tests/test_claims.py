@@ -103,6 +103,25 @@ FRAMES = [
         "Kessaro, a market town of about 38,000 people, lies east.",
         [("38,000", "about", "market town", None, [], None)],
     ),
+    # a wire dateline is no subject: without blanking it the parser hangs "64 people" on "MIROVAC"
+    (
+        "MIROVAC (DNA) - At least 64 people fell ill after a wedding, the Health Ministry said on Sunday.",
+        [("64", "at least", "people", "fall", [], "Health Ministry")],
+    ),
+    # what a passive reporting verb reports is no source; who reports it is
+    (
+        "The commission said irregularities had been confirmed at 37 polling stations.",
+        [("37", None, "polling station", None, [], "commission")],
+    ),
+    (
+        "The commission also repeated that irregularities had been confirmed at 37 polling stations.",
+        [("37", None, "polling station", None, [], "commission")],
+    ),
+    # taken somewhere is an event, even by a verb that also reports ("admitted that …")
+    (
+        "Dr. Emil Sardo said 58 people had been admitted to the hospital since Saturday.",
+        [("58", None, "people", "admit to hospital", [], "Emil Sardo")],
+    ),
 ]
 
 

@@ -278,11 +278,13 @@ BLIND_PACKS = [
     "hotel_fire_synthetic",
     "data_breach_synthetic",
     "teachers_strike_synthetic",
+    "election_count_synthetic",
+    "food_poisoning_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Twenty-one packs written blind (by helpers that never read service/), in six rounds: the first six
+    """Twenty-three packs written blind (by helpers that never read service/), in eight rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -293,15 +295,18 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     whole) and scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the
     airliner's two false alarms were mended: "counting two airport workers" is a part). The seventh set (a
     data breach, a teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false
-    alarms 3 (5 on the code before the sixth set's mends). This is the level reached; a change
+    alarms 3 (5 on the code before the sixth set's mends). The eighth (a disputed election count, a
+    food-poisoning outbreak: the first figures that are not casualties) was scored as first written:
+    conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
+    update (2 of 2). This is the level reached; a change
     that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 24
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 27
-    assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 13
-    assert sum(r.unrelated_figures_reported for r in reports) <= 13
-    assert sum(r.unrelated_on_questions for r in reports) <= 8
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 26
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
+    assert sum(r.agreements_reported for r in reports) <= 6
+    assert sum(r.false_alarms for r in reports) <= 17
+    assert sum(r.unrelated_figures_reported for r in reports) <= 15
+    assert sum(r.unrelated_on_questions for r in reports) <= 13
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
