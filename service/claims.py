@@ -314,10 +314,16 @@ def _described(head) -> bool:
 
 
 def _valued(token):
-    """ "put the death toll at 48", "estimated the crowd at 20,000": the object the figure is the size of."""
-    if token.dep_ != "pobj" or token.head.lower_ != "at" or lemma(token.head.head) not in VALUING:
+    """ "put the death toll at 48", "estimated the crowd at 20,000": the object the figure is the size of;
+    "bringing the death toll to 19": the count it now stands at."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return None
-    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    verb, preposition = token.head.head, token.head.lower_
+    putting = preposition == "at" and lemma(verb) in VALUING
+    if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
+        return None
+    valued = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
 
 
 def _counted_noun(token):
@@ -362,6 +368,7 @@ def _known_set(sentence: str, figure: Figure) -> bool:
 
 
 RISE_VERBS = frozenset("rise raise climb increase grow jump bring take push".split())
+RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
 
 def _is_cause_of_rise(token) -> bool:

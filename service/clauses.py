@@ -89,7 +89,7 @@ def _in_clause(token, root, noun) -> bool:
             return False
         # the subject of the clause is not where the figure holds, unless it is the counted noun; "Police
         # in the Tamsen region have put the toll at 11": the one who values it, never its place
-        subject = current.dep_ == "nsubj" and current.head.i == root.i
+        subject = current.dep_ == "nsubj" and current.head.i == root.i and lemma(root) != "have"
         if subject and ((noun is not None and current.i != noun.i) or lemma(root) in VALUING):
             return False
         if current.head.i == current.i:
@@ -163,7 +163,8 @@ def _is_place(token) -> bool:
 
 
 def _reached_as_place(token, anchor) -> bool:
-    """Only through a place preposition or a possessive: never as the subject or object of the clause."""
+    """Only through a place preposition, a possessive or as what has the figure: never as the subject or
+    object of any other clause."""
     current = token
     for _ in range(10):
         if current.i == anchor.i:
@@ -172,6 +173,8 @@ def _reached_as_place(token, anchor) -> bool:
             return True
         if current.dep_ == "poss" and _is_place_holder(current.head):
             return True
+        if current.dep_ == "nsubj" and current.head.i == anchor.i and lemma(anchor) == "have":
+            return True  # "Pellandria has 4,300 state schools": what a place has is there
         if current.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
             return False
         current = current.head

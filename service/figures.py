@@ -72,6 +72,12 @@ INCREMENT_BEFORE = re.compile(
     rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
 )
 ADDED_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)  # "four more miners"
+# "…, bringing the confirmed death toll to 19": the new total follows, so the figure before it was added
+NEW_TOTAL_AFTER = re.compile(
+    rf"[^.;\d]{{0,80}}?\b(?:bringing|taking|raising|pushing|lifting)\b[^.;]{{0,60}}?\bto\s+"
+    rf"(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?(?:\d|(?:{NUMBER_WORD})\b)",
+    re.IGNORECASE,
+)
 UNIT_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{'|'.join(UNITS)})\b|\s*%", re.IGNORECASE)
 
 
@@ -150,9 +156,9 @@ def is_increment(sentence: str, figure: Figure) -> bool:
 
 
 def is_addition(sentence: str, figure: Figure) -> bool:
-    """ "four more bodies", "three further deaths": what a running count grew by, never a size of its own
-    (unlike "another 400 remain missing")."""
-    return bool(ADDED_AFTER.match(sentence, figure.end))
+    """ "four more bodies", "three further deaths", "13 bodies were recovered, bringing the toll to 19": what
+    a running count grew by, never a size of its own (unlike "another 400 remain missing")."""
+    return bool(ADDED_AFTER.match(sentence, figure.end) or NEW_TOTAL_AFTER.match(sentence, figure.end))
 
 
 def currency_of(sentence: str, figure: Figure) -> str | None:

@@ -117,6 +117,20 @@ FRAMES = [
         "The commission also repeated that irregularities had been confirmed at 37 polling stations.",
         [("37", None, "polling station", None, [], "commission")],
     ),
+    # the new total a count was brought to is a claim; what it grew by is not
+    (
+        "Another 13 bodies have been recovered since dawn, bringing the death toll to 19.",
+        [("19", None, None, "death", [], None)],
+    ),
+    (
+        "Rescuers recovered 13 bodies on Tuesday, raising the death toll to 19, the coast guard said.",
+        [("19", None, None, "death", [], "coast guard")],
+    ),
+    # what a place has is there; what an organisation has is not placed
+    (
+        "Pellandria has 4,300 state schools.",
+        [("4,300", None, "state school", "have", ["Pellandria"], None)],
+    ),
     # taken somewhere is an event, even by a verb that also reports ("admitted that …")
     (
         "Dr. Emil Sardo said 58 people had been admitted to the hospital since Saturday.",
