@@ -54,6 +54,7 @@ from .events import (
     placing_verb,
     purpose,
     readable,
+    whose,
 )
 from .figures import (
     Figure,
@@ -80,7 +81,7 @@ PARTITIVE_GAP = re.compile(
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"
-FRAMES_VERSION = 9
+FRAMES_VERSION = 10
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -187,6 +188,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
                 counted=readable(noun, event_token or activity),
                 noun=what[0],
                 generic=_is_generic(noun),
+                whose=whose(own_noun, event_token, token),
                 event=what[1],
                 activity=event_key(activity),
                 places=places,

@@ -50,6 +50,7 @@ class Key:
     event: str | None
     activity: str | None
     places: frozenset[str]
+    side: str | None = None  # whose group, or who did it (Claim.whose), comparable
 
     def covered_by(self, other: Key) -> bool:
         """Every part this key states, the other states the same; what this one leaves unsaid, any."""
@@ -58,6 +59,7 @@ class Key:
             and self.event == other.event
             and (self.activity is None or self.activity == other.activity)
             and (not self.places or self.places == other.places)
+            and (self.side is None or self.side == other.side)
         )
 
 
@@ -82,8 +84,15 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
         places = _most_specific(claim.places, inside)
-        keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places))
+        keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places, side_of(claim.whose)))
     return keys
+
+
+def side_of(whose: str | None) -> str | None:
+    """ "Russian" and "Russia's", "North Korean" and "North Korea" alike: each word's first five letters."""
+    if not whose:
+        return None
+    return " ".join(word[:5] for word in re.findall(r"[^\W\d_]+", whose.lower()) if word not in ("the", "s"))
 
 
 def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
@@ -156,8 +165,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
             if len(targets) == 1:
                 groups[key].remove(claim)
                 groups[targets[0]].append(claim)
-    groups = {key: group for key, group in groups.items() if group}
-    return sorted(groups.values(), key=len, reverse=True)
+    found = [group for group in groups.values() if group]
+    # largest first; among equals, the one told first in the corpus (not the order keys were made in)
+    return sorted(found, key=lambda group: (-len(group), min((c.doc_id, c.start) for c in group)))
 
 
 def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[Key, Key]]:
@@ -176,7 +186,7 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
 
 
 def _unsaid(key: Key) -> int:
-    return (key.noun == "*") + (key.activity is None) + (not key.places)
+    return (key.noun == "*") + (key.activity is None) + (not key.places) + (key.side is None)
 
 
 # --- groups → conflicts and updates ----------------------------------------------------------------

@@ -9,7 +9,8 @@ has the frame; its module doc says what an event is). Closed classes of English 
                                             aboard are not those sent, nor those who died
     "six children were among the missing"   what a group is among; "lists 21 people as injured"
 Verbs that report (say), that only state a value (be, reach, rise), that move or place a group (send,
-deploy) and the words NOT_EVENTS lists are never events.
+deploy) and the words NOT_EVENTS lists are never events. `whose` reads the side a count is of: "200
+Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 """
 
 from __future__ import annotations
@@ -242,6 +243,47 @@ def _destination(verb):
         if reached is not None and _common_place(reached):
             return reached
     return None
+
+
+AFFILIATIONS = frozenset({"NORP", "ORG", "PERSON"})  # a group's side; a place (GPE) is a frame's place
+ACTORS = AFFILIATIONS | {"GPE"}  # "Russia lost 600 soldiers": a country as the doer
+COUNTING = frozenset("count record register tally log document measure".split())
+
+
+def whose(noun, event, figure=None) -> str | None:
+    """The name that says whose the counted group is ("200 Russian soldiers", "Hamas fighters"), else
+    "by" the named doer of what happened to it ("by Civic Union" for "the Civic Union won 41 seats"):
+    two sides' counts are never one count. None when no name says."""
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in AFFILIATIONS:
+                return _entity_text(child)
+    done_to = [t for t in (noun, figure) if t is not None and t.dep_ == "dobj"]  # "won 41 of the 75 seats"
+    if (
+        event is None
+        or not done_to
+        or event.doc is not done_to[0].doc
+        or done_to[0].head.i != event.i
+        or lemma(event) in COUNTING  # "the IODP counted 3,050 arrivals": who counts says so, did not do it
+    ):
+        return None
+    doer = next((c for c in event.children if c.dep_ == "nsubj"), None)
+    if doer is not None and doer.lower_ in ("who", "which", "that") and event.dep_ == "relcl":
+        doer = event.head  # "the Civic Union, which won 41 seats"
+    if doer is None:
+        return None
+    if doer.ent_type_ in ACTORS:
+        return f"by {_entity_text(doer)}"
+    side = next(
+        (c for c in doer.children if c.dep_ in ("amod", "compound") and c.ent_type_ in AFFILIATIONS), None
+    )
+    return f"by {_entity_text(side)}" if side is not None else None  # "Ukrainian forces killed 200"
+
+
+def _entity_text(token) -> str:
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = span.text if span is not None else token.text
+    return text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
 
 
 def event_key(event, noun=None) -> str | None:

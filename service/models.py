@@ -94,6 +94,11 @@ class Claim(BaseModel):
     activity: str | None = Field(
         None, description="What the group is doing or sent to do ('fight', 'rebuild')."
     )
+    whose: str | None = Field(
+        None,
+        description="Whose group it is, or by whom it was done, when a name says: 'Russian' (soldiers), "
+        "'by Civic Union' (won).",
+    )
     generic: bool = Field(False, description="The noun says only 'people' (or nothing): the event says what.")
     places: list[str] = Field([], description="The places of the figure's clause, most specific first.")
     containers: list[tuple[str, str]] = Field(

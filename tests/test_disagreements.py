@@ -9,6 +9,7 @@ import pytest
 
 from service.asked import about_question, question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
+from service.claims import extract_claims
 from service.disagreements import find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
@@ -51,6 +52,40 @@ def kinds(found) -> list[tuple[str, list[str]]]:
 
 
 # --- what counts the same thing -------------------------------------------------------------------
+
+
+def test_two_sides_counts_are_never_one_count_but_one_side_disputed_is():
+    """ "200 Russian soldiers were killed" (Kyiv) and "150 Ukrainian soldiers" (Moscow) count two sides; the
+    Renewal Party's 27 seats (the commission) and its 30 (the party) are one count in dispute, the Civic
+    Union's 41 another thing. A figure that names no side joins the one side that is counted."""
+    claims = [
+        claim("a", 200, noun="soldier", event="kill", source="Kyiv", whose="Russian"),
+        claim("b", 150, noun="soldier", event="kill", source="Moscow", whose="Ukrainian"),
+        claim("c", 41, noun="seat", event="win", source="the commission", whose="by Civic Union"),
+        claim("c", 27, noun="seat", event="win", source="the commission", whose="by the Renewal Party"),
+        claim("d", 30, noun="seat", event="win", source="the party", whose="by Renewal Party"),
+        claim("e", 260, noun="soldier", event="kill", source="Moscow", whose="Russia's"),
+    ]
+    assert kinds(find_disagreements(claims, NO_EMBEDDINGS)) == [
+        ("conflict", ["200", "260"]),
+        ("conflict", ["27", "30"]),
+    ]
+
+
+def test_who_did_it_or_whose_group_it_is_comes_from_the_names_of_the_sentence():
+    said = {
+        "Ukrainian forces killed 200 Russian soldiers on Monday, Kyiv said.": "Russian",
+        "The Civic Union won 41 of the 75 seats, the commission said.": "by Civic Union",
+        "The Civic Union, which won 41 seats, urged calm.": "by Civic Union",
+        "Russia lost 600 soldiers in the offensive.": "by Russia",
+        "The IODP counted 3,050 arrivals at the crossing.": None,  # who counts says so
+        "Police said 14 workers were killed.": None,
+    }
+    for sentence, side in said.items():
+        assert (
+            extract_claims([Passage(n=1, doc_id="d", title="d", start=0, end=1, quote=sentence)])[0].whose
+            == side
+        )
 
 
 def test_the_dead_and_the_missing_in_one_city_are_different_things():
@@ -303,9 +338,9 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 26
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
-    assert sum(r.agreements_reported for r in reports) <= 6
-    assert sum(r.false_alarms for r in reports) <= 15
-    assert sum(r.unrelated_figures_reported for r in reports) <= 13
+    assert sum(r.agreements_reported for r in reports) <= 5
+    assert sum(r.false_alarms for r in reports) <= 16
+    assert sum(r.unrelated_figures_reported for r in reports) <= 11
     assert sum(r.unrelated_on_questions for r in reports) <= 13
 
 
