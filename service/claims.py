@@ -81,7 +81,7 @@ PARTITIVE_GAP = re.compile(
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"
-FRAMES_VERSION = 10
+FRAMES_VERSION = 11
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

@@ -54,7 +54,9 @@ def _happened(node):
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     if (state := _state_hung_above(node)) is not None:
         return state
-    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else None
+    if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
+    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else _object_of(node)
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
@@ -258,12 +260,12 @@ def whose(noun, event, figure=None) -> str | None:
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in AFFILIATIONS:
                 return _entity_text(child)
-    done_to = [t for t in (noun, figure) if t is not None and t.dep_ == "dobj"]  # "won 41 of the 75 seats"
+    done_by = [
+        _object_of(t) for t in (noun, figure) if t is not None and t.doc is getattr(event, "doc", None)
+    ]
     if (
         event is None
-        or not done_to
-        or event.doc is not done_to[0].doc
-        or done_to[0].head.i != event.i
+        or not any(verb is not None and verb.i == event.i for verb in done_by)
         or lemma(event) in COUNTING  # "the IODP counted 3,050 arrivals": who counts says so, did not do it
     ):
         return None
@@ -278,6 +280,30 @@ def whose(noun, event, figure=None) -> str | None:
         (c for c in doer.children if c.dep_ in ("amod", "compound") and c.ent_type_ in AFFILIATIONS), None
     )
     return f"by {_entity_text(side)}" if side is not None else None  # "Ukrainian forces killed 200"
+
+
+def _object_of(token):
+    """The verb a noun or figure is the object of, coordinated ones too: "won 534,100 votes and 41 seats",
+    and "won 534,100 votes, … and 41 of the 75 seats", which the parser hangs on the verb itself."""
+    if token.dep_ == "dobj":
+        return token.head
+    if token.dep_ == "conj" and token.head.dep_ == "dobj":
+        return token.head.head
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.pos_ in ("NUM", "NOUN"):
+        return token.head
+    return None
+
+
+def _coordinated(noun, verb) -> bool:
+    """The counted noun reaches the verb through a conjunction: another object of it is a sibling."""
+    current = noun
+    for _ in range(6):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "conj":
+            return True
+        current = current.head
+    return False
 
 
 def _entity_text(token) -> str:
@@ -296,7 +322,10 @@ def event_key(event, noun=None) -> str | None:
         return presence_key(event)
     word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN":
+    sibling = noun is not None and _coordinated(
+        noun, event
+    )  # "won 534,100 votes and 41 seats": not "win vote"
+    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN" and not sibling:
         return f"{word} {lemma(obj)}"
     if (reached := _destination(event)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"

@@ -131,6 +131,19 @@ FRAMES = [
         "Pellandria has 4,300 state schools.",
         [("4,300", None, "state school", "have", ["Pellandria"], None)],
     ),
+    # a coordinated object is done by the same verb, and its sibling object is not part of the event
+    (
+        "The Civic Union won 534,100 votes, or 52.3 percent, and 41 of the 75 seats, the commission said.",
+        [
+            ("534,100", None, "vote", "win", [], "commission"),
+            ("41", None, "seat", "win", [], "commission"),
+            ("75", None, "seat", None, [], "commission"),
+        ],
+    ),
+    (
+        "Rescuers pulled out 131 people and 19 bodies.",
+        [("131", None, "people", "pull", [], None), ("19", None, "body", "pull", [], None)],
+    ),
     # taken somewhere is an event, even by a verb that also reports ("admitted that …")
     (
         "Dr. Emil Sardo said 58 people had been admitted to the hospital since Saturday.",

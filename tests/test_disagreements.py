@@ -77,6 +77,7 @@ def test_who_did_it_or_whose_group_it_is_comes_from_the_names_of_the_sentence():
         "Ukrainian forces killed 200 Russian soldiers on Monday, Kyiv said.": "Russian",
         "The Civic Union won 41 of the 75 seats, the commission said.": "by Civic Union",
         "The Civic Union, which won 41 seats, urged calm.": "by Civic Union",
+        "The Civic Union won 534,100 votes, or 52.3 percent, and 41 seats.": "by Civic Union",
         "Russia lost 600 soldiers in the offensive.": "by Russia",
         "The IODP counted 3,050 arrivals at the crossing.": None,  # who counts says so
         "Police said 14 workers were killed.": None,
@@ -339,9 +340,9 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 26
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 16
+    assert sum(r.false_alarms for r in reports) <= 15
     assert sum(r.unrelated_figures_reported for r in reports) <= 11
-    assert sum(r.unrelated_on_questions for r in reports) <= 13
+    assert sum(r.unrelated_on_questions for r in reports) <= 12
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
