@@ -89,7 +89,8 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
 
 
 def side_of(whose: str | None) -> str | None:
-    """ "Russian" and "Russia's", "North Korean" and "North Korea" alike: each word's first five letters."""
+    """ "Veldarian" and "Veldaria's", "Civic Union" and "the Civic Union's" alike: each word's first five
+    letters."""
     if not whose:
         return None
     return " ".join(word[:5] for word in re.findall(r"[^\W\d_]+", whose.lower()) if word not in ("the", "s"))

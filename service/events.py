@@ -237,7 +237,7 @@ def is_event_verb(token) -> bool:
 
 def _destination(verb):
     """Where a passive verb took its group, when that is a kind of place ("admitted to hospital",
-    "taken to a shelter"), not a named one ("sent to Kursk" says where, which a frame keeps as place)."""
+    "taken to a shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place)."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
@@ -260,14 +260,10 @@ def whose(noun, event, figure=None) -> str | None:
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in AFFILIATIONS:
                 return _entity_text(child)
-    done_by = [
-        _object_of(t) for t in (noun, figure) if t is not None and t.doc is getattr(event, "doc", None)
-    ]
-    if (
-        event is None
-        or not any(verb is not None and verb.i == event.i for verb in done_by)
-        or lemma(event) in COUNTING  # "the IODP counted 3,050 arrivals": who counts says so, did not do it
-    ):
+    if event is None or lemma(event) in COUNTING:
+        return None  # "the IODP counted 3,050 arrivals": who counts says so, and did not do it
+    objects = [t for t in (noun, figure) if t is not None and t.doc is event.doc]
+    if not any((verb := _object_of(t)) is not None and verb.i == event.i for t in objects):
         return None
     doer = next((c for c in event.children if c.dep_ == "nsubj"), None)
     if doer is not None and doer.lower_ in ("who", "which", "that") and event.dep_ == "relcl":
@@ -322,9 +318,8 @@ def event_key(event, noun=None) -> str | None:
         return presence_key(event)
     word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    sibling = noun is not None and _coordinated(
-        noun, event
-    )  # "won 534,100 votes and 41 seats": not "win vote"
+    # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
+    sibling = noun is not None and _coordinated(noun, event)
     if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN" and not sibling:
         return f"{word} {lemma(obj)}"
     if (reached := _destination(event)) is not None:  # "taken to hospital" is not "taken" (hostage)
