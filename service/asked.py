@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import nlp
-from .claims import open_container, partitive_whole
 from .clauses import CONTAINERS, GENERIC_NOUNS, WHOLE_COUNTRY, clause_anchor, lemma, noun_key, places_of
+from .counted import open_container, partitive_whole
 from .disagreements import frame_keys, source_key
 from .events import event_key, event_of
 from .models import Claim, Disagreement
@@ -30,6 +31,7 @@ def question_frame(question: str) -> Claim | None:
         anchor_token = noun if noun is not None else asked
     else:
         noun = next((t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"), None)
+        noun = noun if noun is not None else _what_it_was(doc)
         if noun is None:
             return None
         anchor_token = noun
@@ -57,6 +59,15 @@ def question_frame(question: str) -> Claim | None:
     )
 
 
+def _what_it_was(doc):
+    """ "What was the turnout in Coravel?": the noun a what-is question asks the value of."""
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None or doc[0].lower_ not in ("what", "which") or lemma(root) != "be":
+        return None
+    asked = (c for c in root.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "NOUN" and c.i != doc[0].i)
+    return next(asked, None)
+
+
 def about_question(
     frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
 ) -> list[Disagreement]:
@@ -77,6 +88,8 @@ def about_question(
             c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
         ):
             continue  # "How many died in the 2011 floods?" is not about this year's toll
+        # a question leaves the unit unsaid: "What was the turnout?" is about a share as much as a count
+        claim_keys = [replace(key, unit=None) for key in claim_keys]
         matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
         if any(key.noun == asked.noun for key in matched):
             relevant.append(disagreement)

@@ -18,7 +18,10 @@ The frame of a figure
             are not events: "troops sent to X" and "troops in X" count the same thing.
     activity what a group is sent to do ("sent to rebuild"): groups sent for different tasks differ.
     places, date, source: see service/clauses.py.
-Not claims: years, durations, lengths, percentages and decimals (measurements), sums of money,
+Shares: a percentage ("turnout had reached 61.4 percent", "40% of the homes were destroyed") is a claim
+            with unit "percent" whose noun is what it is a share of (service/shares.py); it is never
+            compared with a count. A percentage that tells a change ("fell 12%") or names no whole is none.
+Not claims: years, durations, lengths, decimals (measurements), sums of money,
 forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
 figure; "another 400 remain missing" is a group of its own; "four more bodies", "three further deaths"),
 what a count grew by told as its cause ("rose to 14 after two passengers died"), parts ("three of whom"),
@@ -36,7 +39,6 @@ from . import nlp
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
-    VALUING,
     clause_anchor,
     date_of,
     lemma,
@@ -44,9 +46,9 @@ from .clauses import (
     places_of,
     source_of,
 )
+from .counted import counted
 from .ellipsis import borrowed_frames, may_borrow
 from .events import (
-    VALUE_VERBS,
     event_key,
     event_of,
     is_event_verb,
@@ -59,15 +61,16 @@ from .events import (
 from .figures import (
     Figure,
     currency_of,
-    figures_in,
     interval,
     is_addition,
     is_increment,
     is_measure,
     qualifier_of,
+    with_percentages,
 )
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
+from .shares import share_of, unit_token
 from .text import sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(
@@ -80,8 +83,9 @@ PARTITIVE_GAP = re.compile(
 # written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
-# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"
-FRAMES_VERSION = 11
+# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people";
+# 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source
+FRAMES_VERSION = 12
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -104,7 +108,7 @@ def article_claims(article: Article) -> list[Claim]:
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
     """Every claim in the passages (sentences), in order, each quoting its whole passage."""
-    with_figures = [(p, figures_in(p.quote)) for p in passages]
+    with_figures = [(p, with_percentages(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
     return [
@@ -118,90 +122,119 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
     sentence = passage.quote
     claims = []
     wholes = _partitive_wholes(sentence, figures, doc)
-    counted: set[tuple[str | None, str | None]] = set()
+    seen: set[tuple[str | None, str | None]] = set()  # the (noun, event) of each claim so far
     at: list[int] = []  # where each claim's figure starts in the sentence
     for figure in figures:
-        if is_measure(sentence, figure) or currency_of(sentence, figure):
-            continue
         token = _figure_token(doc, figure)
-        if token is None or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+        if token is None:
             continue
-        if figure.year_like and token.dep_ != "nummod":
+        if figure.unit is not None:
+            frame = _share_frame(sentence, figure, token)
+        else:
+            frame = _count_frame(sentence, figure, token, wholes, published, seen)
+        if frame is None:
             continue
-        if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
-            continue
-        if _is_cause_of_rise(token) or _counts_figures(token):
-            continue
-        if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
-            continue  # "112 detained, including 67 on Sunday": a part of the figure before it
-        if is_addition(sentence, figure):
-            continue
-        if PART_AFTER.match(sentence, figure.end):
-            continue  # "with 17 of those deaths": a part of a figure already given
-        if _is_identifier(token):
-            continue
-        noun, event_token = _counted(token)
-        if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
-            event_token = None
-        if event_token is not None and event_token.pos_ == "ADP" and not _is_generic(noun):
-            event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
-        aside = PARENTHESIS_AFTER.match(sentence, figure.end)
-        if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
-            noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
-        label = _label(sentence, figure, published) if noun is None or event_token is None else None
-        if label is not None:
-            noun = noun if noun is not None else label[0]
-            event_token = event_token if event_token is not None else label[1]
-        if noun is None and event_token is None and not may_borrow(sentence, figure):
-            continue
-        if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
-            continue  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
-        what = (noun_key(noun), event_key(event_token, noun))
-        if is_increment(sentence, figure) and (what in counted or not names_a_state(event_token)):
-            continue  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
-        counted.add(what)
-        activity = None
-        if event_token is None:
-            activity = purpose(placing_verb(noun if noun is not None else token))
-        own_noun = noun if noun is None or noun.doc is doc else None  # a label's noun is in its own parse
-        anchor = clause_anchor(token, own_noun)
-        qualifier = qualifier_of(sentence, figure)
-        low, high = interval(figure.low, figure.high, qualifier)
-        places, containers = places_of(anchor, own_noun, token, doc)
-        date, stated = date_of(anchor, own_noun, published, token)
-        if label is not None:  # what the fact box's label says of place and time
-            places = places or label[2]
-            date, stated = (label[3], True) if label[3] and not stated else (date, stated)
-        source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
         at.append(figure.start)
-        claims.append(
-            Claim(
-                doc_id=passage.doc_id,
-                title=passage.title,
-                value=figure.value,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                quote=passage.quote,
-                start=passage.start,
-                end=passage.end,
-                counted=readable(noun, event_token or activity),
-                noun=what[0],
-                generic=_is_generic(noun),
-                whose=whose(own_noun, event_token, token),
-                event=what[1],
-                activity=event_key(activity),
-                places=places,
-                place=" and ".join(places) or None,
-                containers=containers,
-                date=date,
-                date_stated=stated,
-                published=published,
-                source=source,
-                attribution=source,
-            )
-        )
+        claims.append(_claim(passage, figure, token, frame, published))
     return [c for c in borrowed_frames(sentence, claims, at) if c.noun or c.event or c.activity]
+
+
+def _claim(passage: Passage, figure: Figure, token, frame, published: str | None) -> Claim:
+    """The claim of a figure whose frame (noun, event, label, parenthesis) is known: where, when, who."""
+    doc = token.doc
+    noun, event_token, label, aside = frame
+    activity = None
+    if event_token is None:
+        activity = purpose(placing_verb(noun if noun is not None else token))
+    own_noun = noun if noun is None or noun.doc is doc else None  # a label's noun is in its own parse
+    anchor = clause_anchor(token, own_noun)
+    qualifier = qualifier_of(passage.quote, figure)
+    low, high = interval(figure.low, figure.high, qualifier)
+    places, containers = places_of(anchor, own_noun, token, doc)
+    date, stated = date_of(anchor, own_noun, published, token)
+    if label is not None:  # what the fact box's label says of place and time
+        places = places or label[2]
+        date, stated = (label[3], True) if label[3] and not stated else (date, stated)
+    source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
+    return Claim(
+        doc_id=passage.doc_id,
+        title=passage.title,
+        value=figure.value,
+        unit=figure.unit,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        quote=passage.quote,
+        start=passage.start,
+        end=passage.end,
+        counted=readable(noun, event_token or activity),
+        noun=noun_key(noun),
+        generic=_is_generic(noun),
+        whose=whose(own_noun, event_token, unit_token(token) if figure.unit else token),
+        event=event_key(event_token, noun),
+        activity=event_key(activity),
+        places=places,
+        place=" and ".join(places) or None,
+        containers=containers,
+        date=date,
+        date_stated=stated,
+        published=published,
+        source=source,
+        attribution=source,
+    )
+
+
+def _share_frame(sentence: str, figure: Figure, token):
+    """(noun, event, None, None) for a percentage that measures what the sentence names, else None."""
+    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+        return None
+    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
+        return None
+    frame = share_of(token)
+    return None if frame is None else (*frame, None, None)
+
+
+def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], published: str | None, seen: set):
+    """(noun, event, fact-box label, parenthesis after) for a figure that counts something, else None."""
+    if is_measure(sentence, figure) or currency_of(sentence, figure):
+        return None
+    if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+        return None
+    if figure.year_like and token.dep_ != "nummod":
+        return None
+    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+        return None
+    if _is_cause_of_rise(token) or _counts_figures(token):
+        return None
+    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
+        return None  # "112 detained, including 67 on Sunday": a part of the figure before it
+    if is_addition(sentence, figure):
+        return None
+    if PART_AFTER.match(sentence, figure.end):
+        return None  # "with 17 of those deaths": a part of a figure already given
+    if _is_identifier(token):
+        return None
+    noun, event_token = counted(token)
+    if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
+        event_token = None
+    if event_token is not None and event_token.pos_ == "ADP" and not _is_generic(noun):
+        event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
+    aside = PARENTHESIS_AFTER.match(sentence, figure.end)
+    if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
+        noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
+    label = _label(sentence, figure, published) if noun is None or event_token is None else None
+    if label is not None:
+        noun = noun if noun is not None else label[0]
+        event_token = event_token if event_token is not None else label[1]
+    if noun is None and event_token is None and not may_borrow(sentence, figure):
+        return None
+    if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
+        return None  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
+    what = (noun_key(noun), event_key(event_token, noun))
+    if is_increment(sentence, figure) and (what in seen or not names_a_state(event_token)):
+        return None  # "another 5,000 expected to follow": an addition, not a size ("another 400 missing" is)
+    seen.add(what)
+    return noun, event_token, label, aside
 
 
 # --- the figure and what it counts --------------------------------------------------------------
@@ -275,86 +308,6 @@ def _figure_token(doc, figure: Figure):
     return inside[-1] if inside else None
 
 
-def _counted(token):
-    """(counted noun token or None, event token or None) for a figure token."""
-    if (whole := partitive_whole(token)) is not None:
-        return whole, event_of(token)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
-        return None, _container_event(token.head.head)  # "their estimate of 20,000", "a toll of 14"
-    if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
-        adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
-        return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
-    noun = _valued(token)
-    if noun is None:
-        noun = _counted_noun(token)
-    if noun is not None and noun.lemma_.lower() in CONTAINERS:
-        noun, event = open_container(noun)
-        if noun is None and event is None:
-            return None, None
-        return noun, event or event_of(noun if noun is not None else token)
-    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
-        return None, None
-    event = event_of(noun if noun is not None else token)
-    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and (head := _of_people(noun)):
-        if _described(head):
-            return head, None  # "a city of 240,000 people", "room for 5,000 people"
-        return noun, event_of(head)  # "the data of 3.8 million people was taken": those people, taken
-    return noun, event
-
-
-def _of_people(noun):
-    """The noun an "of/for N people" phrase hangs on, if any."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
-        return noun.head.head
-    return None
-
-
-def _described(head) -> bool:
-    """ "a city of 240,000 people" measures the city; "the data of", "its figure of" N people count them."""
-    owned = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children)
-    return not owned and lemma(head) not in CONTAINERS
-
-
-def _valued(token):
-    """ "put the death toll at 48", "estimated the crowd at 20,000": the object the figure is the size of;
-    "bringing the death toll to 19": the count it now stands at."""
-    if token.dep_ != "pobj" or token.head.dep_ != "prep":
-        return None
-    verb, preposition = token.head.head, token.head.lower_
-    putting = preposition == "at" and lemma(verb) in VALUING
-    if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
-        return None
-    valued = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
-
-
-def _counted_noun(token):
-    head = token.head
-    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
-        if head.like_num:  # "12 million": climb to what the million counts
-            return _counted_noun(head)
-        return head
-    verb = _value_verb_above(token)
-    if verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
-            return subject
-    return _adjacent_noun(token)
-
-
-def _adjacent_noun(token):
-    """The noun phrase that follows a figure the parse left bare: "out of 12,000 Veldarians sent"."""
-    doc = token.doc
-    j = token.i + 1
-    while j < len(doc) and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].head.i > j:
-        j = doc[j].head.i
-    if (j < len(doc) and j == token.i + 1) or (j < len(doc) and doc[token.i + 1].head.i == j):
-        return (
-            doc[j] if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ not in ("DATE", "TIME") else None
-        )
-    return None
-
-
 def _is_change(token) -> bool:
     """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds."""
     current = token if token.dep_ == "pobj" else token.head
@@ -370,7 +323,6 @@ def _known_set(sentence: str, figure: Figure) -> bool:
 
 
 RISE_VERBS = frozenset("rise raise climb increase grow jump bring take push".split())
-RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
 
 def _is_cause_of_rise(token) -> bool:
@@ -395,53 +347,3 @@ def _is_projection(token) -> bool:
     return verb is not None and any(
         c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "may", "might") for c in verb.children
     )
-
-
-def partitive_whole(token):
-    """ "1,000 of (an estimated) 11,000 troops" → troops."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                return pobj
-    return None
-
-
-def _value_verb_above(token):
-    """The value verb a bare figure is stated by: "rose to 2,400", "could reach as high as 10,000",
-    "their losses are more than 4,000"."""
-    current = token
-    for _ in range(5):
-        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
-            return None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return current if current.lemma_.lower() in VALUE_VERBS else None
-    return None
-
-
-def _container_event(container):
-    """What a container's own words say happened: "death toll" → death; "estimate" → None."""
-    event = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
-    return event if event is not None and is_event_verb(event) else None
-
-
-def open_container(container):
-    """ "the number of people who died" → (people, died); "the death toll" → (None, death)."""
-    noun = None
-    for child in container.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
-    event = next(
-        (
-            c
-            for c in container.children
-            if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBN")
-        ),
-        None,
-    )
-    if noun is not None and noun.lemma_.lower() in CONTAINERS:
-        return open_container(noun)
-    if noun is not None and noun.pos_ in ("ADJ", "VERB"):
-        return None, noun  # "the number of dead", "of injured": the state is what is counted
-    return noun, event

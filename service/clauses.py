@@ -17,6 +17,8 @@ Keys     what is counted, comparable (lemmas with compounds; an event with its o
 
 from __future__ import annotations
 
+import re
+
 from . import nlp
 
 REPORTING = frozenset(
@@ -28,6 +30,8 @@ REPORTING = frozenset(
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
 
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
+
+TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 
 GENERIC_NOUNS = frozenset("people person individual".split())
 
@@ -348,10 +352,16 @@ def source_of(anchor, doc, figure=None) -> str | None:
 
 
 def _reports(verb) -> bool:
-    """A reporting verb, or "puts the figure at": who puts a number on it says so."""
+    """A reporting verb, or "puts the figure at", "put turnout at 61.4 percent": who puts a number on it
+    says so."""
     if lemma(verb) in REPORTING:
         return True
-    return lemma(verb) == "put" and any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
+    if lemma(verb) != "put":
+        return False
+    at_a_number = any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in verb.children
+    )
+    return at_a_number or any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
 
 
 def _subject_name(verb) -> str | None:
@@ -405,11 +415,12 @@ def _name_in(phrase_head) -> str | None:
         e for e in heading if e.label_ in SOURCE_LABELS
     ]
     if named:
-        return named[-1].text.removeprefix("the ").removesuffix("’s").removesuffix("'s").strip()
+        name = re.sub(r"^the\s+", "", named[-1].text, flags=re.I)
+        return name.removesuffix("’s").removesuffix("'s").strip()
     words = [
         t.text
         for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]
-        if t.dep_ not in ("det", "case") and not t.is_punct
+        if t.dep_ not in ("det", "case") and not t.is_punct and not TIME_OF_DAY.fullmatch(t.text)
     ]
     if not words or phrase_head.lower_ in PRONOUNS:
         return None

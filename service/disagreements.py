@@ -51,6 +51,7 @@ class Key:
     activity: str | None
     places: frozenset[str]
     side: str | None = None  # whose group, or who did it (Claim.whose), comparable
+    unit: str | None = None  # "percent": a share is never compared with a count
 
     def covered_by(self, other: Key) -> bool:
         """Every part this key states, the other states the same; what this one leaves unsaid, any."""
@@ -60,6 +61,7 @@ class Key:
             and (self.activity is None or self.activity == other.activity)
             and (not self.places or self.places == other.places)
             and (self.side is None or self.side == other.side)
+            and self.unit == other.unit
         )
 
 
@@ -84,7 +86,8 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
         places = _most_specific(claim.places, inside)
-        keys.append(Key(noun, event, activity_of.get(claim.activity or ""), places, side_of(claim.whose)))
+        activity = activity_of.get(claim.activity or "")
+        keys.append(Key(noun, event, activity, places, side_of(claim.whose), claim.unit))
     return keys
 
 
@@ -320,13 +323,15 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def topic_of(group: Sequence[Claim]) -> str:
-    """ "the number of people who died in Marrowby"."""
+    """ "the number of people who died in Marrowby"; for shares, "the turnout in Coravel, in percent"."""
     named = [c.counted or " ".join(filter(None, [c.noun or "people", c.event])) for c in group]
     counted = max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
     places = [c.place or (c.places[0] if c.places else None) for c in group]
     places = [p for p in places if p]
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
+    if any(c.unit == "percent" for c in group):
+        return f"the {counted}{where}, in percent"
     return f"the number of {counted}{where}"
 
 

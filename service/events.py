@@ -320,7 +320,13 @@ def event_key(event, noun=None) -> str | None:
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
-    if obj is not None and (noun is None or obj.i != noun.i) and obj.pos_ == "NOUN" and not sibling:
+    share = obj is not None and obj.ent_type_ == "PERCENT"  # "won 52.3 percent of the vote": the vote, won
+    if (
+        obj is not None
+        and (noun is None or obj.i != noun.i)
+        and obj.pos_ == "NOUN"
+        and not (sibling or share)
+    ):
         return f"{word} {lemma(obj)}"
     if (reached := _destination(event)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"

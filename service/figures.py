@@ -24,7 +24,7 @@ Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .citations import NUMBER_WORD, in_a_name, word_value
 
@@ -92,6 +92,7 @@ class Figure:
     value: str
     year_like: bool
     spelled: bool = False  # written in words ("nine", "Forty")
+    unit: str | None = None  # "percent": the figure is a share, its span includes the unit ("61.4 percent")
 
 
 def _to_float(text: str) -> float:
@@ -126,6 +127,31 @@ def figures_in(sentence: str) -> list[Figure]:
         if not any(s < match.end() and match.start() < e for s, e in masked)
         and not in_a_name(sentence, match.start("a"), match.end("a"))
     ]
+
+
+PERCENT_AFTER = re.compile(r"\s*%|\s+per\s?cent\b|\s+percent\b", re.IGNORECASE)
+PERCENTAGE = re.compile(r"(?<![\w.,@#/\-–])(?P<a>\d+(?:\.\d+)?)(?:\s*[–-]\s*(?P<b>\d+(?:\.\d+)?))?(?=\s*%)")
+
+
+def with_percentages(sentence: str) -> list[Figure]:
+    """Every figure in the sentence, percentages marked as such ("61.4 percent", "12%", "40-45%"), in order.
+    A percentage's value keeps its sign ("61.4%") and its span runs to the end of the unit."""
+    found = []
+    for match in PERCENTAGE.finditer(sentence):
+        low = float(match.group("a"))
+        high = float(match.group("b") or low)
+        value = "–".join(format_number(n) for n in dict.fromkeys((low, high))) + "%"
+        end = PERCENT_AFTER.match(sentence, match.end()).end()
+        found.append(Figure(match.start(), end, low, high, value, False, unit="percent"))
+    for figure in figures_in(sentence):
+        if any(f.start <= figure.start < f.end for f in found):
+            continue
+        unit = PERCENT_AFTER.match(sentence, figure.end)
+        if unit and not figure.spelled and "million" not in figure.value and "billion" not in figure.value:
+            share = {"end": unit.end(), "value": f"{figure.value}%", "unit": "percent", "year_like": False}
+            figure = replace(figure, **share)
+        found.append(figure)
+    return sorted(found, key=lambda f: f.start)
 
 
 CAPACITY_BEFORE = re.compile(r"\bcapacity\s+(?:of|for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$", re.I)

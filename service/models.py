@@ -72,7 +72,10 @@ class Claim(BaseModel):
     """A figure and its frame: what it counts, where, when and by whose account (service/claims.py)."""
 
     doc_id: str
-    value: str = Field(description="The figure as normalised text: '1,000', '4,000–6,000', '12 million'.")
+    value: str = Field(
+        description="The figure as normalised text: '1,000', '4,000–6,000', '12 million', '61.4%'."
+    )
+    unit: str | None = Field(None, description="'percent' for a share ('61.4%'); none for a count.")
     quote: str
     start: int
     end: int

@@ -208,7 +208,7 @@ def miscounted(
     sentence: str, cited: Sequence[Passage], vocabulary: Vocabulary, frame: Claim | None
 ) -> list[tuple[str, str, str]]:
     """(figure, what the cited text counts with it, what the sentence counts) for each figure the cited
-    text frames only as something else."""
+    text frames only as something else ("12 workers" is not backed by "12% of the workers")."""
     said = {n: claim for claim in frames_of(sentence) for n in numbers_in(claim.value)}
     sources = [claim for passage in cited for claim in frames_of(passage.quote)]
     wrong = []
@@ -217,7 +217,9 @@ def miscounted(
         there = [c for c in sources if number in numbers_in(c.value)]
         if claim is None or not there or not (claim.noun or _event(claim)):
             continue
-        if not any(compatible(claim, c, vocabulary) for c in there):
+        if claim is frame and any(c.unit for c in there):
+            continue  # a "how many" question's frame says nothing of a share the answer cites
+        if not any(compatible(claim, c, vocabulary) and claim.unit == c.unit for c in there):
             wrong.append((there[0].value, _what(there[0]), _what(claim)))
     return wrong
 

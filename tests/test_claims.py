@@ -131,6 +131,12 @@ FRAMES = [
         "Pellandria has 4,300 state schools.",
         [("4,300", None, "state school", "have", ["Pellandria"], None)],
     ),
+    # what a source puts a measure at is what happened to it; who puts it there says so
+    (
+        "Tarrant-Vey has put the release at about 3 tonnes, citing inventory records.",
+        [("3", "about", "tonne", "release", [], "Tarrant-Vey")],
+    ),
+    ("Police put the death toll at 48 people.", [("48", None, "people", "death", [], "Police")]),
     # a coordinated object is done by the same verb, and its sibling object is not part of the event
     (
         "The Civic Union won 534,100 votes, or 52.3 percent, and 41 of the 75 seats, the commission said.",
@@ -284,7 +290,6 @@ def test_a_part_of_a_figure_already_given_is_no_claim_and_lends_no_place():
     [
         "The dam was built in 1962 and rebuilt in 1998.",
         "The river rose 6.4 metres above normal within 48 hours.",
-        "Hospitals are at 63% of capacity.",
         "The government pledged $4.5 million in aid.",
         "The toll could rise to 5,000, the mayor warned.",
         "The river level fell by 2 metres overnight.",
@@ -458,3 +463,58 @@ def test_a_part_counted_into_a_figure_is_no_claim_and_the_sources_place_is_not_t
     assert [frame(c) for c in claims_of(told)] == [("11", None, None, "death", [], "Police")]
     because = "The regional police say 11 died, because they include two airport workers killed on the road."
     assert [c.value for c in claims_of(because)] == ["11"]
+
+
+# (sentence, [(value, what it is a share of, event, places, source)]): a percentage is a claim about what
+# its sentence says it is a share of, never a count
+SHARES = [
+    (
+        "The Regional Electoral Commission said turnout had reached 61.4 percent.",
+        [("61.4%", "turnout", None, [], "Regional Electoral Commission")],
+    ),
+    ("The commission put turnout at 61.4 percent.", [("61.4%", "turnout", None, [], "commission")]),
+    (
+        "11:10 - Damaro confirms final turnout at 61.4 percent.",  # a live blog's time is no part of a name
+        [("61.4%", "turnout", None, [], "Damaro")],
+    ),
+    (
+        "Ballot Watch director Mirela Oskan says the group stands by its turnout estimate of 55.2 percent.",
+        [("55.2%", "turnout", None, [], "Mirela Oskan")],
+    ),
+    (
+        "Unemployment rose to 7.3 per cent, the statistics office said.",
+        [("7.3%", "unemployment", None, [], "statistics office")],
+    ),
+    (
+        "About 40% of the homes in Brask were destroyed, the mayor said.",
+        [("40%", "home", "destroy", ["Brask"], "mayor")],
+    ),
+    ("The Civic Union won 52.3 percent of the vote.", [("52.3%", "vote", "win", [], None)]),
+    ("Hospitals are at 63% of capacity.", [("63%", "capacity", None, [], None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHARES)
+def test_a_percentage_is_a_share_of_what_its_sentence_names(sentence, expected):
+    claims = claims_of(sentence)
+    assert [(c.value, c.noun, c.event, c.places, c.source) for c in claims] == expected
+    assert all(c.unit == "percent" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares in the company's parent fell 12% on Tuesday.",  # a change
+        "Pump prices rose to 2.05 estrels, an increase of 38%, and diesel has gone up by 41%.",
+        "The government, which owns 12% of Torvane, will not block the closure.",  # a stake in a name
+        "Citizens' Ballot Watch says it was 55.2 percent.",  # the share of what, the sentence does not say
+        "Turnout could reach 70 percent.",  # a forecast
+    ],
+)
+def test_a_percentage_that_tells_a_change_or_names_no_whole_is_no_claim(sentence):
+    assert claims_of(sentence) == []
+
+
+def test_a_share_of_an_unnamed_total_leaves_the_count_beside_it_alone():
+    claims = claims_of("She says 18,240 ballots were declared invalid, or about 1.8 percent of the total.")
+    assert [(c.value, c.noun, c.unit) for c in claims] == [("18,240", "ballot", None)]

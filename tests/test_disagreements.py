@@ -271,6 +271,32 @@ def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
     assert elsewhere == []
 
 
+def test_two_sources_shares_conflict_and_a_share_never_joins_a_count(shared_desk):
+    sentences = {
+        "a": "The Regional Electoral Commission said turnout had reached 61.4 percent.",
+        "b": "Citizens' Ballot Watch said turnout was 55.2 percent.",
+        "c": "The monitors said turnout was 612,000, the Regional Electoral Commission said.",
+        "d": "Ballot Watch said turnout was 598,000.",
+    }
+    claims = [
+        c
+        for doc, sentence in sentences.items()
+        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    shares = [d for d in found if any(c.unit == "percent" for c in d.claims)]
+    assert [(d.kind, sorted(c.value for c in d.claims)) for d in shares] == [("conflict", ["55.2%", "61.4%"])]
+    assert shares[0].topic == "the turnout, in percent"
+    counts = [d for d in found if d not in shares]
+    assert all(c.unit is None for d in counts for c in d.claims)
+    asked = about_question(
+        question_frame("What was the turnout in the election?"), shares, shared_desk.vocabulary
+    )
+    assert asked == shares
+    earlier = question_frame("What was the turnout at the previous election in 2022?")
+    assert about_question(earlier, shares, shared_desk.vocabulary) == []
+
+
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
 
 
@@ -334,10 +360,11 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 3 (5 on the code before the sixth set's mends). The eighth (a disputed election count, a
     food-poisoning outbreak: the first figures that are not casualties) was scored as first written:
     conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
-    update (2 of 2). This is the level reached; a change
+    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute. This is
+    the level reached; a change
     that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 26
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 27
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
     assert sum(r.agreements_reported for r in reports) <= 5
     assert sum(r.false_alarms for r in reports) <= 15

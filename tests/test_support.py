@@ -61,6 +61,15 @@ def test_a_figure_counting_something_else_does_not_support(vocabulary):
     assert right.ok, right.all_problems
 
 
+def test_a_share_does_not_support_a_count_of_the_same_number(vocabulary):
+    evidence = [passage(1, "The plant has laid off 12% of its workers, the company said.")]
+    question = "How many workers were laid off?"
+    [count] = check_text("The plant has laid off 12 workers [1].", evidence, question, vocabulary)
+    assert any("12%" in p for p in count.problems)
+    [share] = check_text("The plant has laid off 12% of its workers [1].", evidence, question, vocabulary)
+    assert share.ok
+
+
 def test_where_a_group_is_asks_nothing_of_the_source_but_what_happened_still_does(vocabulary):
     """ "On board" tells disputes apart (service/events.py); for support, "64 people were on board" is
     backed by "carrying 64 passengers", while "64 people died" is not."""

@@ -1,0 +1,145 @@
+"""What a figure counts, read off the dependency parse: the counted noun and the event that happened to it
+(see the frame in service/claims.py). `counted` takes the token that carries a figure and returns both.
+"""
+
+from __future__ import annotations
+
+from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
+from .events import VALUE_VERBS, event_of, is_event_verb
+
+RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
+
+
+def counted(token):
+    """(counted noun token or None, event token or None) for a figure token."""
+    if (whole := partitive_whole(token)) is not None:
+        return whole, event_of(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
+        return None, _container_event(token.head.head)  # "their estimate of 20,000", "a toll of 14"
+    if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
+        adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
+        return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
+    noun = _valued(token)
+    if noun is None:
+        noun = _counted_noun(token)
+        measured = _valued(noun) if noun is not None else None
+        if measured is not None and lemma(measured) in CONTAINERS:  # "put the death toll at 48 people"
+            return noun, open_container(measured)[1] or event_of(noun)
+        if measured is not None:
+            return noun, measured  # "put the release at about 3 tonnes": the tonnes released
+    if noun is not None and noun.lemma_.lower() in CONTAINERS:
+        noun, event = open_container(noun)
+        if noun is None and event is None:
+            return None, None
+        return noun, event or event_of(noun if noun is not None else token)
+    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
+        return None, None
+    event = event_of(noun if noun is not None else token)
+    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and (head := _of_people(noun)):
+        if _described(head):
+            return head, None  # "a city of 240,000 people", "room for 5,000 people"
+        return noun, event_of(head)  # "the data of 3.8 million people was taken": those people, taken
+    return noun, event
+
+
+def _of_people(noun):
+    """The noun an "of/for N people" phrase hangs on, if any."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
+def _described(head) -> bool:
+    """ "a city of 240,000 people" measures the city; "the data of", "its figure of" N people count them."""
+    owned = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children)
+    return not owned and lemma(head) not in CONTAINERS
+
+
+def _valued(token):
+    """ "put the death toll at 48", "estimated the crowd at 20,000": the object the figure is the size of;
+    "bringing the death toll to 19": the count it now stands at."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return None
+    verb, preposition = token.head.head, token.head.lower_
+    putting = preposition == "at" and lemma(verb) in VALUING
+    if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
+        return None
+    valued = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
+
+
+def _counted_noun(token):
+    head = token.head
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        if head.like_num:  # "12 million": climb to what the million counts
+            return _counted_noun(head)
+        return head
+    verb = _value_verb_above(token)
+    if verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return _adjacent_noun(token)
+
+
+def _adjacent_noun(token):
+    """The noun phrase that follows a figure the parse left bare: "out of 12,000 Veldarians sent"."""
+    doc = token.doc
+    j = token.i + 1
+    while j < len(doc) and doc[j].dep_ in ("compound", "amod", "nmod") and doc[j].head.i > j:
+        j = doc[j].head.i
+    if (j < len(doc) and j == token.i + 1) or (j < len(doc) and doc[token.i + 1].head.i == j):
+        return (
+            doc[j] if doc[j].pos_ in ("NOUN", "PROPN") and doc[j].ent_type_ not in ("DATE", "TIME") else None
+        )
+    return None
+
+
+def partitive_whole(token):
+    """ "1,000 of (an estimated) 11,000 troops" → troops."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+    return None
+
+
+def _value_verb_above(token):
+    """The value verb a bare figure is stated by: "rose to 2,400", "could reach as high as 10,000",
+    "their losses are more than 4,000"."""
+    current = token
+    for _ in range(5):
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current if current.lemma_.lower() in VALUE_VERBS else None
+    return None
+
+
+def _container_event(container):
+    """What a container's own words say happened: "death toll" → death; "estimate" → None."""
+    event = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    return event if event is not None and is_event_verb(event) else None
+
+
+def open_container(container):
+    """ "the number of people who died" → (people, died); "the death toll" → (None, death)."""
+    noun = None
+    for child in container.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+    event = next(
+        (
+            c
+            for c in container.children
+            if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBN")
+        ),
+        None,
+    )
+    if noun is not None and noun.lemma_.lower() in CONTAINERS:
+        return open_container(noun)
+    if noun is not None and noun.pos_ in ("ADJ", "VERB"):
+        return None, noun  # "the number of dead", "of injured": the state is what is counted
+    return noun, event
