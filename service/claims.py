@@ -198,7 +198,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     """(noun, event, fact-box label, parenthesis after) for a figure that counts something, else None."""
     if is_measure(sentence, figure) or currency_of(sentence, figure):
         return None
-    if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+    if token.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") or _a_date_or_time(token, figure):
         return None
     if figure.year_like and token.dep_ != "nummod":
         return None
@@ -238,6 +238,15 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
 
 
 # --- the figure and what it counts --------------------------------------------------------------
+
+
+def _a_date_or_time(token, figure: Figure) -> bool:
+    """Tagged a date or time, unless it is a bare number that a preposition takes: the tagger calls some
+    counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is None or len(entity) > 1 or figure.year_like or token.dep_ != "pobj"
 
 
 def _is_generic(noun) -> bool:

@@ -270,7 +270,10 @@ def _result_of(anchor) -> list:
     27 people": 2019 is when the 27 died), not its other clauses."""
     if anchor.dep_ != "advcl" or anchor.tag_ != "VBG" or anchor.head.pos_ != "VERB":
         return []
-    phrases = [c for c in anchor.head.children if c.dep_ == "prep" and c.i != anchor.i]
+    events = [anchor.head]
+    if anchor.head.dep_ == "conj":  # "In 1998 the ferry caught fire and sank, killing 412": both verbs'
+        events.append(anchor.head.head)
+    phrases = [c for event in events for c in event.children if c.dep_ == "prep" and c.i != anchor.i]
     return [t for phrase in phrases for t in phrase.subtree]
 
 

@@ -61,11 +61,25 @@ def _valued(token):
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return None
     verb, preposition = token.head.head, token.head.lower_
+    if preposition == "at" and (container := _container_put_at(verb)) is not None:
+        return container
     putting = preposition == "at" and lemma(verb) in VALUING
     if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
         return None
     valued = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
+
+
+def _container_put_at(verb):
+    """ "put the number of people affected at 3.8 million": the parser hangs "at 3.8 million" on the
+    participle ("affected") of what is counted; the number it describes is what the figure values."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return None
+    noun = verb.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or lemma(noun.head.head) not in CONTAINERS:
+        return None
+    container = noun.head.head
+    return container if container.dep_ == "dobj" and lemma(container.head) in VALUING else None
 
 
 def _counted_noun(token):
@@ -130,14 +144,10 @@ def open_container(container):
     for child in container.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
-    event = next(
-        (
-            c
-            for c in container.children
-            if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBN")
-        ),
-        None,
-    )
+    # "the confirmed death toll" counts deaths: the compound says what, a participle only how sure
+    compound = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    participle = next((c for c in container.children if c.dep_ == "amod" and c.tag_ == "VBN"), None)
+    event = compound if compound is not None else participle
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         return open_container(noun)
     if noun is not None and noun.pos_ in ("ADJ", "VERB"):

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
-from .events import is_presence
+from .events import is_presence, unharmed_against_harm
 from .models import Claim, Disagreement, Passage
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -120,9 +120,12 @@ LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find"
 def never_joined(a: str, b: str) -> bool:
     """Events whose embeddings may be close but whose meaning is not: a light verb with its object and
     the bare verb ("take part" is not "take" (to hospital), "lose home" not "lose"), and where a group is
-    against what happened to it ("on the boat" is not the "boat toll")."""
+    against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
+    alive" is not "dead")."""
     short, long = sorted((a, b), key=len)
-    return (short in LIGHT_VERBS and long.split()[0] == short) or is_presence(a) != is_presence(b)
+    if short in LIGHT_VERBS and long.split()[0] == short:
+        return True
+    return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:

@@ -28,6 +28,8 @@ PLACING = frozenset(
 )
 HELPING = frozenset("help assist aid support".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
+# states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
+UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
 
 
 def event_of(node):
@@ -120,9 +122,12 @@ def names_a_state(event) -> bool:
 
 
 def _relative(verb) -> bool:
-    """A relative clause about the noun ("people who died"), not a clause the parser hung on it."""
+    """A relative clause about the noun ("people who died", "customers whose data was stolen"), not a
+    clause the parser hung on it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not subjects or subjects[0].lower_ in ("who", "that", "which")
+    if not subjects or subjects[0].lower_ in ("who", "that", "which"):
+        return True
+    return any(c.lower_ == "whose" for c in subjects[0].children)
 
 
 def _through_copula(verb):
@@ -150,7 +155,7 @@ def _state_after(verb):
     if lemma(verb) == "have" and (done := _done_to(verb)) is not None and is_event_verb(done):
         return done  # "3.8 million people had their data stolen": what was done to them
     state = _through_copula(verb)
-    if state is not None or lemma(verb) != "be":
+    if state is not None or lemma(verb) not in ("be", "remain", "stay"):  # "remained in hospital"
         return state
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -191,6 +196,11 @@ def _aboard(node):
 
 def _says_aboard(prep, place) -> bool:
     return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and place.lower_ == "board")
+
+
+def unharmed_against_harm(a: str, b: str) -> bool:
+    """One event says the group came to no harm, the other does not: never the same thing."""
+    return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)
 
 
 def is_presence(event: str) -> bool:
@@ -316,7 +326,9 @@ def event_key(event, noun=None) -> str | None:
         return None
     if event.pos_ == "ADP":
         return presence_key(event)
-    word = event.lower_ if event.tag_ == "VBG" else lemma(event)  # "missing", as its adjective is
+    # "missing", as its adjective is; "are taking part" is "take part"
+    gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
+    word = event.lower_ if gerund else lemma(event)
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)

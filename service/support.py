@@ -42,7 +42,7 @@ from functools import lru_cache
 from . import nlp
 from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
-from .events import is_presence
+from .events import is_presence, unharmed_against_harm
 from .models import Claim, Passage
 from .questions import TYPE_WORDS, name_runs, restrictions
 from .text import sentence_spans, stem, tokenize
@@ -238,14 +238,19 @@ def compatible(said: Claim, source: Claim, vocabulary: Vocabulary, places: bool 
     if both_specific and vocabulary.similarity(said_head, source_head) < NOUN_SIMILARITY:
         return False
     if event := _event(said):
-        stated = _event(source) and vocabulary.similarity(event, _event(source)) >= EVENT_SIMILARITY
-        nominal = source_head and vocabulary.similarity(source_head, event) >= NOMINAL_SIMILARITY
+        stated = _event(source) and _same_event(event, _event(source), EVENT_SIMILARITY, vocabulary)
+        nominal = source_head and _same_event(event, source_head, NOMINAL_SIMILARITY, vocabulary)
         if not stated and not nominal:
             return False
     if places and said.places and source.places:
         said_words = set(tokenize(" ".join(said.places)))
         return bool(said_words & set(tokenize(" ".join(source.places))))
     return True
+
+
+def _same_event(said: str, source: str, bar: float, vocabulary: Vocabulary) -> bool:
+    """Close enough by the embedder, and not "rescued alive" against "dead" (opposites sit close)."""
+    return vocabulary.similarity(said, source) >= bar and not unharmed_against_harm(said, source)
 
 
 def _head(noun: str | None) -> str | None:

@@ -137,6 +137,33 @@ FRAMES = [
         [("3", "about", "tonne", "release", [], "Tarrant-Vey")],
     ),
     ("Police put the death toll at 48 people.", [("48", None, "people", "death", [], "Police")]),
+    # "at N" that the parser hangs on what is counted still values the number put at it
+    (
+        "Kellmark's data protection authority has put the number of people affected at 3.8 million.",
+        [("3.8 million", None, "people", "affect", [], "Kellmark data protection authority")],
+    ),
+    (  # and what was done to "customers whose data was stolen" is what happened to them
+        "Norvaline Telecom put the number of customers whose personal data was stolen at 1.6 million.",
+        [("1.6 million", None, "customer", "steal", [], "Norvaline Telecom")],
+    ),
+    (  # the tagger calls this 21 a date
+        "The Drusen Regional Health Service has put the number of injured at 21, because it also counts "
+        "people hurt in the crush.",
+        [("21", None, None, "injure", [], "Drusen Regional Health Service")],
+    ),
+    (  # the compound says what a toll counts, a participle only how sure it is
+        "Rescuers in Valstria have recovered two more bodies from a collapsed coal mine, bringing the "
+        "confirmed death toll to nine.",
+        [("9", None, None, "death", [], None)],
+    ),
+    (
+        "Police said 24,000 people are taking part in the march.",
+        [("24,000", None, "people", "take part", [], "Police")],
+    ),
+    (
+        "Officials said 41 people remained in hospital.",
+        [("41", None, "people", "in hospital", [], "Officials")],
+    ),
     # a coordinated object is done by the same verb, and its sibling object is not part of the event
     (
         "The Civic Union won 534,100 votes, or 52.3 percent, and 41 of the 75 seats, the commission said.",
@@ -192,6 +219,7 @@ def test_a_date_in_the_sentence_is_resolved_against_the_published_date():
         ("They compared it with the protests of 2024, when about 70,000 people marched.", "2024"),
         ("Hestia cut 2,000 jobs last year after a fall in orders.", "2025"),
         ("Sunday's earthquake killed 300 people, officials said on Tuesday.", "2026-03-01"),
+        ("In 1998 the ferry caught fire and sank off the coast, killing 412 people.", "1998"),
     ],
 )
 def test_the_event_a_figure_belongs_to_dates_it(sentence, date):

@@ -271,6 +271,18 @@ def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
     assert elsewhere == []
 
 
+def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
+    """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
+    claims = [
+        claim("a", 131, noun="people", event="alive", source="the coast guard", date="2026-03-10"),
+        claim("b", 19, event="death", source="the governor", date="2026-03-10"),
+        claim("c", 24, event="death", source="the police", date="2026-03-10"),
+    ]
+    assert shared_desk.vocabulary.similarity("alive", "death") >= 0.56
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["19", "24"])]
+
+
 def test_two_sources_shares_conflict_and_a_share_never_joins_a_count(shared_desk):
     sentences = {
         "a": "The Regional Electoral Commission said turnout had reached 61.4 percent.",
@@ -360,16 +372,16 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 3 (5 on the code before the sixth set's mends). The eighth (a disputed election count, a
     food-poisoning outbreak: the first figures that are not casualties) was scored as first written:
     conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
-    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute. This is
-    the level reached; a change
+    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute, and
+    keeping "rescued alive" from the dead took two false alarms away. This is the level reached; a change
     that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 27
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 15
+    assert sum(r.false_alarms for r in reports) <= 13
     assert sum(r.unrelated_figures_reported for r in reports) <= 11
-    assert sum(r.unrelated_on_questions for r in reports) <= 12
+    assert sum(r.unrelated_on_questions for r in reports) <= 11
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():

@@ -70,6 +70,15 @@ def test_a_share_does_not_support_a_count_of_the_same_number(vocabulary):
     assert share.ok
 
 
+def test_the_dead_do_not_support_those_rescued_alive(vocabulary):
+    evidence = [passage(1, "The coast guard said 19 people were confirmed dead on Tuesday.")]
+    question = "How many people were rescued?"
+    [alive] = check_text(
+        "The coast guard said 19 people were rescued alive [1].", evidence, question, vocabulary
+    )
+    assert any("19" in p for p in alive.problems)
+
+
 def test_where_a_group_is_asks_nothing_of_the_source_but_what_happened_still_does(vocabulary):
     """ "On board" tells disputes apart (service/events.py); for support, "64 people were on board" is
     backed by "carrying 64 passengers", while "64 people died" is not."""
