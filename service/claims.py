@@ -84,7 +84,8 @@ PARTITIVE_GAP = re.compile(
 # 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people";
-# 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source
+# 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source,
+# "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll"
 FRAMES_VERSION = 12
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
