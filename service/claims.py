@@ -19,9 +19,11 @@ The frame of a figure
     activity what a group is sent to do ("sent to rebuild"): groups sent for different tasks differ.
     places, date, source: see service/clauses.py.
 Shares: a percentage ("turnout had reached 61.4 percent", "40% of the homes were destroyed") is a claim
-            with unit "percent" whose noun is what it is a share of (service/shares.py); it is never
+            with unit "percent" whose noun is what it is a share of (service/amounts.py); it is never
             compared with a count. A percentage that tells a change ("fell 12%") or names no whole is none.
-Not claims: years, durations, lengths, decimals (measurements), sums of money,
+Sums: a sum of money ("a charge of 520 million marks", "$1.5 billion in damage") is a claim whose unit is
+            its currency and whose noun is what the sum is (service/amounts.py).
+Not claims: years, durations, lengths, decimals (measurements),
 forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
 figure; "another 400 remain missing" is a group of its own; "four more bodies", "three further deaths"),
 what a count grew by told as its cause ("rose to 14 after two passengers died"), parts ("three of whom"),
@@ -36,6 +38,7 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
+from .amounts import currency_token, share_of, sum_of, unit_token
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -70,7 +73,6 @@ from .figures import (
 )
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
-from .shares import share_of, unit_token
 from .text import sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(
@@ -85,7 +87,8 @@ PARTITIVE_GAP = re.compile(
 # ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people";
 # 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source,
-# "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll"
+# "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll",
+# sums of money are claims
 FRAMES_VERSION = 12
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -129,21 +132,28 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         token = _figure_token(doc, figure)
         if token is None:
             continue
+        money = None if figure.unit else _currency(sentence, figure, token)
         if figure.unit is not None:
             frame = _share_frame(sentence, figure, token)
+        elif money is not None:
+            frame = _sum_frame(sentence, figure, token)
         else:
             frame = _count_frame(sentence, figure, token, wholes, published, seen)
         if frame is None:
             continue
         at.append(figure.start)
-        claims.append(_claim(passage, figure, token, frame, published))
+        claims.append(_claim(passage, figure, token, frame, published, money))
     return [c for c in borrowed_frames(sentence, claims, at) if c.noun or c.event or c.activity]
 
 
-def _claim(passage: Passage, figure: Figure, token, frame, published: str | None) -> Claim:
-    """The claim of a figure whose frame (noun, event, label, parenthesis) is known: where, when, who."""
+def _claim(
+    passage: Passage, figure: Figure, token, frame, published: str | None, money: str | None = None
+) -> Claim:
+    """The claim of a figure whose frame (noun, event, label, parenthesis) is known: where, when, who.
+    `money`: the currency of a sum."""
     doc = token.doc
     noun, event_token, label, aside = frame
+    amount = unit_token(token) if figure.unit else (currency_token(token) or token) if money else token
     activity = None
     if event_token is None:
         activity = purpose(placing_verb(noun if noun is not None else token))
@@ -160,8 +170,8 @@ def _claim(passage: Passage, figure: Figure, token, frame, published: str | None
     return Claim(
         doc_id=passage.doc_id,
         title=passage.title,
-        value=figure.value,
-        unit=figure.unit,
+        value=_shown(figure, passage.quote, token) if money else figure.value,
+        unit=figure.unit or money,
         low=low,
         high=high,
         qualifier=qualifier,
@@ -171,7 +181,7 @@ def _claim(passage: Passage, figure: Figure, token, frame, published: str | None
         counted=readable(noun, event_token or activity),
         noun=noun_key(noun),
         generic=_is_generic(noun),
-        whose=whose(own_noun, event_token, unit_token(token) if figure.unit else token),
+        whose=whose(own_noun, event_token, amount),
         event=event_key(event_token, noun),
         activity=event_key(activity),
         places=places,
@@ -192,6 +202,34 @@ def _share_frame(sentence: str, figure: Figure, token):
     if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
         return None
     frame = share_of(token)
+    return None if frame is None else (*frame, None, None)
+
+
+def _currency(sentence: str, figure: Figure, token) -> str | None:
+    """A sum's currency: "US dollars" for "$2 billion", "mark" for "520 million marks"; None for a count."""
+    if symbol := currency_of(sentence, figure):
+        return symbol
+    currency = currency_token(token)
+    return lemma(currency) if currency is not None else None
+
+
+def _shown(figure: Figure, sentence: str, token) -> str:
+    """A sum as the reader knows it: "$2 billion", "520 million marks"."""
+    currency = currency_token(token)
+    if currency is not None:
+        return f"{figure.value} {currency.text}"
+    return f"{sentence[figure.start - 1]}{figure.value}"
+
+
+def _sum_frame(sentence: str, figure: Figure, token):
+    """(noun, event, None, None) for a sum of money the sentence says what of, else None."""
+    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+        return None
+    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]) or is_increment(
+        sentence, figure
+    ):
+        return None
+    frame = sum_of(token)
     return None if frame is None else (*frame, None, None)
 
 

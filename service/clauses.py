@@ -381,6 +381,9 @@ def _subject_name(verb) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _name_in(pobj)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_name(verb.head)  # "The company raised its estimate … and said …": the company said
     return None
 
 

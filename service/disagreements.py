@@ -11,7 +11,7 @@ Figures (deterministic, from the claim frames of service/claims.py)
     stays on its own when several could. Places are compared most specific first: "Norrevia's Haldmark
     province" anywhere in the corpus tells that Haldmark lies in Norrevia, so "in Haldmark" and "in
     Norrevia" are two places.
-    Sums of money are never claims.
+    A share ("61.4%") or a sum of money ("$2 billion") is compared only with figures of its own unit.
     Kinds: in a group, two figures from different sources whose intervals do not overlap (and are not
     MAGNITUDES_APART times apart: then they count different things the frames did not tell apart), for
     the same time (dates at most `conflict_window_days` apart, or unknown; not a later, higher figure on

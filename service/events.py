@@ -332,7 +332,8 @@ def event_key(event, noun=None) -> str | None:
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
-    share = obj is not None and obj.ent_type_ == "PERCENT"  # "won 52.3 percent of the vote": the vote, won
+    # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
+    share = obj is not None and obj.ent_type_ in ("PERCENT", "MONEY")
     if (
         obj is not None
         and (noun is None or obj.i != noun.i)

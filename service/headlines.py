@@ -1,12 +1,13 @@
 """Headline figures: the counts a summary of an article must carry.
 
-They are the counts the article's title and opening paragraph give (claims.py: years, durations, measures
-and money are not counts), title first, at most MAX_HEADLINE. A summary can carry a figure only by citing a
-sentence, so each comes with the first numbered sentence that states it counting a like thing (a title's
-"6,000 engineers" is not the "4,000–6,000 dead" of another sentence); a figure no sentence states is left out.
-A vague count there ("sends thousands of soldiers") stands for the first figure of that order of magnitude
-in the article (1,000–999,999 for thousands), one counting a like noun first ("around 10,000 troops"), else
-any count: headlines round, bodies give the figure.
+They are the counts the article's title and opening paragraph give (claims.py: years, durations and
+measures are not claims; shares and sums of money are claims but not counts), title first, at most
+MAX_HEADLINE. A summary can carry a figure only by citing a sentence, so each comes with the first numbered
+sentence that states it counting a like thing (a title's "6,000 engineers" is not the "4,000–6,000 dead" of
+another sentence); a figure no sentence states is left out. A vague count there ("sends thousands of
+soldiers") stands for the first figure of that order of magnitude in the article (1,000–999,999 for
+thousands), one counting a like noun first ("around 10,000 troops"), else any count: headlines round,
+bodies give the figure.
 """
 
 from __future__ import annotations
@@ -54,11 +55,12 @@ def headline_figures(
     if not sentences:
         return []
     vocabulary = vocabulary or Vocabulary()
-    body = extract_claims(sentences, article.published)
+    body = [c for c in extract_claims(sentences, article.published) if c.unit is None]  # counts only
     title = Passage(n=0, doc_id=article.id, title=article.title, start=0, end=0, quote=article.title)
     opening = opening_paragraph(article.text, sentences)
     found: list[Headline] = []
-    for claim in [*extract_claims([title]), *(c for c in body if c.quote in {p.quote for p in opening})]:
+    counts_in_title = [c for c in extract_claims([title]) if c.unit is None]
+    for claim in [*counts_in_title, *(c for c in body if c.quote in {p.quote for p in opening})]:
         stated = _stating(claim, body, vocabulary)
         if stated is not None:
             _add(found, Headline(stated.value, stated.counted, _sentence_of(stated, sentences)))

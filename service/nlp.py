@@ -79,8 +79,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return str(int(reference[:4]) - int(back))
     if not POINT_IN_TIME.search(text):
         return None
-    if year := YEAR_ONLY.match(text):
-        return year.group(1)
+    if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds
+        return year.group(1) if not reference or year.group(1) <= reference[:4] else None
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     import dateparser

@@ -1,0 +1,177 @@
+"""What a percentage is a share of, and what a sum of money is, read off the dependency parse.
+
+Shares: "turnout had reached 61.4 percent" → turnout; "put turnout at 61.4%" → turnout; "its turnout
+estimate of 55.2 percent" → turnout; "61.4 percent turnout" → turnout; "40% of the homes were destroyed" →
+homes, destroyed. A percentage that tells a change ("shares fell 12%", "an increase of 38%", "up by 4
+percent"), a share of a named thing ("owns 12% of Torvane"), or one whose whole the sentence does not name
+("it was 55.2 percent") measures nothing a reader could compare: `share_of` returns None for it.
+
+Sums: "a one-off charge of 520 million marks" → charge; "caused $1.5 billion in damage" → damage; "put the
+damage at $2 billion" → damage; "a $50 million fine" → fine; "savings would reach 600 million marks" →
+savings; "raised its estimate of restructuring costs to 690 million marks" → restructuring costs; "will
+save 450 million marks a year" → (saved). A sum that tells a change ("fell 3 million marks", "rose by $5
+million") or that the sentence says nothing of is None (`sum_of`). The currency is the sum's unit: "$" is
+US dollars, "marks" a mark (service/figures.py `currency_of`, or the noun the tagger marks as money).
+"""
+
+from __future__ import annotations
+
+from .clauses import CONTAINERS, VALUING, lemma
+from .events import VALUE_VERBS, event_of, is_event_verb
+
+UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
+LEVEL_VERBS = frozenset("stand remain stay hold sit rise climb fall drop increase decrease grow jump".split())
+RAISED = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to 690 million"
+
+
+def unit_token(token):
+    """The token "percent" or "%" that a percentage's number hangs on (the number itself if none)."""
+    head = token.head
+    if head.lower_ in UNIT_WORDS:
+        return head
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after if after is not None and after.lower_ in UNIT_WORDS else token
+
+
+def share_of(token):
+    """(what the percentage measures, the event that happened to it) for the number token of a
+    percentage, or None when the sentence does not say (see the module doc)."""
+    unit = unit_token(token)
+    whole = _whole(unit)
+    if whole is not None:  # not "1.8 percent of the total": a share of what the sentence does not say
+        return (whole, event_of(unit)) if whole.pos_ == "NOUN" and lemma(whole) not in CONTAINERS else None
+    measured = _modified(unit) or _levelled(unit) or _stated(unit) or _estimated(unit)
+    return (measured, None) if measured is not None else None
+
+
+def _whole(unit):
+    """ "52.3 percent of the vote": the vote."""
+    for child in unit.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun(token):
+    return token if token is not None and token.pos_ == "NOUN" and not token.ent_type_ else None
+
+
+def _modified(unit):
+    """ "61.4 percent turnout", "a 12% stake": the noun the percentage describes (not a change)."""
+    if unit.dep_ in ("amod", "compound", "nmod", "nummod") and unit.head.i > unit.i:
+        noun = _noun(unit.head)
+        return noun if noun is not None and not _is_change_word(noun) else None
+    return None
+
+
+def _levelled(unit):
+    """ "put turnout at 61.4%", "unemployment stood at 5%", "rose to 7%": what is set at that level."""
+    if unit.dep_ != "pobj" or unit.head.dep_ != "prep" or unit.head.lower_ not in ("at", "to"):
+        return None
+    verb = unit.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    verb_lemma = lemma(verb)
+    if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS:
+        return None
+    valued = _dependent(verb, ("dobj",))
+    if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING):
+        return valued
+    return _dependent(verb, ("nsubj", "nsubjpass"))
+
+
+def _stated(unit):
+    """ "turnout was 55.2 percent", "turnout had reached 61.4 percent": the subject of a value verb."""
+    if unit.dep_ not in ("attr", "dobj", "acomp", "npadvmod", "oprd"):
+        return None
+    verb = unit.head
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in VALUE_VERBS or lemma(verb) in LEVEL_VERBS:
+        return None
+    return _dependent(verb, ("nsubj", "nsubjpass"))
+
+
+def _estimated(unit):
+    """ "its turnout estimate of 55.2 percent", "the final turnout figure of 61.4%": what the figure is of."""
+    if unit.dep_ != "pobj" or unit.head.lower_ != "of" or lemma(unit.head.head) not in CONTAINERS:
+        return None
+    container = unit.head.head
+    # the parser may tag the measured word an adjective: "its turnout estimate"
+    return next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
+
+
+def _dependent(verb, deps):
+    return next((_noun(c) for c in verb.children if c.dep_ in deps and _noun(c) is not None), None)
+
+
+CHANGE_NOUNS = frozenset("increase decrease rise fall drop cut gain loss jump growth decline".split())
+
+
+def _is_change_word(noun) -> bool:
+    return lemma(noun) in CHANGE_NOUNS
+
+
+# --- sums of money --------------------------------------------------------------------------------
+
+
+# the tagger misses some ("3.5 billion euros"); it finds others ("520 million marks")
+CURRENCY_NOUNS = frozenset(
+    "dollar euro pound yen yuan renminbi rupee franc peso rouble ruble krone krona shekel lira rand".split()
+)
+
+
+def currency_token(token):
+    """The currency noun a sum's number hangs on ("520 million marks" → marks), else None ("$2 billion")."""
+    head = token.head
+    money = head.ent_type_ == "MONEY" or lemma(head) in CURRENCY_NOUNS
+    is_currency = head.pos_ == "NOUN" and money and not head.like_num
+    return head if is_currency and head.i > token.i else None
+
+
+def sum_of(token):
+    """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
+    when the sentence does not say (see the module doc)."""
+    amount = currency_token(token) or token
+    spent = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    what = next((c for c in spent.children if c.dep_ == "pobj"), None) if spent is not None else None
+    if what is not None and _noun(what) is not None:
+        return what, None  # "$1.5 billion in damage"
+    of = _sum_of_a_noun(amount)
+    if of is not None:
+        return of, None
+    measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
+    if measured is not None and _noun(measured) is not None:
+        opened = _opened(measured)
+        return (opened, None) if opened is not None else None
+    verb = amount.head
+    if (
+        amount.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and is_event_verb(verb)
+        and lemma(verb) not in LEVEL_VERBS
+    ):
+        return None, verb  # "will save 450 million marks": what is saved
+    return None
+
+
+def _sum_of_a_noun(amount):
+    """ "a one-off charge of 520 million marks": the charge; "its estimate of $2 billion": None."""
+    if amount.dep_ != "pobj" or amount.head.lower_ != "of" or _noun(amount.head.head) is None:
+        return None
+    owner = amount.head.head
+    return owner if lemma(owner) not in CONTAINERS else _estimated(amount)
+
+
+def _raised(amount):
+    """ "raised its estimate of restructuring costs to 690 million marks": the estimate (opened later)."""
+    if amount.dep_ != "pobj" or amount.head.lower_ != "to" or lemma(amount.head.head) not in RAISED:
+        return None
+    return _dependent(amount.head.head, ("dobj",))
+
+
+def _opened(noun):
+    """A container names what it holds: "its estimate of restructuring costs" → costs; "its estimate" →
+    None."""
+    if lemma(noun) not in CONTAINERS:
+        return noun
+    inner = _whole(noun)
+    return inner if inner is not None and _noun(inner) is not None else None
