@@ -309,6 +309,22 @@ def test_two_sources_shares_conflict_and_a_share_never_joins_a_count(shared_desk
     assert about_question(earlier, shares, shared_desk.vocabulary) == []
 
 
+def test_two_sources_sums_conflict_and_two_currencies_are_never_compared(shared_desk):
+    sentences = {
+        "a": "Insurers put the damage at $2 billion.",
+        "b": "The government put the damage at $3.5 billion.",
+        "c": "The regional council put the damage at 900 million euros.",
+    }
+    claims = [
+        c
+        for doc, sentence in sentences.items()
+        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
+    ]
+    assert [c.unit for c in claims] == ["US dollars", "US dollars", "euro"]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["$2 billion", "$3.5 billion"])]
+
+
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
 
 

@@ -14,6 +14,8 @@ SHARED = {"settings", "errors", "models", "text", "citations", "prompts", "llm",
 GROUNDING = {
     "support",
     "claims",
+    "counted",
+    "amounts",
     "clauses",
     "events",
     "ellipsis",
