@@ -44,6 +44,15 @@ def claim(
     )
 
 
+def parsed(sentences: dict[str, str]) -> list[Claim]:
+    """The claims the extractor reads in each document's one sentence (doc id → sentence)."""
+    return [
+        c
+        for doc, sentence in sentences.items()
+        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
+    ]
+
+
 NO_EMBEDDINGS = Vocabulary()  # words are the same only when equal (or in the lexicon)
 
 
@@ -290,11 +299,7 @@ def test_two_sources_shares_conflict_and_a_share_never_joins_a_count(shared_desk
         "c": "The monitors said turnout was 612,000, the Regional Electoral Commission said.",
         "d": "Ballot Watch said turnout was 598,000.",
     }
-    claims = [
-        c
-        for doc, sentence in sentences.items()
-        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
-    ]
+    claims = parsed(sentences)
     found = find_disagreements(claims, shared_desk.vocabulary)
     shares = [d for d in found if any(c.unit == "percent" for c in d.claims)]
     assert [(d.kind, sorted(c.value for c in d.claims)) for d in shares] == [("conflict", ["55.2%", "61.4%"])]
@@ -315,11 +320,7 @@ def test_two_sources_sums_conflict_and_two_currencies_are_never_compared(shared_
         "b": "The government put the damage at $3.5 billion.",
         "c": "The regional council put the damage at 900 million euros.",
     }
-    claims = [
-        c
-        for doc, sentence in sentences.items()
-        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
-    ]
+    claims = parsed(sentences)
     assert [c.unit for c in claims] == ["US dollars", "US dollars", "euro"]
     found = find_disagreements(claims, shared_desk.vocabulary)
     assert kinds(found) == [("conflict", ["$2 billion", "$3.5 billion"])]
