@@ -131,26 +131,30 @@ def sum_of(token):
     """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
     when the sentence does not say (see the module doc)."""
     amount = currency_token(token) or token
-    spent = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-    what = next((c for c in spent.children if c.dep_ == "pobj"), None) if spent is not None else None
-    if what is not None and _noun(what) is not None:
-        return what, None  # "$1.5 billion in damage"
-    of = _sum_of_a_noun(amount)
-    if of is not None:
-        return of, None
+    named = _spent_on(amount) or _sum_of_a_noun(amount)
+    if named is not None:
+        return named, None
     measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
     if measured is not None and _noun(measured) is not None:
         opened = _opened(measured)
         return (opened, None) if opened is not None else None
+    verb = _spending_verb(amount)
+    return (None, verb) if verb is not None else None
+
+
+def _spent_on(amount):
+    """ "$1.5 billion in damage": the damage."""
+    spent = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return _noun(next((c for c in spent.children if c.dep_ == "pobj"), None)) if spent is not None else None
+
+
+def _spending_verb(amount):
+    """ "will save 450 million marks", "pledged $10 million": the verb, which says what the sum is; not a
+    change ("fell 3 million marks")."""
     verb = amount.head
-    if (
-        amount.dep_ == "dobj"
-        and verb.pos_ == "VERB"
-        and is_event_verb(verb)
-        and lemma(verb) not in LEVEL_VERBS
-    ):
-        return None, verb  # "will save 450 million marks": what is saved
-    return None
+    if amount.dep_ != "dobj" or verb.pos_ != "VERB" or not is_event_verb(verb):
+        return None
+    return verb if lemma(verb) not in LEVEL_VERBS else None
 
 
 def _sum_of_a_noun(amount):
