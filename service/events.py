@@ -35,7 +35,29 @@ UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
 def event_of(node):
     """What happened to the counted thing (see the module doc), or None."""
     event = _happened(node)
-    return event if event is not None else _aboard(node)
+    if event is None:
+        event = _aboard(node)
+    return event if event is not None else _found_there(node)
+
+
+def _found_there(node):
+    """ "irregularities had been confirmed at 37 polling stations", "recorded irregularities at 212
+    polling stations": places counted by what was found there (not "put the release at 3 tonnes")."""
+    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "in") or node.head.head.pos_ != "VERB":
+        return None
+    verb = node.head.head
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if found is None or found.pos_ != "NOUN" or found.ent_type_ or any(t.like_num for t in found.subtree):
+        return None
+    return found if lemma(verb) not in VALUING else None
+
+
+def found_at(event, noun) -> bool:
+    """The event is what was found where the counted places are (see _found_there)."""
+    if noun is None or event.pos_ != "NOUN" or noun.doc is not event.doc:
+        return False
+    found = _found_there(noun)
+    return found is not None and found.i == event.i
 
 
 def _happened(node):
@@ -204,8 +226,9 @@ def unharmed_against_harm(a: str, b: str) -> bool:
 
 
 def is_presence(event: str) -> bool:
-    """An event key that says where a group is ("aboard", "in hospital"), not what happened to it."""
-    return event.split()[0] in PRESENCE
+    """An event key that says where a group is ("aboard", "in hospital") or what is found at places
+    ("with irregularity"), not what happened to it."""
+    return event.split()[0] in PRESENCE or event.startswith("with ")
 
 
 def presence_key(prep) -> str:
@@ -326,6 +349,8 @@ def event_key(event, noun=None) -> str | None:
         return None
     if event.pos_ == "ADP":
         return presence_key(event)
+    if found_at(event, noun):
+        return f"with {lemma(event)}"  # places counted by what was found there
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else lemma(event)
@@ -360,6 +385,8 @@ def readable(noun, event) -> str | None:
         return noun_text
     if event.pos_ == "ADP":  # "people on board", "people in hospital"
         return " ".join([noun_text or "people", *(t.text for t in event.subtree)])
+    if found_at(event, noun):  # "polling stations with irregularities"
+        return f"{noun_text} with {event.text.lower()}"
     if noun_text is None:
         return event.text.lower()
     if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:

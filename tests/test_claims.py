@@ -111,11 +111,11 @@ FRAMES = [
     # what a passive reporting verb reports is no source; who reports it is
     (
         "The commission said irregularities had been confirmed at 37 polling stations.",
-        [("37", None, "polling station", None, [], "commission")],
+        [("37", None, "polling station", "with irregularity", [], "commission")],
     ),
     (
         "The commission also repeated that irregularities had been confirmed at 37 polling stations.",
-        [("37", None, "polling station", None, [], "commission")],
+        [("37", None, "polling station", "with irregularity", [], "commission")],
     ),
     # the new total a count was brought to is a claim; what it grew by is not
     (
@@ -163,6 +163,11 @@ FRAMES = [
     (
         "Officials said 41 people remained in hospital.",
         [("41", None, "people", "in hospital", [], "Officials")],
+    ),
+    # places counted by what was found there
+    (
+        "Observers recorded serious irregularities at 212 polling stations, Ballot Watch said.",
+        [("212", None, "polling station", "with irregularity", [], "Ballot Watch")],
     ),
     # a coordinated object is done by the same verb, and its sibling object is not part of the event
     (

@@ -389,16 +389,17 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 3 (5 on the code before the sixth set's mends). The eighth (a disputed election count, a
     food-poisoning outbreak: the first figures that are not casualties) was scored as first written:
     conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
-    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute, and
-    keeping "rescued alive" from the dead took two false alarms away. This is the level reached; a change
+    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute,
+    keeping "rescued alive" from the dead took two false alarms away, and counting polling stations by
+    what was found there isolated the third election dispute. This is the level reached; a change
     that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 27
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 28
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 13
+    assert sum(r.false_alarms for r in reports) <= 12
     assert sum(r.unrelated_figures_reported for r in reports) <= 11
-    assert sum(r.unrelated_on_questions for r in reports) <= 11
+    assert sum(r.unrelated_on_questions for r in reports) <= 10
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
