@@ -88,7 +88,8 @@ PARTITIVE_GAP = re.compile(
 # aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people";
 # 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source,
 # "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll",
-# sums of money are claims, places counted by what was found there ("irregularities at 37 stations")
+# sums of money are claims, places counted by what was found there ("irregularities at 37 stations"),
+# "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date
 FRAMES_VERSION = 12
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

@@ -426,7 +426,7 @@ def _name_in(phrase_head) -> str | None:
     words = [
         t.text
         for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]
-        if t.dep_ not in ("det", "case") and not t.is_punct and not TIME_OF_DAY.fullmatch(t.text)
+        if t.dep_ not in ("det", "case") and not (t.is_punct or t.is_space or TIME_OF_DAY.fullmatch(t.text))
     ]
     if not words or phrase_head.lower_ in PRONOUNS:
         return None

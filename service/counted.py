@@ -35,10 +35,11 @@ def counted(token):
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
     event = event_of(noun if noun is not None else token)
-    if noun is not None and event is None and lemma(noun) in GENERIC_NOUNS and (head := _of_people(noun)):
-        if _described(head):
+    if noun is not None and event is None and (head := _of_people(noun)) is not None:
+        if not _described(head):  # "the data of 3.8 million people was taken": those people, taken;
+            return noun, event_of(head)  # "stolen the personal details of 900,000 customers"
+        if lemma(noun) in GENERIC_NOUNS:
             return head, None  # "a city of 240,000 people", "room for 5,000 people"
-        return noun, event_of(head)  # "the data of 3.8 million people was taken": those people, taken
     return noun, event
 
 

@@ -22,8 +22,8 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int]) -> list[C
     people were registered, but the residents' association says as many as 95"; "about 9,000 litres
     escaped, while the agency puts the figure at 40,000 litres". A figure that says nothing of what
     happened (no event or activity; no noun, "people", or the other's noun) takes what the other figure
-    counts, where, when its own source differs and both sources are named or a contrast ("but", "while",
-    "not", a semicolon) stands between them."""
+    counts, where, and when (unless its own clause dates it), when its own source differs and both sources
+    are named or a contrast ("but", "while", "not", a semicolon) stands between them."""
     done = list(claims)
     for i, claim in enumerate(claims):
         lender = _lender(sentence, claims, at, i)
@@ -37,6 +37,9 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int]) -> list[C
                     "counted": lender.counted,
                     "places": claim.places or lender.places,
                     "place": claim.place or lender.place,
+                    # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
+                    "date": claim.date if claim.date_stated else lender.date,
+                    "date_stated": claim.date_stated or lender.date_stated,
                 }
             )
     return done

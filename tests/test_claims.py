@@ -169,6 +169,12 @@ FRAMES = [
         "Observers recorded serious irregularities at 212 polling stations, Ballot Watch said.",
         [("212", None, "polling station", "with irregularity", [], "Ballot Watch")],
     ),
+    # what was done to what a group owns was done to the group; a dateline's blanks are no part of a name
+    (
+        "VESSANY (KNA) - Norvaline Telecom said on Tuesday that hackers had stolen the personal details of "
+        "about 900,000 customers.",
+        [("900,000", "about", "customer", "steal detail", [], "Norvaline Telecom")],
+    ),
     # a coordinated object is done by the same verb, and its sibling object is not part of the event
     (
         "The Civic Union won 534,100 votes, or 52.3 percent, and 41 of the 75 seats, the commission said.",
@@ -603,4 +609,18 @@ def test_a_year_ahead_is_a_plan_and_a_verb_shares_its_coordinated_verbs_speaker(
         "company",
         "2026-06-23",
         False,
+    )
+
+
+def test_the_second_side_of_a_dispute_in_one_sentence_is_about_the_same_day():
+    sentence = (
+        "Police said 24,000 people joined last Wednesday's march in Corvane, while the union put the number "
+        "at 65,000."
+    )
+    police, union = claims_of(sentence, published="2026-05-19")
+    assert (police.date, union.date, union.event, union.source) == (
+        "2026-05-13",
+        "2026-05-13",
+        "join march",
+        "union",
     )

@@ -391,11 +391,12 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
     update (2 of 2); reading percentages as shares then isolated the election's turnout dispute,
     keeping "rescued alive" from the dead took two false alarms away, and counting polling stations by
-    what was found there isolated the third election dispute. This is the level reached; a change
-    that falls below it has broken something general."""
+    what was found there isolated the third election dispute; a one-sentence dispute's second side dated as
+    its first, and the customers whose details were stolen, gave the strike's march and the breach's
+    update. This is the level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 28
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 29
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 29
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 30
     assert sum(r.agreements_reported for r in reports) <= 5
     assert sum(r.false_alarms for r in reports) <= 12
     assert sum(r.unrelated_figures_reported for r in reports) <= 11
