@@ -198,12 +198,18 @@ def _claim(
 
 def _share_frame(sentence: str, figure: Figure, token):
     """(noun, event, None, None) for a percentage that measures what the sentence names, else None."""
-    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
-        return None
-    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
+    if _no_size(sentence, figure, token):
         return None
     frame = share_of(token)
     return None if frame is None else (*frame, None, None)
+
+
+def _no_size(sentence: str, figure: Figure, token) -> bool:
+    """A change ("rose by 20"), a forecast ("could reach"), a comparison ("1,400 more than") or a part of
+    the figure before it ("112 detained, including 67 on Sunday"): no size that holds, of any unit."""
+    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+        return True
+    return bool(PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 
 def _currency(sentence: str, figure: Figure, token) -> str | None:
@@ -224,11 +230,7 @@ def _shown(figure: Figure, sentence: str, token) -> str:
 
 def _sum_frame(sentence: str, figure: Figure, token):
     """(noun, event, None, None) for a sum of money the sentence says what of, else None."""
-    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
-        return None
-    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]) or is_increment(
-        sentence, figure
-    ):
+    if _no_size(sentence, figure, token) or is_increment(sentence, figure):
         return None
     frame = sum_of(token)
     return None if frame is None else (*frame, None, None)
@@ -236,18 +238,14 @@ def _sum_frame(sentence: str, figure: Figure, token):
 
 def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], published: str | None, seen: set):
     """(noun, event, fact-box label, parenthesis after) for a figure that counts something, else None."""
-    if is_measure(sentence, figure) or currency_of(sentence, figure):
+    if is_measure(sentence, figure):  # a sum of money never comes here (_claims_in: _currency)
         return None
     if token.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") or _a_date_or_time(token, figure):
         return None
     if figure.year_like and token.dep_ != "nummod":
         return None
-    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+    if _no_size(sentence, figure, token) or _is_cause_of_rise(token) or _counts_figures(token):
         return None
-    if _is_cause_of_rise(token) or _counts_figures(token):
-        return None
-    if PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]):
-        return None  # "112 detained, including 67 on Sunday": a part of the figure before it
     if is_addition(sentence, figure):
         return None
     if PART_AFTER.match(sentence, figure.end):
