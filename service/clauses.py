@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from . import nlp
+from .text import bare_name
 
 REPORTING = frozenset(
     """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
@@ -421,8 +422,7 @@ def _name_in(phrase_head) -> str | None:
         e for e in heading if e.label_ in SOURCE_LABELS
     ]
     if named:
-        name = re.sub(r"^the\s+", "", named[-1].text, flags=re.I)
-        return name.removesuffix("’s").removesuffix("'s").strip()
+        return bare_name(named[-1].text)
     words = [
         t.text
         for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]

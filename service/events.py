@@ -16,6 +16,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, VALUING, lemma
+from .text import bare_name
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -338,7 +339,7 @@ def _coordinated(noun, verb) -> bool:
 def _entity_text(token) -> str:
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     text = span.text if span is not None else token.text
-    return text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
+    return bare_name(text)
 
 
 def event_key(event, noun=None) -> str | None:

@@ -107,6 +107,11 @@ def without_dateline(sentence: str) -> str:
     return sentence if found is None else " " * found.end() + sentence[found.end() :]
 
 
+def bare_name(text: str) -> str:
+    """A name without its article or possessive: "the Civic Union's" → "Civic Union"."""
+    return re.sub(r"^the\s+", "", text, flags=re.I).removesuffix("’s").removesuffix("'s").strip()
+
+
 def trim_words(text: str, limit: int) -> str:
     """Whitespace collapsed; cut at a word boundary with an ellipsis when longer than `limit`."""
     text = " ".join(text.split())
