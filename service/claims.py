@@ -17,7 +17,7 @@ The frame of a figure
             that only state a value (be, reach, rise) or that move or place a group (send, deploy, arrive)
             are not events: "troops sent to X" and "troops in X" count the same thing.
     activity what a group is sent to do ("sent to rebuild"): groups sent for different tasks differ.
-    places, date, source: see service/clauses.py.
+    places, date: see service/clauses.py; source: service/sources.py.
 Shares: a percentage ("turnout had reached 61.4 percent", "40% of the homes were destroyed") is a claim
             with unit "percent" whose noun is what it is a share of (service/amounts.py); it is never
             compared with a count. A percentage that tells a change ("fell 12%") or names no whole is none.
@@ -47,7 +47,6 @@ from .clauses import (
     lemma,
     noun_key,
     places_of,
-    source_of,
 )
 from .counted import counted
 from .ellipsis import borrowed_frames, may_borrow
@@ -73,6 +72,7 @@ from .figures import (
 )
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
+from .sources import source_of
 from .text import sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(

@@ -17,6 +17,7 @@ GROUNDING = {
     "counted",
     "amounts",
     "clauses",
+    "sources",
     "events",
     "ellipsis",
     "figures",

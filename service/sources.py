@@ -1,0 +1,113 @@
+"""Who says so: the source of a figure, read off spaCy's parse (see service/clauses.py for the clause a
+figure belongs to). The subject (or agent) of the reporting verb above the clause, "according to X", or a
+postposed "…, X said": the PERSON or ORG it names, else its noun phrase (no pronouns, no figures).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import CONTAINERS, PRONOUNS, REPORTING, lemma
+from .text import bare_name
+
+TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def source_of(anchor, doc, figure=None) -> str | None:
+    """Who says so: "according to X" on the figure itself ("about 20,000 according to police, 150,000
+    according to organisers"), the subject of a reporting verb above the clause, "according to X" on
+    the clause, or a postposed "…, X said"."""
+    if figure is not None and (found := _according_to(figure)):
+        return found
+    chain = [anchor, *anchor.ancestors]
+    for verb in chain:
+        if verb.pos_ in ("VERB", "AUX") and _reports(verb) and (found := _subject_name(verb)):
+            return found
+    for token in chain:
+        if found := _according_to(token):
+            return found
+    for verb in chain:  # "400 remain missing, the agency said"
+        for child in verb.children:
+            reporting = child.dep_ in ("parataxis", "ccomp") and lemma(child) in REPORTING
+            if reporting and child.i > anchor.i and (found := _subject_name(child)):
+                return found
+    return _according_to_anywhere(doc)
+
+
+def _reports(verb) -> bool:
+    """A reporting verb, or "puts the figure at", "put turnout at 61.4 percent": who puts a number on it
+    says so."""
+    if lemma(verb) in REPORTING:
+        return True
+    if lemma(verb) != "put":
+        return False
+    at_a_number = any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in verb.children
+    )
+    return at_a_number or any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
+
+
+def _subject_name(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
+            return _name_in(verb.head) if verb.dep_ == "relcl" else None
+        if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):
+            continue  # "irregularities had been confirmed at 37": what is reported, not who reports it
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
+            if any(t.like_num for t in child.subtree):
+                return None  # "190 people were killed, … said": the figure's own subject is no source
+            return _name_in(child)
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _name_in(pobj)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_name(verb.head)  # "The company raised its estimate … and said …": the company said
+    return None
+
+
+def _heads_a_name(phrase_head) -> bool:
+    return phrase_head.ent_type_ in SOURCE_LABELS
+
+
+def _according_to(token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _name_in(pobj)
+    return None
+
+
+def _according_to_anywhere(doc) -> str | None:
+    for token in doc:
+        if token.lower_ == "according" and (found := _according_to(token.head)):
+            return found
+    return None
+
+
+def _name_in(phrase_head) -> str | None:
+    """The PERSON or ORG that heads a phrase (the last, most specific one: an acronym in apposition), else
+    the phrase without its determiner, at most six words."""
+    subtree = list(phrase_head.subtree)
+    ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+    # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional
+    # health authority", "a Torvane spokesman" are read whole
+    heads = [phrase_head, *(c for c in phrase_head.children if c.dep_ == "appos")]  # "… Agency (NEA)"
+    heading = [e for e in ents if any(e.start <= h.i < e.end for h in heads)]
+    named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
+        e for e in heading if e.label_ in SOURCE_LABELS
+    ]
+    if named:
+        return bare_name(named[-1].text)
+    words = [
+        t.text
+        for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]
+        if t.dep_ not in ("det", "case") and not (t.is_punct or t.is_space or TIME_OF_DAY.fullmatch(t.text))
+    ]
+    if not words or phrase_head.lower_ in PRONOUNS:
+        return None
+    return " ".join(words[-6:])
