@@ -12,12 +12,18 @@ savings; "raised its estimate of restructuring costs to 690 million marks" → r
 save 450 million marks a year" → (saved). A sum that tells a change ("fell 3 million marks", "rose by $5
 million") or that the sentence says nothing of is None (`sum_of`). The currency is the sum's unit: "$" is
 US dollars, "marks" a mark (service/figures.py `currency_of`, or the noun the tagger marks as money).
+
+Measurements (a length, area, speed, temperature or magnitude, service/figures.py `with_units`): "a speed
+of 94 kilometres per hour" → speed; "winds of up to 150 km/h" → winds; "a 30-foot wave" → wave; "the wave
+was 30 feet high" → wave, high; "burned 12,000 hectares" → (burned); "a magnitude 7.3 earthquake", "a
+7.8-magnitude quake", "the quake had a magnitude of 7.1" → the quake. A distance the sentence names no
+thing for ("about 240 kilometres to the south") is None (`measure_of`).
 """
 
 from __future__ import annotations
 
 from .clauses import CONTAINERS, VALUING, lemma
-from .events import VALUE_VERBS, event_of, is_event_verb
+from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset("stand remain stay hold sit rise climb fall drop increase decrease grow jump".split())
@@ -179,3 +185,72 @@ def _opened(noun):
         return noun
     inner = _whole(noun)
     return inner if inner is not None and _noun(inner) is not None else None
+
+
+# --- measurements ---------------------------------------------------------------------------------
+
+DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
+
+
+def measure_token(token):
+    """The unit noun a measurement's number hangs on ("94 kilometres" → kilometres), else the number."""
+    head = token.head
+    return head if head.pos_ == "NOUN" and 0 < head.i - token.i <= 2 else token
+
+
+def measure_of(token, unit: str):
+    """(what the measurement is of, the event or dimension) for the number token of a measurement, or None
+    when the sentence names nothing it measures (see the module doc)."""
+    if unit == "magnitude":
+        quake = _magnitude_of(token)
+        return (quake, None) if quake is not None else None
+    amount = measure_token(token)
+    if amount.head.pos_ == "ADJ" and lemma(amount.head) in DIMENSIONS:  # "was 30 feet high"
+        dimension = amount.head
+        measured = _dependent(dimension.head, ("nsubj", "nsubjpass")) if dimension.dep_ == "acomp" else None
+        return (measured, dimension) if measured is not None else None
+    if (verb := _spending_verb(amount) or _verb_through(amount)) is not None:
+        return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
+    measured = (
+        _whole(amount) or _of_a_noun(amount) or _modified(amount) or _levelled(amount) or _stated(amount)
+    )
+    if measured is not None and _noun(measured) is not None:
+        return measured, _participle_on(measured)
+    return None
+
+
+def _verb_through(amount):
+    """ "burned through 3,800 hectares", "ran for about 1.4 kilometres": the event the measurement is of
+    (not a placing or valuing verb: "put the burned area at 9,300 hectares")."""
+    if amount.dep_ != "pobj" or amount.head.dep_ != "prep" or amount.head.lower_ in ("of", "to"):
+        return None
+    verb = amount.head.head
+    return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
+
+
+def _of_a_noun(amount):
+    """ "a speed of 94 kilometres per hour", "gusts of up to 90 km/h": the speed, the gusts."""
+    if amount.dep_ != "pobj" or amount.head.lower_ != "of":
+        return None
+    owner = amount.head.head
+    return _noun(owner) if lemma(owner) not in CONTAINERS else _estimated(amount)
+
+
+def _magnitude_of(token):
+    """The quake a magnitude is of: the noun the number (or "magnitude") describes, the subject that "had"
+    or "measured" it; else the magnitude itself ("put the magnitude at 6.8")."""
+    word = token.head if lemma(token.head) == "magnitude" else token
+    if word.dep_ in ("nummod", "compound", "nmod", "amod") and _noun(word.head) is not None:
+        return word.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) == "magnitude":
+        magnitude = token.head.head
+        owner = _dependent(magnitude.head, ("nsubj",)) if magnitude.dep_ == "dobj" else None
+        return owner or _noun(magnitude)
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "the quake measured 7.1"
+        return _dependent(token.head, ("nsubj",))
+    return _levelled(token) or _stated(token)
+
+
+def _participle_on(noun):
+    """ "the burned area has grown to 6,450 hectares": burned."""
+    return next((c for c in noun.children if c.dep_ in ("amod", "acl") and is_participle(c)), None)

@@ -23,7 +23,11 @@ Shares: a percentage ("turnout had reached 61.4 percent", "40% of the homes were
             compared with a count. A percentage that tells a change ("fell 12%") or names no whole is none.
 Sums: a sum of money ("a charge of 520 million marks", "$1.5 billion in damage") is a claim whose unit is
             its currency and whose noun is what the sum is (service/amounts.py).
-Not claims: years, durations, lengths, decimals (measurements),
+Measurements: a length, area, speed, temperature or magnitude ("a speed of 94 kilometres per hour",
+            "burned 1,200 hectares", "a magnitude 7.3 earthquake") is a claim in its unit, of what the
+            sentence names (service/amounts.py); a distance that names nothing ("240 kilometres to the
+            south") is none.
+Not claims: years, durations, decimals without a unit,
 forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
 figure; "another 400 remain missing" is a group of its own; "four more bodies", "three further deaths"),
 what a count grew by told as its cause ("rose to 14 after two passengers died"), parts ("three of whom"),
@@ -38,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .amounts import currency_token, share_of, sum_of, unit_token
+from .amounts import currency_token, measure_of, measure_token, share_of, sum_of, unit_token
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -68,7 +72,7 @@ from .figures import (
     is_increment,
     is_measure,
     qualifier_of,
-    with_percentages,
+    with_units,
 )
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
@@ -89,8 +93,10 @@ PARTITIVE_GAP = re.compile(
 # 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source,
 # "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll",
 # sums of money are claims, places counted by what was found there ("irregularities at 37 stations"),
-# "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date
-FRAMES_VERSION = 12
+# "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date;
+# 13: measurements are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people
+# sickened" (a participle hung on the number), a size is no kind ("a 35-kilometre stretch")
+FRAMES_VERSION = 13
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -113,7 +119,7 @@ def article_claims(article: Article) -> list[Claim]:
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
     """Every claim in the passages (sentences), in order, each quoting its whole passage."""
-    with_figures = [(p, with_percentages(p.quote)) for p in passages]
+    with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
     return [
@@ -134,8 +140,10 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         if token is None:
             continue
         money = None if figure.unit else _currency(sentence, figure, token)
-        if figure.unit is not None:
+        if figure.unit == "percent":
             frame = _share_frame(sentence, figure, token)
+        elif figure.unit is not None:
+            frame = _measure_frame(sentence, figure, token)
         elif money is not None:
             frame = _sum_frame(sentence, figure, token)
         else:
@@ -154,7 +162,7 @@ def _claim(
     `money`: the currency of a sum."""
     doc = token.doc
     noun, event_token, label, aside = frame
-    amount = unit_token(token) if figure.unit else (currency_token(token) or token) if money else token
+    amount = _amount_token(token, figure.unit, money)
     activity = None
     if event_token is None:
         activity = purpose(placing_verb(noun if noun is not None else token))
@@ -194,6 +202,23 @@ def _claim(
         source=source,
         attribution=source,
     )
+
+
+def _amount_token(token, unit: str | None, money: str | None):
+    """The word that says what kind of amount a figure is: "percent", "kilometres", "marks"; else itself."""
+    if unit == "percent":
+        return unit_token(token)
+    if unit is not None:
+        return measure_token(token)
+    return (currency_token(token) or token) if money else token
+
+
+def _measure_frame(sentence: str, figure: Figure, token):
+    """(noun, event, None, None) for a measurement of something the sentence names, else None."""
+    if _no_size(sentence, figure, token):
+        return None
+    frame = measure_of(token, figure.unit)
+    return None if frame is None else (*frame, None, None)
 
 
 def _share_frame(sentence: str, figure: Figure, token):

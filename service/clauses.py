@@ -336,5 +336,10 @@ def lemma(token) -> str:
 def noun_key(noun) -> str | None:
     if noun is None:
         return None
-    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
+    compounds = [
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and not any(n.like_num for n in c.children)
+    ]
     return " ".join([*compounds, noun.lemma_.lower()])

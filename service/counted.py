@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
-from .events import VALUE_VERBS, event_of, is_event_verb
+from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 
 RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
@@ -147,10 +147,18 @@ def open_container(container):
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
     # "the confirmed death toll" counts deaths: the compound says what, a participle only how sure
     compound = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
-    participle = next((c for c in container.children if c.dep_ == "amod" and c.tag_ == "VBN"), None)
+    participle = next((c for c in container.children if _participle_of(c)), None)
     event = compound if compound is not None else participle
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         return open_container(noun)
     if noun is not None and noun.pos_ in ("ADJ", "VERB"):
         return None, noun  # "the number of dead", "of injured": the state is what is counted
     return noun, event
+
+
+def _participle_of(child) -> bool:
+    """ "the confirmed death toll"; "the number of people sickened", where the parser hangs the
+    participle on the number."""
+    if child.dep_ == "amod":
+        return child.tag_ == "VBN"
+    return child.dep_ == "acl" and is_participle(child) and is_event_verb(child)

@@ -7,11 +7,12 @@ Figures (deterministic, from the claim frames of service/claims.py)
     are close (NOUN_SIMILARITY: troop~soldier 0.74 joins, builder~building 0.72 does not); events likewise
     (EVENT_SIMILARITY: die~kill 0.74, die~fatality 0.56 join; die~missing 0.25, kill~fight 0.55 do not). A
     noun that is itself an event ("deaths", "fatalities") counts people, with that event. A claim that leaves
-    something unsaid (no place, no activity, "people" for its noun) joins the one group that says it, and
-    stays on its own when several could. Places are compared most specific first: "Norrevia's Haldmark
-    province" anywhere in the corpus tells that Haldmark lies in Norrevia, so "in Haldmark" and "in
-    Norrevia" are two places.
-    A share ("61.4%") or a sum of money ("$2 billion") is compared only with figures of its own unit.
+    something unsaid (no place, no activity, "people" for its noun) joins the one group that says it;
+    when several could, it joins them all if none contradicts another (each says what the others leave
+    unsaid: a place, a side), else it stays on its own. Places are compared most specific first:
+    "Norrevia's Haldmark province" anywhere in the corpus tells that Haldmark lies in Norrevia, so "in
+    Haldmark" and "in Norrevia" are two places.
+    A share ("61.4%"), a sum ("$2 billion") or a measurement ("94 km/h") is compared only in its unit.
     Kinds: in a group, two figures from different sources whose intervals do not overlap (and are not
     MAGNITUDES_APART times apart: then they count different things the frames did not tell apart), for
     the same time (dates at most `conflict_window_days` apart, or unknown; not a later, higher figure on
@@ -80,7 +81,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     for claim in claims:
         head = claim.noun.split()[-1] if claim.noun else None
         event = event_of.get(claim.event) if claim.event else None
-        noun = "*" if claim.generic and event else (claim.noun or "*")
+        noun = _unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
         if head and nominal.get(head) and not claim.event and not claim.activity:
             noun, event = "*", nominal[head]
         elif head:
@@ -89,6 +90,10 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         activity = activity_of.get(claim.activity or "")
         keys.append(Key(noun, event, activity, places, side_of(claim.whose), claim.unit))
     return keys
+
+
+def _unit_noun(claim: Claim) -> str | None:  # "burned 12,000 hectares" counts hectares
+    return claim.unit if claim.unit not in (None, "percent") and not claim.noun else None
 
 
 def side_of(whose: str | None) -> str | None:
@@ -169,12 +174,26 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
                     for t in targets
                     if any(same_source(source_key(c), source_key(claim)) for c in groups[t])
                 ]
+            if len(targets) > 1 and _never_contradict(targets):
+                for other in targets[1:]:  # each says what the others leave unsaid: one count
+                    groups[targets[0]] += groups.pop(other)
+                targets = targets[:1]
             if len(targets) == 1:
                 groups[key].remove(claim)
                 groups[targets[0]].append(claim)
     found = [group for group in groups.values() if group]
     # largest first; among equals, the one told first in the corpus (not the order keys were made in)
     return sorted(found, key=lambda group: (-len(group), min((c.doc_id, c.start) for c in group)))
+
+
+def _never_contradict(keys: Sequence[Key]) -> bool:
+    """ "3,800 hectares burned in Corran", "the Arbenne fire has burned 6,450": neither denies the other."""
+    for a, b in itertools.combinations(keys, 2):
+        if (a.places and b.places and a.places != b.places) or (a.side and b.side and a.side != b.side):
+            return False
+        if a.noun != b.noun or a.event != b.event or a.activity != b.activity:
+            return False
+    return True
 
 
 def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[Key, Key]]:
@@ -326,16 +345,18 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def topic_of(group: Sequence[Claim]) -> str:
-    """ "the number of people who died in Marrowby"; for shares, "the turnout in Coravel, in percent"."""
+    """ "the number of people who died in Marrowby"; for shares, sums and measurements, in their unit:
+    "the turnout in Coravel, in percent", "the damage, in US dollars", "the speed, in kilometres per hour"."""
     named = [c.counted or " ".join(filter(None, [c.noun or "people", c.event])) for c in group]
     counted = max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
     places = [c.place or (c.places[0] if c.places else None) for c in group]
     places = [p for p in places if p]
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
-    if any(c.unit == "percent" for c in group):
-        return f"the {counted}{where}, in percent"
-    return f"the number of {counted}{where}"
+    unit = next((c.unit for c in group if c.unit), None)
+    if unit and any(_unit_noun(c) for c in group):  # "burned 12,000 hectares": counted in its unit
+        return f"the number of {unit} {counted}{where}"
+    return f"the {counted}{where}, in {unit}" if unit else f"the number of {counted}{where}"
 
 
 def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:

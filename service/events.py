@@ -68,7 +68,7 @@ def _happened(node):
         # "heat-related deaths": a hyphenated participle is a cause, not what happened
         if (
             child.dep_ in ("acl", "amod")
-            and child.tag_ == "VBN"
+            and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)
         ):
@@ -100,6 +100,13 @@ def _happened(node):
 
 
 STATE_TAGS = ("JJ", "VBN", "VBG")
+
+
+def is_participle(verb) -> bool:
+    """A past participle, or one the tagger calls a past tense although it has no subject of its own
+    ("the number of people sickened": sickened/VBD)."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl" and not own_subject)
 
 
 def _taken_as(verb):
@@ -359,7 +366,10 @@ def event_key(event, noun=None) -> str | None:
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
-    share = obj is not None and obj.ent_type_ in ("PERCENT", "MONEY")
+    # "burned 12,000 hectares": an amount is no object
+    share = obj is not None and (
+        obj.ent_type_ in ("PERCENT", "MONEY") or any(c.like_num for c in obj.children)
+    )
     if (
         obj is not None
         and (noun is None or obj.i != noun.i)

@@ -92,7 +92,7 @@ class Figure:
     value: str
     year_like: bool
     spelled: bool = False  # written in words ("nine", "Forty")
-    unit: str | None = None  # "percent": the figure is a share, its span includes the unit ("61.4 percent")
+    unit: str | None = None  # "percent" for a share, "kilometres" for a length…: the span includes the unit
 
 
 def _to_float(text: str) -> float:
@@ -152,6 +152,54 @@ def with_percentages(sentence: str) -> list[Figure]:
             figure = replace(figure, **share)
         found.append(figure)
     return sorted(found, key=lambda f: f.start)
+
+
+# a unit of measure as written after a figure → the unit a measurement is compared in (longest first)
+MEASURE_UNITS = (
+    (r"km/h|kph|kilomet(?:re|er)s?\s+(?:per|an|a)\s+hour", "kilometres per hour"),
+    (r"mph|miles?\s+(?:per|an|a)\s+hour", "miles per hour"),
+    (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
+    (r"square\s+miles?", "square miles"),
+    (r"hectares?", "hectares"),
+    (r"acres?", "acres"),
+    (r"kilomet(?:re|er)s?|km", "kilometres"),
+    (r"miles?", "miles"),
+    (r"millimet(?:re|er)s?|mm", "millimetres"),
+    (r"centimet(?:re|er)s?|cm", "centimetres"),
+    (r"met(?:re|er)s?", "metres"),
+    (r"feet|foot|ft", "feet"),
+    (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
+    (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
+    (r"degrees?", "degrees"),
+)
+MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
+MEASURE_AFTER = [re.compile(rf"(?:\s*-\s*|\s*)(?:{pattern})(?![\w/])", re.I) for pattern, _ in MEASURE_UNITS]
+# "a magnitude 7.3 quake", "a magnitude of 7.1", "put the magnitude at 6.8"
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\b[^.;\d]{0,25}$", re.I)
+MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b", re.I)  # "a 7.8-magnitude quake"
+
+
+def with_units(sentence: str) -> list[Figure]:
+    """Every figure in the sentence, in order, shares and measurements marked with their unit: a percentage
+    ("61.4%", see with_percentages), a length, area, speed or temperature ("94 kilometres per hour" → unit
+    "kilometres per hour"), a magnitude ("magnitude 7.3"). A measurement's span runs to the end of its
+    unit. Durations are no measurement here (see is_measure)."""
+    return [_as_measure(sentence, f) if f.unit is None else f for f in with_percentages(sentence)]
+
+
+def _as_measure(sentence: str, figure: Figure) -> Figure:
+    if figure.spelled or "million" in figure.value or "billion" in figure.value:
+        return figure
+    for pattern, (_, unit) in zip(MEASURE_AFTER, MEASURE_UNITS, strict=True):
+        if match := pattern.match(sentence, figure.end):
+            return replace(
+                figure, end=match.end(), value=f"{figure.value} {unit}", unit=unit, year_like=False
+            )
+    after = MAGNITUDE_AFTER.match(sentence, figure.end)
+    if after or MAGNITUDE_BEFORE.search(sentence[max(0, figure.start - 20) : figure.start]):
+        end = after.end() if after else figure.end
+        return replace(figure, end=end, value=f"magnitude {figure.value}", unit="magnitude", year_like=False)
+    return figure
 
 
 CAPACITY_BEFORE = re.compile(r"\bcapacity\s+(?:of|for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$", re.I)

@@ -43,6 +43,7 @@ from . import nlp
 from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
 from .events import is_presence, unharmed_against_harm
+from .figures import MEASUREMENT_UNITS
 from .models import Claim, Passage
 from .questions import TYPE_WORDS, name_runs, restrictions
 from .text import sentence_spans, stem, tokenize
@@ -219,9 +220,17 @@ def miscounted(
             continue
         if claim is frame and any(c.unit for c in there):
             continue  # a "how many" question's frame says nothing of a share the answer cites
-        if not any(compatible(claim, c, vocabulary) and claim.unit == c.unit for c in there):
+        if not any(_backs(c, claim, vocabulary) for c in there):
             wrong.append((there[0].value, _what(there[0]), _what(claim)))
     return wrong
+
+
+def _backs(cited: Claim, said: Claim, vocabulary: Vocabulary) -> bool:
+    """The cited figure counts what the sentence's does, in its unit. A measurement in the same unit backs
+    any wording of what it measures ("travelling at 94 km/h" is "a speed of 94 km/h"); "94 mph" does not."""
+    if cited.unit != said.unit:
+        return False
+    return cited.unit in MEASUREMENT_UNITS or compatible(said, cited, vocabulary)
 
 
 @lru_cache(maxsize=4096)

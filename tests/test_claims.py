@@ -598,6 +598,73 @@ def test_a_sum_that_tells_a_change_or_names_nothing_is_no_claim(sentence):
     assert claims_of(sentence) == []
 
 
+MEASURES = [
+    (
+        "Police said the coach's tachograph recorded a speed of 94 kilometres per hour.",
+        [("94 kilometres per hour", "kilometres per hour", "speed", None)],
+    ),
+    (
+        "Winds of up to 150 km/h battered the coast.",
+        [("150 kilometres per hour", "kilometres per hour", "wind", None)],
+    ),
+    ("A magnitude 7.3 earthquake struck on Monday.", [("magnitude 7.3", "magnitude", "earthquake", None)]),
+    ("The 7.8-magnitude quake hit at dawn.", [("magnitude 7.8", "magnitude", "quake", None)]),
+    ("The quake had a magnitude of 7.1, the USGS said.", [("magnitude 7.1", "magnitude", "quake", None)]),
+    ("The agency put the magnitude at 6.8.", [("magnitude 6.8", "magnitude", "magnitude", None)]),
+    ("The wave was 30 feet high.", [("30 feet", "feet", "wave", "high")]),
+    (
+        "The blaze had burned about 1,200 hectares of pine forest by Monday evening.",
+        [("1,200 hectares", "hectares", None, "burn")],
+    ),
+    (
+        "The fire has now burned through 3,800 hectares of the ridge.",
+        [("3,800 hectares", "hectares", None, "burn")],
+    ),
+    (
+        "The regional fire service put the burned area at 9,300 hectares.",
+        [("9,300 hectares", "hectares", "area", "burn")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MEASURES)
+def test_a_measurement_is_of_what_its_sentence_names_in_its_unit(sentence, expected):
+    assert [(c.value, c.unit, c.noun, c.event) for c in claims_of(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The flight from Varnholt, about 240 kilometres to the south, normally takes 50 minutes.",
+        "The aircraft came to rest about 350 metres beyond the end of the runway.",
+        "The river rose by about 1.5 metres overnight.",  # a change
+    ],
+)
+def test_a_distance_that_measures_nothing_named_is_no_measurement(sentence):
+    assert all(c.unit is None for c in claims_of(sentence))
+
+
+def test_a_count_after_a_magnitude_stays_a_count():
+    quake, dead = claims_of("A magnitude 7.3 quake struck, and 40 people were killed.")
+    assert (quake.unit, quake.noun, dead.value, dead.unit, dead.event) == (
+        "magnitude",
+        "quake",
+        "40",
+        None,
+        "kill",
+    )
+
+
+def test_a_size_is_no_kind_of_what_it_measures():
+    (stretch,) = [c for c in claims_of("Launches will patrol a 35-kilometre stretch of the river.") if c.unit]
+    assert (stretch.value, stretch.noun) == ("35 kilometres", "stretch")
+
+
+def test_a_participle_the_parser_hangs_on_the_number_is_what_is_counted():
+    (claim,) = claims_of("The number of people sickened stood at 187.")
+    assert (claim.noun, claim.event) == ("people", "sicken")
+
+
 def test_a_year_ahead_is_a_plan_and_a_verb_shares_its_coordinated_verbs_speaker():
     sentence = (
         "The company raised its estimate of restructuring costs to 690 million marks, from 520 million, "

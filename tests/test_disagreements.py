@@ -326,6 +326,42 @@ def test_two_sources_sums_conflict_and_two_currencies_are_never_compared(shared_
     assert kinds(found) == [("conflict", ["$2 billion", "$3.5 billion"])]
 
 
+def test_two_sources_measurements_conflict_and_two_units_are_never_compared(shared_desk):
+    sentences = {
+        "a": "Police said the tachograph recorded a speed of 94 kilometres per hour.",
+        "b": "The company says its telemetry shows a speed of about 55 kilometres per hour.",
+        "c": "The company says its telemetry shows a speed of about 34 miles per hour.",
+    }
+    claims = parsed(sentences)
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["94 kilometres per hour", "55 kilometres per hour"])]
+    assert found[0].topic == "the speed, in kilometres per hour"
+
+
+def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_count(shared_desk):
+    """A figure that names neither place nor side joins the one group that does; when two groups could take
+    it, each stating what the other leaves unsaid (a place, a side) and nothing the other contradicts, they
+    are one count (the wildfire pack's area burned, reported by one fire service day by day)."""
+    sentences = {
+        "a": "The blaze had burned about 1,200 hectares by Monday evening, the Halden fire service said.",
+        "b": "The fire has burned through 3,800 hectares of the Corran ridge, the Halden fire service said.",
+        "c": "The Arbenne fire has now burned 6,450 hectares, according to the Halden fire service.",
+    }
+    published = {"a": "2026-08-03", "b": "2026-08-04", "c": "2026-08-05"}
+    claims = [
+        c
+        for doc, text in sentences.items()
+        for c in extract_claims(
+            [Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=text)], published[doc]
+        )
+    ]
+    assert [(c.places, c.whose) for c in claims] == [([], None), (["Corran"], None), ([], "by Arbenne")]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [(d.kind, [c.value for c in d.claims]) for d in found] == [
+        ("update", ["1,200 hectares", "3,800 hectares", "6,450 hectares"])
+    ]
+
+
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
 
 
@@ -393,13 +429,16 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     keeping "rescued alive" from the dead took two false alarms away, and counting polling stations by
     what was found there isolated the third election dispute; a one-sentence dispute's second side dated as
     its first, and the customers whose details were stolen, gave the strike's march and the breach's
-    update. This is the level reached; a change that falls below it has broken something general."""
+    update. Reading measurements (a speed, an area burned) then isolated the bus crash's speed dispute, and
+    a figure that two groups could take, each saying what the other leaves unsaid, joining both took the
+    wildfire's false alarm away. This is the level reached; a change that falls below it has broken
+    something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 29
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 30
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 30
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 12
-    assert sum(r.unrelated_figures_reported for r in reports) <= 11
+    assert sum(r.false_alarms for r in reports) <= 11
+    assert sum(r.unrelated_figures_reported for r in reports) <= 10
     assert sum(r.unrelated_on_questions for r in reports) <= 10
 
 

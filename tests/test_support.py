@@ -70,6 +70,17 @@ def test_a_share_does_not_support_a_count_of_the_same_number(vocabulary):
     assert share.ok
 
 
+def test_a_measurement_backs_any_wording_of_it_in_its_own_unit_only(vocabulary):
+    evidence = [passage(1, "Police said the tachograph recorded a speed of 94 kilometres per hour.")]
+    question = "How fast was the coach going?"
+    [same] = check_text(
+        "The coach was travelling at 94 kilometres per hour [1].", evidence, question, vocabulary
+    )
+    assert same.ok, same.problems
+    [other] = check_text("The coach was travelling at 94 miles per hour [1].", evidence, question, vocabulary)
+    assert any("94 kilometres per hour" in p for p in other.problems)
+
+
 def test_the_dead_do_not_support_those_rescued_alive(vocabulary):
     evidence = [passage(1, "The coast guard said 19 people were confirmed dead on Tuesday.")]
     question = "How many people were rescued?"
