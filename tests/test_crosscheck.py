@@ -179,6 +179,7 @@ def test_a_who_reply_must_name_someone_the_question_does_not():
     question = 'Who is the author of "Why I Am Not"?'
     assert is_kind_asked("Bertrand Russell", question) and is_kind_asked("The Beatles", question)
     assert not is_kind_asked("the author of Why I Am Not", question)
+    assert is_kind_asked("The Who", 'Who is the artist of the album "Direct Hits"?')  # a name, not the word
     assert is_kind_asked("in 1927", "When was it written?")
     assert not is_kind_asked("Closed", "When was it built?")
 
