@@ -9,7 +9,8 @@ the sentence they come from, or "not stated". A reply counts only when its words
 sentences (it is then cited to the sentence holding them), that sentence holds at least half the question's
 content words (or words of the same meaning: "born" for "birth", question_share), it is short (at most
 MAX_WORDS words: a long reply is an explanation, not a name, a date or a place), and it is the kind of thing
-asked (a "when" question's reply holds a date, a "who" question's a name). Replies that are equal, or one
+asked (a "when" question's reply holds a date, a "who" question's a name). A reply is given as its sentence
+names it in full ("Space Shuttle" → "Space Shuttle Discovery", full_name). Replies that are equal, or one
 inside the other ("Bhatt" and "Mahesh Bhatt"), are one answer. A document whose sentences do not name what
 the question is about (its quoted title, else half its capitalised words) is not asked. The answers are then
 joined into subjects (service/subjects.py): documents that share a passage or most of their names speak of
@@ -27,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from . import nlp
 from .citations import CITATION
 from .models import Claim, Disagreement, Passage
 from .prompts import load_prompt
@@ -141,8 +143,45 @@ def grounded(
         if subject_words:
             overlap = max(overlap, question_share(passage.quote, rest, vocabulary))
         if _contains(words_of(passage.quote), words) and overlap >= QUESTION_WORDS:
-            return GivenAnswer(text=text, passages=[passage])
+            return GivenAnswer(text=full_name(text, passage.quote), passages=[passage])
     return None
+
+
+def full_name(reply: str, sentence: str) -> str:
+    """The reply as its sentence names it in full: the name its words lie in ("Space Shuttle" → "Space
+    Shuttle Discovery"), else the noun with its adjectives ("thriller" → "erotic thriller"), and the region
+    after a place ("Messina" → "Messina, Sicily"). The reply itself when the sentence does not hold it."""
+    start = sentence.lower().find(reply.lower())
+    if start < 0:
+        return reply
+    end = start + len(reply)
+    doc = nlp.parse_one(sentence)
+    names = [e for e in doc.ents if e.start_char <= start and end <= e.end_char]
+    name = max(names, key=len, default=None)
+    if name is not None:
+        start, end = (name[1] if name[0].dep_ == "det" else name[0]).idx, name.end_char
+    elif (described := _described_noun(doc, start, end)) is not None:
+        start, end = described
+    place = next((e for e in doc.ents if e.end_char == end and e.label_ == "GPE"), None)
+    region = next((e for e in doc.ents if e.start_char == end + 2 and e.label_ == "GPE"), None)
+    if place is not None and region is not None and sentence[end : end + 2] == ", ":
+        end = region.end_char  # "Messina, Sicily", "Adel, Iowa"
+    full = sentence[start:end]
+    return full if len(words_of(full)) <= MAX_WORDS else reply
+
+
+def _described_noun(doc, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the noun the reply ends on with the adjectives and nouns before it ("a 1991 erotic
+    thriller" → "erotic thriller"), not its article, number or possessive."""
+    root = next((t for t in doc if t.idx < end <= t.idx + len(t)), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or root.idx + len(root) != end:
+        return None
+    first = root
+    while (
+        first.i > 0 and doc[first.i - 1].dep_ in ("amod", "compound") and doc[first.i - 1].head.i >= first.i
+    ):
+        first = doc[first.i - 1]
+    return min(first.idx, start), end
 
 
 def question_share(sentence: str, question: str, vocabulary: Vocabulary | None = None) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from service.crosscheck import (
     as_disagreement,
     by_documents,
@@ -288,3 +290,20 @@ def test_a_sentence_about_something_else_still_does_not_answer_with_a_vocabulary
     question = "Which Russian general credited the North Korean units in Kursk?"
     elsewhere = sentence("b", "Foreign minister Sergei Lavrov met his North Korean counterpart.")
     assert grounded("Sergei Lavrov [1]", [elsewhere], question, vocabulary=shared_desk.vocabulary) is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "sentence", "full"),
+    [
+        ("Space Shuttle", "The mission flew on Space Shuttle Discovery in 1985.", "Space Shuttle Discovery"),
+        ("Thriller", "Inner Sanctum is a 1991 erotic thriller directed by Fred Olen Ray.", "erotic thriller"),
+        ("Messina", "Deodato was active mainly in Messina, Sicily, where he painted.", "Messina, Sicily"),
+        ("Mark Wills", "It is the sixth album by American country music artist Mark Wills.", "Mark Wills"),
+        ("Bhatt", "Lahu Ke Do Rang is a 1979 Hindi movie directed by Mahesh Bhatt.", "Mahesh Bhatt"),
+        ("Beethoven", "The sonata was written in 1801.", "Beethoven"),  # not in the sentence: as given
+    ],
+)
+def test_a_reply_is_given_as_its_sentence_names_it_in_full(reply, sentence, full):
+    from service.crosscheck import full_name
+
+    assert full_name(reply, sentence) == full
