@@ -156,7 +156,7 @@ def full_name(reply: str, sentence: str) -> str:
         return reply
     end = start + len(reply)
     doc = nlp.parse_one(sentence)
-    names = [e for e in doc.ents if e.start_char <= start and end <= e.end_char]
+    names = [e for e in doc.ents if e.start_char <= start and end <= e.end_char and _a_name(e, start, end)]
     name = max(names, key=len, default=None)
     if name is not None:
         start, end = (name[1] if name[0].dep_ == "det" else name[0]).idx, name.end_char
@@ -177,11 +177,27 @@ def _described_noun(doc, start: int, end: int) -> tuple[int, int] | None:
     if root is None or root.pos_ not in ("NOUN", "PROPN") or root.idx + len(root) != end:
         return None
     first = root
-    while (
-        first.i > 0 and doc[first.i - 1].dep_ in ("amod", "compound") and doc[first.i - 1].head.i >= first.i
-    ):
+    while first.i > 0 and _describes(doc[first.i - 1], first):
         first = doc[first.i - 1]
     return min(first.idx, start), end
+
+
+def _describes(token, following) -> bool:
+    """A lower-case adjective or noun before the noun: "erotic (thriller)", not "American (film noir)"."""
+    return token.dep_ in ("amod", "compound") and token.head.i >= following.i and token.text.islower()
+
+
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP WORK_OF_ART PRODUCT EVENT LAW LANGUAGE".split())
+NAME_JOINERS = frozenset("of the de da del von van -".split())
+
+
+def _a_name(entity, start: int, end: int) -> bool:
+    """A name the reply is part of whose other words are capitalised words or joiners ("Republic of
+    Honduras"); not a date, a number or a table's debris ("1870 1", "| Basketball")."""
+    if entity.label_ not in NAME_LABELS:
+        return False
+    added = [t for t in entity if not (start <= t.idx < end)]
+    return all((t.text[:1].isupper() and t.is_alpha) or t.lower_ in NAME_JOINERS for t in added)
 
 
 def question_share(sentence: str, question: str, vocabulary: Vocabulary | None = None) -> float:

@@ -301,6 +301,7 @@ def test_a_sentence_about_something_else_still_does_not_answer_with_a_vocabulary
         ("Mark Wills", "It is the sixth album by American country music artist Mark Wills.", "Mark Wills"),
         ("Bhatt", "Lahu Ke Do Rang is a 1979 Hindi movie directed by Mahesh Bhatt.", "Mahesh Bhatt"),
         ("Beethoven", "The sonata was written in 1801.", "Beethoven"),  # not in the sentence: as given
+        ("film noir", "Inner Sanctum is an American film noir.", "film noir"),  # not "American film noir"
     ],
 )
 def test_a_reply_is_given_as_its_sentence_names_it_in_full(reply, sentence, full):
