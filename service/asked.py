@@ -41,6 +41,8 @@ def question_frame(question: str) -> Claim | None:
     date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
+    if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
+        event = next((c for c in event.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), event)
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     return Claim(

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .clauses import WHOLE_COUNTRY
 from .events import is_presence, unharmed_against_harm
 from .models import Claim, Disagreement, Passage
-from .nlp import days_apart
+from .nlp import days_apart, parse_one
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -92,8 +92,8 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     return keys
 
 
-def _unit_noun(claim: Claim) -> str | None:  # "burned 12,000 hectares" counts hectares
-    return claim.unit if claim.unit not in (None, "percent") and not claim.noun else None
+def _unit_noun(claim: Claim) -> str | None:  # "burned 12,000 hectares" counts hectares ("How many hectares")
+    return None if claim.unit in (None, "percent") or claim.noun else parse_one(claim.unit)[0].lemma_.lower()
 
 
 def side_of(whose: str | None) -> str | None:
@@ -354,7 +354,7 @@ def topic_of(group: Sequence[Claim]) -> str:
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
     unit = next((c.unit for c in group if c.unit), None)
-    if unit and any(_unit_noun(c) for c in group):  # "burned 12,000 hectares": counted in its unit
+    if unit and any(_unit_noun(c) for c in group):  # "burned 12,000 hectares", "will save 450 million marks"
         return f"the number of {unit} {counted}{where}"
     return f"the {counted}{where}, in {unit}" if unit else f"the number of {counted}{where}"
 

@@ -360,6 +360,9 @@ def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_coun
     assert [(d.kind, [c.value for c in d.claims]) for d in found] == [
         ("update", ["1,200 hectares", "3,800 hectares", "6,450 hectares"])
     ]
+    assert found[0].topic.startswith("the number of hectares burned")
+    asked = question_frame("How many hectares has the fire burned?")  # "has" is the inverted auxiliary
+    assert about_question(asked, found, shared_desk.vocabulary) == found
 
 
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
