@@ -314,28 +314,39 @@ def test_two_sources_shares_conflict_and_a_share_never_joins_a_count(shared_desk
     assert about_question(earlier, shares, shared_desk.vocabulary) == []
 
 
-def test_two_sources_sums_conflict_and_two_currencies_are_never_compared(shared_desk):
-    sentences = {
-        "a": "Insurers put the damage at $2 billion.",
-        "b": "The government put the damage at $3.5 billion.",
-        "c": "The regional council put the damage at 900 million euros.",
-    }
-    claims = parsed(sentences)
-    assert [c.unit for c in claims] == ["US dollars", "US dollars", "euro"]
-    found = find_disagreements(claims, shared_desk.vocabulary)
-    assert kinds(found) == [("conflict", ["$2 billion", "$3.5 billion"])]
+AMOUNTS_IN_UNITS = [
+    (  # sums: two currencies are never compared
+        [
+            "Insurers put the damage at $2 billion.",
+            "The government put the damage at $3.5 billion.",
+            "The regional council put the damage at 900 million euros.",
+        ],
+        ["US dollars", "US dollars", "euro"],
+        ["$2 billion", "$3.5 billion"],
+        "the damage, in US dollars",
+    ),
+    (  # measurements: a conversion into another unit is no conflict
+        [
+            "Police said the tachograph recorded a speed of 94 kilometres per hour.",
+            "The company says its telemetry shows a speed of about 55 kilometres per hour.",
+            "The company says its telemetry shows a speed of about 34 miles per hour.",
+        ],
+        ["kilometres per hour", "kilometres per hour", "miles per hour"],
+        ["94 kilometres per hour", "55 kilometres per hour"],
+        "the speed, in kilometres per hour",
+    ),
+]
 
 
-def test_two_sources_measurements_conflict_and_two_units_are_never_compared(shared_desk):
-    sentences = {
-        "a": "Police said the tachograph recorded a speed of 94 kilometres per hour.",
-        "b": "The company says its telemetry shows a speed of about 55 kilometres per hour.",
-        "c": "The company says its telemetry shows a speed of about 34 miles per hour.",
-    }
-    claims = parsed(sentences)
+@pytest.mark.parametrize(("sentences", "units", "conflict", "topic"), AMOUNTS_IN_UNITS)
+def test_two_sources_amounts_conflict_in_one_unit_and_two_units_are_never_compared(
+    sentences, units, conflict, topic, shared_desk
+):
+    claims = parsed(dict(zip("abc", sentences, strict=True)))
+    assert [c.unit for c in claims] == units
     found = find_disagreements(claims, shared_desk.vocabulary)
-    assert kinds(found) == [("conflict", ["94 kilometres per hour", "55 kilometres per hour"])]
-    assert found[0].topic == "the speed, in kilometres per hour"
+    assert kinds(found) == [("conflict", conflict)]
+    assert found[0].topic == topic
 
 
 def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_count(shared_desk):
