@@ -95,7 +95,8 @@ PARTITIVE_GAP = re.compile(
 # sums of money are claims, places counted by what was found there ("irregularities at 37 stations"),
 # "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date;
 # 13: measurements are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people
-# sickened" (a participle hung on the number), a size is no kind ("a 35-kilometre stretch")
+# sickened" (a participle hung on the number), a size is no kind ("a 35-kilometre stretch"), a coordinated
+# clause is dated by the clause before it, a present-tense figure is not dated by its subject's past
 FRAMES_VERSION = 13
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

@@ -229,7 +229,9 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
         inside = {t.i for t in anchor.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens
     tokens += _result_of(anchor)
-    tokens += _subject_tokens(anchor, noun)
+    if anchor.tag_ not in ("VBZ", "VBP"):  # "the plant, which opened in 1958, employs 620": holds now
+        tokens += _subject_tokens(anchor, noun)
+    tokens += _first_conjunct(anchor)
     for token in tokens:
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
@@ -267,6 +269,15 @@ def _result_of(anchor) -> list:
     if anchor.head.dep_ == "conj":  # "In 1998 the ferry caught fire and sank, killing 412": both verbs'
         events.append(anchor.head.head)
     phrases = [c for event in events for c in event.children if c.dep_ == "prep" and c.i != anchor.i]
+    return [t for phrase in phrases for t in phrase.subtree]
+
+
+def _first_conjunct(anchor) -> list:
+    """The phrases of the clause a coordinated clause follows ("In 2017, a coach came off the road, and 22
+    people were killed": 2017 is when the 22 died), when the figure's own clause names no date."""
+    if anchor.dep_ != "conj" or anchor.head.pos_ not in ("VERB", "AUX"):
+        return []
+    phrases = [c for c in anchor.head.children if c.dep_ in ("prep", "npadvmod") and c.i < anchor.i]
     return [t for phrase in phrases for t in phrase.subtree]
 
 
@@ -308,6 +319,7 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
         if any(
             t.like_num and t.ent_type_ not in ("DATE", "TIME") and (figure is None or t.i != figure.i)
             for t in [current, *current.children]
+            if t.lower_ != "one"  # "including one in 2017 in which 22 died": a pronoun, no figure
         ):
             return True
         current = current.head

@@ -665,6 +665,22 @@ def test_a_participle_the_parser_hangs_on_the_number_is_what_is_counted():
     assert (claim.noun, claim.event) == ("people", "sicken")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the clause a coordinated clause follows dates it
+        ("In 2017, a coach came off the road near the pass, and 22 people were killed.", "2017"),
+        # "one" is a pronoun, no figure the date could go with
+        ("The pass has seen several crashes, including one in 2017 in which 22 people were killed.", "2017"),
+        # a present-tense figure holds now, whenever its subject began
+        ("The plant, which opened in 1958, employs 620 people.", "2026-03-04"),
+    ],
+)
+def test_the_date_of_a_figure_is_its_events(sentence, date):
+    (claim,) = claims_of(sentence, published="2026-03-04")
+    assert claim.date == date
+
+
 def test_a_year_ahead_is_a_plan_and_a_verb_shares_its_coordinated_verbs_speaker():
     sentence = (
         "The company raised its estimate of restructuring costs to 690 million marks, from 520 million, "
