@@ -121,7 +121,9 @@ def _is_change_word(noun) -> bool:
 
 # the tagger misses some ("3.5 billion euros"); it finds others ("520 million marks")
 CURRENCY_NOUNS = frozenset(
-    "dollar euro pound yen yuan renminbi rupee franc peso rouble ruble krone krona shekel lira rand".split()
+    "dollar euro pound yen yuan renminbi rupee franc peso rouble ruble krone krona shekel lira rand florin "
+    "guilder dinar dirham riyal rial zloty forint koruna hryvnia baht ringgit rupiah naira shilling kwacha "
+    "cedi taka rupiah peseta drachma escudo lev".split()
 )
 
 

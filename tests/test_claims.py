@@ -578,6 +578,10 @@ SUMS = [
     ),
     ("The restructuring will save 450 million marks a year.", [("450 million marks", "mark", None, "save")]),
     ("The government pledged $4.5 million in aid.", [("$4.5 million", "US dollars", "aid", None)]),
+    (  # a currency the tagger does not know as money
+        "The city council announced an emergency fund of 2 million florins.",
+        [("2 million florins", "florin", "emergency fund", None)],
+    ),
 ]
 
 

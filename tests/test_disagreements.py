@@ -446,14 +446,15 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     update. Reading measurements (a speed, an area burned) then isolated the bus crash's speed dispute, and
     a figure that two groups could take, each saying what the other leaves unsaid, joining both took the
     wildfire's false alarm away; dating a coordinated clause by the one before it made the bus crash's 2017
-    crash background. This is the level reached; a change that falls below it has broken
+    crash background, and knowing more currencies' names (florins) took the hotel fire's false alarm away.
+    This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 30
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 30
     assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 11
-    assert sum(r.unrelated_figures_reported for r in reports) <= 9
+    assert sum(r.false_alarms for r in reports) <= 10
+    assert sum(r.unrelated_figures_reported for r in reports) <= 7
     assert sum(r.unrelated_on_questions for r in reports) <= 10
 
 
