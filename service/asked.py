@@ -13,7 +13,7 @@ from . import nlp
 from .clauses import CONTAINERS, GENERIC_NOUNS, WHOLE_COUNTRY, clause_anchor, lemma, noun_key, places_of
 from .counted import open_container, partitive_whole
 from .disagreements import frame_keys, source_key
-from .events import event_key, event_of
+from .events import event_key, event_of, is_event_verb
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import Vocabulary
@@ -42,7 +42,7 @@ def question_frame(question: str) -> Claim | None:
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
-        event = next((c for c in event.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), event)
+        event = _participle_after(event)
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     return Claim(
@@ -59,6 +59,15 @@ def question_frame(question: str) -> Claim | None:
         date=date,
         date_stated=date is not None,
     )
+
+
+def _participle_after(have):
+    """The verb an inverted "has" is the auxiliary of, as a figure's frame reads it: "has the fire burned"
+    → burned; "has North Korea sent" → no event (sending places a group, see events.is_event_verb)."""
+    done = next((c for c in have.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    if done is None:
+        return have
+    return done if is_event_verb(done) else None
 
 
 def _what_it_was(doc):

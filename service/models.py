@@ -75,7 +75,11 @@ class Claim(BaseModel):
     value: str = Field(
         description="The figure as normalised text: '1,000', '4,000–6,000', '12 million', '61.4%'."
     )
-    unit: str | None = Field(None, description="'percent' for a share ('61.4%'); none for a count.")
+    unit: str | None = Field(
+        None,
+        description="'percent' for a share ('61.4%'), the currency of a sum ('US dollars'), the unit of a "
+        "measurement ('kilometres per hour', 'magnitude'); none for a count.",
+    )
     quote: str
     start: int
     end: int
