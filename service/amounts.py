@@ -139,7 +139,7 @@ def sum_of(token):
     """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
     when the sentence does not say (see the module doc)."""
     amount = currency_token(token) or token
-    named = _spent_on(amount) or _sum_of_a_noun(amount)
+    named = _spent_on(amount) or _of_a_noun(amount)
     if named is not None:
         return named, None
     measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
@@ -165,8 +165,9 @@ def _spending_verb(amount):
     return verb if lemma(verb) not in LEVEL_VERBS else None
 
 
-def _sum_of_a_noun(amount):
-    """ "a one-off charge of 520 million marks": the charge; "its estimate of $2 billion": None."""
+def _of_a_noun(amount):
+    """ "a one-off charge of 520 million marks", "a speed of 94 kilometres per hour": the charge, the
+    speed; "its estimate of $2 billion": None (what the estimate is of, when it says: _estimated)."""
     if amount.dep_ != "pobj" or amount.head.lower_ != "of" or _noun(amount.head.head) is None:
         return None
     owner = amount.head.head
@@ -228,14 +229,6 @@ def _verb_through(amount):
         return None
     verb = amount.head.head
     return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
-
-
-def _of_a_noun(amount):
-    """ "a speed of 94 kilometres per hour", "gusts of up to 90 km/h": the speed, the gusts."""
-    if amount.dep_ != "pobj" or amount.head.lower_ != "of":
-        return None
-    owner = amount.head.head
-    return _noun(owner) if lemma(owner) not in CONTAINERS else _estimated(amount)
 
 
 def _magnitude_of(token):

@@ -63,7 +63,7 @@ def question_frame(question: str) -> Claim | None:
 
 def _participle_after(have):
     """The verb an inverted "has" is the auxiliary of, as a figure's frame reads it: "has the fire burned"
-    → burned; "has North Korea sent" → no event (sending places a group, see events.is_event_verb)."""
+    → burned; "has the company sent" → no event (sending places a group, see events.is_event_verb)."""
     done = next((c for c in have.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
     if done is None:
         return have

@@ -46,7 +46,7 @@ LATE_FACTOID = re.compile(
 )
 QUANTITY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 NOT_STATED = re.compile(r"\bnot (?:stated|mentioned|given)\b|\bunknown\b|\bdoes not say\b", re.IGNORECASE)
-QUESTION_WORDS_ASKED = frozenset("who whom whose what which when where".split())
+WH_WORDS = frozenset("who whom whose what which when where".split())
 MAX_WORDS = 6
 QUESTION_WORDS = 0.5  # share of the question's content words the answering sentence must hold
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -114,7 +114,7 @@ def is_kind_asked(reply: str, question: str) -> bool:
     if kind in ("year", "date"):
         return holds(reply, kind, question)
     if kind in ("person", "place"):
-        used = {w.lower() for w in WORD.findall(question)} - QUESTION_WORDS_ASKED  # "The Who" is a name
+        used = {w.lower() for w in WORD.findall(question)} - WH_WORDS  # "The Who" is a name
         return any(w[0].isupper() and w.lower() not in used for w in WORD.findall(reply))
     return True
 
