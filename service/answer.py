@@ -35,7 +35,8 @@ from .citations import (
     renumber,
 )
 from .crosscheck import by_documents, disagreements_of, lead, passages_to_number, subjects_to_lead
-from .disagreements import describe_disagreements, find_disagreements
+from .disagreement_text import describe_disagreements
+from .disagreements import find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted

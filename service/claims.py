@@ -43,6 +43,7 @@ from collections.abc import Sequence
 
 from . import nlp
 from .amounts import currency_token, measure_of, measure_token, share_of, sum_of, unit_token
+from .article_context import with_article_context
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -96,8 +97,11 @@ PARTITIVE_GAP = re.compile(
 # "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date;
 # 13: measurements are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people
 # sickened" (a participle hung on the number), a size is no kind ("a 35-kilometre stretch"), a coordinated
-# clause is dated by the clause before it, a present-tense figure is not dated by its subject's past
-FRAMES_VERSION = 13
+# clause is dated by the clause before it, a present-tense figure is not dated by its subject's past;
+# 14: scopes "worldwide" and "abroad", a one-word town the tagger calls a person or an organisation after
+# "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
+# sentence before names (service/article_context.py)
+FRAMES_VERSION = 14
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -115,7 +119,8 @@ def article_claims(article: Article) -> list[Claim]:
     """Every claim of an article, its sentences dated by its published date; sentences addressed to an AI
     system (service/injection.py) state nothing."""
     passages = sentence_passages(article.id, article.title, article.text)
-    return extract_claims([p for p in passages if not instruction_reason(p.quote)], article.published)
+    claims = extract_claims([p for p in passages if not instruction_reason(p.quote)], article.published)
+    return with_article_context(claims, passages, article.published)
 
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:

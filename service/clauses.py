@@ -40,6 +40,16 @@ NATIONWIDE = frozenset("nationwide countrywide national nationally".split())
 
 WHOLE_COUNTRY = "the whole country"
 
+WORLDWIDE = frozenset("worldwide world-wide globally".split())
+
+WHOLE_WORLD = "the whole world"
+
+ABROAD = frozenset("abroad overseas".split())
+
+OUTSIDE_THE_COUNTRY = "abroad"
+
+AROUND_THE_WORLD = frozenset(f"{p} the {w}" for p in ("around", "across") for w in ("world", "globe"))
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
@@ -114,8 +124,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
         places.append(where)
     if not places:
         places += _fronted_place(anchor)
-    if any(t.lemma_.lower() in NATIONWIDE for t in clause) or _says_whole_country(clause):
-        places.append(WHOLE_COUNTRY)
+    places += _scopes(clause)
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
     ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
@@ -153,10 +162,29 @@ def _where_clause_place(anchor) -> str | None:
 def _is_place(token) -> bool:
     if token.ent_type_ in PLACE_LABELS:
         return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
-    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PLACE_LABELS:
+    if token.pos_ != "PROPN":
         return False
+    if token.ent_type_ in NOT_PLACE_LABELS:
+        return _mistagged_place(token)
     head = token.head if token.dep_ == "compound" else token
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.lower_ != "of"
+
+
+def _mistagged_place(token) -> bool:
+    """The small tagger calls many a town it does not know a person or an organisation ("marched in
+    Branova": ORG, "jobs lost at Stavnik": PERSON). A one-word name right after "in" (a person's also
+    after "at") is a place; not an acronym, nor a name with its article ("in the Senate")."""
+    preposition = token.head.lower_ if token.dep_ == "pobj" else None
+    return (
+        token.ent_iob_ == "B"
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
+        and (
+            (token.ent_type_ == "ORG" and preposition == "in")
+            or (token.ent_type_ == "PERSON" and preposition in ("in", "at"))
+        )
+        and not token.text.isupper()
+        and not any(c.dep_ == "det" for c in token.children)
+    )
 
 
 def _reached_as_place(token, anchor) -> bool:
@@ -211,9 +239,19 @@ def _containing_place(token):
     return None
 
 
-def _says_whole_country(clause) -> bool:
+def _scopes(clause) -> list[str]:
+    """The scope a figure is given for without a place name: "nationwide", "across the country",
+    "worldwide", "around the world", "abroad"."""
     words = [t.lower_ for t in clause]
-    return any(words[i : i + 3] == ["across", "the", "country"] for i in range(len(words)))
+    spans = {" ".join(words[i : i + 3]) for i in range(len(words))}
+    scopes = []
+    if set(words) & NATIONWIDE or {"across the country", "across the nation"} & spans:
+        scopes.append(WHOLE_COUNTRY)
+    if set(words) & WORLDWIDE or AROUND_THE_WORLD & spans:
+        scopes.append(WHOLE_WORLD)
+    if set(words) & ABROAD:
+        scopes.append(OUTSIDE_THE_COUNTRY)
+    return scopes
 
 
 def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:

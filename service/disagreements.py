@@ -35,9 +35,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
+from .disagreement_text import topic_of, unit_noun
 from .events import is_presence, unharmed_against_harm
-from .models import Claim, Disagreement, Passage
-from .nlp import days_apart, parse_one
+from .models import Claim, Disagreement
+from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -81,7 +82,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
     for claim in claims:
         head = claim.noun.split()[-1] if claim.noun else None
         event = event_of.get(claim.event) if claim.event else None
-        noun = _unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
+        noun = unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
         if head and nominal.get(head) and not claim.event and not claim.activity:
             noun, event = "*", nominal[head]
         elif head:
@@ -90,10 +91,6 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
         activity = activity_of.get(claim.activity or "")
         keys.append(Key(noun, event, activity, places, side_of(claim.whose), claim.unit))
     return keys
-
-
-def _unit_noun(claim: Claim) -> str | None:  # "burned 12,000 hectares" counts hectares ("How many hectares")
-    return None if claim.unit in (None, "percent") or claim.noun else parse_one(claim.unit)[0].lemma_.lower()
 
 
 def side_of(whose: str | None) -> str | None:
@@ -344,21 +341,6 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     return found
 
 
-def topic_of(group: Sequence[Claim]) -> str:
-    """ "the number of people who died in Marrowby"; for shares, sums and measurements, in their unit:
-    "the turnout in Coravel, in percent", "the damage, in US dollars", "the speed, in kilometres per hour"."""
-    named = [c.counted or " ".join(filter(None, [c.noun or "people", c.event])) for c in group]
-    counted = max(set(named), key=lambda n: (not n.endswith("ing"), named.count(n), " " in n, n))
-    places = [c.place or (c.places[0] if c.places else None) for c in group]
-    places = [p for p in places if p]
-    place = max(set(places), key=places.count) if places else None
-    where = "" if place is None else (" across the country" if place == WHOLE_COUNTRY else f" in {place}")
-    unit = next((c.unit for c in group if c.unit), None)
-    if unit and any(_unit_noun(c) for c in group):  # "burned 12,000 hectares", "will save 450 million marks"
-        return f"the number of {unit} {counted}{where}"
-    return f"the {counted}{where}, in {unit}" if unit else f"the number of {counted}{where}"
-
-
 def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per (doc_id, value), the first by offset; ordered by document then offset."""
     seen: set[tuple[str, str]] = set()
@@ -393,58 +375,3 @@ def find_disagreements(
                 Disagreement(topic=f"{topic}, as reported by {who} over time", kind="update", claims=line)
             )
     return found
-
-
-# --- as text -------------------------------------------------------------------------------------
-
-
-def describe_disagreements(
-    disagreements: Sequence[Disagreement], evidence: Sequence[Passage]
-) -> tuple[str, list[Passage]]:
-    """A sentence per disagreement giving every figure (or answer) with its citation, and the passages it
-    cites beyond the evidence (numbered after it)."""
-    numbers = {(p.doc_id, p.start): p.n for p in evidence}
-    extra: list[Passage] = []
-
-    def cite(claim: Claim, reuse: bool) -> int:
-        key = (claim.doc_id, claim.start)
-        restated = next((p for p in evidence if p.doc_id == claim.doc_id and claim.value in p.quote), None)
-        if key not in numbers and restated and reuse:  # articles repeat key figures: cite the passage shown
-            numbers[key] = restated.n
-        if key not in numbers:
-            numbers[key] = len(evidence) + len(extra) + 1
-            extra.append(
-                Passage(
-                    n=numbers[key],
-                    doc_id=claim.doc_id,
-                    title=claim.title or claim.doc_id,
-                    start=claim.start,
-                    end=claim.end,
-                    quote=claim.quote,
-                )
-            )
-        return numbers[key]
-
-    sentences = []
-    for disagreement in disagreements:
-        if disagreement.kind == "answers":  # one entry per answer, citing every document that gives it
-            cites: dict[str, list[int]] = {}
-            for claim in disagreement.claims:
-                cites.setdefault(claim.value, []).append(cite(claim, reuse=False))
-            items = [f"{value} {''.join(f'[{n}]' for n in dict.fromkeys(ns))}" for value, ns in cites.items()]
-        else:
-            items = [
-                describe_claim(claim, disagreement.kind, cite(claim, reuse=True))
-                for claim in disagreement.claims
-            ]
-        opening = "Over time" if disagreement.kind == "update" else "The sources differ on"
-        sentences.append(f"{opening} {disagreement.topic}: {'; '.join(items)}.")
-    return " ".join(sentences), extra
-
-
-def describe_claim(claim: Claim, kind: str, n: int) -> str:
-    """ "around 10,000 (the ministry) [2]"; in a timeline "120 on 2026-03-02 [1]"."""
-    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-    who = f" ({claim.source})" if claim.source and kind != "update" else ""
-    when = f" on {claim.date}" if kind == "update" and claim.date else ""
-    return f"{qualifier}{claim.value}{when}{who} [{n}]"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .citations import numbers_in
-from .disagreements import is_background, is_vague, same_time, topic_of
+from .disagreement_text import topic_of
+from .disagreements import is_background, is_vague, same_time
 from .models import Claim, Disagreement, Passage
 from .support import compatible
 from .vocabulary import Vocabulary

@@ -95,8 +95,8 @@ def is_heading(sentence: str) -> bool:
 # "MIROVAC (DNA) - ", "KYIV, Ukraine (AP) — ", "PORT ELSEN — ": a wire story's place and agency before its
 # first sentence, which the parser would otherwise read as that sentence's subject.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
-    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z][\w .&-]{0,30}\))?\s*[-—–]{1,2}\s+"
+    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][\w.]*(?:\s+[\w.]+){0,2}))?(?:\s+\([A-Za-z][\w .&-]{0,30}\))?\s*[-—–]{1,2}\s+"
     r"(?=[A-Z\d\"“‘'])"  # the sentence starts: "NATO - the alliance said" has no dateline
 )
 
@@ -105,6 +105,14 @@ def without_dateline(sentence: str) -> str:
     """The sentence with a leading dateline blanked out, offsets kept (same length)."""
     found = DATELINE.match(sentence)
     return sentence if found is None else " " * found.end() + sentence[found.end() :]
+
+
+def dateline_containment(sentence: str) -> tuple[str, str] | None:
+    """ "PORT VELANA, Casmira — …" → ("Casmira", "Port Velana"): the city of a dateline lies in its region."""
+    found = DATELINE.match(sentence)
+    if found is None or not found["region"]:
+        return None
+    return found["region"], " ".join(w.capitalize() for w in found["city"].split())
 
 
 def bare_name(text: str) -> str:

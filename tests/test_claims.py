@@ -711,3 +711,56 @@ def test_the_second_side_of_a_dispute_in_one_sentence_is_about_the_same_day():
         "join march",
         "union",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, town, label",
+    [
+        ("The coalition said 40,000 people marched in Kalvasta on Saturday.", "Kalvasta", "ORG"),
+        ("The coalition said 40,000 people marched in Orsenka on Saturday.", "Orsenka", "PERSON"),
+    ],
+)
+def test_a_town_the_tagger_calls_an_organisation_or_a_person_is_a_place_after_in(sentence, town, label):
+    from service.nlp import parse_one
+
+    assert [e.label_ for e in parse_one(sentence).ents if e.text == town] == [label]  # what the tagger says
+    assert [c.places for c in claims_of(sentence)] == [[town]]
+
+
+def test_an_organisation_with_its_article_after_in_is_no_place():
+    assert [c.places for c in claims_of("Analysts said 120 people were hurt in the Senate riot.")] == [[]]
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("The group said it would cut 2,300 jobs worldwide.", ["the whole world"]),
+        ("The group employs 31,000 people around the world.", ["the whole world"]),
+        ("The company said 700 of the jobs would go abroad.", ["abroad"]),
+        ("Nationwide, 415 people have lost their lives in the floods.", ["the whole country"]),
+    ],
+)
+def test_worldwide_abroad_and_nationwide_are_a_figures_scope(sentence, places):
+    assert [c.places for c in claims_of(sentence)] == [places]
+
+
+def test_a_datelines_city_lies_in_its_region_for_every_claim_of_the_article():
+    text = (
+        "Storm cuts power\n\nSeptember 8, 2026\n\nHALDEN BAY, Ostmark — The storm left 9,000 households "
+        "without power, the utility said.\n\nAbout 4,000 homes were flooded."
+    )
+    claims = article_claims(make_article("storm", text))
+    assert [c.value for c in claims] == ["9,000", "4,000"]
+    assert all(("Ostmark", "Halden Bay") in c.containers for c in claims)
+
+
+def test_that_day_is_the_day_the_sentence_before_names():
+    text = (
+        "Crossings\n\nMay 25, 2026\n\nThe busiest day came on Wednesday, May 20. "
+        "Police said 2,140 people crossed at the bridge that day.\n\nOn Friday, 1,300 people crossed."
+    )
+    claims = article_claims(make_article("border", text))
+    assert [(c.value, c.date, c.date_stated) for c in claims] == [
+        ("2,140", "2026-05-20", True),
+        ("1,300", "2026-05-22", True),
+    ]

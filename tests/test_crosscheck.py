@@ -26,7 +26,7 @@ from service.crosscheck import (
     subjects_to_lead,
     vote,
 )
-from service.disagreements import describe_disagreements
+from service.disagreement_text import describe_disagreements
 from service.models import Passage
 from service.settings import Settings
 

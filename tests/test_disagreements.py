@@ -447,15 +447,18 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     a figure that two groups could take, each saying what the other leaves unsaid, joining both took the
     wildfire's false alarm away; dating a coordinated clause by the one before it made the bus crash's 2017
     crash background, and knowing more currencies' names (florins) took the hotel fire's false alarm away.
+    Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in Branova"), a
+    dateline's city lying in its region and "that day" dated by the sentence before then took false
+    alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 30
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 30
-    assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 10
-    assert sum(r.unrelated_figures_reported for r in reports) <= 7
-    assert sum(r.unrelated_on_questions for r in reports) <= 10
+    assert sum(r.agreements_reported for r in reports) <= 4
+    assert sum(r.false_alarms for r in reports) <= 9
+    assert sum(r.unrelated_figures_reported for r in reports) <= 6
+    assert sum(r.unrelated_on_questions for r in reports) <= 6
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -700,3 +703,37 @@ def test_a_question_that_names_who_gives_the_figure_gets_that_sources_disagreeme
     assert update.kind == "update"
     unnamed = question_frame("How many people died?")
     assert len(about_question(unnamed, found, NO_EMBEDDINGS)) == 2
+
+
+def test_worldwide_figures_are_not_one_countrys_and_a_worldwide_question_gets_only_them():
+    claims = parsed(
+        {
+            "a": "Vantor said on Tuesday it would cut 4,800 jobs worldwide.",
+            "b": "The union said on Tuesday that Vantor would cut 6,200 jobs worldwide.",
+            "c": "The company said on Tuesday that 1,900 jobs would go in Ostmark.",
+            "d": "The union said on Tuesday that 2,900 jobs would go in Ostmark.",
+        }
+    )
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    assert sorted(kinds(found)) == [("conflict", ["1,900", "2,900"]), ("conflict", ["4,800", "6,200"])]
+    assert {d.topic for d in found} == {"the number of jobs cut worldwide", "the number of jobs in Ostmark"}
+    asked = about_question(question_frame("How many jobs will Vantor cut worldwide?"), found, NO_EMBEDDINGS)
+    assert [[c.value for c in d.claims] for d in asked] == [["4,800", "6,200"]]
+
+
+def test_nationwide_is_the_country_a_dateline_names():
+    """ "HALDEN BAY, Ostmark —" tells that Ostmark holds the city; it is then the one country named, so
+    the utility's nationwide count and its later count "in Ostmark" are one running count."""
+    from service.articles import make_article
+    from service.claims import article_claims
+
+    first = (
+        "Storm\n\nSeptember 8, 2026\n\n"
+        "HALDEN BAY, Ostmark — Elgrid said 980,000 households nationwide had no power."
+    )
+    later = (
+        "Power back\n\nSeptember 12, 2026\n\nElgrid said 140,000 households in Ostmark still had no power."
+    )
+    claims = article_claims(make_article("a", first)) + article_claims(make_article("b", later))
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    assert kinds(found) == [("update", ["980,000", "140,000"])]

@@ -18,6 +18,7 @@ GROUNDING = {
     "amounts",
     "clauses",
     "sources",
+    "article_context",
     "events",
     "ellipsis",
     "figures",
