@@ -31,6 +31,7 @@ HELPING = frozenset("help assist aid support".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
+STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 
 
 def event_of(node):
@@ -383,7 +384,36 @@ def event_key(event, noun=None) -> str | None:
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
     if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
         return f"{word} without {lemma(lacked)}"
+    if (state := _state(event)) is not None:  # "fell ill" is not "fell"
+        return f"{word} {state.lower_}"
     return word
+
+
+def _state(event):
+    """The state a verb puts its subject in: "fell ill", "became sick", "grew unwell"."""
+    return next(
+        (
+            c
+            for c in event.children
+            if (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
+            or (c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ in STATES)
+        ),
+        None,
+    )
+
+
+def _verb_phrase(event, noun) -> str:
+    """The verb as the frame's topic tells it: with what it does that names no group ("took part") and
+    the state it puts the group in ("have fallen ill")."""
+    words = [event.text.lower()]
+    key = event_key(event, noun) or ""
+    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    if obj is not None and key.endswith(f" {lemma(obj)}"):  # "took part", "joined the march"
+        words += [t.lower_ for t in obj.children if t.dep_ == "det" and t.i < obj.i] + [obj.lower_]
+    if (state := _state(event)) is not None and key.endswith(f" {state.lower_}"):
+        have = [c.text.lower() for c in event.children if c.dep_ == "aux" and lemma(c) == "have"]
+        words = [*have, *words, state.lower_]
+    return " ".join(words)
 
 
 def readable(noun, event) -> str | None:
@@ -399,8 +429,11 @@ def readable(noun, event) -> str | None:
     if found_at(event, noun):  # "polling stations with irregularities"
         return f"{noun_text} with {event.text.lower()}"
     if noun_text is None:
-        return event.text.lower()
-    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
+        return _verb_phrase(event, noun)
+    relative_clause = event.dep_ == "relcl" and event.head.i == noun.i  # "people who have fallen ill"
+    if event.tag_ in ("VBD", "VBN") and (
+        (noun.dep_ == "nsubj" and noun.head.i == event.i) or relative_clause
+    ):
         relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
-        return f"{noun_text} {relative} {event.text.lower()}"
-    return f"{noun_text} {event.text.lower()}"
+        return f"{noun_text} {relative} {_verb_phrase(event, noun)}"
+    return f"{noun_text} {_verb_phrase(event, noun)}"

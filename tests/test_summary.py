@@ -259,7 +259,10 @@ def test_a_headline_figure_left_out_twice_comes_back_as_its_sentence_verbatim():
     model = RecordingFake(responses=[without, without])
     summary = summarizer(model).summarize(doc)
     assert model.prompts[0].endswith("Give these figures: 5,000 ([1]).\nSummary:")
-    assert "the summary leaves out 5,000 (workers rebuild), which sentence [1] gives" in model.prompts[1]
+    assert (
+        "the summary leaves out 5,000 (workers rebuild infrastructure), which sentence [1] gives"
+        in (model.prompts[1])
+    )
     assert summary.summary == (
         "North Korea deployed 5,000 military workers to Russia to rebuild infrastructure and strengthen its "
         "support in the war in Ukraine [1]. Nearly 10,000 North Korean soldiers are deployed along the "
