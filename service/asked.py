@@ -45,6 +45,7 @@ def question_frame(question: str) -> Claim | None:
         event = _participle_after(event)
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
+    places = places or _left_from(doc)
     return Claim(
         doc_id="question",
         value="?",
@@ -59,6 +60,13 @@ def question_frame(question: str) -> Claim | None:
         date=date,
         date_stated=date is not None,
     )
+
+
+def _left_from(doc) -> list[str]:
+    """ "How many people were evacuated from Little Farro?": where they left is the place asked about
+    (a figure's "from" is no place: "troops from North Korea" are not in North Korea)."""
+    names = [t for t in doc if t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "PROPN"]
+    return [" ".join(w.text for w in t.subtree if w.is_title and w.i <= t.i) for t in names]
 
 
 def _participle_after(have):

@@ -21,7 +21,7 @@ from . import nlp
 REPORTING = frozenset(
     """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
     insist maintain describe mention disclose cite quote acknowledge admit deny stress show list
-    repeat reiterate""".split()
+    repeat reiterate disagree argue dispute contend assert""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
@@ -166,8 +166,16 @@ def _is_place(token) -> bool:
         return False
     if token.ent_type_ in NOT_PLACE_LABELS:
         return _mistagged_place(token)
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        return False  # the name's last word stands for it: "Governor Matthias Drell" is one name
     head = token.head if token.dep_ == "compound" else token
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and head.head.lower_ != "of"
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in LOCATIVE
+        and preposition.lower_ != "of"
+        and preposition.head.lower_ != "according"  # "according to Governor Drell" names a source
+    )
 
 
 def _mistagged_place(token) -> bool:
@@ -242,7 +250,7 @@ def _containing_place(token):
 def _scopes(clause) -> list[str]:
     """The scope a figure is given for without a place name: "nationwide", "across the country",
     "worldwide", "around the world", "abroad"."""
-    words = [t.lower_ for t in clause]
+    words = [t.lower_ if t.pos_ != "PROPN" and not t.ent_type_ else "" for t in clause]  # not "National …"
     spans = {" ".join(words[i : i + 3]) for i in range(len(words))}
     scopes = []
     if set(words) & NATIONWIDE or {"across the country", "across the nation"} & spans:

@@ -782,3 +782,20 @@ def test_that_day_is_the_day_the_sentence_before_names():
 )
 def test_what_a_verb_does_or_the_state_it_leaves_is_part_of_the_event_and_its_topic(sentence, event, counted):
     assert [(c.event, c.counted) for c in claims_of(sentence)] == [(event, counted)]
+
+
+def test_whom_a_figure_is_according_to_and_a_name_in_an_agency_are_no_place_or_scope():
+    sentence = "Evacuated: about 4,800 according to the agency; more than 7,000 according to Governor Ivo Marn"
+    assert [c.places for c in claims_of(sentence)] == [[], []]
+    national = "The National Civil Protection Agency says about 4,800 people were evacuated on Tuesday."
+    assert [c.places for c in claims_of(national)] == [[]]
+
+
+def test_disagreeing_is_no_event_a_figure_counts():
+    sentence = "They disagree on how many were evacuated: the agency says 4,800, the governor 7,000."
+    assert all(c.event != "disagree" for c in claims_of(sentence))
+
+
+def test_where_a_question_asks_people_left_from_is_its_place():
+    assert question_frame("How many people were evacuated from Little Farro?").places == ["Little Farro"]
+    assert question_frame("How many people were evacuated from the island?").places == []

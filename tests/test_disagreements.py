@@ -421,11 +421,13 @@ BLIND_PACKS = [
     "teachers_strike_synthetic",
     "election_count_synthetic",
     "food_poisoning_synthetic",
+    "oil_spill_synthetic",
+    "volcano_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Twenty-three packs written blind (by helpers that never read service/), in eight rounds: the first six
+    """Twenty-five packs written blind (by helpers that never read service/), in nine rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -450,14 +452,18 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in Branova"), a
     dateline's city lying in its region and "that day" dated by the sentence before then took false
     alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6.
+    The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of
+    2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to"
+    whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the
+    oil spill's clean-up cost is in an invented currency the tagger cannot know).
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 30
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 30
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 33
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 31
     assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 9
-    assert sum(r.unrelated_figures_reported for r in reports) <= 6
+    assert sum(r.false_alarms for r in reports) <= 11
+    assert sum(r.unrelated_figures_reported for r in reports) <= 9
     assert sum(r.unrelated_on_questions for r in reports) <= 6
 
 
