@@ -49,6 +49,7 @@ from .clauses import (
     GENERIC_NOUNS,
     clause_anchor,
     date_of,
+    is_aside,
     lemma,
     noun_key,
     places_of,
@@ -100,8 +101,8 @@ PARTITIVE_GAP = re.compile(
 # clause is dated by the clause before it, a present-tense figure is not dated by its subject's past;
 # 14: scopes "worldwide" and "abroad", a one-word town the tagger calls a person or an organisation after
 # "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
-# sentence before names (service/article_context.py)
-FRAMES_VERSION = 14
+# sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside
+FRAMES_VERSION = 15
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -204,6 +205,7 @@ def _claim(
         containers=containers,
         date=date,
         date_stated=stated,
+        aside=is_aside(passage.quote),
         published=published,
         source=source,
         attribution=source,

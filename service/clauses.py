@@ -16,6 +16,8 @@ Keys     what is counted, comparable (lemmas with compounds; an event with its o
 
 from __future__ import annotations
 
+import re
+
 from . import nlp
 
 REPORTING = frozenset(
@@ -55,6 +57,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+
+# "In a separate accident on Thursday, 9 people were killed": another event the article reports beside
+# its story (not "a separate count", which is another source's figure for the same thing)
+ANOTHER_EVENT = re.compile(
+    r"\b(?:a|an|another)\s+(?:separate|unrelated)\s+(?:incident|accident|attack|crash|collision|fire|blaze"
+    r"|explosion|blast|shooting|stabbing|bombing|raid|outbreak|storm|quake|earthquake|flood|landslide"
+    r"|avalanche|wildfire|eruption|derailment|spill|leak|disaster)\b",
+    re.I,
+)
 
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
@@ -245,6 +256,11 @@ def _containing_place(token):
             if pobj is not None and _is_place(pobj):
                 return _place_name(pobj)
     return None
+
+
+def is_aside(sentence: str) -> bool:
+    """The sentence reports another event than the story's ("In a separate accident, …")."""
+    return ANOTHER_EVENT.search(sentence) is not None
 
 
 def _scopes(clause) -> list[str]:

@@ -220,7 +220,10 @@ BACKGROUND_DAYS = 365
 
 def is_background(claim: Claim) -> bool:
     """A figure its sentence dates a year or more before the article: another event cited for
-    comparison ("the 2011 floods, which killed 1,300 people"), never part of this story's figures."""
+    comparison ("the 2011 floods, which killed 1,300 people"), never part of this story's figures; or
+    one its sentence reports of another event ("In a separate accident, …")."""
+    if claim.aside:
+        return True
     if not (claim.date_stated and claim.date and claim.published):
         return False
     return claim.date < claim.published and (days_apart(claim.date, claim.published) or 0) >= BACKGROUND_DAYS

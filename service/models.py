@@ -112,6 +112,11 @@ class Claim(BaseModel):
         [], description="(outer, inner) place pairs its sentence states: 'Norrevia’s Haldmark province'."
     )
     date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
+    aside: bool = Field(
+        False,
+        description="Its sentence reports another event than the story's ('In a separate accident, …'): "
+        "never compared with the story's figures.",
+    )
     published: str | None = Field(None, description="The article's published date (ISO), when it states one.")
 
 

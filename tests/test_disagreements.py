@@ -743,3 +743,15 @@ def test_nationwide_is_the_country_a_dateline_names():
     claims = article_claims(make_article("a", first)) + article_claims(make_article("b", later))
     found = find_disagreements(claims, NO_EMBEDDINGS)
     assert kinds(found) == [("update", ["980,000", "140,000"])]
+
+
+def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
+    claims = parsed(
+        {
+            "a": "Police said on Thursday that 14 people had been killed in the coach crash.",
+            "b": "In a separate accident on Thursday, 9 people were killed when a minibus hit a lorry.",
+            "c": "A separate count by the ministry put the number of people killed on Thursday at 12.",
+        }
+    )
+    assert [c.aside for c in claims] == [False, True, False]
+    assert kinds(find_disagreements(claims, NO_EMBEDDINGS)) == [("conflict", ["14", "12"])]
