@@ -289,7 +289,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
         holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
         inside = {t.i for t in anchor.subtree}
-        tokens = [t for t in holder.subtree if t.i not in inside] + tokens
+        tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
     tokens += _result_of(anchor)
     if anchor.tag_ not in ("VBZ", "VBP"):  # "the plant, which opened in 1958, employs 620": holds now
         tokens += _subject_tokens(anchor, noun)
@@ -311,6 +311,16 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
     return published, False
+
+
+def _dated_verb_of(holder) -> list:
+    """The dates on the verb whose object or phrase a relative clause's noun is: "fined the bank in 2024
+    over a breach that affected 700,000 customers" (the breach is no later than the fine)."""
+    verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+    if verb.pos_ != "VERB" or lemma(verb) in REPORTING:
+        return []
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and holder not in c.subtree]
+    return [t for phrase in phrases for t in phrase.subtree if t.ent_type_ == "DATE"]
 
 
 def _when_clause_date(anchor, published: str | None) -> str | None:

@@ -678,6 +678,8 @@ def test_a_participle_the_parser_hangs_on_the_number_is_what_is_counted():
         ("The pass has seen several crashes, including one in 2017 in which 22 people were killed.", "2017"),
         # a present-tense figure holds now, whenever its subject began
         ("The plant, which opened in 1958, employs 620 people.", "2026-03-04"),
+        # what a relative clause tells of a noun of a dated verb is no later than that verb
+        ("The regulator fined the bank in 2024 over a breach that affected 700,000 customers.", "2024"),
     ],
 )
 def test_the_date_of_a_figure_is_its_events(sentence, date):
