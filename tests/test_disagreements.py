@@ -455,16 +455,19 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of
     2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to"
     whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the
-    oil spill's clean-up cost is in an invented currency the tagger cannot know).
+    oil spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate
+    accident" set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a
+    breach that affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated
+    figures 9 -> 8, unrelated on questions 6 -> 5.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 33
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 34
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 31
     assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 11
-    assert sum(r.unrelated_figures_reported for r in reports) <= 9
-    assert sum(r.unrelated_on_questions for r in reports) <= 6
+    assert sum(r.false_alarms for r in reports) <= 10
+    assert sum(r.unrelated_figures_reported for r in reports) <= 8
+    assert sum(r.unrelated_on_questions for r in reports) <= 5
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
