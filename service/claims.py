@@ -55,7 +55,7 @@ from .clauses import (
     places_of,
 )
 from .counted import counted
-from .ellipsis import borrowed_frames, may_borrow
+from .ellipsis import borrowed_frames, borrowed_from_before, may_borrow, names_nothing
 from .events import (
     event_key,
     event_of,
@@ -129,11 +129,17 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
-    return [
-        claim
-        for (passage, figures), doc in zip(with_figures, docs, strict=True)
-        for claim in _claims_in(passage, figures, doc, published)
-    ]
+    found: list[Claim] = []
+    before: tuple[Passage | None, list[Claim]] = (None, [])
+    for (passage, figures), doc in zip(with_figures, docs, strict=True):
+        claims = _claims_in(passage, figures, doc, published)
+        previous, its_claims = before
+        if previous is not None and (previous.doc_id, previous.n + 1) == (passage.doc_id, passage.n):
+            claims = borrowed_from_before(claims, its_claims)
+        claims = [c for c in claims if c.noun or c.event or c.activity]
+        found += claims
+        before = (passage, claims)
+    return found
 
 
 def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | None) -> list[Claim]:
@@ -159,7 +165,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
             continue
         at.append(figure.start)
         claims.append(_claim(passage, figure, token, frame, published, money))
-    return [c for c in borrowed_frames(sentence, claims, at) if c.noun or c.event or c.activity]
+    return borrowed_frames(sentence, claims, at)  # counts naming nothing may still borrow from before
 
 
 def _claim(
@@ -297,7 +303,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     if label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
-    if noun is None and event_token is None and not may_borrow(sentence, figure):
+    if noun is None and event_token is None and not (may_borrow(sentence, figure) or names_nothing(token)):
         return None
     if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
         return None  # "two helicopters", "the two nations exchange": a detail of the scene, not a count

@@ -1,11 +1,15 @@
 """A dispute told in one sentence: "The landlord says 64 people were registered, but the residents'
 association says as many as 95". The second figure is told in few words and says nothing of what it
-counts; it takes the frame of the figure it is set against (service/claims.py builds the frames)."""
+counts; it takes the frame of the figure it is set against (service/claims.py builds the frames).
+Or told over two: "Torvane says 620 jobs will be lost. The union says the real number is 1,100": a
+count that names nothing ("the real number", "the true toll", "puts the figure at") takes the frame of
+the last figure of the sentence before."""
 
 from __future__ import annotations
 
 import re
 
+from .clauses import CONTAINERS, VALUING, lemma
 from .figures import Figure
 from .models import Claim
 
@@ -15,6 +19,45 @@ CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|co
 def may_borrow(sentence: str, figure: Figure) -> bool:
     """A bare figure that another figure of its sentence may lend its frame to (borrowed_frames)."""
     return bool(CONTRAST.search(sentence, 0, figure.start))
+
+
+def names_nothing(token) -> bool:
+    """The figure values a count that names nothing: "the real number is 1,100", "the true toll is at
+    least 240", "the union puts the figure at 65,000", "its count stood at 187"."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
+    if token.dep_ not in ("attr", "pobj") or verb.pos_ not in ("AUX", "VERB"):
+        return False
+    deps = ("dobj",) if lemma(verb) in VALUING else ("nsubj", "nsubjpass")
+    holder = next((c for c in verb.children if c.dep_ in deps), None)
+    return (
+        holder is not None
+        and lemma(holder) in CONTAINERS
+        and not any(c.dep_ in ("prep", "compound", "acl", "relcl") for c in holder.children)
+    )
+
+
+def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
+    """Counts that name nothing take the frame of the last figure the sentence before counts."""
+    lender = next((c for c in reversed(before) if (c.event or c.activity or c.noun) and not c.unit), None)
+    if lender is None:
+        return claims
+    return [
+        claim
+        if claim.noun or claim.event or claim.activity or claim.value == lender.value
+        else claim.model_copy(
+            update={
+                "noun": lender.noun,
+                "event": lender.event,
+                "activity": lender.activity,
+                "generic": lender.generic,
+                "counted": lender.counted,
+                "whose": claim.whose or lender.whose,
+                "places": claim.places or lender.places,
+                "place": claim.place or lender.place,
+            }
+        )
+        for claim in claims
+    ]
 
 
 def borrowed_frames(sentence: str, claims: list[Claim], at: list[int]) -> list[Claim]:

@@ -801,3 +801,19 @@ def test_disagreeing_is_no_event_a_figure_counts():
 def test_where_a_question_asks_people_left_from_is_its_place():
     assert question_frame("How many people were evacuated from Little Farro?").places == ["Little Farro"]
     assert question_frame("How many people were evacuated from the island?").places == []
+
+
+def test_a_count_that_names_nothing_takes_the_frame_of_the_sentence_before():
+    text = (
+        "Jobs\n\nJune 3, 2026\n\nThe company says 620 jobs will be lost when the plant closes. The union "
+        "says the real number is 1,100.\n\nThe ministry put the number of cases at 187 on Thursday. The "
+        "mayor says the true toll is at least 240.\n\nThe mayor spoke for an hour. "
+        "She said the figure was 300."
+    )
+    claims = article_claims(make_article("jobs", text))
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("620", "job", "lose"),
+        ("1,100", "job", "lose"),
+        ("187", "case", None),
+        ("240", "case", None),
+    ]  # the 300 has no figure before it to lean on: nothing is said of what it counts

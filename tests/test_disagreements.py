@@ -458,11 +458,12 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     oil spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate
     accident" set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a
     breach that affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated
-    figures 9 -> 8, unrelated on questions 6 -> 5.
+    figures 9 -> 8, unrelated on questions 6 -> 5; a count that names nothing ("the real number is
+    1,100") taking the frame of the sentence before gave conflicts 34 -> 36.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 34
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 36
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 31
     assert sum(r.agreements_reported for r in reports) <= 4
     assert sum(r.false_alarms for r in reports) <= 10
