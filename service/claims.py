@@ -101,8 +101,9 @@ PARTITIVE_GAP = re.compile(
 # clause is dated by the clause before it, a present-tense figure is not dated by its subject's past;
 # 14: scopes "worldwide" and "abroad", a one-word town the tagger calls a person or an organisation after
 # "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
-# sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside
-FRAMES_VERSION = 15
+# sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside;
+# 16: a count that names nothing ("the real number is 1,100") takes the frame of the sentence before
+FRAMES_VERSION = 16
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
