@@ -102,7 +102,8 @@ PARTITIVE_GAP = re.compile(
 # 14: scopes "worldwide" and "abroad", a one-word town the tagger calls a person or an organisation after
 # "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
 # sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside;
-# 16: a count that names nothing ("the real number is 1,100") takes the frame of the sentence before
+# 16: a count that names nothing ("the real number is 1,100") takes the frame of the sentence before,
+# "there were 140 people on site" are those on site, no place is part of another's name
 FRAMES_VERSION = 16
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

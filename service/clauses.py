@@ -131,6 +131,8 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
         outer = _containing_place(place_token)
         if outer and name and outer != name:
             containers.append((outer, name))
+    # the tagger may make a place of part of a name: "Broken" of "in Broken Bow"
+    places = [p for p in places if not any(p != q and f" {p} " in f" {q} " for q in places)]
     if (where := _where_clause_place(anchor)) and where not in places:
         places.append(where)
     if not places:

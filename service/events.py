@@ -90,7 +90,9 @@ def _happened(node):
     if node.dep_ == "dobj" and (state := _taken_as(verb)) is not None:
         return state  # "lists 14 people as missing": the state the count is of, not the listing
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
-        return verb  # "there were 3,559 people in Broken Bow": those present, a population
+        # "there were 3,559 people in Broken Bow": those present, a population; "there were 140 people on
+        # site", "on board": those present at a common place, as "140 people were on site" are
+        return _present_at(node) or verb
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and is_event_verb(complement):
@@ -197,6 +199,14 @@ def _state_after(verb):
             # "the missing", "the dead": an adjective made a noun is singular; "the passengers" is not
             return group if group.tag_ in (*STATE_TAGS, "NN") else None
         if prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place)):
+            return prep
+    return None
+
+
+def _present_at(node):
+    for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in PRESENCE):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and (_says_aboard(prep, place) or _common_place(place)):
             return prep
     return None
 

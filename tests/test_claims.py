@@ -817,3 +817,15 @@ def test_a_count_that_names_nothing_takes_the_frame_of_the_sentence_before():
         ("187", "case", None),
         ("240", "case", None),
     ]  # the 300 has no figure before it to lean on: nothing is said of what it counts
+
+
+@pytest.mark.parametrize(
+    "sentence, event, places",
+    [
+        ("The company insists there were 140 people on site.", "on site", []),
+        ("There were 64 people on board.", "aboard", []),
+        ("There were 3,559 people in Broken Bow.", "be", ["Broken Bow"]),  # a population, in one place
+    ],
+)
+def test_what_there_is_at_a_common_place_is_present_there(sentence, event, places):
+    assert [(c.event, c.places) for c in claims_of(sentence)] == [(event, places)]
