@@ -9,6 +9,8 @@ from .clauses import OUTSIDE_THE_COUNTRY, WHOLE_COUNTRY, WHOLE_WORLD
 from .models import Claim, Disagreement, Passage
 from .nlp import parse_one
 
+COLLECTIVES = frozenset("crowd turnout attendance audience workforce population electorate".split())
+
 SCOPE_WORDS = {
     WHOLE_COUNTRY: " across the country",
     WHOLE_WORLD: " worldwide",
@@ -32,7 +34,29 @@ def topic_of(group: Sequence[Claim]) -> str:
     unit = next((c.unit for c in group if c.unit), None)
     if unit and any(unit_noun(c) for c in group):  # "burned 12,000 hectares", "will save 450 million marks"
         return f"the number of {unit} {counted}{where}"
-    return f"the {counted}{where}, in {unit}" if unit else f"the number of {counted}{where}"
+    if unit:
+        return f"the {counted}{where}, in {unit}"
+    counted = _counted_plainly(counted)
+    return (
+        f"the size of the {counted}{where}" if counted in COLLECTIVES else f"the number of {counted}{where}"
+    )
+
+
+def _counted_plainly(counted: str) -> str:
+    """One word read as what is counted: a noun in the plural ("death" → "deaths"), else the people it
+    describes ("killed" → "people killed", "missing" → "people missing"); a group of one kind as is."""
+    if " " in counted or counted in COLLECTIVES:
+        return counted
+    word = parse_one(counted)[0]
+    if word.pos_ in ("NOUN", "PROPN"):
+        return counted if word.tag_ in ("NNS", "NNPS") or counted.endswith("s") else _plural(counted)
+    return f"people {counted}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
 
 
 def describe_disagreements(

@@ -31,7 +31,10 @@ HELPING = frozenset("help assist aid support".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
-STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
+STATES = frozenset("ill sick unwell".split())
+PARTICLES = frozenset(
+    "out off up down away back".split()
+)  # "walked out": the tagger may say an adverb  # "fell ill": the tagger may call the state an adverb
 
 
 def event_of(node):
@@ -412,17 +415,22 @@ def _state(event):
     )
 
 
-def _verb_phrase(event, noun) -> str:
-    """The verb as the frame's topic tells it: with what it does that names no group ("took part") and
-    the state it puts the group in ("have fallen ill")."""
-    words = [event.text.lower()]
+def _verb_phrase(event, noun, relative: bool = False) -> str:
+    """The verb as the frame's topic tells it: with its particle ("walked out"), what it does that names
+    no group ("took part") and the state it puts the group in ("fell ill"); in a relative clause with
+    its auxiliaries ("who have fallen ill", "that were recovered")."""
+    particles = [
+        c for c in event.children if c.dep_ == "prt" or (c.i == event.i + 1 and c.lower_ in PARTICLES)
+    ]
+    words = [event.text.lower(), *(c.lower_ for c in particles)]
     key = event_key(event, noun) or ""
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if obj is not None and key.endswith(f" {lemma(obj)}"):  # "took part", "joined the march"
         words += [t.lower_ for t in obj.children if t.dep_ == "det" and t.i < obj.i] + [obj.lower_]
     if (state := _state(event)) is not None and key.endswith(f" {state.lower_}"):
-        have = [c.text.lower() for c in event.children if c.dep_ == "aux" and lemma(c) == "have"]
-        words = [*have, *words, state.lower_]
+        words.append(state.lower_)
+    if relative:
+        words = [c.lower_ for c in event.children if c.dep_ in ("aux", "auxpass") and c.i < event.i] + words
     return " ".join(words)
 
 
@@ -440,10 +448,13 @@ def readable(noun, event) -> str | None:
         return f"{noun_text} with {event.text.lower()}"
     if noun_text is None:
         return _verb_phrase(event, noun)
-    relative_clause = event.dep_ == "relcl" and event.head.i == noun.i  # "people who have fallen ill"
-    if event.tag_ in ("VBD", "VBN") and (
-        (noun.dep_ == "nsubj" and noun.head.i == event.i) or relative_clause
-    ):
-        relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
+    relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
+    if event.dep_ == "relcl" and event.head.i == noun.i:  # "people who have fallen ill"
+        subject = next((c for c in event.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(c.lower_ == "whose" for c in subject.children):
+            return f"{noun_text} whose {subject.lower_} {_verb_phrase(event, noun, relative=True)}"
+        if subject is None or subject.lower_ in ("who", "that", "which"):
+            return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=True)}"
+    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
         return f"{noun_text} {relative} {_verb_phrase(event, noun)}"
     return f"{noun_text} {_verb_phrase(event, noun)}"

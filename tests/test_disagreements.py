@@ -759,3 +759,42 @@ def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
     )
     assert [c.aside for c in claims] == [False, True, False]
     assert kinds(find_disagreements(claims, NO_EMBEDDINGS)) == [("conflict", ["14", "12"])]
+
+
+@pytest.mark.parametrize(
+    "sentences, topic",
+    [
+        (
+            {
+                "a": "Police said on Monday that 14 were killed.",
+                "b": "The mayor said on Monday that 20 were killed.",
+            },
+            "the number of people killed",
+        ),
+        (
+            {"a": "Police put the death toll at 14.", "b": "The mayor put the death toll at 20."},
+            "the number of deaths",
+        ),
+        (
+            {"a": "Police put the crowd at about 20,000.", "b": "Organisers put the crowd at 150,000."},
+            "the size of the crowd",
+        ),
+        (
+            {
+                "a": "Norvaline puts the number of customers whose data was stolen at 2.3 million.",
+                "b": "The regulator puts the number of customers whose data was stolen at 3.8 million.",
+            },
+            "the number of customers whose data was stolen",
+        ),
+        (
+            {
+                "a": "The union says 71,000 teachers walked out on Monday.",
+                "b": "The ministry says 43,000 teachers walked out on Monday.",
+            },
+            "the number of teachers that walked out",
+        ),
+    ],
+)
+def test_topics_read_as_english(sentences, topic):
+    (found,) = find_disagreements(parsed(sentences), NO_EMBEDDINGS)
+    assert found.topic == topic
