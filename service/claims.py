@@ -63,7 +63,6 @@ from .events import (
     names_a_state,
     placing_verb,
     purpose,
-    readable,
     whose,
 )
 from .figures import (
@@ -76,6 +75,7 @@ from .figures import (
     qualifier_of,
     with_units,
 )
+from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
 from .sources import source_of

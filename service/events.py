@@ -15,7 +15,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, VALUING, lemma
+from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, VALUING, lemma
 from .text import bare_name
 
 # Closed classes of English grammar, not vocabulary of a story.
@@ -31,10 +31,7 @@ HELPING = frozenset("help assist aid support".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
-STATES = frozenset("ill sick unwell".split())
-PARTICLES = frozenset(
-    "out off up down away back".split()
-)  # "walked out": the tagger may say an adverb  # "fell ill": the tagger may call the state an adverb
+STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 
 
 def event_of(node):
@@ -397,12 +394,12 @@ def event_key(event, noun=None) -> str | None:
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
     if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
         return f"{word} without {lemma(lacked)}"
-    if (state := _state(event)) is not None:  # "fell ill" is not "fell"
+    if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word
 
 
-def _state(event):
+def state_of(event):
     """The state a verb puts its subject in: "fell ill", "became sick", "grew unwell"."""
     return next(
         (
@@ -413,48 +410,3 @@ def _state(event):
         ),
         None,
     )
-
-
-def _verb_phrase(event, noun, relative: bool = False) -> str:
-    """The verb as the frame's topic tells it: with its particle ("walked out"), what it does that names
-    no group ("took part") and the state it puts the group in ("fell ill"); in a relative clause with
-    its auxiliaries ("who have fallen ill", "that were recovered")."""
-    particles = [
-        c for c in event.children if c.dep_ == "prt" or (c.i == event.i + 1 and c.lower_ in PARTICLES)
-    ]
-    words = [event.text.lower(), *(c.lower_ for c in particles)]
-    key = event_key(event, noun) or ""
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if obj is not None and key.endswith(f" {lemma(obj)}"):  # "took part", "joined the march"
-        words += [t.lower_ for t in obj.children if t.dep_ == "det" and t.i < obj.i] + [obj.lower_]
-    if (state := _state(event)) is not None and key.endswith(f" {state.lower_}"):
-        words.append(state.lower_)
-    if relative:
-        words = [c.lower_ for c in event.children if c.dep_ in ("aux", "auxpass") and c.i < event.i] + words
-    return " ".join(words)
-
-
-def readable(noun, event) -> str | None:
-    """ "people who died", "people killed", "construction workers", "missing", "deaths"."""
-    noun_text = None
-    if noun is not None:
-        compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-    if event is None or (lemma(event) == "be" and noun_text):
-        return noun_text
-    if event.pos_ == "ADP":  # "people on board", "people in hospital"
-        return " ".join([noun_text or "people", *(t.text for t in event.subtree)])
-    if found_at(event, noun):  # "polling stations with irregularities"
-        return f"{noun_text} with {event.text.lower()}"
-    if noun_text is None:
-        return _verb_phrase(event, noun)
-    relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"
-    if event.dep_ == "relcl" and event.head.i == noun.i:  # "people who have fallen ill"
-        subject = next((c for c in event.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and any(c.lower_ == "whose" for c in subject.children):
-            return f"{noun_text} whose {subject.lower_} {_verb_phrase(event, noun, relative=True)}"
-        if subject is None or subject.lower_ in ("who", "that", "which"):
-            return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=True)}"
-    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        return f"{noun_text} {relative} {_verb_phrase(event, noun)}"
-    return f"{noun_text} {_verb_phrase(event, noun)}"

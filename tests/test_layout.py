@@ -19,6 +19,7 @@ GROUNDING = {
     "clauses",
     "sources",
     "article_context",
+    "frame_text",
     "events",
     "ellipsis",
     "figures",
