@@ -423,11 +423,13 @@ BLIND_PACKS = [
     "food_poisoning_synthetic",
     "oil_spill_synthetic",
     "volcano_synthetic",
+    "hospital_cyberattack_synthetic",
+    "prison_escape_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Twenty-five packs written blind (by helpers that never read service/), in nine rounds: the first six
+    """Twenty-seven packs written blind (by helpers that never read service/), in ten rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -459,16 +461,18 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     accident" set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a
     breach that affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated
     figures 9 -> 8, unrelated on questions 6 -> 5; a count that names nothing ("the real number is
-    1,100") taking the frame of the sentence before gave conflicts 34 -> 36.
+    1,100") taking the frame of the sentence before gave conflicts 34 -> 36. The tenth set (a hospital
+    cyberattack, a prison escape), scored as first written: conflicts 3 of 4, updates 1 of 3, false
+    alarms 1, unrelated figures 2, unrelated on questions 2 of 14.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 36
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 31
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 39
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 32
     assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 10
-    assert sum(r.unrelated_figures_reported for r in reports) <= 8
-    assert sum(r.unrelated_on_questions for r in reports) <= 5
+    assert sum(r.false_alarms for r in reports) <= 11
+    assert sum(r.unrelated_figures_reported for r in reports) <= 10
+    assert sum(r.unrelated_on_questions for r in reports) <= 7
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
