@@ -15,15 +15,20 @@ from . import nlp
 from .models import Claim, Passage
 from .text import dateline_containment, without_dateline
 
-THAT_DAY = re.compile(r"\b(?:that|the same)\s+(?:day|night|morning|afternoon|evening)\b", re.I)
+THAT_DAY = re.compile(
+    r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year)|in that case"
+    r"|at the time|that followed|the following (?:day|week|month|year))\b",
+    re.I,
+)
+LOOK_BACK = 3  # sentences of the same paragraph
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 
 
 def with_article_context(
-    claims: list[Claim], passages: Sequence[Passage], published: str | None
+    claims: list[Claim], passages: Sequence[Passage], published: str | None, text: str = ""
 ) -> list[Claim]:
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
-    return [_on_the_day_before(_within(claim, lies_in), passages, published) for claim in claims]
+    return [_on_the_day_before(_within(claim, lies_in), passages, published, text) for claim in claims]
 
 
 def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
@@ -32,12 +37,16 @@ def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
     return claim.model_copy(update={"containers": [*claim.containers, lies_in]})
 
 
-def _on_the_day_before(claim: Claim, passages: Sequence[Passage], published: str | None) -> Claim:
+def _on_the_day_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str) -> Claim:
     if claim.date_stated or not THAT_DAY.search(claim.quote):
         return claim
-    before = [p for p in passages if p.end <= claim.start]
-    if not before:
-        return claim
-    doc = nlp.parse_one(without_dateline(before[-1].quote))
-    dates = [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
-    return claim.model_copy(update={"date": dates[-1], "date_stated": True}) if dates else claim
+    after = claim.start
+    for passage in reversed([p for p in passages if p.end <= claim.start][-LOOK_BACK:]):
+        if "\n\n" in text[passage.end : after]:
+            break  # another paragraph
+        doc = nlp.parse_one(without_dateline(passage.quote))
+        dates = [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
+        if dates:
+            return claim.model_copy(update={"date": dates[-1], "date_stated": True})
+        after = passage.start
+    return claim

@@ -66,6 +66,8 @@ from .events import (
     whose,
 )
 from .figures import (
+    CURRENCIES,
+    SYMBOL_OF,
     Figure,
     currency_of,
     interval,
@@ -78,7 +80,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
-from .sources import source_of
+from .sources import said_right_after, source_of
 from .text import sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(
@@ -103,8 +105,10 @@ PARTITIVE_GAP = re.compile(
 # "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
 # sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside;
 # 16: a count that names nothing ("the real number is 1,100") takes the frame of the sentence before,
-# "there were 140 people on site" are those on site, no place is part of another's name
-FRAMES_VERSION = 16
+# "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
+# right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
+# "in that case" / "at the time" dated by the paragraph
+FRAMES_VERSION = 17
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -123,7 +127,7 @@ def article_claims(article: Article) -> list[Claim]:
     system (service/injection.py) state nothing."""
     passages = sentence_passages(article.id, article.title, article.text)
     claims = extract_claims([p for p in passages if not instruction_reason(p.quote)], article.published)
-    return with_article_context(claims, passages, article.published)
+    return with_article_context(claims, passages, article.published, article.text)
 
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
@@ -190,7 +194,8 @@ def _claim(
     if label is not None:  # what the fact box's label says of place and time
         places = places or label[2]
         date, stated = (label[3], True) if label[3] and not stated else (date, stated)
-    source = source_of(anchor, doc, token) or (_noted_source(aside.group("inside")) if aside else None)
+    source = said_right_after(passage.quote, figure.end) or source_of(anchor, doc, token)
+    source = source or (_noted_source(aside.group("inside")) if aside else None)
     return Claim(
         doc_id=passage.doc_id,
         title=passage.title,
@@ -258,7 +263,16 @@ def _currency(sentence: str, figure: Figure, token) -> str | None:
     if symbol := currency_of(sentence, figure):
         return symbol
     currency = currency_token(token)
-    return lemma(currency) if currency is not None else None
+    if currency is None:
+        return None
+    # "4.5 million euros" is what "€4.5 million" is; "12 million dollars" what "$12 million" is, unless a
+    # country says whose ("Canadian dollars")
+    whose = [
+        c.text for c in currency.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+    ]
+    if whose:
+        return f"{' '.join(whose)} {currency.text}"
+    return CURRENCIES.get(SYMBOL_OF.get(lemma(currency), ""), lemma(currency))
 
 
 def _shown(figure: Figure, sentence: str, token) -> str:

@@ -349,9 +349,14 @@ def _result_of(anchor) -> list:
 def _first_conjunct(anchor) -> list:
     """The phrases of the clause a coordinated clause follows ("In 2017, a coach came off the road, and 22
     people were killed": 2017 is when the 22 died), when the figure's own clause names no date."""
-    if anchor.dep_ != "conj" or anchor.head.pos_ not in ("VERB", "AUX"):
-        return []
-    phrases = [c for c in anchor.head.children if c.dep_ in ("prep", "npadvmod") and c.i < anchor.i]
+    phrases, current = [], anchor
+    for _ in range(
+        6
+    ):  # "In 2022, the group broke in, stole the records of 1.9 million and demanded $20 million"
+        if current.dep_ != "conj" or current.head.pos_ not in ("VERB", "AUX"):
+            break
+        current = current.head
+        phrases += [c for c in current.children if c.dep_ in ("prep", "npadvmod") and c.i < anchor.i]
     return [t for phrase in phrases for t in phrase.subtree]
 
 

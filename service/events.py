@@ -190,7 +190,10 @@ def _state_after(verb):
     state = _through_copula(verb)
     if state is not None or lemma(verb) not in ("be", "remain", "stay"):  # "remained in hospital"
         return state
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    # "were in hospital", "were back in custody" (the parser hangs the phrase on "back")
+    adverbs = [c for c in verb.children if c.dep_ == "advmod"]
+    phrases = [c for c in [*verb.children, *(p for a in adverbs for p in a.children)] if c.dep_ == "prep"]
+    for prep in phrases:
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if place is None:
             continue

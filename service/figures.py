@@ -40,6 +40,7 @@ QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
 }
 INCREMENT_MARKERS = ("another", "a further", "an additional")
 CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
+SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "

@@ -12,6 +12,10 @@ from .text import bare_name
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# "about 80,000, says the network; up to 450,000, says the regulator": each figure's own teller
+SAID_RIGHT_AFTER = re.compile(
+    r"\s*,\s*(?:says|said|say|according to)\s+(?P<who>[^;,.:()]{2,60}?)\s*(?:[;,.:(]|$)"
+)
 
 
 def source_of(anchor, doc, figure=None) -> str | None:
@@ -33,6 +37,13 @@ def source_of(anchor, doc, figure=None) -> str | None:
             if reporting and child.i > anchor.i and (found := _subject_name(child)):
                 return found
     return _according_to_anywhere(doc)
+
+
+def said_right_after(sentence: str, end: int) -> str | None:
+    """Who a figure is given by when the sentence names them right after it: "about 80,000, says the
+    network; up to 450,000, says the regulator" (the parser hangs both on the last "says")."""
+    found = SAID_RIGHT_AFTER.match(sentence, end)
+    return bare_name(found["who"]) if found else None
 
 
 def _reports(verb) -> bool:

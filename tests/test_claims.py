@@ -570,7 +570,7 @@ SUMS = [
         [("$1.5 billion", "US dollars", "damage", None)],
     ),
     ("Insurers put the damage at $2 billion.", [("$2 billion", "US dollars", "damage", None)]),
-    ("The government put the damage at 3.5 billion euros.", [("3.5 billion euros", "euro", "damage", None)]),
+    ("The government put the damage at 3.5 billion euros.", [("3.5 billion euros", "euros", "damage", None)]),
     ("The regulator imposed a $50 million fine on the bank.", [("$50 million", "US dollars", "fine", None)]),
     (
         "The company raised its estimate of restructuring costs to 690 million marks.",
@@ -829,3 +829,49 @@ def test_a_count_that_names_nothing_takes_the_frame_of_the_sentence_before():
 )
 def test_what_there_is_at_a_common_place_is_present_there(sentence, event, places):
     assert [(c.event, c.places) for c in claims_of(sentence)] == [(event, places)]
+
+
+def test_each_figure_of_a_fact_box_line_is_given_by_whoever_is_named_right_after_it():
+    line = "Records stolen: about 80,000, says the network; up to 450,000, says the Data Protection Authority"
+    assert [(c.value, c.source) for c in claims_of(line)] == [
+        ("80,000", "network"),
+        ("450,000", "Data Protection Authority"),
+    ]
+
+
+def test_a_chain_of_coordinated_clauses_is_dated_by_its_first():
+    sentence = "In 2022, the group broke into a hospital, stole 1.9 million records and demanded $20 million."
+    assert [(c.value, c.date) for c in claims_of(sentence, published="2026-03-04")] == [
+        ("1.9 million", "2022"),
+        ("$20 million", "2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [
+        ("The hackers demanded 12 million dollars.", "US dollars"),
+        ("The hackers demanded $12 million.", "US dollars"),
+        ("The minister said the ransom was 4.5 million euros.", "euros"),
+        ("The minister said the ransom was €4.5 million.", "euros"),
+        ("The firm paid 3 million Canadian dollars.", "Canadian dollars"),
+    ],
+)
+def test_a_currency_written_out_is_the_one_its_symbol_names(sentence, unit):
+    assert [c.unit for c in claims_of(sentence)] == [unit]
+
+
+def test_those_back_in_custody_are_in_custody():
+    assert [c.event for c in claims_of("Police said 41 people were back in custody on Wednesday.")] == [
+        "in custody"
+    ]
+
+
+def test_a_time_that_refers_back_is_the_one_its_paragraph_named_last():
+    text = (
+        "Attack\n\nMarch 9, 2026\n\nIn 2022, hackers hit the health service of Estvan. The government "
+        "refused to pay. More than 52,000 appointments were cancelled in the six weeks that followed.\n\n"
+        "At the time, 1,200 appointments had been cancelled this week."
+    )
+    claims = article_claims(make_article("attack", text))
+    assert [(c.value, c.date) for c in claims] == [("52,000", "2022"), ("1,200", "2026-03-09")]

@@ -321,7 +321,7 @@ AMOUNTS_IN_UNITS = [
             "The government put the damage at $3.5 billion.",
             "The regional council put the damage at 900 million euros.",
         ],
-        ["US dollars", "US dollars", "euro"],
+        ["US dollars", "US dollars", "euros"],
         ["$2 billion", "$3.5 billion"],
         "the damage, in US dollars",
     ),
