@@ -11,7 +11,8 @@ damage at $2 billion" → damage; "a $50 million fine" → fine; "savings would 
 savings; "raised its estimate of restructuring costs to 690 million marks" → restructuring costs; "will
 save 450 million marks a year" → (saved). A sum that tells a change ("fell 3 million marks", "rose by $5
 million") or that the sentence says nothing of is None (`sum_of`). The currency is the sum's unit: "$" is
-US dollars, "marks" a mark (service/figures.py `currency_of`, or the noun the tagger marks as money).
+US dollars, and so are "dollars" no country qualifies; "euros" what "€" is; "marks" a mark
+(`currency_name`: service/figures.py `currency_of`, or the noun the tagger marks as money).
 
 Measurements (a length, area, speed, temperature or magnitude, service/figures.py `with_units`): "a speed
 of 94 kilometres per hour" → speed; "winds of up to 150 km/h" → winds; "a 30-foot wave" → wave; "the wave
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from .clauses import CONTAINERS, VALUING, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
+from .figures import CURRENCIES, SYMBOL_OF, Figure, currency_of
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset("stand remain stay hold sit rise climb fall drop increase decrease grow jump".split())
@@ -133,6 +135,23 @@ def currency_token(token):
     money = head.ent_type_ == "MONEY" or lemma(head) in CURRENCY_NOUNS
     is_currency = head.pos_ == "NOUN" and money and not head.like_num
     return head if is_currency and head.i > token.i else None
+
+
+def currency_name(sentence: str, figure: Figure, token) -> str | None:
+    """A sum's currency: "US dollars" for "$2 billion", "mark" for "520 million marks"; None for a count."""
+    if symbol := currency_of(sentence, figure):
+        return symbol
+    currency = currency_token(token)
+    if currency is None:
+        return None
+    # "4.5 million euros" is what "€4.5 million" is; "12 million dollars" what "$12 million" is, unless a
+    # country says whose ("Canadian dollars")
+    whose = [
+        c.text for c in currency.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+    ]
+    if whose:
+        return f"{' '.join(whose)} {currency.text}"
+    return CURRENCIES.get(SYMBOL_OF.get(lemma(currency), ""), lemma(currency))
 
 
 def sum_of(token):

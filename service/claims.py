@@ -42,7 +42,7 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .amounts import currency_token, measure_of, measure_token, share_of, sum_of, unit_token
+from .amounts import currency_name, currency_token, measure_of, measure_token, share_of, sum_of, unit_token
 from .article_context import with_article_context
 from .clauses import (
     CONTAINERS,
@@ -66,10 +66,7 @@ from .events import (
     whose,
 )
 from .figures import (
-    CURRENCIES,
-    SYMBOL_OF,
     Figure,
-    currency_of,
     interval,
     is_addition,
     is_increment,
@@ -158,7 +155,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         token = _figure_token(doc, figure)
         if token is None:
             continue
-        money = None if figure.unit else _currency(sentence, figure, token)
+        money = None if figure.unit else currency_name(sentence, figure, token)
         if figure.unit == "percent":
             frame = _share_frame(sentence, figure, token)
         elif figure.unit is not None:
@@ -256,23 +253,6 @@ def _no_size(sentence: str, figure: Figure, token) -> bool:
     if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
         return True
     return bool(PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]))
-
-
-def _currency(sentence: str, figure: Figure, token) -> str | None:
-    """A sum's currency: "US dollars" for "$2 billion", "mark" for "520 million marks"; None for a count."""
-    if symbol := currency_of(sentence, figure):
-        return symbol
-    currency = currency_token(token)
-    if currency is None:
-        return None
-    # "4.5 million euros" is what "€4.5 million" is; "12 million dollars" what "$12 million" is, unless a
-    # country says whose ("Canadian dollars")
-    whose = [
-        c.text for c in currency.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
-    ]
-    if whose:
-        return f"{' '.join(whose)} {currency.text}"
-    return CURRENCIES.get(SYMBOL_OF.get(lemma(currency), ""), lemma(currency))
 
 
 def _shown(figure: Figure, sentence: str, token) -> str:
