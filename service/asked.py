@@ -39,6 +39,8 @@ def question_frame(question: str) -> Claim | None:
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         noun, event = open_container(noun)
     date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
+    if event is None and noun is not None and asked is not None and noun.i != asked.head.i:
+        event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted

@@ -875,3 +875,8 @@ def test_a_time_that_refers_back_is_the_one_its_paragraph_named_last():
     )
     claims = article_claims(make_article("attack", text))
     assert [(c.value, c.date) for c in claims] == [("52,000", "2022"), ("1,200", "2026-03-09")]
+
+
+def test_a_partitive_question_asks_what_befell_the_part_not_the_whole():
+    frame = question_frame("How many of the escaped inmates have been recaptured?")
+    assert (frame.noun, frame.event) == ("inmate", "recapture")

@@ -465,7 +465,8 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     cyberattack, a prison escape), scored as first written: conflicts 3 of 4, updates 1 of 3, false
     alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its mends (a source named right after
     a figure, coordinated chains dated by their first clause, currencies written out, a time that
-    refers back) then gave conflicts 39 -> 40, false alarms 11 -> 10, unrelated figures 10 -> 8.
+    refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false alarms 11 -> 10,
+    unrelated figures 10 -> 8, unrelated on questions 7 -> 5.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
@@ -474,7 +475,7 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(r.agreements_reported for r in reports) <= 4
     assert sum(r.false_alarms for r in reports) <= 10
     assert sum(r.unrelated_figures_reported for r in reports) <= 8
-    assert sum(r.unrelated_on_questions for r in reports) <= 6
+    assert sum(r.unrelated_on_questions for r in reports) <= 5
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
