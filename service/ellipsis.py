@@ -44,18 +44,7 @@ def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim
     return [
         claim
         if claim.noun or claim.event or claim.activity or claim.value == lender.value
-        else claim.model_copy(
-            update={
-                "noun": lender.noun,
-                "event": lender.event,
-                "activity": lender.activity,
-                "generic": lender.generic,
-                "counted": lender.counted,
-                "whose": claim.whose or lender.whose,
-                "places": claim.places or lender.places,
-                "place": claim.place or lender.place,
-            }
-        )
+        else _framed_as(claim, lender, whose=claim.whose or lender.whose)
         for claim in claims
     ]
 
@@ -71,21 +60,19 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int]) -> list[C
     for i, claim in enumerate(claims):
         lender = _lender(sentence, claims, at, i)
         if lender is not None:
-            done[i] = claim.model_copy(
-                update={
-                    "noun": lender.noun,
-                    "event": lender.event,
-                    "activity": lender.activity,
-                    "generic": lender.generic,
-                    "counted": lender.counted,
-                    "places": claim.places or lender.places,
-                    "place": claim.place or lender.place,
-                    # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
-                    "date": claim.date if claim.date_stated else lender.date,
-                    "date_stated": claim.date_stated or lender.date_stated,
-                }
+            # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
+            date = claim.date if claim.date_stated else lender.date
+            done[i] = _framed_as(
+                claim, lender, date=date, date_stated=claim.date_stated or lender.date_stated
             )
     return done
+
+
+def _framed_as(claim: Claim, lender: Claim, **also) -> Claim:
+    """The claim with what the lender counts, and the lender's place where it names none."""
+    frame = {key: getattr(lender, key) for key in ("noun", "event", "activity", "generic", "counted")}
+    places = {"places": claim.places or lender.places, "place": claim.place or lender.place}
+    return claim.model_copy(update={**frame, **places, **also})
 
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
