@@ -121,11 +121,14 @@ LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find"
 
 def never_joined(a: str, b: str) -> bool:
     """Events whose embeddings may be close but whose meaning is not: a light verb with its object and
-    the bare verb ("take part" is not "take" (to hospital), "lose home" not "lose"), and where a group is
+    the bare verb ("take part" is not "take" (to hospital), "lose home" not "lose"), two bare light verbs
+    ("take" and "get" are close as words, and say little), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
     alive" is not "dead")."""
     short, long = sorted((a, b), key=len)
     if short in LIGHT_VERBS and long.split()[0] == short:
+        return True
+    if a != b and a in LIGHT_VERBS and b in LIGHT_VERBS:  # "350 taken to the mainland", "1,300 got out"
         return True
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
 

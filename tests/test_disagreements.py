@@ -466,15 +466,17 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its mends (a source named right after
     a figure, coordinated chains dated by their first clause, currencies written out, a time that
     refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false alarms 11 -> 10,
-    unrelated figures 10 -> 8, unrelated on questions 7 -> 5.
+    unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never joining ("taken
+    to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9, unrelated
+    figures 8 -> 6).
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 40
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 32
     assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 10
-    assert sum(r.unrelated_figures_reported for r in reports) <= 8
+    assert sum(r.false_alarms for r in reports) <= 9
+    assert sum(r.unrelated_figures_reported for r in reports) <= 6
     assert sum(r.unrelated_on_questions for r in reports) <= 5
 
 
@@ -805,3 +807,13 @@ def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
 def test_topics_read_as_english(sentences, topic):
     (found,) = find_disagreements(parsed(sentences), NO_EMBEDDINGS)
     assert found.topic == topic
+
+
+def test_two_bare_light_verbs_never_join_however_close_their_embeddings(shared_desk):
+    """ "take" and "get" are close as words; "350 residents were taken to the mainland" and "1,300 of our
+    people got out" count different things."""
+    claims = [
+        claim("a", 350, noun="resident", event="take", source="the coast guard", date="2026-03-04"),
+        claim("b", 1300, noun="resident", event="get", source="the mayor", date="2026-03-04"),
+    ]
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
