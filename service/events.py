@@ -201,17 +201,22 @@ def _state_after(verb):
             group = next((c for c in place.children if c.dep_ in ("amod", "acl")), place)
             # "the missing", "the dead": an adjective made a noun is singular; "the passengers" is not
             return group if group.tag_ in (*STATE_TAGS, "NN") else None
-        if prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place)):
+        if _tells_presence(prep):
             return prep
     return None
 
 
 def _present_at(node):
-    for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in PRESENCE):
-        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if place is not None and (_says_aboard(prep, place) or _common_place(place)):
-            return prep
-    return None
+    """ "(there were) 140 people on site": the phrase on the noun that says where the group is."""
+    return next((c for c in node.children if c.dep_ == "prep" and _tells_presence(c)), None)
+
+
+def _tells_presence(prep) -> bool:
+    """ "on board", "aboard the boat", "in hospital": where a group is, not a named place."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        place is not None and prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place))
+    )
 
 
 def _done_to(verb):
