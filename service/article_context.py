@@ -3,7 +3,8 @@
 dateline   "PORT VELANA, Casmira — …": the city lies in the region, for every claim of the article
            (so "nationwide" and "in Casmira" are one place, see disagreements._most_specific)
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
-           sentence before names, not the article's
+           nearest sentence before it in its paragraph names (at most LOOK_BACK back), not the article's;
+           likewise "in that case", "at the time", "in the six weeks that followed"
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 
 
 def with_article_context(
-    claims: list[Claim], passages: Sequence[Passage], published: str | None, text: str = ""
+    claims: list[Claim], passages: Sequence[Passage], published: str | None, text: str
 ) -> list[Claim]:
+    """The claims with what the article's other sentences tell (see the module doc); `text` is the
+    article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
-    return [_on_the_day_before(_within(claim, lies_in), passages, published, text) for claim in claims]
+    return [_dated_by_its_paragraph(_within(claim, lies_in), passages, published, text) for claim in claims]
 
 
 def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
@@ -37,7 +40,9 @@ def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
     return claim.model_copy(update={"containers": [*claim.containers, lies_in]})
 
 
-def _on_the_day_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str) -> Claim:
+def _dated_by_its_paragraph(
+    claim: Claim, passages: Sequence[Passage], published: str | None, text: str
+) -> Claim:
     if claim.date_stated or not THAT_DAY.search(claim.quote):
         return claim
     after = claim.start

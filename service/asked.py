@@ -66,7 +66,7 @@ def question_frame(question: str) -> Claim | None:
 
 def _left_from(doc) -> list[str]:
     """ "How many people were evacuated from Little Farro?": where they left is the place asked about
-    (a figure's "from" is no place: "troops from North Korea" are not in North Korea)."""
+    (a figure's "from" is no place: "troops from Veldaria" are not in Veldaria)."""
     names = [t for t in doc if t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "PROPN"]
     return [" ".join(w.text for w in t.subtree if w.is_title and w.i <= t.i) for t in names]
 

@@ -133,15 +133,14 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
     found: list[Claim] = []
-    before: tuple[Passage | None, list[Claim]] = (None, [])
+    previous, before = None, []  # the sentence before, and its claims
     for (passage, figures), doc in zip(with_figures, docs, strict=True):
         claims = _claims_in(passage, figures, doc, published)
-        previous, its_claims = before
         if previous is not None and (previous.doc_id, previous.n + 1) == (passage.doc_id, passage.n):
-            claims = borrowed_from_before(claims, its_claims)
-        claims = [c for c in claims if c.noun or c.event or c.activity]
-        found += claims
-        before = (passage, claims)
+            claims = borrowed_from_before(claims, before)
+        before = [c for c in claims if c.noun or c.event or c.activity]
+        found += before
+        previous = passage
     return found
 
 

@@ -348,11 +348,10 @@ def _result_of(anchor) -> list:
 
 def _first_conjunct(anchor) -> list:
     """The phrases of the clause a coordinated clause follows ("In 2017, a coach came off the road, and 22
-    people were killed": 2017 is when the 22 died), when the figure's own clause names no date."""
+    people were killed": 2017 is when the 22 died), when the figure's own clause names no date; along a
+    chain, every clause before it ("In 2022, the group broke in, stole … and demanded $20 million")."""
     phrases, current = [], anchor
-    for _ in range(
-        6
-    ):  # "In 2022, the group broke in, stole the records of 1.9 million and demanded $20 million"
+    for _ in range(6):
         if current.dep_ != "conj" or current.head.pos_ not in ("VERB", "AUX"):
             break
         current = current.head
