@@ -158,14 +158,17 @@ def make_article(doc_id: str, text: str, title: str | None = None, source: str |
 
 # --- metadata ----------------------------------------------------------------------------------
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december".split(),
-        start=1,
-    )
-}
-LONG_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})\b", re.IGNORECASE)
+MONTH_NAMES = "january february march april may june july august september october november december".split()
+MONTHS = (
+    {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
+    | {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
+    | {"sept": 9}
+)
+MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+YEAR = r",?\s+(\d{4})\b"
+MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+" + DAY + YEAR, re.IGNORECASE)  # January 19, 2026
+DAY_MONTH_YEAR = re.compile(r"\b" + DAY + r"\s+" + MONTH + YEAR, re.IGNORECASE)  # 19 January 2026
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 BYLINE = re.compile(r"^\s*By\s+(.+?)\s*(?://|\||,\s*\d|$)", re.IGNORECASE)
 HEADER_LINES = 4
@@ -200,8 +203,10 @@ def find_date_and_author(text: str) -> tuple[str | None, str | None]:
 def parse_date(line: str) -> str | None:
     if match := ISO_DATE.search(line):
         year, month, day = (int(g) for g in match.groups())
-    elif match := LONG_DATE.search(line):
+    elif match := MONTH_DAY_YEAR.search(line):
         month, day, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+    elif match := DAY_MONTH_YEAR.search(line):
+        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
     else:
         return None
     try:

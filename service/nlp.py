@@ -83,6 +83,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return year.group(1) if not reference or year.group(1) <= reference[:4] else None
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
+    if not reference and not ANY_YEAR.search(text):  # "yesterday", "March 4": of an unknown day or year
+        return None
     import dateparser
 
     base = datetime.fromisoformat(reference) if reference else None

@@ -16,6 +16,7 @@ from service.articles import (
     read_article,
 )
 from service.errors import InvalidInput, UnreadableDocument
+from service.nlp import resolve_date
 from service.text import sentence_spans
 
 from .conftest import SEEDS
@@ -74,6 +75,30 @@ def test_byline_and_long_date():
         "2024-03-03",
         "Jane Doe",
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Monday 19 January 2026, last updated 18:20",
+        "Published 19 January 2026",
+        "Mon 19 Jan 2026 18.20 GMT",
+        "Updated 6:20 PM GMT, Jan. 19, 2026",
+        "January 19 2026",
+        "19th January, 2026",
+    ],
+)
+def test_publication_dates_in_the_styles_outlets_write_them(line):
+    assert find_date_and_author(f"Headline\n{line}\nText.") == ("2026-01-19", None)
+
+
+def test_a_day_without_a_publication_date_is_not_dated_from_today():
+    """ "said yesterday" in an undated article is of an unknown day, not the day before indexing."""
+    assert resolve_date("yesterday morning", None) is None
+    assert resolve_date("Tuesday", None) is None
+    assert resolve_date("March 4", None) is None
+    assert resolve_date("March 4, 2025", None) == "2025-03-04"
+    assert resolve_date("yesterday", "2026-01-19") == "2026-01-18"
 
 
 @pytest.mark.parametrize(
