@@ -23,7 +23,7 @@ thing for ("about 240 kilometres to the south") is None (`measure_of`).
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, VALUING, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, Figure, currency_of
 
@@ -125,14 +125,58 @@ def _is_change_word(noun) -> bool:
 CURRENCY_NOUNS = frozenset(
     "dollar euro pound yen yuan renminbi rupee franc peso rouble ruble krone krona shekel lira rand florin "
     "guilder dinar dirham riyal rial zloty forint koruna hryvnia baht ringgit rupiah naira shilling kwacha "
-    "cedi taka rupiah peseta drachma escudo lev".split()
+    "cedi taka rupiah peseta drachma escudo lev crown".split()
 )
+# Words that say a figure is a sum ("cost 210 million dalers", "a ransom of 800 million quirens"): closed
+# classes of English, for currencies no list holds. spaCy lemmatizes "fined" as "fin".
+MONEY_VERBS = frozenset(
+    """cost spend pay pledge raise owe fine fin earn invest allocate commit promise donate award lend borrow
+    fund charge save offer budget""".split()
+)
+MONEY_WORDS = frozenset(
+    """cost bill budget fund funding aid package ransom reward fine price payment compensation damage loss
+    revenue profit spending subsidy grant loan debt investment money sum fee salary wage tax bonus saving
+    donation bailout settlement liability demand worth""".split()
+)
+SCALES = frozenset("million billion trillion".split())
+LEARNT = "currencies"  # Doc.user_data key: the currencies an article's sentences taught (learn_currencies)
+
+
+def learn_currencies(docs) -> None:
+    """Currencies learnt from an article: a noun right after "million" or "billion" in a sentence that
+    speaks of money there ("put the cost at 210 million dalers", "pledged 250 million dalers") is a
+    currency in every sentence of the article ("2 billion dalers, the federation says")."""
+    learnt = frozenset(
+        lemma(t)
+        for doc in docs
+        for t in doc
+        if t.pos_ == "NOUN"
+        and t.i
+        and doc[t.i - 1].lower_ in SCALES
+        and lemma(t) not in MONEY_WORDS
+        and _speaks_of_money(t)
+    )
+    for doc in docs:
+        doc.user_data[LEARNT] = learnt
+
+
+def _speaks_of_money(noun) -> bool:
+    """Money is spoken of around the noun, and the noun is bare: not the people something cost ("cost 3
+    million people their jobs", "cost 2 million households their power")."""
+    described = any(c.dep_ in ("appos", "amod", "det", "compound", "poss") for c in noun.children)
+    if noun.dep_ == "dative" or described or lemma(noun) in GENERIC_NOUNS:
+        return False
+    above = list(noun.ancestors)[:3]
+    beside = [c for a in above[:2] for c in a.children]
+    near = above + beside + [g for c in beside if c.dep_ == "prep" for g in c.children]
+    return any(lemma(t) in (MONEY_VERBS if t.pos_ == "VERB" else MONEY_WORDS) for t in near)
 
 
 def currency_token(token):
     """The currency noun a sum's number hangs on ("520 million marks" → marks), else None ("$2 billion")."""
     head = token.head
-    money = head.ent_type_ == "MONEY" or lemma(head) in CURRENCY_NOUNS
+    learnt = head.doc.user_data.get(LEARNT, ())
+    money = head.ent_type_ == "MONEY" or lemma(head) in CURRENCY_NOUNS or lemma(head) in learnt
     is_currency = head.pos_ == "NOUN" and money and not head.like_num
     return head if is_currency and head.i > token.i else None
 

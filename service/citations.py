@@ -28,7 +28,9 @@ WORD_TENS = dict(
 _ONES = "|".join(["one", *WORD_UNITS])
 _BELOW_TWENTY = "|".join(sorted([*WORD_UNITS, *WORD_TEENS], key=len, reverse=True))
 _WORD_NUMBER = rf"(?:{'|'.join(WORD_TENS)})(?:-(?:{_ONES}))?|{_BELOW_TWENTY}"
-NUMBER_WORD = rf"(?:{_WORD_NUMBER})(?:\s+hundred)?"
+NUMBER_WORD = (
+    rf"(?:{_WORD_NUMBER}|one(?=\s+hundred\b))(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD_NUMBER})(?![\w-]))?)?"
+)
 SPELLED = re.compile(rf"(?<![\w-])(?:{NUMBER_WORD})(?![\w-])", re.IGNORECASE)
 
 
@@ -47,11 +49,17 @@ def strip_citations(text: str) -> str:
 
 
 def word_value(words: str) -> int:
-    """ "Seventy-six" → 76, "three hundred" → 300 (words as SPELLED finds them)."""
-    parts = words.lower().split()
-    tens, _, ones = parts[0].partition("-")
-    value = WORD_TENS.get(tens, 0) + (WORD_UNITS | WORD_TEENS | {"one": 1}).get(ones or tens, 0)
-    return value * 100 if parts[-1] == "hundred" else value
+    """ "Seventy-six" → 76, "three hundred" → 300, "Two hundred and fourteen" → 214 (words as SPELLED
+    finds them)."""
+    parts = [part for part in words.lower().split() if part != "and"]
+    if "hundred" in parts:
+        return _below_hundred(parts[0]) * 100 + (_below_hundred(parts[-1]) if parts[-1] != "hundred" else 0)
+    return _below_hundred(parts[0])
+
+
+def _below_hundred(word: str) -> int:
+    tens, _, ones = word.partition("-")
+    return WORD_TENS.get(tens, 0) + (WORD_UNITS | WORD_TEENS | {"one": 1}).get(ones or tens, 0)
 
 
 NAME_GOES_ON = re.compile(r"[\s-]+[A-Z]")

@@ -42,11 +42,19 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .amounts import currency_name, currency_token, measure_of, measure_token, share_of, sum_of, unit_token
+from .amounts import (
+    currency_name,
+    currency_token,
+    learn_currencies,
+    measure_of,
+    measure_token,
+    share_of,
+    sum_of,
+    unit_token,
+)
 from .article_context import with_article_context
 from .clauses import (
     CONTAINERS,
-    GENERIC_NOUNS,
     clause_anchor,
     date_of,
     is_aside,
@@ -54,8 +62,8 @@ from .clauses import (
     noun_key,
     places_of,
 )
-from .counted import counted
-from .ellipsis import borrowed_frames, borrowed_from_before, may_borrow, names_nothing
+from .counted import counted, is_generic
+from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import (
     event_key,
     event_of,
@@ -112,7 +120,8 @@ PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport wor
     re.I,
 )
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
-PART_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.I)  # "318 of them", "3 of whom"
+# "318 of them", "3 of whom"; not "61 of those abducted", a group named by what befell it
+PART_AFTER = re.compile(r"\s+of\s+(?:them|those(?!\s+\w+ed\b)|these|whom|which)\b", re.I)
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
 # a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
@@ -132,6 +141,7 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
+    learn_currencies(docs)
     found: list[Claim] = []
     previous, before = None, []  # the sentence before, and its claims
     for (passage, figures), doc in zip(with_figures, docs, strict=True):
@@ -150,6 +160,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
     wholes = _partitive_wholes(sentence, figures, doc)
     seen: set[tuple[str | None, str | None]] = set()  # the (noun, event) of each claim so far
     at: list[int] = []  # where each claim's figure starts in the sentence
+    earlier: list[bool] = []  # each claim's figure is the value before a change ("up from 23")
     for figure in figures:
         token = _figure_token(doc, figure)
         if token is None:
@@ -166,8 +177,11 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         if frame is None:
             continue
         at.append(figure.start)
+        earlier.append(earlier_value(token))
         claims.append(_claim(passage, figure, token, frame, published, money))
-    return borrowed_frames(sentence, claims, at)  # counts naming nothing may still borrow from before
+    return borrowed_frames(
+        sentence, claims, at, earlier
+    )  # counts naming nothing may still borrow from before
 
 
 def _claim(
@@ -205,7 +219,7 @@ def _claim(
         end=passage.end,
         counted=readable(noun, event_token or activity),
         noun=noun_key(noun),
-        generic=_is_generic(noun),
+        generic=is_generic(noun),
         whose=whose(own_noun, event_token, amount),
         event=event_key(event_token, noun),
         activity=event_key(activity),
@@ -289,7 +303,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     noun, event_token = counted(token)
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
         event_token = None
-    if event_token is not None and event_token.pos_ == "ADP" and not _is_generic(noun):
+    if event_token is not None and event_token.pos_ == "ADP" and not is_generic(noun):
         event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)
     if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
@@ -298,7 +312,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     if label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
-    if noun is None and event_token is None and not (may_borrow(sentence, figure) or names_nothing(token)):
+    borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
+    if noun is None and event_token is None and not borrows:
         return None
     if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
         return None  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
@@ -319,10 +334,6 @@ def _a_date_or_time(token, figure: Figure) -> bool:
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return entity is None or len(entity) > 1 or figure.year_like or token.dep_ != "pobj"
-
-
-def _is_generic(noun) -> bool:
-    return noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS
 
 
 def _is_identifier(token) -> bool:

@@ -284,8 +284,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     """When the figure holds: a date of its clause, of the event that is the clause's subject ("the 2009
     crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
-    with another figure ("up from 88 on Wednesday") is that figure's."""
-    tokens = _clause(anchor, noun)
+    with another figure ("up from 88 on Wednesday") is that figure's: first the figure's own phrases."""
+    tokens = _own_phrases(figure) + _clause(anchor, noun)
     if (when := _when_clause_date(anchor, published)) is not None:
         return when, True
     if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
@@ -313,6 +313,14 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
     return published, False
+
+
+def _own_phrases(figure) -> list:
+    """The phrases on the figure, or on the "from" it follows: "up from 23 on Wednesday"."""
+    if figure is None:
+        return []
+    holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
+    return [t for h in holders for c in h.children if c.dep_ == "prep" and c.i > figure.i for t in c.subtree]
 
 
 def _dated_verb_of(holder) -> list:

@@ -162,3 +162,14 @@ def _participle_of(child) -> bool:
     if child.dep_ == "amod":
         return child.tag_ == "VBN"
     return child.dep_ == "acl" and is_participle(child) and is_event_verb(child)
+
+
+def is_generic(noun) -> bool:
+    """ "people", a nationality, or kinds joined that something befell ("214 pupils and staff were taken",
+    "seized 187 children and teachers"): the noun says only that people are counted; the event says what
+    befell them. Kinds joined that act ("480 agency workers and contractors work at the site") are not."""
+    if noun is None or noun.ent_type_ == "NORP" or lemma(noun) in GENERIC_NOUNS:
+        return True
+    joined = any(child.dep_ == "conj" and child.pos_ == "NOUN" for child in noun.children)
+    role = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return joined and role.dep_ in ("nsubjpass", "dobj")

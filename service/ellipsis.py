@@ -36,6 +36,19 @@ def names_nothing(token) -> bool:
     )
 
 
+CHANGE_WORDS = frozenset("up down rise climb increase grow jump fall drop decline decrease shrink".split())
+
+
+def earlier_value(token) -> bool:
+    """ "61 had been released, up from 23 on Wednesday", "rose from 12 to 41": the value the count had
+    before; it counts what the sentence's other figure does."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "from"
+        and (token.head.head.lower_ in CHANGE_WORDS or lemma(token.head.head) in CHANGE_WORDS)
+    )
+
+
 def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
     """Counts that name nothing take the frame of the last figure the sentence before counts."""
     lender = next((c for c in reversed(before) if (c.event or c.activity or c.noun) and not c.unit), None)
@@ -49,16 +62,17 @@ def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim
     ]
 
 
-def borrowed_frames(sentence: str, claims: list[Claim], at: list[int]) -> list[Claim]:
+def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: list[bool]) -> list[Claim]:
     """The two sides of a dispute told in one sentence, the second in few words: "The landlord says 64
     people were registered, but the residents' association says as many as 95"; "about 9,000 litres
     escaped, while the agency puts the figure at 40,000 litres". A figure that says nothing of what
     happened (no event or activity; no noun, "people", or the other's noun) takes what the other figure
     counts, where, and when (unless its own clause dates it), when its own source differs and both sources
-    are named or a contrast ("but", "while", "not", a semicolon) stands between them."""
+    are named or a contrast ("but", "while", "not", a semicolon) stands between them. An `earlier` value
+    ("up from 23 on Wednesday") takes the frame of the nearest figure that is not one."""
     done = list(claims)
     for i, claim in enumerate(claims):
-        lender = _lender(sentence, claims, at, i)
+        lender = _before_change(claims, at, earlier, i) if earlier[i] else _lender(sentence, claims, at, i)
         if lender is not None:
             # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
             date = claim.date if claim.date_stated else lender.date
@@ -73,6 +87,13 @@ def _framed_as(claim: Claim, lender: Claim, **also) -> Claim:
     frame = {key: getattr(lender, key) for key in ("noun", "event", "activity", "generic", "counted")}
     places = {"places": claim.places or lender.places, "place": claim.place or lender.place}
     return claim.model_copy(update={**frame, **places, **also})
+
+
+def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: int) -> Claim | None:
+    if claims[i].event or claims[i].activity or claims[i].noun:
+        return None
+    now = [j for j in range(len(claims)) if not earlier[j] and (claims[j].event or claims[j].noun)]
+    return claims[min(now, key=lambda j: abs(at[j] - at[i]))] if now else None
 
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:

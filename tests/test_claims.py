@@ -298,8 +298,11 @@ def test_a_hyphenated_cause_is_not_what_happened():
 
 def test_a_date_that_goes_with_another_figure_is_not_this_ones():
     sentence = "The authority said on Thursday that 97 people had been injured, up from 88 on Wednesday."
-    [claim] = claims_of(sentence, published="2026-05-21")
-    assert (claim.value, claim.date) == ("97", "2026-05-21")
+    claims = claims_of(sentence, published="2026-05-21")
+    assert [(c.value, c.noun, c.event, c.date) for c in claims] == [
+        ("97", "people", "injure", "2026-05-21"),
+        ("88", "people", "injure", "2026-05-20"),  # the count before, on its own day
+    ]
 
 
 def test_partitives_keep_the_part_and_the_whole_apart():
@@ -880,3 +883,50 @@ def test_a_time_that_refers_back_is_the_one_its_paragraph_named_last():
 def test_a_partitive_question_asks_what_befell_the_part_not_the_whole():
     frame = question_frame("How many of the escaped inmates have been recaptured?")
     assert (frame.noun, frame.event) == ("inmate", "recapture")
+
+
+def test_kinds_joined_that_something_befell_are_people_counted_by_the_event():
+    """ "214 pupils and staff were taken" counts what "187 people were taken" counts: the church and the
+    ministry dispute one number. Kinds joined that act are still that kind."""
+    taken = claims_of("The church says at least 214 pupils and staff were taken on Monday night.")
+    working = claims_of("Around 480 agency workers and contractors work at the site full time.")
+    assert [(c.value, c.event, c.generic) for c in taken] == [("214", "take", True)]
+    assert [(c.value, c.generic) for c in working] == [("480", False)]
+
+
+def test_a_value_before_a_change_counts_what_the_figure_after_it_counts_on_its_own_day():
+    sentence = (
+        "By Thursday evening 61 of those abducted had been released, according to the Ministry of Internal "
+        "Security, up from 23 on Wednesday."
+    )
+    claims = claims_of(sentence, published="2026-03-13")
+    assert [(c.value, c.event, c.source, c.date) for c in claims] == [
+        ("61", "release", "Ministry of Internal Security", "2026-03-12"),
+        ("23", "release", "Ministry of Internal Security", "2026-03-11"),
+    ]
+
+
+def test_a_number_written_in_words_past_a_hundred():
+    claims = claims_of(
+        '"Two hundred and fourteen children and teachers were taken on Monday night," she said.'
+    )
+    assert [(c.value, c.event) for c in claims] == [("214", "take")]
+
+
+def test_a_currency_no_list_holds_is_learnt_from_where_the_article_speaks_of_money():
+    """ "dalers" is money because the grid company "put the cost at 210 million dalers"; the federation's
+    "900 million dalers" is then a sum too, whatever its own sentence says, and compared as one."""
+    text = (
+        "Blackout\n\nJanuary 23, 2026\n\nThe grid company put the economic cost of the outage at about 210 "
+        "million dalers. The business federation says businesses lost more than 900 million dalers."
+    )
+    claims = article_claims(make_article("blackout", text))
+    assert [(c.value, c.unit) for c in claims] == [
+        ("210 million dalers", "daler"),
+        ("900 million dalers", "daler"),
+    ]
+    for sentence in (
+        "The closure cost 3 million people their jobs.",
+        "The storm cost 2 million households their power.",
+    ):
+        assert [c.unit for c in claims_of(sentence)] == [None]
