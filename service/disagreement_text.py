@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .clauses import OUTSIDE_THE_COUNTRY, WHOLE_COUNTRY, WHOLE_WORLD
+from .figures import MEASUREMENT_UNITS
 from .models import Claim, Disagreement, Passage
 from .nlp import parse_one
 
@@ -32,10 +33,14 @@ def topic_of(group: Sequence[Claim]) -> str:
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else SCOPE_WORDS.get(place, f" in {place}")
     unit = next((c.unit for c in group if c.unit), None)
-    if unit and any(unit_noun(c) for c in group):  # "burned 12,000 hectares", "will save 450 million marks"
+    money = unit is not None and unit != "percent" and unit not in MEASUREMENT_UNITS
+    if money and any(unit_noun(c) for c in group):  # "spent 18 million crowns", "cost 900 million dalers"
+        amount = counted if parse_one(counted)[0].pos_ == "NOUN" else f"amount {counted}"
+        return f"the {amount}{where}, in {_plural_currency(unit)}"
+    if unit and any(unit_noun(c) for c in group):  # "burned 12,000 hectares"
         return f"the number of {unit} {counted}{where}"
     if unit:
-        return f"the {counted}{where}, in {unit}"
+        return f"the {counted}{where}, in {_plural_currency(unit) if money else unit}"
     counted = _counted_plainly(counted)
     return (
         f"the size of the {counted}{where}" if counted in COLLECTIVES else f"the number of {counted}{where}"
@@ -51,6 +56,14 @@ def _counted_plainly(counted: str) -> str:
     if word.pos_ in ("NOUN", "PROPN"):
         return counted if word.tag_ in ("NNS", "NNPS") or counted.endswith("s") else _plural(counted)
     return f"people {counted}"
+
+
+INVARIANT_CURRENCIES = frozenset("yen yuan renminbi baht rand naira kwacha taka".split())
+
+
+def _plural_currency(unit: str) -> str:
+    """ "crown" → "crowns"; "US dollars", "yen" as they are."""
+    return unit if " " in unit or unit.endswith("s") or unit in INVARIANT_CURRENCIES else _plural(unit)
 
 
 def _plural(noun: str) -> str:

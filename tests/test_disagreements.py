@@ -802,6 +802,20 @@ def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
             },
             "the number of teachers that walked out",
         ),
+        (
+            {
+                "a": "The ministry says it spent 30 million crowns on bridge inspections in 2025.",
+                "b": "The institute says the country spent only 18 million crowns on bridge inspections in 2025.",
+            },
+            "the amount spent, in crowns",
+        ),
+        (
+            {
+                "a": "The grid company said the outage cost the economy about 210 million crowns.",
+                "b": "The business federation said the outage cost the economy more than 900 million crowns.",
+            },
+            "the cost, in crowns",
+        ),
     ],
 )
 def test_topics_read_as_english(sentences, topic):
