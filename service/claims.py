@@ -56,13 +56,13 @@ from .article_context import with_article_context
 from .clauses import (
     CONTAINERS,
     clause_anchor,
-    date_of,
     is_aside,
     lemma,
     noun_key,
     places_of,
 )
 from .counted import counted, is_generic
+from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import (
     event_key,

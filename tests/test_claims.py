@@ -930,3 +930,15 @@ def test_a_currency_no_list_holds_is_learnt_from_where_the_article_speaks_of_mon
         "The storm cost 2 million households their power.",
     ):
         assert [c.unit for c in claims_of(sentence)] == [None]
+
+
+def test_a_when_clause_after_a_date_dates_every_figure_it_tells():
+    """The parser hangs "310,000 … lost power" on "11 people died"; both are the 2009 storm's."""
+    sentence = (
+        "The outage is already far larger than the blackout that followed the ice storm of January 2009, "
+        "when 310,000 customers in Dalmoor lost power, some of them for more than a week, and 11 people died."
+    )
+    assert [(c.value, c.date) for c in claims_of(sentence, published="2026-01-17")] == [
+        ("310,000", "2009"),
+        ("11", "2009"),
+    ]

@@ -17,6 +17,7 @@ GROUNDING = {
     "counted",
     "amounts",
     "clauses",
+    "dates",
     "sources",
     "article_context",
     "frame_text",

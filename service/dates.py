@@ -1,0 +1,171 @@
+"""When a figure holds, read off spaCy's parse (service/clauses.py finds the figure's clause): a DATE of
+the clause that names a point in time, else one on the reporting verb above it ("said on Tuesday"),
+resolved against the article's date; durations and "since…" are not dates. A date the sentence ties to
+the figure some other way counts first: a "when" clause's ("since 2019, when 27 people were killed"),
+the figure's own phrase ("up from 23 on Wednesday"), the event a relative clause hangs on, the first of
+coordinated clauses."""
+
+from __future__ import annotations
+
+from . import nlp
+from .clauses import REPORTING, clause_of, lemma
+
+POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
+
+
+def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
+    """When the figure holds: a date of its clause, of the event that is the clause's subject ("the 2009
+    crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
+    else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
+    with another figure ("up from 88 on Wednesday") is that figure's: first the figure's own phrases."""
+    tokens = _own_phrases(figure) + clause_of(anchor, noun)
+    if (when := _when_clause_date(anchor, published)) is not None:
+        return when, True
+    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
+        holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
+        inside = {t.i for t in anchor.subtree}
+        tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
+    tokens += _result_of(anchor)
+    if anchor.tag_ not in ("VBZ", "VBP"):  # "the plant, which opened in 1958, employs 620": holds now
+        tokens += _subject_tokens(anchor, noun)
+    tokens += _first_conjunct(anchor)
+    for token in tokens:
+        if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
+                continue
+            if _goes_with_another_figure(span.root, anchor, figure):
+                continue
+            if resolved := nlp.resolve_date(span.text, published):
+                return resolved, True
+    for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
+        if verb.pos_ == "VERB" and lemma(verb) in REPORTING:
+            for token in verb.subtree:
+                if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
+                    span = next(e for e in token.doc.ents if e.start == token.i)
+                    if resolved := nlp.resolve_date(span.text, published):
+                        return resolved, True
+    return published, False
+
+
+def _own_phrases(figure) -> list:
+    """The phrases on the figure, or on the "from" it follows: "up from 23 on Wednesday"."""
+    if figure is None:
+        return []
+    holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
+    return [t for h in holders for c in h.children if c.dep_ == "prep" and c.i > figure.i for t in c.subtree]
+
+
+def _dated_verb_of(holder) -> list:
+    """The dates on the verb whose object or phrase a relative clause's noun is: "fined the bank in 2024
+    over a breach that affected 700,000 customers" (the breach is no later than the fine)."""
+    verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+    if verb.pos_ != "VERB" or lemma(verb) in REPORTING:
+        return []
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and holder not in c.subtree]
+    return [t for phrase in phrases for t in phrase.subtree if t.ent_type_ == "DATE"]
+
+
+def _when_clause_date(anchor, published: str | None) -> str | None:
+    """The date a "when" clause hangs on, whatever leads to it: "since 2019, when 27 people were killed";
+    "the storm of January 2009, when 310,000 customers lost power, … and 11 people died" (the parser
+    hangs the first clause on the second: both are the when clause's)."""
+    clauses = [a for a in [anchor, *anchor.ancestors] if a.dep_ in ("relcl", "advcl")]
+    clauses += [c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i]
+    for clause in clauses:
+        when = next((c for c in clause.children if c.lower_ == "when" and c.i < clause.i), None)
+        if when is None:
+            continue
+        date = clause.head if clause.dep_ == "relcl" else _date_before(when)
+        span = next((e for e in clause.doc.ents if date is not None and e.start <= date.i < e.end), None)
+        if span is not None and span.label_ == "DATE":
+            return nlp.resolve_date(span.text, published)
+    return None
+
+
+def _date_before(when):
+    """The date right before ", when": "January 2009, when"."""
+    doc = when.doc
+    return doc[when.i - 2] if when.i >= 2 and doc[when.i - 1].text == "," else None
+
+
+def _result_of(anchor) -> list:
+    """The phrases of the event a participle tells the result of ("the tower collapsed in 2019, killing
+    27 people": 2019 is when the 27 died), not its other clauses."""
+    if anchor.dep_ != "advcl" or anchor.tag_ != "VBG" or anchor.head.pos_ != "VERB":
+        return []
+    events = [anchor.head]
+    if anchor.head.dep_ == "conj":  # "In 1998 the ferry caught fire and sank, killing 412": both verbs'
+        events.append(anchor.head.head)
+    phrases = [c for event in events for c in event.children if c.dep_ == "prep" and c.i != anchor.i]
+    return [t for phrase in phrases for t in phrase.subtree]
+
+
+def _first_conjunct(anchor) -> list:
+    """The phrases of the clause a coordinated clause follows ("In 2017, a coach came off the road, and 22
+    people were killed": 2017 is when the 22 died), when the figure's own clause names no date; along a
+    chain, every clause before it ("In 2022, the group broke in, stole … and demanded $20 million")."""
+    phrases, current = [], anchor
+    for _ in range(6):
+        if current.dep_ != "conj" or current.head.pos_ not in ("VERB", "AUX"):
+            break
+        current = current.head
+        phrases += [c for c in current.children if c.dep_ in ("prep", "npadvmod") and c.i < anchor.i]
+    return [t for phrase in phrases for t in phrase.subtree]
+
+
+def _noun_phrase_top(noun):
+    """The head of the noun phrase a noun ends: "collision" for "Junction" in "the 2009 collision at
+    Tarrow Junction"."""
+    current = noun
+    if noun.ent_type_ == "DATE":  # "the protests of 2024, when 70,000 marched": the date itself
+        return noun
+    for _ in range(4):
+        at_place = current.head.lower_ in ("at", "in", "near", "on", "off", "outside")
+        if current.dep_ == "pobj" and at_place and current.head.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head.head
+        elif current.dep_ in ("compound", "appos") and current.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head
+        else:
+            break
+    return current
+
+
+def _subject_tokens(anchor, noun) -> list:
+    """The subject of the figure's verb when the figure is not in it: the event that did the counting
+    ("Vesland's worst rail accident, at Holm Crossing in 1987, killed 22 people")."""
+    found = []
+    for child in anchor.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subtree = list(child.subtree)
+            if noun is None or all(t.i != noun.i for t in subtree):
+                found += subtree
+    return found
+
+
+def _goes_with_another_figure(date_root, anchor, figure) -> bool:
+    """The date hangs on a phrase that holds another number ("up from 88 on Wednesday")."""
+    current = date_root.head
+    for _ in range(6):
+        if current.i == anchor.i or current.head.i == current.i:
+            return False
+        if any(
+            t.like_num and t.ent_type_ not in ("DATE", "TIME") and (figure is None or t.i != figure.i)
+            for t in [current, *current.children]
+            if t.lower_ != "one"  # "including one in 2017 in which 22 died": a pronoun, no figure
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _attached_to(token, verb) -> bool:
+    """The date hangs on the verb directly or through one preposition ("said on Tuesday")."""
+    head = token.head
+    for _ in range(3):
+        if head.i == verb.i:
+            return True
+        if head.pos_ not in ("ADP", "PROPN", "NOUN"):
+            return False
+        head = head.head
+    return False
