@@ -220,10 +220,10 @@ def _spent_on(amount):
 
 
 def _spending_verb(amount):
-    """ "will save 450 million marks", "pledged $10 million": the verb, which says what the sum is; not a
-    change ("fell 3 million marks")."""
+    """ "will save 450 million marks", "pledged $10 million", "18 million crowns were spent": the verb,
+    which says what the sum is; not a change ("fell 3 million marks")."""
     verb = amount.head
-    if amount.dep_ != "dobj" or verb.pos_ != "VERB" or not is_event_verb(verb):
+    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not is_event_verb(verb):
         return None
     return verb if lemma(verb) not in LEVEL_VERBS else None
 

@@ -53,7 +53,8 @@ def _own_phrases(figure) -> list:
     if figure is None:
         return []
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
-    return [t for h in holders for c in h.children if c.dep_ == "prep" and c.i > figure.i for t in c.subtree]
+    phrases = [c for h in holders for c in h.children if c.dep_ == "prep" and c.i > figure.i]
+    return [t for c in phrases if c.lower_ != "of" for t in c.subtree]  # "61 of those taken on Monday"
 
 
 def _dated_verb_of(holder) -> list:
@@ -144,14 +145,16 @@ def _subject_tokens(anchor, noun) -> list:
 
 
 def _goes_with_another_figure(date_root, anchor, figure) -> bool:
-    """The date hangs on a phrase that holds another number ("up from 88 on Wednesday")."""
+    """The date hangs on a phrase that holds another number ("up from 88 on Wednesday", where the parser
+    may hang "on Wednesday" on "up")."""
     current = date_root.head
     for _ in range(6):
         if current.i == anchor.i or current.head.i == current.i:
             return False
+        phrases = [g for c in current.children if c.dep_ == "prep" for g in c.children]
         if any(
             t.like_num and t.ent_type_ not in ("DATE", "TIME") and (figure is None or t.i != figure.i)
-            for t in [current, *current.children]
+            for t in [current, *current.children, *phrases]
             if t.lower_ != "one"  # "including one in 2017 in which 22 died": a pronoun, no figure
         ):
             return True

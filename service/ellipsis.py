@@ -93,7 +93,8 @@ def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: i
     if claims[i].event or claims[i].activity or claims[i].noun:
         return None
     now = [j for j in range(len(claims)) if not earlier[j] and (claims[j].event or claims[j].noun)]
-    return claims[min(now, key=lambda j: abs(at[j] - at[i]))] if now else None
+    # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …")
+    return claims[min(now, key=lambda j: (at[j] > at[i], abs(at[j] - at[i])))] if now else None
 
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:

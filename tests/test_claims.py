@@ -897,12 +897,20 @@ def test_kinds_joined_that_something_befell_are_people_counted_by_the_event():
 def test_a_value_before_a_change_counts_what_the_figure_after_it_counts_on_its_own_day():
     sentence = (
         "By Thursday evening 61 of those abducted had been released, according to the Ministry of Internal "
-        "Security, up from 23 on Wednesday."
+        "Security, up from 23 on Wednesday, after a further 38 were handed over near the village of Oska."
     )
     claims = claims_of(sentence, published="2026-03-13")
-    assert [(c.value, c.event, c.source, c.date) for c in claims] == [
+    assert [(c.value, c.event, c.source, c.date) for c in claims][:2] == [
         ("61", "release", "Ministry of Internal Security", "2026-03-12"),
-        ("23", "release", "Ministry of Internal Security", "2026-03-11"),
+        ("23", "release", "Ministry of Internal Security", "2026-03-11"),  # not the 38 handed over
+    ]
+    later = (
+        "By then 174 of the pupils and teachers abducted from the school a week ago had been reunited with "
+        "their families, according to the ministry, up from 118 on Friday."
+    )
+    assert [(c.value, c.date) for c in claims_of(later, published="2026-03-16")] == [
+        ("174", "2026-03-16"),  # "on Friday" is the 118's, though the parser hangs it on "up"
+        ("118", "2026-03-13"),
     ]
 
 

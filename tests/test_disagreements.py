@@ -805,7 +805,7 @@ def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
         (
             {
                 "a": "The ministry says it spent 30 million crowns on bridge inspections in 2025.",
-                "b": "The institute says the country spent only 18 million crowns on bridge inspections in 2025.",
+                "b": "The institute says only 18 million crowns were spent on bridge inspections in 2025.",
             },
             "the amount spent, in crowns",
         ),
