@@ -425,11 +425,14 @@ BLIND_PACKS = [
     "volcano_synthetic",
     "hospital_cyberattack_synthetic",
     "prison_escape_synthetic",
+    "blackout_synthetic",
+    "abduction_synthetic",
+    "bridge_collapse_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Twenty-seven packs written blind (by helpers that never read service/), in ten rounds: the first six
+    """Thirty packs written blind (by helpers that never read service/), in eleven rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -468,15 +471,19 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false alarms 11 -> 10,
     unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never joining ("taken
     to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9, unrelated
-    figures 8 -> 6).
+    figures 8 -> 6). The eleventh set (a power blackout, a school abduction, a bridge collapse), scored as
+    first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms 3, unrelated figures 6;
+    its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
+    Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4,
+    1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 40
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 32
-    assert sum(r.agreements_reported for r in reports) <= 4
-    assert sum(r.false_alarms for r in reports) <= 9
-    assert sum(r.unrelated_figures_reported for r in reports) <= 6
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 44
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 38
+    assert sum(r.agreements_reported for r in reports) <= 5
+    assert sum(r.false_alarms for r in reports) <= 8
+    assert sum(r.unrelated_figures_reported for r in reports) <= 5
     assert sum(r.unrelated_on_questions for r in reports) <= 5
 
 
