@@ -82,9 +82,9 @@ def _levelled(unit):
     verb_lemma = lemma(verb)
     if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS:
         return None
-    valued = _dependent(verb, ("dobj",))
+    valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING):
-        return valued
+        return _noun(valued)  # "puts it at €1.3 billion": what "it" is, the sentence before says
     return _dependent(verb, ("nsubj", "nsubjpass"))
 
 

@@ -171,7 +171,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         elif figure.unit is not None:
             frame = _measure_frame(sentence, figure, token)
         elif money is not None:
-            frame = _sum_frame(sentence, figure, token)
+            frame = _sum_frame(sentence, figure, token, published)
         else:
             frame = _count_frame(sentence, figure, token, wholes, published, seen)
         if frame is None:
@@ -276,12 +276,17 @@ def _shown(figure: Figure, sentence: str, token) -> str:
     return f"{sentence[figure.start - 1]}{figure.value}"
 
 
-def _sum_frame(sentence: str, figure: Figure, token):
-    """(noun, event, None, None) for a sum of money the sentence says what of, else None."""
+def _sum_frame(sentence: str, figure: Figure, token, published: str | None):
+    """(noun, event, fact-box label, None) for a sum of money the sentence (or its fact-box label: "Hole in
+    the balance sheet: €410 million") says what of, else None; (None, None, None, None) for one that
+    names nothing ("the auditors put it at €1.3 billion": the sentence before says)."""
     if _no_size(sentence, figure, token) or is_increment(sentence, figure):
         return None
-    frame = sum_of(token)
-    return None if frame is None else (*frame, None, None)
+    if (frame := sum_of(token)) is not None:
+        return (*frame, None, None)
+    if (label := _label(sentence, figure, published)) is not None:
+        return label[0], label[1], label, PARENTHESIS_AFTER.match(sentence, figure.end)
+    return (None, None, None, None) if names_nothing(currency_token(token) or token) else None
 
 
 def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], published: str | None, seen: set):
@@ -362,8 +367,12 @@ def _label(sentence: str, figure: Figure, published: str | None):
     match = LABEL.match(sentence)
     if match is None or match.end() > figure.start:
         return None
-    doc = nlp.parse_one(match.group("label").strip())
+    text = match.group("label").strip()
+    doc = nlp.parse_one(text)
     root = next((t for t in doc if t.head.i == t.i), None)
+    if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
+        doc = nlp.parse_one(text[:1].lower() + text[1:])
+        root = next((t for t in doc if t.head.i == t.i), None)
     if root is None:
         return None
     if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"

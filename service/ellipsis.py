@@ -23,12 +23,15 @@ def may_borrow(sentence: str, figure: Figure) -> bool:
 
 def names_nothing(token) -> bool:
     """The figure values a count that names nothing: "the real number is 1,100", "the true toll is at
-    least 240", "the union puts the figure at 65,000", "its count stood at 187"."""
+    least 240", "the union puts the figure at 65,000", "its count stood at 187", "the auditors put it at
+    nearly €1.3 billion"."""
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
     if token.dep_ not in ("attr", "pobj") or verb.pos_ not in ("AUX", "VERB"):
         return False
     deps = ("dobj",) if lemma(verb) in VALUING else ("nsubj", "nsubjpass")
     holder = next((c for c in verb.children if c.dep_ in deps), None)
+    if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING:
+        return True
     return (
         holder is not None
         and lemma(holder) in CONTAINERS
@@ -50,16 +53,19 @@ def earlier_value(token) -> bool:
 
 
 def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
-    """Counts that name nothing take the frame of the last figure the sentence before counts."""
-    lender = next((c for c in reversed(before) if (c.event or c.activity or c.noun) and not c.unit), None)
-    if lender is None:
-        return claims
+    """Figures that name nothing take the frame of the last figure in the same unit (a count's, a sum's
+    in its currency) that the sentence before gives."""
     return [
-        claim
-        if claim.noun or claim.event or claim.activity or claim.value == lender.value
-        else _framed_as(claim, lender, whose=claim.whose or lender.whose)
-        for claim in claims
+        claim if claim.noun or claim.event or claim.activity else _borrowed(claim, before) for claim in claims
     ]
+
+
+def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
+    framed = (c for c in reversed(before) if (c.event or c.activity or c.noun) and c.unit == claim.unit)
+    lender = next(framed, None)
+    if lender is None or claim.value == lender.value:
+        return claim
+    return _framed_as(claim, lender, whose=claim.whose or lender.whose)
 
 
 def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: list[bool]) -> list[Claim]:

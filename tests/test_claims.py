@@ -950,3 +950,28 @@ def test_a_when_clause_after_a_date_dates_every_figure_it_tells():
         ("310,000", "2009"),
         ("11", "2009"),
     ]
+
+
+def test_a_figure_put_on_it_takes_what_the_sentence_before_measured_in_its_unit():
+    """ "puts it at nearly €1.3 billion": "it" is the hole the sentence before put at €410 million, not
+    the draft that says so; a count borrows only a count's frame, a sum only a sum's in its currency."""
+    text = (
+        "Bank\n\nMarch 17, 2026\n\nThe Prudential Supervision Office puts the hole in the bank's balance "
+        "sheet at €410 million. A leaked draft by the bank's auditors puts it at nearly €1.3 billion.\n\n"
+        "Torvane says 620 jobs will be lost. The federation puts it at 1,100."
+    )
+    claims = article_claims(make_article("bank", text))
+    assert [(c.value, c.unit, c.noun, c.event) for c in claims] == [
+        ("€410 million", "euros", "hole", None),
+        ("€1.3 billion", "euros", "hole", None),
+        ("620", None, "job", "lose"),
+        ("1,100", None, "job", "lose"),
+    ]
+
+
+def test_a_fact_box_label_says_what_a_sum_is_and_the_parenthesis_whose():
+    sentence = "Hole in the balance sheet: €410 million (Supervision Office); nearly €1.3 billion (auditors)"
+    assert [(c.value, c.noun, c.source) for c in claims_of(sentence)] == [
+        ("€410 million", "hole", "Supervision Office"),
+        ("€1.3 billion", "hole", "auditors"),
+    ]
