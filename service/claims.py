@@ -66,13 +66,12 @@ from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import (
     event_key,
-    event_of,
-    is_event_verb,
     names_a_state,
     placing_verb,
     purpose,
     whose,
 )
+from .fact_box import PARENTHESIS_AFTER, label_of, noted_source
 from .figures import (
     Figure,
     interval,
@@ -122,10 +121,6 @@ PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport wor
 COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
 # "318 of them", "3 of whom"; not "61 of those abducted", a group named by what befell it
 PART_AFTER = re.compile(r"\s+of\s+(?:them|those(?!\s+\w+ed\b)|these|whom|which)\b", re.I)
-PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
-SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
-# a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
-LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:\d]{2,80}):\s")
 
 
 def article_claims(article: Article) -> list[Claim]:
@@ -205,7 +200,7 @@ def _claim(
         places = places or label[2]
         date, stated = (label[3], True) if label[3] and not stated else (date, stated)
     source = said_right_after(passage.quote, figure.end) or source_of(anchor, doc, token)
-    source = source or (_noted_source(aside.group("inside")) if aside else None)
+    source = source or (noted_source(aside.group("inside")) if aside else None)
     return Claim(
         doc_id=passage.doc_id,
         title=passage.title,
@@ -282,11 +277,18 @@ def _sum_frame(sentence: str, figure: Figure, token, published: str | None):
     names nothing ("the auditors put it at €1.3 billion": the sentence before says)."""
     if _no_size(sentence, figure, token) or is_increment(sentence, figure):
         return None
-    if (frame := sum_of(token)) is not None:
+    aside = PARENTHESIS_AFTER.match(sentence, figure.end)
+    frame = sum_of(token)
+    if frame is not None and not _noted(frame[0], aside):
         return (*frame, None, None)
-    if (label := _label(sentence, figure, published)) is not None:
-        return label[0], label[1], label, PARENTHESIS_AFTER.match(sentence, figure.end)
+    if (label := label_of(sentence, figure, published)) is not None:
+        return label[0], label[1], label, aside
     return (None, None, None, None) if names_nothing(currency_token(token) or token) else None
+
+
+def _noted(noun, aside) -> bool:
+    """The noun is in the parenthesis after the figure: it names who gives the figure ("(airlines)")."""
+    return bool(aside) and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside")
 
 
 def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], published: str | None, seen: set):
@@ -311,9 +313,9 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     if event_token is not None and event_token.pos_ == "ADP" and not is_generic(noun):
         event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)
-    if aside and noun is not None and aside.start("inside") <= noun.idx < aside.end("inside"):
+    if _noted(noun, aside):
         noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
-    label = _label(sentence, figure, published) if noun is None or event_token is None else None
+    label = label_of(sentence, figure, published) if noun is None or event_token is None else None
     if label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
@@ -352,40 +354,6 @@ def _is_identifier(token) -> bool:
         and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
         and before.whitespace_ != ""
     )
-
-
-def _noted_source(note: str) -> str | None:
-    """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"."""
-    words = SOURCE_NOTE.sub(" ", note).split()
-    return " ".join(words[:6]) or None
-
-
-def _label(sentence: str, figure: Figure, published: str | None):
-    """What a fact box's label says is counted, for a figure after it: "Injured: 63" → (None, injured),
-    "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
-    (crowd, None) in Branova on Saturday. (noun, event, places, date or None), or None."""
-    match = LABEL.match(sentence)
-    if match is None or match.end() > figure.start:
-        return None
-    text = match.group("label").strip()
-    doc = nlp.parse_one(text)
-    root = next((t for t in doc if t.head.i == t.i), None)
-    if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
-        doc = nlp.parse_one(text[:1].lower() + text[1:])
-        root = next((t for t in doc if t.head.i == t.i), None)
-    if root is None:
-        return None
-    if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
-        noun, event = None, root
-    elif root.pos_ == "NOUN" and not root.ent_type_:
-        noun, event = root, event_of(root)
-    else:
-        noun, event = None, None
-    if noun is None and event is None:
-        return None
-    places, _ = places_of(root, noun, root, doc)
-    date, stated = date_of(root, noun, published)
-    return noun, event, places, date if stated else None
 
 
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:

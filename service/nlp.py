@@ -58,9 +58,10 @@ POINT_IN_TIME = re.compile(
 MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
+# "last year", "the same week last year", "two years ago" ("a year ago" is a day: dateparser's)
 YEARS_BACK = re.compile(
-    r"^(?:in\s+|during\s+)?(?:last\s+year|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+years?\s+ago)$",
+    r"\blast\s+year\b|^(?:in\s+|during\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years?\s+ago$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = dict(

@@ -975,3 +975,16 @@ def test_a_fact_box_label_says_what_a_sum_is_and_the_parenthesis_whose():
         ("€410 million", "hole", "Supervision Office"),
         ("€1.3 billion", "hole", "auditors"),
     ]
+
+
+def test_a_fact_box_figure_whose_parenthesis_names_its_source_is_what_the_label_says():
+    sentence = "Compensation bill: at least €260 million (Consumers' Federation) / €60 million (airlines)"
+    assert [(c.value, c.noun, c.source) for c in claims_of(sentence)] == [
+        ("€260 million", "compensation bill", "Consumers' Federation"),
+        ("€60 million", "compensation bill", "airlines"),  # not a sum of airlines
+    ]
+
+
+def test_a_figure_of_the_same_week_last_year_is_of_last_year():
+    sentence = "In the same week last year, 1,020 people landed on Lissara, according to ministry data."
+    assert [(c.value, c.date) for c in claims_of(sentence, published="2026-06-09")] == [("1,020", "2025")]

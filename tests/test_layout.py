@@ -18,6 +18,7 @@ GROUNDING = {
     "amounts",
     "clauses",
     "dates",
+    "fact_box",
     "sources",
     "article_context",
     "frame_text",

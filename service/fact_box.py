@@ -1,0 +1,52 @@
+"""A fact box's line: "Injured: 63 (Upper Marren Health Authority)", "13:40 — On board: 386", "Hole in
+the balance sheet: €410 million (regulator); nearly €1.3 billion (auditors)". The label says what each
+figure after it counts (and where, and when); a parenthesis right after a figure says who gives it."""
+
+from __future__ import annotations
+
+import re
+
+from . import nlp
+from .clauses import places_of
+from .dates import date_of
+from .events import event_of, is_event_verb
+from .figures import Figure
+
+PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
+SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
+# a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
+LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:\d]{2,80}):\s")
+
+
+def noted_source(note: str) -> str | None:
+    """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"."""
+    words = SOURCE_NOTE.sub(" ", note).split()
+    return " ".join(words[:6]) or None
+
+
+def label_of(sentence: str, figure: Figure, published: str | None):
+    """What a fact box's label says is counted, for a figure after it: "Injured: 63" → (None, injured),
+    "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
+    (crowd, None) in Branova on Saturday. (noun, event, places, date or None), or None."""
+    match = LABEL.match(sentence)
+    if match is None or match.end() > figure.start:
+        return None
+    text = match.group("label").strip()
+    doc = nlp.parse_one(text)
+    root = next((t for t in doc if t.head.i == t.i), None)
+    if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
+        doc = nlp.parse_one(text[:1].lower() + text[1:])
+        root = next((t for t in doc if t.head.i == t.i), None)
+    if root is None:
+        return None
+    if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
+        noun, event = None, root
+    elif root.pos_ == "NOUN" and not root.ent_type_:
+        noun, event = root, event_of(root)
+    else:
+        noun, event = None, None
+    if noun is None and event is None:
+        return None
+    places, _ = places_of(root, noun, root, doc)
+    date, stated = date_of(root, noun, published)
+    return noun, event, places, date if stated else None
