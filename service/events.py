@@ -292,7 +292,14 @@ def purpose(verb):
 def is_event_verb(token) -> bool:
     if lemma(token) in REPORTING and _destination(token) is not None:
         return True  # "58 people were admitted to the hospital": taken somewhere, not said
+    if lemma(token) in PLACING and _uncounted_object(token):
+        return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+
+
+def _uncounted_object(verb) -> bool:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
 
 
 def _destination(verb):

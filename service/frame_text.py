@@ -52,4 +52,25 @@ def readable(noun, event) -> str | None:
             return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=True)}"
     if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
         return f"{noun_text} {relative} {_verb_phrase(event, noun)}"
+    if noun.dep_ == "dobj" and noun.head.i == event.i and event.tag_ in ("VB", "VBP", "VBZ"):
+        return f"{noun_text} {participle(lemma(event))}"  # "counts 184,000 depositors": depositors counted
     return f"{noun_text} {_verb_phrase(event, noun)}"
+
+
+IRREGULAR = dict(
+    pair.split(":")
+    for pair in """take:taken find:found hold:held leave:left lose:lost keep:kept bring:brought send:sent
+    pay:paid spend:spent put:put see:seen give:given make:made get:got have:had build:built catch:caught
+    hit:hit cut:cut set:set shut:shut sell:sold buy:bought win:won tell:told say:said""".split()
+)
+
+
+def participle(verb: str) -> str:
+    """ "count" → "counted", "raise" → "raised", "carry" → "carried", "hold" → "held"."""
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"

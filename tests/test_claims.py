@@ -988,3 +988,11 @@ def test_a_fact_box_figure_whose_parenthesis_names_its_source_is_what_the_label_
 def test_a_figure_of_the_same_week_last_year_is_of_last_year():
     sentence = "In the same week last year, 1,020 people landed on Lissara, according to ministry data."
     assert [(c.value, c.date) for c in claims_of(sentence, published="2026-06-09")] == [("1,020", "2025")]
+
+
+def test_what_a_placing_verb_does_with_its_own_object_is_what_befell_the_group():
+    """ "received their money" befell the depositors; "received 58 patients" places the patients."""
+    got = claims_of("The fund says 98,250 depositors of the failed bank have now received their money.")
+    placed = claims_of("Hospitals received 58 patients on Monday.")
+    assert [(c.noun, c.event) for c in got] == [("depositor", "receive money")]
+    assert [(c.noun, c.event) for c in placed] == [("patient", None)]

@@ -823,6 +823,13 @@ def test_a_figure_of_a_separate_accident_is_never_set_against_the_storys():
             },
             "the cost, in crowns",
         ),
+        (
+            {
+                "a": "The central bank counts 184,000 depositors at the failed bank.",
+                "b": "The depositors' association counts more than 230,000 depositors at the failed bank.",
+            },
+            "the number of depositors counted",
+        ),
     ],
 )
 def test_topics_read_as_english(sentences, topic):
