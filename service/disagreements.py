@@ -122,7 +122,8 @@ LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find"
 def never_joined(a: str, b: str) -> bool:
     """Events whose embeddings may be close but whose meaning is not: a light verb with its object and
     the bare verb ("take part" is not "take" (to hospital), "lose home" not "lose"), two bare light verbs
-    ("take" and "get" are close as words, and say little), and where a group is
+    ("take" and "get" are close as words, and say little), "have" against another verb on the same object
+    ("have money", "receive money"), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
     alive" is not "dead")."""
     short, long = sorted((a, b), key=len)
@@ -130,6 +131,9 @@ def never_joined(a: str, b: str) -> bool:
         return True
     if a != b and a in LIGHT_VERBS and b in LIGHT_VERBS:  # "350 taken to the mainland", "1,300 got out"
         return True
+    (verb_a, _, object_a), (verb_b, _, object_b) = a.partition(" "), b.partition(" ")
+    if object_a and object_a == object_b and verb_a != verb_b and "have" in (verb_a, verb_b):
+        return True  # "had money at the bank" is what they held; "received their money", what befell them
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
 
 

@@ -14,7 +14,7 @@ from service.disagreements import find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
-from service.vocabulary import Vocabulary, read_lexicon
+from service.vocabulary import EVENT_SIMILARITY, Vocabulary, read_lexicon
 
 from .conftest import SEEDS
 
@@ -845,3 +845,20 @@ def test_two_bare_light_verbs_never_join_however_close_their_embeddings(shared_d
         claim("b", 1300, noun="resident", event="get", source="the mayor", date="2026-03-04"),
     ]
     assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
+def test_what_a_group_has_is_never_what_befell_it_however_close_the_words(shared_desk):
+    """ "184,000 depositors had money at the bank" and "98,250 depositors have received their money" share
+    the object the embedder weighs; a question about those who received their money is not about them."""
+    vocabulary = shared_desk.vocabulary
+    assert vocabulary.similarity("have money", "receive money") >= EVENT_SIMILARITY  # would join
+    held = [
+        claim(
+            "a", 184000, noun="depositor", event="have money", source="the central bank", date="2026-03-09"
+        ),
+        claim("b", 230000, noun="depositor", event="have money", source="the association", date="2026-03-09"),
+    ]
+    (found,) = find_disagreements(held, vocabulary)
+    asked = question_frame("How many depositors had received their money by Friday?")
+    assert asked.event == "receive money"
+    assert about_question(asked, [found], vocabulary) == []
