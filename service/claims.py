@@ -74,6 +74,7 @@ from .events import (
 from .fact_box import PARENTHESIS_AFTER, label_of, noted_source
 from .figures import (
     Figure,
+    for_parsing,
     interval,
     is_addition,
     is_increment,
@@ -135,7 +136,7 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     """Every claim in the passages (sentences), in order, each quoting its whole passage."""
     with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
-    docs = nlp.parse(without_dateline(p.quote) for p, _ in with_figures)
+    docs = nlp.parse(for_parsing(without_dateline(p.quote)) for p, _ in with_figures)
     learn_currencies(docs)
     found: list[Claim] = []
     previous, before = None, []  # the sentence before, and its claims

@@ -52,13 +52,21 @@ MONTH_NAMES = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{NUMBER_WORD})(?!-\w)"  # not "two-thirds"
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE = "|".join(SCALES)
+# "€1.3bn", "£4.5m", "1.2m people" (not "a 10m wall": _short_scale)
+SHORT_SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
+SHORT = r"(?:bn|tn|m)(?![\w-])"
 FIGURE = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE}))?"
-    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))(?P<b>{NUM}))?(?:\s+(?P<scale_b>{SCALE}))?"
+    rf"(?P<between>\bbetween\s+)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
+    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))(?P<b>{NUM}))?"
+    rf"(?:\s+(?P<scale_b>{SCALE})|(?P<short_b>{SHORT}))?"
     rf"(?![\w@/%]|[.,]\d)",
     re.IGNORECASE,
+)
+# what follows a length in metres ("a 10m wall", "20m high", "15m from the shore")
+METRES_AFTER = re.compile(
+    r"\s*(?:high|deep|long|wide|tall|thick|away|above|below|from|of|into|across)\b", re.I
 )
 NOT_FIGURES = re.compile(
     r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}\b"
@@ -104,13 +112,18 @@ def format_number(number: float) -> str:
     return f"{int(number):,}" if number == int(number) else f"{number:,}"
 
 
+def _scale(match: re.Match[str], side: str) -> str:
+    word = match.group(f"scale_{side}") or SHORT_SCALES.get((match.group(f"short_{side}") or "").lower(), "")
+    return word.lower()
+
+
 def _figure(match: re.Match[str]) -> Figure:
     a, b = match.group("a"), match.group("b")
-    scale_a = (match.group("scale_a") or match.group("scale_b") or "").lower()
-    scale_b = (match.group("scale_b") or scale_a).lower()
+    scale_a = _scale(match, "a") or _scale(match, "b")
+    scale_b = _scale(match, "b") or scale_a
     low = _to_float(a) * SCALES.get(scale_a, 1)
     high = _to_float(b) * SCALES.get(scale_b, 1) if b else low
-    if scale_b in ("million", "billion"):  # "12 million" stays a word; "5 thousand" becomes "5,000"
+    if scale_b in ("million", "billion", "trillion"):  # "12 million" stays a word; "5 thousand" is "5,000"
         shown = [format_number(n / SCALES[scale_b]) for n in (low, high)]
         value = ("–".join(shown) if b else shown[0]) + f" {scale_b}"
     else:
@@ -127,7 +140,31 @@ def figures_in(sentence: str) -> list[Figure]:
         for match in FIGURE.finditer(sentence)
         if not any(s < match.end() and match.start() < e for s, e in masked)
         and not in_a_name(sentence, match.start("a"), match.end("a"))
+        and not _in_metres(sentence, match)
     ]
+
+
+SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(bn|tn|m)(?![\w-])", re.I)
+
+
+def for_parsing(text: str) -> str:
+    """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ": the tagger reads "m" as a noun; without it the
+    number parses as the number it is (offsets kept; values come from the figures)."""
+    return SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+
+
+def _in_metres(sentence: str, match: re.Match[str]) -> bool:
+    """ "a 10m wall", "waves 5m high": "m" is metres unless money ("£4.5m") or a count follows ("1.2m
+    people")."""
+    short = match.group("short_b") or match.group("short_a")
+    if (
+        short is None
+        or short.lower() != "m"
+        or sentence[match.start("a") - 1 : match.start("a")] in CURRENCIES
+    ):
+        return False
+    before = sentence[max(0, match.start("a") - 3) : match.start("a")].lower()
+    return before.endswith(("a ", "an ")) or bool(METRES_AFTER.match(sentence, match.end()))
 
 
 PERCENT_AFTER = re.compile(r"\s*%|\s+per\s?cent\b|\s+percent\b", re.IGNORECASE)
@@ -189,7 +226,7 @@ def with_units(sentence: str) -> list[Figure]:
 
 
 def _as_measure(sentence: str, figure: Figure) -> Figure:
-    if figure.spelled or "million" in figure.value or "billion" in figure.value:
+    if figure.spelled or figure.value.endswith(("million", "billion", "trillion")):
         return figure
     for pattern, (_, unit) in zip(MEASURE_AFTER, MEASURE_UNITS, strict=True):
         if match := pattern.match(sentence, figure.end):
@@ -217,7 +254,7 @@ def is_measure(sentence: str, figure: Figure) -> bool:
         return True  # "a capacity of 50,000 litres": what a thing can hold, not what happened
     if CAPACITY_AFTER.match(sentence, figure.end):
         return True  # "the 41,000-capacity arena"
-    return "." in figure.value and not figure.value.endswith(("million", "billion"))
+    return "." in figure.value and not figure.value.endswith(("million", "billion", "trillion"))
 
 
 def qualifier_of(sentence: str, figure: Figure) -> str | None:

@@ -996,3 +996,28 @@ def test_what_a_placing_verb_does_with_its_own_object_is_what_befell_the_group()
     placed = claims_of("Hospitals received 58 patients on Monday.")
     assert [(c.noun, c.event) for c in got] == [("depositor", "receive money")]
     assert [(c.noun, c.event) for c in placed] == [("patient", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, noun, event",
+    [
+        ("The auditors put the hole at nearly €1.3bn.", "€1.3 billion", "euros", "hole", None),
+        (
+            "The government has pledged £4.5m in emergency aid.",
+            "£4.5 million",
+            "pounds",
+            "emergency aid",
+            None,
+        ),
+        ("About 1.2m people lost power, the utility said.", "1.2 million", None, "people", "lose power"),
+        ("The firm said losses reached $2.3bn last year.", "$2.3 billion", "US dollars", "loss", None),
+    ],
+)
+def test_millions_and_billions_written_short_are_figures(sentence, value, unit, noun, event):
+    """British and wire style: "£4.5m", "€1.3bn", "1.2m people" ("1.3bn" was no figure at all)."""
+    assert [(c.value, c.unit, c.noun, c.event) for c in claims_of(sentence)] == [(value, unit, noun, event)]
+
+
+@pytest.mark.parametrize("sentence", ["The sea wall is a 10m barrier.", "Waves 5m high hit the harbour."])
+def test_metres_written_short_are_no_millions(sentence):
+    assert claims_of(sentence) == []
