@@ -144,13 +144,16 @@ def figures_in(sentence: str) -> list[Figure]:
     ]
 
 
+SHORT_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)pc\b", re.I)
 SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(bn|tn|m)(?![\w-])", re.I)
 
 
 def for_parsing(text: str) -> str:
-    """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ": the tagger reads "m" as a noun; without it the
-    number parses as the number it is (offsets kept; values come from the figures)."""
-    return SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
+    as nouns; without them the number parses as the number it is (offsets kept; values come from the
+    figures)."""
+    text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    return SHORT_PERCENT.sub(lambda match: match.group(1) + "% ", text)
 
 
 def _in_metres(sentence: str, match: re.Match[str]) -> bool:
@@ -167,8 +170,10 @@ def _in_metres(sentence: str, match: re.Match[str]) -> bool:
     return before.endswith(("a ", "an ")) or bool(METRES_AFTER.match(sentence, match.end()))
 
 
-PERCENT_AFTER = re.compile(r"\s*%|\s+per\s?cent\b|\s+percent\b", re.IGNORECASE)
-PERCENTAGE = re.compile(r"(?<![\w.,@#/\-–])(?P<a>\d+(?:\.\d+)?)(?:\s*[–-]\s*(?P<b>\d+(?:\.\d+)?))?(?=\s*%)")
+PERCENT_AFTER = re.compile(r"\s*%|\s+per\s?cent\b|\s+percent\b|pc\b", re.IGNORECASE)  # "61pc": British
+PERCENTAGE = re.compile(
+    r"(?<![\w.,@#/\-–])(?P<a>\d+(?:\.\d+)?)(?:\s*[–-]\s*(?P<b>\d+(?:\.\d+)?))?(?=\s*%|pc\b)", re.I
+)
 
 
 def with_percentages(sentence: str) -> list[Figure]:

@@ -1011,10 +1011,11 @@ def test_what_a_placing_verb_does_with_its_own_object_is_what_befell_the_group()
         ),
         ("About 1.2m people lost power, the utility said.", "1.2 million", None, "people", "lose power"),
         ("The firm said losses reached $2.3bn last year.", "$2.3 billion", "US dollars", "loss", None),
+        ("The ministry says 20pc of the wheat crop was lost.", "20%", "percent", "wheat crop", "lose"),
     ],
 )
 def test_millions_and_billions_written_short_are_figures(sentence, value, unit, noun, event):
-    """British and wire style: "£4.5m", "€1.3bn", "1.2m people" ("1.3bn" was no figure at all)."""
+    """British and wire style: "£4.5m", "€1.3bn", "1.2m people", "20pc" (none was a figure at all)."""
     assert [(c.value, c.unit, c.noun, c.event) for c in claims_of(sentence)] == [(value, unit, noun, event)]
 
 
