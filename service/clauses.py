@@ -255,9 +255,15 @@ def _containing_place(token):
     return None
 
 
+# "For comparison, police estimated the largest crowd of the 2019 protests at 120,000", also after a live
+# blog's time ("16:45 - For comparison: at the 2022 election, …")
+FOR_COMPARISON = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?for\s+comparison\b", re.I)
+
+
 def is_aside(sentence: str) -> bool:
-    """The sentence reports another event than the story's ("In a separate accident, …")."""
-    return ANOTHER_EVENT.search(sentence) is not None
+    """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
+    …")."""
+    return ANOTHER_EVENT.search(sentence) is not None or FOR_COMPARISON.match(sentence.strip()) is not None
 
 
 def _scopes(clause) -> list[str]:

@@ -1022,3 +1022,16 @@ def test_millions_and_billions_written_short_are_figures(sentence, value, unit, 
 @pytest.mark.parametrize("sentence", ["The sea wall is a 10m barrier.", "Waves 5m high hit the harbour."])
 def test_metres_written_short_are_no_millions(sentence):
     assert claims_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For comparison, police estimated the largest crowd of the 2019 protests at about 120,000, and "
+        "detained roughly 1,100 people over 10 days.",
+        "16:45 - For comparison: at the last election, the commission declared 12,900 ballots invalid.",
+    ],
+)
+def test_figures_given_for_comparison_are_of_another_event(sentence):
+    claims = claims_of(sentence, published="2026-03-08")
+    assert claims and all(c.aside for c in claims)
