@@ -164,9 +164,16 @@ def _relative(verb) -> bool:
 
 
 def _through_copula(verb):
-    """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless" and
-    "confirmed dead" → the adjective: the state the group ends in."""
-    state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"), None)
+    """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless",
+    "confirmed dead", "reported missing" → the adjective or participle: the state the group ends in."""
+    state = next(  # "reported missing" and "confirmed infected" are participles to the tagger
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("oprd", "acomp") and (c.pos_ == "ADJ" or c.tag_ in STATE_TAGS)
+        ),
+        None,
+    )
     if state is not None and lemma(verb) not in VALUE_VERBS:
         return state
     if lemma(verb) not in VALUE_VERBS:

@@ -1035,3 +1035,16 @@ def test_metres_written_short_are_no_millions(sentence):
 def test_figures_given_for_comparison_are_of_another_event(sentence):
     claims = claims_of(sentence, published="2026-03-08")
     assert claims and all(c.aside for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence, event",
+    [
+        ("At least 40 people were reported missing.", "missing"),
+        ("Twenty-three farms have now been confirmed infected with the virus, the ministry said.", "infect"),
+    ],
+)
+def test_a_state_a_report_puts_a_group_in_is_what_befell_it(sentence, event):
+    """ "reported missing", "confirmed infected": the tagger calls the state a participle, not an adjective
+    (as it does in "confirmed dead")."""
+    assert [c.event for c in claims_of(sentence)] == [event]
