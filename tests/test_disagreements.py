@@ -428,11 +428,17 @@ BLIND_PACKS = [
     "blackout_synthetic",
     "abduction_synthetic",
     "bridge_collapse_synthetic",
+    "bank_collapse_synthetic",
+    "migrant_arrivals_synthetic",
+    "atc_outage_synthetic",
+    "bird_flu_synthetic",
+    "drought_harvest_synthetic",
+    "protest_arrests_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Thirty packs written blind (by helpers that never read service/), in eleven rounds: the first six
+    """Thirty-six packs written blind (by helpers that never read service/), in thirteen rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -476,15 +482,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
     Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4,
     1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5.
+    The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
+    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's
+    fact-box label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought
+    harvest, protest arrests), first run after millions written short ("£4.5m") were read: conflicts 2
+    of 7, updates 3 of 3, agreements 1, false alarms 5, unrelated figures 4; after ("For comparison",
+    "reported missing") 3 of 7, 3 of 3, 1, 3, 2.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 44
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 38
-    assert sum(r.agreements_reported for r in reports) <= 5
-    assert sum(r.false_alarms for r in reports) <= 8
-    assert sum(r.unrelated_figures_reported for r in reports) <= 5
-    assert sum(r.unrelated_on_questions for r in reports) <= 5
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 52
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 43
+    assert sum(r.agreements_reported for r in reports) <= 6
+    assert sum(r.false_alarms for r in reports) <= 11
+    assert sum(r.unrelated_figures_reported for r in reports) <= 7
+    assert sum(r.unrelated_on_questions for r in reports) <= 6
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
