@@ -56,10 +56,10 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE = "|".join(SCALES)
 # "€1.3bn", "£4.5m", "1.2m people" (not "a 10m wall": _short_scale)
 SHORT_SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
-SHORT = r"(?:bn|tn|m)(?![\w-])"
+SHORT = r"(?:bn|tn|m)(?!\w|-[^\W\d])"  # not "10m-high"
 FIGURE = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
-    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))(?P<b>{NUM}))?"
+    rf"(?P<between>\bbetween\s+[$€£]?)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
+    rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))[$€£]?(?P<b>{NUM}))?"  # "$2bn-$3bn"
     rf"(?:\s+(?P<scale_b>{SCALE})|(?P<short_b>{SHORT}))?"
     rf"(?![\w@/%]|[.,]\d)",
     re.IGNORECASE,

@@ -1012,6 +1012,14 @@ def test_what_a_placing_verb_does_with_its_own_object_is_what_befell_the_group()
         ("About 1.2m people lost power, the utility said.", "1.2 million", None, "people", "lose power"),
         ("The firm said losses reached $2.3bn last year.", "$2.3 billion", "US dollars", "loss", None),
         ("The ministry says 20pc of the wheat crop was lost.", "20%", "percent", "wheat crop", "lose"),
+        (
+            "The ministry said it spent between $2bn and $3bn on repairs.",
+            "$2–3 billion",
+            "US dollars",
+            None,
+            "spend",
+        ),
+        ("Officials said repairs would cost $2bn-$3bn.", "$2–3 billion", "US dollars", None, "cost"),
     ],
 )
 def test_millions_and_billions_written_short_are_figures(sentence, value, unit, noun, event):
