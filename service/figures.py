@@ -11,9 +11,9 @@ Years (a bare 1800–2100) and durations ("30 years") are found here and left ou
 Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
     exact X                                                          [X, X]
     about / around / approximately / roughly / some                  [0.95X, 1.05X]
-    nearly / almost                                                  [0.9X, X]
-    over / more than / at least / upwards of                         [X, 1.25X]
-    as high as / up to / at most / as many as / less or fewer than / under   [0.75X, X]
+    nearly / almost / close to                                       [0.9X, X]
+    over / more than / at least / upwards of / in excess of / no fewer than   [X, 1.25X]
+    as high as / up to / at most / as many as / less or fewer than / under / no more than   [0.75X, X]
     A–B (also "A to B", "between A and B")                           [A, B], each end widened as above
     estimated / reportedly                                           [X, X]: a source's estimate is its figure
     The bounds are soft on purpose. "over 10,000" and "11,000" can both hold, but "at least 1,000" does not
@@ -31,11 +31,11 @@ from .citations import NUMBER_WORD, in_a_name, word_value
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
     **dict.fromkeys(("about", "around", "approximately", "roughly", "some"), (0.95, 1.05)),
-    **dict.fromkeys(("nearly", "almost"), (0.9, 1.0)),
-    **dict.fromkeys(("over", "more than", "at least", "upwards of"), (1.0, 1.25)),
-    **dict.fromkeys(
-        ("as high as", "up to", "at most", "as many as", "less than", "fewer than", "under"), (0.75, 1.0)
-    ),
+    **dict.fromkeys(("nearly", "almost", "close to"), (0.9, 1.0)),
+    **dict.fromkeys(("over", "more than", "at least", "upwards of", "in excess of", "north of"), (1.0, 1.25)),
+    **dict.fromkeys(("no fewer than", "no less than"), (1.0, 1.25)),
+    **dict.fromkeys(("as high as", "up to", "at most", "as many as", "less than", "fewer than"), (0.75, 1.0)),
+    **dict.fromkeys(("under", "no more than", "not more than", "a maximum of"), (0.75, 1.0)),
     **dict.fromkeys(("estimated", "reportedly"), (1.0, 1.0)),
 }
 INCREMENT_MARKERS = ("another", "a further", "an additional")

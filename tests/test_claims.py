@@ -421,6 +421,20 @@ def test_qualifier_intervals(low, high, qualifier, expected):
     assert interval(low, high, qualifier) == expected
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("no more than", (7_500, 10_000)),  # not "more than"
+        ("no fewer than", (10_000, 12_500)),  # not "fewer than"
+        ("in excess of", (10_000, 12_500)),
+        ("close to", (9_000, 10_000)),
+    ],
+)
+def test_a_negated_or_roundabout_qualifier_bounds_the_figure_the_way_it_means(qualifier, expected):
+    [claim] = claims_of(f"The traders say the harvest will reach {qualifier} 10,000 tonnes.")
+    assert (claim.qualifier, (claim.low, claim.high)) == (qualifier, expected)
+
+
 # --- numbers written in words -----------------------------------------------------------------------
 
 
