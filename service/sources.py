@@ -43,7 +43,10 @@ def said_right_after(sentence: str, end: int) -> str | None:
     """Who a figure is given by when the sentence names them right after it: "about 80,000, says the
     network; up to 450,000, says the regulator" (the parser hangs both on the last "says")."""
     found = SAID_RIGHT_AFTER.match(sentence, end)
-    return bare_name(found["who"]) if found else None
+    if found is None:
+        return None
+    behind = BODY_BEHIND.match(found["who"])  # "according to figures released by the ministry"
+    return bare_name(behind["body"] if behind else found["who"])
 
 
 def _reports(verb) -> bool:
@@ -100,9 +103,39 @@ def _according_to_anywhere(doc) -> str | None:
     return None
 
 
+BODY_BEHIND = re.compile(
+    r"^(?:an?\s+|the\s+)?\w*\s*(?:spokes(?:person|man|woman)|officials?|figures?|data|statistics|numbers?"
+    r"|estimates?|counts?)\s+(?:(?:released|published|issued|given)\s+by|from|for|at)\s+(?P<body>.+)$",
+    re.I,
+)
+# who speaks for a body ("a spokesperson for the health ministry", "officials at the regional hospital"),
+# and what a body publishes ("figures released by the ministry", "data from the agency"): the body says so
+SPEAKERS = frozenset(
+    """spokesperson spokesman spokeswoman official representative head chief director minister secretary
+    chairman chairwoman chair president leader""".split()
+)
+PUBLISHED = CONTAINERS | {"data", "statistic", "record"}
+
+
+def _body_behind(phrase_head):
+    """The body a speaker speaks for, or a publication comes from, else None."""
+    if phrase_head.ent_type_ or lemma(phrase_head) not in SPEAKERS | PUBLISHED:
+        return None
+    for child in phrase_head.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and lemma(phrase_head) in PUBLISHED:  # "figures released by the ministry"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return None
+
+
 def _name_in(phrase_head) -> str | None:
     """The PERSON or ORG that heads a phrase (the last, most specific one: an acronym in apposition), else
-    the phrase without its determiner, at most six words."""
+    the phrase without its determiner, at most six words; for a speaker or a publication, the body behind
+    it."""
+    if (body := _body_behind(phrase_head)) is not None:
+        return _name_in(body)
     subtree = list(phrase_head.subtree)
     ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
     # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional

@@ -1070,3 +1070,18 @@ def test_a_state_a_report_puts_a_group_in_is_what_befell_it(sentence, event):
     """ "reported missing", "confirmed infected": the tagger calls the state a participle, not an adjective
     (as it does in "confirmed dead")."""
     assert [c.event for c in claims_of(sentence)] == [event]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("At least 40 people were killed, a spokesperson for the health ministry said.", "health ministry"),
+        ("Forty people were killed, officials at the regional hospital said.", "regional hospital"),
+        ("The death toll stands at 40, according to figures released by the ministry.", "ministry"),
+        ("Residents of the town said 40 people were killed.", "Residents"),  # they speak for themselves
+    ],
+)
+def test_the_body_a_speaker_speaks_for_is_the_source(sentence, source):
+    """A spokesperson's or a published figure's source is the body behind it, so its figures on other days
+    are that body's running count, not a second source's."""
+    assert [c.source for c in claims_of(sentence)] == [source]
