@@ -168,6 +168,8 @@ def _where_clause_place(anchor) -> str | None:
 
 
 def _is_place(token) -> bool:
+    if token.pos_ == "PROPN" and _named_settlement(token):
+        return True
     if token.ent_type_ in PLACE_LABELS:
         return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
     if token.pos_ != "PROPN":
@@ -184,6 +186,18 @@ def _is_place(token) -> bool:
         and preposition.lower_ != "of"
         and preposition.head.lower_ != "according"  # "according to Governor Drell" names a source
     )
+
+
+SETTLEMENTS = frozenset("city town village region province district state county island capital port".split())
+
+
+def _named_settlement(token) -> bool:
+    """ "the northern city of Kharkiv", "the province of Haldmark", "in the Dravik district": the noun says
+    the name is a place, whatever the tagger calls it."""
+    if token.dep_ == "compound" and lemma(token.head) in SETTLEMENTS:
+        return token.head.dep_ == "pobj" and token.head.head.lower_ in LOCATIVE
+    head = token.head if token.dep_ == "compound" else token
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and lemma(head.head.head) in SETTLEMENTS
 
 
 def _mistagged_place(token) -> bool:

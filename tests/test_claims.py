@@ -1085,3 +1085,19 @@ def test_the_body_a_speaker_speaks_for_is_the_source(sentence, source):
     """A spokesperson's or a published figure's source is the body behind it, so its figures on other days
     are that body's running count, not a second source's."""
     assert [c.source for c in claims_of(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("At least 12 people were killed in the northern city of Kharkiv, officials said.", ["Kharkiv"]),
+        ("Floods killed 40 people in the province of Haldmark.", ["Haldmark"]),
+        (
+            "The directorate said 3,400 people had been evacuated from their homes in the Dravik district.",
+            ["Dravik"],
+        ),
+    ],
+)
+def test_a_name_the_noun_before_it_calls_a_place_is_one_whatever_the_tagger_says(sentence, places):
+    """Wire copy's "the northern city of X": the small tagger calls many such names organisations."""
+    assert [c.places for c in claims_of(sentence)] == [places]
