@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
-from .figures import CURRENCIES, SYMBOL_OF, Figure, currency_of
+from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset("stand remain stay hold sit rise climb fall drop increase decrease grow jump".split())
@@ -138,7 +138,6 @@ MONEY_WORDS = frozenset(
     revenue profit spending subsidy grant loan debt investment money sum fee salary wage tax bonus saving
     donation bailout settlement liability demand worth""".split()
 )
-SCALES = frozenset("million billion trillion".split())
 LEARNT = "currencies"  # Doc.user_data key: the currencies an article's sentences taught (learn_currencies)
 
 
@@ -152,7 +151,7 @@ def learn_currencies(docs) -> None:
         for t in doc
         if t.pos_ == "NOUN"
         and t.i
-        and doc[t.i - 1].lower_ in SCALES
+        and doc[t.i - 1].lower_ in WORD_SCALES
         and lemma(t) not in MONEY_WORDS
         and _speaks_of_money(t)
     )

@@ -175,9 +175,8 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         at.append(figure.start)
         earlier.append(earlier_value(token))
         claims.append(_claim(passage, figure, token, frame, published, money))
-    return borrowed_frames(
-        sentence, claims, at, earlier
-    )  # counts naming nothing may still borrow from before
+    # counts naming nothing may still borrow from the sentence before (extract_claims)
+    return borrowed_frames(sentence, claims, at, earlier)
 
 
 def _claim(

@@ -32,11 +32,9 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if match is None or match.end() > figure.start:
         return None
     text = match.group("label").strip()
-    doc = nlp.parse_one(text)
-    root = next((t for t in doc if t.head.i == t.i), None)
+    doc, root = _parsed(text)
     if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
-        doc = nlp.parse_one(text[:1].lower() + text[1:])
-        root = next((t for t in doc if t.head.i == t.i), None)
+        doc, root = _parsed(text[:1].lower() + text[1:])
     if root is None:
         return None
     if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
@@ -50,3 +48,9 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     places, _ = places_of(root, noun, root, doc)
     date, stated = date_of(root, noun, published)
     return noun, event, places, date if stated else None
+
+
+def _parsed(text: str):
+    """The label's parse and its root."""
+    doc = nlp.parse_one(text)
+    return doc, next((t for t in doc if t.head.i == t.i), None)

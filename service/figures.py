@@ -54,8 +54,9 @@ MONTH_NAMES = (
 NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{NUMBER_WORD})(?!-\w)"  # not "two-thirds"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE = "|".join(SCALES)
-# "€1.3bn", "£4.5m", "1.2m people" (not "a 10m wall": _short_scale)
-SHORT_SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
+WORD_SCALES = ("million", "billion", "trillion")  # kept as a word in a figure's value: "12 million"
+# "€1.3bn", "£4.5m", "1.2m people" (not "a 10m wall": _in_metres)
+SHORT_SCALES = dict(zip(("m", "bn", "tn"), WORD_SCALES, strict=True))
 SHORT = r"(?:bn|tn|m)(?!\w|-[^\W\d])"  # not "10m-high"
 FIGURE = re.compile(
     rf"(?P<between>\bbetween\s+[$€£]?)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
@@ -123,7 +124,7 @@ def _figure(match: re.Match[str]) -> Figure:
     scale_b = _scale(match, "b") or scale_a
     low = _to_float(a) * SCALES.get(scale_a, 1)
     high = _to_float(b) * SCALES.get(scale_b, 1) if b else low
-    if scale_b in ("million", "billion", "trillion"):  # "12 million" stays a word; "5 thousand" is "5,000"
+    if scale_b in WORD_SCALES:  # "12 million" stays a word; "5 thousand" becomes "5,000"
         shown = [format_number(n / SCALES[scale_b]) for n in (low, high)]
         value = ("–".join(shown) if b else shown[0]) + f" {scale_b}"
     else:
@@ -145,6 +146,7 @@ def figures_in(sentence: str) -> list[Figure]:
 
 
 SHORT_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)pc\b", re.I)
+# unlike SHORT, not before a hyphen: the parser reads "$2bn-$3bn" as a range only as written
 SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(bn|tn|m)(?![\w-])", re.I)
 
 
@@ -190,7 +192,7 @@ def with_percentages(sentence: str) -> list[Figure]:
         if any(f.start <= figure.start < f.end for f in found):
             continue
         unit = PERCENT_AFTER.match(sentence, figure.end)
-        if unit and not figure.spelled and "million" not in figure.value and "billion" not in figure.value:
+        if unit and not figure.spelled and not figure.value.endswith(WORD_SCALES):
             share = {"end": unit.end(), "value": f"{figure.value}%", "unit": "percent", "year_like": False}
             figure = replace(figure, **share)
         found.append(figure)
@@ -231,7 +233,7 @@ def with_units(sentence: str) -> list[Figure]:
 
 
 def _as_measure(sentence: str, figure: Figure) -> Figure:
-    if figure.spelled or figure.value.endswith(("million", "billion", "trillion")):
+    if figure.spelled or figure.value.endswith(WORD_SCALES):
         return figure
     for pattern, (_, unit) in zip(MEASURE_AFTER, MEASURE_UNITS, strict=True):
         if match := pattern.match(sentence, figure.end):
@@ -259,7 +261,7 @@ def is_measure(sentence: str, figure: Figure) -> bool:
         return True  # "a capacity of 50,000 litres": what a thing can hold, not what happened
     if CAPACITY_AFTER.match(sentence, figure.end):
         return True  # "the 41,000-capacity arena"
-    return "." in figure.value and not figure.value.endswith(("million", "billion", "trillion"))
+    return "." in figure.value and not figure.value.endswith(WORD_SCALES)
 
 
 def qualifier_of(sentence: str, figure: Figure) -> str | None:
