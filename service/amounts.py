@@ -24,7 +24,7 @@ thing for ("about 240 kilometres to the south") is None (`measure_of`).
 from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
-from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
+from .events import PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
@@ -128,9 +128,9 @@ CURRENCY_NOUNS = frozenset(
     "cedi taka rupiah peseta drachma escudo lev crown".split()
 )
 # Words that say a figure is a sum ("cost 210 million dalers", "a ransom of 800 million quirens"): closed
-# classes of English, for currencies no list holds. spaCy lemmatizes "fined" as "fin".
+# classes of English, for currencies no list holds.
 MONEY_VERBS = frozenset(
-    """cost spend pay pledge raise owe fine fin earn invest allocate commit promise donate award lend borrow
+    """cost spend pay pledge raise owe fine earn invest allocate commit promise donate award lend borrow
     fund charge save offer budget""".split()
 )
 MONEY_WORDS = frozenset(
@@ -212,6 +212,20 @@ def sum_of(token):
     return (None, verb) if verb is not None else None
 
 
+PAID_FOR = {"receive": "pay", "get": "pay"}  # the same money, seen from the other side
+
+
+def sum_event(event, noun) -> str | None:
+    """What happened to a sum, as a key: the verb with its object ("fine company"). Money paid "to
+    farmers" went to people, not to a place, and money received is money paid: "€4.2 million had been
+    paid out to farmers" and "its members had received €900,000" tell of one sum."""
+    key = event_key(event, noun)
+    if key is None or event.pos_ != "VERB":
+        return key
+    word, _, rest = key.partition(" ")
+    return " ".join(w for w in (PAID_FOR.get(word, word), "" if rest.startswith("to ") else rest) if w)
+
+
 def _spent_on(amount):
     """ "$1.5 billion in damage": the damage."""
     spent = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -219,10 +233,12 @@ def _spent_on(amount):
 
 
 def _spending_verb(amount):
-    """ "will save 450 million marks", "pledged $10 million", "18 million crowns were spent": the verb,
-    which says what the sum is; not a change ("fell 3 million marks")."""
+    """ "will save 450 million marks", "pledged $10 million", "18 million crowns were spent", "had received
+    €900,000": the verb, which says what the sum is (money received is money paid out, not a group
+    placed); not a change ("fell 3 million marks")."""
     verb = amount.head
-    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not is_event_verb(verb):
+    moved = is_event_verb(verb) or lemma(verb) in PLACING
+    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:
         return None
     return verb if lemma(verb) not in LEVEL_VERBS else None
 

@@ -49,6 +49,7 @@ from .amounts import (
     measure_of,
     measure_token,
     share_of,
+    sum_event,
     sum_of,
     unit_token,
 )
@@ -113,7 +114,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 18
+FRAMES_VERSION = 19
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -216,7 +217,7 @@ def _claim(
         noun=noun_key(noun),
         generic=is_generic(noun),
         whose=whose(own_noun, event_token, amount),
-        event=event_key(event_token, noun),
+        event=sum_event(event_token, noun) if money else event_key(event_token, noun),
         activity=event_key(activity),
         places=places,
         place=" and ".join(places) or None,

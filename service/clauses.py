@@ -295,8 +295,12 @@ def _scopes(clause) -> list[str]:
     return scopes
 
 
+LEMMA_SLIPS = {"fin": "fine"}  # the small lemmatizer's known slips: "fined" → "fin"
+
+
 def lemma(token) -> str:
-    return token.lemma_.lower()
+    found = token.lemma_.lower()
+    return LEMMA_SLIPS.get(found, found) if token.pos_ == "VERB" else found
 
 
 # --- what is counted, as keys and as words --------------------------------------------------------

@@ -1101,3 +1101,8 @@ def test_the_body_a_speaker_speaks_for_is_the_source(sentence, source):
 def test_a_name_the_noun_before_it_calls_a_place_is_one_whatever_the_tagger_says(sentence, places):
     """Wire copy's "the northern city of X": the small tagger calls many such names organisations."""
     assert [c.places for c in claims_of(sentence)] == [places]
+
+
+def test_a_fine_is_a_sum_fined_whatever_the_lemmatizer_says():
+    """The small lemmatizer makes "fined" "fin"; the frame says "fine", as "the regulator fines" does."""
+    assert [c.event for c in claims_of("The regulator fined the company €2 million in 2024.")] == ["fine"]

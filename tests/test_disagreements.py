@@ -878,3 +878,15 @@ def test_what_a_group_has_is_never_what_befell_it_however_close_the_words(shared
     asked = question_frame("How many depositors had received their money by Friday?")
     assert asked.event == "receive money"
     assert about_question(asked, [found], vocabulary) == []
+
+
+def test_money_paid_out_and_money_received_are_one_sum():
+    """The ministry's "paid out to farmers" and the union's "received": one sum seen from both sides, so
+    the two figures conflict (the farmers are who got it, not where it went)."""
+    sentences = {
+        "a": "The minister said €4.2 million had already been paid out to farmers whose flocks were culled.",
+        "b": "The farmers' union said its members had received no more than €900,000 between them.",
+    }
+    (found,) = find_disagreements(parsed(sentences), NO_EMBEDDINGS)
+    assert found.kind == "conflict"
+    assert sorted(c.value for c in found.claims) == ["€4.2 million", "€900,000"]
