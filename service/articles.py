@@ -170,6 +170,7 @@ YEAR = r",?\s+(\d{4})\b"
 MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+" + DAY + YEAR, re.IGNORECASE)  # January 19, 2026
 DAY_MONTH_YEAR = re.compile(r"\b" + DAY + r"\s+" + MONTH + YEAR, re.IGNORECASE)  # 19 January 2026
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")  # 22.05.2026, 22/05/2026, 05/22/2026
 BYLINE = re.compile(r"^\s*By\s+(.+?)\s*(?://|\||,\s*\d|$)", re.IGNORECASE)
 HEADER_LINES = 4
 
@@ -207,12 +208,23 @@ def parse_date(line: str) -> str | None:
         month, day, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
     elif match := DAY_MONTH_YEAR.search(line):
         day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+    elif match := NUMERIC_DATE.search(line):
+        first, separator, second, year = match.groups()
+        (day, month), year = _day_first(int(first), int(second), separator), int(year)
     else:
         return None
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _day_first(first: int, second: int, separator: str) -> tuple[int, int]:
+    """(day, month) of a numeric date: dots are day-first (22.05.2026); with slashes, the number above 12
+    is the day (05/22/2026 is American), and day-first when both could be (most outlets outside the US)."""
+    if separator == "/" and second > 12 >= first:
+        return second, first
+    return first, second
 
 
 # --- chunks ------------------------------------------------------------------------------------

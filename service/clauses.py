@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 REPORTING = frozenset(
-    """say tell report state announce confirm estimate claim indicate suggest reveal add note warn believe
-    insist maintain describe mention disclose cite quote acknowledge admit deny stress show list
-    repeat reiterate disagree argue dispute contend assert""".split()
+    """say tell report state announce confirm estimate forecast predict project claim indicate suggest reveal
+    add note warn believe insist maintain describe mention disclose cite quote acknowledge admit deny stress
+    show list repeat reiterate disagree argue dispute contend assert""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
@@ -132,11 +132,29 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
         places.append(where)
     if not places:
         places += _fronted_place(anchor)
-    places += _scopes(clause)
+    places += [
+        _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p for p in _scopes(clause)
+    ]
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
     ordered = [p for p in places if p in inner] + [p for p in places if p not in inner and p not in outer]
     return ordered + [p for p in places if p in outer and p not in ordered], containers
+
+
+OWNER = frozenset({"poss", "compound"})
+
+
+def _subjects_country(anchor) -> str | None:
+    """The country a subject above the figure belongs to: "national" is its nation ("Vintara's ministry
+    forecast a national harvest of 6.8 million tonnes" is Vintara's harvest, not the story's country's)."""
+    for verb in (anchor, *anchor.ancestors):
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            # a modifier of the subject ("Vintara's ministry"), not the subject (the tagger's GPEs include
+            # companies: "Elgrid said")
+            country = next((t for t in subject.children if t.ent_type_ == "GPE" and t.dep_ in OWNER), None)
+            if country is not None:
+                return _place_name(country)
+    return None
 
 
 def _of_another_figure(place_token, token) -> bool:

@@ -39,7 +39,7 @@ from .disagreement_text import topic_of, unit_noun
 from .events import is_presence, unharmed_against_harm
 from .models import Claim, Disagreement
 from .nlp import days_apart
-from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
+from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
 
@@ -138,9 +138,9 @@ def never_joined(a: str, b: str) -> bool:
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:
-    scored = [(vocabulary.similarity(head, event), event) for event in event_of if not is_presence(event)]
+    scored = [(vocabulary.names_event(head, event), event) for event in event_of if not is_presence(event)]
     best = max(scored, default=(0.0, None))
-    return event_of[best[1]] if best[1] is not None and best[0] >= NOMINAL_SIMILARITY else None
+    return event_of[best[1]] if best[1] is not None and best[0] > 0 else None
 
 
 def _containment(claims: Sequence[Claim]) -> set[tuple[str, str]]:
@@ -173,11 +173,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
                 if other != key and groups[other] and key.covered_by(other) and (key, other) not in parts
             ]
             if len(targets) > 1 and claim.source:  # a running count: the group where its source speaks
-                targets = [
-                    t
-                    for t in targets
-                    if any(same_source(source_key(c), source_key(claim)) for c in groups[t])
-                ]
+                targets = [t for t in targets if _speaks_in(claim, groups[t])]
             if len(targets) > 1 and _never_contradict(targets):
                 for other in targets[1:]:  # each says what the others leave unsaid: one count
                     groups[targets[0]] += groups.pop(other)
@@ -188,6 +184,10 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
     found = [group for group in groups.values() if group]
     # largest first; among equals, the one told first in the corpus (not the order keys were made in)
     return sorted(found, key=lambda group: (-len(group), min((c.doc_id, c.start) for c in group)))
+
+
+def _speaks_in(claim: Claim, group: Sequence[Claim]) -> bool:
+    return any(same_source(source_key(c), source_key(claim)) for c in group)
 
 
 def _never_contradict(keys: Sequence[Key]) -> bool:

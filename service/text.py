@@ -108,9 +108,10 @@ def without_dateline(sentence: str) -> str:
 
 
 def dateline_containment(sentence: str) -> tuple[str, str] | None:
-    """ "PORT VELANA, Casmira — …" → ("Casmira", "Port Velana"): the city of a dateline lies in its region."""
+    """ "PORT VELANA, Casmira — …" → ("Casmira", "Port Velana"): the city of a dateline lies in its region.
+    "MERRAND, July 28 (LPA) -" names a day, not a region."""
     found = DATELINE.match(sentence)
-    if found is None or not found["region"]:
+    if found is None or not found["region"] or any(c.isdigit() for c in found["region"]):
         return None
     return found["region"], " ".join(w.capitalize() for w in found["city"].split())
 

@@ -14,6 +14,7 @@ EVENT_SIMILARITY = 0.56
 NOMINAL_SIMILARITY = (
     0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
 )
+NOMINAL_SYNONYM = 0.75  # … when made from the verb (payment, escapee); else this close (death~die 0.755)
 
 
 # --- which words count the same thing -------------------------------------------------------------
@@ -34,6 +35,14 @@ class Vocabulary:
             return 0.0
         self._embed([a, b])
         return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
+
+    def names_event(self, noun: str, event: str) -> float:
+        """How close the noun is to naming the event ("payment" → pay, "deaths" → die), 0.0 when it is
+        not: a noun made from the event's verb at NOMINAL_SIMILARITY, another at NOMINAL_SYNONYM (a fund
+        is not spending, at 0.66; a budget, a prison, a crowd are not what befell anyone)."""
+        score = self.similarity(noun, event)
+        made_from = any(noun[:3] == word[:3] for word in event.split())
+        return score if score >= (NOMINAL_SIMILARITY if made_from else NOMINAL_SYNONYM) else 0.0
 
     def any_close(self, word: str, others: Iterable[str], at_least: float) -> bool:
         """Some of the other words is within `at_least` of the word (all embedded in one call)."""

@@ -86,6 +86,9 @@ def test_byline_and_long_date():
         "Updated 6:20 PM GMT, Jan. 19, 2026",
         "January 19 2026",
         "19th January, 2026",
+        "19.01.2026, 16:15",  # day first, as outlets with dots write it
+        "19/01/2026",
+        "01/19/2026 4:00 PM",  # American: the number above 12 is the day
     ],
 )
 def test_publication_dates_in_the_styles_outlets_write_them(line):

@@ -10,6 +10,7 @@ import pytest
 from service.articles import make_article
 from service.asked import question_frame
 from service.claims import FRAMES_VERSION, article_claims, extract_claims
+from service.clauses import WHOLE_COUNTRY
 from service.figures import interval
 from service.models import Claim, Passage
 
@@ -771,6 +772,27 @@ def test_a_datelines_city_lies_in_its_region_for_every_claim_of_the_article():
     claims = article_claims(make_article("storm", text))
     assert [c.value for c in claims] == ["9,000", "4,000"]
     assert all(("Ostmark", "Halden Bay") in c.containers for c in claims)
+
+
+def test_a_wire_datelines_day_is_no_region():
+    """ "MERRAND, July 28 (LPA) -": the agency's day, not a region Merrand lies in."""
+    text = (
+        "Harvest\n\nJuly 28, 2026\n\nMERRAND, July 28 (LPA) - The ministry cut its forecast to 4.4 million "
+        "tonnes.\n\nAbout 9,400 farms have applied for aid."
+    )
+    claims = article_claims(make_article("harvest", text))
+    assert [c.value for c in claims] == ["4.4 million", "9,400"]
+    assert all(not c.containers for c in claims)
+
+
+def test_national_is_the_nation_of_whoever_gives_the_figure():
+    """Another country's ministry's "national harvest" is that country's, not the story's."""
+    (foreign,) = claims_of(
+        "Vintara's Ministry of Rural Affairs forecast a national wheat harvest of 6.8 million tonnes."
+    )
+    assert foreign.places == ["Vintara"] and foreign.source == "Ministry of Rural Affairs"
+    (own,) = claims_of("The ministry forecast a national wheat harvest of 4.4 million tonnes.")
+    assert own.places == [WHOLE_COUNTRY] and own.source == "ministry"
 
 
 def test_that_day_is_the_day_the_sentence_before_names():

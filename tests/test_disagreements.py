@@ -434,11 +434,17 @@ BLIND_PACKS = [
     "bird_flu_synthetic",
     "drought_harvest_synthetic",
     "protest_arrests_synthetic",
+    "landslide_synthetic",
+    "methanol_synthetic",
+    "ponzi_fraud_synthetic",
+    "waiting_lists_synthetic",
+    "ship_hijack_synthetic",
+    "rail_strike_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Thirty-six packs written blind (by helpers that never read service/), in thirteen rounds: the first six
+    """Forty-two packs written blind (by helpers that never read service/), in fifteen rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -492,15 +498,23 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     the noun before it calls a place ("the river town of Dravik", "the Dravik district") cost the
     chemical spill's evacuation timeline (updates 43 -> 42): its "1,200 residents of Dravik" names no
     place the parser can see, and no longer meets the other counts, which now have one.
+    The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run: conflicts 6 of
+    6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a ship
+    hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
+    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as
+    the drought radio brief's date dated its ministry's forecast, which then read as an update against a
+    neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
+    whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
+    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2.
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 53
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 42
-    assert sum(r.agreements_reported for r in reports) <= 6
-    assert sum(r.false_alarms for r in reports) <= 10
-    assert sum(r.unrelated_figures_reported for r in reports) <= 7
-    assert sum(r.unrelated_on_questions for r in reports) <= 6
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 64
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 47
+    assert sum(r.agreements_reported for r in reports) <= 9
+    assert sum(r.false_alarms for r in reports) <= 14
+    assert sum(r.unrelated_figures_reported for r in reports) <= 12
+    assert sum(r.unrelated_on_questions for r in reports) <= 9
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -890,3 +904,19 @@ def test_money_paid_out_and_money_received_are_one_sum():
     (found,) = find_disagreements(parsed(sentences), NO_EMBEDDINGS)
     assert found.kind == "conflict"
     assert sorted(c.value for c in found.claims) == ["€4.2 million", "€900,000"]
+
+
+def test_a_noun_names_an_event_when_made_from_its_verb_or_very_close(shared_desk):
+    """ "a relief fund of 5 million crowns" is no spending (fund~spend 0.66 by the embedder: close, but a
+    fund is not made from "spend"); "payments of €9 million" are what was paid, "deaths" what died."""
+    spent = claim("a", 30_000_000, event="spend", source="the ministry", unit="crown")
+    fund = claim("b", 5_000_000, noun="relief fund", source="the government", unit="crown")
+    assert find_disagreements([spent, fund], shared_desk.vocabulary) == []
+    paid = claim("a", 9_000_000, event="pay", source="the ministry", unit="euros")
+    payments = claim("b", 4_000_000, noun="payment", source="the union", unit="euros")
+    assert kinds(find_disagreements([paid, payments], shared_desk.vocabulary)) == [
+        ("conflict", ["9,000,000", "4,000,000"])
+    ]
+    died = claim("a", 40, event="die", source="the police", date="2026-03-04")
+    deaths = claim("b", 25, noun="death", source="the hospital", date="2026-03-04")
+    assert kinds(find_disagreements([died, deaths], shared_desk.vocabulary)) == [("conflict", ["40", "25"])]
