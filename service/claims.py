@@ -120,7 +120,12 @@ PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport wor
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
     re.I,
 )
-COMPARISON_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
+# "1,400 more than", "30 times higher than": a difference or a ratio, not a size
+COMPARISON_AFTER = re.compile(
+    r"\s+(?:more|fewer|less|higher|lower)\s+than\b"
+    r"|[\s-]+(?:times|fold)\s+(?:more|fewer|less|higher|lower|larger|bigger|greater|smaller|as)\b",
+    re.I,
+)
 # "318 of them", "3 of whom"; not "61 of those abducted", a group named by what befell it
 PART_AFTER = re.compile(r"\s+of\s+(?:them|those(?!\s+\w+ed\b)|these|whom|which)\b", re.I)
 
@@ -306,7 +311,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if PART_AFTER.match(sentence, figure.end):
         return None  # "with 17 of those deaths": a part of a figure already given
-    if _is_identifier(token):
+    if _is_identifier(token) or _an_age(sentence, figure, token):
         return None
     noun, event_token = counted(token)
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
@@ -344,14 +349,24 @@ def _a_date_or_time(token, figure: Figure) -> bool:
     return entity is None or len(entity) > 1 or figure.year_like or token.dep_ != "pobj"
 
 
+NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
+
+
+def _an_age(sentence: str, figure: Figure, token) -> bool:
+    """ "Jaden, 25, and Willow, 22 - …": a small number right after a name and its comma is the person's
+    age (the tagger calls some ages dates, others not), not a count."""
+    named = NAME_BEFORE.search(sentence[: figure.start]) is not None and token.head.pos_ == "PROPN"
+    return named and figure.high < 120 and figure.low == int(figure.low) and token.dep_ != "nummod"
+
+
 def _is_identifier(token) -> bool:
     """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
-    370", "Article 5"); counts come before their noun."""
+    370", "Article 5", "iPhone 14"); counts come before their noun."""
     before = token.doc[token.i - 1] if token.i else None
     return (
         before is not None
         and before.pos_ in ("NOUN", "PROPN")
-        and before.text[:1].isupper()
+        and any(c.isupper() for c in before.text)
         and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
         and before.whitespace_ != ""
     )

@@ -260,7 +260,23 @@ def same_source(a: str, b: str) -> bool:
 def _overlap(a: Claim, b: Claim) -> bool:
     if None in (a.low, a.high, b.low, b.high):
         return True  # a claim without an interval cannot contradict anything
-    return a.low <= b.high and b.low <= a.high
+    slack_a, slack_b = _rounding(a), _rounding(b)
+    return a.low - slack_a <= b.high + slack_b and b.low - slack_b <= a.high + slack_a
+
+
+ROUNDED = re.compile(r"(\d+)(?:\.(\d+))?\s*(million|billion|trillion|m|bn)\b", re.IGNORECASE)
+ROUNDED_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+ROUNDING_AT_MOST = 0.025
+
+
+def _rounding(claim: Claim) -> float:
+    """How far a figure written with a scale word may be from what it rounds: half its last digit, at
+    most 2.5% ("1.42 million" is 1,419,700 rounded; "2 billion" is not 2.4 billion)."""
+    found = ROUNDED.search(claim.value)
+    if found is None or claim.high is None:
+        return 0.0
+    step = ROUNDED_SCALES[found.group(3).lower()] / 10 ** len(found.group(2) or "")
+    return min(step / 2, ROUNDING_AT_MOST * claim.high)
 
 
 MAGNITUDES_APART = 50  # figures this many times apart count different things ("500" vs "180 million")

@@ -142,7 +142,17 @@ def figures_in(sentence: str) -> list[Figure]:
         if not any(s < match.end() and match.start() < e for s, e in masked)
         and not in_a_name(sentence, match.start("a"), match.end("a"))
         and not _in_metres(sentence, match)
+        and not _a_score(match)
     ]
+
+
+def _a_score(match: re.Match[str]) -> bool:
+    """ "a 3-1 win", "took a 12-3 lead", "voted 52-48": a hyphen whose second number is not above the first
+    joins a score or a tally, not the ends of a range ("4,000-6,000")."""
+    if match.group("b") is None or match.group("between") or " to " in match.group(0).lower():
+        return False
+    figure = _figure(match)
+    return figure.high <= figure.low
 
 
 SHORT_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)pc\b", re.I)
@@ -155,7 +165,16 @@ def for_parsing(text: str) -> str:
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    text = RECORD_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
     return SHORT_PERCENT.sub(lambda match: match.group(1) + "% ", text)
+
+
+# "rose to a record 1,419,700", "climbs to record 1.42 million", "hit an all-time high of 6,840": the
+# parser makes "record" the counted noun (or a verb); blanked, the figure is what rose
+RECORD_BEFORE = re.compile(
+    r"\b(?:(?:a|an)\s+)?(?:new\s+)?(?:record|all-time)(?:\s+(?:high|low|peak))?(?:\s+of)?\s+(?=[$€£]?\d)",
+    re.IGNORECASE,
+)
 
 
 def _in_metres(sentence: str, match: re.Match[str]) -> bool:

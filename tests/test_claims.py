@@ -1128,3 +1128,27 @@ def test_a_name_the_noun_before_it_calls_a_place_is_one_whatever_the_tagger_says
 def test_a_fine_is_a_sum_fined_whatever_the_lemmatizer_says():
     """The small lemmatizer makes "fined" "fin"; the frame says "fine", as "the regulator fines" does."""
     assert [c.event for c in claims_of("The regulator fined the company €2 million in 2024.")] == ["fine"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aston Villa moved to fifth with their 3-1 win over Fulham.",  # a score, not a range 3 to 1
+        "The Senate voted 52-48 to confirm her.",  # a tally
+        "It charged his iPhone 14 Pro once.",  # a model's number names it
+        "She praised her two children - Jaden, 25, and Willow, 22 - for being her gurus.",  # ages
+        "Daily users were 30 times higher than two months before.",  # a ratio
+    ],
+)
+def test_numbers_that_count_nothing_in_real_news_give_no_claim(sentence):
+    assert claims_of(sentence) == []
+
+
+def test_a_record_before_a_figure_is_no_counted_noun():
+    """ "rose to a record 1,200": the deaths rose; the parser made "a record" the counted noun."""
+    assert [(c.value, c.noun) for c in claims_of("Deaths rose to a record 1,200 last year.")] == [
+        ("1,200", "death")
+    ]
+    assert [(c.value, c.noun) for c in claims_of("The waiting list rose to a record 1.42 million.")] == [
+        ("1.42 million", "waiting list")
+    ]

@@ -920,3 +920,22 @@ def test_a_noun_names_an_event_when_made_from_its_verb_or_very_close(shared_desk
     died = claim("a", 40, event="die", source="the police", date="2026-03-04")
     deaths = claim("b", 25, noun="death", source="the hospital", date="2026-03-04")
     assert kinds(find_disagreements([died, deaths], shared_desk.vocabulary)) == [("conflict", ["40", "25"])]
+
+
+def test_a_figure_in_millions_is_the_exact_figure_rounded():
+    """ "1.42 million" is 1,419,700 rounded (half its last digit either way, at most 2.5%); "2 billion"
+    is not 2.4 billion."""
+    rounded = parsed(
+        {
+            "a": "The ministry said 1,419,700 people were waiting for surgery in Kestria.",
+            "b": "The opposition said 1.42 million people were waiting for surgery in Kestria.",
+        }
+    )
+    assert find_disagreements(rounded, NO_EMBEDDINGS) == []
+    apart = parsed(
+        {
+            "a": "The ministry said 2 billion people were waiting for surgery in Kestria.",
+            "b": "The opposition said 2.4 billion people were waiting for surgery in Kestria.",
+        }
+    )
+    assert kinds(find_disagreements(apart, NO_EMBEDDINGS)) == [("conflict", ["2 billion", "2.4 billion"])]
