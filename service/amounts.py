@@ -176,7 +176,7 @@ def currency_token(token):
     head = token.head
     learnt = head.doc.user_data.get(LEARNT, ())
     money = head.ent_type_ == "MONEY" or lemma(head) in CURRENCY_NOUNS or lemma(head) in learnt
-    is_currency = head.pos_ == "NOUN" and money and not head.like_num
+    is_currency = head.pos_ == "NOUN" and money and not head.like_num and lemma(head) not in CONTAINERS
     return head if is_currency and head.i > token.i else None
 
 

@@ -23,7 +23,7 @@ REPORTING = frozenset(
     show list repeat reiterate disagree argue dispute contend assert""".split()
 )
 
-CONTAINERS = frozenset("number total toll count figure tally sum estimate".split())
+CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())
 
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 

@@ -49,6 +49,12 @@ def said_right_after(sentence: str, end: int) -> str | None:
     return bare_name(behind["body"] if behind else found["who"])
 
 
+def _agent(verb):
+    """Who did what a passive verb tells: "by Pollstar"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def _reports(verb) -> bool:
     """A reporting verb, or "puts the figure at", "put turnout at 61.4 percent": who puts a number on it
     says so."""
@@ -63,6 +69,8 @@ def _reports(verb) -> bool:
 
 
 def _subject_name(verb) -> str | None:
+    if (by := _agent(verb)) is not None:  # "the tour, which is projected by Pollstar to gross $1.4 billion"
+        return _name_in(by)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
@@ -72,10 +80,6 @@ def _subject_name(verb) -> str | None:
             if any(t.like_num for t in child.subtree):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
-        if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _name_in(pobj)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "conj" and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_name(verb.head)  # "The company raised its estimate … and said …": the company said

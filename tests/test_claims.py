@@ -1152,3 +1152,18 @@ def test_a_record_before_a_figure_is_no_counted_noun():
     assert [(c.value, c.noun) for c in claims_of("The waiting list rose to a record 1.42 million.")] == [
         ("1.42 million", "waiting list")
     ]
+
+
+def test_who_a_passive_reporting_verb_names_says_so():
+    """ "which is projected by Pollstar": Pollstar gives the figure, not the tour it is about."""
+    (found,) = claims_of(
+        "The tour, which is projected by Pollstar to gross some $1.4 billion, crashed the site."
+    )
+    assert found.source == "Pollstar"
+
+
+def test_a_sums_worth_of_something_is_that_something():
+    claims = claims_of(
+        "Uber made $219 million worth of net income, and $2.1 billion equivalent of cash left."
+    )
+    assert [(c.value, c.noun) for c in claims] == [("$219 million", "income"), ("$2.1 billion", "cash")]
