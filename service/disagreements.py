@@ -163,6 +163,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
     for claim, key in zip(claims, keys, strict=True):
         groups[key].append(claim)
     parts = parts_told_apart(claims, keys)
+    # who speaks in each group by its own frames (not through a claim moved in: "the ministry" would
+    # bridge one ministry's running count to another's)
+    speakers = {key: list(group) for key, group in groups.items()}
     for key in sorted(groups, key=_unsaid, reverse=True):
         if not _unsaid(key):
             continue
@@ -173,10 +176,11 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
                 if other != key and groups[other] and key.covered_by(other) and (key, other) not in parts
             ]
             if len(targets) > 1 and claim.source:  # a running count: the group where its source speaks
-                targets = [t for t in targets if _speaks_in(claim, groups[t])]
+                targets = [t for t in targets if _speaks_in(claim, speakers[t])]
             if len(targets) > 1 and _never_contradict(targets):
                 for other in targets[1:]:  # each says what the others leave unsaid: one count
                     groups[targets[0]] += groups.pop(other)
+                    speakers[targets[0]] += speakers[other]
                 targets = targets[:1]
             if len(targets) == 1:
                 groups[key].remove(claim)

@@ -81,8 +81,9 @@ def _subject_name(verb) -> str | None:
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if verb.dep_ == "conj" and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_name(verb.head)  # "The company raised its estimate … and said …": the company said
+    if verb.dep_ in ("conj", "xcomp") and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
+        # "The company raised its estimate … and said …", "the ministry continues to forecast …"
+        return _subject_name(verb.head)
     return None
 
 

@@ -1167,3 +1167,13 @@ def test_a_sums_worth_of_something_is_that_something():
         "Uber made $219 million worth of net income, and $2.1 billion equivalent of cash left."
     )
     assert [(c.value, c.noun) for c in claims] == [("$219 million", "income"), ("$2.1 billion", "cash")]
+
+
+def test_a_verb_that_goes_on_to_report_has_its_heads_subject_for_source():
+    """ "The ministry continues to forecast …": the ministry forecasts (not the association the sentence
+    names after the semicolon)."""
+    claims = claims_of(
+        "The Ministry of Agriculture continues to forecast a wheat harvest of 4.4 million tonnes; the "
+        "Grain Trade Association says it will be no more than 3.6 million."
+    )
+    assert (claims[0].value, claims[0].source) == ("4.4 million", "Ministry of Agriculture")

@@ -939,3 +939,17 @@ def test_a_figure_in_millions_is_the_exact_figure_rounded():
         }
     )
     assert kinds(find_disagreements(apart, NO_EMBEDDINGS)) == [("conflict", ["2 billion", "2.4 billion"])]
+
+
+def test_a_claim_moved_into_a_group_does_not_bring_its_sources_namesakes():
+    """ "the ministry" may be Vintara's Ministry of Rural Affairs, and is read as its running count; that
+    does not make Lorvania's Ministry of Agriculture speak in Vintara's group."""
+    vintara = claim("v", 6_800_000, noun="tonne", places=["Vintara"], source="Ministry of Rural Affairs")
+    lorvania = claim("w", 3_600_000, noun="tonne", places=["Lorvania"], source="the grain association")
+    ministry = claim("e", 4_400_000, noun="tonne", source="the ministry")
+    agriculture = claim("f", 4_400_000, noun="tonne", source="the Ministry of Agriculture")
+    found = find_disagreements([vintara, lorvania, ministry, agriculture], NO_EMBEDDINGS)
+    assert not any(
+        agriculture.doc_id in {c.doc_id for c in d.claims} and "v" in {c.doc_id for c in d.claims}
+        for d in found
+    )
