@@ -219,7 +219,7 @@ def _claim(
         start=passage.start,
         end=passage.end,
         counted=readable(noun, event_token or activity),
-        noun=noun_key(noun),
+        noun=noun_key(noun, money=money is not None),
         generic=is_generic(noun),
         whose=whose(own_noun, event_token, amount),
         event=sum_event(event_token, noun) if money else event_key(event_token, noun),

@@ -324,13 +324,31 @@ def lemma(token) -> str:
 # --- what is counted, as keys and as words --------------------------------------------------------
 
 
-def noun_key(noun) -> str | None:
+def noun_key(noun, money: bool = False) -> str | None:
+    """The counted noun's lemma with the nouns that say what kind ("construction worker"); for a sum also
+    the adjectives that do: "net profit" and "operating profit" are two sums."""
     if noun is None:
         return None
     # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
     compounds = [
-        c.lemma_.lower()
+        c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"
         for c in noun.children
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and not any(n.like_num for n in c.children)
+        if (c.dep_ == "compound" and c.pos_ == "NOUN" and not any(n.like_num for n in c.children))
+        or (
+            money
+            and c.dep_ in ("amod", "compound")
+            and c.tag_ in ("JJ", "VBG")
+            and c.lower_ not in SAYS_NO_KIND
+        )
     ]
     return " ".join([*compounds, noun.lemma_.lower()])
+
+
+# adjectives that say how much, how sure or when, not what kind of sum ("the total cost", "the official
+# cost" and "the cost" are one)
+SAYS_NO_KIND = frozenset(
+    """other additional further total overall estimated new current former several many few more same
+    whole entire full official initial final latest first last recent previous own reported confirmed
+    known likely possible potential actual real such certain various numerous approximate expected
+    provisional preliminary daily weekly monthly annual yearly""".split()
+)

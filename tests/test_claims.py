@@ -1166,7 +1166,7 @@ def test_a_sums_worth_of_something_is_that_something():
     claims = claims_of(
         "Uber made $219 million worth of net income, and $2.1 billion equivalent of cash left."
     )
-    assert [(c.value, c.noun) for c in claims] == [("$219 million", "income"), ("$2.1 billion", "cash")]
+    assert [(c.value, c.noun) for c in claims] == [("$219 million", "net income"), ("$2.1 billion", "cash")]
 
 
 def test_a_verb_that_goes_on_to_report_has_its_heads_subject_for_source():
@@ -1177,3 +1177,11 @@ def test_a_verb_that_goes_on_to_report_has_its_heads_subject_for_source():
         "Grain Trade Association says it will be no more than 3.6 million."
     )
     assert (claims[0].value, claims[0].source) == ("4.4 million", "Ministry of Agriculture")
+
+
+def test_what_kind_of_sum_an_adjective_says_is_part_of_what_is_counted():
+    """ "operating profit" and "net profit" are two sums (a count's adjectives stay out: "foreign
+    workers" are workers, whose own side is told by names)."""
+    claims = claims_of("Operating profit fell to €1.2 billion, while net profit was €410 million.")
+    assert [c.noun for c in claims] == ["operating profit", "net profit"]
+    assert [c.noun for c in claims_of("The total cost rose to $2 billion.")] == ["cost"]

@@ -953,3 +953,11 @@ def test_a_claim_moved_into_a_group_does_not_bring_its_sources_namesakes():
         agriculture.doc_id in {c.doc_id for c in d.claims} and "v" in {c.doc_id for c in d.claims}
         for d in found
     )
+
+
+def test_net_and_operating_profit_are_never_set_against_each_other():
+    sentences = {
+        "a": "The carmaker said its operating profit fell to €1.2 billion last year.",
+        "b": "Analysts said the carmaker's net profit fell to €410 million last year.",
+    }
+    assert find_disagreements(parsed(sentences), NO_EMBEDDINGS) == []
