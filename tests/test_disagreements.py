@@ -955,9 +955,9 @@ def test_a_claim_moved_into_a_group_does_not_bring_its_sources_namesakes():
     )
 
 
-def test_net_and_operating_profit_are_never_set_against_each_other():
+def test_net_and_gross_profit_are_never_set_against_each_other():
     sentences = {
-        "a": "The carmaker said its operating profit fell to €1.2 billion last year.",
-        "b": "Analysts said the carmaker's net profit fell to €410 million last year.",
+        "a": "The carmaker said its gross profit fell to €1.2 billion in the first half.",
+        "b": "Analysts said the carmaker's net profit fell to €410 million in the first half.",
     }
     assert find_disagreements(parsed(sentences), NO_EMBEDDINGS) == []
