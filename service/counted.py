@@ -120,9 +120,14 @@ def partitive_whole(token):
     return None
 
 
+REACHED = frozenset("reach hit top exceed surpass total number".split())  # a level whose object is the figure
+
+
 def _value_verb_above(token):
     """The value verb a bare figure is stated by: "rose to 2,400", "could reach as high as 10,000",
     "their losses are more than 4,000"."""
+    if token.dep_ == "dobj" and lemma(token.head) in REACHED:  # "arrivals hit 6,840", "deaths topped 300"
+        return token.head
     current = token
     for _ in range(5):
         if current.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):

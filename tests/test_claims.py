@@ -1185,3 +1185,10 @@ def test_what_kind_of_sum_an_adjective_says_is_part_of_what_is_counted():
     claims = claims_of("Operating profit fell to €1.2 billion, while net profit was €410 million.")
     assert [c.noun for c in claims] == ["operating profit", "net profit"]
     assert [c.noun for c in claims_of("The total cost rose to $2 billion.")] == ["cost"]
+
+
+def test_a_level_reached_counts_its_subject():
+    """ "Arrivals hit 6,840", "deaths topped 300": the figure is the object of a verb that says a level was
+    reached, and counts the subject (it was no figure at all)."""
+    assert [(c.value, c.noun) for c in claims_of("Arrivals hit 6,840 on Friday.")] == [("6,840", "arrival")]
+    assert [(c.value, c.noun) for c in claims_of("Deaths topped 300 on Monday.")] == [("300", "death")]
