@@ -120,9 +120,10 @@ PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport wor
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
     re.I,
 )
-# "1,400 more than", "30 times higher than": a difference or a ratio, not a size
+# "1,400 more than", "30 times higher than", "17 million cubic metres apart": a difference or a ratio,
+# not a size
 COMPARISON_AFTER = re.compile(
-    r"\s+(?:more|fewer|less|higher|lower)\s+than\b"
+    r"\s+(?:more|fewer|less|higher|lower)\s+than\b|(?:\s+[^\W\d]+){0,2}\s+apart\b"
     r"|[\s-]+(?:times|fold)\s+(?:more|fewer|less|higher|lower|larger|bigger|greater|smaller|as)\b",
     re.I,
 )

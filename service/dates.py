@@ -74,7 +74,9 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
     clauses = [a for a in [anchor, *anchor.ancestors] if a.dep_ in ("relcl", "advcl")]
     clauses += [c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i]
     for clause in clauses:
-        when = next((c for c in clause.children if c.lower_ == "when" and c.i < clause.i), None)
+        # "since 1989, when the dam burst and killed 212": the parser may hang "when" on the second verb
+        told = [clause, *clause.conjuncts]
+        when = next((c for v in told for c in v.children if c.lower_ == "when" and c.i < clause.i), None)
         if when is None:
             continue
         date = clause.head if clause.dep_ == "relcl" else _date_before(when)

@@ -44,7 +44,7 @@ SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
-    r"inch(?:es)? degrees? magnitude mph kph"
+    r"inch(?:es)? degrees? magnitude mph kph knots?"
 ).split()
 
 MONTH_NAMES = (
@@ -222,8 +222,12 @@ def with_percentages(sentence: str) -> list[Figure]:
 MEASURE_UNITS = (
     (r"km/h|kph|kilomet(?:re|er)s?\s+(?:per|an|a)\s+hour", "kilometres per hour"),
     (r"mph|miles?\s+(?:per|an|a)\s+hour", "miles per hour"),
+    (r"knots?", "knots"),
+    (r"nautical\s+miles?", "nautical miles"),
     (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
     (r"square\s+miles?", "square miles"),
+    (r"cubic\s+met(?:re|er)s?|m3|m³", "cubic metres"),
+    (r"cubic\s+(?:feet|foot)", "cubic feet"),
     (r"hectares?", "hectares"),
     (r"acres?", "acres"),
     (r"kilomet(?:re|er)s?|km", "kilometres"),

@@ -51,7 +51,8 @@ def readable(noun, event) -> str | None:
         if subject is None or subject.lower_ in ("who", "that", "which"):
             return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=True)}"
     if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        return f"{noun_text} {relative} {_verb_phrase(event, noun)}"
+        # "people who had fallen ill": a participle keeps its auxiliaries
+        return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=event.tag_ == 'VBN')}"
     if noun.dep_ == "dobj" and noun.head.i == event.i and event.tag_ in ("VB", "VBP", "VBZ"):
         return f"{noun_text} {participle(lemma(event))}"  # "counts 184,000 depositors": depositors counted
     return f"{noun_text} {_verb_phrase(event, noun)}"

@@ -119,7 +119,8 @@ SPEAKERS = frozenset(
     """spokesperson spokesman spokeswoman official representative head chief director minister secretary
     chairman chairwoman chair president leader""".split()
 )
-PUBLISHED = CONTAINERS | {"data", "statistic", "record"}
+# what a body publishes ("data" is "datum" to the lemmatizer)
+PUBLISHED = CONTAINERS | {"data", "datum", "statistic", "record", "bulletin", "report", "census", "survey"}
 
 
 def _body_behind(phrase_head):
@@ -132,6 +133,8 @@ def _body_behind(phrase_head):
         if child.dep_ == "acl" and lemma(phrase_head) in PUBLISHED:  # "figures released by the ministry"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if child.dep_ == "poss" and lemma(phrase_head) in PUBLISHED and child.pos_ != "PRON":
+            return child  # "the health authority's latest bulletin"
     return None
 
 

@@ -1192,3 +1192,40 @@ def test_a_level_reached_counts_its_subject():
     reached, and counts the subject (it was no figure at all)."""
     assert [(c.value, c.noun) for c in claims_of("Arrivals hit 6,840 on Friday.")] == [("6,840", "arrival")]
     assert [(c.value, c.noun) for c in claims_of("Deaths topped 300 on Monday.")] == [("300", "death")]
+
+
+def test_knots_nautical_miles_and_cubic_metres_are_measurements():
+    """ "11 knots" was a count of knots, so a ship's speed was set against "the 6-knot limit"."""
+    claims = claims_of("The tanker was travelling at 11 knots, well above the 6-knot limit for the channel.")
+    assert [(c.value, c.unit, c.noun) for c in claims] == [
+        ("11 knots", "knots", "tanker"),
+        ("6 knots", "knots", "limit"),
+    ]
+    assert [c.unit for c in claims_of("The ship was seized 160 nautical miles off the coast.")] == [
+        "nautical miles"
+    ]
+    assert [c.unit for c in claims_of("The reservoir released 900,000 cubic metres of water.")] == [
+        "cubic metres"
+    ]
+
+
+def test_a_difference_apart_is_no_size():
+    assert claims_of("Engineers and operator 17 million cubic metres apart on the flood") == []
+
+
+def test_a_when_clause_dates_the_verb_the_parser_hangs_when_on():
+    """ "since 1989, when the dam burst and killed 212 people": "when" hangs on "killed"."""
+    sentence = (
+        "It is the worst dam disaster in Karvethia since 1989, when the Merrow Dam near Fenlow burst and "
+        "killed 212 people."
+    )
+    assert [(c.value, c.date) for c in claims_of(sentence, published="2026-03-02")] == [("212", "1989")]
+
+
+def test_what_a_body_publishes_is_the_bodys_word():
+    """ "Data published by the port health authority" ("data" is "datum" to the lemmatizer), "VPHA's latest
+    bulletin": the body is the source."""
+    (first,) = claims_of("Data published by the port health authority showed that 146 people had fallen ill.")
+    assert (first.source, first.counted) == ("port health authority", "people who had fallen ill")
+    (second,) = claims_of("VPHA's latest bulletin says 318 people have fallen ill since Sunday.")
+    assert second.source == "VPHA"
