@@ -49,11 +49,12 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
 
 
 def _own_phrases(figure) -> list:
-    """The phrases on the figure, or on the "from" it follows: "up from 23 on Wednesday"."""
+    """The phrases on the figure, or on the "from" it follows: "up from 23 on Wednesday", "up from 640
+    last Thursday"."""
     if figure is None:
         return []
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
-    phrases = [c for h in holders for c in h.children if c.dep_ == "prep" and c.i > figure.i]
+    phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
     return [t for c in phrases if c.lower_ != "of" for t in c.subtree]  # "61 of those taken on Monday"
 
 

@@ -1229,3 +1229,13 @@ def test_what_a_body_publishes_is_the_bodys_word():
     assert (first.source, first.counted) == ("port health authority", "people who had fallen ill")
     (second,) = claims_of("VPHA's latest bulletin says 318 people have fallen ill since Sunday.")
     assert second.source == "VPHA"
+
+
+def test_a_value_before_a_change_takes_its_own_day_written_without_a_preposition():
+    sentence = (
+        "Kestrova's figures show 1,150 employees had taken the offer by Monday, up from 640 last Thursday."
+    )
+    assert [(c.value, c.date) for c in claims_of(sentence, published="2026-05-20")] == [
+        ("1,150", "2026-05-18"),
+        ("640", "2026-05-14"),
+    ]

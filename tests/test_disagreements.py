@@ -440,11 +440,14 @@ BLIND_PACKS = [
     "waiting_lists_synthetic",
     "ship_hijack_synthetic",
     "rail_strike_synthetic",
+    "cruise_outbreak_synthetic",
+    "carmaker_cuts_synthetic",
+    "dam_failure_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Forty-two packs written blind (by helpers that never read service/), in fifteen rounds: the first six
+    """Forty-five packs written blind (by helpers that never read service/), in sixteen rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
@@ -505,16 +508,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     the drought radio brief's date dated its ministry's forecast, which then read as an update against a
     neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
     whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
-    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2.
+    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2. The sixteenth (a
+    cruise-ship outbreak, a carmaker's cuts, a dam failure), first run: conflicts 4 of 6, updates 1 of 3,
+    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured,
+    "apart" a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of
+    3, 2, 5 of 26 (the cruise pack's gold starts the running count a day after the figure it disputes).
     This is the level reached; a change that falls below it has broken
     something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 64
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 47
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 68
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 49
     assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 14
+    assert sum(r.false_alarms for r in reports) <= 16
     assert sum(r.unrelated_figures_reported for r in reports) <= 12
-    assert sum(r.unrelated_on_questions for r in reports) <= 9
+    assert sum(r.unrelated_on_questions for r in reports) <= 14
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
