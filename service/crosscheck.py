@@ -346,7 +346,7 @@ def subjects_of(
     """The answers joined into the subjects their documents speak of, most documents first in each."""
     ignore = ignored_words([question, *(a.text for a in answers)])
     groups = [[text_of(doc_id) for doc_id in a.documents] for a in answers]
-    return [[answers[i] for i in subject] for subject in by_subject(groups, ignore)]
+    return [[answers[i] for i in subject] for subject in by_subject(groups, ignore, asked=question)]
 
 
 def disagreements_of(subjects: Sequence[Sequence[GivenAnswer]]) -> list[Disagreement]:

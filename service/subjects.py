@@ -64,8 +64,10 @@ def years_in(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     return set(YEAR.findall(text)) - ignore
 
 
-def _traits(text: str, ignore: frozenset[str]) -> tuple[set, set, set]:
-    return word_runs(text, ignore), names_in(text, ignore), years_in(text, ignore)
+def _traits(
+    text: str, ignore: frozenset[str], asked_years: frozenset[str] = frozenset()
+) -> tuple[set, set, set]:
+    return word_runs(text, ignore), names_in(text, ignore), years_in(text, ignore - asked_years)
 
 
 def _same(a: tuple[set, set, set], b: tuple[set, set, set]) -> bool:
@@ -83,10 +85,14 @@ def ignored_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in RUN_WORD.findall(text))
 
 
-def by_subject(groups: Sequence[Sequence[str]], ignore: frozenset[str] = frozenset()) -> list[list[int]]:
+def by_subject(
+    groups: Sequence[Sequence[str]], ignore: frozenset[str] = frozenset(), asked: str = ""
+) -> list[list[int]]:
     """The groups (each the texts of the documents giving one answer) joined into subjects: the indexes of
-    the groups that speak of one subject, in the order of their first group."""
-    traits = [[_traits(text, ignore) for text in group] for group in groups]
+    the groups that speak of one subject, in the order of their first group. A year the question names
+    (`asked`) still ties documents that name it ("What net profit does Kestrova expect for 2026?")."""
+    asked_years = frozenset(YEAR.findall(asked))
+    traits = [[_traits(text, ignore, asked_years) for text in group] for group in groups]
     parent = list(range(len(groups)))
 
     def root(i: int) -> int:
