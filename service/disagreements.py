@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .events import is_presence, unharmed_against_harm
+from .figures import SCALES, WORD_SCALES
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -268,8 +269,8 @@ def _overlap(a: Claim, b: Claim) -> bool:
     return a.low - slack_a <= b.high + slack_b and b.low - slack_b <= a.high + slack_a
 
 
-ROUNDED = re.compile(r"(\d+)(?:\.(\d+))?\s*(million|billion|trillion|m|bn)\b", re.IGNORECASE)
-ROUNDED_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# a value keeps its scale as a word ("£4.5m" is "£4.5 million": figures._figure)
+ROUNDED = re.compile(rf"(\d+)(?:\.(\d+))?\s*({'|'.join(WORD_SCALES)})\b", re.IGNORECASE)
 ROUNDING_AT_MOST = 0.025
 
 
@@ -279,7 +280,7 @@ def _rounding(claim: Claim) -> float:
     found = ROUNDED.search(claim.value)
     if found is None or claim.high is None:
         return 0.0
-    step = ROUNDED_SCALES[found.group(3).lower()] / 10 ** len(found.group(2) or "")
+    step = SCALES[found.group(3).lower()] / 10 ** len(found.group(2) or "")
     return min(step / 2, ROUNDING_AT_MOST * claim.high)
 
 

@@ -136,22 +136,21 @@ def _figure(match: re.Match[str]) -> Figure:
 def figures_in(sentence: str) -> list[Figure]:
     """Every figure in the sentence, dates, URLs and handles left out."""
     masked = [m.span() for m in NOT_FIGURES.finditer(sentence)]
-    return [
-        _figure(match)
+    kept = [
+        match
         for match in FIGURE.finditer(sentence)
         if not any(s < match.end() and match.start() < e for s, e in masked)
         and not in_a_name(sentence, match.start("a"), match.end("a"))
         and not _in_metres(sentence, match)
-        and not _a_score(match)
     ]
+    return [figure for match in kept if not _a_score(match, figure := _figure(match))]
 
 
-def _a_score(match: re.Match[str]) -> bool:
+def _a_score(match: re.Match[str], figure: Figure) -> bool:
     """ "a 3-1 win", "took a 12-3 lead", "voted 52-48": a hyphen whose second number is not above the first
     joins a score or a tally, not the ends of a range ("4,000-6,000")."""
     if match.group("b") is None or match.group("between") or " to " in match.group(0).lower():
         return False
-    figure = _figure(match)
     return figure.high <= figure.low
 
 

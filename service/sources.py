@@ -131,8 +131,7 @@ def _body_behind(phrase_head):
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and lemma(phrase_head) in PUBLISHED:  # "figures released by the ministry"
-            agent = next((c for c in child.children if c.dep_ == "agent"), None)
-            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return _agent(child)
         if child.dep_ == "poss" and lemma(phrase_head) in PUBLISHED and child.pos_ != "PRON":
             return child  # "the health authority's latest bulletin"
     return None
