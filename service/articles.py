@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -82,6 +83,22 @@ def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     return sorted(files), problems
 
 
+def document_id(path: Path) -> str:
+    """A file's document id: its name without the extension, made safe when it is not. Accents are
+    dropped ("Zürich flood.txt" → "Zurich-flood") and any other run of characters an id cannot hold
+    becomes '-'; a name with nothing left ("新闻.txt") or too long keeps a hash of the whole name, so two
+    names never meet by being shortened. Two names that still meet are reported as the same id."""
+    stem = path.stem
+    if len(stem) <= ID_MAX and SAFE_ID.match(stem):
+        return stem
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", plain).strip("-_")
+    if slug and len(slug) <= ID_MAX:
+        return slug
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug[: ID_MAX - 13]}-{digest}" if slug else f"doc-{digest}"
+
+
 def check_document_id(doc_id: str) -> str:
     if len(doc_id) > ID_MAX or not SAFE_ID.match(doc_id):
         raise InvalidInput(
@@ -138,7 +155,7 @@ def read_article(path: Path, max_chars: int) -> Article:
     except OSError as exc:
         raise UnreadableDocument(str(path), exc.strerror or str(exc)) from None
     text = decode_text(raw, str(path), max_chars)
-    return make_article(check_document_id(path.stem), text, source=str(path.resolve()))
+    return make_article(document_id(path), text, source=str(path.resolve()))
 
 
 def make_article(doc_id: str, text: str, title: str | None = None, source: str | None = None) -> Article:
@@ -169,7 +186,7 @@ DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 YEAR = r",?\s+(\d{4})\b"
 MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+" + DAY + YEAR, re.IGNORECASE)  # January 19, 2026
 DAY_MONTH_YEAR = re.compile(r"\b" + DAY + r"\s+" + MONTH + YEAR, re.IGNORECASE)  # 19 January 2026
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # also "2026-05-14T08:30Z"
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")  # 22.05.2026, 22/05/2026, 05/22/2026
 BYLINE = re.compile(r"^\s*By\s+(.+?)\s*(?://|\||,\s*\d|$)", re.IGNORECASE)
 HEADER_LINES = 4

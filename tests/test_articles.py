@@ -9,6 +9,7 @@ from service.articles import (
     check_document_id,
     chunk_article,
     decode_text,
+    document_id,
     find_date_and_author,
     find_files,
     find_title,
@@ -89,6 +90,8 @@ def test_byline_and_long_date():
         "19.01.2026, 16:15",  # day first, as outlets with dots write it
         "19/01/2026",
         "01/19/2026 4:00 PM",  # American: the number above 12 is the day
+        "2026-01-19T08:30Z",  # ISO 8601 with a time
+        "Published 2026-01-19T08:30:00+01:00",
     ],
 )
 def test_publication_dates_in_the_styles_outlets_write_them(line):
@@ -102,6 +105,16 @@ def test_a_day_without_a_publication_date_is_not_dated_from_today():
     assert resolve_date("March 4", None) is None
     assert resolve_date("March 4, 2025", None) == "2025-03-04"
     assert resolve_date("yesterday", "2026-01-19") == "2026-01-18"
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [("last night", "2026-01-18"), ("late last night", "2026-01-18"), ("this morning", "2026-01-19")],
+)
+def test_parts_of_a_day_news_speaks_of_are_that_day(when, day):
+    """ "the ministry said last night" had no date, so its figure was dated the day the article ran."""
+    assert resolve_date(when, "2026-01-19") == day
+    assert resolve_date("the last night of the festival", "2026-01-19") is None
 
 
 @pytest.mark.parametrize(
@@ -128,6 +141,30 @@ def test_unsafe_ids_are_rejected(bad):
     assert SAFE_ID.match(bad) is None or len(bad) > 128, "the schema's pattern says it too"
     with pytest.raises(InvalidInput):
         check_document_id(bad)
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_id"),
+    [
+        ("kursk-1.txt", "kursk-1"),  # a safe name is its id
+        ("Zürich flood, day 2.txt", "Zurich-flood-day-2"),
+        ("Beyoncé tops box office with $21m debut.md", "Beyonce-tops-box-office-with-21m-debut"),
+    ],
+)
+def test_a_file_name_an_id_cannot_hold_is_made_safe_not_skipped(tmp_path, name, doc_id):
+    """Articles saved under their headline (spaces, accents, '$') used to be skipped as unsafe ids."""
+    (tmp_path / name).write_text("Headline\n\nText.", encoding="utf-8")
+    article = read_article(tmp_path / name, max_chars=1000)
+    assert article.id == doc_id
+    assert check_document_id(article.id) == doc_id
+
+
+def test_a_name_with_nothing_safe_or_too_long_keeps_a_hash_of_itself():
+    names = ("新闻.txt", "报道.txt", "x" * 200 + "a.txt", "x" * 200 + "b.txt")
+    ids = [document_id(Path(name)) for name in names]
+    assert all(check_document_id(i) for i in ids)
+    assert len(set(ids)) == 4
+    assert ids[0].startswith("doc-") and ids[2].startswith("x" * 100)
 
 
 def test_sentences_respect_abbreviations_and_lines():
@@ -224,3 +261,10 @@ def test_a_symlink_loop_and_a_broken_link_are_reported_not_skipped_silently(tmp_
 @pytest.mark.parametrize("good", ["a", "doc_1f2e", "report.2024-05.v2", "x" * 128, "a.b.c.", "A-_9"])
 def test_safe_ids_are_kept(good):
     assert check_document_id(good) == good
+
+
+def test_a_season_is_no_point_in_time():
+    """ "Average league attendance 2025-26" was dated 26 May 2025."""
+    assert resolve_date("2025-26", "2026-05-17") is None
+    assert resolve_date("the 2025/26 season", "2026-05-17") is None
+    assert resolve_date("2025-05-26", "2026-05-17") == "2025-05-26"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..articles import read_article
+from ..articles import document_id, read_article
 from ..asked import about_question, question_frame
 from ..claims import article_claims
 from ..disagreements import find_disagreements
@@ -82,7 +82,7 @@ def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
 def belongs(claim: Claim, value: dict, texts: dict[str, str], ambiguous: set[tuple[str, str]]) -> bool:
     """Same file and digits; when the gold lists those digits in that file for two items, the same
     sentence too (an article repeats a figure in its headline, lead and body)."""
-    doc_id = Path(value["file"]).stem
+    doc_id = document_id(Path(value["file"]))
     if claim.doc_id != doc_id or digits(claim.value) != digits(value["value"]):
         return False
     if (doc_id, digits(claim.value)) not in ambiguous:
@@ -95,7 +95,7 @@ def ambiguous_figures(items) -> set[tuple[str, str]]:
     owners: dict[tuple[str, str], set[int]] = {}
     for index, (_, _, values) in enumerate(items):
         for value in values:
-            owners.setdefault((Path(value["file"]).stem, digits(value["value"])), set()).add(index)
+            owners.setdefault((document_id(Path(value["file"])), digits(value["value"])), set()).add(index)
     return {figure for figure, found in owners.items() if len(found) > 1}
 
 
