@@ -23,7 +23,7 @@ thing for ("about 240 kilometres to the south") is None (`measure_of`).
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
 from .events import PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
@@ -67,6 +67,8 @@ def _noun(token):
 def _modified(unit):
     """ "61.4 percent turnout", "a 12% stake": the noun the percentage describes (not a change)."""
     if unit.dep_ in ("amod", "compound", "nmod", "nummod") and unit.head.i > unit.i:
+        if across_a_clause(unit, unit.head):
+            return None
         noun = _noun(unit.head)
         return noun if noun is not None and not _is_change_word(noun) else None
     return None
@@ -96,6 +98,16 @@ def _stated(unit):
     if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in VALUE_VERBS or lemma(verb) in LEVEL_VERBS:
         return None
     return _dependent(verb, ("nsubj", "nsubjpass"))
+
+
+def _worth(amount):
+    """ "the deal is worth €118 million", "a deal worth €118m": the deal."""
+    worth = amount.head
+    if worth.lower_ != "worth":
+        return None
+    if worth.dep_ == "acomp":
+        return _dependent(worth.head, ("nsubj", "nsubjpass"))
+    return _noun(worth.head) if worth.dep_ in ("amod", "acl", "advmod") else None
 
 
 def _estimated(unit):
@@ -205,6 +217,7 @@ def sum_of(token):
     if named is not None:
         return named, None
     measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
+    measured = measured or _worth(amount)
     if measured is not None and _noun(measured) is not None:
         opened = _opened(measured)
         return (opened, None) if opened is not None else None

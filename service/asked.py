@@ -98,7 +98,7 @@ def about_question(
         return []
     frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
     claims = [frame] + [c for d in numeric for c in d.claims]
-    keys = frame_keys(claims, vocabulary)
+    keys = frame_keys(claims, vocabulary, asked=True)
     asked, rest = keys[0], iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
         return []  # "How much does it expect to save?": nothing counted that a figure could be about

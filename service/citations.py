@@ -28,9 +28,8 @@ WORD_TENS = dict(
 _ONES = "|".join(["one", *WORD_UNITS])
 _BELOW_TWENTY = "|".join(sorted([*WORD_UNITS, *WORD_TEENS], key=len, reverse=True))
 _WORD_NUMBER = rf"(?:{'|'.join(WORD_TENS)})(?:-(?:{_ONES}))?|{_BELOW_TWENTY}"
-NUMBER_WORD = (
-    rf"(?:{_WORD_NUMBER}|one(?=\s+hundred\b))(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD_NUMBER})(?![\w-]))?)?"
-)
+_HUNDRED = rf"\s+hundred(?:\s+(?:and\s+)?(?:{_WORD_NUMBER})(?![\w-]))?"  # "a hundred and ninety"
+NUMBER_WORD = rf"(?:{_WORD_NUMBER}|(?:one|a)(?=\s+hundred\b))(?:{_HUNDRED})?"
 SPELLED = re.compile(rf"(?<![\w-])(?:{NUMBER_WORD})(?![\w-])", re.IGNORECASE)
 
 
@@ -49,8 +48,8 @@ def strip_citations(text: str) -> str:
 
 
 def word_value(words: str) -> int:
-    """ "Seventy-six" → 76, "three hundred" → 300, "Two hundred and fourteen" → 214 (words as SPELLED
-    finds them)."""
+    """ "Seventy-six" → 76, "three hundred" → 300, "Two hundred and fourteen" → 214, "a hundred and
+    ninety" → 190 (words as SPELLED finds them)."""
     parts = [part for part in words.lower().split() if part != "and"]
     if "hundred" in parts:
         return _below_hundred(parts[0]) * 100 + (_below_hundred(parts[-1]) if parts[-1] != "hundred" else 0)
@@ -59,7 +58,7 @@ def word_value(words: str) -> int:
 
 def _below_hundred(word: str) -> int:
     tens, _, ones = word.partition("-")
-    return WORD_TENS.get(tens, 0) + (WORD_UNITS | WORD_TEENS | {"one": 1}).get(ones or tens, 0)
+    return WORD_TENS.get(tens, 0) + (WORD_UNITS | WORD_TEENS | {"one": 1, "a": 1}).get(ones or tens, 0)
 
 
 NAME_GOES_ON = re.compile(r"[\s-]+[A-Z]")

@@ -62,7 +62,7 @@ from .clauses import (
     noun_key,
     places_of,
 )
-from .counted import counted, is_generic
+from .counted import counted, is_a_ranking, is_generic
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import (
@@ -87,7 +87,7 @@ from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
 from .sources import said_right_after, source_of
-from .text import sentence_passages, without_dateline
+from .text import is_correction_note, sentence_passages, without_dateline
 
 PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
@@ -114,7 +114,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 21
+FRAMES_VERSION = 22
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -127,15 +127,20 @@ COMPARISON_AFTER = re.compile(
     r"|[\s-]+(?:times|fold)\s+(?:more|fewer|less|higher|lower|larger|bigger|greater|smaller|as)\b",
     re.I,
 )
+EXPECTED_AFTER = re.compile(
+    r"(?:\s+[^\W\d]+){1,2}?\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b(?!\s+by)",
+    re.I,
+)
 # "318 of them", "3 of whom"; not "61 of those abducted", a group named by what befell it
 PART_AFTER = re.compile(r"\s+of\s+(?:them|those(?!\s+\w+ed\b)|these|whom|which)\b", re.I)
 
 
 def article_claims(article: Article) -> list[Claim]:
     """Every claim of an article, its sentences dated by its published date; sentences addressed to an AI
-    system (service/injection.py) state nothing."""
+    system (service/injection.py) and correction notes state nothing."""
     passages = sentence_passages(article.id, article.title, article.text)
-    claims = extract_claims([p for p in passages if not instruction_reason(p.quote)], article.published)
+    stating = [p for p in passages if not instruction_reason(p.quote) and not is_correction_note(p.quote)]
+    claims = extract_claims(stating, article.published)
     return with_article_context(claims, passages, article.published, article.text)
 
 
@@ -263,10 +268,13 @@ def _share_frame(sentence: str, figure: Figure, token):
 
 
 def _no_size(sentence: str, figure: Figure, token) -> bool:
-    """A change ("rose by 20"), a forecast ("could reach"), a comparison ("1,400 more than") or a part of
-    the figure before it ("112 detained, including 67 on Sunday"): no size that holds, of any unit."""
+    """A change ("rose by 20"), a forecast ("could reach", "the $1.59 billion analysts had expected"), a
+    comparison ("1,400 more than") or a part of the figure before it ("112 detained, including 67 on
+    Sunday"): no size that holds, of any unit."""
     if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
         return True
+    if EXPECTED_AFTER.match(sentence, figure.end):
+        return True  # "shy of the $1.59 billion analysts had expected"
     return bool(PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 
@@ -312,7 +320,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if PART_AFTER.match(sentence, figure.end):
         return None  # "with 17 of those deaths": a part of a figure already given
-    if _is_identifier(token) or _an_age(sentence, figure, token):
+    if _is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
         return None
     noun, event_token = counted(token)
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
@@ -329,7 +337,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
     if noun is None and event_token is None and not borrows:
         return None
-    if figure.spelled and figure.high < 10 and (event_token is None or _known_set(sentence, figure)):
+    small = figure.spelled and figure.high < 10 and not earlier_value(token)  # "up from six" is a count's
+    if small and (event_token is None or _known_set(sentence, figure)):
         return None  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
     what = (noun_key(noun), event_key(event_token, noun))
     if is_increment(sentence, figure) and (what in seen or not names_a_state(event_token)):
@@ -385,9 +394,12 @@ def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
 
 
 def _figure_token(doc, figure: Figure):
-    """The token that carries the figure in the parse: the one inside its span whose head is outside it."""
+    """The token that carries the figure in the parse: the one inside its span whose head is outside it;
+    None for a figure blanked for parsing (figures.for_parsing)."""
     inside = [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and t.like_num]
-    inside = inside or [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start]
+    inside = inside or [
+        t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and not t.is_space
+    ]
     for token in inside:
         if not (figure.start <= token.head.idx < figure.end) or token.head.i == token.i:
             return token
@@ -397,7 +409,8 @@ def _figure_token(doc, figure: Figure):
 def _is_change(token) -> bool:
     """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds."""
     current = token if token.dep_ == "pobj" else token.head
-    return current.dep_ == "pobj" and current.head.lower_ == "by" and current.head.head.pos_ == "VERB"
+    by = current.head  # not the agent of a passive: "signed by 9,400 people"
+    return current.dep_ == "pobj" and by.lower_ == "by" and by.dep_ != "agent" and by.head.pos_ == "VERB"
 
 
 KNOWN_SET_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|these|those|both)\s+$", re.I)

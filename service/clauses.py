@@ -26,6 +26,7 @@ REPORTING = frozenset(
 CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())
 
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
+RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
 GENERIC_NOUNS = frozenset("people person individual".split())
 
@@ -133,7 +134,8 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
     if not places:
         places += _fronted_place(anchor)
     places += [
-        _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p for p in _scopes(clause)
+        _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p
+        for p in _scopes([*clause, *_fronted(anchor)])
     ]
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
@@ -160,6 +162,17 @@ def _subjects_country(anchor) -> str | None:
 def _of_another_figure(place_token, token) -> bool:
     """A place that qualifies another figure of the sentence ("rose to 356, 318 of them in Ashkari")."""
     return any(a.like_num and a.i != token.i and token not in a.subtree for a in place_token.ancestors)
+
+
+def _fronted(anchor) -> list:
+    """The words of what stands before the reporting verb's subject: "Nationally, Norvane said that …",
+    "Across the country, the ministry said …"."""
+    for verb in anchor.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.pos_ == "VERB" and lemma(verb) in REPORTING and subject is not None:
+            fronted = [c for c in verb.children if c.dep_ in ("advmod", "prep") and c.i < subject.i]
+            return [t for c in fronted for t in c.subtree]
+    return []
 
 
 def _fronted_place(anchor) -> list[str]:
@@ -313,6 +326,16 @@ def _scopes(clause) -> list[str]:
     return scopes
 
 
+SUBORDINATORS = frozenset("once when after before if because since while until unless".split())
+
+
+def across_a_clause(figure, noun) -> bool:
+    """A subordinating word stands between the figure and the noun after it: "put the bill at more than
+    €120 million once delayed passengers were added" (the parser makes the passengers what €120 million
+    counts)."""
+    return any(t.lower_ in SUBORDINATORS for t in figure.doc[figure.i + 1 : noun.i])
+
+
 LEMMA_SLIPS = {"fin": "fine"}  # the small lemmatizer's known slips: "fined" → "fin"
 
 
@@ -339,6 +362,7 @@ def noun_key(noun, money: bool = False) -> str | None:
             and c.dep_ in ("amod", "compound")
             and c.tag_ in ("JJ", "VBG")
             and c.lower_ not in SAYS_NO_KIND
+            and not any(n.like_num for n in c.subtree)  # "a deal worth €118m"
         )
     ]
     return " ".join([*compounds, noun.lemma_.lower()])
@@ -350,5 +374,5 @@ SAYS_NO_KIND = frozenset(
     """other additional further total overall estimated new current former several many few more same
     whole entire full official initial final latest first last recent previous own reported confirmed
     known likely possible potential actual real such certain various numerous approximate expected
-    provisional preliminary daily weekly monthly annual yearly""".split()
+    provisional preliminary daily weekly monthly annual yearly true probable eventual ultimate""".split()
 )

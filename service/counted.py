@@ -4,10 +4,8 @@
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
-
-RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
 
 def counted(token):
@@ -62,7 +60,7 @@ def _valued(token):
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return None
     verb, preposition = token.head.head, token.head.lower_
-    if preposition == "at" and (container := _container_put_at(verb)) is not None:
+    if (container := _container_on_participle(verb, preposition)) is not None:
         return container
     putting = preposition == "at" and lemma(verb) in VALUING
     if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
@@ -71,16 +69,21 @@ def _valued(token):
     return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
 
 
-def _container_put_at(verb):
-    """ "put the number of people affected at 3.8 million": the parser hangs "at 3.8 million" on the
-    participle ("affected") of what is counted; the number it describes is what the figure values."""
-    if verb.dep_ not in ("acl", "relcl"):
+def _container_on_participle(verb, preposition: str):
+    """ "put the number of people affected at 3.8 million", "brought the number of hostages freed since
+    Tuesday to 15": the parser hangs the figure on the participle ("affected", "freed") of what is
+    counted; the number it describes is what the figure values."""
+    if verb.dep_ not in ("acl", "relcl") or preposition not in ("at", "to"):
         return None
-    noun = verb.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or lemma(noun.head.head) not in CONTAINERS:
+    container = verb.head  # "the number (of miners) freed": the parser may hang it on either noun
+    if lemma(container) not in CONTAINERS:
+        if container.dep_ != "pobj" or container.head.lower_ != "of":
+            return None
+        container = container.head.head
+    if lemma(container) not in CONTAINERS:
         return None
-    container = noun.head.head
-    return container if container.dep_ == "dobj" and lemma(container.head) in VALUING else None
+    verbs = VALUING if preposition == "at" else RAISING
+    return container if container.dep_ == "dobj" and lemma(container.head) in verbs else None
 
 
 def _counted_noun(token):
@@ -88,6 +91,10 @@ def _counted_noun(token):
     if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
         if head.like_num:  # "12 million": climb to what the million counts
             return _counted_noun(head)
+        if head.i < token.i and any(t.text == ":" for t in token.doc[head.i : token.i]):
+            return None  # "Tuesday 12 May: 6 released": a label before the colon, not what is counted
+        if across_a_clause(token, head):
+            return None
         return head
     verb = _value_verb_above(token)
     if verb is not None:
@@ -178,3 +185,15 @@ def is_generic(noun) -> bool:
     joined = any(child.dep_ == "conj" and child.pos_ == "NOUN" for child in noun.children)
     role = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     return joined and role.dep_ in ("nsubjpass", "dobj")
+
+
+SUPERLATIVES = frozenset("best worst most least fewest".split())  # tagged NNP in a title-case headline
+
+
+def is_a_ranking(token) -> bool:
+    """ "The 26 best Amazon deals", "14 Best Deals:", "the three largest banks", "the top 10 firms": how
+    many a list holds, chosen by rank, not how many of something there are."""
+    doc = token.doc
+    after = [t for t in doc[token.i + 1 : token.i + 3] if t.lower_ not in ("absolute", "very")][:1]
+    ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVES for t in after)
+    return ranked or (token.i > 0 and doc[token.i - 1].lower_ == "top")

@@ -1,5 +1,6 @@
 """When a figure holds, read off spaCy's parse (service/clauses.py finds the figure's clause): a DATE of
 the clause that names a point in time, else one on the reporting verb above it ("said on Tuesday"),
+else the date a fact-box line opens with ("Wednesday 13 May: 9 more, taking the total to 15"),
 resolved against the article's date; durations and "since…" are not dates. A date the sentence ties to
 the figure some other way counts first: a "when" clause's ("since 2019, when 27 people were killed"),
 the figure's own phrase ("up from 23 on Wednesday"), the event a relative clause hangs on, the first of
@@ -7,10 +8,14 @@ coordinated clauses."""
 
 from __future__ import annotations
 
+import re
+
 from . import nlp
 from .clauses import REPORTING, clause_of, lemma
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
+
+DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}):\s")  # a fact box's line or a live blog's entry
 
 
 def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
@@ -26,7 +31,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
         inside = {t.i for t in anchor.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
     tokens += _result_of(anchor)
-    if anchor.tag_ not in ("VBZ", "VBP"):  # "the plant, which opened in 1958, employs 620": holds now
+    if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor)
     for token in tokens:
@@ -45,7 +50,16 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                     span = next(e for e in token.doc.ents if e.start == token.i)
                     if resolved := nlp.resolve_date(span.text, published):
                         return resolved, True
+    if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
+        return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False
+
+
+def _holds_now(verb) -> bool:
+    """In the present or the present perfect: "employs 620", "the petition it launched on Monday has
+    collected 3,800" (the subject's own date is not the figure's)."""
+    present = ("VBZ", "VBP")
+    return verb.tag_ in present or any(c.dep_ == "aux" and c.tag_ in present for c in verb.children)
 
 
 def _own_phrases(figure) -> list:
@@ -147,6 +161,9 @@ def _subject_tokens(anchor, noun) -> list:
     return found
 
 
+NOT_FIGURES = ("DATE", "TIME", "ORDINAL")  # "after the first on Tuesday"
+
+
 def _goes_with_another_figure(date_root, anchor, figure) -> bool:
     """The date hangs on a phrase that holds another number ("up from 88 on Wednesday", where the parser
     may hang "on Wednesday" on "up")."""
@@ -154,9 +171,11 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
     for _ in range(6):
         if current.i == anchor.i or current.head.i == current.i:
             return False
+        if figure is not None and current.i in (figure.i, figure.head.i):
+            return False  # the figure's own phrase: "up from 15 after Wednesday's handover and six after …"
         phrases = [g for c in current.children if c.dep_ == "prep" for g in c.children]
         if any(
-            t.like_num and t.ent_type_ not in ("DATE", "TIME") and (figure is None or t.i != figure.i)
+            t.like_num and t.ent_type_ not in NOT_FIGURES and (figure is None or t.i != figure.i)
             for t in [current, *current.children, *phrases]
             if t.lower_ != "one"  # "including one in 2017 in which 22 died": a pronoun, no figure
         ):

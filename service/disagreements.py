@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .events import is_presence, unharmed_against_harm
-from .figures import SCALES, WORD_SCALES
+from .figures import MEASUREMENT_UNITS, SCALES, WORD_SCALES
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -56,10 +56,21 @@ class Key:
     side: str | None = None  # whose group, or who did it (Claim.whose), comparable
     unit: str | None = None  # "percent": a share is never compared with a count
 
+    @property
+    def is_sum(self) -> bool:
+        return self.unit is not None and self.unit != "percent" and self.unit not in MEASUREMENT_UNITS
+
+    @property
+    def bare_sum(self) -> bool:
+        """A sum named by one word ("the bill"), which a sum of the same word with its kind ("its
+        compensation bill") may be."""
+        return self.is_sum and self.noun != "*" and " " not in self.noun
+
     def covered_by(self, other: Key) -> bool:
         """Every part this key states, the other states the same; what this one leaves unsaid, any."""
+        kind_unsaid = self.bare_sum and other.noun.endswith(f" {self.noun}")
         return (
-            (self.noun == other.noun or self.noun == "*")
+            (self.noun == other.noun or self.noun == "*" or kind_unsaid)
             and self.event == other.event
             and (self.activity is None or self.activity == other.activity)
             and (not self.places or self.places == other.places)
@@ -68,23 +79,33 @@ class Key:
         )
 
 
-def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[Key]:
-    """The comparison key of every claim (see the module doc)."""
+def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = False) -> list[Key]:
+    """The comparison key of every claim (see the module doc). `asked`: the first is a question's frame,
+    whose verb is the question's own ("How many excess deaths did Calvessa have?" asks no count of
+    deaths had, and so not every count of deaths)."""
     heads = {c.noun.split()[-1] for c in claims if c.noun}
     events = {c.event for c in claims if c.event}
     event_of = vocabulary.clusters(
-        events, EVENT_SIMILARITY, apart=never_joined, separate=tallied_apart(claims), complete=True
+        events,
+        EVENT_SIMILARITY,
+        apart=never_joined,
+        separate=tallied_apart(claims),
+        complete=True,
+        events=True,
     )
     nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
-    activity_of = vocabulary.clusters({c.activity for c in claims if c.activity}, EVENT_SIMILARITY)
+    activity_of = vocabulary.clusters(
+        {c.activity for c in claims if c.activity}, EVENT_SIMILARITY, events=True
+    )
     inside = _containment(claims)
     keys = []
-    for claim in claims:
+    for i, claim in enumerate(claims):
         head = claim.noun.split()[-1] if claim.noun else None
+        amassed = not claim.event if asked and i == 0 else (claim.event or "have") in AMASSING
         event = event_of.get(claim.event) if claim.event else None
         noun = unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
-        if head and nominal.get(head) and not claim.event and not claim.activity:
+        if head and nominal.get(head) and amassed and not claim.activity:
             noun, event = "*", nominal[head]
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
@@ -117,6 +138,11 @@ def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
     return pairs
 
 
+# "collected 3,800 signatures", "had 14,650 signatures", "recorded 40 deaths", "made 30 arrests": the
+# noun names the event; the verb only says that they were counted up
+AMASSING = frozenset(
+    "have get collect gather receive amass accumulate garner attract record register log make".split()
+)
 LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())
 
 
@@ -221,7 +247,7 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
 
 
 def _unsaid(key: Key) -> int:
-    return (key.noun == "*") + (key.activity is None) + (not key.places) + (key.side is None)
+    return (key.noun == "*" or key.bare_sum) + (key.activity is None) + (not key.places) + (key.side is None)
 
 
 # --- groups → conflicts and updates ----------------------------------------------------------------

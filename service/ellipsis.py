@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CONTAINERS, VALUING, lemma
+from .clauses import CONTAINERS, RAISING, VALUING, lemma
 from .figures import Figure
 from .models import Claim
 
@@ -28,7 +28,7 @@ def names_nothing(token) -> bool:
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
     if token.dep_ not in ("attr", "pobj") or verb.pos_ not in ("AUX", "VERB"):
         return False
-    deps = ("dobj",) if lemma(verb) in VALUING else ("nsubj", "nsubjpass")
+    deps = ("dobj",) if lemma(verb) in VALUING | RAISING else ("nsubj", "nsubjpass")  # "taking the total to"
     holder = next((c for c in verb.children if c.dep_ in deps), None)
     if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING:
         return True
@@ -44,7 +44,13 @@ CHANGE_WORDS = frozenset("up down rise climb increase grow jump fall drop declin
 
 def earlier_value(token) -> bool:
     """ "61 had been released, up from 23 on Wednesday", "rose from 12 to 41": the value the count had
-    before; it counts what the sentence's other figure does."""
+    before; it counts what the sentence's other figure does. So is a figure joined to one: "up from 15
+    after Wednesday's handover and six after the first"."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        head = token.head
+        return earlier_value(head) or (
+            head.lower_ in CHANGE_WORDS and any(c.lower_ == "from" for c in head.children)
+        )
     return (
         token.dep_ == "pobj"
         and token.head.lower_ == "from"

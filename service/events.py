@@ -85,6 +85,10 @@ def _happened(node):
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else _object_of(node)
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
+    if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not _has_aux(verb):
+        # "23 of the students abducted on Monday have been freed": the participle describes them; the
+        # verb with the auxiliaries, which the parser made its conjunct, is what befell them
+        verb = next((c for c in verb.children if c.dep_ == "conj" and _has_aux(c)), verb)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     if node.dep_ == "dobj" and (state := _taken_as(verb)) is not None:
@@ -103,6 +107,10 @@ def _happened(node):
 
 
 STATE_TAGS = ("JJ", "VBN", "VBG")
+
+
+def _has_aux(verb) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def is_participle(verb) -> bool:

@@ -15,6 +15,11 @@ from .figures import Figure
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
 # a fact box's line, maybe after a live blog's time: "Injured: 63", "13:40 — On board: 386"
+# what a headline or a paragraph opens with to say what kind of piece it is: no label of a figure
+KICKERS = frozenset(
+    "analysis opinion comment explainer live watch update updated breaking exclusive editorial review "
+    "interview factbox correction clarification video audio podcast photos timeline".split()
+)
 LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:\d]{2,80}):\s")
 
 
@@ -32,6 +37,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if match is None or match.end() > figure.start:
         return None
     text = match.group("label").strip()
+    if text.lower() in KICKERS:
+        return None
     doc, root = _parsed(text)
     if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
         doc, root = _parsed(text[:1].lower() + text[1:])

@@ -44,7 +44,7 @@ SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
-    r"inch(?:es)? degrees? magnitude mph kph knots?"
+    r"inch(?:es)? degrees? magnitude mph kph knots? mins? hrs? secs? yards? yds?"
 ).split()
 
 MONTH_NAMES = (
@@ -70,10 +70,11 @@ METRES_AFTER = re.compile(
     r"\s*(?:high|deep|long|wide|tall|thick|away|above|below|from|of|into|across)\b", re.I
 )
 NOT_FIGURES = re.compile(
-    r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}\b"
+    r"https?://\S+|www\.\S+|@\w+|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?(?!\d)"
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b"  # times of day
     rf"|\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b"
+    r"|\b\d+-(?:time|fold)\b"  # "the 39-time champion", "a 10-fold rise"
 )
 QUALIFIER_BEFORE = re.compile(
     rf"\b(?P<q>{'|'.join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))})\s+(?:an?\s+)?$", re.I
@@ -133,12 +134,44 @@ def _figure(match: re.Match[str]) -> Figure:
     return Figure(match.start("a"), match.end(), low, high, value, year_like, a[:1].isalpha())
 
 
+# "rose from 12 to 41", "climbed by 30 to 230", "up 20 to 140": a change and the count it came to, no range
+CHANGE_VERBS = (
+    r"ris(?:e|es|en|ing)|rose|climb\w*|jump\w*|increas\w*|gr[eo]w\w*|fall\w*|fell|drop\w*|declin\w*"
+    r"|decreas\w*|revis\w*|rais\w*|lift\w*|cut|reduc\w*|lower\w*|swell\w*|swollen|soar\w*|surg\w*|doubl\w*"
+    r"|tripl\w*|halv\w*|went|gone|go(?:es)?|mov\w*|shr[iau]nk\w*|expand\w*|narrow\w*|widen\w*"
+)
+CHANGE_BEFORE = re.compile(
+    rf"(?:\b(?:{CHANGE_VERBS})\b[^.;:\d]{{0,30}}?\b(?:from|by)|\b(?:up|down))"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?[$€£]?$",
+    re.I,
+)
+
+
+def _changes_apart(sentence: str) -> str:
+    """The sentence with the "to" of every change ("rose from 12 to 41") blanked, so that FIGURE reads
+    two figures there, not a range; offsets are kept."""
+    for match in FIGURE.finditer(sentence):
+        joint = re.search(r"\s+to\s+", match.group(0)[match.end("a") - match.start() :])
+        if (
+            match.group("b")
+            and joint
+            and CHANGE_BEFORE.search(sentence[max(0, match.start() - 60) : match.start("a")])
+        ):
+            start = match.end("a") + joint.start()
+            sentence = (
+                sentence[:start]
+                + ";" * (joint.end() - joint.start())
+                + sentence[start + joint.end() - joint.start() :]
+            )
+    return sentence
+
+
 def figures_in(sentence: str) -> list[Figure]:
     """Every figure in the sentence, dates, URLs and handles left out."""
     masked = [m.span() for m in NOT_FIGURES.finditer(sentence)]
     kept = [
         match
-        for match in FIGURE.finditer(sentence)
+        for match in FIGURE.finditer(_changes_apart(sentence))
         if not any(s < match.end() and match.start() < e for s, e in masked)
         and not in_a_name(sentence, match.start("a"), match.end("a"))
         and not _in_metres(sentence, match)
@@ -165,7 +198,17 @@ def for_parsing(text: str) -> str:
     figures)."""
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     text = RECORD_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
+    text = CHANGE_BY.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     return SHORT_PERCENT.sub(lambda match: match.group(1) + "% ", text)
+
+
+# "climbed by 30 to 230", "up 20 to 140": the parser makes "30 to 230" one quantity under "by"; blanked,
+# the count is what climbed (the change itself is no size: claims._is_change)
+CHANGE_BY = re.compile(
+    rf"(\b(?:{CHANGE_VERBS})\b[^.;:\d]{{0,30}}?)(\b(?:by|up|down)\s+[$€£]?(?:{NUM})(?:\s+(?:{SCALE})|{SHORT})?)"
+    rf"(?=\s+to\s+[$€£]?\d)",
+    re.I,
+)
 
 
 # "rose to a record 1,419,700", "climbs to record 1.42 million", "hit an all-time high of 6,840": the
@@ -235,9 +278,13 @@ MEASURE_UNITS = (
     (r"centimet(?:re|er)s?|cm", "centimetres"),
     (r"met(?:re|er)s?", "metres"),
     (r"feet|foot|ft", "feet"),
+    (r"yards?|yds?", "yards"),
     (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
     (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
     (r"degrees?", "degrees"),
+    *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
+    *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
+    (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
 )
 MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
 MEASURE_AFTER = [re.compile(rf"(?:\s*-\s*|\s*)(?:{pattern})(?![\w/])", re.I) for pattern, _ in MEASURE_UNITS]

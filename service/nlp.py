@@ -49,8 +49,10 @@ def parse_one(text: str):
 
 
 # A DATE entity is a point in time only when it names one: a weekday, a month, a relative day or a year.
+SEASON = re.compile(r"\b(?:19|20)(\d\d)[-–/](\d\d)\b(?![-/.]\d)")
 POINT_IN_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|(?<!the )last night|this (?:morning|afternoon|evening)"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
@@ -75,6 +77,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
     text = text.strip()
+    if SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in time
+        return None
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         back = 1 if years.group(1) is None else NUMBER_WORDS.get(years.group(1).lower(), years.group(1))
         return str(int(reference[:4]) - int(back))
@@ -101,16 +105,17 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     return year if year and (not reference or year <= reference[:4]) else None
 
 
+TODAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
 def _weekday_or_relative(text: str, reference: date) -> date | None:
-    """ "Tuesday", "Monday evening", "yesterday", "today": the latest such day on or before the reference
-    (news speaks of the days just past)."""
+    """ "Tuesday", "Monday evening", "yesterday", "last night", "today", "this morning": the latest such
+    day on or before the reference (news speaks of the days just past)."""
     lowered = text.lower()
-    if "yesterday" in lowered:
+    if "yesterday" in lowered or re.search(r"(?<!the )last night", lowered):
         return reference - timedelta(days=1)
-    if "today" in lowered or "tonight" in lowered:
+    if any(word in lowered for word in TODAY):
         return reference
     named = [i for i, name in enumerate(WEEKDAYS) if name in lowered]
     if len(named) != 1 or MONTH_OR_YEAR.search(lowered):

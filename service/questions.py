@@ -25,7 +25,7 @@ import re
 from typing import Literal
 
 from . import nlp
-from .citations import numbers_in
+from .citations import numbers_in, numbers_written
 from .text import STOPWORDS, stem, tokenize
 
 Asked = Literal["year", "date", "person", "place", "quantity"]
@@ -291,3 +291,25 @@ def described_token(doc):
         described = doc[2].head  # what "the" determines (the tagger calls "individual" an adjective)
         return described if described.pos_ in ("NOUN", "ADJ") else None
     return None
+
+
+YES_NO = re.compile(r"^\W*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b", re.I)
+CHOICE = re.compile(r"\b(?:or|either)\b", re.I)
+
+
+def premises(sentence: str, question: str) -> dict[str, str]:
+    """{written: number} the sentence restates from the question with the word after it ("closely followed
+    by three other teams" for "… followed by three other teams?"): the reader's premises, as its words
+    are. None in a yes/no question or one that may offer a choice ("40 or 50?"): the figure is what it
+    asks."""
+    if not question or YES_NO.match(question) or CHOICE.search(question):
+        return {}
+    asked = " ".join(question.lower().split())
+    return {
+        written: number
+        for number, written in numbers_written(sentence).items()
+        if any(
+            " ".join(m.group(0).lower().split()) in asked
+            for m in re.finditer(rf"(?<![\w.,]){re.escape(written)}\s+[^\W\d]+", sentence)
+        )
+    }

@@ -6,7 +6,9 @@ citations of the sentence after it, else of the one before: "Yes. The ministry c
     for the figure (service/claims.py: counted noun, event, place; for a figure the sentence gives no
     frame, the question's) must be compatible with a frame the cited text gives the same number: nouns
     alike (vocabulary.py), the sentence's event stated there too, places not different. "11,000 troops"
-    does not support "11,000 killed"; "1,000 were killed" supports "1,000 soldiers were killed".
+    does not support "11,000 killed"; "1,000 were killed" supports "1,000 soldiers were killed". A
+    figure the sentence restates from the question with its next word is the reader's premise
+    (questions.premises), as the question's words are below; not in a yes/no question.
   * quotes: every quoted phrase occurs verbatim in the cited text, its titles or the question (case, quote
     marks, spacing aside). A citation carries its article's title: "as reported by The Age" is backed by
     a span of an article titled "The Age: …".
@@ -45,7 +47,7 @@ from .claims import extract_claims
 from .events import is_presence, unharmed_against_harm
 from .figures import MEASUREMENT_UNITS
 from .models import Claim, Passage
-from .questions import TYPE_WORDS, name_runs, restrictions
+from .questions import TYPE_WORDS, name_runs, premises, restrictions
 from .text import sentence_spans, stem, tokenize
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
@@ -146,10 +148,14 @@ def check_sentence(
     cited_text = " ".join(p.quote for p in cited)
     with_titles = labelled(cited)  # a citation carries its article's title
     dated = f"{cited_text} {published_dates(cited)}"  # a citation carries its article's date
-    problems = [("figure", f"which does not give {n}") for n in missing_numbers(sentence, dated)]
+    held = premises(sentence, question)
+    problems = [
+        ("figure", f"which does not give {n}") for n in missing_numbers(sentence, dated) if n not in held
+    ]
     problems += [
         ("frame", f"where {value} counts {what}, not {said}")
         for value, what, said in miscounted(sentence, cited, vocabulary, frame)
+        if not numbers_in(value) & set(held.values())
     ]
     problems += [
         ("quote", f"which does not say “{q}”") for q in missing_quotes(sentence, f"{with_titles} {question}")
@@ -259,7 +265,7 @@ def compatible(said: Claim, source: Claim, vocabulary: Vocabulary, places: bool 
 
 def _same_event(said: str, source: str, bar: float, vocabulary: Vocabulary) -> bool:
     """Close enough by the embedder, and not "rescued alive" against "dead" (opposites sit close)."""
-    return vocabulary.similarity(said, source) >= bar and not unharmed_against_harm(said, source)
+    return vocabulary.event_similarity(said, source) >= bar and not unharmed_against_harm(said, source)
 
 
 def _head(noun: str | None) -> str | None:

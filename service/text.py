@@ -101,6 +101,19 @@ DATELINE = re.compile(
 )
 
 
+CORRECTION_NOTE = re.compile(
+    r"^\W*(?:correction|clarification)s?\s*:"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b",
+    re.I,
+)
+
+
+def is_correction_note(sentence: str) -> bool:
+    """ "Correction: an earlier version of this article said 214 flights …; the figure is 142.": the wrong
+    figure is withdrawn, and the right one is already in the corrected text."""
+    return CORRECTION_NOTE.search(sentence) is not None
+
+
 def without_dateline(sentence: str) -> str:
     """The sentence with a leading dateline blanked out, offsets kept (same length)."""
     found = DATELINE.match(sentence)

@@ -1,11 +1,14 @@
-"""Which words name the same thing: the optional lexicon (NEWSDESK_LEXICON) first, then embeddings.
-Shared by the claims comparisons (disagreements.py) and the support checks (support.py)."""
+"""Which words name the same thing: the optional lexicon (NEWSDESK_LEXICON) first, then embeddings;
+for what happened, WordNet's common senses too (service/thesaurus.py). Shared by the claims
+comparisons (disagreements.py) and the support checks (support.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .thesaurus import same_act
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -26,6 +29,7 @@ class Vocabulary:
 
     embed: Embed | None = None
     lexicon: Sequence[frozenset[str]] = ()
+    synonymous_verbs: Callable[[str, str], bool] = same_act
     _vectors: dict[str, list[float]] = field(default_factory=dict)
 
     def similarity(self, a: str, b: str) -> float:
@@ -35,6 +39,10 @@ class Vocabulary:
             return 0.0
         self._embed([a, b])
         return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
+
+    def event_similarity(self, a: str, b: str) -> float:
+        """Two events' closeness: 1.0 for verbs of one common sense ("freed", "released"), else as words."""
+        return 1.0 if self.synonymous_verbs(a, b) else self.similarity(a, b)
 
     def names_event(self, noun: str, event: str) -> float:
         """How close the noun is to naming the event ("payment" → pay, "deaths" → die), 0.0 when it is
@@ -62,17 +70,20 @@ class Vocabulary:
         apart: Callable[[str, str], bool] | None = None,
         separate: Iterable[frozenset[str]] = (),
         complete: bool = False,
+        events: bool = False,
     ) -> dict[str, str]:
         """word → the first word of its cluster: pairs at `threshold` or closer join, closest first, unless
         the join would put together two words that `apart(a, b)` keeps apart or a `separate` pair names
         (embeddings put opposites close: "dead" ~ "alive" 0.74; a sentence that counts both tells them
         apart). With `complete`, two clusters join only when every word of one is at `threshold` of every
-        word of the other ("alive" is close to "dead" but not to "kill", so no chain through "dead")."""
+        word of the other ("alive" is close to "dead" but not to "kill", so no chain through "dead"). With
+        `events`, the words are events, compared by event_similarity."""
         ordered = sorted(set(words))
         self._embed(ordered)
         members = {w: {w} for w in ordered}  # each cluster's words, under its first word
         cluster_of = {w: w for w in ordered}
-        scored = [(self.similarity(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+        score = self.event_similarity if events else self.similarity
+        scored = [(score(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
         kept_apart = {pair for pair in separate if len(pair) == 2} | {
             frozenset((a, b)) for score, a, b in scored if complete and score < threshold
         }

@@ -955,6 +955,8 @@ def test_a_number_written_in_words_past_a_hundred():
         '"Two hundred and fourteen children and teachers were taken on Monday night," she said.'
     )
     assert [(c.value, c.event) for c in claims] == [("214", "take")]
+    spoken = claims_of("She said a hundred and ninety thousand people were disrupted.")
+    assert [c.value for c in spoken] == ["190,000"]  # was "90,000": "a hundred" was no number
 
 
 def test_a_currency_no_list_holds_is_learnt_from_where_the_article_speaks_of_money():
@@ -1138,6 +1140,14 @@ def test_a_fine_is_a_sum_fined_whatever_the_lemmatizer_says():
         "It charged his iPhone 14 Pro once.",  # a model's number names it
         "She praised her two children - Jaden, 25, and Willow, 22 - for being her gurus.",  # ages
         "Daily users were 30 times higher than two months before.",  # a ratio
+        "The phrase is associated with the 39-time Grand Slam winner.",  # how often, not how many
+        "Exports saw a 10-fold rise.",
+        "With 30 mins to kickoff, Paraguay have a new manager.",  # a span of time
+        "14 Best Deals: TVs, Keyboards, Mice, Chargers, and Earbuds",  # how many a list holds
+        "78 Absolute Best October Prime Day Deals (2023)",
+        "The three largest banks were fined.",
+        "Analysts ranked the top 10 firms.",
+        "Sales were just shy of the $1.59 billion analysts had expected.",  # a forecast ("analysts" counted)
     ],
 )
 def test_numbers_that_count_nothing_in_real_news_give_no_claim(sentence):
@@ -1209,6 +1219,14 @@ def test_knots_nautical_miles_and_cubic_metres_are_measurements():
     ]
 
 
+def test_yards_and_energy_are_measurements_in_their_own_units():
+    """ "a 31-yard field goal" was a count of yards; "40 GWh" and "40 kWh" are not the same size."""
+    assert [c.value for c in claims_of("His 31-yard field goal is good.")] == ["31 yards"]
+    claims = claims_of("The battery park stores 40 GWh, and each home unit stores 40 kWh.")
+    assert [c.unit for c in claims] == ["gigawatt-hours", "kilowatt-hours"]
+    assert [c.unit for c in claims_of("It has a 10,000-mAh battery.")] == ["milliamp-hours"]
+
+
 def test_a_difference_apart_is_no_size():
     assert claims_of("Engineers and operator 17 million cubic metres apart on the flood") == []
 
@@ -1238,4 +1256,72 @@ def test_a_value_before_a_change_takes_its_own_day_written_without_a_preposition
     assert [(c.value, c.date) for c in claims_of(sentence, published="2026-05-20")] == [
         ("1,150", "2026-05-18"),
         ("640", "2026-05-14"),
+    ]
+
+
+def test_a_correction_note_states_no_figure():
+    """The wrong figure a correction withdraws was a claim of the article (and a false conflict with the
+    right one); the right one is already in the corrected text."""
+    text = (
+        "Airline chaos\n\nPublished 20 May 2026\n\nAt Port Tarrin, 142 flights were cancelled.\n\n"
+        "Correction: an earlier version of this article said 214 flights had been cancelled at Port "
+        "Tarrin; the figure is 142.\n\nA previous version of this story misstated that 90 staff were hurt."
+    )
+    claims = article_claims(make_article("airline", text))
+    assert [c.value for c in claims] == ["142"]
+    assert claims[0].quote == "At Port Tarrin, 142 flights were cancelled."
+
+
+def test_a_change_from_or_by_one_figure_to_another_is_no_range():
+    """ "rose from 12 to 41" was the range 12–41, and "climbed by 30 to 230" gave no claim at all."""
+    assert [c.value for c in claims_of("The death toll rose from 12 to 41 on Tuesday.")] == ["12", "41"]
+    assert [(c.value, c.noun) for c in claims_of("Arrests climbed by 30 to 230.")] == [("230", "arrest")]
+    assert [c.value for c in claims_of("Profit rose by €2bn to €9bn.")] == ["€9 billion"]
+    assert [c.value for c in claims_of("From 20 to 30 people were hurt.")] == ["20–30"]  # a range
+
+
+def test_the_agent_of_a_passive_is_counted_not_a_change():
+    """ "signed by 9,400 people" was read as a change ("rose by 20")."""
+    claims = claims_of("By yesterday evening the petition had been signed by 9,400 people, the trust said.")
+    assert [(c.value, c.noun, c.event) for c in claims] == [("9,400", "people", "sign")]
+
+
+def test_a_scope_put_before_the_reporting_verb_scopes_what_is_reported():
+    """ "Nationally, Norvane said …": the airline's national count had no place, so it joined the one
+    airport's count (142 at Port Tarrin) as if it were that airport's."""
+    sentence = "Nationally, Norvane said late yesterday that 1,390 flights had been cancelled."
+    assert [c.places for c in claims_of(sentence)] == [["the whole country"]]
+
+
+def test_a_participle_the_parser_made_the_main_verb_is_not_what_befell_the_part():
+    """The parser reads "abducted" as the main verb and "have been freed" as its conjunct, so the 23
+    freed were counted as abducted, a false conflict with the 187 abducted."""
+    sentence = "23 of the students abducted from the school on Monday have been freed, the ministry says."
+    assert [(c.value, c.event) for c in claims_of(sentence)] == [("23", "free")]
+
+
+def test_a_noun_past_a_subordinating_word_is_not_what_the_sum_is_of():
+    """The parser makes "passengers" what "€120 million" counts: "once" opens another clause."""
+    sentence = "Fair Skies put the bill at more than €120 million once delayed passengers were added in."
+    assert [c.noun for c in claims_of(sentence)] == []  # no frame rather than the wrong one
+
+
+def test_a_kicker_is_no_fact_box_label_and_how_sure_is_no_kind_of_sum():
+    assert claims_of("Analysis: Norvane says €41 million, campaigners say triple that.") == []
+    claims = claims_of("Fair Skies estimated the true bill at more than €120 million.")
+    assert [c.noun for c in claims] == ["bill"]
+
+
+def test_earlier_values_joined_by_and_are_each_dated_by_their_own_phrase():
+    """ "up from 15 after Wednesday's handover and six after the first on Tuesday": the "six" was dropped
+    (a small number in words with no event) and the 15 was dated the day of publication."""
+    sentence = (
+        "The ministry says 24 hostages have now been freed, up from 15 after Wednesday's handover and six "
+        "after the first on Tuesday."
+    )
+    claims = claims_of(sentence, published="2026-05-16")
+    assert [(c.value, c.event, c.date) for c in claims] == [
+        ("24", "free", "2026-05-16"),
+        ("15", "free", "2026-05-13"),
+        ("6", "free", "2026-05-12"),
     ]

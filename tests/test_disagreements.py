@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from service import thesaurus
 from service.asked import about_question, question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import extract_claims
@@ -14,6 +15,7 @@ from service.disagreements import find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
+from service.thesaurus import same_act
 from service.vocabulary import EVENT_SIMILARITY, Vocabulary, read_lexicon
 
 from .conftest import SEEDS
@@ -278,6 +280,9 @@ def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
     assert about_question(question_frame("Who is the mayor of Marrowby?"), found, vocabulary) == []
     elsewhere = about_question(question_frame("How many people died in Portville?"), found, vocabulary)
     assert elsewhere == []
+    # the question's "have" is its own verb, not a count of deaths amassed (see AMASSING)
+    had = question_frame("How many excess deaths did Marrowby have during the heatwave?")
+    assert about_question(had, found, vocabulary) == []
 
 
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
@@ -376,6 +381,68 @@ def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_coun
     assert about_question(asked, found, shared_desk.vocabulary) == found
 
 
+def test_a_noun_that_names_the_event_is_that_event_whatever_verb_amasses_it(shared_desk):
+    """ "collected 3,800 signatures", "had 14,650 signatures" and "signed by 21,300 people" are one running
+    count; the verbs split it in three groups, none of them with a second date."""
+    sentences = {
+        "a": "The petition has now collected 3,800 signatures, the trust said.",
+        "b": "The trust's petition had 14,650 signatures by Friday morning, the trust said.",
+        "c": "The petition has been signed by 21,300 people, the trust said.",
+    }
+    published = {"a": "2026-05-12", "b": "2026-05-15", "c": "2026-05-17"}
+    claims = [
+        c
+        for doc, text in sentences.items()
+        for c in extract_claims(
+            [Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=text)], published[doc]
+        )
+    ]
+    assert [c.event for c in claims] == ["collect", "have", "sign"]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("update", ["3,800", "14,650", "21,300"])]
+
+
+def test_verbs_of_one_common_sense_are_one_event(shared_desk):
+    """ "freed" and "released" sit at 0.47 for the embedder; WordNet gives them one common sense."""
+    claims = [
+        claim("a", 6, noun="hostage", event="release", source="the ministry", date="2026-05-12"),
+        claim("b", 15, noun="hostage", event="free", source="the ministry", date="2026-05-13"),
+        claim("c", 9, noun="hostage", event="free", source="the church", date="2026-05-12"),
+    ]
+    assert shared_desk.vocabulary.similarity("free", "release") < EVENT_SIMILARITY
+    assert kinds(find_disagreements(claims, shared_desk.vocabulary)) == [
+        ("conflict", ["6", "9"]),
+        ("update", ["6", "15"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("free", "release", True),
+        ("kidnap", "abduct", True),
+        ("cut", "reduce", True),
+        ("injure", "wound", True),
+        ("arrest", "detain", False),  # no sense in common
+        ("kill", "injure", False),
+        ("affect", "involve", False),  # a common sense, but the third of "affect"
+        ("remove", "take", False),  # the 17th of "take"'s 42 senses
+        ("arrest", "release", False),
+    ],
+)
+def test_wordnet_joins_verbs_only_by_a_sense_common_to_both(a, b, same):
+    assert same_act(a, b) is same and same_act(b, a) is same
+
+
+def test_without_wordnet_a_verb_is_only_itself(monkeypatch):
+    monkeypatch.setattr(thesaurus, "_wordnet_dir", lambda: Path("/nonexistent"))
+    thesaurus._verb_senses.cache_clear()
+    try:
+        assert not same_act("free", "release") and same_act("free", "free")
+    finally:
+        thesaurus._verb_senses.cache_clear()
+
+
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
 
 
@@ -443,81 +510,85 @@ BLIND_PACKS = [
     "cruise_outbreak_synthetic",
     "carmaker_cuts_synthetic",
     "dam_failure_synthetic",
+    "airline_meltdown_synthetic",
+    "club_takeover_synthetic",
+    "hostage_release_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Forty-five packs written blind (by helpers that never read service/), in sixteen rounds: the first six
-    gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
+    """Forty-eight packs written blind (by helpers that never read service/), in seventeen rounds: the first
+    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
-    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the
-    fixes they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy
-    spells numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers
-    in words were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was
-    written blind after the boat's gaps were mended (those aboard, a part one voice counts beside the
-    whole) and scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the
-    airliner's two false alarms were mended: "counting two airport workers" is a part). The seventh set (a
-    data breach, a teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false
-    alarms 3 (5 on the code before the sixth set's mends). The eighth (a disputed election count, a
-    food-poisoning outbreak: the first figures that are not casualties) was scored as first written:
-    conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking wire datelines then showed the food count's
-    update (2 of 2); reading percentages as shares then isolated the election's turnout dispute,
-    keeping "rescued alive" from the dead took two false alarms away, and counting polling stations by
-    what was found there isolated the third election dispute; a one-sentence dispute's second side dated as
-    its first, and the customers whose details were stolen, gave the strike's march and the breach's
-    update. Reading measurements (a speed, an area burned) then isolated the bus crash's speed dispute, and
-    a figure that two groups could take, each saying what the other leaves unsaid, joining both took the
-    wildfire's false alarm away; dating a coordinated clause by the one before it made the bus crash's 2017
-    crash background, and knowing more currencies' names (florins) took the hotel fire's false alarm away.
-    Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in Branova"), a
-    dateline's city lying in its region and "that day" dated by the sentence before then took false
-    alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6.
-    The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of
-    2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to"
-    whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the
-    oil spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate
-    accident" set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a
-    breach that affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated
-    figures 9 -> 8, unrelated on questions 6 -> 5; a count that names nothing ("the real number is
-    1,100") taking the frame of the sentence before gave conflicts 34 -> 36. The tenth set (a hospital
-    cyberattack, a prison escape), scored as first written: conflicts 3 of 4, updates 1 of 3, false
-    alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its mends (a source named right after
-    a figure, coordinated chains dated by their first clause, currencies written out, a time that
-    refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false alarms 11 -> 10,
-    unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never joining ("taken
-    to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9, unrelated
-    figures 8 -> 6). The eleventh set (a power blackout, a school abduction, a bridge collapse), scored as
-    first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms 3, unrelated figures 6;
-    its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
-    Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4,
-    1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5.
-    The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
-    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's
-    fact-box label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought
-    harvest, protest arrests), first run after millions written short ("£4.5m") were read: conflicts 2
-    of 7, updates 3 of 3, agreements 1, false alarms 5, unrelated figures 4; after ("For comparison",
-    "reported missing") 3 of 7, 3 of 3, 1, 3, 2; "no more than 3.6 million" read as at most (not more
-    than) isolated the drought's harvest dispute (conflicts 52 -> 53, false alarms 11 -> 10). A name
-    the noun before it calls a place ("the river town of Dravik", "the Dravik district") cost the
-    chemical spill's evacuation timeline (updates 43 -> 42): its "1,200 residents of Dravik" names no
-    place the parser can see, and no longer meets the other counts, which now have one.
-    The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run: conflicts 6 of
-    6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a ship
-    hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
-    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as
-    the drought radio brief's date dated its ministry's forecast, which then read as an update against a
+    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
+    they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
+    numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
+    were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written
+    blind after the boat's gaps were mended (those aboard, a part one voice counts beside the whole) and
+    scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two
+    false alarms were mended: "counting two airport workers" is a part). The seventh set (a data breach, a
+    teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the
+    code before the sixth set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the
+    first figures that are not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2,
+    false alarms 4; blanking wire datelines then showed the food count's update (2 of 2); reading percentages
+    as shares then isolated the election's turnout dispute, keeping "rescued alive" from the dead took two
+    false alarms away, and counting polling stations by what was found there isolated the third election
+    dispute; a one-sentence dispute's second side dated as its first, and the customers whose details were
+    stolen, gave the strike's march and the breach's update. Reading measurements (a speed, an area burned)
+    then isolated the bus crash's speed dispute, and a figure that two groups could take, each saying what the
+    other leaves unsaid, joining both took the wildfire's false alarm away; dating a coordinated clause by the
+    one before it made the bus crash's 2017 crash background, and knowing more currencies' names (florins)
+    took the hotel fire's false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls
+    organisations ("marched in Branova"), a dateline's city lying in its region and "that day" dated by the
+    sentence before then took false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on
+    questions 10 -> 6. The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4,
+    updates 1 of 2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according
+    to" whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the oil
+    spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate accident"
+    set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a breach that
+    affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8,
+    unrelated on questions 6 -> 5; a count that names nothing ("the real number is 1,100") taking the frame of
+    the sentence before gave conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape),
+    scored as first written: conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated
+    on questions 2 of 14; its mends (a source named right after a figure, coordinated chains dated by their
+    first clause, currencies written out, a time that refers back, a partitive question's own verb) then gave
+    conflicts 39 -> 40, false alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two
+    bare light verbs never joining ("taken to the mainland", "got out") took the volcano's false alarm away
+    (false alarms 10 -> 9, unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction,
+    a bridge collapse), scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms
+    3, unrelated figures 6; its mends (day-month-year publication dates, kinds joined that something befell,
+    "up from 23 on Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of
+    6, 4 of 4, 1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 ->
+    5. The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
+    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box
+    label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest
+    arrests), first run after millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3,
+    agreements 1, false alarms 5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3
+    of 3, 1, 3, 2; "no more than 3.6 million" read as at most (not more than) isolated the drought's harvest
+    dispute (conflicts 52 -> 53, false alarms 11 -> 10). A name the noun before it calls a place ("the river
+    town of Dravik", "the Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42):
+    its "1,200 residents of Dravik" names no place the parser can see, and no longer meets the other counts,
+    which now have one. The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run:
+    conflicts 6 of 6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a
+    ship hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
+    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the
+    drought radio brief's date dated its ministry's forecast, which then read as an update against a
     neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
     whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
     ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2. The sixteenth (a
     cruise-ship outbreak, a carmaker's cuts, a dam failure), first run: conflicts 4 of 6, updates 1 of 3,
-    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured,
-    "apart" a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of
-    3, 2, 5 of 26 (the cruise pack's gold starts the running count a day after the figure it disputes).
-    This is the level reached; a change that falls below it has broken
-    something general."""
+    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured, "apart"
+    a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26
+    (the cruise pack's gold starts the running count a day after the figure it disputes). The seventeenth (an
+    airline's IT meltdown, a football club's takeover, a hostage release; "by the numbers" fact boxes,
+    correction notes, ISO date lines), first run: conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated
+    figures 2; after its mends (verbs of one WordNet sense, a noun that names its event whatever verb amasses
+    it, correction notes stating nothing, "rose from 12 to 41", dates of fact-box lines and of "last night") 5
+    of 6, 3 of 3, 0, 0, and on the older 45 conflicts 68 -> 70. This is the level reached; a change that falls
+    below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 68
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 49
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 74
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 52
     assert sum(r.agreements_reported for r in reports) <= 9
     assert sum(r.false_alarms for r in reports) <= 16
     assert sum(r.unrelated_figures_reported for r in reports) <= 12

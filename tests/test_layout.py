@@ -27,6 +27,7 @@ GROUNDING = {
     "figures",
     "nlp",
     "vocabulary",
+    "thesaurus",
     "questions",
     "injection",
 }

@@ -61,6 +61,26 @@ def test_a_figure_counting_something_else_does_not_support(vocabulary):
     assert right.ok, right.all_problems
 
 
+def test_a_figure_restated_from_the_question_is_its_premise_but_not_in_a_yes_no_question(vocabulary):
+    """A MultiHop answer restating "closely followed by three other teams" from its question was rejected
+    once "by three" stopped reading as a change: its passage lists the three teams by name."""
+    evidence = [
+        passage(1, "A loss would mean the Packers, Rams and Saints only trail the Vikings by a half-game.")
+    ]
+    question = "Which team could be closely followed in the wild card race by three other teams?"
+    answer = "The Vikings could be closely followed in the wild card race by three other teams [1]."
+    assert verify(answer, question, evidence, vocabulary, question_frame(question)).ok
+    asked = "Could the Vikings be closely followed by three other teams?"  # the figure is what it asks
+    checked = verify(
+        "Yes, the Vikings could be closely followed by three other teams [1].",
+        asked,
+        evidence,
+        vocabulary,
+        None,
+    )
+    assert any("does not give three" in p for p in checked.all_problems)
+
+
 def test_a_share_does_not_support_a_count_of_the_same_number(vocabulary):
     evidence = [passage(1, "The plant has laid off 12% of its workers, the company said.")]
     question = "How many workers were laid off?"

