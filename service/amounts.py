@@ -23,6 +23,8 @@ thing for ("about 240 kilometres to the south") is None (`measure_of`).
 
 from __future__ import annotations
 
+import re
+
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
 from .events import PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
@@ -236,6 +238,7 @@ def sum_event(event, noun) -> str | None:
     if key is None or event.pos_ != "VERB":
         return key
     word, _, rest = key.partition(" ")
+    rest = re.sub(r"^(?:out|over|back)\s+(?=to\s)", "", rest)  # "paid out to farmers"
     return " ".join(w for w in (PAID_FOR.get(word, word), "" if rest.startswith("to ") else rest) if w)
 
 

@@ -76,6 +76,7 @@ from .fact_box import PARENTHESIS_AFTER, label_of, noted_source
 from .figures import (
     Figure,
     for_parsing,
+    in_a_table_cell,
     interval,
     is_addition,
     is_increment,
@@ -114,7 +115,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 22
+FRAMES_VERSION = 23
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -322,7 +323,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None  # "with 17 of those deaths": a part of a figure already given
     if _is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
         return None
-    noun, event_token = counted(token)
+    noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
         event_token = None
     if event_token is not None and event_token.pos_ == "ADP" and not is_generic(noun):

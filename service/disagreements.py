@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
+from .ellipsis import steps_told
 from .events import is_presence, unharmed_against_harm
 from .figures import MEASUREMENT_UNITS, SCALES, WORD_SCALES
 from .models import Claim, Disagreement
@@ -338,11 +339,16 @@ def same_time(a: Claim, b: Claim, window: int) -> bool:
 def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, Claim]]:
     """Pairs from different sources, for the same time, whose figures cannot both hold. Against a source
     with several dated figures, only its figure nearest in time counts."""
-    pairs = []
+    pairs, steps = [], steps_told(group)
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             sa, sb = source_key(a), source_key(b)
-            if same_source(sa, sb) or _overlap(a, b) or _magnitudes_apart(a, b):
+            if (
+                same_source(sa, sb)
+                or _overlap(a, b)
+                or _magnitudes_apart(a, b)
+                or {a.value, b.value} in steps
+            ):
                 continue
             if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
                 continue

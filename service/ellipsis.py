@@ -8,6 +8,8 @@ the last figure of the sentence before."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 
 from .clauses import CONTAINERS, RAISING, VALUING, lemma
 from .figures import Figure
@@ -125,3 +127,18 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
         if (claim.source and other.source) or CONTRAST.search(between):
             return other
     return None
+
+
+CHANGED_FROM = re.compile(
+    r"\b(?:up|down|ris(?:en|ing)|rose|climbed|fell|fallen|dropped|increased|grew|grown)\s+from\b", re.I
+)
+
+
+def steps_told(group: Sequence[Claim]) -> list[set[str]]:
+    """The values a sentence tells as steps of one count ("29 runners have been taken to hospital, up from
+    the 17 it reported at lunchtime"): never a conflict, whoever else gives them."""
+    told: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in group:
+        if CHANGED_FROM.search(claim.quote):
+            told[(claim.doc_id, claim.start)].add(claim.value)
+    return [values for values in told.values() if len(values) > 1]

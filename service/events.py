@@ -320,7 +320,9 @@ def _uncounted_object(verb) -> bool:
 def _destination(verb):
     """Where a passive verb took its group, when that is a kind of place ("admitted to hospital",
     "taken to a shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place)."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    # "29 runners were taken to hospital", "29 runners taken to hospital", a headline's "29 taken to hospital"
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not _has_aux(verb))
+    if not passive:
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -403,6 +405,11 @@ def event_key(event, noun=None) -> str | None:
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else lemma(event)
+    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None):
+        word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
+    where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if word in ("end up", "wind up") and where:
+        return presence_key(where[0])  # "ended up in hospital": where they are
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)

@@ -10,7 +10,7 @@ from . import nlp
 from .clauses import places_of
 from .dates import date_of
 from .events import event_of, is_event_verb
-from .figures import Figure
+from .figures import Figure, in_a_table_cell
 
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
@@ -20,7 +20,8 @@ KICKERS = frozenset(
     "analysis opinion comment explainer live watch update updated breaking exclusive editorial review "
     "interview factbox correction clarification video audio podcast photos timeline".split()
 )
-LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:\d]{2,80}):\s")
+# "Injured: 63"; a table's row: "Runners treated | 212 | more than 400"
+LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:|\d]{2,80})(?::|\s\|)\s")
 
 
 def noted_source(note: str) -> str | None:
@@ -36,6 +37,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     match = LABEL.match(sentence)
     if match is None or match.end() > figure.start:
         return None
+    if "|" in match.group(0) and not in_a_table_cell(sentence, figure):
+        return None  # "Home | News | 40 people died …": a menu, not a table's row
     text = match.group("label").strip()
     if text.lower() in KICKERS:
         return None

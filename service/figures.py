@@ -23,6 +23,7 @@ Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -56,10 +57,11 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE = "|".join(SCALES)
 WORD_SCALES = ("million", "billion", "trillion")  # kept as a word in a figure's value: "12 million"
 # "€1.3bn", "£4.5m", "1.2m people" (not "a 10m wall": _in_metres)
-SHORT_SCALES = dict(zip(("m", "bn", "tn"), WORD_SCALES, strict=True))
-SHORT = r"(?:bn|tn|m)(?!\w|-[^\W\d])"  # not "10m-high"
+SHORT_SCALES = {**dict(zip(("m", "bn", "tn"), WORD_SCALES, strict=True)), "k": "thousand"}
+# not "10m-high"; "12K responses" (not "at 35k", "a 10k run": kilometres)
+SHORT = r"(?:(?:bn|tn|m)(?!\w|-[^\W\d])|k(?=\s+[^\W\d]+s\b))"
 FIGURE = re.compile(
-    rf"(?P<between>\bbetween\s+[$€£]?)?(?<![\w.,@#/\-–])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
+    rf"(?P<between>\bbetween\s+[$€£]?)?(?<![\w.,@#/\-–+])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
     rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))[$€£]?(?P<b>{NUM}))?"  # "$2bn-$3bn"
     rf"(?:\s+(?P<scale_b>{SCALE})|(?P<short_b>{SHORT}))?"
     rf"(?![\w@/%]|[.,]\d)",
@@ -166,9 +168,32 @@ def _changes_apart(sentence: str) -> str:
     return sentence
 
 
+FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+# "a quarter of a million", "half a million", "three quarters of a billion"
+FRACTION_OF_SCALE = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?:(?P<three>three)\s+)?(?P<part>quarter|half|third)s?\s+(?:of\s+)?(?:a|one)\s+"
+    r"(?P<scale>million|billion)\b",
+    re.I,
+)
+
+
+def _fractions_of_scales(sentence: str) -> list[Figure]:
+    found = []
+    for match in FRACTION_OF_SCALE.finditer(sentence):
+        part = FRACTIONS[match["part"].lower()] * (3 if match["three"] else 1)
+        scale = match["scale"].lower()
+        value = part * SCALES[scale]
+        shown = (
+            format_number(round(value)) if scale == "million" else f"{format_number(round(part, 3))} {scale}"
+        )
+        found.append(Figure(match.start(), match.end(), value, value, shown, False, spelled=True))
+    return found
+
+
 def figures_in(sentence: str) -> list[Figure]:
-    """Every figure in the sentence, dates, URLs and handles left out."""
-    masked = [m.span() for m in NOT_FIGURES.finditer(sentence)]
+    """Every figure in the sentence, dates, URLs and handles left out; "a quarter of a million" too."""
+    fractions = _fractions_of_scales(sentence)
+    masked = [m.span() for m in NOT_FIGURES.finditer(sentence)] + [(f.start, f.end) for f in fractions]
     kept = [
         match
         for match in FIGURE.finditer(_changes_apart(sentence))
@@ -176,7 +201,8 @@ def figures_in(sentence: str) -> list[Figure]:
         and not in_a_name(sentence, match.start("a"), match.end("a"))
         and not _in_metres(sentence, match)
     ]
-    return [figure for match in kept if not _a_score(match, figure := _figure(match))]
+    found = [figure for match in kept if not _a_score(match, figure := _figure(match))]
+    return sorted(found + fractions, key=lambda f: f.start)
 
 
 def _a_score(match: re.Match[str], figure: Figure) -> bool:
@@ -189,7 +215,7 @@ def _a_score(match: re.Match[str], figure: Figure) -> bool:
 
 SHORT_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)pc\b", re.I)
 # unlike SHORT, not before a hyphen: the parser reads "$2bn-$3bn" as a range only as written
-SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(bn|tn|m)(?![\w-])", re.I)
+SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)((?:bn|tn|m)(?![\w-])|k(?=\s+[^\W\d]+s\b))", re.I)
 
 
 def for_parsing(text: str) -> str:
@@ -197,9 +223,30 @@ def for_parsing(text: str) -> str:
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    text = TABLE_BAR.sub(" . ", text) if is_table_row(text) else text  # a table's cells, each alone
     text = RECORD_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
     text = CHANGE_BY.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     return SHORT_PERCENT.sub(lambda match: match.group(1) + "% ", text)
+
+
+TABLE_BAR = re.compile(r"\s\|\s")
+
+
+def is_table_row(sentence: str) -> bool:
+    """ "Runners treated | 212 | more than 400": short cells between bars (not a web page's byline or
+    menu run into a sentence)."""
+    cells = TABLE_BAR.split(sentence.strip())
+    return len(cells) > 1 and all(len(cell) <= 60 for cell in cells)
+
+
+def in_a_table_cell(sentence: str, figure: Figure) -> bool:
+    """The figure stands nearly alone in a cell of a table row ("more than 400"), not in a sentence that
+    a menu runs into ("Home | News | 40 people died …")."""
+    if not is_table_row(sentence):
+        return False
+    bars = [0, *(m.end() for m in TABLE_BAR.finditer(sentence)), len(sentence) + 3]
+    cell = next(sentence[a : b - 3] for a, b in itertools.pairwise(bars) if a <= figure.start < b)
+    return len(cell.split()) <= 4
 
 
 # "climbed by 30 to 230", "up 20 to 140": the parser makes "30 to 230" one quantity under "by"; blanked,
@@ -333,8 +380,13 @@ def is_measure(sentence: str, figure: Figure) -> bool:
     return "." in figure.value and not figure.value.endswith(WORD_SCALES)
 
 
+PLUS_AFTER = re.compile(r"-?plus\b|\+", re.I)  # "12,000-plus replies", "12,000+"
+
+
 def qualifier_of(sentence: str, figure: Figure) -> str | None:
     match = QUALIFIER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
+    if match is None and PLUS_AFTER.match(sentence, figure.end):
+        return "at least"
     return match.group("q").lower() if match else None
 
 

@@ -49,6 +49,7 @@ def parse_one(text: str):
 
 
 # A DATE entity is a point in time only when it names one: a weekday, a month, a relative day or a year.
+DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)", re.I)
 SEASON = re.compile(r"\b(?:19|20)(\d\d)[-–/](\d\d)\b(?![-/.]\d)")
 POINT_IN_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
@@ -82,12 +83,14 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         back = 1 if years.group(1) is None else NUMBER_WORDS.get(years.group(1).lower(), years.group(1))
         return str(int(reference[:4]) - int(back))
-    if not POINT_IN_TIME.search(text):
+    if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
     if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds
         return year.group(1) if not reference or year.group(1) <= reference[:4] else None
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
+    if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last
+        return _latest_day(int(nth.group(1)), date.fromisoformat(reference))
     if not reference and not ANY_YEAR.search(text):  # "yesterday", "March 4": of an unknown day or year
         return None
     import dateparser
@@ -121,6 +124,20 @@ def _weekday_or_relative(text: str, reference: date) -> date | None:
     if len(named) != 1 or MONTH_OR_YEAR.search(lowered):
         return None
     return reference - timedelta(days=(reference.weekday() - named[0]) % 7)
+
+
+def _latest_day(day: int, reference: date) -> str | None:
+    """The latest date with that day of the month on or before the reference."""
+    month = reference.replace(day=1)
+    for _ in range(2):
+        try:
+            found = month.replace(day=day)
+        except ValueError:
+            return None
+        if found <= reference:
+            return found.isoformat()
+        month = (month - timedelta(days=1)).replace(day=1)
+    return None
 
 
 def days_apart(first: str, second: str) -> float | None:

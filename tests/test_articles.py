@@ -268,3 +268,9 @@ def test_a_season_is_no_point_in_time():
     assert resolve_date("2025-26", "2026-05-17") is None
     assert resolve_date("the 2025/26 season", "2026-05-17") is None
     assert resolve_date("2025-05-26", "2026-05-17") == "2025-05-26"
+
+
+def test_a_day_of_the_month_alone_is_the_latest_such_day():
+    """ "on the 14th" had no date at all."""
+    assert resolve_date("on the 14th", "2026-05-16") == "2026-05-14"
+    assert resolve_date("the 20th", "2026-05-16") == "2026-04-20"  # not yet this month: the last

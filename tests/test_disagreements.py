@@ -443,6 +443,23 @@ def test_without_wordnet_a_verb_is_only_itself(monkeypatch):
         thesaurus._verb_senses.cache_clear()
 
 
+def test_values_a_sentence_tells_as_steps_of_one_count_never_conflict(shared_desk):
+    """A live blog's "29 runners taken to hospital so far" (no source) against the service's earlier "17"
+    was a conflict, though the blog itself says "29 …, up from the 17 it reported at lunchtime"."""
+    claims = parsed(
+        {
+            "a": "Ambulance service: 29 runners taken to hospital so far",
+            "b": "The ambulance service now says 29 runners have been taken to hospital, up from the 17 it "
+            "reported at lunchtime.",
+            "c": "The ambulance service says 17 runners have been taken to hospital so far.",
+        }
+    )
+    assert {c.event for c in claims} == {"take to hospital"}
+    assert [d for d in find_disagreements(claims, shared_desk.vocabulary) if d.kind == "conflict"] == []
+    told_apart = [c for c in claims if c.doc_id != "b"]
+    assert kinds(find_disagreements(told_apart, shared_desk.vocabulary)) == [("conflict", ["29", "17"])]
+
+
 # --- story packs and the seeds (the real parser and embedder) --------------------------------------
 
 
@@ -513,82 +530,89 @@ BLIND_PACKS = [
     "airline_meltdown_synthetic",
     "club_takeover_synthetic",
     "hostage_release_synthetic",
+    "drug_recall_synthetic",
+    "council_budget_synthetic",
+    "marathon_heat_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Forty-eight packs written blind (by helpers that never read service/), in seventeen rounds: the first
-    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
-    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
-    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
-    they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
-    numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
-    were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written
-    blind after the boat's gaps were mended (those aboard, a part one voice counts beside the whole) and
-    scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two
-    false alarms were mended: "counting two airport workers" is a part). The seventh set (a data breach, a
-    teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the
-    code before the sixth set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the
-    first figures that are not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2,
-    false alarms 4; blanking wire datelines then showed the food count's update (2 of 2); reading percentages
-    as shares then isolated the election's turnout dispute, keeping "rescued alive" from the dead took two
-    false alarms away, and counting polling stations by what was found there isolated the third election
-    dispute; a one-sentence dispute's second side dated as its first, and the customers whose details were
-    stolen, gave the strike's march and the breach's update. Reading measurements (a speed, an area burned)
-    then isolated the bus crash's speed dispute, and a figure that two groups could take, each saying what the
-    other leaves unsaid, joining both took the wildfire's false alarm away; dating a coordinated clause by the
-    one before it made the bus crash's 2017 crash background, and knowing more currencies' names (florins)
-    took the hotel fire's false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls
-    organisations ("marched in Branova"), a dateline's city lying in its region and "that day" dated by the
-    sentence before then took false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on
-    questions 10 -> 6. The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4,
-    updates 1 of 2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according
-    to" whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the oil
-    spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate accident"
-    set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a breach that
-    affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8,
-    unrelated on questions 6 -> 5; a count that names nothing ("the real number is 1,100") taking the frame of
-    the sentence before gave conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape),
-    scored as first written: conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated
-    on questions 2 of 14; its mends (a source named right after a figure, coordinated chains dated by their
-    first clause, currencies written out, a time that refers back, a partitive question's own verb) then gave
-    conflicts 39 -> 40, false alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two
-    bare light verbs never joining ("taken to the mainland", "got out") took the volcano's false alarm away
-    (false alarms 10 -> 9, unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction,
-    a bridge collapse), scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms
-    3, unrelated figures 6; its mends (day-month-year publication dates, kinds joined that something befell,
-    "up from 23 on Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of
-    6, 4 of 4, 1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 ->
-    5. The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
-    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box
-    label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest
-    arrests), first run after millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3,
-    agreements 1, false alarms 5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3
-    of 3, 1, 3, 2; "no more than 3.6 million" read as at most (not more than) isolated the drought's harvest
-    dispute (conflicts 52 -> 53, false alarms 11 -> 10). A name the noun before it calls a place ("the river
-    town of Dravik", "the Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42):
-    its "1,200 residents of Dravik" names no place the parser can see, and no longer meets the other counts,
-    which now have one. The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run:
-    conflicts 6 of 6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a
-    ship hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
-    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the
-    drought radio brief's date dated its ministry's forecast, which then read as an update against a
-    neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
-    whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
-    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2. The sixteenth (a
-    cruise-ship outbreak, a carmaker's cuts, a dam failure), first run: conflicts 4 of 6, updates 1 of 3,
-    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured, "apart"
-    a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26
-    (the cruise pack's gold starts the running count a day after the figure it disputes). The seventeenth (an
-    airline's IT meltdown, a football club's takeover, a hostage release; "by the numbers" fact boxes,
-    correction notes, ISO date lines), first run: conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated
-    figures 2; after its mends (verbs of one WordNet sense, a noun that names its event whatever verb amasses
-    it, correction notes stating nothing, "rose from 12 to 41", dates of fact-box lines and of "last night") 5
-    of 6, 3 of 3, 0, 0, and on the older 45 conflicts 68 -> 70. This is the level reached; a change that falls
-    below it has broken something general."""
+    """Fifty-one packs written blind (by helpers that never read service/), in eighteen rounds: the first six
+    gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
+    were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
+    stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
+    and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells numbers ("three
+    dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words were read, 2 of 2
+    after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written blind after the
+    boat's gaps were mended (those aboard, a part one voice counts beside the whole) and scored before and
+    after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two false alarms were
+    mended: "counting two airport workers" is a part). The seventh set (a data breach, a teachers' strike) was
+    scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the code before the sixth
+    set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the first figures that are
+    not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking
+    wire datelines then showed the food count's update (2 of 2); reading percentages as shares then isolated
+    the election's turnout dispute, keeping "rescued alive" from the dead took two false alarms away, and
+    counting polling stations by what was found there isolated the third election dispute; a one-sentence
+    dispute's second side dated as its first, and the customers whose details were stolen, gave the strike's
+    march and the breach's update. Reading measurements (a speed, an area burned) then isolated the bus
+    crash's speed dispute, and a figure that two groups could take, each saying what the other leaves unsaid,
+    joining both took the wildfire's false alarm away; dating a coordinated clause by the one before it made
+    the bus crash's 2017 crash background, and knowing more currencies' names (florins) took the hotel fire's
+    false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in
+    Branova"), a dateline's city lying in its region and "that day" dated by the sentence before then took
+    false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6. The
+    ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of 2, false
+    alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to" whom a figure is
+    had been read as its place, "National" in an agency's name as "nationwide"; the oil spill's clean-up cost
+    is in an invented currency the tagger cannot know). Figures of "a separate accident" set aside, and a
+    relative clause dated by its dated verb ("fined the bank in 2024 over a breach that affected 700,000"),
+    then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8, unrelated on questions 6 ->
+    5; a count that names nothing ("the real number is 1,100") taking the frame of the sentence before gave
+    conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape), scored as first written:
+    conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its
+    mends (a source named right after a figure, coordinated chains dated by their first clause, currencies
+    written out, a time that refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false
+    alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never
+    joining ("taken to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9,
+    unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction, a bridge collapse),
+    scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms 3, unrelated figures
+    6; its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
+    Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4, 1, 0,
+    0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5. The twelfth set
+    (a bank collapse, migrant arrivals, an air-traffic-control outage), first run: conflicts 3 of 6, updates 2
+    of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box label, "the same week last
+    year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest arrests), first run after
+    millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3, agreements 1, false alarms
+    5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3 of 3, 1, 3, 2; "no more
+    than 3.6 million" read as at most (not more than) isolated the drought's harvest dispute (conflicts 52 ->
+    53, false alarms 11 -> 10). A name the noun before it calls a place ("the river town of Dravik", "the
+    Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42): its "1,200 residents
+    of Dravik" names no place the parser can see, and no longer meets the other counts, which now have one.
+    The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run: conflicts 6 of 6,
+    updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a ship hijacking, a
+    rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines), first run: conflicts
+    4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the drought radio brief's
+    date dated its ministry's forecast, which then read as an update against a neighbouring country's harvest
+    (false alarms on the older 36: 10 -> 11); "national" as the nation of whoever gives the figure ("Vintara's
+    ministry forecast a national harvest") and a wire dateline's day ("MERRAND, July 28 (LPA) -") no longer
+    read as a region kept its conflicts 2 of 2. The sixteenth (a cruise-ship outbreak, a carmaker's cuts, a
+    dam failure), first run: conflicts 4 of 6, updates 1 of 3, false alarms 4, unrelated on questions 8 of 26;
+    after its mends (knots and cubic metres measured, "apart" a difference, a "when" clause on the second
+    verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26 (the cruise pack's gold starts the running
+    count a day after the figure it disputes). The seventeenth (an airline's IT meltdown, a football club's
+    takeover, a hostage release; "by the numbers" fact boxes, correction notes, ISO date lines), first run:
+    conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated figures 2; after its mends (verbs of one
+    WordNet sense, a noun that names its event whatever verb amasses it, correction notes stating nothing,
+    "rose from 12 to 41", dates of fact-box lines and of "last night") 5 of 6, 3 of 3, 0, 0, and on the older
+    45 conflicts 68 -> 70. The eighteenth (a drug recall, a council's budget gap, a marathon in a heatwave;
+    plain-text tables, "a quarter of a million", "12K", "12,000-plus", opinion columns, radio bulletins),
+    first run: conflicts 3 of 6, updates 1 of 4, false alarms 1, unrelated figures 2; after its mends
+    (fractions of a million, "12K responses", "-plus", a table row counting what its first cell says, a verb's
+    particle, a headline's passive destination, values a sentence tells as steps of one count) 5 of 6, 2 of 4,
+    0, 1. This is the level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 74
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 52
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 79
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 54
     assert sum(r.agreements_reported for r in reports) <= 9
     assert sum(r.false_alarms for r in reports) <= 16
     assert sum(r.unrelated_figures_reported for r in reports) <= 12

@@ -14,7 +14,7 @@ from service.abstention import abstain_reason
 from service.desk import Desk
 from service.errors import InvalidInput
 from service.eval import multihop, ramdocs, stories
-from service.eval.common import fixed_sample
+from service.eval.common import digits, fixed_sample
 from service.eval.multihop import RetrievalReport
 from service.models import Answer, Claim, Disagreement
 from service.settings import PROJECT_ROOT
@@ -420,3 +420,22 @@ def test_ramdocs_two_subjects_of_one_name_each_get_their_answer(multihop_desk):
         "exact": True,
         "conflict": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("gold", "claimed"),
+    [
+        ("48.2m", "£48.2 million"),
+        ("quarter of a million", "250,000"),
+        ("12K", "12,000"),
+        ("Seventy-six", "76"),
+    ],
+)
+def test_a_gold_figure_meets_its_claim_however_either_is_written(gold, claimed):
+    """A story pack's gold value is written as the article writes it; the claim's value is normalised."""
+    assert digits(gold) == digits(claimed)
+
+
+def test_shares_and_small_figures_keep_their_digits():
+    assert digits("61.4%") == digits("61.4") == "614"
+    assert digits("4,000–6,000") == "40006000"  # a range is both ends

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from ..citations import SPELLED, strip_citations, word_value
 from ..errors import InvalidInput
+from ..figures import figures_in, format_number
 
 T = TypeVar("T")
 SAMPLE_SEED = 20240501
@@ -69,9 +70,16 @@ def contains_phrase(text: str, phrase: str) -> bool:
 
 
 def digits(value: str) -> str:
-    """A gold or claimed figure as bare digits: "1,000" → "1000", "Seventy-six" → "76"."""
+    """A gold or claimed figure as bare digits: "1,000" → "1000", "Seventy-six" → "76"; written with a
+    scale, as the whole number: "48.2m" and "£48.2 million" → "48200000", "a quarter of a million" and
+    "12K responses" alike."""
     spelled = SPELLED.fullmatch(value.strip())
-    return str(word_value(spelled.group())) if spelled else re.sub(r"[^\d]", "", value)
+    if spelled:
+        return str(word_value(spelled.group()))
+    found = figures_in(re.sub(r"(?<=\d)[kK]$", "k things", value.strip()))  # a gold "12K" as "12K responses"
+    if len(found) == 1 and found[0].low == found[0].high >= 1000 and found[0].low.is_integer():
+        return format_number(found[0].low).replace(",", "")
+    return re.sub(r"[^\d]", "", value)
 
 
 def seconds_since(start: float) -> float:
