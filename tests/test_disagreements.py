@@ -46,12 +46,15 @@ def claim(
     )
 
 
-def parsed(sentences: dict[str, str]) -> list[Claim]:
-    """The claims the extractor reads in each document's one sentence (doc id → sentence)."""
+def parsed(sentences: dict[str, str], published: dict[str, str] | None = None) -> list[Claim]:
+    """The claims the extractor reads in each document's one sentence (doc id → sentence), each dated by
+    its document's published date when given."""
     return [
         c
         for doc, sentence in sentences.items()
-        for c in extract_claims([Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)])
+        for c in extract_claims(
+            [Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=sentence)], (published or {}).get(doc)
+        )
     ]
 
 
@@ -364,13 +367,7 @@ def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_coun
         "c": "The Arbenne fire has now burned 6,450 hectares, according to the Halden fire service.",
     }
     published = {"a": "2026-08-03", "b": "2026-08-04", "c": "2026-08-05"}
-    claims = [
-        c
-        for doc, text in sentences.items()
-        for c in extract_claims(
-            [Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=text)], published[doc]
-        )
-    ]
+    claims = parsed(sentences, published)
     assert [(c.places, c.whose) for c in claims] == [([], None), (["Corran"], None), ([], "by Arbenne")]
     found = find_disagreements(claims, shared_desk.vocabulary)
     assert [(d.kind, [c.value for c in d.claims]) for d in found] == [
@@ -390,13 +387,7 @@ def test_a_noun_that_names_the_event_is_that_event_whatever_verb_amasses_it(shar
         "c": "The petition has been signed by 21,300 people, the trust said.",
     }
     published = {"a": "2026-05-12", "b": "2026-05-15", "c": "2026-05-17"}
-    claims = [
-        c
-        for doc, text in sentences.items()
-        for c in extract_claims(
-            [Passage(n=1, doc_id=doc, title=doc, start=0, end=1, quote=text)], published[doc]
-        )
-    ]
+    claims = parsed(sentences, published)
     assert [c.event for c in claims] == ["collect", "have", "sign"]
     found = find_disagreements(claims, shared_desk.vocabulary)
     assert kinds(found) == [("update", ["3,800", "14,650", "21,300"])]
