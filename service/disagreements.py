@@ -365,6 +365,8 @@ def _count_rose(a: Claim, b: Claim) -> bool:
     if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10 or a.date == b.date:
         return False
     earlier, later = sorted((a, b), key=lambda c: c.date)
+    if earlier.date_stated and not later.date_stated:
+        return False  # "estimated on Monday at €41 million" against "more than €120 million" in a later paper
     return later.low >= earlier.low
 
 

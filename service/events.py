@@ -317,12 +317,13 @@ def _uncounted_object(verb) -> bool:
     return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
 
 
-def _destination(verb):
-    """Where a passive verb took its group, when that is a kind of place ("admitted to hospital",
-    "taken to a shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place)."""
-    # "29 runners were taken to hospital", "29 runners taken to hospital", a headline's "29 taken to hospital"
+def _destination(verb, counted=None):
+    """Where a verb took its group, when that is a kind of place ("admitted to hospital", "taken to a
+    shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
+    ("29 runners were taken", a headline's "29 taken"), or active with the group as its object ("crews took
+    29 runners to hospital")."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not _has_aux(verb))
-    if not passive:
+    if not passive and not (counted is not None and counted.dep_ == "dobj" and counted.head.i == verb.i):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -425,7 +426,7 @@ def event_key(event, noun=None) -> str | None:
         and not (sibling or share)
     ):
         return f"{word} {lemma(obj)}"
-    if (reached := _destination(event)) is not None:  # "taken to hospital" is not "taken" (hostage)
+    if (reached := _destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None

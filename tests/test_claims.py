@@ -1359,6 +1359,7 @@ def test_a_verb_and_its_particle_are_one_event_and_a_headline_passive_has_its_de
     ):
         assert [c.event for c in claims_of(sentence)] == ["take to hospital"], sentence
     assert [c.event for c in claims_of("Forty-three runners ended up in hospital.")] == ["in hospital"]
+    assert [c.event for c in claims_of("The crews took 29 runners to hospital.")] == ["take to hospital"]
 
 
 def test_a_table_row_counts_what_its_first_cell_says():
