@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .clauses import OUTSIDE_THE_COUNTRY, WHOLE_COUNTRY, WHOLE_WORLD
-from .figures import MEASUREMENT_UNITS
+from .figures import is_currency
 from .models import Claim, Disagreement, Passage
 from .nlp import parse_one
 
@@ -33,7 +33,7 @@ def topic_of(group: Sequence[Claim]) -> str:
     place = max(set(places), key=places.count) if places else None
     where = "" if place is None else SCOPE_WORDS.get(place, f" in {place}")
     unit = next((c.unit for c in group if c.unit), None)
-    money = unit is not None and unit != "percent" and unit not in MEASUREMENT_UNITS
+    money = is_currency(unit)
     if money and any(unit_noun(c) for c in group):  # "spent 18 million crowns", "cost 900 million dalers"
         amount = counted if parse_one(counted)[0].pos_ == "NOUN" else f"amount {counted}"
         return f"the {amount}{where}, in {_plural_currency(unit)}"

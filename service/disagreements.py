@@ -38,7 +38,7 @@ from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
 from .events import is_presence, unharmed_against_harm
-from .figures import MEASUREMENT_UNITS, SCALES, WORD_SCALES
+from .figures import SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -59,7 +59,7 @@ class Key:
 
     @property
     def is_sum(self) -> bool:
-        return self.unit is not None and self.unit != "percent" and self.unit not in MEASUREMENT_UNITS
+        return is_currency(self.unit)
 
     @property
     def bare_sum(self) -> bool:

@@ -334,6 +334,13 @@ MEASURE_UNITS = (
     (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
 )
 MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
+
+
+def is_currency(unit: str | None) -> bool:
+    """A claim's unit names money: neither a count's (None), a share's nor a measurement's."""
+    return unit is not None and unit != "percent" and unit not in MEASUREMENT_UNITS
+
+
 MEASURE_AFTER = [re.compile(rf"(?:\s*-\s*|\s*)(?:{pattern})(?![\w/])", re.I) for pattern, _ in MEASURE_UNITS]
 # "a magnitude 7.3 quake", "a magnitude of 7.1", "put the magnitude at 6.8"
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\b[^.;\d]{0,25}$", re.I)
