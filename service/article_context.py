@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from . import nlp
 from .models import Claim, Passage
+from .sources import STANDS_FOR, antecedent
 from .text import dateline_containment, without_dateline
 
 THAT_DAY = re.compile(
@@ -31,13 +32,30 @@ def with_article_context(
     """The claims with what the article's other sentences tell (see the module doc); `text` is the
     article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
-    return [_dated_by_its_paragraph(_within(claim, lies_in), passages, published, text) for claim in claims]
+    return [
+        _named_by_its_paragraph(
+            _dated_by_its_paragraph(_within(claim, lies_in), passages, published, text), passages, text
+        )
+        for claim in claims
+    ]
 
 
 def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
     if lies_in is None or lies_in in claim.containers:
         return claim
     return claim.model_copy(update={"containers": [*claim.containers, lies_in]})
+
+
+def _named_by_its_paragraph(claim: Claim, passages: Sequence[Passage], text: str) -> Claim:
+    """ "It says 93 whales have now died": the source is who its own sentence names as its subject ("The
+    ministry said 93 died, double the 46 it reported"), else the sentence before in its paragraph."""
+    if claim.source not in STANDS_FOR:
+        return claim
+    found = antecedent(claim.source, nlp.parse_one(without_dateline(claim.quote)))
+    before = [p for p in passages if p.end <= claim.start][-1:]
+    if found is None and before and "\n\n" not in text[before[0].end : claim.start]:
+        found = antecedent(claim.source, nlp.parse_one(without_dateline(before[0].quote)))
+    return claim.model_copy(update={"source": found, "attribution": found})
 
 
 def _dated_by_its_paragraph(

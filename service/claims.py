@@ -54,24 +54,11 @@ from .amounts import (
     unit_token,
 )
 from .article_context import with_article_context
-from .clauses import (
-    CONTAINERS,
-    clause_anchor,
-    is_aside,
-    lemma,
-    noun_key,
-    places_of,
-)
+from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
 from .counted import counted, is_a_ranking, is_generic
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
-from .events import (
-    event_key,
-    names_a_state,
-    placing_verb,
-    purpose,
-    whose,
-)
+from .events import event_key, names_a_state, placing_verb, purpose, whose
 from .fact_box import PARENTHESIS_AFTER, label_of, noted_source
 from .figures import (
     Figure,
@@ -82,6 +69,7 @@ from .figures import (
     is_increment,
     is_measure,
     qualifier_of,
+    rate_of,
     with_units,
 )
 from .frame_text import readable
@@ -115,7 +103,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 24
+FRAMES_VERSION = 25
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -214,6 +202,7 @@ def _claim(
         date, stated = (label[3], True) if label[3] and not stated else (date, stated)
     source = said_right_after(passage.quote, figure.end) or source_of(anchor, doc, token)
     source = source or (noted_source(aside.group("inside")) if aside else None)
+    event = sum_event(event_token, noun) if money else event_key(event_token, noun)
     return Claim(
         doc_id=passage.doc_id,
         title=passage.title,
@@ -229,7 +218,7 @@ def _claim(
         noun=noun_key(noun, money=money is not None),
         generic=is_generic(noun),
         whose=whose(own_noun, event_token, amount),
-        event=sum_event(event_token, noun) if money else event_key(event_token, noun),
+        event=" ".join(filter(None, [event, rate_of(passage.quote, figure)])) or None,
         activity=event_key(activity),
         places=places,
         place=" and ".join(places) or None,
@@ -442,8 +431,14 @@ def _counts_figures(token) -> bool:
 
 
 def _is_projection(token) -> bool:
-    """ "could reach 5,000", "may rise to 300": a forecast, not a figure that holds."""
-    verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(
-        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ("could", "may", "might") for c in verb.children
+    """ "could reach 5,000", "may rise to 300": a forecast, not a figure that holds; "it should say 4,600":
+    words someone would say, not a figure anyone gave."""
+    verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and (
+        _modal(verbs[0], ("could", "may", "might"))
+        or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
     )
+
+
+def _modal(verb, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in words for c in verb.children)

@@ -34,7 +34,9 @@ LOCATIVE = frozenset(
     "in to into at near across throughout inside within outside around of between along".split()
 )
 
-ASIDE_PREPS = frozenset("according during since after before until while despite like unlike".split())
+ASIDE_PREPS = frozenset(
+    "according during since after before until while despite like unlike including excluding".split()
+)
 
 NATIONWIDE = frozenset("nationwide countrywide national nationally".split())
 
@@ -101,6 +103,8 @@ def _in_clause(token, root, noun) -> bool:
             return False
         if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
             return False
+        if (noun is None or current.i != noun.i) and _a_part_of_them(current):
+            return False  # "…, most of them in Varnhill": where a part is
         # the subject of the clause is not where the figure holds, unless it is the counted noun; "Police
         # in the Tamsen region have put the toll at 11": the one who values it, never its place
         subject = current.dep_ == "nsubj" and current.head.i == root.i and lemma(root) != "have"
@@ -110,6 +114,12 @@ def _in_clause(token, root, noun) -> bool:
             return False
         current = current.head
     return True
+
+
+def _a_part_of_them(token) -> bool:
+    """ "most of them", "a third of those", "many of whom"."""
+    wholes = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(g.dep_ == "pobj" and g.lower_ in ("them", "whom", "those", "these") for g in wholes)
 
 
 def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]]]:
@@ -199,6 +209,8 @@ def _where_clause_place(anchor) -> str | None:
 
 
 def _is_place(token) -> bool:
+    if token.text[:1].islower():  # "in the east wing": a place's name is capitalised
+        return False
     if token.pos_ == "PROPN" and _named_settlement(token):
         return True
     if token.ent_type_ in PLACE_LABELS:

@@ -102,9 +102,13 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
 
 
 def _date_before(when):
-    """The date right before ", when": "January 2009, when"."""
+    """The date right before ", when": "January 2009, when", "the 2011 stranding, when"."""
     doc = when.doc
-    return doc[when.i - 2] if when.i >= 2 and doc[when.i - 1].text == "," else None
+    if when.i < 2 or doc[when.i - 1].text != ",":
+        return None
+    before = doc[when.i - 2]
+    dated = [c for c in before.children if c.ent_type_ == "DATE"]
+    return dated[0] if dated and not before.ent_type_ else before
 
 
 def _result_of(anchor) -> list:

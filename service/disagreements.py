@@ -38,7 +38,7 @@ from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
 from .events import is_presence, unharmed_against_harm
-from .figures import SCALES, WORD_SCALES, is_currency
+from .figures import RATE_PERIODS, SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
@@ -153,7 +153,9 @@ def never_joined(a: str, b: str) -> bool:
     ("take" and "get" are close as words, and say little), "have" against another verb on the same object
     ("have money", "receive money"), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
-    alive" is not "dead")."""
+    alive" is not "dead"), and an amount per day or year against a total."""
+    if _rate(a) != _rate(b):
+        return True
     short, long = sorted((a, b), key=len)
     if short in LIGHT_VERBS and long.split()[0] == short:
         return True
@@ -163,6 +165,11 @@ def never_joined(a: str, b: str) -> bool:
     if object_a and object_a == object_b and verb_a != verb_b and "have" in (verb_a, verb_b):
         return True  # "had money at the bank" is what they held; "received their money", what befell them
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
+
+
+def _rate(event: str) -> str | None:
+    """ "cost a year": an amount per year is never a total."""
+    return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:

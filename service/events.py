@@ -28,6 +28,7 @@ PLACING = frozenset(
     enter accept receive""".split()
 )
 HELPING = frozenset("help assist aid support".split())
+HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
@@ -196,10 +197,9 @@ PRESENCE = frozenset("on aboard in at inside".split())
 
 
 def _state_after(verb):
-    """What a clause says of its subject: what was done to it ("had their data stolen"), its state or
-    event (_through_copula), else, after "be", the
-    group it is among ("were among the missing" → missing) or where it is present ("had been on the boat",
-    "were in hospital"): those aboard are not those sent, nor those who died."""
+    """What a clause says of its subject: what was done to it ("had their data stolen"), its state or event
+    (_through_copula), else, after "be", the group it is among ("were among the missing" → missing) or
+    where it is ("had been on the boat", "were in hospital"): those aboard are not those sent, nor dead."""
     if lemma(verb) == "have" and (done := _done_to(verb)) is not None and is_event_verb(done):
         return done  # "3.8 million people had their data stolen": what was done to them
     state = _through_copula(verb)
@@ -294,22 +294,24 @@ def purpose(verb):
     if verb is None:
         return None
     for child in verb.children:
-        if (
-            child.dep_ in ("xcomp", "advcl")
-            and child.pos_ == "VERB"
-            and any(c.lower_ == "to" for c in child.children)
-        ):
+        to_do = child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children)
+        if child.dep_ in ("xcomp", "advcl") and to_do:
             helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             return helped if helped is not None and lemma(child) in HELPING else child
     return None
 
 
 def is_event_verb(token) -> bool:
-    if lemma(token) in REPORTING and _destination(token) is not None:
-        return True  # "58 people were admitted to the hospital": taken somewhere, not said
+    if lemma(token) in REPORTING | PLACING and (_destination(token) is not None or _heading(token)):
+        return True  # "58 people were admitted to the hospital", "returned to the sea", "came ashore"
     if lemma(token) in PLACING and _uncounted_object(token):
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+
+
+def _heading(verb) -> str | None:
+    """ "came ashore", "ran aground", "went home": a direction that is no named place."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEADINGS), None)
 
 
 def _uncounted_object(verb) -> bool:
@@ -406,7 +408,7 @@ def event_key(event, noun=None) -> str | None:
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else lemma(event)
-    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None):
+    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or _heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
@@ -439,12 +441,8 @@ def event_key(event, noun=None) -> str | None:
 
 def state_of(event):
     """The state a verb puts its subject in: "fell ill", "became sick", "grew unwell"."""
-    return next(
-        (
-            c
-            for c in event.children
-            if (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
-            or (c.dep_ in ("acomp", "oprd", "advmod") and c.lower_ in STATES)
-        ),
-        None,
-    )
+    for child in event.children:
+        adjective = child.dep_ in ("acomp", "oprd") and child.pos_ == "ADJ"
+        if adjective or (child.dep_ in ("acomp", "oprd", "advmod") and child.lower_ in STATES):
+            return child
+    return None

@@ -223,10 +223,22 @@ def for_parsing(text: str) -> str:
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    text = FRACTION_OF_SCALE.sub(_as_digits, text)
     text = TABLE_BAR.sub(" . ", text) if is_table_row(text) else text  # a table's cells, each alone
     text = RECORD_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
     text = CHANGE_BY.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     return SHORT_PERCENT.sub(lambda match: match.group(1) + "% ", text)
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    """ "a quarter of a million" → "250000" and spaces: the parser reads the phrase's own nouns as what is
+    counted ("a quarter of … people" is a quarter)."""
+    digits = str(
+        round(
+            FRACTIONS[match["part"].lower()] * (3 if match["three"] else 1) * SCALES[match["scale"].lower()]
+        )
+    )
+    return digits + " " * (len(match.group(0)) - len(digits))
 
 
 TABLE_BAR = re.compile(r"\s\|\s")
@@ -416,3 +428,23 @@ def interval(low: float, high: float, qualifier: str | None) -> tuple[float, flo
     """The interval a figure allows given its qualifier (see the module docstring)."""
     low_factor, high_factor = QUALIFIER_FACTORS.get(qualifier or "", (1.0, 1.0))
     return round(low * low_factor, 6), round(high * high_factor, 6)
+
+
+# "€600,000 a year", "540,000 cars a year", "318 a day": a rate, never a total ("a day earlier" is a day)
+RATE_PERIODS = ("year", "day", "week", "month", "hour", "night", "annum")
+RATE_AFTER = re.compile(
+    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(RATE_PERIODS)})\b"
+    r"(?!\s+(?:earlier|later|before|after|ago)\b)",
+    re.I,
+)
+
+
+EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
+
+
+def rate_of(sentence: str, figure: Figure) -> str | None:
+    """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
+    in its part of the sentence ("each strike day has cost €40 million"); else None."""
+    part = sentence[sentence.rfind(";", 0, figure.start) + 1 : figure.start]
+    found = RATE_AFTER.match(sentence, figure.end) or EACH_PERIOD.search(part)
+    return f"a {found['per'].lower()}" if found else None

@@ -12,6 +12,7 @@ from .text import bare_name
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+STANDS_FOR = frozenset({"it", "he", "she", "they"})  # a source the sentence before names
 # "about 80,000, says the network; up to 450,000, says the regulator": each figure's own teller
 SAID_RIGHT_AFTER = re.compile(
     r"\s*,\s*(?:says|said|say|according to)\s+(?P<who>[^;,.:()]{2,60}?)\s*(?:[;,.:(]|$)"
@@ -24,7 +25,9 @@ def source_of(anchor, doc, figure=None) -> str | None:
     the clause, or a postposed "…, X said"."""
     if figure is not None and (found := _according_to(figure)):
         return found
-    chain = [anchor, *anchor.ancestors]
+    # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
+    # its own, whatever the parser hangs it on
+    chain = [t for t in [anchor, *anchor.ancestors] if not _past_a_semicolon(anchor, t)]
     for verb in chain:
         if verb.pos_ in ("VERB", "AUX") and _reports(verb) and (found := _subject_name(verb)):
             return found
@@ -34,9 +37,23 @@ def source_of(anchor, doc, figure=None) -> str | None:
     for verb in chain:  # "400 remain missing, the agency said"
         for child in verb.children:
             reporting = child.dep_ in ("parataxis", "ccomp") and lemma(child) in REPORTING
-            if reporting and child.i > anchor.i and (found := _subject_name(child)):
+            after = child.i > anchor.i or child.dep_ == "parataxis"  # "…, the office said, 38,500 …"
+            reporting = reporting and after and not _past_a_semicolon(anchor, child)
+            if reporting and (found := _subject_name(child)):
                 return found
     return _according_to_anywhere(doc)
+
+
+def _past_a_semicolon(anchor, token) -> bool:
+    """The token lies past a semicolon after the anchor, and the anchor's part of the sentence has a subject
+    of its own that is no counted group ("Some 40 died; 12 are missing, police said" is all the police's)."""
+    doc = anchor.doc
+    semicolons = [t.i for t in doc[anchor.i : token.i] if t.text == ";"] if token.i > anchor.i else []
+    if not semicolons:
+        return False
+    start = max((t.i for t in doc[: anchor.i] if t.text == ";"), default=-1) + 1
+    own = doc[start : semicolons[0]]
+    return any(t.dep_ == "nsubj" and not any(x.like_num for x in t.subtree) for t in own)
 
 
 def said_right_after(sentence: str, end: int) -> str | None:
@@ -76,6 +93,8 @@ def _subject_name(verb) -> str | None:
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):
             continue  # "irregularities had been confirmed at 37": what is reported, not who reports it
+        if child.dep_ == "nsubj" and child.lower_ in STANDS_FOR:  # "It said": who, the article says before
+            return child.lower_
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
             if any(t.like_num for t in child.subtree):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
@@ -85,6 +104,22 @@ def _subject_name(verb) -> str | None:
         # "The company raised its estimate … and said …", "the ministry continues to forecast …"
         return _subject_name(verb.head)
     return None
+
+
+def antecedent(pronoun: str, doc) -> str | None:
+    """Who "it" (he, she, they) stands for in the sentence before: its main subject, or the body whose
+    thing that is ("The ministry's toll has moved around. It reported 46 …"); a person only for "he" and
+    "she", never for "it"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or subject.lower_ in PRONOUNS or any(t.like_num for t in subject.subtree):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    subject = owner if owner is not None and not subject.ent_type_ else subject
+    person = subject.ent_type_ == "PERSON"
+    if (pronoun in ("he", "she")) != person and pronoun != "they":
+        return None
+    return _name_in(subject)
 
 
 def _heads_a_name(phrase_head) -> bool:

@@ -48,6 +48,8 @@ class Vocabulary:
         """How close the noun is to naming the event ("payment" → pay, "deaths" → die), 0.0 when it is
         not: a noun made from the event's verb at NOMINAL_SIMILARITY, another at NOMINAL_SYNONYM (a fund
         is not spending, at 0.66; a budget, a prison, a crowd are not what befell anyone)."""
+        if noun in event.split()[1:]:
+            return 0.0  # "patients received packs" counts patients: no count of packs is theirs
         score = self.similarity(noun, event)
         made_from = any(noun[:3] == word[:3] for word in event.split())
         return score if score >= (NOMINAL_SIMILARITY if made_from else NOMINAL_SYNONYM) else 0.0

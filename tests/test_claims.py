@@ -594,7 +594,10 @@ SUMS = [
         "The company raised its estimate of restructuring costs to 690 million marks.",
         [("690 million marks", "mark", "restructuring cost", None)],
     ),
-    ("The restructuring will save 450 million marks a year.", [("450 million marks", "mark", None, "save")]),
+    (  # a saving per year, never a total
+        "The restructuring will save 450 million marks a year.",
+        [("450 million marks", "mark", None, "save a year")],
+    ),
     ("The government pledged $4.5 million in aid.", [("$4.5 million", "US dollars", "aid", None)]),
     (  # a currency the tagger does not know as money
         "The city council announced an emergency fund of 2 million florins.",
@@ -772,6 +775,88 @@ def test_a_datelines_city_lies_in_its_region_for_every_claim_of_the_article():
     claims = article_claims(make_article("storm", text))
     assert [c.value for c in claims] == ["9,000", "4,000"]
     assert all(("Ostmark", "Halden Bay") in c.containers for c in claims)
+
+
+def test_it_said_is_who_the_sentence_or_the_one_before_names():
+    """ "It says 93 whales have now died" had no source, so a ministry's running count was no timeline."""
+    text = (
+        "Whales\n\nJune 10, 2026\n\nThe Ministry of Environment and Coasts has updated its figures. "
+        "It says 93 whales have now died.\n\nThe ministry's toll has moved around. "
+        "It reported 46 dead on Tuesday.\n\n"
+        "Mayor Ylva Brennhoff spoke on Monday. She said 40 people had left.\n\n"
+        "The charity said on Wednesday that 58 whales were refloated, up from the 30 it reported on Tuesday."
+        "\n\nIt said 12 volunteers were hurt."
+    )
+    claims = article_claims(make_article("whales", text))
+    assert [(c.value, c.source) for c in claims] == [
+        ("93", "Ministry of Environment and Coasts"),
+        ("46", "ministry"),
+        ("40", "Ylva Brennhoff"),
+        ("58", "charity"),
+        ("30", "charity"),
+        ("12", None),  # the paragraph before is another's
+    ]
+
+
+def test_words_someone_should_say_are_no_figure():
+    assert (
+        claims_of('Markhal: Then it should say "4,600 of our employees" and stop calling it the total.') == []
+    )
+    assert [c.value for c in claims_of("The company said it would cut 4,600 jobs.")] == ["4,600"]
+
+
+def test_a_group_brought_somewhere_that_is_no_named_place_is_that_event():
+    """ "came ashore" and "returned to the sea" were bare whales, one count; troops sent stay sent."""
+    assert [c.event for c in claims_of("At least 212 whales came ashore on Monday night.")] == ["come ashore"]
+    assert [c.event for c in claims_of("It said 58 whales had been returned to the sea.")] == [
+        "return to sea"
+    ]
+    assert [c.event for c in claims_of("The army sent 10,000 troops to the front.")] == [None]
+
+
+def test_a_when_clause_after_a_dated_event_has_its_date():
+    [died] = claims_of(
+        "After the 2011 stranding, when 61 whales died at Maelstrand, the bill came to €95,000."
+    )
+    assert (died.date, died.date_stated) == ("2011", True)
+
+
+def test_a_figure_per_year_or_per_day_is_a_rate():
+    """ "€600,000 a year to run" had conflicted with a one-off €380,000 removal cost."""
+    assert [c.event for c in claims_of("A report said one would cost about €600,000 a year to run.")] == [
+        "cost a year"
+    ]
+    assert [c.event for c in claims_of("It estimates that each strike day has cost about €40 million.")] == [
+        "cost a day"
+    ]
+    assert [c.event for c in claims_of("Police said 40 people died a day earlier.")] == ["die"]
+
+
+def test_a_clause_before_a_semicolon_with_its_own_teller_is_not_the_next_clauses():
+    [ministry, charity] = claims_of(
+        "Ministry counts 174 whales stranded; Brennmark Marine Rescue says at least 212"
+    )
+    assert (ministry.source, charity.source) == (None, "Brennmark Marine Rescue")
+    assert [c.source for c in claims_of("Some 40 people died; 12 are missing, police said.")] == [
+        "police"
+    ] * 2
+
+
+def test_where_a_part_is_is_not_where_the_whole_is():
+    """ "including a man detained at Dunmere Bridge", "most of them in Varnhill": the part's place; and
+    "the east wing" names no place (the tagger made "east" a proper noun)."""
+    [arrested] = claims_of(
+        "Police said that seven people have now been arrested, including a man detained on Friday at "
+        "Dunmere Bridge."
+    )
+    assert arrested.places == []
+    [unreached] = claims_of(
+        "By Thursday, the statistics office said, 38,500 households in the capital had not been reached "
+        "by its enumerators, most of them in Varnhill."
+    )
+    assert (unreached.places, unreached.source) == ([], "statistics office")
+    [guards] = claims_of("The minister said 12 guards were on duty in the east wing.")
+    assert guards.places == []
 
 
 def test_a_wire_datelines_day_is_no_region():
@@ -1341,6 +1426,15 @@ def test_numbers_as_outlets_write_them(sentence, value, low, qualifier):
     """ "a quarter of a million" and "12K" were no figures; "12,000-plus" was exactly 12,000."""
     claims = claims_of(sentence)
     assert [(c.value, c.low, c.qualifier) for c in claims] == [(value, low, qualifier)]
+
+
+def test_a_fraction_of_a_million_counts_the_noun_after_it():
+    """The parser read "a quarter of … people" as a count of quarters, and "three quarters of a billion
+    euros" as nothing: the phrase is parsed as its digits."""
+    [fled] = claims_of("Officials said a quarter of a million people fled.")
+    assert (fled.value, fled.noun, fled.event) == ("250,000", "people", "flee")
+    [package] = claims_of("The rescue package is worth three quarters of a billion euros.")
+    assert (package.value, package.low) == ("0.75 billion euros", 750_000_000)
 
 
 def test_k_after_a_number_is_kilometres_unless_a_plural_noun_follows():

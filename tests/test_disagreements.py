@@ -400,6 +400,27 @@ def test_a_noun_that_names_the_event_is_that_event_whatever_verb_amasses_it(shar
     assert kinds(found) == [("update", ["3,800", "14,650", "21,300"])]
 
 
+def test_a_count_of_what_a_group_received_is_not_that_groups_count(shared_desk):
+    """ "46,000 patients received packs" counts patients: "Pellanor says 250,000 packs" had joined it as a
+    count the noun "packs" names (the object of "receive pack")."""
+    sentences = {
+        "a": "Pellanor has said 46,000 patients received packs from the affected batches.",
+        "b": "Pellanor says 250,000 packs.",
+    }
+    claims = parsed(sentences, {"a": "2026-05-13", "b": "2026-05-14"})
+    assert shared_desk.vocabulary.names_event("pack", "receive pack") == 0.0
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
+def test_a_rate_is_never_compared_with_a_total(shared_desk):
+    sentences = {
+        "a": "Removing the dead is expected to cost €380,000, the minister said.",
+        "b": "A report commissioned by the ministry said a team would cost about €600,000 a year to run.",
+    }
+    claims = parsed(sentences, {"a": "2026-06-13", "b": "2026-06-13"})
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
 def test_verbs_of_one_common_sense_are_one_event(shared_desk):
     """ "freed" and "released" sit at 0.47 for the embedder; WordNet gives them one common sense."""
     claims = [
@@ -531,11 +552,14 @@ BLIND_PACKS = [
     "drug_recall_synthetic",
     "council_budget_synthetic",
     "marathon_heat_synthetic",
+    "museum_heist_synthetic",
+    "whale_stranding_synthetic",
+    "census_dispute_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Fifty-one packs written blind (by helpers that never read service/), in eighteen rounds: the first six
+    """Fifty-four packs written blind (by helpers that never read service/), in nineteen rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
     were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
     stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
@@ -611,12 +635,16 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     reads as a count that grew: conflicts 79 -> 81 (a protest's detained, a migrant shipwreck), and the
     food-poisoning pack's ministry count of June 10 (187) against the mayor's 240 is reported as a conflict,
     which its gold files under the ministry's update (false alarms 16 -> 17, unrelated on questions 14 -> 15).
-    This is the level reached; a change that falls below it has broken something general."""
+    The nineteenth set (a museum heist, a whale stranding, a census) first run: conflicts 3 of 7, updates 1 of
+    6, false alarms 3; after its mends ("It says", rates, parts' places) 4 of 7, 3 of 6, 0; on the older 51:
+    conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a headline's night count, now the police's,
+    joins their total over days). This is the level reached; a change that falls below it has broken
+    something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 81
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 54
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 87
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 58
     assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 17
+    assert sum(r.false_alarms for r in reports) <= 18
     assert sum(r.unrelated_figures_reported for r in reports) <= 12
     assert sum(r.unrelated_on_questions for r in reports) <= 15
 
