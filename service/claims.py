@@ -48,6 +48,7 @@ from .amounts import (
     learn_currencies,
     measure_of,
     measure_token,
+    rate_of,
     share_of,
     sum_event,
     sum_of,
@@ -69,7 +70,6 @@ from .figures import (
     is_increment,
     is_measure,
     qualifier_of,
-    rate_of,
     with_units,
 )
 from .frame_text import readable
@@ -103,7 +103,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 25
+FRAMES_VERSION = 26
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

@@ -15,7 +15,8 @@ from .clauses import REPORTING, clause_of, lemma
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 
-DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}):\s")  # a fact box's line or a live blog's entry
+# a fact box's line or a live blog's entry: "Wednesday 13 May: …", a timeline's "June 8, 12:15: …"
+DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}?)(?:,?\s*\d{1,2}[:.]\d{2})?:\s")
 
 
 def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:

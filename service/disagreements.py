@@ -34,11 +34,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .amounts import RATE_PERIODS
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
 from .events import is_presence, unharmed_against_harm
-from .figures import RATE_PERIODS, SCALES, WORD_SCALES, is_currency
+from .figures import SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary

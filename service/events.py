@@ -329,7 +329,7 @@ def _destination(verb, counted=None):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if reached is not None and _common_place(reached):
+        if reached is not None and reached.lower_ != "date" and _common_place(reached):  # not "to date"
             return reached
     return None
 

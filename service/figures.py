@@ -396,7 +396,13 @@ def is_measure(sentence: str, figure: Figure) -> bool:
         return True  # "a capacity of 50,000 litres": what a thing can hold, not what happened
     if CAPACITY_AFTER.match(sentence, figure.end):
         return True  # "the 41,000-capacity arena"
-    return "." in figure.value and not figure.value.endswith(WORD_SCALES)
+    decimal = "." in figure.value and not figure.value.endswith(WORD_SCALES)
+    return decimal and not WEIGHED_AFTER.match(sentence, figure.end)  # "2.1 tonnes" is counted as 3 tonnes is
+
+
+WEIGHED_AFTER = re.compile(
+    r"\s*(?:tonnes?|tons?|metric\s+tons|kg|kilo(?:gram)?s?|lbs?|litres?|liters?|barrels?)\b", re.I
+)
 
 
 PLUS_AFTER = re.compile(r"-?plus\b|\+", re.I)  # "12,000-plus replies", "12,000+"
@@ -428,23 +434,3 @@ def interval(low: float, high: float, qualifier: str | None) -> tuple[float, flo
     """The interval a figure allows given its qualifier (see the module docstring)."""
     low_factor, high_factor = QUALIFIER_FACTORS.get(qualifier or "", (1.0, 1.0))
     return round(low * low_factor, 6), round(high * high_factor, 6)
-
-
-# "€600,000 a year", "540,000 cars a year", "318 a day": a rate, never a total ("a day earlier" is a day)
-RATE_PERIODS = ("year", "day", "week", "month", "hour", "night", "annum")
-RATE_AFTER = re.compile(
-    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(RATE_PERIODS)})\b"
-    r"(?!\s+(?:earlier|later|before|after|ago)\b)",
-    re.I,
-)
-
-
-EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
-
-
-def rate_of(sentence: str, figure: Figure) -> str | None:
-    """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
-    in its part of the sentence ("each strike day has cost €40 million"); else None."""
-    part = sentence[sentence.rfind(";", 0, figure.start) + 1 : figure.start]
-    found = RATE_AFTER.match(sentence, figure.end) or EACH_PERIOD.search(part)
-    return f"a {found['per'].lower()}" if found else None

@@ -62,9 +62,9 @@ MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
 # "last year", "the same week last year", "two years ago" ("a year ago" is a day: dateparser's)
-YEARS_BACK = re.compile(
-    r"\blast\s+year\b|^(?:in\s+|during\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+years?\s+ago$",
+YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the year before"
+    r"\blast\s+year\b|\bthe\s+(?:previous\s+year|year\s+(?:before|earlier))\b|^(?:in\s+|during\s+)?"
+    r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = dict(
@@ -81,7 +81,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in time
         return None
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
-        back = 1 if years.group(1) is None else NUMBER_WORDS.get(years.group(1).lower(), years.group(1))
+        count = (years.group(1) or "a").lower()
+        back = 1 if count == "a" else NUMBER_WORDS.get(count, count)
         return str(int(reference[:4]) - int(back))
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None

@@ -859,6 +859,33 @@ def test_where_a_part_is_is_not_where_the_whole_is():
     assert guards.places == []
 
 
+def test_a_weight_with_decimals_is_counted_as_a_whole_weight_is():
+    """ "2.1 tonnes of cocaine" was a measurement of nothing, so customs' 2.1 against the police's 3 tonnes
+    was never seen."""
+    assert [(c.value, c.noun) for c in claims_of("Customs seized 2.1 tonnes of cocaine.")] == [
+        ("2.1", "tonne")
+    ]
+    assert [c.value for c in claims_of("Police say 3 tonnes of cocaine were seized.")] == ["3"]
+
+
+def test_a_day_alone_is_that_days_count_and_to_date_is_no_destination():
+    [alone] = claims_of("The commander said twelve boats had been detained on Wednesday and Thursday alone.")
+    assert alone.event == "detain a day"
+    assert [c.event for c in claims_of("The coastguard said it had detained 19 boats to date.")] == ["detain"]
+
+
+def test_a_timelines_entry_is_the_day_it_names_and_a_year_earlier_is_the_year_before():
+    [arrested] = claims_of(
+        "June 8, 12:15: Commander Arvedal tells reporters four people have been arrested.", "2026-06-10"
+    )
+    assert (arrested.date, arrested.date_stated) == ("2026-06-08", True)
+    [found] = claims_of(
+        "The seizure exceeds the record set a year earlier, when officers found 1.4 tonnes of cocaine.",
+        "2026-06-08",
+    )
+    assert (found.date, found.date_stated) == ("2025", True)
+
+
 def test_a_wire_datelines_day_is_no_region():
     """ "MERRAND, July 28 (LPA) -": the agency's day, not a region Merrand lies in."""
     text = (

@@ -555,11 +555,14 @@ BLIND_PACKS = [
     "museum_heist_synthetic",
     "whale_stranding_synthetic",
     "census_dispute_synthetic",
+    "port_seizure_synthetic",
+    "cup_final_synthetic",
+    "fishing_blockade_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Fifty-four packs written blind (by helpers that never read service/), in nineteen rounds: the first six
+    """Fifty-seven packs written blind (by helpers that never read service/), in twenty rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
     were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
     stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
@@ -638,14 +641,16 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     The nineteenth set (a museum heist, a whale stranding, a census) first run: conflicts 3 of 7, updates 1 of
     6, false alarms 3; after its mends ("It says", rates, parts' places) 4 of 7, 3 of 6, 0; on the older 51:
     conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a headline's night count, now the police's,
-    joins their total over days). This is the level reached; a change that falls below it has broken
-    something general."""
+    joins their total over days). The twentieth (a port's drugs seizure, a cup final, a fishing blockade)
+    first run: conflicts 4 of 6, updates 3 of 5, false alarms 2; after its mends (decimal tonnes, "on
+    Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3 of 5, 1. This is the level
+    reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 87
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 58
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 92
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 61
     assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 18
-    assert sum(r.unrelated_figures_reported for r in reports) <= 12
+    assert sum(r.false_alarms for r in reports) <= 19
+    assert sum(r.unrelated_figures_reported for r in reports) <= 13
     assert sum(r.unrelated_on_questions for r in reports) <= 15
 
 
