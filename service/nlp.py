@@ -62,6 +62,7 @@ MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
 # "last year", "the same week last year", "two years ago" ("a year ago" is a day: dateparser's)
+CLOCK_TIME_AFTER = re.compile(r"[,\s]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*:?$", re.I)
 YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the year before"
     r"\blast\s+year\b|\bthe\s+(?:previous\s+year|year\s+(?:before|earlier))\b|^(?:in\s+|during\s+)?"
     r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
@@ -77,7 +78,7 @@ YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
-    text = text.strip()
+    text = CLOCK_TIME_AFTER.sub("", text.strip())  # "June 10, 16:00:" is June 10, however late
     if SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in time
         return None
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year

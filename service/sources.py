@@ -41,7 +41,29 @@ def source_of(anchor, doc, figure=None) -> str | None:
             reporting = reporting and after and not _past_a_semicolon(anchor, child)
             if reporting and (found := _subject_name(child)):
                 return found
+    for verb in chain:  # "The ministry's count stood at 174", "Its tally is unchanged at 174"
+        if (owner := _owner_of_count(verb)) is not None:
+            return owner
     return _according_to_anywhere(doc)
+
+
+OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}  # who "it" stands for, told before
+
+
+def _owner_of_count(verb) -> str | None:
+    """Whose count the subject is: "The ministry's count", "Its tally" (not "Marrowby's toll": a place)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma(subject) not in PUBLISHED | CONTAINERS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in OWNERS:
+        return OWNERS[owner.lower_]
+    # not a place ("Marrowby's toll"; the tagger calls a one-word place a PERSON): "Ylva Brennhoff's"
+    person = owner.ent_type_ == "PERSON" and owner.i > 0 and owner.doc[owner.i - 1].ent_type_ == "PERSON"
+    named = owner.ent_type_ in ("ORG", "NORP") or owner.pos_ == "NOUN" or person
+    return _name_in(owner) if named else None
 
 
 def _past_a_semicolon(anchor, token) -> bool:
@@ -112,8 +134,8 @@ def antecedent(pronoun: str, doc) -> str | None:
     "she", never for "it"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-    if subject is None or subject.lower_ in PRONOUNS or any(t.like_num for t in subject.subtree):
-        return None
+    if subject is None or any(t.like_num or t.lower_ in PRONOUNS | OWNERS.keys() for t in subject.subtree):
+        return None  # "Its count of whales": the pronoun's own sentence names no one else
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     subject = owner if owner is not None and not subject.ent_type_ else subject
     person = subject.ent_type_ == "PERSON"
@@ -172,6 +194,15 @@ def _body_behind(phrase_head):
     return None
 
 
+def _body_of_person(person):
+    """The body a named person is "of" ("… of the customs directorate"), not a place they are from."""
+    for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
+            return body
+    return None
+
+
 def _name_in(phrase_head) -> str | None:
     """The PERSON or ORG that heads a phrase (the last, most specific one: an acronym in apposition), else
     the phrase without its determiner, at most six words; for a speaker or a publication, the body behind
@@ -187,6 +218,8 @@ def _name_in(phrase_head) -> str | None:
     named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
         e for e in heading if e.label_ in SOURCE_LABELS
     ]
+    if named and named[-1].label_ == "PERSON" and (body := _body_of_person(phrase_head)) is not None:
+        return _name_in(body)  # "Commander Tomas Arvedal of the National Police": the police say so
     if named:
         return bare_name(named[-1].text)
     words = [

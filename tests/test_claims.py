@@ -886,6 +886,30 @@ def test_a_timelines_entry_is_the_day_it_names_and_a_year_earlier_is_the_year_be
     assert (found.date, found.date_stated) == ("2025", True)
 
 
+def test_whose_count_the_subject_is_says_who_gives_it():
+    """ "The ministry's count … is unchanged at 174", "Its count …" (the sentence before names "it"), and a
+    named person "of" a body speaks for the body; a place's toll has no teller."""
+    text = (
+        "Whales\n\nJune 10, 2026\n\nThe Ministry of Environment and Coasts has updated its figures. "
+        "Its count of whales stranded is unchanged at 174.\n\n"
+        "The ministry's count of whales refloated is unchanged at 58.\n\n"
+        "Commander Tomas Arvedal of the National Police said 11 arrests had been made."
+    )
+    claims = article_claims(make_article("whales", text))
+    assert [(c.value, c.source) for c in claims] == [
+        ("174", "Ministry of Environment and Coasts"),
+        ("58", "ministry"),
+        ("11", "National Police"),
+    ]
+    assert [c.source for c in claims_of("Marrowby's death toll stood at 40.")] == [None]
+
+
+def test_a_time_of_day_after_a_date_leaves_the_day():
+    """ "June 10, 16:00" in an article of June 10 had been read as the June 10 before, in 2025."""
+    [arrests] = claims_of("June 10, 16:00: Police put the number of arrests at 17 in total.", "2026-06-10")
+    assert arrests.date == "2026-06-10"
+
+
 def test_a_wire_datelines_day_is_no_region():
     """ "MERRAND, July 28 (LPA) -": the agency's day, not a region Merrand lies in."""
     text = (
