@@ -103,7 +103,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 27
+FRAMES_VERSION = 28
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -116,6 +116,7 @@ COMPARISON_AFTER = re.compile(
     r"|[\s-]+(?:times|fold)\s+(?:more|fewer|less|higher|lower|larger|bigger|greater|smaller|as)\b",
     re.I,
 )
+UP_BY_BEFORE = re.compile(r"(?:^|[,;(–—-])\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I)
 EXPECTED_AFTER = re.compile(
     r"(?:\s+[^\W\d]+){1,2}?\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b(?!\s+by)",
     re.I,
@@ -265,6 +266,8 @@ def _no_size(sentence: str, figure: Figure, token) -> bool:
         return True
     if EXPECTED_AFTER.match(sentence, figure.end):
         return True  # "shy of the $1.59 billion analysts had expected"
+    if UP_BY_BEFORE.search(sentence[max(0, figure.start - 12) : figure.start]):
+        return True  # "21,900, up 9,300 on the day before": the change, beside its total
     return bool(PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 

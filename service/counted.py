@@ -18,6 +18,8 @@ def counted(token):
         adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
     noun = _valued(token)
+    if noun is not None and _a_group(noun):
+        return None, noun  # "puts the injured at 212": those injured
     if noun is None:
         noun = _counted_noun(token)
         measured = _valued(noun) if noun is not None else None
@@ -65,8 +67,13 @@ def _valued(token):
     putting = preposition == "at" and lemma(verb) in VALUING
     if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
         return None
-    valued = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    valued = next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or _a_group(c))), None)
     return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
+
+
+def _a_group(token) -> bool:
+    """ "the injured", "the dead": a state made a noun by its article."""
+    return token.tag_ in ("VBN", "JJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _container_on_participle(verb, preposition: str):
@@ -95,6 +102,8 @@ def _counted_noun(token):
             return None  # "Tuesday 12 May: 6 released": a label before the colon, not what is counted
         if across_a_clause(token, head):
             return None
+        if head.tag_ == "NNP" and head.i < token.i:
+            return None  # "Hearthbridge at least 1,600": who says so, before its figure, not what is counted
         return head
     verb = _value_verb_above(token)
     if verb is not None:

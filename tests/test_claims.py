@@ -910,6 +910,38 @@ def test_a_time_of_day_after_a_date_leaves_the_day():
     assert arrests.date == "2026-06-10"
 
 
+def test_a_figure_after_and_counts_what_the_one_before_counts():
+    """ "1,140 shelters destroyed and another 520 damaged": the 520 are shelters (they had been a count of
+    nothing damaged, joined with the people injured)."""
+    claims = claims_of("A damage survey had counted 1,140 shelters destroyed and another 520 damaged.")
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("1,140", "shelter", "destroy"),
+        ("520", "shelter", "damage"),
+    ]
+
+
+def test_up_a_number_beside_a_total_is_the_change():
+    assert [c.value for c in claims_of("Complaints reached 21,900, up 9,300 on the day before.")] == [
+        "21,900"
+    ]
+
+
+def test_a_name_before_its_figure_is_who_gives_it_not_what_is_counted():
+    """ "Hearthbridge at least 1,600" in a key-points line had counted Hearthbridges."""
+    claims = claims_of("- Losses disputed: directorate says 1,140 destroyed, Hearthbridge at least 1,600")
+    assert [c.noun for c in claims] == [None]
+
+
+def test_the_injured_put_at_a_figure_are_those_injured():
+    claims = claims_of(
+        "- Health Ministry puts the injured at 212; Open Clinic Network says it has treated more than 300"
+    )
+    assert [(c.value, c.event, c.source) for c in claims] == [
+        ("212", "injure", "Health Ministry"),
+        ("300", "injure", "Open Clinic Network"),
+    ]
+
+
 def test_a_wire_datelines_day_is_no_region():
     """ "MERRAND, July 28 (LPA) -": the agency's day, not a region Merrand lies in."""
     text = (

@@ -421,6 +421,19 @@ def test_a_rate_is_never_compared_with_a_total(shared_desk):
     assert find_disagreements(claims, shared_desk.vocabulary) == []
 
 
+def test_harm_to_a_body_is_never_damage_to_a_thing(shared_desk):
+    """The embedder puts "damaged" at 0.61 of "hurt"; WordNet files "injure" and "wound" under the body."""
+    assert shared_desk.vocabulary.similarity("damage", "hurt") >= EVENT_SIMILARITY
+    assert shared_desk.vocabulary.event_similarity("damage", "hurt") == 0.0
+    assert shared_desk.vocabulary.event_similarity("injure", "wound") > 0.0
+    sentences = {
+        "a": "The directorate said 520 were damaged.",
+        "b": "Official figures say 212 were hurt.",
+    }
+    claims = parsed(sentences, {"a": "2026-06-14", "b": "2026-06-14"})
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
 def test_verbs_of_one_common_sense_are_one_event(shared_desk):
     """ "freed" and "released" sit at 0.47 for the embedder; WordNet gives them one common sense."""
     claims = [
@@ -558,11 +571,14 @@ BLIND_PACKS = [
     "port_seizure_synthetic",
     "cup_final_synthetic",
     "fishing_blockade_synthetic",
+    "bank_outage_synthetic",
+    "locust_swarm_synthetic",
+    "camp_fire_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Fifty-seven packs written blind (by helpers that never read service/), in twenty rounds: the first six
+    """Sixty packs written blind (by helpers that never read service/), in twenty-one rounds: the first six
     gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
     were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
     stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
@@ -643,15 +659,17 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a headline's night count, now the police's,
     joins their total over days). The twentieth (a port's drugs seizure, a cup final, a fishing blockade)
     first run: conflicts 4 of 6, updates 3 of 5, false alarms 2; after its mends (decimal tonnes, "on
-    Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3 of 5, 1. This is the level
-    reached; a change that falls below it has broken something general."""
+    Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3 of 5, 1. The twenty-first (a bank's
+    outage, a locust swarm, a camp fire) first run: 4 of 6, 3 of 6, false alarms 3; after its mends ("another
+    520 damaged" are shelters, "up 9,300", "the injured at 212", harm to a body is no damage) 5 of 6, 3 of 6,
+    1. This is the level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 92
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 61
-    assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 19
-    assert sum(r.unrelated_figures_reported for r in reports) <= 13
-    assert sum(r.unrelated_on_questions for r in reports) <= 15
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 97
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 64
+    assert sum(r.agreements_reported for r in reports) <= 10
+    assert sum(r.false_alarms for r in reports) <= 20
+    assert sum(r.unrelated_figures_reported for r in reports) <= 15
+    assert sum(r.unrelated_on_questions for r in reports) <= 17
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
