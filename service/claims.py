@@ -103,7 +103,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 28
+FRAMES_VERSION = 29
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -135,7 +135,8 @@ def article_claims(article: Article) -> list[Claim]:
 
 
 def extract_claims(passages: Sequence[Passage], published: str | None = None) -> list[Claim]:
-    """Every claim in the passages (sentences), in order, each quoting its whole passage."""
+    """Every claim in the passages (sentences), in order, each quoting its whole passage; a source told as
+    "it" (he, she, they) stays so until article_claims reads the sentence before."""
     with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
     docs = nlp.parse(for_parsing(without_dateline(p.quote)) for p, _ in with_figures)

@@ -67,7 +67,11 @@ def _valued(token):
     putting = preposition == "at" and lemma(verb) in VALUING
     if not (putting or (preposition == "to" and lemma(verb) in RAISING)):
         return None
-    valued = next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or _a_group(c))), None)
+    # "put the dead at 40 and the missing at 12": the object nearest before the figure (the parser hangs
+    # the second on the verb as a conjunct)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.i < token.i]
+    objects = [c for c in objects if (c.pos_ == "NOUN" or _a_group(c)) and (c.dep_ == "dobj" or c.i > verb.i)]
+    valued = max(objects, key=lambda c: c.i, default=None)
     return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
 
 

@@ -1,6 +1,8 @@
 """Who says so: the source of a figure, read off spaCy's parse (see service/clauses.py for the clause a
 figure belongs to). The subject (or agent) of the reporting verb above the clause, "according to X", or a
-postposed "…, X said": the PERSON or ORG it names, else its noun phrase (no pronouns, no figures).
+postposed "…, X said": the PERSON or ORG it names, else its noun phrase (no figures). A pronoun that
+reports ("It said", "Its count") is returned as written ("it"): who it stands for is in the sentences
+before, which service/article_context.py reads (`antecedent`).
 """
 
 from __future__ import annotations

@@ -940,6 +940,9 @@ def test_the_injured_put_at_a_figure_are_those_injured():
         ("212", "injure", "Health Ministry"),
         ("300", "injure", "Open Clinic Network"),
     ]
+    # each figure is the size of the object nearest before it (both had been the dead)
+    claims = claims_of("Police put the dead at 40 and the missing at 12.")
+    assert [(c.value, c.noun) for c in claims] == [("40", "dead"), ("12", "missing")]
 
 
 def test_a_wire_datelines_day_is_no_region():
