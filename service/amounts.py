@@ -373,3 +373,8 @@ def rate_of(sentence: str, figure: Figure) -> str | None:
     if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
         return "a day"  # its own day, not a later figure's
     return f"a {found['per'].lower()}" if found else None
+
+
+def rate_in(event: str) -> str | None:
+    """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
+    return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)

@@ -47,13 +47,13 @@ def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:
 
 
 def _named_by_its_paragraph(claim: Claim, passages: Sequence[Passage], text: str) -> Claim:
-    """ "It says 93 whales have now died": the source is who its own sentence names as its subject ("The
-    ministry said 93 died, double the 46 it reported"), else the sentence before in its paragraph."""
+    """ "It says 93 whales have now died": the source is who the sentence before, in its paragraph, names
+    as its subject (its own sentence was read at extraction: sources.source_of)."""
     if claim.source not in STANDS_FOR:
         return claim
-    found = antecedent(claim.source, nlp.parse_one(without_dateline(claim.quote)))
+    found = None
     before = [p for p in passages if p.end <= claim.start][-1:]
-    if found is None and before and "\n\n" not in text[before[0].end : claim.start]:
+    if before and "\n\n" not in text[before[0].end : claim.start]:
         found = antecedent(claim.source, nlp.parse_one(without_dateline(before[0].quote)))
     return claim.model_copy(update={"source": found, "attribution": found})
 

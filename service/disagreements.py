@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .amounts import RATE_PERIODS
+from .amounts import rate_in
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
@@ -155,7 +155,7 @@ def never_joined(a: str, b: str) -> bool:
     ("have money", "receive money"), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
     alive" is not "dead"), and an amount per day or year against a total."""
-    if _rate(a) != _rate(b):
+    if rate_in(a) != rate_in(b):
         return True
     short, long = sorted((a, b), key=len)
     if short in LIGHT_VERBS and long.split()[0] == short:
@@ -166,11 +166,6 @@ def never_joined(a: str, b: str) -> bool:
     if object_a and object_a == object_b and verb_a != verb_b and "have" in (verb_a, verb_b):
         return True  # "had money at the bank" is what they held; "received their money", what befell them
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
-
-
-def _rate(event: str) -> str | None:
-    """ "cost a year": an amount per year is never a total."""
-    return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:

@@ -177,11 +177,15 @@ FRACTION_OF_SCALE = re.compile(
 )
 
 
+def _fraction_of_scale(match: re.Match[str]) -> tuple[float, str]:
+    """(0.75, "billion") for "three quarters of a billion" (a FRACTION_OF_SCALE match)."""
+    return FRACTIONS[match["part"].lower()] * (3 if match["three"] else 1), match["scale"].lower()
+
+
 def _fractions_of_scales(sentence: str) -> list[Figure]:
     found = []
     for match in FRACTION_OF_SCALE.finditer(sentence):
-        part = FRACTIONS[match["part"].lower()] * (3 if match["three"] else 1)
-        scale = match["scale"].lower()
+        part, scale = _fraction_of_scale(match)
         value = part * SCALES[scale]
         shown = (
             format_number(round(value)) if scale == "million" else f"{format_number(round(part, 3))} {scale}"
@@ -233,11 +237,8 @@ def for_parsing(text: str) -> str:
 def _as_digits(match: re.Match[str]) -> str:
     """ "a quarter of a million" → "250000" and spaces: the parser reads the phrase's own nouns as what is
     counted ("a quarter of … people" is a quarter)."""
-    digits = str(
-        round(
-            FRACTIONS[match["part"].lower()] * (3 if match["three"] else 1) * SCALES[match["scale"].lower()]
-        )
-    )
+    part, scale = _fraction_of_scale(match)
+    digits = str(round(part * SCALES[scale]))
     return digits + " " * (len(match.group(0)) - len(digits))
 
 

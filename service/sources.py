@@ -1,8 +1,9 @@
 """Who says so: the source of a figure, read off spaCy's parse (see service/clauses.py for the clause a
 figure belongs to). The subject (or agent) of the reporting verb above the clause, "according to X", or a
 postposed "…, X said": the PERSON or ORG it names, else its noun phrase (no figures). A pronoun that
-reports ("It said", "Its count") is returned as written ("it"): who it stands for is in the sentences
-before, which service/article_context.py reads (`antecedent`).
+reports ("It said", "Its count") is who its own sentence names as its subject, else it is returned as
+written ("it"): who it stands for is then in the sentence before, which service/article_context.py reads
+(`antecedent`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ SAID_RIGHT_AFTER = re.compile(
 def source_of(anchor, doc, figure=None) -> str | None:
     """Who says so: "according to X" on the figure itself ("about 20,000 according to police, 150,000
     according to organisers"), the subject of a reporting verb above the clause, "according to X" on
-    the clause, or a postposed "…, X said"."""
+    the clause, or a postposed "…, X said". "it" when the sentence names no one it stands for ("The
+    ministry said 93 died, double the 46 it reported" names the ministry)."""
+    found = _teller(anchor, doc, figure)
+    return (antecedent(found, doc) or found) if found in STANDS_FOR else found
+
+
+def _teller(anchor, doc, figure=None) -> str | None:
     if figure is not None and (found := _according_to(figure)):
         return found
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is

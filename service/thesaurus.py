@@ -23,9 +23,13 @@ def same_act(a: str, b: str) -> bool:
     "affect" and "involve" (2 and 0), not "remove" and "take" (0 and 16: "take" has 42 senses)."""
     if a == b:
         return True
-    first, second = _verb_senses().get(a.replace(" ", "_"), ()), _verb_senses().get(b.replace(" ", "_"), ())
+    first, second = _senses(a), _senses(b)
     ranks = {sense: rank for rank, sense in enumerate(second[: MOST_COMMON + 1])}
     return any(rank + ranks[sense] <= MOST_COMMON for rank, sense in enumerate(first) if sense in ranks)
+
+
+def _senses(verb: str) -> tuple[str, ...]:
+    return _verb_senses().get(verb.replace(" ", "_"), ())
 
 
 @cache
@@ -51,7 +55,7 @@ BODY = 29  # WordNet's lexicographer file verb.body: "injure", "wound", "hurt" (
 def of_the_body(verb: str) -> bool | None:
     """One of the verb's two most common senses is about a body ("injured", "wounded"; not "damaged",
     which the embedder puts at 0.61 of "hurt"); None when WordNet does not know the verb."""
-    senses = _verb_senses().get(verb.replace(" ", "_"))
+    senses = _senses(verb)
     if not senses:
         return None
     return any(_lexicographer_files().get(sense) == BODY for sense in senses[:2])
