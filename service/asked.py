@@ -12,10 +12,11 @@ from dataclasses import replace
 from . import nlp
 from .clauses import CONTAINERS, GENERIC_NOUNS, WHOLE_COUNTRY, clause_anchor, lemma, noun_key, places_of
 from .counted import open_container, partitive_whole
-from .disagreements import frame_keys, source_key
+from .disagreements import frame_keys
 from .events import event_key, event_of, is_event_verb
 from .models import Claim, Disagreement
 from .nlp import days_apart
+from .tellers import source_key
 from .vocabulary import Vocabulary
 
 
@@ -97,6 +98,7 @@ def about_question(
     if frame is None or not numeric:
         return []
     frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
+    frame = _with_date_in_story(frame, [c for d in numeric for c in d.claims])
     claims = [frame] + [c for d in numeric for c in d.claims]
     keys = frame_keys(claims, vocabulary, asked=True)
     asked, rest = keys[0], iter(keys[1:])
@@ -105,9 +107,7 @@ def about_question(
     relevant, of_a_part = [], []
     for disagreement in numeric:
         claim_keys = [next(rest) for _ in disagreement.claims]
-        if frame.date and not any(
-            c.date and days_apart(frame.date, c.date) == 0 for c in disagreement.claims
-        ):
+        if frame.date and not _holds_on(frame.date, disagreement):
             continue  # "How many died in the 2011 floods?" is not about this year's toll
         # a question leaves the unit unsaid: "What was the turnout?" is about a share as much as a count
         claim_keys = [replace(key, unit=None) for key in claim_keys]
@@ -122,11 +122,31 @@ def about_question(
     return by_source or found
 
 
+def _holds_on(day: str, disagreement: Disagreement) -> bool:
+    """A figure of the disagreement is for the day asked about or the one next to it ("overnight into
+    Tuesday"), or, for an update, the day lies within its timeline ("reported by Thursday 4 June")."""
+    dates = [c.date for c in disagreement.claims if c.date]
+    if any(days_apart(day, d) <= 1 for d in dates):
+        return True
+    return disagreement.kind == "update" and len(dates) > 1 and min(dates) <= day <= max(dates)
+
+
 def _names_source(question: str, claim: Claim) -> bool:
     """ "What is the Health Ministry's latest count?": the question names who gives the figure."""
     source = source_key(claim)
     words = set(re.findall(r"[^\W\d_]+", question.lower().replace("’s", "").replace("'s", "")))
     return not source.startswith("article:") and set(source.split()) <= words
+
+
+def _with_date_in_story(frame: Claim, claims: Sequence[Claim]) -> Claim:
+    """ "What did the ministry say on Thursday June 4?" names no year: the date is read against the latest
+    day the figures are dated, as an article's own dates are against its publication."""
+    days = [c.date for c in claims if c.date and len(c.date) == len("2026-06-04")]
+    if frame.date or not days:
+        return frame
+    named = [e.text for e in nlp.parse_one(frame.quote).ents if e.label_ == "DATE"]
+    date = next((d for text in named if (d := nlp.resolve_date(text, max(days)))), None)
+    return frame.model_copy(update={"date": date, "date_stated": True}) if date else frame
 
 
 def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:

@@ -103,7 +103,7 @@ PARTITIVE_GAP = re.compile(
 # "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
 # right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
 # "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 29
+FRAMES_VERSION = 30
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -325,6 +325,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     if _noted(noun, aside):
         noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
     label = label_of(sentence, figure, published) if noun is None or event_token is None else None
+    if label is not None and event_token is not None and label[1] is None:
+        label = None  # "Tanker blast: ministry sets death toll at 47": a headline's subject, not a count
     if label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]

@@ -13,10 +13,12 @@ def counted(token):
     if (whole := partitive_whole(token)) is not None:
         return whole, event_of(token)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
-        return None, _container_event(token.head.head)  # "their estimate of 20,000", "a toll of 14"
+        return None, _container_event(token.head.head, token)  # "their estimate of 20,000", "a toll of 14"
     if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
         adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
         return (None, adjective) if adjective is not None else (token.head, None)  # "losses (4,000 dead)"
+    if (state := _state_valued_after_and(token)) is not None:
+        return None, state
     noun = _valued(token)
     if noun is not None and _a_group(noun):
         return None, noun  # "puts the injured at 212": those injured
@@ -73,6 +75,18 @@ def _valued(token):
     objects = [c for c in objects if (c.pos_ == "NOUN" or _a_group(c)) and (c.dep_ == "dobj" or c.i > verb.i)]
     valued = max(objects, key=lambda c: c.i, default=None)
     return valued if putting or (valued is not None and lemma(valued) in CONTAINERS) else None
+
+
+def _state_valued_after_and(token):
+    """ "put the number of dead at 40 and the number missing at 12": the parser makes "missing" a verb
+    conjoined to "put", with "the number" its subject; the 12 counts the missing."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or token.head.dep_ != "prep":
+        return None
+    verb = token.head.head
+    if verb.dep_ != "conj" or lemma(verb.head) not in VALUING or not is_event_verb(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb if subjects and lemma(subjects[0]) in CONTAINERS else None
 
 
 def _a_group(token) -> bool:
@@ -158,9 +172,13 @@ def _value_verb_above(token):
     return None
 
 
-def _container_event(container):
-    """What a container's own words say happened: "death toll" → death; "estimate" → None."""
+def _container_event(container, figure):
+    """What a container's own words say happened: "death toll" → death; "estimate" → None; "his estimate
+    of 200 injured" → injured (the parser hangs the participle after the figure on the estimate)."""
     event = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    after = next((c for c in container.children if c.dep_ == "acl" and c.i == figure.i + 1), None)
+    if event is None and after is not None and is_participle(after):
+        event = after
     return event if event is not None and is_event_verb(event) else None
 
 
@@ -169,7 +187,7 @@ def open_container(container):
     noun = None
     for child in container.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            noun = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)  # "of missing"
     # "the confirmed death toll" counts deaths: the compound says what, a participle only how sure
     compound = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     participle = next((c for c in container.children if _participle_of(c)), None)

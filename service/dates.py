@@ -13,7 +13,10 @@ import re
 from . import nlp
 from .clauses import REPORTING, clause_of, lemma
 
-POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
+POINT_LABELS = frozenset({"DATE", "TIME"})
+TIME_PREPOSITIONS = frozenset(
+    "after before following since until by".split()
+)  # "late on Saturday night" is a TIME to the tagger
 
 # a fact box's line or a live blog's entry: "Wednesday 13 May: …", a timeline's "June 8, 12:15: …"
 DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}?)(?:,?\s*\d{1,2}[:.]\d{2})?:\s")
@@ -40,7 +43,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
                 continue
-            if _goes_with_another_figure(span.root, anchor, figure):
+            if _goes_with_another_figure(span.root, anchor, figure) or _dates_a_cause(span.root):
                 continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
@@ -54,6 +57,13 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False
+
+
+def _dates_a_cause(date) -> bool:
+    """ "47 had died as a result of Monday's explosion": Monday is the explosion's, not the count's (not
+    "up from 15 after Wednesday's handover": a time the figure is told against)."""
+    thing = date.head
+    return date.dep_ == "poss" and thing.dep_ == "pobj" and thing.head.lower_ not in TIME_PREPOSITIONS
 
 
 def _holds_now(verb) -> bool:

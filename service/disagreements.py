@@ -38,10 +38,12 @@ from .amounts import rate_in
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
-from .events import is_presence, unharmed_against_harm
+from .events import unharmed_against_harm
 from .figures import SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
+from .presence import is_presence
+from .tellers import dated_by_repeats, same_source, source_key
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -95,7 +97,8 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         complete=True,
         events=True,
     )
-    nominal = {h: _nearest(h, event_of, vocabulary) for h in heads}
+    # "hospital admission" names "admit to hospital" as a whole, not by its head
+    nominal = {n: _nearest(n, event_of, vocabulary) for n in heads | {c.noun for c in claims if c.noun}}
     noun_of = vocabulary.clusters(heads, NOUN_SIMILARITY)
     activity_of = vocabulary.clusters(
         {c.activity for c in claims if c.activity}, EVENT_SIMILARITY, events=True
@@ -107,8 +110,9 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         amassed = not claim.event if asked and i == 0 else (claim.event or "have") in AMASSING
         event = event_of.get(claim.event) if claim.event else None
         noun = unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
-        if head and nominal.get(head) and amassed and not claim.activity:
-            noun, event = "*", nominal[head]
+        named = (nominal.get(claim.noun) or nominal.get(head)) if head else None
+        if named and amassed and not claim.activity:
+            noun, event = "*", named
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
         places = _most_specific(claim.places, inside)
@@ -276,22 +280,6 @@ def is_vague(claim: Claim) -> bool:
     return claim.generic and not claim.event and not claim.activity
 
 
-def source_key(claim: Claim) -> str:
-    """Who says so, comparable: "the regional health ministry" and "the ministry" are one source; a claim
-    whose sentence names no source is its article's own."""
-    if not claim.source:
-        return f"article:{claim.doc_id}"
-    words = re.findall(r"[^\W\d_]+", claim.source.lower().replace("’s", "").replace("'s", ""))
-    return " ".join(w for w in words if w not in ("the", "a", "an")) or f"article:{claim.doc_id}"
-
-
-def same_source(a: str, b: str) -> bool:
-    if a.startswith("article:") or b.startswith("article:"):
-        return a == b
-    words_a, words_b = set(a.split()), set(b.split())
-    return words_a <= words_b or words_b <= words_a
-
-
 def _overlap(a: Claim, b: Claim) -> bool:
     if None in (a.low, a.high, b.low, b.high):
         return True  # a claim without an interval cannot contradict anything
@@ -428,6 +416,7 @@ def find_disagreements(
     current = [c for c in claims if not is_background(c) and not is_vague(c)]
     conflicts: dict[frozenset[tuple[str, str]], Disagreement] = {}
     for group in group_claims(current, vocabulary or Vocabulary()):
+        group = dated_by_repeats(group)
         topic = topic_of(group)
         pairs = conflicting_pairs(group, window)
         if pairs:

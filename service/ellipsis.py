@@ -149,11 +149,20 @@ CHANGED_FROM = re.compile(
 )
 
 
+# "1.6 million of our 4.6 million customers", "… at the peak, out of 4.6 million": a part and its whole
+PART_OF_WHOLE = re.compile(
+    r"\d\s*(?:million|billion|thousand|m|bn|k)?\s+of\s+(?:its|our|their|the|his|her)\s+(?:\w+\s+)?\d"
+    r"|\bout\s+of\s+(?:a\s+total\s+of\s+|its\s+|our\s+|their\s+|the\s+)?(?:some\s+|about\s+)?\d",
+    re.IGNORECASE,
+)
+
+
 def steps_told(group: Sequence[Claim]) -> list[set[str]]:
     """The values a sentence tells as steps of one count ("29 runners have been taken to hospital, up from
-    the 17 it reported at lunchtime"): never a conflict, whoever else gives them."""
+    the 17 it reported at lunchtime"), or as a part and its whole ("1.6 million of our 4.6 million
+    customers"): never a conflict, whoever else gives them."""
     told: dict[tuple[str, int], set[str]] = defaultdict(set)
     for claim in group:
-        if CHANGED_FROM.search(claim.quote):
+        if CHANGED_FROM.search(claim.quote) or PART_OF_WHOLE.search(claim.quote):
             told[(claim.doc_id, claim.start)].add(claim.value)
     return [values for values in told.values() if len(values) > 1]

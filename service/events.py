@@ -15,7 +15,8 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 
 from __future__ import annotations
 
-from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, REPORTING, VALUING, lemma
+from .clauses import REPORTING, VALUING, lemma
+from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .text import bare_name
 
 # Closed classes of English grammar, not vocabulary of a story.
@@ -39,7 +40,7 @@ def event_of(node):
     """What happened to the counted thing (see the module doc), or None."""
     event = _happened(node)
     if event is None:
-        event = _aboard(node)
+        event = aboard(node)
     return event if event is not None else _found_there(node)
 
 
@@ -77,6 +78,8 @@ def _happened(node):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):
+            return child  # "48,600 patients waiting more than a year"
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     if (state := _state_hung_above(node)) is not None:
@@ -97,14 +100,14 @@ def _happened(node):
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
         # "there were 3,559 people in Broken Bow": those present, a population; "there were 140 people on
         # site", "on board": those present at a common place, as "140 people were on site" are
-        return _present_at(node) or verb
+        return present_at(node) or verb
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _state_after(verb)
-    return _through_copula(verb) if any(c.dep_ in ("oprd", "acomp") for c in verb.children) else None
+    return _through_copula(verb)  # "went missing": the state, else nothing
 
 
 STATE_TAGS = ("JJ", "VBN", "VBG")
@@ -160,7 +163,7 @@ def names_a_state(event) -> bool:
     to it ("cut a further 700 jobs": 700 more cut)."""
     if event is None or not (event.pos_ == "ADJ" or event.tag_ in ("VBN", "VBG")):
         return False
-    return lemma(event) not in ("follow", "join", "come", "arrive", "add")
+    return lemma(event) not in ("follow", "join", "come", "arrive", "add", "leave", "flee")
 
 
 def _relative(verb) -> bool:
@@ -175,14 +178,7 @@ def _relative(verb) -> bool:
 def _through_copula(verb):
     """ "are missing" → missing; "are expected to arrive" → None; "died" → died; "left homeless",
     "confirmed dead", "reported missing" → the adjective or participle: the state the group ends in."""
-    state = next(  # "reported missing" and "confirmed infected" are participles to the tagger
-        (
-            c
-            for c in verb.children
-            if c.dep_ in ("oprd", "acomp") and (c.pos_ == "ADJ" or c.tag_ in STATE_TAGS)
-        ),
-        None,
-    )
+    state = state_of(verb)
     if state is not None and lemma(verb) not in VALUE_VERBS:
         return state
     if lemma(verb) not in VALUE_VERBS:
@@ -191,9 +187,6 @@ def _through_copula(verb):
         if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
             return _through_copula(child) if child.pos_ == "VERB" else child
     return None
-
-
-PRESENCE = frozenset("on aboard in at inside".split())
 
 
 def _state_after(verb):
@@ -216,22 +209,9 @@ def _state_after(verb):
             group = next((c for c in place.children if c.dep_ in ("amod", "acl")), place)
             # "the missing", "the dead": an adjective made a noun is singular; "the passengers" is not
             return group if group.tag_ in (*STATE_TAGS, "NN") else None
-        if _tells_presence(prep):
+        if tells_presence(prep):
             return prep
     return None
-
-
-def _present_at(node):
-    """ "(there were) 140 people on site": the phrase on the noun that says where the group is."""
-    return next((c for c in node.children if c.dep_ == "prep" and _tells_presence(c)), None)
-
-
-def _tells_presence(prep) -> bool:
-    """ "on board", "aboard the boat", "in hospital": where a group is, not a named place."""
-    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return (
-        place is not None and prep.lower_ in PRESENCE and (_says_aboard(prep, place) or _common_place(place))
-    )
 
 
 def _done_to(verb):
@@ -244,42 +224,9 @@ def _done_to(verb):
     return None
 
 
-def _common_place(token) -> bool:
-    """ "the boat", "hospital": a place that is no named one (those count where, not what)."""
-    named = [t for t in token.subtree if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
-    return token.pos_ == "NOUN" and not named and not token.like_num
-
-
-def _aboard(node):
-    """ "64 people on board", "83 people aboard": those present on a vessel, said on the noun itself."""
-    for prep in (c for c in node.children if c.dep_ == "prep"):
-        if _says_aboard(prep, next((c for c in prep.children if c.dep_ == "pobj"), None)):
-            return prep
-    return None
-
-
-def _says_aboard(prep, place) -> bool:
-    return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and place.lower_ == "board")
-
-
 def unharmed_against_harm(a: str, b: str) -> bool:
     """One event says the group came to no harm, the other does not: never the same thing."""
     return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)
-
-
-def is_presence(event: str) -> bool:
-    """An event key that says where a group is ("aboard", "in hospital") or what is found at places
-    ("with irregularity"), not what happened to it."""
-    return event.split()[0] in PRESENCE or event.startswith("with ")
-
-
-def presence_key(prep) -> str:
-    """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital");
-    "inside" is "in" ("inside the hotel" and "in the hotel" are one place to be)."""
-    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
-        return "aboard"
-    return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
 
 
 def placing_verb(node):
@@ -329,7 +276,7 @@ def _destination(verb, counted=None):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if reached is not None and reached.lower_ != "date" and _common_place(reached):  # not "to date"
+        if reached is not None and reached.lower_ != "date" and common_place(reached):  # not "to date"
             return reached
     return None
 
@@ -440,9 +387,13 @@ def event_key(event, noun=None) -> str | None:
 
 
 def state_of(event):
-    """The state a verb puts its subject in: "fell ill", "became sick", "grew unwell"."""
+    """The state a verb puts its subject in: "fell ill", "became sick", "grew unwell", "reported missing"
+    and "confirmed infected" (participles to the tagger), "went missing" (a clause to the parser)."""
     for child in event.children:
-        adjective = child.dep_ in ("acomp", "oprd") and child.pos_ == "ADJ"
-        if adjective or (child.dep_ in ("acomp", "oprd", "advmod") and child.lower_ in STATES):
+        if child.dep_ in ("acomp", "oprd") and (child.pos_ == "ADJ" or child.tag_ in STATE_TAGS):
             return child
+        if child.dep_ in ("acomp", "oprd", "advmod") and child.lower_ in STATES:
+            return child  # the tagger may call "ill" an adverb
+        if child.dep_ == "advcl" and child.i == event.i + 1 and child.tag_ == "VBG" and _bare_state(child):
+            return child if not is_event_verb(event) else None  # "went missing", not "died fleeing"
     return None

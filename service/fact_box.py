@@ -40,8 +40,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if "|" in match.group(0) and not in_a_table_cell(sentence, figure):
         return None  # "Home | News | 40 people died …": a menu, not a table's row
     text = match.group("label").strip()
-    if text.lower() in KICKERS:
-        return None
+    if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS:
+        return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)
     if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
         doc, root = _parsed(text[:1].lower() + text[1:])

@@ -35,6 +35,13 @@ def readable(noun, event) -> str | None:
     if noun is not None:
         compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
+    if (
+        event is not None
+        and event.head.i != event.i
+        and lemma(event.head) != "be"
+        and state_of(event.head) == event
+    ):
+        event = event.head  # "fell ill": the state is what is counted, the verb tells it
     if event is None or (lemma(event) == "be" and noun_text):
         return noun_text
     if event.pos_ == "ADP":  # "people on board", "people in hospital"

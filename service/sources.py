@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CONTAINERS, PRONOUNS, REPORTING, lemma
+from .clauses import CONTAINERS, PRONOUNS, REPORTING, VALUING, lemma
 from .text import bare_name
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
@@ -28,17 +28,24 @@ def source_of(anchor, doc, figure=None) -> str | None:
     the clause, or a postposed "…, X said". "it" when the sentence names no one it stands for ("The
     ministry said 93 died, double the 46 it reported" names the ministry)."""
     found = _teller(anchor, doc, figure)
-    return (antecedent(found, doc) or found) if found in STANDS_FOR else found
+    if found not in STANDS_FOR or anchor.dep_ == "ROOT":  # "Admissions rose to 47, according to its
+        return found  # bulletin": the sentence's subject is what is counted; who "it" is, is told before
+    return antecedent(found, doc) or found
 
 
 def _teller(anchor, doc, figure=None) -> str | None:
-    if figure is not None and (found := _according_to(figure)):
-        return found
+    if figure is not None and (found := _according_to(figure) or _owner_named(_holder_of(figure))):
+        return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
     # its own, whatever the parser hangs it on
     chain = [t for t in [anchor, *anchor.ancestors] if not _past_a_semicolon(anchor, t)]
     for verb in chain:
-        if verb.pos_ in ("VERB", "AUX") and _reports(verb) and (found := _subject_name(verb)):
+        if (
+            verb.pos_ in ("VERB", "AUX")
+            and _reports(verb)
+            and not _denied(verb)
+            and (found := _subject_name(verb))
+        ):
             return found
     for token in chain:
         if found := _according_to(token):
@@ -61,10 +68,22 @@ OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}  # who "it" s
 
 def _owner_of_count(verb) -> str | None:
     """Whose count the subject is: "The ministry's count", "Its tally" (not "Marrowby's toll": a place)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or lemma(subject) not in PUBLISHED | CONTAINERS:
         return None
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return _owner_named(subject)
+
+
+def _holder_of(figure):
+    """What a figure is owned through: itself, or the count it is "of" ("the ministry's count of 1,480")."""
+    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and lemma(figure.head.head) in CONTAINERS:
+        return figure.head.head
+    return figure
+
+
+def _owner_named(holder) -> str | None:
+    """Who owns the count or the figure: "the ministry's 1,480", "Its tally"; not a place."""
+    owner = next((c for c in holder.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
     if owner.lower_ in OWNERS:
@@ -103,12 +122,17 @@ def _agent(verb):
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+def _denied(verb) -> bool:
+    """ "has not been confirmed by the hospital": the hospital does not say so."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _reports(verb) -> bool:
     """A reporting verb, or "puts the figure at", "put turnout at 61.4 percent": who puts a number on it
     says so."""
     if lemma(verb) in REPORTING:
         return True
-    if lemma(verb) != "put":
+    if lemma(verb) not in VALUING:  # "sets the death toll at 47", "pegs losses at …"
         return False
     at_a_number = any(
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in verb.children
@@ -119,7 +143,8 @@ def _reports(verb) -> bool:
 def _subject_name(verb) -> str | None:
     if (by := _agent(verb)) is not None:  # "the tour, which is projected by Pollstar to gross $1.4 billion"
         return _name_in(by)
-    for child in verb.children:
+    # nearest first: "Live: Saldovec tanker blast – governor says …" parses with two subjects
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):
@@ -198,17 +223,26 @@ def _body_behind(phrase_head):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and lemma(phrase_head) in PUBLISHED:  # "figures released by the ministry"
             return _agent(child)
-        if child.dep_ == "poss" and lemma(phrase_head) in PUBLISHED and child.pos_ != "PRON":
-            return child  # "the health authority's latest bulletin"
+        if (
+            child.dep_ == "poss"
+            and lemma(phrase_head) in PUBLISHED
+            and (child.pos_ != "PRON" or child.lower_ in OWNERS)
+        ):
+            return child  # "the health authority's latest bulletin", "its bulletin"
     return None
 
 
 def _body_of_person(person):
-    """The body a named person is "of" ("… of the customs directorate"), not a place they are from."""
+    """The body a named person is "of" ("… of the customs directorate"), not a place they are from, or
+    whose speaker they are ("Dr Ines Vantreight, the authority's director of public health")."""
     for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
         body = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
             return body
+    for role in (c for c in person.children if c.dep_ == "appos" and lemma(c) in SPEAKERS):
+        owner = next((c for c in role.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is not None and owner.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
+            return owner
     return None
 
 
@@ -217,7 +251,7 @@ def _name_in(phrase_head) -> str | None:
     the phrase without its determiner, at most six words; for a speaker or a publication, the body behind
     it."""
     if (body := _body_behind(phrase_head)) is not None:
-        return _name_in(body)
+        return OWNERS.get(body.lower_) or _name_in(body)  # "its daily bulletin": who "it" is, told before
     subtree = list(phrase_head.subtree)
     ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
     # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional
@@ -227,7 +261,8 @@ def _name_in(phrase_head) -> str | None:
     named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
         e for e in heading if e.label_ in SOURCE_LABELS
     ]
-    if named and named[-1].label_ == "PERSON" and (body := _body_of_person(phrase_head)) is not None:
+    person = named[-1].label_ == "PERSON" if named else phrase_head.pos_ == "PROPN"  # the tagger may miss one
+    if person and (body := _body_of_person(phrase_head)) is not None:
         return _name_in(body)  # "Commander Tomas Arvedal of the National Police": the police say so
     if named:
         return bare_name(named[-1].text)

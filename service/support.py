@@ -44,9 +44,10 @@ from functools import lru_cache
 from . import nlp
 from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
-from .events import is_presence, unharmed_against_harm
+from .events import unharmed_against_harm
 from .figures import MEASUREMENT_UNITS
 from .models import Claim, Passage
+from .presence import is_presence
 from .questions import TYPE_WORDS, name_runs, premises, restrictions
 from .text import sentence_spans, stem, tokenize
 from .vocabulary import EVENT_SIMILARITY, NOMINAL_SIMILARITY, NOUN_SIMILARITY, Vocabulary

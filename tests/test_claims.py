@@ -107,7 +107,7 @@ FRAMES = [
     # a wire dateline is no subject: without blanking it the parser hangs "64 people" on "MIROVAC"
     (
         "MIROVAC (DNA) - At least 64 people fell ill after a wedding, the Health Ministry said on Sunday.",
-        [("64", "at least", "people", "fall ill", [], "Health Ministry")],
+        [("64", "at least", "people", "ill", [], "Health Ministry")],
     ),
     # what a passive reporting verb reports is no source; who reports it is
     (
@@ -945,6 +945,20 @@ def test_the_injured_put_at_a_figure_are_those_injured():
     assert [(c.value, c.noun) for c in claims] == [("40", "dead"), ("12", "missing")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police put the number of dead at 40 and the number of missing at 12.",
+        "Police put the number of dead at 40 and the number missing at 12.",
+    ],
+)
+def test_the_second_number_put_at_a_figure_counts_its_own_state(sentence):
+    """The 12 had been dropped: "of missing" is a gerund, and "the number missing" is parsed as a verb."""
+    claims = claims_of(sentence)
+    assert [c.value for c in claims] == ["40", "12"]
+    assert claims[1].event == "missing" and claims[1].source == "Police"
+
+
 def test_a_wire_datelines_day_is_no_region():
     """ "MERRAND, July 28 (LPA) -": the agency's day, not a region Merrand lies in."""
     text = (
@@ -981,11 +995,14 @@ def test_that_day_is_the_day_the_sentence_before_names():
 @pytest.mark.parametrize(
     "sentence, event, counted",
     [
-        ("At least 64 people fell ill after a wedding.", "fall ill", "people who fell ill"),
-        ("The mayor insists 240 fell ill.", "fall ill", "fell ill"),
+        # the state a verb of becoming leaves is the event: "fell ill", "were taken ill", "were ill" alike
+        ("At least 64 people fell ill after a wedding.", "ill", "people who fell ill"),
+        ("The mayor insists 240 fell ill.", "ill", "fell ill"),
+        ("342 people on board had now been taken ill.", "ill", "people taken ill"),
+        ("Twelve hikers went missing on Sunday.", "missing", "hikers that went missing"),
         (
             "The number of people who have fallen ill has risen to 187, the ministry said.",
-            "fall ill",
+            "ill",
             "people who have fallen ill",
         ),
         ("Three people fell from the footbridge.", "fall", "people who fell"),
@@ -1562,3 +1579,112 @@ def test_money_paid_out_is_money_paid_as_money_received_is():
     paid = claims_of("The ministry said €4.2 million had been paid out to farmers.")
     received = claims_of("The association said its members had received no more than €900,000.")
     assert [c.event for c in paid] == [c.event for c in received] == ["pay"]
+
+
+# --- from the twenty-second blind set ---------------------------------------------------------------
+
+
+def test_a_participle_after_a_figure_of_an_estimate_is_what_it_counts_and_a_denial_is_no_source():
+    """ "his estimate of nearly 200 injured" had been dropped; the hospital that has "not confirmed" it
+    had been its source."""
+    text = (
+        "Blast\n\nJune 9, 2026\n\nGovernor Teodor Vashar spoke on Tuesday. The governor's number has since "
+        "been overtaken, but his estimate of nearly 200 injured has still not been confirmed by the "
+        "hospital, which says it treated 118."
+    )
+    claims = article_claims(make_article("blast", text))
+    assert [(c.value, c.event, c.source) for c in claims] == [
+        ("200", "injure", "Teodor Vashar"),
+        ("118", "treat", "hospital"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "source"),
+    [
+        # a headline parsed with two subjects: the one nearest the verb says so
+        (
+            "Live: Saldovec tanker blast – governor says at least 50 dead as hospital rejects his count",
+            "50",
+            "governor",
+        ),
+        # a valuing verb's subject puts the number on it; a headline's label before a clause counts nothing
+        (
+            "Dravenia tanker blast: health ministry sets death toll at 47 amid row over figures",
+            "47",
+            "health ministry",
+        ),
+        # whose count the figure is
+        (
+            "The union also still says 2,600 schools were closed on the first day, against the ministry's "
+            "count of 1,480.",
+            "1,480",
+            "ministry",
+        ),
+        # a person's role in apposition: the body they speak for
+        (
+            "Admissions have climbed to 63, Dr Ines Vantreight, the authority's director of public health, "
+            "told a briefing.",
+            "63",
+            "authority",
+        ),
+    ],
+)
+def test_who_gives_a_figure_in_news_forms(sentence, value, source):
+    claim = next(c for c in claims_of(sentence) if c.value == value)
+    assert claim.source == source
+    assert claim.noun != "tanker blast"
+
+
+def test_the_count_a_figure_is_set_against_lends_it_its_frame():
+    """ "against the ministry's count of 1,480" had borrowed the teachers of the sentence before."""
+    claims = claims_of(
+        "The union also still says 2,600 schools were closed on the first day, against the ministry's "
+        "count of 1,480."
+    )
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("2,600", "school", "close"),
+        ("1,480", "school", "close"),
+    ]
+
+
+def test_a_headline_kicker_before_the_colon_is_no_event():
+    """ "Dunmarrow water crisis live: …" had made "live" what the 63 admissions underwent."""
+    [claim] = claims_of(
+        "Dunmarrow water crisis live: hospital admissions climb to 63 as the company unveils a fund"
+    )
+    assert (claim.noun, claim.event) == ("hospital admission", None)
+
+
+def test_a_present_participle_after_the_noun_is_its_event():
+    [claim] = claims_of("The department counts 48,600 patients waiting more than a year.")
+    assert (claim.noun, claim.event) == ("patient", "waiting")
+
+
+def test_another_group_that_left_is_an_addition_not_a_size():
+    """ "Another 600 people left overnight" (the parser reads "people left" as those remaining)."""
+    assert (
+        claims_of("Another 600 people left overnight after the zone was extended, the directorate said.")
+        == []
+    )
+
+
+def test_a_date_of_what_caused_the_count_is_not_the_counts():
+    """ "said on Wednesday that 47 people had died as a result of Monday's explosion": Wednesday's toll."""
+    sentence = (
+        "SALDOVEC, June 3 (HPS) — The Health Ministry said on Wednesday that 47 people had died as a result "
+        "of Monday's fuel tanker explosion near Saldovec."
+    )
+    [claim] = claims_of(sentence, published="2026-06-03")
+    assert (claim.value, claim.date, claim.date_stated) == ("47", "2026-06-03", True)
+
+
+def test_a_bulletin_that_is_its_is_the_body_named_before():
+    text = (
+        "Outbreak\n\nJune 3, 2026\n\nThe Corrant Regional Health Authority publishes figures daily. Hospital "
+        "admissions rose to 47 on Wednesday morning, up from 38 yesterday, according to its daily bulletin."
+    )
+    claims = article_claims(make_article("outbreak", text))
+    assert [(c.value, c.source) for c in claims] == [("47", "Corrant Regional Health Authority")] * 1 + [
+        ("38", "Corrant Regional Health Authority")
+    ]

@@ -15,6 +15,7 @@ from service.disagreements import find_disagreements, frame_keys, group_claims
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
+from service.tellers import dated_by_repeats
 from service.thesaurus import same_act
 from service.vocabulary import EVENT_SIMILARITY, Vocabulary, read_lexicon
 
@@ -574,102 +575,111 @@ BLIND_PACKS = [
     "bank_outage_synthetic",
     "locust_swarm_synthetic",
     "camp_fire_synthetic",
+    "water_contamination_synthetic",
+    "tanker_explosion_synthetic",
+    "pension_trial_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Sixty packs written blind (by helpers that never read service/), in twenty-one rounds: the first six
-    gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
-    were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
-    stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
-    and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells numbers ("three
-    dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words were read, 2 of 2
-    after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written blind after the
-    boat's gaps were mended (those aboard, a part one voice counts beside the whole) and scored before and
-    after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two false alarms were
-    mended: "counting two airport workers" is a part). The seventh set (a data breach, a teachers' strike) was
-    scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the code before the sixth
-    set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the first figures that are
-    not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking
-    wire datelines then showed the food count's update (2 of 2); reading percentages as shares then isolated
-    the election's turnout dispute, keeping "rescued alive" from the dead took two false alarms away, and
-    counting polling stations by what was found there isolated the third election dispute; a one-sentence
-    dispute's second side dated as its first, and the customers whose details were stolen, gave the strike's
-    march and the breach's update. Reading measurements (a speed, an area burned) then isolated the bus
-    crash's speed dispute, and a figure that two groups could take, each saying what the other leaves unsaid,
-    joining both took the wildfire's false alarm away; dating a coordinated clause by the one before it made
-    the bus crash's 2017 crash background, and knowing more currencies' names (florins) took the hotel fire's
-    false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in
-    Branova"), a dateline's city lying in its region and "that day" dated by the sentence before then took
-    false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6. The
-    ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of 2, false
-    alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to" whom a figure is
-    had been read as its place, "National" in an agency's name as "nationwide"; the oil spill's clean-up cost
-    is in an invented currency the tagger cannot know). Figures of "a separate accident" set aside, and a
-    relative clause dated by its dated verb ("fined the bank in 2024 over a breach that affected 700,000"),
-    then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8, unrelated on questions 6 ->
-    5; a count that names nothing ("the real number is 1,100") taking the frame of the sentence before gave
-    conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape), scored as first written:
-    conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its
-    mends (a source named right after a figure, coordinated chains dated by their first clause, currencies
-    written out, a time that refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false
-    alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never
-    joining ("taken to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9,
-    unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction, a bridge collapse),
-    scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms 3, unrelated figures
-    6; its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
-    Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4, 1, 0,
-    0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5. The twelfth set
-    (a bank collapse, migrant arrivals, an air-traffic-control outage), first run: conflicts 3 of 6, updates 2
-    of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box label, "the same week last
-    year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest arrests), first run after
-    millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3, agreements 1, false alarms
-    5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3 of 3, 1, 3, 2; "no more
-    than 3.6 million" read as at most (not more than) isolated the drought's harvest dispute (conflicts 52 ->
-    53, false alarms 11 -> 10). A name the noun before it calls a place ("the river town of Dravik", "the
-    Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42): its "1,200 residents
-    of Dravik" names no place the parser can see, and no longer meets the other counts, which now have one.
-    The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run: conflicts 6 of 6,
-    updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a ship hijacking, a
-    rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines), first run: conflicts
-    4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the drought radio brief's
-    date dated its ministry's forecast, which then read as an update against a neighbouring country's harvest
-    (false alarms on the older 36: 10 -> 11); "national" as the nation of whoever gives the figure ("Vintara's
-    ministry forecast a national harvest") and a wire dateline's day ("MERRAND, July 28 (LPA) -") no longer
-    read as a region kept its conflicts 2 of 2. The sixteenth (a cruise-ship outbreak, a carmaker's cuts, a
-    dam failure), first run: conflicts 4 of 6, updates 1 of 3, false alarms 4, unrelated on questions 8 of 26;
-    after its mends (knots and cubic metres measured, "apart" a difference, a "when" clause on the second
-    verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26 (the cruise pack's gold starts the running
-    count a day after the figure it disputes). The seventeenth (an airline's IT meltdown, a football club's
-    takeover, a hostage release; "by the numbers" fact boxes, correction notes, ISO date lines), first run:
-    conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated figures 2; after its mends (verbs of one
-    WordNet sense, a noun that names its event whatever verb amasses it, correction notes stating nothing,
-    "rose from 12 to 41", dates of fact-box lines and of "last night") 4 of 6, 3 of 3, 0, 0, and on the older
-    45 conflicts 68 -> 70. The eighteenth (a drug recall, a council's budget gap, a marathon in a heatwave;
-    plain-text tables, "a quarter of a million", "12K", "12,000-plus", opinion columns, radio bulletins),
-    first run: conflicts 3 of 6, updates 1 of 4, false alarms 1, unrelated figures 2; after its mends
-    (fractions of a million, "12K responses", "-plus", a table row counting what its first cell says, a verb's
-    particle, a headline's passive destination, values a sentence tells as steps of one count) 5 of 6, 2 of 4,
-    0, 1. Then a figure dated by its own sentence against a higher one a later article gives undated no longer
-    reads as a count that grew: conflicts 79 -> 81 (a protest's detained, a migrant shipwreck), and the
-    food-poisoning pack's ministry count of June 10 (187) against the mayor's 240 is reported as a conflict,
-    which its gold files under the ministry's update (false alarms 16 -> 17, unrelated on questions 14 -> 15).
-    The nineteenth set (a museum heist, a whale stranding, a census) first run: conflicts 3 of 7, updates 1 of
-    6, false alarms 3; after its mends ("It says", rates, parts' places) 4 of 7, 3 of 6, 0; on the older 51:
-    conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a headline's night count, now the police's,
-    joins their total over days). The twentieth (a port's drugs seizure, a cup final, a fishing blockade)
-    first run: conflicts 4 of 6, updates 3 of 5, false alarms 2; after its mends (decimal tonnes, "on
-    Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3 of 5, 1. The twenty-first (a bank's
-    outage, a locust swarm, a camp fire) first run: 4 of 6, 3 of 6, false alarms 3; after its mends ("another
-    520 damaged" are shelters, "up 9,300", "the injured at 212", harm to a body is no damage) 5 of 6, 3 of 6,
-    1. This is the level reached; a change that falls below it has broken something general."""
+    """Sixty-three packs written blind (by helpers that never read service/), in twenty-two rounds: the first
+    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
+    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
+    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
+    they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
+    numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
+    were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written
+    blind after the boat's gaps were mended (those aboard, a part one voice counts beside the whole) and
+    scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two
+    false alarms were mended: "counting two airport workers" is a part). The seventh set (a data breach, a
+    teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the
+    code before the sixth set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the
+    first figures that are not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2,
+    false alarms 4; blanking wire datelines then showed the food count's update (2 of 2); reading percentages
+    as shares then isolated the election's turnout dispute, keeping "rescued alive" from the dead took two
+    false alarms away, and counting polling stations by what was found there isolated the third election
+    dispute; a one-sentence dispute's second side dated as its first, and the customers whose details were
+    stolen, gave the strike's march and the breach's update. Reading measurements (a speed, an area burned)
+    then isolated the bus crash's speed dispute, and a figure that two groups could take, each saying what the
+    other leaves unsaid, joining both took the wildfire's false alarm away; dating a coordinated clause by the
+    one before it made the bus crash's 2017 crash background, and knowing more currencies' names (florins)
+    took the hotel fire's false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls
+    organisations ("marched in Branova"), a dateline's city lying in its region and "that day" dated by the
+    sentence before then took false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on
+    questions 10 -> 6. The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4,
+    updates 1 of 2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according
+    to" whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the oil
+    spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate accident"
+    set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a breach that
+    affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8,
+    unrelated on questions 6 -> 5; a count that names nothing ("the real number is 1,100") taking the frame of
+    the sentence before gave conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape),
+    scored as first written: conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated
+    on questions 2 of 14; its mends (a source named right after a figure, coordinated chains dated by their
+    first clause, currencies written out, a time that refers back, a partitive question's own verb) then gave
+    conflicts 39 -> 40, false alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two
+    bare light verbs never joining ("taken to the mainland", "got out") took the volcano's false alarm away
+    (false alarms 10 -> 9, unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction,
+    a bridge collapse), scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms
+    3, unrelated figures 6; its mends (day-month-year publication dates, kinds joined that something befell,
+    "up from 23 on Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of
+    6, 4 of 4, 1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 ->
+    5. The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
+    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box
+    label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest
+    arrests), first run after millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3,
+    agreements 1, false alarms 5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3
+    of 3, 1, 3, 2; "no more than 3.6 million" read as at most (not more than) isolated the drought's harvest
+    dispute (conflicts 52 -> 53, false alarms 11 -> 10). A name the noun before it calls a place ("the river
+    town of Dravik", "the Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42):
+    its "1,200 residents of Dravik" names no place the parser can see, and no longer meets the other counts,
+    which now have one. The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run:
+    conflicts 6 of 6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a
+    ship hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
+    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the
+    drought radio brief's date dated its ministry's forecast, which then read as an update against a
+    neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
+    whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
+    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2. The sixteenth (a
+    cruise-ship outbreak, a carmaker's cuts, a dam failure), first run: conflicts 4 of 6, updates 1 of 3,
+    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured, "apart"
+    a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26
+    (the cruise pack's gold starts the running count a day after the figure it disputes). The seventeenth (an
+    airline's IT meltdown, a football club's takeover, a hostage release; "by the numbers" fact boxes,
+    correction notes, ISO date lines), first run: conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated
+    figures 2; after its mends (verbs of one WordNet sense, a noun that names its event whatever verb amasses
+    it, correction notes stating nothing, "rose from 12 to 41", dates of fact-box lines and of "last night") 4
+    of 6, 3 of 3, 0, 0, and on the older 45 conflicts 68 -> 70. The eighteenth (a drug recall, a council's
+    budget gap, a marathon in a heatwave; plain-text tables, "a quarter of a million", "12K", "12,000-plus",
+    opinion columns, radio bulletins), first run: conflicts 3 of 6, updates 1 of 4, false alarms 1, unrelated
+    figures 2; after its mends (fractions of a million, "12K responses", "-plus", a table row counting what
+    its first cell says, a verb's particle, a headline's passive destination, values a sentence tells as steps
+    of one count) 5 of 6, 2 of 4, 0, 1. Then a figure dated by its own sentence against a higher one a later
+    article gives undated no longer reads as a count that grew: conflicts 79 -> 81 (a protest's detained, a
+    migrant shipwreck), and the food-poisoning pack's ministry count of June 10 (187) against the mayor's 240
+    is reported as a conflict, which its gold files under the ministry's update (false alarms 16 -> 17,
+    unrelated on questions 14 -> 15). The nineteenth set (a museum heist, a whale stranding, a census) first
+    run: conflicts 3 of 7, updates 1 of 6, false alarms 3; after its mends ("It says", rates, parts' places) 4
+    of 7, 3 of 6, 0; on the older 51: conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a
+    headline's night count, now the police's, joins their total over days). The twentieth (a port's drugs
+    seizure, a cup final, a fishing blockade) first run: conflicts 4 of 6, updates 3 of 5, false alarms 2;
+    after its mends (decimal tonnes, "on Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3
+    of 5, 1. The twenty-first (a bank's outage, a locust swarm, a camp fire) first run: 4 of 6, 3 of 6, false
+    alarms 3; after its mends ("another 520 damaged" are shelters, "up 9,300", "the injured at 212", harm to a
+    body is no damage) 5 of 6, 3 of 6, 1. The twenty-second (tainted tap water, a tanker explosion, a pension-
+    fraud trial; live blogs newest first, "In numbers" lines, fact checks) first run: 4 of 6, 3 of 3, false
+    alarms 3, unrelated on questions 5; after its mends (a repeat takes its dated original's date, an acronym
+    is its name's initials, a part and its whole told in one sentence, "fell ill" is "ill", a day a question
+    names read against the story) 4 of 6, 3 of 3, 2, 5; on the older 60: conflicts 97 -> 98, updates 64 -> 65,
+    agreements 10 -> 9, false alarms 20 -> 17, unrelated on questions 17 -> 14. This is the level reached; a
+    change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 97
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 64
-    assert sum(r.agreements_reported for r in reports) <= 10
-    assert sum(r.false_alarms for r in reports) <= 20
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 102
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 68
+    assert sum(r.agreements_reported for r in reports) <= 9
+    assert sum(r.false_alarms for r in reports) <= 19
     assert sum(r.unrelated_figures_reported for r in reports) <= 15
-    assert sum(r.unrelated_on_questions for r in reports) <= 17
+    assert sum(r.unrelated_on_questions for r in reports) <= 19
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -1116,3 +1126,94 @@ def test_net_and_gross_profit_are_never_set_against_each_other():
         "b": "Analysts said the carmaker's net profit fell to €410 million in the first half.",
     }
     assert find_disagreements(parsed(sentences), NO_EMBEDDINGS) == []
+
+
+# --- from the twenty-second blind set ---------------------------------------------------------------
+
+
+def test_an_acronym_is_the_body_whose_initials_it_is():
+    """ "VPHA" and "the Velmora Port Health Authority" had made two running counts of one."""
+    claims = [
+        claim("a", 204, event="ill", source="the Velmora Port Health Authority", date="2026-05-18"),
+        claim("b", 261, event="ill", source="VPHA", date="2026-05-19"),
+        claim("c", 318, event="ill", source="Velmora Port Health Authority", date="2026-05-20"),
+    ]
+    [update] = find_disagreements(claims, NO_EMBEDDINGS)
+    assert update.kind == "update" and [c.value for c in update.claims] == ["204", "261", "318"]
+    other = [claims[0], claim("b", 261, event="ill", source="VPA", date="2026-05-19"), claims[2]]
+    [update] = find_disagreements(other, NO_EMBEDDINGS)
+    assert [c.value for c in update.claims] == ["204", "318"]
+
+
+def test_a_figure_repeated_without_its_date_is_the_figure_it_repeats():
+    """A follow-up a week later: "On the first full day, the governor said at least 50 had been killed"
+    is his 50 of June 2, not a figure for June 9 set against the ministry's 63 of that day."""
+    claims = [
+        claim("a", 50, event="kill", source="Governor Teodor Vashar", date="2026-06-02", date_stated=True),
+        claim("a", 39, event="kill", source="the police", date="2026-06-02", date_stated=True),
+        claim("f", 50, event="kill", source="Teodor Vashar", date="2026-06-09", published="2026-06-09"),
+        claim("f", 63, event="kill", source="the ministry", date="2026-06-09", date_stated=True),
+    ]
+    [conflict] = find_disagreements(claims, NO_EMBEDDINGS)
+    assert sorted(c.value for c in conflict.claims) == ["39", "50", "50"]
+    assert {c.date for c in conflict.claims} == {"2026-06-02"}
+    # a repeat never takes a date later than its own article's
+    earlier = claims[2].model_copy(update={"date": "2026-06-01", "published": "2026-06-01"})
+    assert dated_by_repeats([claims[0], earlier])[1].date == "2026-06-01"
+    assert dated_by_repeats([claims[0], claims[2]])[1].date == "2026-06-02"
+
+
+def test_a_part_and_its_whole_told_in_one_sentence_never_conflict():
+    """ "1.6 million of its customers …, out of 4.6 million": the bank's 1.6 million elsewhere is no
+    conflict with an article's 4.6 million customers (the whole)."""
+    told = "Sunmere says 1.6 million of its customers were hit at the peak, out of 4.6 million in total."
+    part, whole = (
+        claim("a", value, noun="customer", source="Sunmere").model_copy(update={"quote": told, "start": 0})
+        for value in (1_600_000, 4_600_000)
+    )
+    elsewhere = [
+        claim("b", 1_600_000, noun="customer", source="Sunmere"),
+        claim("c", 4_600_000, noun="customer"),
+    ]
+    assert find_disagreements(elsewhere, NO_EMBEDDINGS) != []  # without the sentence that relates them
+    assert find_disagreements([part, whole, *elsewhere], NO_EMBEDDINGS) == []
+
+
+def test_a_compound_noun_names_the_event_as_a_whole(shared_desk):
+    """ "Hospital admissions rose to 63" and "71 people had been admitted to hospital": one running count
+    (the head "admission" alone is too far from "admit to hospital")."""
+    claims = parsed(
+        {
+            "a": "Hospital admissions have climbed to 63, the regional health authority says.",
+            "b": "The regional health authority said on Saturday that 71 people had been admitted to hospital"
+            " since the outbreak began.",
+        },
+        {"a": "2026-06-04", "b": "2026-06-06"},
+    )
+    [update] = find_disagreements(claims, shared_desk.vocabulary)
+    assert update.kind == "update" and [c.value for c in update.claims] == ["63", "71"]
+
+
+def test_a_day_a_question_names_is_read_against_the_stories_dates(shared_desk):
+    """ "on Thursday June 4" has no year: read against the figures' latest day, it keeps a conflict of
+    June 2 off the answer; the running count whose timeline spans the day stays."""
+    conflict = [
+        claim("a", 39, event="kill", source="the police", date="2026-06-02", date_stated=True),
+        claim("b", 50, event="kill", source="the governor", date="2026-06-02", date_stated=True),
+    ]
+    update = [
+        claim(doc, value, event="kill", source="the health ministry", date=day, date_stated=True)
+        for doc, value, day in [("c", 52, "2026-06-04"), ("d", 58, "2026-06-06"), ("e", 63, "2026-06-08")]
+    ]
+    found = find_disagreements(conflict + update, NO_EMBEDDINGS)
+    assert sorted(d.kind for d in found) == ["conflict", "update"]
+    asked = about_question(
+        question_frame("How many people were killed, by the Health Ministry's count, on Thursday June 4?"),
+        found,
+        NO_EMBEDDINGS,
+    )
+    assert [d.kind for d in asked] == ["update"]
+    on_the_day = about_question(
+        question_frame("How many people were killed on Tuesday June 2?"), found, NO_EMBEDDINGS
+    )
+    assert [d.kind for d in on_the_day] == ["conflict"]

@@ -23,6 +23,7 @@ GROUNDING = {
     "article_context",
     "frame_text",
     "events",
+    "presence",
     "ellipsis",
     "figures",
     "nlp",

@@ -1,0 +1,54 @@
+"""Where a counted group is, as opposed to what befell it: "64 people on board", "83 people aboard",
+"were in hospital", "(there were) 140 people on site". Those aboard are not those sent, nor those who
+died; a common place ("the boat", "hospital") is no named one, so it says what is counted, not where.
+"""
+
+from __future__ import annotations
+
+from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, lemma
+
+PRESENCE = frozenset("on aboard in at inside".split())
+
+
+def present_at(node):
+    """ "(there were) 140 people on site": the phrase on the noun that says where the group is."""
+    return next((c for c in node.children if c.dep_ == "prep" and tells_presence(c)), None)
+
+
+def tells_presence(prep) -> bool:
+    """ "on board", "aboard the boat", "in hospital": where a group is, not a named place."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return place is not None and prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
+
+
+def common_place(token) -> bool:
+    """ "the boat", "hospital": a place that is no named one (those count where, not what)."""
+    named = [t for t in token.subtree if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
+    return token.pos_ == "NOUN" and not named and not token.like_num
+
+
+def aboard(node):
+    """ "64 people on board", "83 people aboard": those present on a vessel, said on the noun itself."""
+    for prep in (c for c in node.children if c.dep_ == "prep"):
+        if says_aboard(prep, next((c for c in prep.children if c.dep_ == "pobj"), None)):
+            return prep
+    return None
+
+
+def says_aboard(prep, place) -> bool:
+    return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and place.lower_ == "board")
+
+
+def is_presence(event: str) -> bool:
+    """An event key that says where a group is ("aboard", "in hospital") or what is found at places
+    ("with irregularity"), not what happened to it."""
+    return event.split()[0] in PRESENCE or event.startswith("with ")
+
+
+def presence_key(prep) -> str:
+    """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital");
+    "inside" is "in" ("inside the hotel" and "in the hotel" are one place to be)."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
+        return "aboard"
+    return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"

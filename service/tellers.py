@@ -1,0 +1,54 @@
+"""Who says so, compared across articles: one source under its names ("the regional health ministry" and
+"the ministry"; "VPHA" and "the Velmora Port Health Authority"), and a figure a source repeats without
+its date, which is the dated figure it repeats ("On the first full day, the governor said at least 50"
+is his 50 of June 2, not a figure for the day the article appeared)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .models import Claim
+
+NAME_GLUE = frozenset({"of", "and", "for", "on", "in"})  # "Port Health Authority of Velmora"
+
+
+def source_key(claim: Claim) -> str:
+    """Who says so, comparable; a claim whose sentence names no source is its article's own."""
+    if not claim.source:
+        return f"article:{claim.doc_id}"
+    words = re.findall(r"[^\W\d_]+", claim.source.lower().replace("’s", "").replace("'s", ""))
+    return " ".join(w for w in words if w not in ("the", "a", "an")) or f"article:{claim.doc_id}"
+
+
+def same_source(a: str, b: str) -> bool:
+    if a.startswith("article:") or b.startswith("article:"):
+        return a == b
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a or _initials_of(a, b) or _initials_of(b, a)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """ "vpha" is "velmora port health authority": an acronym is its name's initials."""
+    words = [w for w in name.split() if w not in NAME_GLUE]
+    return " " not in short and len(short) >= 3 and len(words) >= 3 and short == "".join(w[0] for w in words)
+
+
+def dated_by_repeats(group: Sequence[Claim]) -> list[Claim]:
+    """Each figure given without a date of its own takes the date another article states for the same
+    figure from the same source, when they all state one."""
+    result = []
+    for claim in group:
+        stated = {
+            other.date for other in group if other.date_stated and other.date and _repeats(claim, other)
+        }
+        stated = {day for day in stated if day <= (claim.date or "")}  # told before the repeat appeared
+        if not claim.date_stated and len(stated) == 1:
+            claim = claim.model_copy(update={"date": stated.pop(), "date_stated": True})
+        result.append(claim)
+    return result
+
+
+def _repeats(claim: Claim, other: Claim) -> bool:
+    same_figure = (claim.low, claim.high) == (other.low, other.high) and claim.low is not None
+    return same_figure and claim.source is not None and same_source(source_key(claim), source_key(other))
