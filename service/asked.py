@@ -104,22 +104,37 @@ def about_question(
     asked, rest = keys[0], iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
         return []  # "How much does it expect to save?": nothing counted that a figure could be about
+    keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]
+    # "How many died in the 2011 floods?" is not about this year's toll
+    keyed = [(d, keys) for d, keys in keyed if not frame.date or _holds_on(frame.date, d)]
+    found = _asked_among(asked, keyed)
+    if not found and asked.places:
+        # "… sent home from schools in Sellany?": figures whose sentences write the place the parser did not
+        # read as theirs, and name no other
+        told = [
+            (d, keys) for d, keys in keyed if not any(k.places for k in keys) and _writes(asked.places, d)
+        ]
+        found = _asked_among(replace(asked, places=frozenset()), told)
+    by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
+    return by_source or found
+
+
+def _writes(places, disagreement: Disagreement) -> bool:
+    return any(place in claim.quote for claim in disagreement.claims for place in places)
+
+
+def _asked_among(asked, keyed) -> list[Disagreement]:
+    """The disagreements whose figures count what is asked (a question leaves the unit unsaid: "What was
+    the turnout?" is about a share as much as a count); "How many people were missing?" is about the
+    children missing only when nothing counts the people."""
     relevant, of_a_part = [], []
-    for disagreement in numeric:
-        claim_keys = [next(rest) for _ in disagreement.claims]
-        if frame.date and not _holds_on(frame.date, disagreement):
-            continue  # "How many died in the 2011 floods?" is not about this year's toll
-        # a question leaves the unit unsaid: "What was the turnout?" is about a share as much as a count
-        claim_keys = [replace(key, unit=None) for key in claim_keys]
+    for disagreement, claim_keys in keyed:
         matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
         if any(key.noun == asked.noun for key in matched):
             relevant.append(disagreement)
         elif matched:
             of_a_part.append(disagreement)
-    # "How many people were missing?" is about the children missing only when nothing counts the people
-    found = relevant or of_a_part
-    by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
-    return by_source or found
+    return relevant or of_a_part
 
 
 def _holds_on(day: str, disagreement: Disagreement) -> bool:

@@ -45,6 +45,7 @@ from . import nlp
 from .amounts import (
     currency_name,
     currency_token,
+    in_a_ratio,
     learn_currencies,
     measure_of,
     measure_token,
@@ -56,7 +57,7 @@ from .amounts import (
 )
 from .article_context import with_article_context
 from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
-from .counted import counted, is_a_ranking, is_generic
+from .counted import counted, is_a_ranking, is_generic, is_identifier
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import event_key, names_a_state, placing_verb, purpose, whose
@@ -82,28 +83,28 @@ PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-# 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and
-# times of day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence
-# (ellipsis.py), parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers
-# written in words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights");
-# 8: where a group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts
-# ("counting two workers", "they include two"), the place of the source is not the figure's, "passengers
-# aboard" are passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people";
-# 12: percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source,
-# "put the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll",
-# sums of money are claims, places counted by what was found there ("irregularities at 37 stations"),
-# "stolen the details of N customers", the second side of a one-sentence dispute is of the first's date;
-# 13: measurements are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people
-# sickened" (a participle hung on the number), a size is no kind ("a 35-kilometre stretch"), a coordinated
-# clause is dated by the clause before it, a present-tense figure is not dated by its subject's past;
-# 14: scopes "worldwide" and "abroad", a one-word town the tagger calls a person or an organisation after
-# "in", a dateline's city lies in its region ("PORT VELANA, Casmira —"), "that day" is the day the
-# sentence before names (service/article_context.py); 15: a figure of "a separate accident" is aside;
-# 16: a count that names nothing ("the real number is 1,100") takes the frame of the sentence before,
-# "there were 140 people on site" are those on site, no place is part of another's name; 17: "…, says X"
-# right after a figure, coordinated chains dated by their first clause, "dollars"/"euros" as "$"/"€",
-# "in that case" / "at the time" dated by the paragraph
-FRAMES_VERSION = 30
+# 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and times of
+# day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence (ellipsis.py),
+# parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers written in
+# words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights"); 8: where a
+# group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts ("counting two
+# workers", "they include two"), the place of the source is not the figure's, "passengers aboard" are
+# passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"; 12:
+# percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source, "put
+# the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll", sums
+# of money are claims, places counted by what was found there ("irregularities at 37 stations"), "stolen the
+# details of N customers", the second side of a one-sentence dispute is of the first's date; 13: measurements
+# are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people sickened" (a participle
+# hung on the number), a size is no kind ("a 35-kilometre stretch"), a coordinated clause is dated by the
+# clause before it, a present-tense figure is not dated by its subject's past; 14: scopes "worldwide" and
+# "abroad", a one-word town the tagger calls a person or an organisation after "in", a dateline's city lies in
+# its region ("PORT VELANA, Casmira —"), "that day" is the day the sentence before names
+# (service/article_context.py); 15: a figure of "a separate accident" is aside; 16: a count that names nothing
+# ("the real number is 1,100") takes the frame of the sentence before, "there were 140 people on site" are
+# those on site, no place is part of another's name; 17: "…, says X" right after a figure, coordinated chains
+# dated by their first clause, "dollars"/"euros" as "$"/"€", "in that case" / "at the time" dated by the
+# paragraph
+FRAMES_VERSION = 31
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -310,11 +311,11 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if _no_size(sentence, figure, token) or _is_cause_of_rise(token) or _counts_figures(token):
         return None
-    if is_addition(sentence, figure):
+    if is_addition(sentence, figure) or in_a_ratio(sentence, figure):
         return None
     if PART_AFTER.match(sentence, figure.end):
         return None  # "with 17 of those deaths": a part of a figure already given
-    if _is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
+    if is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
         return None
     noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
@@ -363,19 +364,6 @@ def _an_age(sentence: str, figure: Figure, token) -> bool:
     age (the tagger calls some ages dates, others not), not a count."""
     named = NAME_BEFORE.search(sentence[: figure.start]) is not None and token.head.pos_ == "PROPN"
     return named and figure.high < 120 and figure.low == int(figure.low) and token.dep_ != "nummod"
-
-
-def _is_identifier(token) -> bool:
-    """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
-    370", "Article 5", "iPhone 14"); counts come before their noun."""
-    before = token.doc[token.i - 1] if token.i else None
-    return (
-        before is not None
-        and before.pos_ in ("NOUN", "PROPN")
-        and any(c.isupper() for c in before.text)
-        and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
-        and before.whitespace_ != ""
-    )
 
 
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:

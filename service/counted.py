@@ -29,6 +29,9 @@ def counted(token):
             return noun, open_container(measured)[1] or event_of(noun)
         if measured is not None:
             return noun, measured  # "put the release at about 3 tonnes": the tonnes released
+        tally = _tally_reaching(noun) if noun is not None else None
+        if tally is not None and (found := _event_counted_in(tally)) is not None:
+            return noun, found  # "its tally of dead fish collected reached 163 tonnes": tonnes collected
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         noun, event = open_container(noun)
         if noun is None and event is None:
@@ -87,6 +90,27 @@ def _state_valued_after_and(token):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return verb if subjects and lemma(subjects[0]) in CONTAINERS else None
+
+
+def _tally_reaching(noun):
+    """The count whose value a verb states in units: "its tally of dead fish collected reached 163 tonnes",
+    "the count … rises to 74 tonnes" (the count is the verb's subject, the tonnes its object)."""
+    if noun.dep_ in ("dobj", "attr"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    if lemma(verb) not in VALUE_VERBS | RAISING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and lemma(subject) in CONTAINERS else None
+
+
+def _event_counted_in(container):
+    """What befell what a count counts: "the tally of dead fish collected" → collected."""
+    inner, event = open_container(container)
+    return event if event is not None or inner is None else event_of(inner)
 
 
 def _a_group(token) -> bool:
@@ -228,3 +252,16 @@ def is_a_ranking(token) -> bool:
     after = [t for t in doc[token.i + 1 : token.i + 3] if t.lower_ not in ("absolute", "very")][:1]
     ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVES for t in after)
     return ranked or (token.i > 0 and doc[token.i - 1].lower_ == "top")
+
+
+def is_identifier(token) -> bool:
+    """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
+    370", "Article 5", "iPhone 14"); counts come before their noun."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (
+        before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and any(c.isupper() for c in before.text)
+        and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
+        and before.whitespace_ != ""
+    )

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, RAISING, VALUING, lemma
 from .figures import Figure
 from .models import Claim
@@ -151,7 +152,7 @@ CHANGED_FROM = re.compile(
 
 # "1.6 million of our 4.6 million customers", "… at the peak, out of 4.6 million": a part and its whole
 PART_OF_WHOLE = re.compile(
-    r"\d\s*(?:million|billion|thousand|m|bn|k)?\s+of\s+(?:its|our|their|the|his|her)\s+(?:\w+\s+)?\d"
+    rf"(?:\d|\b(?:{NUMBER_WORD}))\s*(?:million|billion|thousand|m|bn|k)?\s+of\s+(?:its|our|their|the|his|her)\s+(?:\w+\s+)?\d"
     r"|\bout\s+of\s+(?:a\s+total\s+of\s+|its\s+|our\s+|their\s+|the\s+)?(?:some\s+|about\s+)?\d",
     re.IGNORECASE,
 )

@@ -45,7 +45,7 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     doc, root = _parsed(text)
     if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
         doc, root = _parsed(text[:1].lower() + text[1:])
-    if root is None:
+    if root is None or _a_clause(root):
         return None
     if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
         noun, event = None, root
@@ -58,6 +58,13 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     places, _ = places_of(root, noun, root, doc)
     date, stated = date_of(root, noun, published)
     return noun, event, places, date if stated else None
+
+
+def _a_clause(root) -> bool:
+    """ "The PWEA has updated its figures: crews have brought 74 tonnes": a finite clause before the colon
+    says what happened, it labels no figure (as "Oil spilled:" and "Boats taking part:" do)."""
+    finite = any(c.dep_ == "aux" for c in root.children)  # the tagger takes "shipwreck" for a verb
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 def _parsed(text: str):

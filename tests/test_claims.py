@@ -1688,3 +1688,52 @@ def test_a_bulletin_that_is_its_is_the_body_named_before():
     assert [(c.value, c.source) for c in claims] == [("47", "Corrant Regional Health Authority")] * 1 + [
         ("38", "Corrant Regional Health Authority")
     ]
+
+
+def test_a_clause_before_a_colon_is_no_fact_box_label():
+    """ "The PWEA has updated its figures: crews have now brought 74 tonnes …" had made the 74 tonnes an
+    "update figure" (the clause's verb and object)."""
+    [claim] = claims_of(
+        "The PWEA has updated its figures: crews have now brought 74 tonnes of dead fish out."
+    )
+    assert claim.event != "update figure"
+    [labelled] = claims_of("- Oil spilled: about 1,200 tonnes according to the company")
+    assert labelled.event == "spill"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agency's count of dead fish collected from the lake rises to 74 tonnes",
+        "The agency's own tally of dead fish collected reached 163 tonnes today.",
+    ],
+)
+def test_a_tally_stated_in_units_counts_what_the_tally_counts(sentence):
+    [claim] = claims_of(sentence)
+    assert (claim.noun, claim.event) == ("tonne", "collect")
+
+
+def test_how_a_figure_is_known_is_not_who_says_it():
+    """ "laboratory tests had confirmed 97 cases" (WordNet: an act, a cognition) under "the office said"."""
+    [claim] = claims_of(
+        "The Sellany Regional Health Office (SRHO) said laboratory tests had confirmed 97 cases."
+    )
+    assert claim.source == "SRHO"
+    [alone] = claims_of("The airline confirmed 97 cancellations.")
+    assert alone.source == "airline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine in ten confirmed cases had not received both doses of the vaccine.",
+        "1 in 5 households lost power.",
+    ],
+)
+def test_a_proportion_counts_nothing(sentence):
+    assert claims_of(sentence) == []
+
+
+def test_a_figure_in_a_year_or_within_days_is_no_proportion():
+    claims = claims_of("Police arrested 12 in 2024 and 40 in 10 days.")
+    assert [c.value for c in claims] == ["12", "40"]

@@ -12,6 +12,7 @@ from service.asked import about_question, question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import extract_claims
 from service.disagreements import find_disagreements, frame_keys, group_claims
+from service.ellipsis import steps_told
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.models import Claim, Passage
@@ -469,11 +470,11 @@ def test_wordnet_joins_verbs_only_by_a_sense_common_to_both(a, b, same):
 
 def test_without_wordnet_a_verb_is_only_itself(monkeypatch):
     monkeypatch.setattr(thesaurus, "_wordnet_dir", lambda: Path("/nonexistent"))
-    thesaurus._verb_senses.cache_clear()
+    thesaurus._index.cache_clear()
     try:
         assert not same_act("free", "release") and same_act("free", "free")
     finally:
-        thesaurus._verb_senses.cache_clear()
+        thesaurus._index.cache_clear()
 
 
 def test_values_a_sentence_tells_as_steps_of_one_count_never_conflict(shared_desk):
@@ -578,11 +579,17 @@ BLIND_PACKS = [
     "water_contamination_synthetic",
     "tanker_explosion_synthetic",
     "pension_trial_synthetic",
+    "fish_dieoff_synthetic",
+    "measles_schools_synthetic",
+    "container_spill_synthetic",
+    "drone_airport_synthetic",
+    "food_banks_synthetic",
+    "dam_release_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Sixty-three packs written blind (by helpers that never read service/), in twenty-two rounds: the first
+    """Sixty-nine packs written blind (by helpers that never read service/), in twenty-four rounds: the first
     six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -671,15 +678,24 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 3, unrelated on questions 5; after its mends (a repeat takes its dated original's date, an acronym
     is its name's initials, a part and its whole told in one sentence, "fell ill" is "ill", a day a question
     names read against the story) 4 of 6, 3 of 3, 2, 5; on the older 60: conflicts 97 -> 98, updates 64 -> 65,
-    agreements 10 -> 9, false alarms 20 -> 17, unrelated on questions 17 -> 14. This is the level reached; a
-    change that falls below it has broken something general."""
+    agreements 10 -> 9, false alarms 20 -> 17, unrelated on questions 17 -> 14. The twenty-third (a lake's
+    fish die-off, measles in schools, a container ship's spill; statements in full, a first-person op-ed, a
+    papers digest, a plain-text table) first run: 3 of 6, 3 of 3, false alarms 1; after its mends (a clause
+    before a colon is no label, a tally stated in tonnes, laboratory tests are no source, "nine in ten" is no
+    count, a question's place its figures' sentences write) 3 of 6, 3 of 3, 0; on the older 63 unrelated on
+    questions 19 -> 21 (a question's place now also finds disagreements that name none; those two were false
+    alarms already). The twenty-fourth (drones closing an airport, food banks, a dam's flood release; a
+    correction at the top, a factbox, a feature's chronology) was scored once, with those mends in: 3 of 6, 2
+    of 3, agreements 2, false alarms 3 (left for the next round: "the capital" and "the city" as the place a
+    figure is in, a partitive whole against its parts across articles, a running count against a total over
+    the same days). This is the level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 102
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 68
-    assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 19
-    assert sum(r.unrelated_figures_reported for r in reports) <= 15
-    assert sum(r.unrelated_on_questions for r in reports) <= 19
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 108
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 73
+    assert sum(r.agreements_reported for r in reports) <= 11
+    assert sum(r.false_alarms for r in reports) <= 22
+    assert sum(r.unrelated_figures_reported for r in reports) <= 17
+    assert sum(r.unrelated_on_questions for r in reports) <= 24
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -1217,3 +1233,31 @@ def test_a_day_a_question_names_is_read_against_the_stories_dates(shared_desk):
         question_frame("How many people were killed on Tuesday June 2?"), found, NO_EMBEDDINGS
     )
     assert [d.kind for d in on_the_day] == ["conflict"]
+
+
+def test_a_question_naming_the_place_its_figures_write_but_do_not_parse_gets_them(shared_desk):
+    """ "How many pupils were sent home from schools in Sellany?": the story's figures name no place the
+    parser reads as theirs, but their sentences write Sellany; a place no sentence writes gets nothing."""
+    told = (
+        "The ministry put the number of pupils sent home on Monday at 1,380; Safe Classrooms Sellany says it "
+        "was more than 3,100."
+    )
+    claims = parsed({"a": told}, {"a": "2026-06-09"})
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [d.kind for d in found] == ["conflict"] and not any(c.places for c in found[0].claims)
+    asked = question_frame("How many pupils were sent home from schools in Sellany?")
+    assert about_question(asked, found, shared_desk.vocabulary) == found
+    elsewhere = question_frame("How many pupils were sent home from schools in Portville?")
+    assert about_question(elsewhere, found, shared_desk.vocabulary) == []
+
+
+def test_a_part_in_words_and_its_whole_are_steps_of_one_count():
+    """ "restored to three of the 14 villages": the part may be written in words."""
+    told = "Road access has been restored to three of the 14 villages, the province said."
+    part, whole = (
+        claim("a", value, noun="village", source="the province").model_copy(
+            update={"quote": told, "start": 0}
+        )
+        for value in (3, 14)
+    )
+    assert steps_told([part, whole]) == [{"3", "14"}]
