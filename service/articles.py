@@ -207,15 +207,22 @@ def find_title(text: str) -> str:
     return trim_words(sentence, TITLE_MAX)
 
 
+UPDATED = re.compile(r"\bupdated\b[\s:]*(.+)", re.IGNORECASE)
+
+
 def find_date_and_author(text: str) -> tuple[str | None, str | None]:
     """A publication date and byline stated in the first few lines (dates deeper in the body are events)."""
-    published = author = None
+    published = author = updated = None
     for line in first_lines(text, HEADER_LINES):
         if author is None and (match := BYLINE.match(line)):
             author = match.group(1).strip()
+        if updated is None and (match := UPDATED.search(line)):
+            updated = parse_date(
+                match.group(1)
+            )  # "04 June 2026 | Updated 06 June 2026": its figures are of then
         if published is None:
             published = parse_date(line)
-    return published, author
+    return updated or published, author
 
 
 def parse_date(line: str) -> str | None:

@@ -104,7 +104,7 @@ PARTITIVE_GAP = re.compile(
 # those on site, no place is part of another's name; 17: "…, says X" right after a figure, coordinated chains
 # dated by their first clause, "dollars"/"euros" as "$"/"€", "in that case" / "at the time" dated by the
 # paragraph
-FRAMES_VERSION = 31
+FRAMES_VERSION = 32
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

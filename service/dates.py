@@ -39,10 +39,14 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor)
     for token in tokens:
+        if _day_of_month(token) and (resolved := nlp.resolve_date(f"the {token.text}", published)):
+            return resolved, True  # "By mid-afternoon on the 4th" (an ordinal to the tagger)
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
                 continue
+            if _opens_a_span(span.root, anchor):
+                continue  # "388 cancelled between the closure on Wednesday and the reopening today"
             if _goes_with_another_figure(span.root, anchor, figure) or _dates_a_cause(span.root):
                 continue
             if resolved := nlp.resolve_date(span.text, published):
@@ -50,6 +54,9 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
         if verb.pos_ == "VERB" and lemma(verb) in REPORTING:
             for token in verb.subtree:
+                day = _day_of_month(token) and _attached_to(token, verb)
+                if day and (resolved := nlp.resolve_date(f"the {token.text}", published)):
+                    return resolved, True
                 if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
                     span = next(e for e in token.doc.ents if e.start == token.i)
                     if resolved := nlp.resolve_date(span.text, published):
@@ -57,6 +64,27 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False
+
+
+def _day_of_month(token) -> bool:
+    """ "on the 4th": a day of the month the tagger calls an ordinal."""
+    before = token.doc[token.i - 2 : token.i]
+    return (
+        token.ent_type_ == "ORDINAL"
+        and token.text[:1].isdigit()
+        and [t.lower_ for t in before] == ["on", "the"]
+    )
+
+
+def _opens_a_span(date, anchor) -> bool:
+    """The date is where a span a figure is counted over starts ("between … on Wednesday and …"): the
+    count holds at its end, not its start ("up from 23 on Wednesday" is that day's)."""
+    for token in date.ancestors:
+        if token.i == anchor.i:
+            return False
+        if token.lower_ == "between" and token.dep_ == "prep":
+            return True
+    return False
 
 
 def _dates_a_cause(date) -> bool:
@@ -99,6 +127,12 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
     hangs the first clause on the second: both are the when clause's)."""
     clauses = [a for a in [anchor, *anchor.ancestors] if a.dep_ in ("relcl", "advcl")]
     clauses += [c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i]
+    # "since October 2024, when drones closed the airport for 33 hours, forcing 190 cancellations": the
+    # parser hangs the result on the sentence's verb; it follows the when clause all the same
+    results = [a for a in [anchor, *anchor.ancestors] if a.dep_ == "advcl" and a.tag_ == "VBG"]
+    if results:
+        told = [t for t in anchor.doc if t.dep_ == "relcl" and t.i < results[0].i and _opens_with_when(t)]
+        clauses += told[-1:]
     for clause in clauses:
         # "since 1989, when the dam burst and killed 212": the parser may hang "when" on the second verb
         told = [clause, *clause.conjuncts]
@@ -110,6 +144,10 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
         if span is not None and span.label_ == "DATE":
             return nlp.resolve_date(span.text, published)
     return None
+
+
+def _opens_with_when(clause) -> bool:
+    return any(c.lower_ == "when" and c.i < clause.i for c in clause.children)
 
 
 def _date_before(when):

@@ -1737,3 +1737,35 @@ def test_a_proportion_counts_nothing(sentence):
 def test_a_figure_in_a_year_or_within_days_is_no_proportion():
     claims = claims_of("Police arrested 12 in 2024 and 40 in 10 days.")
     assert [c.value for c in claims] == ["12", "40"]
+
+
+def test_a_day_of_the_month_and_a_span_and_a_when_clause_date_their_figures():
+    """ "on the 4th" is a day (an ordinal to the tagger); "between … on Wednesday and … today" is counted
+    to its end; a result the parser hangs on the sentence's verb follows the "when" clause before it."""
+    [day] = claims_of(
+        "By mid-afternoon on the 4th, the airport company said 96 flights had been cancelled.", "2026-06-27"
+    )
+    assert (day.date, day.date_stated) == ("2026-06-04", True)
+    span = (
+        "The airport company said on Saturday that its final tally was 388 flights cancelled between the "
+        "closure of the runway on Wednesday and its reopening today."
+    )
+    [total] = claims_of(span, "2026-06-06")
+    assert total.date == "2026-06-06"
+    earlier = (
+        "The shutdown is the most serious since October 2024, when drones closed Sarnhold Airport for 33 "
+        "hours, forcing the cancellation of 190 flights."
+    )
+    [background] = claims_of(earlier, "2026-06-04")
+    assert (background.value, background.date) == ("190", "2024")
+
+
+def test_an_updated_article_is_of_its_update():
+    """ "04 June 2026 | Updated 06 June 2026": "on Saturday" is June 6, not the Saturday before June 4."""
+    text = (
+        "Runway reopens\n04 June 2026 | Updated 06 June 2026\n\nThe airport company said on Saturday that "
+        "388 flights had been cancelled."
+    )
+    article = make_article("runway", text)
+    assert article.published == "2026-06-06"
+    assert [c.date for c in article_claims(article)] == ["2026-06-06"]

@@ -688,13 +688,15 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     correction at the top, a factbox, a feature's chronology) was scored once, with those mends in: 3 of 6, 2
     of 3, agreements 2, false alarms 3 (left for the next round: "the capital" and "the city" as the place a
     figure is in, a partitive whole against its parts across articles, a running count against a total over
-    the same days). This is the level reached; a change that falls below it has broken something general."""
+    the same days). Then its dates ("on the 4th", a total "between" two days counted to its end, a result
+    after a "when" clause, an updated article's date): unrelated figures 17 -> 16. This is the level reached;
+    a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 108
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 73
     assert sum(r.agreements_reported for r in reports) <= 11
     assert sum(r.false_alarms for r in reports) <= 22
-    assert sum(r.unrelated_figures_reported for r in reports) <= 17
+    assert sum(r.unrelated_figures_reported for r in reports) <= 16
     assert sum(r.unrelated_on_questions for r in reports) <= 24
 
 
