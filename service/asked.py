@@ -97,10 +97,9 @@ def about_question(
     numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
     if frame is None or not numeric:
         return []
-    frame = _with_known_places(frame, [c for d in numeric for c in d.claims])
-    frame = _with_date_in_story(frame, [c for d in numeric for c in d.claims])
-    claims = [frame] + [c for d in numeric for c in d.claims]
-    keys = frame_keys(claims, vocabulary, asked=True)
+    told = [c for d in numeric for c in d.claims]
+    frame = _with_date_in_story(_with_known_places(frame, told), told)
+    keys = frame_keys([frame, *told], vocabulary, asked=True)
     asked, rest = keys[0], iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
         return []  # "How much does it expect to save?": nothing counted that a figure could be about
