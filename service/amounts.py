@@ -31,7 +31,9 @@ from .events import PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
-LEVEL_VERBS = frozenset("stand remain stay hold sit rise climb fall drop increase decrease grow jump".split())
+LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at
+    "stand remain stay hold sit rise climb fall drop increase decrease grow jump come amount".split()
+)
 RAISED = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to 690 million"
 
 

@@ -2,6 +2,9 @@
 
 dateline   "PORT VELANA, Casmira — …": the city lies in the region, for every claim of the article
            (so "nationwide" and "in Casmira" are one place, see disagreements._most_specific)
+live blog the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
+           midnight where a time is later than the one above it: a figure the entry gives without a
+           date is for the entry's day, not the day the page was last updated
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
            nearest sentence before it in its paragraph names (at most LOOK_BACK back), not the article's;
            likewise "in that case", "at the time", "in the six weeks that followed"
@@ -9,8 +12,10 @@ that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that da
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from . import nlp
 from .models import Claim, Passage
@@ -22,6 +27,12 @@ THAT_DAY = re.compile(
     r"|at the time|that followed|the following (?:day|week|month|year))\b",
     re.I,
 )
+ENTRY_TIME = re.compile(
+    r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*(?:GMT|BST|CET|CEST|UTC|EET|local))?"
+    r"[ \t]*(?:[—–-][ \t]|$)",
+    re.M,
+)
+MIN_ENTRIES = 3
 LOOK_BACK = 3  # sentences of the same paragraph
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 
@@ -32,12 +43,40 @@ def with_article_context(
     """The claims with what the article's other sentences tell (see the module doc); `text` is the
     article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
+    entries = entry_days(text, published)
     return [
         _named_by_its_paragraph(
-            _dated_by_its_paragraph(_within(claim, lies_in), passages, published, text), passages, text
+            _dated_by_its_paragraph(
+                _dated_by_its_entry(_within(claim, lies_in), entries), passages, published, text
+            ),
+            passages,
+            text,
         )
         for claim in claims
     ]
+
+
+def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:
+    """Where each entry of a newest-first live blog starts, and its day (see the module doc); [] for an
+    article that is no such blog."""
+    stamps = [(m.start(), int(m["hour"]) * 60 + int(m["minute"])) for m in ENTRY_TIME.finditer(text)]
+    if not published or len(published) != len("2026-06-04") or len(stamps) < MIN_ENTRIES:
+        return []
+    steps = list(itertools.pairwise(minutes for _, minutes in stamps))
+    if sum(a < b for a, b in steps) >= sum(a > b for a, b in steps):
+        return []  # oldest first: where its first entry's day lies, the page does not say
+    days_back, entries = 0, []
+    for (at, minutes), before in zip(stamps, [None, *(m for _, m in stamps)], strict=False):
+        days_back += before is not None and minutes > before
+        entries.append((at, (date.fromisoformat(published) - timedelta(days=days_back)).isoformat()))
+    return entries
+
+
+def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
+    day = next((day for at, day in reversed(entries) if at <= claim.start), None)
+    if claim.date_stated or day is None or claim.date == day or claim.date != claim.published:
+        return claim
+    return claim.model_copy(update={"date": day})
 
 
 def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:

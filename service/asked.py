@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import nlp
-from .clauses import CONTAINERS, GENERIC_NOUNS, WHOLE_COUNTRY, clause_anchor, lemma, noun_key, places_of
+from .clauses import (
+    CONTAINERS,
+    GENERIC_NOUNS,
+    REPORTING,
+    WHOLE_COUNTRY,
+    clause_anchor,
+    lemma,
+    noun_key,
+    places_of,
+)
 from .counted import open_container, partitive_whole
 from .disagreements import frame_keys
 from .events import event_key, event_of, is_event_verb
@@ -44,6 +53,8 @@ def question_frame(question: str) -> Claim | None:
         event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
+    if event is None:
+        event = _said_to_happen(anchor_token)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
     anchor = clause_anchor(anchor_token, noun)
@@ -70,6 +81,17 @@ def _left_from(doc) -> list[str]:
     (a figure's "from" is no place: "troops from Veldaria" are not in Veldaria)."""
     names = [t for t in doc if t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "PROPN"]
     return [" ".join(w.text for w in t.subtree if w.is_title and w.i <= t.i) for t in names]
+
+
+def _said_to_happen(asked):
+    """ "How many passengers does the association say were affected?": the parser makes the counted noun
+    the reporting verb's subject (or its auxiliary's); what happened to it is the verb said, which has no
+    subject of its own."""
+    verb = asked.head.head if asked.head.dep_ == "aux" else asked.head
+    if lemma(verb) not in REPORTING or asked.dep_ not in ("nsubj", "dobj"):
+        return None
+    said = (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and is_event_verb(c))
+    return next((v for v in said if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
 
 
 def _participle_after(have):
@@ -126,14 +148,16 @@ def _asked_among(asked, keyed) -> list[Disagreement]:
     """The disagreements whose figures count what is asked (a question leaves the unit unsaid: "What was
     the turnout?" is about a share as much as a count); "How many people were missing?" is about the
     children missing only when nothing counts the people."""
-    relevant, of_a_part = [], []
+    relevant, of_a_part, unnamed = [], [], []
     for disagreement, claim_keys in keyed:
         matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
         if any(key.noun == asked.noun for key in matched):
             relevant.append(disagreement)
         elif matched:
             of_a_part.append(disagreement)
-    return relevant or of_a_part
+        elif any(key.noun == "*" and replace(asked, noun="*").covered_by(key) for key in claim_keys):
+            unnamed.append(disagreement)
+    return relevant or of_a_part or unnamed
 
 
 def _holds_on(day: str, disagreement: Disagreement) -> bool:

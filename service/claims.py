@@ -61,9 +61,10 @@ from .counted import counted, is_a_ranking, is_generic, is_identifier
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import event_key, names_a_state, placing_verb, purpose, whose
-from .fact_box import PARENTHESIS_AFTER, label_of, noted_source
+from .fact_box import PARENTHESIS_AFTER, label_of, label_source, noted_source
 from .figures import (
     Figure,
+    currency_symbol,
     for_parsing,
     in_a_table_cell,
     interval,
@@ -103,8 +104,11 @@ PARTITIVE_GAP = re.compile(
 # ("the real number is 1,100") takes the frame of the sentence before, "there were 140 people on site" are
 # those on site, no place is part of another's name; 17: "…, says X" right after a figure, coordinated chains
 # dated by their first clause, "dollars"/"euros" as "$"/"€", "in that case" / "at the time" dated by the
-# paragraph
-FRAMES_VERSION = 32
+# paragraph; 33: "EUR 1.2bn" is a sum in euros, "came to"/"amounted to" a level, a whole after "€58 million
+# of" no part of the label, "citing X" and "figures from X:" name the source, "its" in the verb's object is
+# the subject's, an undated figure in a newest-first live blog is for its entry's day, "31 infected farms"
+# were infected, a live blog's "17:05 - " is no part of the sentence
+FRAMES_VERSION = 33
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -205,6 +209,7 @@ def _claim(
         date, stated = (label[3], True) if label[3] and not stated else (date, stated)
     source = said_right_after(passage.quote, figure.end) or source_of(anchor, doc, token)
     source = source or (noted_source(aside.group("inside")) if aside else None)
+    source = source or label_source(passage.quote, figure)
     event = sum_event(event_token, noun) if money else event_key(event_token, noun)
     return Claim(
         doc_id=passage.doc_id,
@@ -278,7 +283,7 @@ def _shown(figure: Figure, sentence: str, token) -> str:
     currency = currency_token(token)
     if currency is not None:
         return f"{figure.value} {currency.text}"
-    return f"{sentence[figure.start - 1]}{figure.value}"
+    return f"{currency_symbol(sentence, figure) or sentence[figure.start - 1]}{figure.value}"
 
 
 def _sum_frame(sentence: str, figure: Figure, token, published: str | None):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from .clauses import REPORTING, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .text import bare_name
+from .thesaurus import is_a_thing, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -78,6 +79,8 @@ def _happened(node):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
+        if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)):
+            return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):
             return child  # "48,600 patients waiting more than a year"
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
@@ -115,6 +118,23 @@ STATE_TAGS = ("JJ", "VBN", "VBG")
 
 def _has_aux(verb) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+MIN_PARTICIPLE = len("ruined")  # not "bed", "seed"
+
+
+def participle_stem(adjective) -> str | None:
+    """ "infected" → "infect", "flooded" → "flood": the verb an adjective is the past participle of
+    (WordNet knows the verb), else None."""
+    word = adjective.lower_
+    if (
+        adjective.tag_ != "JJ"
+        or len(word) < MIN_PARTICIPLE
+        or not word.endswith("ed")
+        or _hyphenated(adjective)
+    ):
+        return None
+    return next((stem for stem in (word[:-2], word[:-1], word[:-3]) if is_verb(stem)), None)
 
 
 def is_participle(verb) -> bool:
@@ -354,7 +374,7 @@ def event_key(event, noun=None) -> str | None:
         return f"with {lemma(event)}"  # places counted by what was found there
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
-    word = event.lower_ if gerund else lemma(event)
+    word = event.lower_ if gerund else (participle_stem(event) or lemma(event))
     if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or _heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]

@@ -21,6 +21,11 @@ KICKERS = frozenset(
     "interview factbox correction clarification video audio podcast photos timeline".split()
 )
 # "Injured: 63"; a table's row: "Runners treated | 212 | more than 400"
+# "Aid paid so far: €58 million of €240 million": the second figure is the whole the first is part of
+WHOLE_AFTER_PART = re.compile(
+    r"\d(?:\s*(?:million|billion|thousand|m|bn|k))?\s+(?:out\s+)?of\s+"
+    r"(?:an?\s+|the\s+)?(?:[€$£]|EUR |USD |GBP )?$"
+)
 LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:|\d]{2,80})(?::|\s\|)\s")
 
 
@@ -28,6 +33,23 @@ def noted_source(note: str) -> str | None:
     """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"."""
     words = SOURCE_NOTE.sub(" ", note).split()
     return " ".join(words[:6]) or None
+
+
+# "First casualty figures from the Valmeroy Ambulance Service: its crews have treated 87 people"
+SOURCE_IN_LABEL = re.compile(
+    r"\b(?:figures?|data|numbers?|counts?|estimates?|statistics|update|tally)\s+"
+    r"(?:(?:released|published|given|issued)\s+by|from|by)\s+(?:the\s+)?(?P<body>[^:|]+)$",
+    re.I,
+)
+
+
+def label_source(sentence: str, figure: Figure) -> str | None:
+    """Who a label before a figure says gives it ("Figures from the ambulance service: 87 treated")."""
+    match = LABEL.match(sentence)
+    if match is None or match.end() > figure.start:
+        return None
+    named = SOURCE_IN_LABEL.search(match.group("label").strip())
+    return named.group("body").strip() if named else None
 
 
 def label_of(sentence: str, figure: Figure, published: str | None):
@@ -53,6 +75,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
         noun, event = root, event_of(root)
     else:
         noun, event = None, None
+    if WHOLE_AFTER_PART.search(sentence, 0, figure.start):
+        event = None  # the whole counts what the label's noun does, not what happened to its part
     if noun is None and event is None:
         return None
     places, _ = places_of(root, noun, root, doc)

@@ -42,6 +42,10 @@ QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
 INCREMENT_MARKERS = ("another", "a further", "an additional")
 CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
+SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
+CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP) ?$")
+ENTRY_TIME_BEFORE = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|local))?\s*[—–-]\s")
+CODE_FIGURE = re.compile(r"\b(EUR|USD|GBP) (?=\d)")
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
@@ -226,7 +230,9 @@ def for_parsing(text: str) -> str:
     """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
+    text = ENTRY_TIME_BEFORE.sub(lambda match: " " * len(match.group(0)), text)  # a live blog's "17:05 - "
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
+    text = CODE_FIGURE.sub(lambda match: "   " + SYMBOL_OF_CODE[match.group(1)], text)  # "EUR 1" → "   €1"
     text = FRACTION_OF_SCALE.sub(_as_digits, text)
     text = TABLE_BAR.sub(" . ", text) if is_table_row(text) else text  # a table's cells, each alone
     text = RECORD_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
@@ -428,7 +434,14 @@ def is_addition(sentence: str, figure: Figure) -> bool:
 
 
 def currency_of(sentence: str, figure: Figure) -> str | None:
-    return CURRENCIES.get(sentence[figure.start - 1 : figure.start]) if figure.start else None
+    return CURRENCIES.get(currency_symbol(sentence, figure) or "")
+
+
+def currency_symbol(sentence: str, figure: Figure) -> str | None:
+    """The currency written before a figure, as its symbol: "€" for "€1.2bn" and for "EUR 1.2bn"."""
+    code = CODE_BEFORE.search(sentence, 0, figure.start)
+    symbol = SYMBOL_OF_CODE[code.group(1)] if code else sentence[max(0, figure.start - 1) : figure.start]
+    return symbol if symbol in CURRENCIES else None
 
 
 def interval(low: float, high: float, qualifier: str | None) -> tuple[float, float]:

@@ -29,17 +29,34 @@ def source_of(anchor, doc, figure=None) -> str | None:
     the clause, or a postposed "…, X said". "it" when the sentence names no one it stands for ("The
     ministry said 93 died, double the 46 it reported" names the ministry)."""
     found = _teller(anchor, doc, figure)
+    if found in STANDS_FOR and figure is not None and _in_own_object(anchor, figure):
+        return _subject_name(anchor) or found  # "The association released its estimate of €1.2bn"
     if found not in STANDS_FOR or anchor.dep_ == "ROOT":  # "Admissions rose to 47, according to its
         return found  # bulletin": the sentence's subject is what is counted; who "it" is, is told before
     return antecedent(found, doc) or found
 
 
+def _in_own_object(verb, figure) -> bool:
+    """The figure is in the verb's object, which "its" (their, his, her) owns: the subject's own."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        figure in obj.subtree and any(t.dep_ == "poss" and t.lower_ in OWNERS for t in obj.subtree)
+        for obj in objects
+    )
+
+
 def _teller(anchor, doc, figure=None) -> str | None:
+    pronoun = None  # "The association released its estimate of €1.2bn": "its" is the association's
     if figure is not None and (found := _according_to(figure) or _owner_named(_holder_of(figure))):
-        return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
+        if found not in STANDS_FOR:
+            return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
+        pronoun = found
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
     # its own, whatever the parser hangs it on
     chain = [t for t in [anchor, *anchor.ancestors] if not _past_a_semicolon(anchor, t)]
+    for token in chain:  # "The Courier reported, citing the insurers' association, that 104,000 …"
+        if found := _cited(token):
+            return found
     method = None  # "the office said laboratory tests had confirmed 97 cases": the office says so
     for verb in chain:
         if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
@@ -60,7 +77,15 @@ def _teller(anchor, doc, figure=None) -> str | None:
     for verb in chain:  # "The ministry's count stood at 174", "Its tally is unchanged at 174"
         if (owner := _owner_of_count(verb)) is not None:
             return owner
-    return method or _according_to_anywhere(doc)
+    return method or _according_to_anywhere(doc) or pronoun
+
+
+def _cited(verb) -> str | None:
+    """Whom a report of the figure cites ("…, citing police sources, that 40 died"): who first said it."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and lemma(child) == "cite":
+            return next((_name_in(c) for c in child.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _told_by_a_method(verb) -> bool:
@@ -216,7 +241,9 @@ SPEAKERS = frozenset(
     chairman chairwoman chair president leader""".split()
 )
 # what a body publishes ("data" is "datum" to the lemmatizer)
-PUBLISHED = CONTAINERS | {"data", "datum", "statistic", "record", "bulletin", "report", "census", "survey"}
+PUBLISHED = CONTAINERS | {
+    *"data datum statistic record bulletin report census survey update briefing statement".split()
+}
 
 
 def _body_behind(phrase_head):

@@ -28,6 +28,11 @@ def same_act(a: str, b: str) -> bool:
     return any(rank + ranks[sense] <= MOST_COMMON for rank, sense in enumerate(first) if sense in ranks)
 
 
+def is_verb(word: str) -> bool:
+    """WordNet has the word as a verb ("infect", "lay off")."""
+    return word.replace(" ", "_") in _index("verb")
+
+
 def _senses(verb: str) -> tuple[str, ...]:
     return _index("verb").get(verb.replace(" ", "_"), ())
 
@@ -90,6 +95,17 @@ def can_tell(noun: str) -> bool:
     WordNet does not know the noun ("the airline", "the ministry", "officials" can)."""
     senses = _index("noun").get(noun.lower().replace(" ", "_"), ())[:2]
     return not senses or not all(_noun_file(offset) in METHODS for offset in senses)
+
+
+# noun.Tops, animal, artifact, body, food, group, location, object, person, plant, substance
+THINGS = frozenset({3, 5, 6, 8, 13, 14, 15, 17, 18, 20, 27})
+
+
+def is_a_thing(noun: str) -> bool:
+    """Whether a noun's most common sense is a thing, a being or a group ("farms", "cows", "people"), not
+    a sum, an act or a message ("losses", "claims")."""
+    senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
+    return bool(senses) and _noun_file(senses[0]) in THINGS
 
 
 def _noun_file(offset: str) -> int | None:
