@@ -5,6 +5,10 @@ dateline   "PORT VELANA, Casmira — …": the city lies in the region, for ever
 live blog the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
            midnight where a time is later than the one above it: a figure the entry gives without a
            date is for the entry's day, not the day the page was last updated
+a day before  "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
+           paragraph names (else the article's)
+speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
+           attribute to anyone else
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
            nearest sentence before it in its paragraph names (at most LOOK_BACK back), not the article's;
            likewise "in that case", "at the time", "in the six weeks that followed"
@@ -33,8 +37,20 @@ ENTRY_TIME = re.compile(
     re.M,
 )
 MIN_ENTRIES = 3
+MIN_SPEAKER = len("ABE")
+MIN_TURNS = 2
+# "had risen from 73,000 a day earlier": the day before the one the paragraph names
+DAYS_BEFORE = re.compile(
+    r"\b(?:(a|one|two|three|four|five|six)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b",
+    re.I,
+)
+NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 LOOK_BACK = 3  # sentences of the same paragraph
-DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
+DATELINE_WITHIN = 6
+SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}):\s", re.M)
+NOT_SPEAKERS = frozenset(
+    {"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"}
+)  # a dateline comes after the title, the date and the byline
 
 
 def with_article_context(
@@ -44,6 +60,8 @@ def with_article_context(
     article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
     entries = entry_days(text, published)
+    if _is_a_transcript(text):
+        claims = [_spoken_by(claim, text) for claim in claims]
     return [
         _named_by_its_paragraph(
             _dated_by_its_paragraph(
@@ -54,6 +72,26 @@ def with_article_context(
         )
         for claim in claims
     ]
+
+
+def _is_a_transcript(text: str) -> bool:
+    """Two turns or more ("NAIROBI: …" once is a dateline)."""
+    turns = (m["name"] for m in SPEAKER.finditer(text) if m["name"] not in NOT_SPEAKERS)
+    return sum(1 for _ in itertools.islice(turns, MIN_TURNS)) == MIN_TURNS
+
+
+def _spoken_by(claim: Claim, text: str) -> Claim:
+    """The speaker whose turn the claim's line is, for a figure no one else is named for (see the module
+    doc)."""
+    if claim.source is not None and claim.source.lower() not in ("we", "i"):
+        return claim
+    turn = SPEAKER.match(text, text.rfind("\n", 0, claim.start) + 1)
+    if turn is None or turn["name"] in NOT_SPEAKERS or len(turn["name"]) < MIN_SPEAKER:
+        return claim
+    name = turn["name"].title()
+    if any(e.label_ in ("GPE", "LOC") for e in nlp.parse_one(name).ents):
+        return claim  # "NAIROBI: …", a dateline
+    return claim.model_copy(update={"source": name, "attribution": name})
 
 
 def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:
@@ -100,15 +138,22 @@ def _named_by_its_paragraph(claim: Claim, passages: Sequence[Passage], text: str
 def _dated_by_its_paragraph(
     claim: Claim, passages: Sequence[Passage], published: str | None, text: str
 ) -> Claim:
-    if claim.date_stated or not THAT_DAY.search(claim.quote):
+    back = DAYS_BEFORE.search(claim.quote)
+    if claim.date_stated or not (back or THAT_DAY.search(claim.quote)):
         return claim
+    days_back = timedelta(days=NUMBER_OF_DAYS[(back.group(1) or "a").lower()] if back else 0)
     after = claim.start
     for passage in reversed([p for p in passages if p.end <= claim.start][-LOOK_BACK:]):
         if "\n\n" in text[passage.end : after]:
             break  # another paragraph
         doc = nlp.parse_one(without_dateline(passage.quote))
         dates = [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
-        if dates:
+        if dates and len(dates[-1]) == len("2026-06-04"):
+            day = (date.fromisoformat(dates[-1]) - days_back).isoformat()
+            return claim.model_copy(update={"date": day, "date_stated": True})
+        if dates and not days_back:
             return claim.model_copy(update={"date": dates[-1], "date_stated": True})
         after = passage.start
+    if back and claim.date and len(claim.date) == len("2026-06-04"):  # the day before the article's
+        return claim.model_copy(update={"date": (date.fromisoformat(claim.date) - days_back).isoformat()})
     return claim

@@ -107,7 +107,8 @@ PARTITIVE_GAP = re.compile(
 # paragraph; 33: "EUR 1.2bn" is a sum in euros, "came to"/"amounted to" a level, a whole after "€58 million
 # of" no part of the label, "citing X" and "figures from X:" name the source, "its" in the verb's object is
 # the subject's, an undated figure in a newest-first live blog is for its entry's day, "31 infected farms"
-# were infected, a live blog's "17:05 - " is no part of the sentence
+# were infected, a live blog's "17:05 - " and a transcript's "Q: " are no part of the sentence, a speaker
+# says what their turn attributes to no one, "a day earlier" is the day before the one the paragraph names
 FRAMES_VERSION = 33
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

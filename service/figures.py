@@ -44,7 +44,8 @@ CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
 CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP) ?$")
-ENTRY_TIME_BEFORE = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|local))?\s*[—–-]\s")
+# a live blog's "17:05 - ", a transcript's "Q: ": no part of the sentence
+TURN_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|local))?\s*[—–-]|Q:)\s")
 CODE_FIGURE = re.compile(r"\b(EUR|USD|GBP) (?=\d)")
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
@@ -230,7 +231,7 @@ def for_parsing(text: str) -> str:
     """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
-    text = ENTRY_TIME_BEFORE.sub(lambda match: " " * len(match.group(0)), text)  # a live blog's "17:05 - "
+    text = TURN_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     text = CODE_FIGURE.sub(lambda match: "   " + SYMBOL_OF_CODE[match.group(1)], text)  # "EUR 1" → "   €1"
     text = FRACTION_OF_SCALE.sub(_as_digits, text)

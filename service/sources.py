@@ -83,7 +83,7 @@ def _teller(anchor, doc, figure=None) -> str | None:
 def _cited(verb) -> str | None:
     """Whom a report of the figure cites ("…, citing police sources, that 40 died"): who first said it."""
     for child in verb.children:
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and lemma(child) == "cite":
+        if child.dep_ == "advcl" and child.lower_ == "citing":  # the tagger may call a first word a name
             return next((_name_in(c) for c in child.children if c.dep_ == "dobj"), None)
     return None
 
@@ -242,7 +242,8 @@ SPEAKERS = frozenset(
 )
 # what a body publishes ("data" is "datum" to the lemmatizer)
 PUBLISHED = CONTAINERS | {
-    *"data datum statistic record bulletin report census survey update briefing statement".split()
+    *"data datum statistic record bulletin report census survey update briefing statement memo".split(),
+    "dashboard",
 }
 
 
