@@ -1769,3 +1769,128 @@ def test_an_updated_article_is_of_its_update():
     article = make_article("runway", text)
     assert article.published == "2026-06-06"
     assert [c.date for c in article_claims(article)] == ["2026-06-06"]
+
+
+# --- from the twenty-fifth blind set ----------------------------------------------------------------
+
+
+def test_a_currency_code_before_a_figure_is_its_currency_and_came_to_sets_a_level():
+    """Wire copy and tables write "EUR 1.2bn", "USD 3m": sums in euros and dollars, shown with their
+    symbol; "came to", "amounted to" say what the sum is the level of."""
+    [table] = claims_of("Insured losses (estimate) | EUR 1.2bn | Association of Quessalian Insurers")
+    assert (table.value, table.unit, table.noun) == ("€1.2 billion", "euros", "insured loss")
+    [bill] = claims_of("The bill amounted to USD 3m.")
+    assert (bill.value, bill.unit, bill.noun) == ("$3 million", "US dollars", "bill")
+    [losses] = claims_of("Insured losses from this storm will come to nearly 800 million euros.")
+    assert (losses.value, losses.qualifier, losses.noun) == ("800 million euros", "nearly", "insured loss")
+
+
+def test_a_whole_after_a_part_is_not_what_a_fact_box_label_counts():
+    """ "Aid paid so far: €58 million of EUR 240 million": the fund is not a second sum paid."""
+    assert [(c.value, c.event) for c in claims_of("Aid paid so far: €58 million of EUR 240 million")] == [
+        ("€58 million", "pay")
+    ]
+    assert [c.value for c in claims_of("Villages reconnected: 3 of 14")] == ["3"]
+
+
+def test_who_a_report_cites_and_who_a_label_or_its_owner_names_says_so():
+    """ "…, citing X, that …" and "Citing X, …": X first said it; "Figures from X: …" names X; "The
+    association released its estimate of …": "its" is the association's, not someone told before."""
+    cited = (
+        "The daily Ostavel Courier reported on Monday evening, citing the Association of Quessalian "
+        "Insurers, that 104,000 claims had been lodged with its members."
+    )
+    assert [c.source for c in claims_of(cited, "2026-06-09")] == ["Association of Quessalian Insurers"]
+    fronted = "Citing Tallowfinch, it reported that the company had received 13,900 refund claims by Friday."
+    assert [c.source for c in claims_of(fronted, "2026-06-09")] == ["Tallowfinch"]
+    label = "First casualty figures from the Valmeroy Ambulance Service: its crews have treated 87 people."
+    assert [c.source for c in claims_of(label)] == ["Valmeroy Ambulance Service"]
+    owned = "The insurers' association released its first loss estimate of EUR 1.2bn on Thursday morning."
+    assert [c.source for c in claims_of(owned, "2026-06-05")] == ["insurers association"]
+    memo = "Q: A memo from the council's licensing department says more than 61,000 tickets were issued."
+    assert [c.source for c in claims_of(memo)] == ["council licensing department"]
+
+
+def test_a_participle_the_tagger_calls_an_adjective_is_what_befell_a_thing():
+    """ "31 infected farms" were infected (as "31 farms are infected"); "insured losses" are a kind of
+    loss, and "confirmed cases" stay cases (neither is a thing that something befell)."""
+    assert [c.event for c in claims_of("Its bottom line: 31 infected farms.")] == ["infect"]
+    assert [c.event for c in claims_of("The association says 31 farms are infected.")] == ["infect"]
+    [losses] = claims_of("The association put insured losses at 1.2 billion euros.")
+    assert (losses.noun, losses.event) == ("insured loss", None)
+
+
+def test_a_live_blog_time_before_a_sentence_is_no_part_of_it():
+    """ "17:05 - Worth remembering: the breach in 2023 … affected about 700,000 customers": the time
+    had made the parser lose the year."""
+    told = (
+        "17:05 - Worth remembering: the Halvard Bank breach in 2023, until now the largest in Kellmark, "
+        "affected about 700,000 customers."
+    )
+    assert [(c.value, c.date) for c in claims_of(told, "2026-06-04")] == [("700,000", "2023")]
+
+
+LIVE_BLOG = """Live: crowd surge at the stadium
+Updated 2026-06-02 07:05
+
+07:05
+We are pausing our coverage here.
+
+03:20
+The ambulance service says its crews have now treated 126 people.
+
+00:15
+The promoter says it sold 54,600 tickets.
+
+23:30
+First figures from the ambulance service: its crews have treated 87 people so far.
+
+22:10
+Police say 12 people were taken to hospital.
+"""
+
+
+def test_an_undated_figure_in_a_newest_first_live_blog_is_for_its_entrys_day():
+    """Entries after midnight are June 2, the page's day; "23:30" below "00:15" is the night before.
+    An oldest-first blog is left alone: where its first entry's day lies, the page does not say."""
+    article = make_article("live", LIVE_BLOG)
+    assert article.published == "2026-06-02"
+    dates = {c.value: c.date for c in article_claims(article)}
+    assert dates == {"126": "2026-06-02", "54,600": "2026-06-02", "87": "2026-06-01", "12": "2026-06-01"}
+    head, body = LIVE_BLOG.split("\n\n", 1)
+    entries = body.split("\n\n")
+    oldest_first = make_article("live", head + "\n\n" + "\n\n".join(reversed(entries)))
+    assert {c.date for c in article_claims(oldest_first)} == {"2026-06-02"}
+
+
+TRANSCRIPT = """Press conference on the stadium surge
+Published: 4th June 2026
+
+DARIO MENCK: We sold 54,600 tickets for last night's show. Twenty-four people were taken to hospital.
+
+Q: The council says more than 61,000 tickets were issued.
+
+MAYOR REDDEVIN: The council stands by its figure.
+"""
+
+
+def test_a_transcript_speaker_says_what_their_turn_attributes_to_no_one():
+    """ "DARIO MENCK: We sold 54,600 tickets": the speaker; a reporter's "Q:" says whom it quotes. A
+    single "NAME:" line is a dateline, not a turn."""
+    claims = article_claims(make_article("briefing", TRANSCRIPT))
+    assert [(c.value, c.source) for c in claims] == [
+        ("54,600", "Dario Menck"),
+        ("24", "Dario Menck"),
+        ("61,000", "council"),
+    ]
+    dateline = "Floods\nPublished: 4th June 2026\n\nHARLAN: 300 homes were flooded, officials said."
+    assert [c.source for c in article_claims(make_article("wire", dateline))] == ["officials"]
+
+
+def test_a_day_earlier_is_the_day_before_the_one_its_paragraph_names():
+    text = (
+        "Press review\nPublished 6 June 2026\n\nThe daily Klarion reported that 98,400 animals had been "
+        "culled by Friday, June 5. The paper said the figure had risen from 73,000 a day earlier."
+    )
+    dates = {c.value: c.date for c in article_claims(make_article("review", text))}
+    assert dates == {"98,400": "2026-06-05", "73,000": "2026-06-04"}

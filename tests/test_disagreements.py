@@ -1263,3 +1263,36 @@ def test_a_part_in_words_and_its_whole_are_steps_of_one_count():
         for value in (3, 14)
     )
     assert steps_told([part, whole]) == [{"3", "14"}]
+
+
+# --- from the twenty-fifth blind set ---------------------------------------------------------------
+
+
+def test_a_question_whose_counted_noun_the_parser_hangs_on_say_asks_what_was_said_to_happen():
+    """ "How many passengers does the association say were affected?": the parser makes "passengers" the
+    subject of "say"; the question asks about the passengers affected."""
+    asked = question_frame("How many passengers does the airlines' association say were affected?")
+    assert (asked.noun, asked.event) == ("passenger", "affect")
+    flights = question_frame("How many flights does the airlines' association say were cancelled?")
+    assert (flights.noun, flights.event) == ("flight", "cancel")
+
+
+def test_a_question_naming_what_is_counted_finds_figures_that_name_only_the_event():
+    """ "How many of the captives have been freed?": the ministry's figures say "23 freed", "61 released"
+    (no noun); they are the captives asked about. Figures of another event are not."""
+    update = [
+        claim(doc, value, event="free", source="the ministry", date=day, date_stated=True)
+        for doc, value, day in [("a", 23, "2026-03-09"), ("b", 61, "2026-03-12"), ("c", 118, "2026-03-13")]
+    ]
+    other = [
+        claim("a", 187, event="take", source="the police", date="2026-03-09"),
+        claim("b", 214, event="take", source="the church", date="2026-03-09"),
+    ]
+    found = find_disagreements(update + other, NO_EMBEDDINGS)
+    assert sorted(d.kind for d in found) == ["conflict", "update"]
+    asked = about_question(question_frame("How many of the captives have been freed?"), found, NO_EMBEDDINGS)
+    assert [d.kind for d in asked] == ["update"]
+    named = [claim("d", 30, noun="captive", event="free", source="the army", date="2026-03-13")]
+    found = find_disagreements(update + other + named, NO_EMBEDDINGS)
+    asked = about_question(question_frame("How many of the captives have been freed?"), found, NO_EMBEDDINGS)
+    assert asked and all(any(c.noun == "captive" for c in d.claims) for d in asked)
