@@ -431,13 +431,22 @@ def _counts_figures(token) -> bool:
 
 
 def _is_projection(token) -> bool:
-    """ "could reach 5,000", "may rise to 300": a forecast, not a figure that holds; "it should say 4,600":
-    words someone would say, not a figure anyone gave."""
+    """ "could reach 5,000", "may rise to 300", "expects 400,000-plus parcels": a forecast, not a figure
+    that holds; "it should say 4,600": words someone would say, not a figure anyone gave."""
     verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
     return bool(verbs) and (
         _modal(verbs[0], ("could", "may", "might"))
         or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
+        or (lemma(verbs[0]) in FORECASTING and _object_of(token, verbs[0]))
     )
+
+
+FORECASTING = frozenset("expect forecast predict project anticipate".split())
+
+
+def _object_of(token, verb) -> bool:
+    noun = token.head if token.dep_ in ("nummod", "compound") else token
+    return noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _modal(verb, words: tuple[str, ...]) -> bool:

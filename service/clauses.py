@@ -211,7 +211,7 @@ def _where_clause_place(anchor) -> str | None:
 def _is_place(token) -> bool:
     if token.text[:1].islower():  # "in the east wing": a place's name is capitalised
         return False
-    if token.pos_ == "PROPN" and _named_settlement(token):
+    if token.pos_ == "PROPN" and (_named_settlement(token) or _lived_in(token)):
         return True
     if token.ent_type_ in PLACE_LABELS:
         return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
@@ -229,6 +229,16 @@ def _is_place(token) -> bool:
         and preposition.lower_ != "of"
         and preposition.head.lower_ != "according"  # "according to Governor Drell" names a source
     )
+
+
+INHABITANTS = frozenset("resident inhabitant villager townspeople dweller".split())
+
+
+def _lived_in(token) -> bool:
+    """ "4,300 residents of Lisbrac": whatever the tagger calls Lisbrac, its residents live in a place."""
+    head = token.head if token.dep_ == "compound" else token
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and lemma(of.head) in INHABITANTS
 
 
 SETTLEMENTS = frozenset("city town village region province district state county island capital port".split())
