@@ -305,8 +305,12 @@ def measure_of(token, unit: str):
         quake = _magnitude_of(token)
         return (quake, None) if quake is not None else None
     amount = measure_token(token)
-    if amount.head.pos_ == "ADJ" and lemma(amount.head) in DIMENSIONS:  # "was 30 feet high"
+    if amount.head.pos_ in ("ADJ", "ADV") and lemma(amount.head) in DIMENSIONS:  # "was 30 feet high"
         dimension = amount.head
+        if dimension.head.lower_ == "at" and dimension.dep_ in ("amod", "pcomp", "pobj"):
+            # "measured the largest hole at 18 metres deep", "puts it at 31 metres deep"
+            measured = next((c for c in dimension.head.head.children if c.dep_ == "dobj"), None)
+            return (_noun(measured), dimension) if measured is not None else None
         measured = _dependent(dimension.head, ("nsubj", "nsubjpass")) if dimension.dep_ == "acomp" else None
         return (measured, dimension) if measured is not None else None
     if (verb := _spending_verb(amount) or _verb_through(amount)) is not None:

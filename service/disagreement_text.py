@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .amounts import DIMENSIONS
 from .clauses import OUTSIDE_THE_COUNTRY, WHOLE_COUNTRY, WHOLE_WORLD
 from .figures import is_currency
 from .models import Claim, Disagreement, Passage
@@ -19,8 +20,12 @@ SCOPE_WORDS = {
 }
 
 
-def unit_noun(claim: Claim) -> str | None:  # "burned 12,000 hectares" counts hectares ("How many hectares")
-    return None if claim.unit in (None, "percent") or claim.noun else parse_one(claim.unit)[0].lemma_.lower()
+def unit_noun(claim: Claim) -> str | None:
+    """ "burned 12,000 hectares" counts hectares ("How many hectares"); "puts it at 31 metres deep" measures
+    a depth, whatever "it" is."""
+    if claim.unit in (None, "percent") or claim.noun or claim.event in DIMENSIONS:
+        return None
+    return parse_one(claim.unit)[0].lemma_.lower()
 
 
 def topic_of(group: Sequence[Claim]) -> str:

@@ -182,7 +182,7 @@ def _subject_name(verb) -> str | None:
         if child.dep_ == "nsubj" and child.lower_ in STANDS_FOR:  # "It said": who, the article says before
             return child.lower_
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
-            if any(t.like_num for t in child.subtree):
+            if any(t.like_num and t.ent_type_ != "DATE" for t in child.subtree):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
