@@ -55,6 +55,8 @@ def question_frame(question: str) -> Claim | None:
         event = event_of(noun if noun is not None else anchor_token.head)
     if event is None:
         event = _said_to_happen(anchor_token)
+    if event is None and asked is not None:
+        event = _main_verb(doc)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
     anchor = clause_anchor(anchor_token, noun)
@@ -92,6 +94,18 @@ def _said_to_happen(asked):
         return None
     said = (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and is_event_verb(c))
     return next((v for v in said if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
+
+
+def _main_verb(doc):
+    """ "How many people did the ambulance service treat?", "How many flights had Norvane Air cancelled by
+    Friday?": the parser loses the counted noun's verb in a question's word order; the question's own verb
+    (not one of a clause about when: "… when it collapsed") is what befell what it counts."""
+    for verb in sorted(doc, key=lambda t: t.dep_ != "ROOT"):  # "How many of those arrested were charged?"
+        if verb.pos_ != "VERB" or lemma(verb) in ("be", "have", "do") or not is_event_verb(verb):
+            continue
+        if verb.dep_ in ("ROOT", "acl") and not any(t.dep_ == "advcl" for t in [verb, *verb.ancestors]):
+            return verb
+    return None
 
 
 def _participle_after(have):
