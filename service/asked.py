@@ -129,6 +129,9 @@ def _what_it_was(doc):
     return next(asked, None)
 
 
+HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
+
+
 def about_question(
     frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
 ) -> list[Disagreement]:
@@ -145,16 +148,29 @@ def about_question(
     keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]
     # "How many died in the 2011 floods?" is not about this year's toll
     keyed = [(d, keys) for d, keys in keyed if not frame.date or _holds_on(frame.date, d)]
-    found = _asked_among(asked, keyed)
-    if not found and asked.places:
-        # "… sent home from schools in Sellany?": figures whose sentences write the place the parser did not
-        # read as theirs, and name no other
-        told = [
-            (d, keys) for d, keys in keyed if not any(k.places for k in keys) and _writes(asked.places, d)
-        ]
-        found = _asked_among(replace(asked, places=frozenset()), told)
+    found = _asked_here(asked, keyed)
+    if not found and asked.noun != "*" and asked.event and HOW_MUCH.search(frame.quote):
+        # "How much cocaine was seized?": "2.4 tonnes seized", "€3 million taken" measure what is asked
+        measured = [(d, keys) for d, keys in keyed if any(c.unit and c.unit != "percent" for c in d.claims)]
+        found = _asked_here(replace(asked, noun="*"), measured)
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
+
+
+def _asked_here(asked, keyed) -> list[Disagreement]:
+    """The disagreements about what is asked where it is asked; failing that, when the question names a
+    place, those whose figures name none but whose sentences write it ("… sent home from schools in
+    Sellany?": the parser did not read Sellany as the figures' place)."""
+    found = _asked_among(asked, keyed)
+    if found or not asked.places:
+        return found
+    placeless = [(d, keys) for d, keys in keyed if not any(k.places for k in keys)]
+    written = [(d, keys) for d, keys in placeless if _writes(asked.places, d)]
+    found = _asked_among(replace(asked, places=frozenset()), written)
+    if found or len(placeless) < len(keyed) or not any(_writes(asked.places, d) for d, _ in keyed):
+        return found
+    # no figure of the story names a place, and the place is the story's own
+    return _asked_among(replace(asked, places=frozenset()), placeless)
 
 
 def _writes(places, disagreement: Disagreement) -> bool:
