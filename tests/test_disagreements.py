@@ -1296,3 +1296,46 @@ def test_a_question_naming_what_is_counted_finds_figures_that_name_only_the_even
     found = find_disagreements(update + other + named, NO_EMBEDDINGS)
     asked = about_question(question_frame("How many of the captives have been freed?"), found, NO_EMBEDDINGS)
     assert asked and all(any(c.noun == "captive" for c in d.claims) for d in asked)
+
+
+def test_a_questions_own_verb_is_what_befell_what_it_counts_when_the_parser_loses_it():
+    """ "How many people did the ambulance service treat?": in a question's word order the parser makes
+    "people" the subject of "did"; the question's verb (its root first: "How many of those arrested were
+    charged?" asks about the charged) is the event; a clause about when ("… when it collapsed") is not."""
+    treated = question_frame(
+        "How many people did the Valmeroy Ambulance Service treat in total after the surge?"
+    )
+    assert treated.event == "treat"
+    cancelled = question_frame("How many flights had Norvane Air cancelled by Friday night, 15 May?")
+    assert (cancelled.noun, cancelled.event) == ("flight", "cancel")
+    assert question_frame("How many of those arrested have been charged?").event == "charge"
+    assert question_frame("How many people were inside Corvell House when it collapsed?").event is None
+    received = question_frame("How many appeals had the exam board received by Thursday 11 June?")
+    assert (received.noun, received.event) == (
+        "appeal",
+        None,
+    )  # received is no event: the appeals the board has
+
+
+def test_how_much_of_a_thing_is_answered_by_its_measure_and_a_place_no_figure_names_by_the_story():
+    """ "How much cocaine was seized?" is about "2.1 tonnes seized"; the story's figures name no place, so
+    the question's "at Almerith port" (written in the story) does not keep them off. A place the story
+    never writes still does, and a measure of another event is not what is asked."""
+    seized = [
+        claim("a", 2.1, event="seize", source="the police", date="2026-06-08", unit="tonnes"),
+        claim("b", 3.4, event="seize", source="the minister", date="2026-06-08", unit="tonnes"),
+    ]
+    seized = [
+        c.model_copy(update={"quote": f"Police at Almerith port seized {c.value} tonnes."}) for c in seized
+    ]
+    found = find_disagreements(seized, NO_EMBEDDINGS)
+    assert [d.kind for d in found] == ["conflict"]
+    asked = question_frame("How much cocaine was seized at Almerith port?")
+    assert about_question(asked, found, NO_EMBEDDINGS) == found
+    assert (
+        about_question(
+            question_frame("How much cocaine was seized at the port of Kessen?"), found, NO_EMBEDDINGS
+        )
+        == []
+    )
+    assert about_question(question_frame("How much cocaine was destroyed?"), found, NO_EMBEDDINGS) == []
