@@ -40,7 +40,10 @@ def question_frame(question: str) -> Claim | None:
         noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else partitive_whole(asked)
         anchor_token = noun if noun is not None else asked
     else:
-        noun = next((t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"), None)
+        containers = [t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"]
+        # "What figure did the regulator give for the number of packs recalled?": the one that says of what
+        noun = next((t for t in containers if any(c.lower_ == "of" for c in t.children)), None)
+        noun = noun if noun is not None else next(iter(containers), None)
         noun = noun if noun is not None else _what_it_was(doc)
         if noun is None:
             return None
@@ -183,7 +186,7 @@ def _asked_among(asked, keyed) -> list[Disagreement]:
     children missing only when nothing counts the people."""
     relevant, of_a_part, unnamed = [], [], []
     for disagreement, claim_keys in keyed:
-        matched = [key for key in claim_keys if asked.covered_by(key) or key == asked]
+        matched = [key for key in claim_keys if _of_a_kind(asked, key).covered_by(key) or key == asked]
         if any(key.noun == asked.noun for key in matched):
             relevant.append(disagreement)
         elif matched:
@@ -191,6 +194,14 @@ def _asked_among(asked, keyed) -> list[Disagreement]:
         elif any(key.noun == "*" and replace(asked, noun="*").covered_by(key) for key in claim_keys):
             unnamed.append(disagreement)
     return relevant or of_a_part or unnamed
+
+
+def _of_a_kind(asked, key):
+    """ "How many exam papers had the board regraded?" asks about its "papers regraded", and "How many
+    papers?" about "8,600 exam papers": the same noun, with or without the word that says what kind."""
+    heads = asked.noun.split()[-1], key.noun.split()[-1]
+    same_head = heads[0] == heads[1] and "*" not in heads and (" " in asked.noun) != (" " in key.noun)
+    return replace(asked, noun=key.noun) if same_head else asked
 
 
 def _holds_on(day: str, disagreement: Disagreement) -> bool:
