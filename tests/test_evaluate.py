@@ -231,6 +231,11 @@ def test_story_scores_isolation_agreements_false_alarms_and_questions():
     assert report.false_alarms == 1 and report.agreements_reported == 1
     assert report.unrelated_figures_reported == 1  # the 400 missing
     assert report.unrelated_on_questions == 1  # "Who is the mayor?" got one
+    assert (report.questions_given_their_disagreement, report.questions_with_a_found_disagreement) == (1, 1)
+    unanswered = [(PACK["questions"][0], [mixed]), (PACK["questions"][1], [])]
+    report = stories.score_story([dead, mixed, fled], unanswered, PACK, TEXTS, "test", "pack", 0.0)
+    assert (report.questions_given_their_disagreement, report.questions_with_a_found_disagreement) == (0, 1)
+    assert report.unrelated_on_questions == 1  # the false alarm, attached instead of the dead's conflict
 
 
 def test_an_update_counts_only_when_shown_as_an_update():

@@ -175,7 +175,9 @@ def story_table(report: stories.StoryReport) -> Table:
         f"updates as timelines {updates} · "
         f"agreements reported {report.agreements_reported} · false alarms {report.false_alarms} · "
         f"unrelated figures in disagreements {report.unrelated_figures_reported} · "
-        f"unrelated disagreements on questions {report.unrelated_on_questions} of {report.questions}"
+        f"unrelated disagreements on questions {report.unrelated_on_questions} of {report.questions} · "
+        f"questions given their disagreement {report.questions_given_their_disagreement} of "
+        f"{report.questions_with_a_found_disagreement}"
     )
     table = Table(title=report.command, caption=caption)
     for header in ("kind", "topic", "verdict", "figures (doc:value)"):

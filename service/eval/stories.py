@@ -6,13 +6,15 @@ a population…) and `questions` (with the topic of the conflict or update each 
 
 A gold figure is found in a claim of the same file whose sentence overlaps the gold quote and whose value
 has the same digits. A reported disagreement *isolates* a gold conflict or update when at least three
-quarters of its figures belong to it; a conflict counts when a disagreement of kind "conflict" isolates it,
-an update when one of kind "update" does. An agreement is *reported* when half or more of the figures of a
-disagreement belong to it. A disagreement that isolates nothing is a false alarm. For each question, the
-disagreements newsdesk would attach to its answer (service/asked.py `about_question`) must be
-about its topic: any other is unrelated. (Figures that only the model's answer states are not scored here:
-this evaluation runs no model. Questions whose gold answer is "not stated" are left out: newsdesk answers
-them with an abstention, which carries no disagreements; `newsdesk eval abstention` scores that.)
+quarters of its figures belong to it; a conflict counts when a disagreement of kind "conflict" isolates
+it, an update when one of kind "update" does. An agreement is *reported* when half or more of the figures
+of a disagreement belong to it. A disagreement that isolates nothing is a false alarm. For each question,
+the disagreements newsdesk would attach to its answer (service/asked.py `about_question`) must be about
+its topic: any other is unrelated; and a question whose topic a found disagreement isolates should get
+that disagreement (attaching nothing is never unrelated, so both are scored). (Figures that only the
+model's answer states are not scored here: this evaluation runs no model. Questions whose gold answer is
+"not stated" are left out: newsdesk answers them with an abstention, which carries no disagreements;
+`newsdesk eval abstention` scores that.)
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class QuestionRow(BaseModel):
     expected: str | None
     attached: list[str]
     unrelated: int
+    given: bool | None = None  # its topic's disagreement, when one was found, is attached (None: none found)
 
 
 class StoryReport(BaseModel):
@@ -58,6 +61,8 @@ class StoryReport(BaseModel):
     unrelated_figures_reported: int
     unrelated_on_questions: int
     questions: int
+    questions_given_their_disagreement: int = 0  # of the questions whose topic a found disagreement isolates
+    questions_with_a_found_disagreement: int = 0
     reported: list[ReportedRow]
     question_rows: list[QuestionRow]
     seconds: float
@@ -171,19 +176,18 @@ def score_story(found, attached, gold, texts, command: str, pack: str, started: 
         if (i := index_of.item_of(c)) is not None and items[i][0] == "unrelated"
     )
     question_rows = []
+    isolating = {id(d): items[i][1] for d in found if (i := index_of.isolated(d)) is not None}
     for question, disagreements in attached:
         expected = question.get("topic")
-        wrong = [
-            d
-            for d in disagreements
-            if expected is None or (i := index_of.isolated(d)) is None or items[i][1] != expected
-        ]
+        wrong = [d for d in disagreements if expected is None or isolating.get(id(d)) != expected]
+        findable = expected is not None and expected in isolating.values()
         question_rows.append(
             QuestionRow(
                 question=question["question"],
                 expected=expected,
                 attached=[d.topic for d in disagreements],
                 unrelated=len(wrong),
+                given=any(isolating.get(id(d)) == expected for d in disagreements) if findable else None,
             )
         )
     return StoryReport(
@@ -198,6 +202,8 @@ def score_story(found, attached, gold, texts, command: str, pack: str, started: 
         unrelated_figures_reported=unrelated,
         unrelated_on_questions=sum(r.unrelated for r in question_rows),
         questions=len(question_rows),
+        questions_given_their_disagreement=sum(r.given is True for r in question_rows),
+        questions_with_a_found_disagreement=sum(r.given is not None for r in question_rows),
         reported=rows,
         question_rows=question_rows,
         seconds=seconds_since(started),
