@@ -256,7 +256,11 @@ def is_a_ranking(token) -> bool:
 
 def is_identifier(token) -> bool:
     """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
-    370", "Article 5", "iPhone 14"); counts come before their noun."""
+    370", "Article 5", "iPhone 14") or after the noun it goes with ("between junctions 14 and 17"); counts
+    come before their noun."""
+    first = token.head if token.dep_ == "conj" and token.head.like_num else token  # "junctions 14 and 17"
+    if first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.pos_ == "NOUN":
+        return True  # "junction 14", "gate 12": a number after its noun names it
     before = token.doc[token.i - 1] if token.i else None
     return (
         before is not None
