@@ -131,11 +131,14 @@ def side_of(whose: str | None) -> str | None:
 
 def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
     """Events that one source counts side by side in one sentence ("4 people had been confirmed dead and
-    18 had been rescued alive"): different things, however close their words' embeddings. Not when the
-    sentence sets two sources against each other: that is one thing disputed."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    18 had been rescued alive"), or in one article for one day ("2,300 bags were still awaiting their
+    owners", "19,100 had been returned to their owners"): different things, however close their words'
+    embeddings. Not when the sentence sets two sources against each other: that is one thing disputed."""
+    by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_sentence[(claim.doc_id, claim.start)].append(claim)
+        if claim.source and claim.date:
+            by_sentence[(claim.doc_id, claim.source, claim.date)].append(claim)
     pairs = set()
     for told in by_sentence.values():
         for a, b in itertools.combinations(told, 2):
