@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
+from .thesaurus import is_a_thing
 
 
 def counted(token):
@@ -216,6 +217,8 @@ def open_container(container):
     compound = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     participle = next((c for c in container.children if _participle_of(c)), None)
     event = compound if compound is not None else participle
+    if noun is None and compound is not None and is_a_thing(lemma(compound)):
+        return compound, participle  # "the vehicle count", "its casualty tally": what is counted
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         return open_container(noun)
     if noun is not None and noun.pos_ in ("ADJ", "VERB"):
