@@ -1894,3 +1894,14 @@ def test_a_day_earlier_is_the_day_before_the_one_its_paragraph_names():
     )
     dates = {c.value: c.date for c in article_claims(make_article("review", text))}
     assert dates == {"98,400": "2026-06-05", "73,000": "2026-06-04"}
+
+
+def test_a_number_after_its_noun_names_it_and_a_things_count_counts_the_thing():
+    """ "between junctions 14 and 17" names two junctions (counts come before their noun); "the casualty
+    count" counts casualties, while "the death toll" still counts deaths."""
+    closed = claims_of("Both carriageways closed between junctions 14 and 17, a distance of 22 km.")
+    assert [c.value for c in closed] == ["22 kilometres"]
+    [casualties] = claims_of("The casualty count reached 48.")
+    assert (casualties.noun, casualties.event) == ("casualty", None)
+    [deaths] = claims_of("The death toll rose to 40.")
+    assert (deaths.noun, deaths.event) == (None, "death")

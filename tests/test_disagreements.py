@@ -1356,3 +1356,18 @@ def test_a_question_may_name_the_kind_its_figures_leave_unsaid_and_the_container
     assert about_question(question_frame("How many exam grades were changed?"), found, NO_EMBEDDINGS) == []
     packs = question_frame("What figure did the medicines regulator give for the number of packs recalled?")
     assert packs.noun == "pack"
+
+
+def test_one_source_counting_two_things_on_one_day_in_one_article_never_joins_them():
+    """ "RAH said 2,300 bags were still awaiting their owners" and, further down, "RAH said 19,100 bags had
+    been returned to their owners": two counts, however close "await owner" and "return to owner" are; so
+    the airline's "7,000 awaiting" disputes the 2,300 alone."""
+    waiting = claim("a", 2300, noun="bag", event="await owner", source="RAH", date="2026-06-03")
+    returned = claim("a", 19100, noun="bag", event="return to owner", source="RAH", date="2026-06-03")
+    airline = claim("c", 7000, noun="bag", event="await owner", source="the airline", date="2026-06-03")
+    joined = Vocabulary(lexicon=[frozenset({"await owner", "return to owner"})])
+    [conflict] = find_disagreements([waiting, returned, airline], joined)
+    assert sorted(c.value for c in conflict.claims) == ["2,300", "7,000"]
+    elsewhere = returned.model_copy(update={"doc_id": "b"})  # two articles: the words' join stands
+    [conflict] = find_disagreements([waiting, elsewhere, airline], joined)
+    assert "19,100" in [c.value for c in conflict.claims]
