@@ -585,13 +585,22 @@ BLIND_PACKS = [
     "drone_airport_synthetic",
     "food_banks_synthetic",
     "dam_release_synthetic",
+    "livestock_cull_synthetic",
+    "concert_crowd_synthetic",
+    "hailstorm_claims_synthetic",
+    "exam_grading_synthetic",
+    "rhino_poaching_synthetic",
+    "sinkhole_evacuation_synthetic",
+    "fog_pileup_synthetic",
+    "crypto_exchange_synthetic",
+    "lost_luggage_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Sixty-nine packs written blind (by helpers that never read service/), in twenty-four rounds: the first
-    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
-    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
+    """Seventy-eight packs written blind (by helpers that never read service/), in twenty-seven rounds: the
+    first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
+    next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
     they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
     numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
@@ -689,15 +698,29 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     of 3, agreements 2, false alarms 3 (left for the next round: "the capital" and "the city" as the place a
     figure is in, a partitive whole against its parts across articles, a running count against a total over
     the same days). Then its dates ("on the 4th", a total "between" two days counted to its end, a result
-    after a "when" clause, an updated article's date): unrelated figures 17 -> 16. This is the level reached;
-    a change that falls below it has broken something general."""
+    after a "when" clause, an updated article's date): unrelated figures 17 -> 16. The twenty-fifth (a
+    livestock cull, a concert crowd surge, a hailstorm's insurance claims; press-conference transcripts, an
+    opinion column, a plain-text table, a foreign press round-up) first run: conflicts 1 of 6, updates 2 of 5,
+    false alarms 1, unrelated on questions 2; after its mends ("EUR 1.2bn", "came to", "citing X", "figures
+    from X:", transcript speakers, a newest-first live blog's entry days, "31 infected farms", "a day
+    earlier") 2 of 6, 3 of 5, 0, 0. The twenty-sixth (exam grading, rhino poaching, sinkholes; a
+    question-and-answer explainer, a social-media thread, a newsletter) first run: 4 of 6, 4 of 6, false
+    alarms 0, unrelated figures 2. The twenty-seventh (a fog pile-up, a crypto exchange's collapse, lost
+    luggage; an incident log, a numbered press release, a first-person dispatch) first run: 5 of 6, 3 of 5,
+    false alarms 5, unrelated on questions 3; after its mends ("junctions 14 and 17" name junctions, one
+    source's two counts of one day in one article) 5 of 6, 3 of 5, 3, 3. Questions now find the disagreement
+    they ask about more often (a question's own verb when the parser loses the counted noun's, "how much" of a
+    thing by its measure, a place no figure names): on the older 69, questions given their disagreement 116 ->
+    155 of 265, unrelated on questions 24 -> 30 (mostly false alarms about the very quantity asked). This is
+    the level reached; a change that falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 108
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 73
-    assert sum(r.agreements_reported for r in reports) <= 11
-    assert sum(r.false_alarms for r in reports) <= 22
-    assert sum(r.unrelated_figures_reported for r in reports) <= 16
-    assert sum(r.unrelated_on_questions for r in reports) <= 24
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 119
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 84
+    assert sum(r.agreements_reported for r in reports) <= 10
+    assert sum(r.false_alarms for r in reports) <= 25
+    assert sum(r.unrelated_figures_reported for r in reports) <= 18
+    assert sum(r.unrelated_on_questions for r in reports) <= 33
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 170
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
