@@ -108,7 +108,10 @@ PARTITIVE_GAP = re.compile(
 # of" no part of the label, "citing X" and "figures from X:" name the source, "its" in the verb's object is
 # the subject's, an undated figure in a newest-first live blog is for its entry's day, "31 infected farms"
 # were infected, a live blog's "17:05 - " and a transcript's "Q: " are no part of the sentence, a speaker
-# says what their turn attributes to no one, "a day earlier" is the day before the one the paragraph names
+# says what their turn attributes to no one, "a day earlier" is the day before the one the paragraph names,
+# a forecast's object ("expects 400,000 parcels") holds no size, "residents of Lisbrac" live in a place,
+# "measured the hole at 18 metres deep" measures a depth, a number after its noun ("junctions 14 and 17")
+# names it, "the vehicle count" counts vehicles
 FRAMES_VERSION = 33
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
