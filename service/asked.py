@@ -36,15 +36,18 @@ def question_frame(question: str) -> Claim | None:
     asked = next(
         (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
     )
+    sized = False  # "How big is the hole?": the size asked, nothing that befell it
     if asked is not None:
         noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else partitive_whole(asked)
         anchor_token = noun if noun is not None else asked
     else:
         containers = [t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"]
+        containers = [t for t in [_to_be(doc), *containers] if t is not None]
         # "What figure did the regulator give for the number of packs recalled?": the one that says of what
         noun = next((t for t in containers if any(c.lower_ == "of" for c in t.children)), None)
         noun = noun if noun is not None else next(iter(containers), None)
-        noun = noun if noun is not None else _what_it_was(doc)
+        noun = noun if noun is not None else _what_it_was(doc) or _what_noun(doc)
+        sized = noun is None and (noun := _how_big(doc)) is not None
         if noun is None:
             return None
         anchor_token = noun
@@ -62,6 +65,7 @@ def question_frame(question: str) -> Claim | None:
         event = _main_verb(doc)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
+    event = None if sized else event
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     places = places or _left_from(doc)
@@ -79,6 +83,33 @@ def question_frame(question: str) -> Claim | None:
         date=date,
         date_stated=date is not None,
     )
+
+
+MEASURING = frozenset("big large high deep wide long fast full heavy tall far costly".split())
+
+
+def _what_noun(doc):
+    """ "What harvest does the association expect?": the noun "what" determines."""
+    if doc[0].lower_ in ("what", "which") and doc[0].dep_ == "det" and doc[0].head.pos_ == "NOUN":
+        return doc[0].head
+    return None
+
+
+def _to_be(doc):
+    """ "What does the auditor estimate the budget shortfall to be?": what is to be."""
+    if doc[0].lower_ not in ("what", "which"):
+        return None
+    to_be = [t for t in doc if lemma(t) == "be" and any(c.lower_ == "to" for c in t.children)]
+    return next((c for t in to_be for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+
+
+def _how_big(doc):
+    """ "How big is the hole in the balance sheet?", "How large do they say the budget gap is?": the size
+    of the subject (of the innermost clause) is asked."""
+    if len(doc) < 3 or doc[0].lower_ != "how" or doc[1].lower_ not in MEASURING:
+        return None
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
+    return subjects[-1] if subjects else None
 
 
 def _left_from(doc) -> list[str]:

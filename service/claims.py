@@ -104,14 +104,10 @@ PARTITIVE_GAP = re.compile(
 # ("the real number is 1,100") takes the frame of the sentence before, "there were 140 people on site" are
 # those on site, no place is part of another's name; 17: "…, says X" right after a figure, coordinated chains
 # dated by their first clause, "dollars"/"euros" as "$"/"€", "in that case" / "at the time" dated by the
-# paragraph; 33: "EUR 1.2bn" is a sum in euros, "came to"/"amounted to" a level, a whole after "€58 million
-# of" no part of the label, "citing X" and "figures from X:" name the source, "its" in the verb's object is
-# the subject's, an undated figure in a newest-first live blog is for its entry's day, "31 infected farms"
-# were infected, a live blog's "17:05 - " and a transcript's "Q: " are no part of the sentence, a speaker
-# says what their turn attributes to no one, "a day earlier" is the day before the one the paragraph names,
-# a forecast's object ("expects 400,000 parcels") holds no size, "residents of Lisbrac" live in a place,
-# "measured the hole at 18 metres deep" measures a depth, a number after its noun ("junctions 14 and 17")
-# names it, "the vehicle count" counts vehicles
+# paragraph; 33: currency codes ("EUR 1.2bn"), "came to", a whole after "€58 million of", "citing X",
+# "figures from X:", "its" in the object, live blogs' entry days, transcript turns, participle adjectives on
+# things, "a day earlier", forecasts' objects, "residents of X", depths "measured at", numbers after their
+# noun, a thing's count
 FRAMES_VERSION = 33
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -440,16 +436,11 @@ def _is_projection(token) -> bool:
     return bool(verbs) and (
         _modal(verbs[0], ("could", "may", "might"))
         or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
-        or (lemma(verbs[0]) in FORECASTING and _object_of(token, verbs[0]))
+        or (lemma(verbs[0]) in FORECASTING and "dobj" in (token.dep_, token.head.dep_))
     )
 
 
 FORECASTING = frozenset("expect forecast predict project anticipate".split())
-
-
-def _object_of(token, verb) -> bool:
-    noun = token.head if token.dep_ in ("nummod", "compound") else token
-    return noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _modal(verb, words: tuple[str, ...]) -> bool:

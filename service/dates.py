@@ -136,6 +136,8 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
     for clause in clauses:
         # "since 1989, when the dam burst and killed 212": the parser may hang "when" on the second verb
         told = [clause, *clause.conjuncts]
+        if clause.dep_ == "advcl":  # "…, when a pile-up near Tavenholm, on the same road, killed four":
+            told += [s for s in clause.head.children if s.dep_ == "advcl" and s.i < clause.i]  # hung apart
         when = next((c for v in told for c in v.children if c.lower_ == "when" and c.i < clause.i), None)
         if when is None:
             continue

@@ -362,9 +362,6 @@ def _entity_text(token) -> str:
     return bare_name(text)
 
 
-RECEIVED_AS = {"receive": "give", "get": "give"}  # "students got the wrong grade" were given it
-
-
 def event_key(event, noun=None) -> str | None:
     """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
     the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
@@ -397,7 +394,7 @@ def event_key(event, noun=None) -> str | None:
         and obj.pos_ == "NOUN"
         and not (sibling or share)
     ):
-        return f"{RECEIVED_AS.get(word, word)} {lemma(obj)}"
+        return f"{word} {lemma(obj)}"
     if (reached := _destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)

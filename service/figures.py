@@ -44,8 +44,7 @@ CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
 CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP) ?$")
-# a live blog's "17:05 - ", a transcript's "Q: ": no part of the sentence
-TURN_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|local))?\s*[—–-]|Q:)\s")
+TURN_BEFORE = re.compile(r"^\s*Q:\s")  # a transcript's reporter: no part of the sentence
 CODE_FIGURE = re.compile(r"\b(EUR|USD|GBP) (?=\d)")
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "

@@ -81,10 +81,12 @@ def _teller(anchor, doc, figure=None) -> str | None:
 
 
 def _cited(verb) -> str | None:
-    """Whom a report of the figure cites ("…, citing police sources, that 40 died"): who first said it."""
+    """Whom a report of the figure cites ("…, citing police sources, that 40 died"): who first said it (not
+    what it is read from: "citing inventory records")."""
     for child in verb.children:
         if child.dep_ == "advcl" and child.lower_ == "citing":  # the tagger may call a first word a name
-            return next((_name_in(c) for c in child.children if c.dep_ == "dobj"), None)
+            cited = [c for c in child.children if c.dep_ == "dobj" and lemma(c) not in PUBLISHED]
+            return _name_in(cited[0]) if cited else None  # "citing inventory records": how it is known
     return None
 
 

@@ -708,19 +708,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     alarms 0, unrelated figures 2. The twenty-seventh (a fog pile-up, a crypto exchange's collapse, lost
     luggage; an incident log, a numbered press release, a first-person dispatch) first run: 5 of 6, 3 of 5,
     false alarms 5, unrelated on questions 3; after its mends ("junctions 14 and 17" name junctions, one
-    source's two counts of one day in one article) 5 of 6, 3 of 5, 3, 3. Questions now find the disagreement
-    they ask about more often (a question's own verb when the parser loses the counted noun's, "how much" of a
-    thing by its measure, a place no figure names): on the older 69, questions given their disagreement 116 ->
-    155 of 265, unrelated on questions 24 -> 30 (mostly false alarms about the very quantity asked). This is
-    the level reached; a change that falls below it has broken something general."""
+    source's two counts of one day in one article, a "when" clause hung beside its verb) 5 of 6, 3 of 5, 2, 2.
+    Questions now find the disagreement they ask about more often (a question's own verb when the parser loses
+    the counted noun's, "how much" of a thing by its measure, a place no figure names, "how big", "what
+    harvest"): on the older 69, questions given their disagreement 116 -> 162 of 265, unrelated on questions
+    24 -> 31 (mostly false alarms about the very quantity asked). This is the level reached; a change that
+    falls below it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 119
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 84
     assert sum(r.agreements_reported for r in reports) <= 10
-    assert sum(r.false_alarms for r in reports) <= 25
-    assert sum(r.unrelated_figures_reported for r in reports) <= 18
+    assert sum(r.false_alarms for r in reports) <= 23
+    assert sum(r.unrelated_figures_reported for r in reports) <= 19
     assert sum(r.unrelated_on_questions for r in reports) <= 33
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 170
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 177
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -1394,3 +1395,23 @@ def test_one_source_counting_two_things_on_one_day_in_one_article_never_joins_th
     elsewhere = returned.model_copy(update={"doc_id": "b"})  # two articles: the words' join stands
     [conflict] = find_disagreements([waiting, elsewhere, airline], joined)
     assert "19,100" in [c.value for c in conflict.claims]
+
+
+def test_how_big_and_what_noun_questions_ask_for_a_figure():
+    """ "How big is the hole in the balance sheet?" asks the hole's size; "How large do the Independents
+    say the budget gap is?" the gap's; "What harvest does the association expect?" the harvest."""
+    hole = question_frame("How big is the hole in Pellingford Savings Bank's balance sheet?")
+    assert (hole.noun, hole.event) == ("hole", None)
+    assert (
+        question_frame("How large do the Hallowmere Independents say the budget gap is?").noun == "budget gap"
+    )
+    assert question_frame("What harvest does the Lorvanian Grain Trade Association expect?").noun == "harvest"
+    shortfall = question_frame("What does Hallowmere's external auditor estimate the budget shortfall to be?")
+    assert shortfall.noun == "budget shortfall"  # not the auditor of "auditor estimate"
+    gap = [
+        claim("a", 41_000_000, noun="budget gap", source="the council", date="2026-05-12", unit="pounds"),
+        claim("b", 58_000_000, noun="budget gap", source="the auditor", date="2026-05-12", unit="pounds"),
+    ]
+    found = find_disagreements(gap, NO_EMBEDDINGS)
+    assert about_question(question_frame("How big is the budget gap?"), found, NO_EMBEDDINGS) == found
+    assert about_question(question_frame("How big is the crowd?"), found, NO_EMBEDDINGS) == []
