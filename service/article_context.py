@@ -2,10 +2,10 @@
 
 dateline   "PORT VELANA, Casmira — …": the city lies in the region, for every claim of the article
            (so "nationwide" and "in Casmira" are one place, see disagreements._most_specific)
-live blog the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
+live blog  the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
            midnight where a time is later than the one above it: a figure the entry gives without a
            date is for the entry's day, not the day the page was last updated
-a day before  "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
+day before "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
            paragraph names (else the article's)
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
            attribute to anyone else
@@ -46,11 +46,9 @@ DAYS_BEFORE = re.compile(
 )
 NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 LOOK_BACK = 3  # sentences of the same paragraph
-DATELINE_WITHIN = 6
+DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}):\s", re.M)
-NOT_SPEAKERS = frozenset(
-    {"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"}
-)  # a dateline comes after the title, the date and the byline
+NOT_SPEAKERS = frozenset({"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"})
 
 
 def with_article_context(

@@ -214,7 +214,8 @@ def _writes(places, disagreement: Disagreement) -> bool:
 def _asked_among(asked, keyed) -> list[Disagreement]:
     """The disagreements whose figures count what is asked (a question leaves the unit unsaid: "What was
     the turnout?" is about a share as much as a count); "How many people were missing?" is about the
-    children missing only when nothing counts the people."""
+    children missing only when nothing counts the people; "How many of the captives have been freed?" is
+    about "23 freed" (naming no noun) only when nothing counts the captives."""
     relevant, of_a_part, unnamed = [], [], []
     for disagreement, claim_keys in keyed:
         matched = [key for key in claim_keys if _of_a_kind(asked, key).covered_by(key) or key == asked]
