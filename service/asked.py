@@ -33,6 +33,8 @@ def question_frame(question: str) -> Claim | None:
     """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
     Marrowby), or of a question about a number or toll; None when it asks for no figure."""
     doc = nlp.parse_one(question)
+    if not len(doc):
+        return None
     asked = next(
         (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
     )

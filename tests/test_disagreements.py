@@ -1406,6 +1406,7 @@ def test_how_big_and_what_noun_questions_ask_for_a_figure():
         question_frame("How large do the Hallowmere Independents say the budget gap is?").noun == "budget gap"
     )
     assert question_frame("What harvest does the Lorvanian Grain Trade Association expect?").noun == "harvest"
+    assert question_frame("") is None and question_frame("How") is None  # nothing to read: no figure asked
     shortfall = question_frame("What does Hallowmere's external auditor estimate the budget shortfall to be?")
     assert shortfall.noun == "budget shortfall"  # not the auditor of "auditor estimate"
     gap = [
