@@ -13,10 +13,8 @@ import re
 from . import nlp
 from .clauses import REPORTING, clause_of, lemma
 
-POINT_LABELS = frozenset({"DATE", "TIME"})
-TIME_PREPOSITIONS = frozenset(
-    "after before following since until by".split()
-)  # "late on Saturday night" is a TIME to the tagger
+POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
+TIME_PREPOSITIONS = frozenset("after before following since until by".split())
 
 # a fact box's line or a live blog's entry: "Wednesday 13 May: …", a timeline's "June 8, 12:15: …"
 DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}?)(?:,?\s*\d{1,2}[:.]\d{2})?:\s")

@@ -10,7 +10,7 @@ from . import nlp
 from .clauses import places_of
 from .dates import date_of
 from .events import event_of, is_event_verb
-from .figures import Figure, in_a_table_cell
+from .figures import CURRENCIES, SYMBOL_OF_CODE, Figure, in_a_table_cell
 
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
@@ -24,7 +24,7 @@ KICKERS = frozenset(
 # "Aid paid so far: €58 million of €240 million": the second figure is the whole the first is part of
 WHOLE_AFTER_PART = re.compile(
     r"\d(?:\s*(?:million|billion|thousand|m|bn|k))?\s+(?:out\s+)?of\s+"
-    r"(?:an?\s+|the\s+)?(?:[€$£]|EUR |USD |GBP )?$"
+    rf"(?:an?\s+|the\s+)?(?:[{re.escape(''.join(CURRENCIES))}]|(?:{'|'.join(SYMBOL_OF_CODE)}) )?$"
 )
 LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:|\d]{2,80})(?::|\s\|)\s")
 

@@ -43,9 +43,9 @@ INCREMENT_MARKERS = ("another", "a further", "an additional")
 CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
-CODE_BEFORE = re.compile(r"\b(EUR|USD|GBP) ?$")
+CODE_BEFORE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) ?$")
 TURN_BEFORE = re.compile(r"^\s*Q:\s")  # a transcript's reporter: no part of the sentence
-CODE_FIGURE = re.compile(r"\b(EUR|USD|GBP) (?=\d)")
+CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
