@@ -119,17 +119,25 @@ def _a_group(token) -> bool:
     return token.tag_ in ("VBN", "JJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+MAX_CLIMB = 4  # phrases between a participle and the count it describes
+
+
 def _container_on_participle(verb, preposition: str):
     """ "put the number of people affected at 3.8 million", "brought the number of hostages freed since
     Tuesday to 15": the parser hangs the figure on the participle ("affected", "freed") of what is
     counted; the number it describes is what the figure values."""
     if verb.dep_ not in ("acl", "relcl") or preposition not in ("at", "to"):
         return None
-    container = verb.head  # "the number (of miners) freed": the parser may hang it on either noun
-    if lemma(container) not in CONTAINERS:
-        if container.dep_ != "pobj" or container.head.lower_ != "of":
+    container = verb.head  # "the number (of miners) freed": the parser may hang it on either noun,
+    for _ in range(MAX_CLIMB):  # or deeper: "the number of people hurt in fires involving the packs at 17"
+        if lemma(container) in CONTAINERS:
+            break
+        if container.dep_ == "pobj" and container.head.dep_ == "prep":
+            container = container.head.head
+        elif container.dep_ in ("acl", "relcl"):
+            container = container.head
+        else:
             return None
-        container = container.head.head
     if lemma(container) not in CONTAINERS:
         return None
     verbs = VALUING if preposition == "at" else RAISING

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, RAISING, VALUING, lemma
+from .events import COUNTING
 from .figures import Figure
 from .models import Claim
 
@@ -129,7 +130,7 @@ COORDINATED = re.compile(r"\s(?:and|while)\s+(?:(?:another|a\s+further|some|abou
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
     claim = claims[i]
-    if claim.event or claim.activity:
+    if (claim.event and not _only_counted(claim)) or claim.activity:
         return None
     for j in sorted(range(len(claims)), key=lambda j: abs(at[j] - at[i])):
         other = claims[j]
@@ -143,6 +144,12 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
         if (claim.source and other.source) or CONTRAST.search(between):
             return other
     return None
+
+
+def _only_counted(claim: Claim) -> bool:
+    """ "five more than the 12 recorded by the fire service": a verb of counting says what was done to the
+    count, not what befell what it counts."""
+    return not claim.noun and claim.event in COUNTING
 
 
 CHANGED_FROM = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .clauses import CONTAINERS, PRONOUNS, REPORTING, VALUING, lemma
+from .events import COUNTING
 from .text import bare_name
 from .thesaurus import can_tell
 
@@ -47,7 +48,8 @@ def _in_own_object(verb, figure) -> bool:
 
 def _teller(anchor, doc, figure=None) -> str | None:
     pronoun = None  # "The association released its estimate of €1.2bn": "its" is the association's
-    if figure is not None and (found := _according_to(figure) or _owner_named(_holder_of(figure))):
+    owned = figure is not None and (_according_to(figure) or _owner_named(_holder_of(figure)))
+    if figure is not None and (found := owned or _counted_by(figure)):
         if found not in STANDS_FOR:
             return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
         pronoun = found
@@ -78,6 +80,17 @@ def _teller(anchor, doc, figure=None) -> str | None:
         if (owner := _owner_of_count(verb)) is not None:
             return owner
     return method or _according_to_anywhere(doc) or pronoun
+
+
+def _counted_by(figure) -> str | None:
+    """ "five more than the 12 recorded by the fire service": the figure's own counter."""
+    for word in (figure, figure.head):
+        for verb in (c for c in word.children if c.dep_ == "acl" and lemma(c) in COUNTING):
+            if (by := _agent(verb)) is not None:
+                return _name_in(by)
+        if figure.dep_ != "nummod":
+            break
+    return None
 
 
 def _cited(verb) -> str | None:
