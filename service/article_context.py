@@ -9,6 +9,8 @@ day before "98,400 by Friday … it had risen from 73,000 a day earlier": the da
            paragraph names (else the article's)
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
            attribute to anyone else
+entry      "- 10 March 2026: The PSA orders the recall. The DFRS says 12 people were hurt.": a timeline
+           entry's day dates every sentence of its line that names none
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
            nearest sentence before it in its paragraph names (at most LOOK_BACK back), not the article's;
            likewise "in that case", "at the time", "in the six weeks that followed"
@@ -37,6 +39,7 @@ ENTRY_TIME = re.compile(
     re.M,
 )
 MIN_ENTRIES = 3
+ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
 MIN_SPEAKER = len("ABE")
 MIN_TURNS = 2
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
@@ -63,7 +66,10 @@ def with_article_context(
     return [
         _named_by_its_paragraph(
             _dated_by_its_paragraph(
-                _dated_by_its_entry(_within(claim, lies_in), entries), passages, published, text
+                _dated_by_its_label(_dated_by_its_entry(_within(claim, lies_in), entries), text),
+                passages,
+                published,
+                text,
             ),
             passages,
             text,
@@ -113,6 +119,16 @@ def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
     if claim.date_stated or day is None or claim.date == day or claim.date != claim.published:
         return claim
     return claim.model_copy(update={"date": day})
+
+
+def _dated_by_its_label(claim: Claim, text: str) -> Claim:
+    label = ENTRY_LABEL.match(text, text.rfind("\n", 0, claim.start) + 1)
+    if claim.date_stated or label is None:
+        return claim
+    day = nlp.resolve_date(label["label"], claim.published)
+    if day is None or len(day) != len("2026-06-04"):
+        return claim
+    return claim.model_copy(update={"date": day, "date_stated": True})
 
 
 def _within(claim: Claim, lies_in: tuple[str, str] | None) -> Claim:

@@ -29,6 +29,7 @@ PLACING = frozenset(
     """send deploy dispatch station move arrive head go come travel transfer bring relocate base return
     enter accept receive""".split()
 )
+RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
 HELPING = frozenset("help assist aid support".split())
 HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
@@ -273,7 +274,30 @@ def is_event_verb(token) -> bool:
         return True  # "58 people were admitted to the hospital", "returned to the sea", "came ashore"
     if lemma(token) in PLACING and _uncounted_object(token):
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
+    if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
+        return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+
+
+WHITHER = frozenset("to into onto at in from across out of toward towards back away off".split())
+
+
+def _passive_going_nowhere(verb) -> bool:
+    """ "4,100 packs had been returned by last Friday", "19,250 packs returned": no place they went to or
+    came from, no one who moved them ("were moved out", "sent back to", "brought in by ferry")."""
+    moved = (c.dep_ == "prt" or _a_mover(c) or c.lower_ in WHITHER | HEADINGS for c in verb.children)
+    if any(moved):
+        return False
+    if verb.tag_ == "VBN":
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "19,250 packs returned"
+    no_object = not any(c.dep_ == "dobj" for c in verb.children)
+    return verb.tag_ == "VBD" and no_object and subject is not None
+
+
+def _a_mover(child) -> bool:
+    """ "brought in by ferry", not "returned by last Friday"."""
+    return child.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
 
 
 def _heading(verb) -> str | None:

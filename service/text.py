@@ -114,9 +114,17 @@ def is_correction_note(sentence: str) -> bool:
     return CORRECTION_NOTE.search(sentence) is not None
 
 
+# "- 10 March 2026: The PSA orders …", "2 April 2026: Chief executive …": a timeline entry's day, which the
+# parser would otherwise read as the sentence's subject (article_context dates the entry's sentences)
+ENTRY_DAY = re.compile(
+    r"^\s*(?:[-•*–]\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2},?)\s+\d{4}\s*:\s+(?=[A-Z\d\"“])"
+)
+
+
 def without_dateline(sentence: str) -> str:
-    """The sentence with a leading dateline blanked out, offsets kept (same length)."""
-    found = DATELINE.match(sentence)
+    """The sentence with a leading dateline (or a timeline entry's day) blanked out, offsets kept (same
+    length)."""
+    found = DATELINE.match(sentence) or ENTRY_DAY.match(sentence)
     return sentence if found is None else " " * found.end() + sentence[found.end() :]
 
 
