@@ -95,6 +95,18 @@ def _levelled(unit):
     return _dependent(verb, ("nsubj", "nsubjpass"))
 
 
+def _valued_noun(amount):
+    """ "estimates the lake's volume at 1.6 million cubic metres", "estimates the volume of ice that fell at
+    9 million cubic metres": the parser hangs the measurement on the noun valued, or on its clause."""
+    if amount.dep_ != "pobj" or amount.head.lower_ != "at":
+        return None
+    word = amount.head.head
+    word = word.head if word.dep_ in ("relcl", "acl") else word
+    if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma(word.head) in VALUING:
+        return _noun(word)
+    return None
+
+
 def _stated(unit):
     """ "turnout was 55.2 percent", "turnout had reached 61.4 percent": the subject of a value verb."""
     if unit.dep_ not in ("attr", "dobj", "acomp", "npadvmod", "oprd"):
@@ -293,7 +305,10 @@ DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
 
 
 def measure_token(token):
-    """The unit noun a measurement's number hangs on ("94 kilometres" → kilometres), else the number."""
+    """The unit noun a measurement's number hangs on ("94 kilometres", "9 million cubic metres" →
+    kilometres, metres), else the number."""
+    if token.head.like_num and token.head.i > token.i:
+        token = token.head
     head = token.head
     return head if head.pos_ == "NOUN" and 0 < head.i - token.i <= 2 else token
 
@@ -316,11 +331,28 @@ def measure_of(token, unit: str):
     if (verb := _spending_verb(amount) or _verb_through(amount)) is not None:
         return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
     measured = (
-        _whole(amount) or _of_a_noun(amount) or _modified(amount) or _levelled(amount) or _stated(amount)
+        _whole(amount)
+        or _of_a_noun(amount)
+        or _modified(amount)
+        or _valued_noun(amount)
+        or _levelled(amount)
+        or _stated(amount)
     )
     if measured is not None and _noun(measured) is not None:
+        measured = _size_of(measured)
         return measured, _participle_on(measured)
     return None
+
+
+SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
+
+
+def _size_of(noun):
+    """ "the volume of ice and rock that fell", "the lake's volume": what has the size; else the size word."""
+    if lemma(noun) not in SIZE_NOUNS:
+        return noun
+    owner = _whole(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    return _noun(owner) or noun
 
 
 def _verb_through(amount):
