@@ -254,7 +254,9 @@ def _measure_frame(sentence: str, figure: Figure, token):
     if _no_size(sentence, figure, token):
         return None
     frame = measure_of(token, figure.unit)
-    return None if frame is None else (*frame, None, None)
+    if frame is None:  # "its estimate of 5.5 million cubic metres": the sentence's other figure says
+        return (None, None, None, None) if names_nothing(measure_token(token)) else None
+    return (*frame, None, None)
 
 
 def _share_frame(sentence: str, figure: Figure, token):

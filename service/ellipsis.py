@@ -28,7 +28,9 @@ def may_borrow(sentence: str, figure: Figure) -> bool:
 def names_nothing(token) -> bool:
     """The figure values a count that names nothing: "the real number is 1,100", "the true toll is at
     least 240", "the union puts the figure at 65,000", "its count stood at 187", "the auditors put it at
-    nearly €1.3 billion"."""
+    nearly €1.3 billion", "has stuck to its estimate of 5.5 million cubic metres"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
+        return not any(c.dep_ in ("compound", "acl", "relcl") for c in token.head.head.children)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
     if token.dep_ not in ("attr", "pobj") or verb.pos_ not in ("AUX", "VERB"):
         return False
