@@ -27,7 +27,7 @@ import re
 
 from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
-from .events import PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
+from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
@@ -268,6 +268,8 @@ def _spending_verb(amount):
     €900,000": the verb, which says what the sum is (money received is money paid out, not a group
     placed); not a change ("fell 3 million marks")."""
     verb = amount.head
+    if lemma(verb) in COUNTING and _whole(amount) is not None:
+        return None  # "recorded 112 millimetres of rain": the rain
     moved = is_event_verb(verb) or lemma(verb) in PLACING
     if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:
         return None

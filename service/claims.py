@@ -108,7 +108,7 @@ PARTITIVE_GAP = re.compile(
 # "figures from X:", "its" in the object, live blogs' entry days, transcript turns, participle adjectives on
 # things, "a day earlier", forecasts' objects, "residents of X", depths "measured at", numbers after their
 # noun, a thing's count
-FRAMES_VERSION = 33
+FRAMES_VERSION = 34
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

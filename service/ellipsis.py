@@ -136,7 +136,8 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
         return None
     for j in sorted(range(len(claims)), key=lambda j: abs(at[j] - at[i])):
         other = claims[j]
-        if j == i or not (other.event or other.activity) or other.value == claim.value:
+        named = other.noun and not claim.noun and other.unit == claim.unit  # "9 million cubic metres of ice"
+        if j == i or not (other.event or other.activity or named) or other.value == claim.value:
             continue
         if claim.noun and not claim.generic and claim.noun != other.noun:
             continue

@@ -291,8 +291,12 @@ def _passive_going_nowhere(verb) -> bool:
     if verb.tag_ == "VBN":
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "19,250 packs returned"
-    no_object = not any(c.dep_ == "dobj" for c in verb.children)
+    no_object = not any(_object_or_state(c) for c in verb.children)  # not "went missing"
     return verb.tag_ == "VBD" and no_object and subject is not None
+
+
+def _object_or_state(child) -> bool:
+    return child.dep_ in ("dobj", "acomp", "oprd", "xcomp", "attr") or (child.dep_, child.pos_) == ("advcl", "VERB")
 
 
 def _a_mover(child) -> bool:

@@ -52,6 +52,8 @@ def _teller(anchor, doc, figure=None) -> str | None:
     if figure is not None and (found := owned or _counted_by(figure)):
         if found not in STANDS_FOR:
             return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
+        if (own := _own_subject(anchor)) is not None:
+            return own  # "…, while the government has stuck to its estimate of 5.5 million"
         pronoun = found
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
     # its own, whatever the parser hangs it on
@@ -93,6 +95,17 @@ def _counted_by(figure) -> str | None:
     return None
 
 
+def _own_subject(anchor) -> str | None:
+    """The subject of the clause a figure "its" (their, his, her) owns lies in, when no one reports the
+    clause ("Oskan says the group stands by its estimate": Oskan) but its own contrast ("…, while")."""
+    chain = [t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")]
+    reporting = next((i for i, verb in enumerate(chain) if _reports(verb)), len(chain))
+    if not chain or (reporting < len(chain) and not any(v.dep_ == "advcl" for v in chain[:reporting])):
+        return None
+    subject = next((c for c in chain[0].children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.pos_ == "PRON" or _reports(chain[0]) else _name_in(subject)
+
+
 def _cited(verb) -> str | None:
     """Whom a report of the figure cites ("…, citing police sources, that 40 died"): who first said it (not
     what it is read from: "citing inventory records")."""
@@ -120,9 +133,13 @@ def _owner_of_count(verb) -> str | None:
 
 
 def _holder_of(figure):
-    """What a figure is owned through: itself, or the count it is "of" ("the ministry's count of 1,480")."""
-    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and lemma(figure.head.head) in CONTAINERS:
-        return figure.head.head
+    """What a figure is owned through: itself, or the count it is "of" ("the ministry's count of 1,480", "its
+    estimate of 5.5 million cubic metres")."""
+    unit = figure
+    while unit.dep_ in ("compound", "nummod") and unit.head.i > unit.i and unit.head.pos_ in ("NUM", "NOUN"):
+        unit = unit.head  # "its estimate of 5.5 million cubic metres": the count the unit is "of"
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and lemma(unit.head.head) in CONTAINERS:
+        return unit.head.head
     return figure
 
 

@@ -99,7 +99,7 @@ FRAMES = [
         "The regulator says 3.8 million people had their data stolen.",
         [("3.8 million", None, "people", "steal", [], "regulator")],
     ),
-    ("The agency stands by its figure of 64 people on board.", [("64", None, "people", "aboard", [], None)]),
+    ("The agency stands by its figure of 64 people on board.", [("64", None, "people", "aboard", [], "agency")]),
     (
         "Kessaro, a market town of about 38,000 people, lies east.",
         [("38,000", "about", "market town", None, [], None)],
@@ -1904,3 +1904,65 @@ def test_a_when_clause_the_parser_hangs_apart_from_its_verb_still_dates_it():
         "fog near Tavenholm, on the same road some 60 kilometres further north, killed four people."
     )
     assert [(c.value, c.date) for c in claims_of(told, "2026-06-03") if c.event] == [("4", "2019")]
+
+
+def test_a_count_valued_far_from_its_number_word_and_one_counted_by_another():
+    """ "puts the number of people hurt in fires involving the packs at 17": the parser hangs "at 17" on
+    "involving"; the 17 still values the number of people hurt. "five more than the 12 recorded by the fire
+    service": the fire service's count of the same people."""
+    told = (
+        "The Consumers' Union said its own count puts the number of people hurt in fires involving the packs "
+        "at 17, five more than the 12 recorded by the fire service."
+    )
+    assert [(c.value, c.noun, c.event, c.source) for c in claims_of(told)] == [
+        ("17", "people", "hurt", "Consumers' Union"),
+        ("12", "people", "hurt", "fire service"),
+    ]
+
+
+def test_millions_of_cubic_metres_are_measured_and_a_size_word_is_what_its_owner_has():
+    fell = claims_of("The survey estimates the volume of ice and rock that fell at 9 million cubic metres.")
+    assert [(c.value, c.unit, c.noun) for c in fell] == [("9 million cubic metres", "cubic metres", "ice")]
+    [lake] = claims_of("Civil protection estimates the lake's volume at 1.6 million cubic metres.")
+    assert (lake.noun, lake.unit) == ("lake", "cubic metres")
+    [rain] = claims_of("The institute recorded 112 millimetres of rain at Observatory Park on Tuesday.")
+    assert (rain.noun, rain.event) == ("rain", None)  # recorded: how it is known, not what befell the rain
+
+
+def test_a_measurement_of_an_estimate_takes_what_the_figure_it_is_set_against_measures():
+    told = (
+        "The survey says 9 million cubic metres of ice and rock fell, while the regional government has stuck "
+        "to its estimate of 5.5 million cubic metres."
+    )
+    assert {(c.value, c.noun) for c in claims_of(told)} == {
+        ("9 million cubic metres", "ice"),
+        ("5.5 million cubic metres", "ice"),
+    }
+
+
+def test_things_returned_with_no_place_say_what_befell_them():
+    """A verb of placing says where a group went ("sent to Marrowby"); with no place, particle or mover
+    ("4,100 packs had been returned by last Friday") it is what befell them. Who received stays the
+    receiver's ("How many appeals had the board received")."""
+    [returned] = claims_of("Voltrana says 4,100 packs had been returned by last Friday.", "2026-03-18")
+    assert (returned.noun, returned.event) == ("pack", "return")
+    [moved] = claims_of("More than 7,000 people were moved out of the town.")
+    assert moved.event is None
+
+
+def test_a_timeline_entrys_day_dates_every_sentence_of_its_line():
+    text = (
+        "Timeline: the recall\nPublished 11 April 2026\n\n"
+        "- 10 March 2026: The regulator orders the recall of 48,700 packs. The fire service says it has linked "
+        "23 fires since September 2024 to the packs, in which 12 people were hurt. In a statement the same "
+        "evening, the maker says its packs were involved in nine fires.\n"
+        "- 17 March 2026: The Consumers' Union says its own survey suggests 17 people have been hurt.\n"
+    )
+    claims = article_claims(make_article("timeline", text))
+    assert {(c.value, c.date) for c in claims} >= {
+        ("48,700", "2026-03-10"),
+        ("12", "2026-03-10"),
+        ("9", "2026-03-10"),
+        ("17", "2026-03-17"),
+    }
+    assert next(c.source for c in claims if c.value == "17") is not None
