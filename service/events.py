@@ -279,14 +279,11 @@ def is_event_verb(token) -> bool:
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
 
 
-WHITHER = frozenset("to into onto at in from across out of toward towards back away off".split())
-
-
 def _passive_going_nowhere(verb) -> bool:
-    """ "4,100 packs had been returned by last Friday", "19,250 packs returned": no place they went to or
-    came from, no one who moved them ("were moved out", "sent back to", "brought in by ferry")."""
-    moved = (c.dep_ == "prt" or _a_mover(c) or c.lower_ in WHITHER | HEADINGS for c in verb.children)
-    if any(moved):
+    """ "4,100 packs had been returned by last Friday", "19,250 packs returned": nowhere they went to or came
+    from, nothing they were sent to do ("were moved out", "deployed along the border", "being deployed for
+    demining")."""
+    if any(_whither(c) for c in verb.children):
         return False
     if verb.tag_ == "VBN":
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl"
@@ -295,13 +292,16 @@ def _passive_going_nowhere(verb) -> bool:
     return verb.tag_ == "VBD" and no_object and subject is not None
 
 
+def _whither(child) -> bool:
+    """Where or what for a group was moved; not when ("on Tuesday") or by whom ("by owners")."""
+    if child.dep_ == "prep":  # nor who says so ("according to Voltrana")
+        return child.lower_ != "according" and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    purpose = child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB"  # "sent to help", "went missing"
+    return purpose or child.dep_ == "prt" or child.lower_ in HEADINGS
+
+
 def _object_or_state(child) -> bool:
-    return child.dep_ in ("dobj", "acomp", "oprd", "xcomp", "attr") or (child.dep_, child.pos_) == ("advcl", "VERB")
-
-
-def _a_mover(child) -> bool:
-    """ "brought in by ferry", not "returned by last Friday"."""
-    return child.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    return child.dep_ in ("dobj", "acomp", "oprd", "attr")
 
 
 def _heading(verb) -> str | None:

@@ -1946,8 +1946,14 @@ def test_things_returned_with_no_place_say_what_befell_them():
     receiver's ("How many appeals had the board received")."""
     [returned] = claims_of("Voltrana says 4,100 packs had been returned by last Friday.", "2026-03-18")
     assert (returned.noun, returned.event) == ("pack", "return")
-    [moved] = claims_of("More than 7,000 people were moved out of the town.")
-    assert moved.event is None
+    for placed in (
+        "More than 7,000 people were moved out of the town.",
+        "Nearly 10,000 soldiers are deployed along the border.",
+        "Meanwhile, 1,000 soldiers are being deployed for demining operations.",
+    ):
+        assert [c.event for c in claims_of(placed)] == [None]
+    [by_owners] = claims_of("According to Voltrana, 11,600 packs had been returned by owners so far.")
+    assert by_owners.event == "return"
 
 
 def test_a_timeline_entrys_day_dates_every_sentence_of_its_line():

@@ -594,13 +594,16 @@ BLIND_PACKS = [
     "fog_pileup_synthetic",
     "crypto_exchange_synthetic",
     "lost_luggage_synthetic",
+    "ebike_recall_synthetic",
+    "metro_flood_synthetic",
+    "glacier_collapse_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Seventy-eight packs written blind (by helpers that never read service/), in twenty-seven rounds: the
-    first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
-    next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
+    """Eighty-one packs written blind (by helpers that never read service/), in twenty-eight rounds: the first
+    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
+    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
     they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
     numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
@@ -703,25 +706,31 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     opinion column, a plain-text table, a foreign press round-up) first run: conflicts 1 of 6, updates 2 of 5,
     false alarms 1, unrelated on questions 2; after its mends ("EUR 1.2bn", "came to", "citing X", "figures
     from X:", transcript speakers, a newest-first live blog's entry days, "31 infected farms", "a day
-    earlier") 2 of 6, 3 of 5, 0, 0. The twenty-sixth (exam grading, rhino poaching, sinkholes; a
-    question-and-answer explainer, a social-media thread, a newsletter) first run: 4 of 6, 4 of 6, false
-    alarms 0, unrelated figures 2. The twenty-seventh (a fog pile-up, a crypto exchange's collapse, lost
-    luggage; an incident log, a numbered press release, a first-person dispatch) first run: 5 of 6, 3 of 5,
-    false alarms 5, unrelated on questions 3; after its mends ("junctions 14 and 17" name junctions, one
-    source's two counts of one day in one article, a "when" clause hung beside its verb) 5 of 6, 3 of 5, 2, 2.
-    Questions now find the disagreement they ask about more often (a question's own verb when the parser loses
-    the counted noun's, "how much" of a thing by its measure, a place no figure names, "how big", "what
-    harvest"): on the older 69, questions given their disagreement 116 -> 162 of 265, unrelated on questions
-    24 -> 31 (mostly false alarms about the very quantity asked). This is the level reached; a change that
-    falls below it has broken something general."""
+    earlier") 2 of 6, 3 of 5, 0, 0. The twenty-sixth (exam grading, rhino poaching, sinkholes; a question-and-
+    answer explainer, a social-media thread, a newsletter) first run: 4 of 6, 4 of 6, false alarms 0,
+    unrelated figures 2. The twenty-seventh (a fog pile-up, a crypto exchange's collapse, lost luggage; an
+    incident log, a numbered press release, a first-person dispatch) first run: 5 of 6, 3 of 5, false alarms
+    5, unrelated on questions 3; after its mends ("junctions 14 and 17" name junctions, one source's two
+    counts of one day in one article, a "when" clause hung beside its verb) 5 of 6, 3 of 5, 2, 2. Questions
+    now find the disagreement they ask about more often (a question's own verb when the parser loses the
+    counted noun's, "how much" of a thing by its measure, a place no figure names, "how big", "what harvest"):
+    on the older 69, questions given their disagreement 116 -> 162 of 265, unrelated on questions 24 -> 31
+    (mostly false alarms about the very quantity asked). The twenty-eighth (an e-bike battery recall, a metro
+    tunnel flood, a glacier collapse; a recall notice, a dated timeline, a weather bulletin, a parliamentary
+    record) first run: conflicts 2 of 8, updates 6 of 6, false alarms 6, unrelated on questions 7; after its
+    mends (millions of cubic metres measured, a size word's owner, a measurement of an estimate set against
+    another, "its estimate" its clause's subject's, "the 12 recorded by the fire service", things returned, a
+    timeline entry's day) 6 of 8, 6 of 6, 3, 3; on the older 78: conflicts 119 -> 124, agreements 10 -> 11 (a
+    region's hectares, now measured, meet the nation's). This is the level reached; a change that falls below
+    it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 119
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 84
-    assert sum(r.agreements_reported for r in reports) <= 10
-    assert sum(r.false_alarms for r in reports) <= 23
-    assert sum(r.unrelated_figures_reported for r in reports) <= 19
-    assert sum(r.unrelated_on_questions for r in reports) <= 33
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 177
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 130
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 90
+    assert sum(r.agreements_reported for r in reports) <= 11
+    assert sum(r.false_alarms for r in reports) <= 25
+    assert sum(r.unrelated_figures_reported for r in reports) <= 21
+    assert sum(r.unrelated_on_questions for r in reports) <= 36
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 185
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
