@@ -99,7 +99,10 @@ FRAMES = [
         "The regulator says 3.8 million people had their data stolen.",
         [("3.8 million", None, "people", "steal", [], "regulator")],
     ),
-    ("The agency stands by its figure of 64 people on board.", [("64", None, "people", "aboard", [], "agency")]),
+    (
+        "The agency stands by its figure of 64 people on board.",
+        [("64", None, "people", "aboard", [], "agency")],
+    ),
     (
         "Kessaro, a market town of about 38,000 people, lies east.",
         [("38,000", "about", "market town", None, [], None)],
@@ -1931,8 +1934,8 @@ def test_millions_of_cubic_metres_are_measured_and_a_size_word_is_what_its_owner
 
 def test_a_measurement_of_an_estimate_takes_what_the_figure_it_is_set_against_measures():
     told = (
-        "The survey says 9 million cubic metres of ice and rock fell, while the regional government has stuck "
-        "to its estimate of 5.5 million cubic metres."
+        "The survey says 9 million cubic metres of ice and rock fell, while the regional government has "
+        "stuck to its estimate of 5.5 million cubic metres."
     )
     assert {(c.value, c.noun) for c in claims_of(told)} == {
         ("9 million cubic metres", "ice"),
@@ -1959,9 +1962,9 @@ def test_things_returned_with_no_place_say_what_befell_them():
 def test_a_timeline_entrys_day_dates_every_sentence_of_its_line():
     text = (
         "Timeline: the recall\nPublished 11 April 2026\n\n"
-        "- 10 March 2026: The regulator orders the recall of 48,700 packs. The fire service says it has linked "
-        "23 fires since September 2024 to the packs, in which 12 people were hurt. In a statement the same "
-        "evening, the maker says its packs were involved in nine fires.\n"
+        "- 10 March 2026: The regulator orders the recall of 48,700 packs. The fire service says it has "
+        "linked 23 fires since September 2024 to the packs, in which 12 people were hurt. In a statement the "
+        "same evening, the maker says its packs were involved in nine fires.\n"
         "- 17 March 2026: The Consumers' Union says its own survey suggests 17 people have been hurt.\n"
     )
     claims = article_claims(make_article("timeline", text))
