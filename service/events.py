@@ -18,7 +18,7 @@ from __future__ import annotations
 from .clauses import REPORTING, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .text import bare_name
-from .thesaurus import is_a_thing, is_verb
+from .thesaurus import is_a_being, is_a_thing, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -287,14 +287,15 @@ def _passive_going_nowhere(verb) -> bool:
         return False
     if verb.tag_ == "VBN":
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "19,250 packs returned"
+    # "19,250 packs returned" (a passive the parser reads as active; "1,000 sappers went" went themselves)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     no_object = not any(_object_or_state(c) for c in verb.children)  # not "went missing"
-    return verb.tag_ == "VBD" and no_object and subject is not None
+    return verb.tag_ == "VBD" and no_object and subject is not None and not is_a_being(lemma(subject))
 
 
 def _whither(child) -> bool:
     """Where or what for a group was moved; not when ("on Tuesday") or by whom ("by owners")."""
-    if child.dep_ == "prep":  # nor who says so ("according to Voltrana")
+    if child.dep_ in ("prep", "dative"):  # nor who says so ("according to Voltrana")
         return child.lower_ != "according" and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
     purpose = child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB"  # "sent to help", "went missing"
     return purpose or child.dep_ == "prt" or child.lower_ in HEADINGS

@@ -108,5 +108,14 @@ def is_a_thing(noun: str) -> bool:
     return bool(senses) and _noun_file(senses[0]) in THINGS
 
 
+BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
+
+
+def is_a_being(noun: str) -> bool:
+    """Whether a noun's most common sense is an animal, a person or a group of them ("sappers", "people")."""
+    senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
+    return bool(senses) and _noun_file(senses[0]) in BEINGS
+
+
 def _noun_file(offset: str) -> int | None:
     return _lexicographer_files("noun").get(offset)

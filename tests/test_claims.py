@@ -1953,6 +1953,8 @@ def test_things_returned_with_no_place_say_what_befell_them():
         "More than 7,000 people were moved out of the town.",
         "Nearly 10,000 soldiers are deployed along the border.",
         "Meanwhile, 1,000 soldiers are being deployed for demining operations.",
+        "Some 40,000 sappers have been sent to the Kursk region, the bulletin said.",
+        "Shoigu said 1,000 sappers went.",  # a group that went itself: a placing
     ):
         assert [c.event for c in claims_of(placed)] == [None]
     [by_owners] = claims_of("According to Voltrana, 11,600 packs had been returned by owners so far.")
