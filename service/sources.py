@@ -96,8 +96,9 @@ def _counted_by(figure) -> str | None:
 
 
 def _own_subject(anchor) -> str | None:
-    """The subject of the clause a figure "its" (their, his, her) owns lies in, when no one reports the
-    clause ("Oskan says the group stands by its estimate": Oskan) but its own contrast ("…, while")."""
+    """The subject of the clause a figure "its" (their, his, her) owns lies in, when no one reports that
+    clause or it is a contrast of its own ("…, while the government has stuck to its estimate of"); not in
+    "Oskan says the group stands by its estimate", which is Oskan's."""
     chain = [t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")]
     reporting = next((i for i, verb in enumerate(chain) if _reports(verb)), len(chain))
     if not chain or (reporting < len(chain) and not any(v.dep_ == "advcl" for v in chain[:reporting])):
