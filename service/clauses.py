@@ -142,7 +142,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
     if (where := _where_clause_place(anchor)) and where not in places:
         places.append(where)
     if not places:
-        places += _fronted_place(anchor)
+        places += _fronted_place(anchor) or _the_named_region(clause, doc)
     places += [
         _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p
         for p in _scopes([*clause, *_fronted(anchor)])
@@ -331,6 +331,29 @@ def is_aside(sentence: str) -> bool:
     """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
     …")."""
     return ANOTHER_EVENT.search(sentence) is not None or FOR_COMPARISON.match(sentence.strip()) is not None
+
+
+# "the region" in a sentence whose body is named for its region ("the Haskeld Regional Agriculture Office")
+REGION_ADJECTIVES = {
+    "region": "Regional",
+    "province": "Provincial",
+    "district": "District",
+    "county": "County",
+}
+
+
+def _the_named_region(clause, doc) -> list[str]:
+    """ "480,000 hectares of farmland in the region", says the Haskeld Regional Agriculture Office:
+    Haskeld."""
+    for token in clause:
+        adjective = REGION_ADJECTIVES.get(token.lower_)
+        if adjective is None or not any(c.lower_ == "the" for c in token.children):
+            continue
+        named = re.search(rf"\b((?:[A-Z][\w'’-]+ )+){adjective}\b", doc.text)
+        name = named.group(1).removeprefix("The ").strip() if named else ""
+        if name:
+            return [name]
+    return []
 
 
 def _scopes(clause) -> list[str]:

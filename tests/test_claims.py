@@ -1977,3 +1977,10 @@ def test_a_timeline_entrys_day_dates_every_sentence_of_its_line():
         ("17", "2026-03-17"),
     }
     assert next(c.source for c in claims if c.value == "17") is not None
+
+
+def test_the_region_is_the_one_its_body_is_named_for():
+    named = "The Haskeld Regional Agriculture Office said 480,000 hectares in the region were damaged."
+    assert [c.places for c in claims_of(named)] == [["Haskeld"]]
+    unnamed = "The office said 480,000 hectares in the region were damaged."
+    assert [c.places for c in claims_of(unnamed)] == [[]]
