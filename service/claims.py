@@ -57,7 +57,7 @@ from .amounts import (
 )
 from .article_context import with_article_context
 from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
-from .counted import counted, is_a_ranking, is_generic, is_identifier
+from .counted import counted, is_a_ranking, is_generic, is_identifier, names_an_occurrence
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
 from .events import event_key, names_a_state, placing_verb, purpose, whose
@@ -342,8 +342,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
     if noun is None and event_token is None and not borrows:
         return None
-    small = figure.spelled and figure.high < 10 and not earlier_value(token)  # "up from six" is a count's
-    if small and (event_token is None or _known_set(sentence, figure)):
+    small = figure.spelled and figure.high < 10 and not borrows  # "up from six", "but X says nine" borrow
+    if small and ((event_token is None and not names_an_occurrence(noun)) or _known_set(sentence, figure)):
         return None  # "two helicopters", "the two nations exchange": a detail of the scene, not a count
     what = (noun_key(noun), event_key(event_token, noun))
     if is_increment(sentence, figure) and (what in seen or not names_a_state(event_token)):

@@ -28,7 +28,7 @@ CONTAINERS = frozenset("number total toll count figure tally sum estimate worth 
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 
-GENERIC_NOUNS = frozenset("people person individual".split())
+GENERIC_NOUNS = frozenset("people person individual other".split())  # "30 others were injured"
 
 LOCATIVE = frozenset(
     "in to into at near across throughout inside within outside around of between along".split()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
-from .thesaurus import is_a_thing
+from .thesaurus import is_a_thing, is_an_occurrence
 
 
 def counted(token):
@@ -280,3 +280,8 @@ def is_identifier(token) -> bool:
         and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
         and before.whitespace_ != ""
     )
+
+
+def names_an_occurrence(noun) -> bool:
+    """ "nine deaths", "two arrests": the noun says what happened, as a verb would."""
+    return noun is not None and is_an_occurrence(lemma(noun))

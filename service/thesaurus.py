@@ -104,8 +104,7 @@ THINGS = frozenset({3, 5, 6, 8, 13, 14, 15, 17, 18, 20, 27})
 def is_a_thing(noun: str) -> bool:
     """Whether a noun's most common sense is a thing, a being or a group ("farms", "cows", "people"), not
     a sum, an act or a message ("losses", "claims")."""
-    senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
-    return bool(senses) and _noun_file(senses[0]) in THINGS
+    return _first_noun_file(noun) in THINGS
 
 
 BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
@@ -113,8 +112,21 @@ BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 
 def is_a_being(noun: str) -> bool:
     """Whether a noun's most common sense is an animal, a person or a group of them ("sappers", "people")."""
+    return _first_noun_file(noun) in BEINGS
+
+
+OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
+
+
+def is_an_occurrence(noun: str) -> bool:
+    """Whether a noun's most common sense is an act or an event ("deaths", "arrests", "fires"), which a
+    count of them says happened."""
+    return _first_noun_file(noun) in OCCURRENCES
+
+
+def _first_noun_file(noun: str) -> int | None:
     senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
-    return bool(senses) and _noun_file(senses[0]) in BEINGS
+    return _noun_file(senses[0]) if senses else None
 
 
 def _noun_file(offset: str) -> int | None:

@@ -1984,3 +1984,18 @@ def test_the_region_is_the_one_its_body_is_named_for():
     assert [c.places for c in claims_of(named)] == [["Haskeld"]]
     unnamed = "The office said 480,000 hectares in the region were damaged."
     assert [c.places for c in claims_of(unnamed)] == [[]]
+
+
+def test_a_small_number_in_words_counts_when_its_noun_is_what_happened_or_it_is_set_against_another():
+    """ "two helicopters" is a detail of the scene; "nine deaths" says nine died (a noun whose first
+    WordNet sense is an act or an event), and "but the agency says it has confirmed nine" is the other
+    side of a dispute."""
+    [deaths] = claims_of("The agency has confirmed nine deaths.")
+    assert (deaths.value, deaths.noun) == ("9", "death")
+    disputed = "The association says 23 dogs have died, but the agency says it has confirmed nine."
+    assert [(c.value, c.noun, c.event) for c in claims_of(disputed)] == [
+        ("23", "dog", "die"),
+        ("9", "dog", "die"),
+    ]
+    [others] = claims_of("Eight people died and more than 30 others were injured.")[1:]
+    assert (others.value, others.generic, others.event) == ("30", True, "injure")
