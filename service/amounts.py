@@ -268,8 +268,8 @@ def _spending_verb(amount):
     €900,000": the verb, which says what the sum is (money received is money paid out, not a group
     placed); not a change ("fell 3 million marks")."""
     verb = amount.head
-    if lemma(verb) in COUNTING and _whole(amount) is not None:
-        return None  # "recorded 112 millimetres of rain": the rain
+    if lemma(verb) in COUNTING:
+        return None  # "recorded 112 millimetres of rain": the rain; "recorded 45 centimetres": said before
     moved = is_event_verb(verb) or lemma(verb) in PLACING
     if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:
         return None

@@ -29,6 +29,8 @@ def names_nothing(token) -> bool:
     """The figure values a count that names nothing: "the real number is 1,100", "the true toll is at
     least 240", "the union puts the figure at 65,000", "its count stood at 187", "the auditors put it at
     nearly €1.3 billion", "has stuck to its estimate of 5.5 million cubic metres"."""
+    if token.dep_ == "dobj" and lemma(token.head) in COUNTING:  # "the station recorded 45 centimetres"
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return not any(c.dep_ in ("compound", "acl", "relcl") for c in token.head.head.children)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head

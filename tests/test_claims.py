@@ -1999,3 +1999,15 @@ def test_a_small_number_in_words_counts_when_its_noun_is_what_happened_or_it_is_
     ]
     [others] = claims_of("Eight people died and more than 30 others were injured.")[1:]
     assert (others.value, others.generic, others.event) == ("30", True, "injure")
+
+
+def test_a_measurement_only_recorded_measures_what_the_sentence_before_does():
+    text = (
+        "Snow\nPublished 21 January 2026\n\nThe company says up to 70 centimetres of snow fell on the road. "
+        "The institute's station at Grelland recorded 45 centimetres."
+    )
+    claims = article_claims(make_article("snow", text))
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("70 centimetres", "snow", None),
+        ("45 centimetres", "snow", None),
+    ]
