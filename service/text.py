@@ -138,7 +138,9 @@ def dateline_containment(sentence: str) -> tuple[str, str] | None:
 
 
 def bare_name(text: str) -> str:
-    """A name without its article or possessive: "the Civic Union's" → "Civic Union"."""
+    """A name without its article or possessive: "the Civic Union's" → "Civic Union"; nor a live blog's time
+    the tagger took into it ("19:10 - Police")."""
+    text = re.sub(r"^\d{1,2}[:.]\d{2}\s*[-–—]?\s*", "", text)
     return re.sub(r"^the\s+", "", text, flags=re.I).removesuffix("’s").removesuffix("'s").strip()
 
 

@@ -2011,3 +2011,8 @@ def test_a_measurement_only_recorded_measures_what_the_sentence_before_does():
         ("70 centimetres", "snow", None),
         ("45 centimetres", "snow", None),
     ]
+
+
+def test_a_live_blogs_time_is_no_part_of_who_says_so():
+    [toll] = claims_of("19:10 - Police say the death toll has risen to five as bodies were found.")
+    assert (toll.value, toll.source) == ("5", "Police")
