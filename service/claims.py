@@ -107,8 +107,8 @@ PARTITIVE_GAP = re.compile(
 # paragraph; 33: currency codes ("EUR 1.2bn"), "came to", a whole after "€58 million of", "citing X",
 # "figures from X:", "its" in the object, live blogs' entry days, transcript turns, participle adjectives on
 # things, "a day earlier", forecasts' objects, "residents of X", depths "measured at", numbers after their
-# noun, a thing's count; 34: millions of cubic metres, a size word's owner, a measurement of an estimate
-# naming nothing, "its estimate" its clause's subject's, things returned, timeline entries' days
+# noun, a thing's count; 34: cubic metres in millions, a size's owner, estimates and "recorded 45 cm" naming
+# nothing, "its estimate", things returned, timeline days, "nine deaths", "in the region", "30 others"
 FRAMES_VERSION = 34
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

@@ -597,11 +597,14 @@ BLIND_PACKS = [
     "ebike_recall_synthetic",
     "metro_flood_synthetic",
     "glacier_collapse_synthetic",
+    "algae_bloom_synthetic",
+    "gas_explosion_synthetic",
+    "snowstorm_stranding_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Eighty-one packs written blind (by helpers that never read service/), in twenty-eight rounds: the first
+    """Eighty-four packs written blind (by helpers that never read service/), in twenty-nine rounds: the first
     six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
     three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -721,16 +724,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     mends (millions of cubic metres measured, a size word's owner, a measurement of an estimate set against
     another, "its estimate" its clause's subject's, "the 12 recorded by the fire service", things returned, a
     timeline entry's day) 6 of 8, 6 of 6, 3, 3; on the older 78: conflicts 119 -> 124, agreements 10 -> 11 (a
-    region's hectares, now measured, meet the nation's). This is the level reached; a change that falls below
+    region's hectares, now measured, meet the nation's). The twenty-ninth (a toxic algae bloom, a gas
+    explosion, a snowstorm stranding drivers; council minutes, a court report, an oldest-first live page, a
+    radio transcript, letters to the editor) first run: conflicts 5 of 9, updates 5 of 7, false alarms 1,
+    unrelated figures 1; after its mends ("nine deaths" counts, "but the agency says it has confirmed nine"
+    borrows, "30 others" are people, "recorded 45 centimetres" measures what the sentence before does) 8 of 9,
+    5 of 7, 1, 1; on the older 81: conflicts 130 -> 131. This is the level reached; a change that falls below
     it has broken something general."""
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 130
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 90
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 139
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 95
     assert sum(r.agreements_reported for r in reports) <= 11
-    assert sum(r.false_alarms for r in reports) <= 25
-    assert sum(r.unrelated_figures_reported for r in reports) <= 21
-    assert sum(r.unrelated_on_questions for r in reports) <= 36
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 185
+    assert sum(r.false_alarms for r in reports) <= 26
+    assert sum(r.unrelated_figures_reported for r in reports) <= 22
+    assert sum(r.unrelated_on_questions for r in reports) <= 37
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 198
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
