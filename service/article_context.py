@@ -4,7 +4,8 @@ dateline   "PORT VELANA, Casmira — …": the city lies in the region, for ever
            (so "nationwide" and "in Casmira" are one place, see disagreements._most_specific)
 live blog  the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
            midnight where a time is later than the one above it: a figure the entry gives without a
-           date is for the entry's day, not the day the page was last updated
+           date is for the entry's day, not the day the page was last updated; and, newest or oldest
+           first, for the entry's time ("09:05", "19:10"): one day's later entries are later
 day before "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
            paragraph names (else the article's)
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
@@ -61,20 +62,19 @@ def with_article_context(
     article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
     entries = entry_days(text, published)
+    times = entry_times(text)
     if _is_a_transcript(text):
         claims = [_spoken_by(claim, text) for claim in claims]
+    placed = [_timed(_within(claim, lies_in), times) for claim in claims]
     return [
         _named_by_its_paragraph(
             _dated_by_its_paragraph(
-                _dated_by_its_label(_dated_by_its_entry(_within(claim, lies_in), entries), text),
-                passages,
-                published,
-                text,
+                _dated_by_its_label(_dated_by_its_entry(claim, entries), text), passages, published, text
             ),
             passages,
             text,
         )
-        for claim in claims
+        for claim in placed
     ]
 
 
@@ -112,6 +112,18 @@ def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:
         days_back += before is not None and minutes > before
         entries.append((at, (date.fromisoformat(published) - timedelta(days=days_back)).isoformat()))
     return entries
+
+
+def entry_times(text: str) -> list[tuple[int, str]]:
+    """Where each entry of a live page starts, and its time ("19:10"); [] for a page with fewer entries."""
+    stamps = [(m.start(), f"{int(m['hour']):02d}:{m['minute']}") for m in ENTRY_TIME.finditer(text)]
+    return stamps if len(stamps) >= MIN_ENTRIES else []
+
+
+def _timed(claim: Claim, times: list[tuple[int, str]]) -> Claim:
+    """A figure an entry gives without a date of its own holds at the entry's time."""
+    time = next((time for at, time in reversed(times) if at <= claim.start), None)
+    return claim if time is None or claim.date_stated else claim.model_copy(update={"time": time})
 
 
 def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:

@@ -356,9 +356,11 @@ def _count_rose(a: Claim, b: Claim) -> bool:
     """A later, higher figure on another day (rescued: 87 on Monday, 131 on Tuesday): the count grew
     between reports, whoever gave them; a conflict is two figures for the same day, or a later one that
     is lower."""
-    if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10 or a.date == b.date:
+    if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10:
         return False
-    earlier, later = sorted((a, b), key=lambda c: c.date)
+    if a.date == b.date and not _hours_apart(a, b):
+        return False
+    earlier, later = sorted((a, b), key=lambda c: (c.date, c.time or ""))
     if earlier.date_stated and not later.date_stated:
         return False  # "estimated on Monday at €41 million" against "more than €120 million" in a later paper
     return later.low >= earlier.low
@@ -367,7 +369,12 @@ def _count_rose(a: Claim, b: Claim) -> bool:
 def _unsourced_on_another_day(a: Claim, b: Claim) -> bool:
     """A figure no one is named for, on another day than the other: it may be the same running count,
     later (the missing: 7 on Wednesday, 3 on Thursday as people are found), so nothing says they clash."""
-    return bool(_apart(a, b)) and not (a.source and b.source)
+    return bool(_apart(a, b) or _hours_apart(a, b)) and not (a.source and b.source)
+
+
+def _hours_apart(a: Claim, b: Claim) -> bool:
+    """Two entries of a live page on one day, at different times ("09:05", "19:10")."""
+    return a.date == b.date and bool(a.time and b.time) and a.time != b.time
 
 
 def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:
@@ -392,8 +399,8 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     found = []
     for claims in by_source.values():
         by_date = {}
-        for claim in sorted(claims, key=lambda c: (c.date, c.doc_id, c.start)):
-            by_date.setdefault(claim.date, claim)
+        for claim in sorted(claims, key=lambda c: (c.date, c.time or "", c.doc_id, c.start)):
+            by_date.setdefault((claim.date, claim.time), claim)  # a live page's entries: one day's steps
         line = list(by_date.values())
         if len(line) > 1 and any(not _overlap(x, y) for x, y in itertools.pairwise(line)):
             found.append(line)

@@ -112,6 +112,9 @@ class Claim(BaseModel):
         [], description="(outer, inner) place pairs its sentence states: 'Norrevia’s Haldmark province'."
     )
     date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
+    time: str | None = Field(
+        None, description="The time of the live-page entry that gives the figure ('19:10'), if any."
+    )
     aside: bool = Field(
         False,
         description="Its sentence reports another event than the story's ('In a separate accident, …'): "
