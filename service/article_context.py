@@ -122,12 +122,17 @@ def entry_times(text: str) -> list[tuple[int, str]]:
 
 def _timed(claim: Claim, times: list[tuple[int, str]]) -> Claim:
     """A figure an entry gives without a date of its own holds at the entry's time."""
-    time = next((time for at, time in reversed(times) if at <= claim.start), None)
+    time = _of_its_entry(claim, times)
     return claim if time is None or claim.date_stated else claim.model_copy(update={"time": time})
 
 
+def _of_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> str | None:
+    """What the entry the claim lies in says (its day, its time), from (where it starts, what) pairs."""
+    return next((said for at, said in reversed(entries) if at <= claim.start), None)
+
+
 def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
-    day = next((day for at, day in reversed(entries) if at <= claim.start), None)
+    day = _of_its_entry(claim, entries)
     if claim.date_stated or day is None or claim.date == day or claim.date != claim.published:
         return claim
     return claim.model_copy(update={"date": day})

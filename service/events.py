@@ -287,7 +287,7 @@ def _passive_going_nowhere(verb) -> bool:
         return False
     if verb.tag_ == "VBN":
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl"
-    # "19,250 packs returned" (a passive the parser reads as active; "1,000 sappers went" went themselves)
+    # "19,250 packs returned" (a passive the parser reads as active; "1,000 volunteers went" went themselves)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     no_object = not any(_object_or_state(c) for c in verb.children)  # not "went missing"
     return verb.tag_ == "VBD" and no_object and subject is not None and not is_a_being(lemma(subject))

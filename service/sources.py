@@ -86,12 +86,10 @@ def _teller(anchor, doc, figure=None) -> str | None:
 
 def _counted_by(figure) -> str | None:
     """ "five more than the 12 recorded by the fire service": the figure's own counter."""
-    for word in (figure, figure.head):
-        for verb in (c for c in word.children if c.dep_ == "acl" and lemma(c) in COUNTING):
-            if (by := _agent(verb)) is not None:
-                return _name_in(by)
-        if figure.dep_ != "nummod":
-            break
+    words = (figure, figure.head) if figure.dep_ == "nummod" else (figure,)  # "the 12 cases recorded by"
+    for verb in (c for word in words for c in word.children if c.dep_ == "acl" and lemma(c) in COUNTING):
+        if (by := _agent(verb)) is not None:
+            return _name_in(by)
     return None
 
 

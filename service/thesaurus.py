@@ -111,7 +111,7 @@ BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 
 
 def is_a_being(noun: str) -> bool:
-    """Whether a noun's most common sense is an animal, a person or a group of them ("sappers", "people")."""
+    """Whether a noun's most common sense is an animal, a person or a group of them ("soldiers", "people")."""
     return _first_noun_file(noun) in BEINGS
 
 
