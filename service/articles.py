@@ -213,15 +213,18 @@ UPDATED = re.compile(r"\bupdated\b[\s:]*(.+)", re.IGNORECASE)
 def find_date_and_author(text: str) -> tuple[str | None, str | None]:
     """A publication date and byline stated in the first few lines (dates deeper in the body are events)."""
     published = author = updated = None
-    for line in first_lines(text, HEADER_LINES):
+    lines = first_lines(text, HEADER_LINES)
+    for line in lines:
         if author is None and (match := BYLINE.match(line)):
             author = match.group(1).strip()
         if updated is None and (match := UPDATED.search(line)):
             updated = parse_date(
                 match.group(1)
             )  # "04 June 2026 | Updated 06 June 2026": its figures are of then
-        if published is None:
-            published = parse_date(line)
+    # a date in the headline is the event's ("… the tornado outbreak of 18-19 April 2026"), unless no
+    # line below it has one
+    for line in [*lines[1:], *lines[:1]]:
+        published = published or parse_date(line)
     return updated or published, author
 
 

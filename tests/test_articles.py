@@ -71,6 +71,12 @@ def test_dates_deep_in_the_body_are_not_publication_dates():
     assert find_date_and_author(text) == (None, None)
 
 
+def test_a_date_in_the_headline_is_the_events_when_a_line_below_gives_the_publication_date():
+    headline = "Damage survey results for the tornado outbreak of 18-19 April 2026"
+    assert find_date_and_author(f"{headline}\nWednesday 22 April 2026, 09:00\nText.")[0] == "2026-04-22"
+    assert find_date_and_author(f"{headline}\nText without a date.")[0] == "2026-04-19"
+
+
 def test_byline_and_long_date():
     assert find_date_and_author("Title\nBy Jane Doe, 3 March\nMarch 3, 2024\nText.") == (
         "2024-03-03",
