@@ -24,6 +24,11 @@ REPORTING = frozenset(
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())
+# what a body publishes ("data" is "datum" to the lemmatizer)
+PUBLISHED = CONTAINERS | {
+    *"data datum statistic record bulletin report census survey update briefing statement memo".split(),
+    "dashboard",
+}
 
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
@@ -55,6 +60,11 @@ AROUND_THE_WORLD = frozenset(f"{p} the {w}" for p in ("around", "across") for w 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+# "in the five days to 13 November": a date the tagger missed is still no place
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
 
 # "In a separate accident on Thursday, 9 people were killed": another event the article reports beside
 # its story (not "a separate count", which is another source's figure for the same thing)
@@ -209,7 +219,7 @@ def _where_clause_place(anchor) -> str | None:
 
 
 def _is_place(token) -> bool:
-    if token.text[:1].islower():  # "in the east wing": a place's name is capitalised
+    if token.text[:1].islower() or token.lower_ in CALENDAR:  # "in the east wing": a place is capitalised
         return False
     if token.pos_ == "PROPN" and (_named_settlement(token) or _lived_in(token)):
         return True

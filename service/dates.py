@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import nlp
-from .clauses import REPORTING, clause_of, lemma
+from .clauses import PUBLISHED, REPORTING, clause_of, lemma
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
@@ -35,7 +35,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     tokens += _result_of(anchor)
     if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
-    tokens += _first_conjunct(anchor)
+    tokens += _first_conjunct(anchor) + _during(anchor, noun)
     for token in tokens:
         if _day_of_month(token) and (resolved := nlp.resolve_date(f"the {token.text}", published)):
             return resolved, True  # "By mid-afternoon on the 4th" (an ordinal to the tagger)
@@ -49,19 +49,26 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                 continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
-    for verb in anchor.ancestors:  # "the ministry said on Tuesday that 340 had died"
-        if verb.pos_ == "VERB" and lemma(verb) in REPORTING:
-            for token in verb.subtree:
-                day = _day_of_month(token) and _attached_to(token, verb)
-                if day and (resolved := nlp.resolve_date(f"the {token.text}", published)):
-                    return resolved, True
-                if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
-                    span = next(e for e in token.doc.ents if e.start == token.i)
-                    if resolved := nlp.resolve_date(span.text, published):
-                        return resolved, True
+    reporting = [verb for verb in anchor.ancestors if verb.pos_ == "VERB" and lemma(verb) in REPORTING]
+    for verb in [*reporting, colon_report(anchor)]:  # "the ministry said on Tuesday that 340 had died"
+        if verb is not None and (resolved := _date_on(verb, published)):
+            return resolved, True
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False
+
+
+def _date_on(verb, published: str | None) -> str | None:
+    """A date the verb itself carries ("said on Tuesday", "gave its final figure on Thursday:")."""
+    for token in verb.subtree:
+        day = _day_of_month(token) and _attached_to(token, verb)
+        if day and (resolved := nlp.resolve_date(f"the {token.text}", published)):
+            return resolved
+        if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            if resolved := nlp.resolve_date(span.text, published):
+                return resolved
+    return None
 
 
 def _day_of_month(token) -> bool:
@@ -214,6 +221,15 @@ def _subject_tokens(anchor, noun) -> list:
     return found
 
 
+def _during(anchor, noun) -> list:
+    """ "The highest reading during the smog of November 2025 was 298": what the figure holds during (an
+    aside for its place) dates it."""
+    holders = [anchor] if noun is None else [anchor, noun]
+    return [
+        t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "during" for t in c.subtree
+    ]
+
+
 NOT_FIGURES = ("DATE", "TIME", "ORDINAL")  # "after the first on Tuesday"
 
 
@@ -247,3 +263,21 @@ def _attached_to(token, verb) -> bool:
             return False
         head = head.head
     return False
+
+
+def colon_report(anchor):
+    """The verb of a clause that reports what follows its colon ("The agency gave its final figure: 37
+    people were treated", "The ministry released its figures on Monday: 40 were killed"), however the
+    parser hangs the two together; None when the clause before the colon is no report or holds a figure."""
+    colons = [t for t in anchor.sent if t.text == ":" and t.i < anchor.i]
+    if not colons:
+        return None
+    colon = colons[-1]
+    before = [t for t in anchor.sent if t.i < colon.i]
+    heads = [t for t in before if t.head.i == t.i or t.head.i > colon.i]  # the clause's own verb
+    verb = heads[0] if len(heads) == 1 else None
+    figures = any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in before)
+    if verb is None or verb.pos_ != "VERB" or figures:
+        return None
+    published = any(c.dep_ == "dobj" and lemma(c) in PUBLISHED for c in verb.children)
+    return verb if published or lemma(verb) in REPORTING else None

@@ -7,7 +7,6 @@ joined by an en dash, "million"/"billion" kept as a word. Not figures: dates ("J
 ordinals ("3rd"), percentages, times of day ("13:40", "7:42 a.m.", "8 p.m."), numbers inside names, URLs
 and handles ("Hwasong-20", "News18.com"), fractions ("2/3").
 Years (a bare 1800–2100) and durations ("30 years") are found here and left out by the claims layer.
-
 Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
     exact X                                                          [X, X]
     about / around / approximately / roughly / some                  [0.95X, 1.05X]
@@ -18,8 +17,7 @@ Qualifiers (kept lower-cased; they set the interval [low, high] a figure allows)
     estimated / reportedly                                           [X, X]: a source's estimate is its figure
     The bounds are soft on purpose. "over 10,000" and "11,000" can both hold, but "at least 1,000" does not
     cover "4,000–6,000": in news a far larger figure elsewhere is a conflict worth showing, though
-    logically compatible with "at least".
-"""
+    logically compatible with "at least"."""
 
 from __future__ import annotations
 
@@ -338,6 +336,8 @@ MEASURE_UNITS = (
     (r"cubic\s+(?:feet|foot)", "cubic feet"),
     (r"hectares?", "hectares"),
     (r"acres?", "acres"),
+    (r"(?:micrograms?|[µμu]g)\s*(?:per\s+cubic\s+met(?:re|er)|/\s*m(?:3|³))", "micrograms per cubic metre"),
+    (r"(?:milligrams?|mg)\s*(?:per\s+lit(?:re|er)|/\s*l)", "milligrams per litre"),
     (r"kilomet(?:re|er)s?|km", "kilometres"),
     (r"miles?", "miles"),
     (r"millimet(?:re|er)s?|mm", "millimetres"),

@@ -261,6 +261,45 @@ def test_a_time_of_a_named_day_dates_its_figure():
     assert (claim.value, claim.date, claim.date_stated) == ("12", "2026-03-14", True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "date"),
+    [  # the clause before a colon reports what follows it, however the parser hangs the two together
+        (
+            "On Thursday the Health Authority gave its final figure: 37 people were treated.",
+            "Health Authority",
+            "2026-01-22",
+        ),
+        (
+            "The ministry released its latest figures on Monday: 40 people were killed.",
+            "ministry",
+            "2026-01-19",
+        ),
+        ("The police said on Friday: 12 people were arrested.", "police", "2026-01-23"),
+    ],
+)
+def test_a_report_before_a_colon_gives_the_source_and_date_of_what_follows(sentence, source, date):
+    [claim] = claims_of(sentence, published="2026-01-25")
+    assert (claim.source, claim.date, claim.date_stated) == (source, date, True)
+
+
+def test_who_counted_a_group_says_so_where_a_measurement_was_made_does_not():
+    [count] = claims_of("In total the ministry recorded 750 admissions in the five days to 13 November.")
+    assert (count.source, count.places) == ("ministry", [])  # "13 November" is no place, tagged or not
+    [reported] = claims_of("The ministry said hospitals recorded 40 admissions.")
+    assert reported.source == "ministry"
+    [rain] = claims_of("Brisna, in the valley below, recorded 96 millimetres of rain over two days.")
+    assert (rain.unit, rain.source) == ("millimetres", None)
+
+
+def test_a_clause_before_a_colon_that_holds_a_figure_or_reports_nothing_is_no_source():
+    [_, claim] = claims_of(
+        "The agency counted 12 patients on Monday: 40 people were treated.", published="2026-01-25"
+    )
+    assert (claim.value, claim.source) == ("40", None)
+    [claim] = claims_of("The agency was overwhelmed: 40 people were treated.", published="2026-01-25")
+    assert (claim.source, claim.date_stated) == (None, False)
+
+
 def test_a_year_ahead_is_a_plan_not_the_date_a_figure_holds():
     [claim] = claims_of("Torvane will cut 4,800 jobs by the end of 2027.", published="2026-06-02")
     assert (claim.date, claim.date_stated) == ("2026-06-02", False)
@@ -838,7 +877,7 @@ def test_a_clause_before_a_semicolon_with_its_own_teller_is_not_the_next_clauses
     [ministry, charity] = claims_of(
         "Ministry counts 174 whales stranded; Brennmark Marine Rescue says at least 212"
     )
-    assert (ministry.source, charity.source) == (None, "Brennmark Marine Rescue")
+    assert (ministry.source, charity.source) == ("Ministry", "Brennmark Marine Rescue")
     assert [c.source for c in claims_of("Some 40 people died; 12 are missing, police said.")] == [
         "police"
     ] * 2
