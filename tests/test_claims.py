@@ -291,6 +291,16 @@ def test_who_counted_a_group_says_so_where_a_measurement_was_made_does_not():
     assert (rain.unit, rain.source) == ("millimetres", None)
 
 
+def test_a_concentration_is_a_measurement_and_what_it_holds_during_dates_it():
+    sentence = (
+        "The highest hourly reading during the smog of November 2025 was 298 micrograms per cubic metre."
+    )
+    [reading] = claims_of(sentence, published="2026-11-16")
+    assert (reading.unit, reading.noun, reading.date) == ("micrograms per cubic metre", "reading", "2025")
+    [nitrate] = claims_of("Nitrate levels reached 80 milligrams per litre in Brisna.")
+    assert (nitrate.unit, nitrate.noun, nitrate.places) == ("milligrams per litre", "level", ["Brisna"])
+
+
 def test_a_clause_before_a_colon_that_holds_a_figure_or_reports_nothing_is_no_source():
     [_, claim] = claims_of(
         "The agency counted 12 patients on Monday: 40 people were treated.", published="2026-01-25"
