@@ -431,3 +431,19 @@ SAYS_NO_KIND = frozenset(
     known likely possible potential actual real such certain various numerous approximate expected
     provisional preliminary daily weekly monthly annual yearly true probable eventual ultimate""".split()
 )
+
+
+def bare_container(noun) -> bool:
+    """ "the figure", "a higher figure", not "the number of dead" nor "the death toll": it says nothing
+    of what it counts."""
+    return lemma(noun) in CONTAINERS and not any(
+        c.dep_ in ("prep", "compound", "acl", "relcl") for c in noun.children
+    )
+
+
+def after_a_bare_container(token) -> bool:
+    """ "Police gave a higher figure, 158", "Police give a third figure: 158"."""
+    if token.dep_ == "appos":
+        return bare_container(token.head)
+    siblings = token.head.children if token.dep_ == "dobj" else []
+    return any(c.dep_ == "dobj" and c.i < token.i and bare_container(c) for c in siblings)

@@ -4,7 +4,15 @@
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
+from .clauses import (
+    CONTAINERS,
+    GENERIC_NOUNS,
+    RAISING,
+    VALUING,
+    across_a_clause,
+    after_a_bare_container,
+    lemma,
+)
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 from .thesaurus import is_a_thing, is_an_occurrence
 
@@ -13,6 +21,8 @@ def counted(token):
     """(counted noun token or None, event token or None) for a figure token."""
     if (whole := partitive_whole(token)) is not None:
         return whole, event_of(token)
+    if after_a_bare_container(token):  # "Police gave a higher figure, 158", "give a third figure: 158"
+        return None, None
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return None, _container_event(token.head.head, token)  # "their estimate of 20,000", "a toll of 14"
     if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):

@@ -44,6 +44,7 @@ from .models import Claim, Disagreement
 from .nlp import days_apart
 from .presence import is_presence
 from .tellers import dated_by_repeats, same_source, source_key
+from .thesaurus import is_a_unit
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -279,8 +280,10 @@ def is_background(claim: Claim) -> bool:
 
 
 def is_vague(claim: Claim) -> bool:
-    """ "240,000 people" with nothing said of them: what is counted is unknown, so nothing to compare."""
-    return claim.generic and not claim.event and not claim.activity
+    """ "240,000 people", "1,200 tonnes" with nothing said of them: what is counted is unknown, so nothing
+    to compare."""
+    unmeasured = claim.unit is None and claim.noun is not None and is_a_unit(claim.noun)
+    return (claim.generic or unmeasured) and not claim.event and not claim.activity
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, RAISING, VALUING, lemma
+from .clauses import CONTAINERS, RAISING, VALUING, after_a_bare_container, bare_container, lemma
 from .events import COUNTING
 from .figures import Figure
 from .models import Claim
@@ -31,6 +31,8 @@ def names_nothing(token) -> bool:
     nearly €1.3 billion", "has stuck to its estimate of 5.5 million cubic metres"."""
     if token.dep_ == "dobj" and lemma(token.head) in COUNTING:  # "the station recorded 45 centimetres"
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    if after_a_bare_container(token):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return not any(c.dep_ in ("compound", "acl", "relcl") for c in token.head.head.children)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
@@ -40,11 +42,7 @@ def names_nothing(token) -> bool:
     holder = next((c for c in verb.children if c.dep_ in deps), None)
     if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING:
         return True
-    return (
-        holder is not None
-        and lemma(holder) in CONTAINERS
-        and not any(c.dep_ in ("prep", "compound", "acl", "relcl") for c in holder.children)
-    )
+    return holder is not None and bare_container(holder)
 
 
 CHANGE_WORDS = frozenset("up down rise climb increase grow jump fall drop decline decrease shrink".split())

@@ -87,8 +87,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
 def _a_clause(root) -> bool:
     """ "The PWEA has updated its figures: crews have brought 74 tonnes": a finite clause before the colon
     says what happened, it labels no figure (as "Oil spilled:" and "Boats taking part:" do)."""
-    finite = any(c.dep_ == "aux" for c in root.children)  # the tagger takes "shipwreck" for a verb
-    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    finite = any(c.dep_ in ("aux", "dobj") for c in root.children)  # the tagger takes "shipwreck" for a verb
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)  # "Police give a figure:"
 
 
 def _parsed(text: str):

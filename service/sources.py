@@ -67,6 +67,8 @@ def _teller(anchor, doc, figure=None) -> str | None:
     for verb in chain:
         if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
             continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in chain):
+            continue  # "Kelmont, which faces a fine of €2m, has said …": the figure is in its subject
         if (found := _subject_name(verb)) and not _told_by_a_method(verb):
             return found
         method = method or found
@@ -201,11 +203,16 @@ def _denied(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+GIVING = frozenset("give issue release publish provide offer produce post".split())
+
+
 def _reports(verb) -> bool:
     """A reporting verb, or "puts the figure at", "put turnout at 61.4 percent": who puts a number on it
     says so."""
     if lemma(verb) in REPORTING:
         return True
+    if lemma(verb) in GIVING:  # "Police gave a higher figure, 158"
+        return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
     if lemma(verb) not in VALUING:  # "sets the death toll at 47", "pegs losses at …"
         return False
     at_a_number = any(
@@ -226,7 +233,7 @@ def _subject_name(verb) -> str | None:
         if child.dep_ == "nsubj" and child.lower_ in STANDS_FOR:  # "It said": who, the article says before
             return child.lower_
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
-            if any(t.like_num and t.ent_type_ != "DATE" for t in child.subtree):
+            if any(t.like_num and t.ent_type_ != "DATE" for t in _own_words(child)):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -234,6 +241,12 @@ def _subject_name(verb) -> str | None:
         # "The company raised its estimate … and said …", "the ministry continues to forecast …"
         return _subject_name(verb.head)
     return None
+
+
+def _own_words(phrase_head) -> list:
+    """A phrase without its relative clauses: "Aerovia Rescue, which flew the four helicopters"."""
+    clauses = [c for c in phrase_head.children if c.dep_ == "relcl"]
+    return [t for t in phrase_head.subtree if not any(t in c.subtree for c in clauses)]
 
 
 def antecedent(pronoun: str, doc) -> str | None:

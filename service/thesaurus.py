@@ -108,6 +108,12 @@ def is_a_thing(noun: str) -> bool:
 
 
 BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
+QUANTITY = 23  # noun.quantity
+
+
+def is_a_unit(noun: str) -> bool:
+    """Whether a noun's most common sense is a unit of measure ("tonnes", "litres", "acres")."""
+    return _first_noun_file(noun) == QUANTITY
 
 
 def is_a_being(noun: str) -> bool:

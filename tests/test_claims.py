@@ -301,6 +301,21 @@ def test_a_concentration_is_a_measurement_and_what_it_holds_during_dates_it():
     assert (nitrate.unit, nitrate.noun, nitrate.places) == ("milligrams per litre", "level", ["Brisna"])
 
 
+def test_a_figure_set_after_a_bare_figure_word_borrows_what_the_one_before_counts():
+    sentences = (
+        "The operator said 147 passengers were on board. Police gave a higher figure, 158, shortly"
+        " afterwards. The rescue service, which flew four helicopters, gives a third figure: 163."
+    )
+    frames = [(c.value, c.noun, c.event, c.source) for c in claims_of(sentences) if c.value != "4"]
+    assert frames == [
+        ("147", "passenger", None, "operator"),
+        ("158", "passenger", None, "Police"),
+        ("163", "passenger", None, "rescue service"),
+    ]
+    [fine] = claims_of("Kelmont, which faces a maximum fine of 2 million valds, has said it is cooperating.")
+    assert fine.source is None  # the figure is in the subject of "said", not said by it
+
+
 def test_a_clause_before_a_colon_that_holds_a_figure_or_reports_nothing_is_no_source():
     [_, claim] = claims_of(
         "The agency counted 12 patients on Monday: 40 people were treated.", published="2026-01-25"

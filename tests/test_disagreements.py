@@ -154,6 +154,18 @@ def test_two_sources_on_the_same_day_conflict_and_agreeing_figures_do_not():
     assert {(c.doc_id, c.value) for c in conflict.claims} == {("a", "900"), ("b", "280")}
 
 
+def test_units_with_nothing_said_of_them_are_never_set_against_each_other():
+    """ "1,200 tonnes or 6,500?", "carrying 4,800 tonnes": what the tonnes are is unknown; "1,200 tonnes
+    leaked" says."""
+    bare = [
+        claim("a", 1200, noun="tonne", source="the owner"),
+        claim("b", 4800, noun="tonne", source="a lab"),
+    ]
+    assert find_disagreements(bare, NO_EMBEDDINGS) == []
+    leaked = [claim(c.doc_id, c.low, noun="tonne", event="leak", source=c.source) for c in bare]
+    assert kinds(find_disagreements(leaked, NO_EMBEDDINGS)) == [("conflict", ["1,200", "4,800"])]
+
+
 def test_one_sources_rising_count_is_an_update_not_a_conflict():
     claims = [
         claim(doc, value, event="die", places=["the whole country"], source=who, date=day)
