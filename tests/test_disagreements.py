@@ -162,7 +162,7 @@ def test_units_with_nothing_said_of_them_are_never_set_against_each_other():
         claim("b", 4800, noun="tonne", source="a lab"),
     ]
     assert find_disagreements(bare, NO_EMBEDDINGS) == []
-    leaked = [claim(c.doc_id, c.low, noun="tonne", event="leak", source=c.source) for c in bare]
+    leaked = [claim(c.doc_id, int(c.low), noun="tonne", event="leak", source=c.source) for c in bare]
     assert kinds(find_disagreements(leaked, NO_EMBEDDINGS)) == [("conflict", ["1,200", "4,800"])]
 
 
