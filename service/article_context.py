@@ -34,10 +34,10 @@ THAT_DAY = re.compile(
     r"|at the time|that followed|the following (?:day|week|month|year))\b",
     re.I,
 )
-ENTRY_TIME = re.compile(
-    r"^[ \t]*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[ \t]*(?:GMT|BST|CET|CEST|UTC|EET|local))?"
-    r"[ \t]*(?:[—–-][ \t]|$)",
-    re.M,
+ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT"
+    r"^[ \t]*(?:update[ds]?(?:[ \t]+at)?:?[ \t]+)?(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
+    r"(?:[ \t]*(?:GMT|BST|CET|CEST|UTC|EET|local))?[ \t]*(?:[—–-][ \t]|$)",
+    re.M | re.I,
 )
 MIN_ENTRIES = 3
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
@@ -105,13 +105,13 @@ def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:
     if not published or len(published) != len("2026-06-04") or len(stamps) < MIN_ENTRIES:
         return []
     steps = list(itertools.pairwise(minutes for _, minutes in stamps))
-    if sum(a < b for a, b in steps) >= sum(a > b for a, b in steps):
-        return []  # oldest first: where its first entry's day lies, the page does not say
+    oldest_first = sum(a < b for a, b in steps) >= sum(a > b for a, b in steps)
+    ordered = stamps[::-1] if oldest_first else stamps  # the page's date is its latest entry's day
     days_back, entries = 0, []
-    for (at, minutes), before in zip(stamps, [None, *(m for _, m in stamps)], strict=False):
+    for (at, minutes), before in zip(ordered, [None, *(m for _, m in ordered)], strict=False):
         days_back += before is not None and minutes > before
         entries.append((at, (date.fromisoformat(published) - timedelta(days=days_back)).isoformat()))
-    return entries
+    return sorted(entries)
 
 
 def entry_times(text: str) -> list[tuple[int, str]]:

@@ -254,9 +254,10 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
 
 
 def _attached_to(token, verb) -> bool:
-    """The date hangs on the verb directly or through one preposition ("said on Tuesday")."""
+    """The date hangs on the verb directly or through prepositions ("said on Tuesday", "said in a
+    statement on Saturday evening")."""
     head = token.head
-    for _ in range(3):
+    for _ in range(5):
         if head.i == verb.i:
             return True
         if head.pos_ not in ("ADP", "PROPN", "NOUN"):

@@ -15,7 +15,7 @@ from .dates import colon_report
 from .events import COUNTING
 from .figures import MEASURE_AFTER
 from .text import bare_name
-from .thesaurus import can_tell
+from .thesaurus import can_tell, is_a_body
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -83,7 +83,7 @@ def _teller(anchor, doc, figure=None) -> str | None:
             if reporting and (found := _subject_name(child)):
                 return found
     for verb in chain:  # "The ministry's count stood at 174", "Its tally is unchanged at 174"
-        if (owner := _owner_of_count(verb)) is not None:
+        if (owner := _owner_of_count(verb, figure)) is not None:
             return owner
     if (report := colon_report(anchor)) is not None and (found := _subject_name(report)):
         return found  # "The agency gave its final figure: 37 people were treated"
@@ -138,12 +138,17 @@ def _told_by_a_method(verb) -> bool:
 OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}  # who "it" stands for, told before
 
 
-def _owner_of_count(verb) -> str | None:
-    """Whose count the subject is: "The ministry's count", "Its tally" (not "Marrowby's toll": a place)."""
+def _owner_of_count(verb, figure=None) -> str | None:
+    """Whose count the subject is: "The ministry's count", "Its tally" (not "Marrowby's toll": a place),
+    "The police tally has risen to 91 people" (when the figure names what it counts: "the troop count"
+    counts troops)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or lemma(subject) not in PUBLISHED | CONTAINERS:
         return None
-    return _owner_named(subject)
+    if (owner := _owner_named(subject)) is not None or figure is None or figure.dep_ != "nummod":
+        return owner
+    body = next((c for c in subject.children if c.dep_ == "compound" and is_a_body(lemma(c))), None)
+    return _name_in(body) if body is not None and lemma(body) != lemma(figure.head) else None
 
 
 def _holder_of(figure):

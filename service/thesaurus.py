@@ -109,6 +109,12 @@ def is_a_thing(noun: str) -> bool:
 
 BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 QUANTITY = 23  # noun.quantity
+GROUP = 14  # noun.group
+
+
+def is_a_body(noun: str) -> bool:
+    """Whether a noun's most common sense is a group ("police", "ministry", "union"), not a person."""
+    return _first_noun_file(noun) == GROUP
 
 
 def is_a_unit(noun: str) -> bool:

@@ -316,6 +316,16 @@ def test_a_figure_set_after_a_bare_figure_word_borrows_what_the_one_before_count
     assert fine.source is None  # the figure is in the subject of "said", not said by it
 
 
+def test_a_tally_a_body_names_is_its_and_a_date_on_the_statement_dates_the_report():
+    [tally] = claims_of("The police tally has risen to 91 people rescued.")
+    assert tally.source == "police"
+    [troops] = claims_of("The troop count stood at 1,000 troops.")
+    assert troops.source is None  # what is counted, not who counts
+    sentence = "Vellhorn Cableways said in a statement on Saturday evening that 147 passengers were aboard."
+    [passengers] = claims_of(sentence, published="2026-04-12")
+    assert (passengers.date, passengers.date_stated) == ("2026-04-11", True)
+
+
 def test_a_clause_before_a_colon_that_holds_a_figure_or_reports_nothing_is_no_source():
     [_, claim] = claims_of(
         "The agency counted 12 patients on Monday: 40 people were treated.", published="2026-01-25"
@@ -1908,7 +1918,8 @@ Police say 12 people were taken to hospital.
 
 def test_an_undated_figure_in_a_newest_first_live_blog_is_for_its_entrys_day():
     """Entries after midnight are June 2, the page's day; "23:30" below "00:15" is the night before.
-    An oldest-first blog is left alone: where its first entry's day lies, the page does not say."""
+    Oldest first, the page's day is its latest entry's, and the entries before midnight are the night
+    before as well. "UPDATE 22:10" opens an entry as "22:10" does."""
     article = make_article("live", LIVE_BLOG)
     assert article.published == "2026-06-02"
     dates = {c.value: c.date for c in article_claims(article)}
@@ -1916,7 +1927,11 @@ def test_an_undated_figure_in_a_newest_first_live_blog_is_for_its_entrys_day():
     head, body = LIVE_BLOG.split("\n\n", 1)
     entries = body.split("\n\n")
     oldest_first = make_article("live", head + "\n\n" + "\n\n".join(reversed(entries)))
-    assert {c.date for c in article_claims(oldest_first)} == {"2026-06-02"}
+    assert {c.value: c.date for c in article_claims(oldest_first)} == dates
+    labelled = make_article(
+        "live", LIVE_BLOG.replace("\n22:10", "\nUPDATE 22:10").replace("\n23:30", "\nUPDATE 23:30")
+    )
+    assert {c.value: c.date for c in article_claims(labelled)} == dates
 
 
 TRANSCRIPT = """Press conference on the stadium surge
