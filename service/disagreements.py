@@ -361,6 +361,8 @@ def _count_rose(a: Claim, b: Claim) -> bool:
     is lower."""
     if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10:
         return False
+    if is_currency(a.unit) and not same_source(source_key(a), source_key(b)):
+        return False  # an insurer's €350m and a modeller's €480m–€620m a day later: two estimates
     if a.date == b.date and not _hours_apart(a, b):
         return False
     earlier, later = sorted((a, b), key=lambda c: (c.date, c.time or ""))

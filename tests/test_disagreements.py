@@ -215,6 +215,18 @@ def test_a_count_that_grows_from_one_day_to_the_next_is_no_conflict_a_later_lowe
     assert kinds(find_disagreements(printed_later, NO_EMBEDDINGS)) == [("conflict", ["87", "131"])]
 
 
+def test_two_bodies_estimates_of_a_sum_a_day_apart_conflict_one_bodys_rising_estimate_does_not():
+    """An insurer's €350m on Monday, a modeller's €480m on Tuesday: two estimates of one sum, not a sum
+    that grew (as a count of the rescued does)."""
+    two = [
+        claim("a", 350, noun="insured loss", unit="euros", source="Fellgate", date="2026-04-20"),
+        claim("b", 480, noun="insured loss", unit="euros", source="Ostrander", date="2026-04-21"),
+    ]
+    assert kinds(find_disagreements(two, NO_EMBEDDINGS)) == [("conflict", ["350", "480"])]
+    one = [two[0], claim("b", 480, noun="insured loss", unit="euros", source="Fellgate", date="2026-04-21")]
+    assert kinds(find_disagreements(one, NO_EMBEDDINGS)) == [("update", ["350", "480"])]
+
+
 def test_figures_fifty_times_apart_count_different_things():
     claims = [
         claim("a", 500, noun="estrel", event="cost", source="a trawler owner"),
