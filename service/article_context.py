@@ -2,10 +2,13 @@
 
 dateline   "PORT VELANA, Casmira — …": the city lies in the region, for every claim of the article
            (so "nationwide" and "in Casmira" are one place, see disagreements._most_specific)
-live blog  the entries of a live blog, newest first under their times ("07:05", "03:20", "23:30"), cross
-           midnight where a time is later than the one above it: a figure the entry gives without a
-           date is for the entry's day, not the day the page was last updated; and, newest or oldest
-           first, for the entry's time ("09:05", "19:10"): one day's later entries are later
+live blog  the entries of a live blog under their times ("07:05", "UPDATE 03:20", "23:30"), cross
+           midnight where a time is later than the one above it (newest first; oldest first, earlier
+           than the one above it, the latest entry being of the page's day): a figure the entry gives
+           without a date is for the entry's day, not the day the page was last updated; and for the
+           entry's time ("09:05", "19:10"): one day's later entries are later
+parts      "Fatalities: 12", "Fatalities: 3", "Fatalities: 2" in sections, "Fatalities: 17" in the totals:
+           figures of one frame that add up to another in the article are its parts, and dropped
 day before "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
            paragraph names (else the article's)
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -65,7 +69,7 @@ def with_article_context(
     times = entry_times(text)
     if _is_a_transcript(text):
         claims = [_spoken_by(claim, text) for claim in claims]
-    placed = [_timed(_within(claim, lies_in), times) for claim in claims]
+    placed = [_timed(_within(claim, lies_in), times) for claim in _without_parts_of_a_total(claims)]
     return [
         _named_by_its_paragraph(
             _dated_by_its_paragraph(
@@ -76,6 +80,26 @@ def with_article_context(
         )
         for claim in placed
     ]
+
+
+MIN_PARTS = 3
+
+
+def _without_parts_of_a_total(claims: list[Claim]) -> list[Claim]:
+    """ "Fatalities: 12", "Fatalities: 3", "Fatalities: 2" under each tornado's heading, "Fatalities: 17"
+    under the totals: figures of one frame in one article that add up to another of it are its parts,
+    never set against a whole."""
+    kinds = defaultdict(list)
+    for claim in claims:
+        if claim.low is not None and claim.low == claim.high:
+            kinds[(claim.noun, claim.event, claim.unit, tuple(claim.places))].append(claim)
+    parts: set[int] = set()
+    for same in kinds.values():
+        for total in same:
+            others = [c for c in same if c.low != total.low]
+            if len(others) >= MIN_PARTS and sum(c.low for c in others) == total.low:
+                parts.update(id(c) for c in others)
+    return [claim for claim in claims if id(claim) not in parts]
 
 
 def _is_a_transcript(text: str) -> bool:

@@ -1934,6 +1934,39 @@ def test_an_undated_figure_in_a_newest_first_live_blog_is_for_its_entrys_day():
     assert {c.value: c.date for c in article_claims(labelled)} == dates
 
 
+SURVEY = """Damage survey results
+Wednesday 22 April 2026
+
+TORNADO 1 - ORRIN FALLS
+
+Fatalities: 12
+
+TORNADO 2 - KETTERBY
+
+Fatalities: 3
+
+TORNADO 3 - DUNSMERE
+
+Fatalities: 2
+
+TORNADO 4 - PELLHAM CROSS
+
+Fatalities: 0
+
+TOTALS
+
+Fatalities: 17 (Brannock County Office of Emergency Management)
+"""
+
+
+def test_figures_of_one_frame_that_add_up_to_another_in_the_article_are_its_parts():
+    """Each section's "Fatalities:" is a part of the totals' 17, never a rival count of the dead."""
+    claims = article_claims(make_article("survey", SURVEY))
+    assert [(c.value, c.source) for c in claims] == [("17", "Brannock County Office of Emergency Management")]
+    rising = SURVEY.replace("Fatalities: 17", "Fatalities: 19")  # no sum: a series, each its own
+    assert [c.value for c in article_claims(make_article("survey", rising))] == ["12", "3", "2", "0", "19"]
+
+
 TRANSCRIPT = """Press conference on the stadium surge
 Published: 4th June 2026
 
