@@ -30,6 +30,7 @@ PUBLISHED = CONTAINERS | {
     "dashboard",
 }
 
+GIVING = frozenset("give issue release publish provide offer produce post".split())  # "gave a figure of"
 VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
 RAISING = frozenset("bring take raise push lift".split())  # "bringing the toll to 19"
 

@@ -15,7 +15,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 
 from __future__ import annotations
 
-from .clauses import REPORTING, VALUING, lemma
+from .clauses import GIVING, REPORTING, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .text import bare_name
 from .thesaurus import is_a_being, is_a_thing, is_verb
@@ -76,6 +76,7 @@ def _happened(node):
             and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)
+            and lemma(child) not in GIVING  # "not the 212 given by the government": a figure told
         ):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
@@ -193,7 +194,12 @@ def _relative(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ in ("who", "that", "which"):
         return True
-    return any(c.lower_ == "whose" for c in subjects[0].children)
+    if any(c.lower_ == "whose" for c in subjects[0].children):
+        return True
+    # "the 212 schools (that) the department closed": the noun is what the clause's verb was done to
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp")]
+    gap = not objects and subjects[0].dep_ == "nsubj" and lemma(verb) not in REPORTING
+    return gap or (len(objects) == 1 and objects[0].lower_ in ("that", "which", "whom"))
 
 
 def _through_copula(verb):

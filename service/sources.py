@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CONTAINERS, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
+from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
 from .dates import colon_report
 from .events import COUNTING
 from .figures import MEASURE_AFTER
@@ -102,7 +102,8 @@ def _a_measure(figure) -> bool:
 def _counted_by(figure) -> str | None:
     """ "five more than the 12 recorded by the fire service": the figure's own counter."""
     words = (figure, figure.head) if figure.dep_ == "nummod" else (figure,)  # "the 12 cases recorded by"
-    for verb in (c for word in words for c in word.children if c.dep_ == "acl" and lemma(c) in COUNTING):
+    telling = COUNTING | GIVING | REPORTING  # "the 212 given by the government", "confirmed by"
+    for verb in (c for word in words for c in word.children if c.dep_ == "acl" and lemma(c) in telling):
         if (by := _agent(verb)) is not None:
             return _name_in(by)
     return None
@@ -206,9 +207,6 @@ def _agent(verb):
 def _denied(verb) -> bool:
     """ "has not been confirmed by the hospital": the hospital does not say so."""
     return any(c.dep_ == "neg" for c in verb.children)
-
-
-GIVING = frozenset("give issue release publish provide offer produce post".split())
 
 
 def _reports(verb) -> bool:

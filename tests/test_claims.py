@@ -326,6 +326,17 @@ def test_a_tally_a_body_names_is_its_and_a_date_on_the_statement_dates_the_repor
     assert (passengers.date, passengers.date_stated) == ("2026-04-11", True)
 
 
+def test_what_a_relative_clause_without_its_object_did_to_the_noun_and_a_figure_told_by_another():
+    for sentence in (
+        "We were one of the 212 schools the Department of Education closed on Wednesday.",
+        "We were one of the 212 schools that the department closed on Wednesday.",
+    ):
+        assert [(c.noun, c.event) for c in claims_of(sentence)] == [("school", "close")]
+    sentence = "The union says 287 schools are closed across the city, not the 212 given by the government."
+    frames = [(c.value, c.event, c.source) for c in claims_of(sentence)]
+    assert frames == [("287", "close", "union"), ("212", "close", "government")]
+
+
 def test_a_clause_before_a_colon_that_holds_a_figure_or_reports_nothing_is_no_source():
     [_, claim] = claims_of(
         "The agency counted 12 patients on Monday: 40 people were treated.", published="2026-01-25"
