@@ -34,7 +34,7 @@ from .sources import STANDS_FOR, antecedent
 from .text import dateline_containment, without_dateline
 
 THAT_DAY = re.compile(
-    r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year)|in that case"
+    r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
     r"|at the time|that followed|the following (?:day|week|month|year))\b",
     re.I,
 )
