@@ -266,14 +266,14 @@ def _named_settlement(token) -> bool:
 
 def _mistagged_place(token) -> bool:
     """The small tagger calls many a town it does not know a person or an organisation ("marched in
-    Branova": ORG, "jobs lost at Stavnik": PERSON). A one-word name right after "in" (a person's also
-    after "at") is a place; not an acronym, nor a name with its article ("in the Senate")."""
+    Branova": ORG, "jobs lost at Stavnik": PERSON). A one-word name right after "in" or "across" (a
+    person's also after "at") is a place; not an acronym, nor a name with its article ("in the Senate")."""
     preposition = token.head.lower_ if token.dep_ == "pobj" else None
     return (
         token.ent_iob_ == "B"
         and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
         and (
-            (token.ent_type_ == "ORG" and preposition == "in")
+            (token.ent_type_ == "ORG" and preposition in ("in", "across", "throughout"))
             or (token.ent_type_ == "PERSON" and preposition in ("in", "at"))
         )
         and not token.text.isupper()

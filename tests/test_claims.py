@@ -332,6 +332,8 @@ def test_what_a_relative_clause_without_its_object_did_to_the_noun_and_a_figure_
         "We were one of the 212 schools that the department closed on Wednesday.",
     ):
         assert [(c.noun, c.event) for c in claims_of(sentence)] == [("school", "close")]
+    [across] = claims_of("The union says 287 schools are closed across Morvenholt.")  # ORG to the tagger
+    assert across.places == ["Morvenholt"]
     sentence = "The union says 287 schools are closed across the city, not the 212 given by the government."
     frames = [(c.value, c.event, c.source) for c in claims_of(sentence)]
     assert frames == [("287", "close", "union"), ("212", "close", "government")]
