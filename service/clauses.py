@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .thesaurus import is_a_site
+
 REPORTING = frozenset(
     """say tell report state announce confirm estimate forecast predict project claim indicate suggest reveal
     add note warn believe insist maintain describe mention disclose cite quote acknowledge admit deny stress
@@ -61,10 +63,9 @@ AROUND_THE_WORLD = frozenset(f"{p} the {w}" for p in ("around", "across") for w 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
-# "in the five days to 13 November": a date the tagger missed is still no place
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday""".split()
+CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger missed is still no place
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
 )
 
 # "In a separate accident on Thursday, 9 people were killed": another event the article reports beside
@@ -228,6 +229,8 @@ def _is_place(token) -> bool:
         return token.ent_iob_ == "B" or token.i == 0 or token.doc[token.i - 1].ent_type_ != token.ent_type_
     if token.pos_ != "PROPN":
         return False
+    if _a_sites_name(token):
+        return True
     if token.ent_type_ in NOT_PLACE_LABELS:
         return _mistagged_place(token)
     if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -262,6 +265,14 @@ def _named_settlement(token) -> bool:
         return token.head.dep_ == "pobj" and token.head.head.lower_ in LOCATIVE
     head = token.head if token.dep_ == "compound" else token
     return head.dep_ == "pobj" and head.head.lower_ == "of" and lemma(head.head.head) in SETTLEMENTS
+
+
+def _a_sites_name(token) -> bool:
+    """ "recorded at the Tarnside station", "in the Quarrow Flats district": a name on a noun of a place or
+    a made thing, after a place preposition."""
+    site = token.head
+    placed = site.dep_ == "pobj" and site.head.lower_ in LOCATIVE and site.head.lower_ != "of"
+    return token.dep_ == "compound" and site.pos_ == "NOUN" and placed and is_a_site(lemma(site))
 
 
 def _mistagged_place(token) -> bool:
@@ -432,19 +443,3 @@ SAYS_NO_KIND = frozenset(
     known likely possible potential actual real such certain various numerous approximate expected
     provisional preliminary daily weekly monthly annual yearly true probable eventual ultimate""".split()
 )
-
-
-def bare_container(noun) -> bool:
-    """ "the figure", "a higher figure", not "the number of dead" nor "the death toll": it says nothing
-    of what it counts."""
-    return lemma(noun) in CONTAINERS and not any(
-        c.dep_ in ("prep", "compound", "acl", "relcl") for c in noun.children
-    )
-
-
-def after_a_bare_container(token) -> bool:
-    """ "Police gave a higher figure, 158", "Police give a third figure: 158"."""
-    if token.dep_ == "appos":
-        return bare_container(token.head)
-    siblings = token.head.children if token.dep_ == "dobj" else []
-    return any(c.dep_ == "dobj" and c.i < token.i and bare_container(c) for c in siblings)

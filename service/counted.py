@@ -4,15 +4,7 @@
 
 from __future__ import annotations
 
-from .clauses import (
-    CONTAINERS,
-    GENERIC_NOUNS,
-    RAISING,
-    VALUING,
-    across_a_clause,
-    after_a_bare_container,
-    lemma,
-)
+from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 from .thesaurus import is_a_thing, is_an_occurrence
 
@@ -295,3 +287,19 @@ def is_identifier(token) -> bool:
 def names_an_occurrence(noun) -> bool:
     """ "nine deaths", "two arrests": the noun says what happened, as a verb would."""
     return noun is not None and is_an_occurrence(lemma(noun))
+
+
+def bare_container(noun) -> bool:
+    """ "the figure", "a higher figure", not "the number of dead" nor "the death toll": it says nothing
+    of what it counts."""
+    return lemma(noun) in CONTAINERS and not any(
+        c.dep_ in ("prep", "compound", "acl", "relcl") for c in noun.children
+    )
+
+
+def after_a_bare_container(token) -> bool:
+    """ "Police gave a higher figure, 158", "Police give a third figure: 158"."""
+    if token.dep_ == "appos":
+        return bare_container(token.head)
+    siblings = token.head.children if token.dep_ == "dobj" else []
+    return any(c.dep_ == "dobj" and c.i < token.i and bare_container(c) for c in siblings)

@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, RAISING, VALUING, after_a_bare_container, bare_container, lemma
+from .clauses import CONTAINERS, RAISING, VALUING, lemma
+from .counted import after_a_bare_container, bare_container
 from .events import COUNTING
 from .figures import Figure
 from .models import Claim

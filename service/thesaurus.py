@@ -109,6 +109,14 @@ def is_a_thing(noun: str) -> bool:
 
 BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 QUANTITY = 23  # noun.quantity
+SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
+
+
+def is_a_site(noun: str) -> bool:
+    """Whether a noun's most common sense is a made thing or a place ("station", "district", "valley")."""
+    return _first_noun_file(noun) in SITES
+
+
 GROUP = 14  # noun.group
 
 

@@ -297,6 +297,9 @@ def test_a_concentration_is_a_measurement_and_what_it_holds_during_dates_it():
     )
     [reading] = claims_of(sentence, published="2026-11-16")
     assert (reading.unit, reading.noun, reading.date) == ("micrograms per cubic metre", "reading", "2025")
+    sentence = "The peak was 412 micrograms per cubic metre, recorded at the Tarnside station on Wednesday."
+    assert [c.places for c in claims_of(sentence)] == [["Tarnside"]]  # a name on a place noun
+    assert [c.places for c in claims_of("The ministry counted 40 deaths in the Ostrander report.")] == [[]]
     [nitrate] = claims_of("Nitrate levels reached 80 milligrams per litre in Brisna.")
     assert (nitrate.unit, nitrate.noun, nitrate.places) == ("milligrams per litre", "level", ["Brisna"])
 
