@@ -54,6 +54,7 @@ DAYS_BEFORE = re.compile(
 )
 NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 LOOK_BACK = 3  # sentences of the same paragraph
+BACKGROUND_DAYS = 365  # a year or more before the article: another event's (as disagreements.is_background)
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}):\s", re.M)
 NOT_SPEAKERS = frozenset({"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"})
@@ -72,8 +73,13 @@ def with_article_context(
     placed = [_timed(_within(claim, lies_in), times) for claim in _without_parts_of_a_total(claims)]
     return [
         _named_by_its_paragraph(
-            _dated_by_its_paragraph(
-                _dated_by_its_label(_dated_by_its_entry(claim, entries), text), passages, published, text
+            _dated_by_its_history(
+                _dated_by_its_paragraph(
+                    _dated_by_its_label(_dated_by_its_entry(claim, entries), text), passages, published, text
+                ),
+                passages,
+                published,
+                text,
             ),
             passages,
             text,
@@ -197,18 +203,41 @@ def _dated_by_its_paragraph(
     if claim.date_stated or not (back or THAT_DAY.search(claim.quote)):
         return claim
     days_back = timedelta(days=NUMBER_OF_DAYS[(back.group(1) or "a").lower()] if back else 0)
-    after = claim.start
-    for passage in reversed([p for p in passages if p.end <= claim.start][-LOOK_BACK:]):
-        if "\n\n" in text[passage.end : after]:
-            break  # another paragraph
-        doc = nlp.parse_one(without_dateline(passage.quote))
-        dates = [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
+    for dates in _dates_before(claim, passages, published, text):
         if dates and len(dates[-1]) == len("2026-06-04"):
             day = (date.fromisoformat(dates[-1]) - days_back).isoformat()
             return claim.model_copy(update={"date": day, "date_stated": True})
         if dates and not days_back:
             return claim.model_copy(update={"date": dates[-1], "date_stated": True})
-        after = passage.start
     if back and claim.date and len(claim.date) == len("2026-06-04"):  # the day before the article's
         return claim.model_copy(update={"date": (date.fromisoformat(claim.date) - days_back).isoformat()})
+    return claim
+
+
+def _dates_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str):
+    """The dates of each sentence before the claim's in its paragraph, nearest first (LOOK_BACK of them)."""
+    after = claim.start
+    for passage in reversed([p for p in passages if p.end <= claim.start][-LOOK_BACK:]):
+        if "\n\n" in text[passage.end : after]:
+            return  # another paragraph
+        doc = nlp.parse_one(without_dateline(passage.quote))
+        yield [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
+        after = passage.start
+
+
+NOW = re.compile(r"\b(?:now|currently|so far|still|today|has|have|is|are)\b", re.I)
+
+
+def _dated_by_its_history(
+    claim: Claim, passages: Sequence[Passage], published: str | None, text: str
+) -> Claim:
+    """ "A car transporter caught fire in the Kalvenhorn tunnel on 9 March 1998. Eleven people died": a
+    past figure of a paragraph that tells of a year or more before the article is of then, unless its
+    sentence says it holds now."""
+    if claim.date_stated or not published or NOW.search(claim.quote):
+        return claim
+    for dates in _dates_before(claim, passages, published, text):
+        if dates:
+            past = (nlp.days_apart(dates[-1], published) or 0) >= BACKGROUND_DAYS and dates[-1] < published
+            return claim.model_copy(update={"date": dates[-1], "date_stated": True}) if past else claim
     return claim

@@ -1072,6 +1072,23 @@ def test_national_is_the_nation_of_whoever_gives_the_figure():
     assert own.places == [WHOLE_COUNTRY] and own.source == "ministry"
 
 
+def test_a_past_figure_of_a_paragraph_that_tells_of_years_before_is_of_then():
+    """An encyclopedia's history of earlier fires: each paragraph's year dates its figures, unless a
+    sentence says its figure holds now."""
+    text = (
+        "Draumhorn tunnel\n\n20 October 2026\n\nKalvenhorn tunnel (1998). A lorry caught fire in the "
+        "Kalvenhorn tunnel on 9 March 1998. Eleven people died, including one firefighter.\n\n"
+        "The fire broke out on 13 October 2026. 14 people died.\n\n"
+        "The tunnel was built in 1981. It now carries 9,000 vehicles a day."
+    )
+    claims = article_claims(make_article("tunnels", text))
+    assert [(c.value, c.date) for c in claims] == [
+        ("11", "1998-03-09"),
+        ("14", "2026-10-20"),
+        ("9,000", "2026-10-20"),
+    ]
+
+
 def test_that_day_is_the_day_the_sentence_before_names():
     text = (
         "Crossings\n\nMay 25, 2026\n\nThe busiest day came on Wednesday, May 20. "
