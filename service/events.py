@@ -199,6 +199,7 @@ def _relative(verb) -> bool:
     # "the 212 schools (that) the department closed": the noun is what the clause's verb was done to
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp")]
     gap = not objects and subjects[0].dep_ == "nsubj" and lemma(verb) not in REPORTING
+    gap = gap and not any(c.dep_ in ("advmod", "mark") for c in verb.children)  # "up from 19 when it closed"
     return gap or (len(objects) == 1 and objects[0].lower_ in ("that", "which", "whom"))
 
 
