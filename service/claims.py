@@ -27,13 +27,12 @@ Measurements: a length, area, speed, temperature or magnitude ("a speed of 94 ki
             "burned 1,200 hectares", "a magnitude 7.3 earthquake") is a claim in its unit, of what the
             sentence names (service/amounts.py); a distance that names nothing ("240 kilometres to the
             south") is none.
-Not claims: years, durations, decimals without a unit,
-forecasts ("could reach"), changes ("fell by"), increments ("another 5,000 expected to follow" adds to a
-figure; "another 400 remain missing" is a group of its own; "four more bodies", "three further deaths"),
-what a count grew by told as its cause ("rose to 14 after two passengers died"), parts ("three of whom"),
-a number of figures ("the two attendance figures"), a figure with neither noun nor event, and a number
-spelled out below ten that names no event or a set already known ("two helicopters", "the two nations").
-"""
+Not claims: years, durations, decimals without a unit, forecasts ("could reach"), changes ("fell by"),
+increments ("another 5,000 expected to follow" adds to a figure; "another 400 remain missing" is a group of
+its own; "four more bodies", "three further deaths"), what a count grew by told as its cause ("rose to 14
+after two passengers died"), parts ("three of whom"), a number of figures ("the two attendance figures"), a
+figure with neither noun nor event, and a number spelled out below ten that names no event or a set already
+known ("two helicopters", "the two nations"). Whose the group is: service/sides.py."""
 
 from __future__ import annotations
 
@@ -60,7 +59,7 @@ from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun
 from .counted import counted, is_a_ranking, is_generic, is_identifier, names_an_occurrence
 from .dates import date_of
 from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
-from .events import event_key, names_a_state, placing_verb, purpose, whose
+from .events import event_key, names_a_state, placing_verb, purpose
 from .fact_box import PARENTHESIS_AFTER, label_of, label_source, noted_source
 from .figures import (
     Figure,
@@ -77,6 +76,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
+from .sides import whose
 from .sources import said_right_after, source_of
 from .text import is_correction_note, sentence_passages, without_dateline
 

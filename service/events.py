@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from .clauses import GIVING, REPORTING, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
-from .text import bare_name
 from .thesaurus import is_a_being, is_a_thing, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
@@ -91,7 +90,7 @@ def _happened(node):
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
-    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else _object_of(node)
+    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else object_of(node)
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
     if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not _has_aux(verb):
@@ -337,38 +336,10 @@ def _destination(verb, counted=None):
     return None
 
 
-AFFILIATIONS = frozenset({"NORP", "ORG", "PERSON"})  # a group's side; a place (GPE) is a frame's place
-ACTORS = AFFILIATIONS | {"GPE"}  # "Russia lost 600 soldiers": a country as the doer
 COUNTING = frozenset("count record register tally log document measure".split())
 
 
-def whose(noun, event, figure=None) -> str | None:
-    """The name that says whose the counted group is ("200 Russian soldiers", "Hamas fighters"), else
-    "by" the named doer of what happened to it ("by Civic Union" for "the Civic Union won 41 seats"):
-    two sides' counts are never one count. None when no name says."""
-    if noun is not None:
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in AFFILIATIONS:
-                return _entity_text(child)
-    if event is None or lemma(event) in COUNTING:
-        return None  # "the IODP counted 3,050 arrivals": who counts says so, and did not do it
-    objects = [t for t in (noun, figure) if t is not None and t.doc is event.doc]
-    if not any((verb := _object_of(t)) is not None and verb.i == event.i for t in objects):
-        return None
-    doer = next((c for c in event.children if c.dep_ == "nsubj"), None)
-    if doer is not None and doer.lower_ in ("who", "which", "that") and event.dep_ == "relcl":
-        doer = event.head  # "the Civic Union, which won 41 seats"
-    if doer is None:
-        return None
-    if doer.ent_type_ in ACTORS:
-        return f"by {_entity_text(doer)}"
-    side = next(
-        (c for c in doer.children if c.dep_ in ("amod", "compound") and c.ent_type_ in AFFILIATIONS), None
-    )
-    return f"by {_entity_text(side)}" if side is not None else None  # "Ukrainian forces killed 200"
-
-
-def _object_of(token):
+def object_of(token):
     """The verb a noun or figure is the object of, coordinated ones too: "won 534,100 votes and 41 seats",
     and "won 534,100 votes, … and 41 of the 75 seats", which the parser hangs on the verb itself."""
     if token.dep_ == "dobj":
@@ -392,10 +363,9 @@ def _coordinated(noun, verb) -> bool:
     return False
 
 
-def _entity_text(token) -> str:
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = span.text if span is not None else token.text
-    return bare_name(text)
+def _past_a_colon(verb, word) -> bool:
+    """ "three people had died: a 19-year-old woman, …": a list after a colon names who, not an object."""
+    return any(t.text == ":" for t in verb.doc[verb.i + 1 : word.i])
 
 
 def event_key(event, noun=None) -> str | None:
@@ -416,7 +386,7 @@ def event_key(event, noun=None) -> str | None:
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
         return presence_key(where[0])  # "ended up in hospital": where they are
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in event.children if c.dep_ == "dobj" and not _past_a_colon(event, c)), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved

@@ -335,6 +335,10 @@ def test_what_a_relative_clause_without_its_object_did_to_the_noun_and_a_figure_
         "We were one of the 212 schools that the department closed on Wednesday.",
     ):
         assert [(c.noun, c.event) for c in claims_of(sentence)] == [("school", "close")]
+    listed = (
+        "Police said three people had died: a 19-year-old woman, a 22-year-old man and a 23-year-old man."
+    )
+    assert [c.event for c in claims_of(listed)] == ["die"]  # a list after a colon is no object
     sentence = "Officers have arrested 22 people, up from 19 when the festival closed."  # a time, no gap
     assert [(c.value, c.event) for c in claims_of(sentence)] == [("22", "arrest"), ("19", "arrest")]
     [across] = claims_of("The union says 287 schools are closed across Morvenholt.")  # ORG to the tagger

@@ -24,6 +24,7 @@ GROUNDING = {
     "frame_text",
     "events",
     "presence",
+    "sides",
     "ellipsis",
     "figures",
     "nlp",
