@@ -32,6 +32,7 @@ RECEIVING = frozenset("receive accept".split())  # who received is the subject: 
 HELPING = frozenset("help assist aid support".split())
 HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
+RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
 STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
@@ -282,7 +283,7 @@ def is_event_verb(token) -> bool:
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
         return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
-    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS
+    return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING
 
 
 def _passive_going_nowhere(verb) -> bool:
