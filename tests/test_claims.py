@@ -335,6 +335,8 @@ def test_what_a_relative_clause_without_its_object_did_to_the_noun_and_a_figure_
         "We were one of the 212 schools that the department closed on Wednesday.",
     ):
         assert [(c.noun, c.event) for c in claims_of(sentence)] == [("school", "close")]
+    [linked] = claims_of("The coroner has opened inquiries into four deaths connected to the festival.")
+    assert (linked.noun, linked.event) == ("death", None)  # what links them is no event that befell them
     listed = (
         "Police said three people had died: a 19-year-old woman, a 22-year-old man and a 23-year-old man."
     )
