@@ -199,9 +199,10 @@ def said_right_after(sentence: str, end: int) -> str | None:
 
 
 def _agent(verb):
-    """Who did what a passive verb tells: "by Pollstar"."""
+    """Who did what a passive verb tells: "by Pollstar" (not "by this morning": when)."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return None if doer is None or doer.ent_type_ in ("DATE", "TIME") else doer
 
 
 def _denied(verb) -> bool:

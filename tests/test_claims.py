@@ -319,6 +319,11 @@ def test_a_figure_set_after_a_bare_figure_word_borrows_what_the_one_before_count
     assert fine.source is None  # the figure is in the subject of "said", not said by it
 
 
+def test_by_a_time_is_when_not_who():
+    sentence = "According to the Hollin Health Board, 44 people had been admitted to hospital by this morning."
+    assert [c.source for c in claims_of(sentence)] == ["Hollin Health Board"]
+
+
 def test_a_tally_a_body_names_is_its_and_a_date_on_the_statement_dates_the_report():
     [tally] = claims_of("The police tally has risen to 91 people rescued.")
     assert tally.source == "police"
