@@ -423,7 +423,7 @@ def noun_key(noun, money: bool = False) -> str | None:
     compounds = [
         c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"
         for c in noun.children
-        if (c.dep_ == "compound" and c.pos_ == "NOUN" and not any(n.like_num for n in c.children))
+        if (c.dep_ == "compound" and c.pos_ == "NOUN" and not (_sized(c) and c.nbor().tag_ != "HYPH"))
         or (
             money
             and c.dep_ in ("amod", "compound")
@@ -433,6 +433,11 @@ def noun_key(noun, money: bool = False) -> str | None:
         )
     ]
     return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def _sized(word) -> bool:
+    """ "a 35-kilometre stretch": a size, no kind (but "46 festival-goers" is hung on "festival")."""
+    return any(n.like_num for n in word.children)
 
 
 # adjectives that say how much, how sure or when, not what kind of sum ("the total cost", "the official

@@ -157,6 +157,8 @@ def _counted_noun(token):
             return None
         if head.tag_ == "NNP" and head.i < token.i:
             return None  # "Hearthbridge at least 1,600": who says so, before its figure, not what is counted
+        if head.dep_ == "compound" and head.i + 1 < head.head.i and head.nbor().tag_ == "HYPH":
+            return head.head  # "46 festival-goers", however the parser hangs the figure on "festival"
         return head
     verb = _value_verb_above(token)
     if verb is not None:

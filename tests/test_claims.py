@@ -319,6 +319,12 @@ def test_a_figure_set_after_a_bare_figure_word_borrows_what_the_one_before_count
     assert fine.source is None  # the figure is in the subject of "said", not said by it
 
 
+def test_a_hyphenated_noun_is_counted_whole_however_the_parser_hangs_the_figure():
+    sentence = "The health board said on Tuesday that 46 festival-goers had been admitted to hospital."
+    assert [c.noun for c in claims_of(sentence)] == ["festival goer"]
+    assert [c.noun for c in claims_of("Crews cleared a 35-kilometre stretch of the road.")] == ["stretch"]
+
+
 def test_by_a_time_is_when_not_who():
     sentence = "According to the Hollin Health Board, 44 people had been admitted to hospital by this morning."
     assert [c.source for c in claims_of(sentence)] == ["Hollin Health Board"]
