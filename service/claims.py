@@ -76,6 +76,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
+from .presence import only_where
 from .sides import whose
 from .sources import said_right_after, source_of
 from .text import is_correction_note, sentence_passages, without_dateline
@@ -84,32 +85,13 @@ PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-# 2: instructions make no claims; 3: a state the parser hung above its noun; 4: fact boxes, names and times of
-# day, parts, the date of the event a figure belongs to; 5: a dispute told in one sentence (ellipsis.py),
-# parts of a figure already given, capacities, "where" clauses and fronted places; 6: numbers written in
-# words, "N more", the cause of a rise, "N of whom"; 7: number words inside names ("Five Nights"); 8: where a
-# group is ("on board"), what it is among, "put the toll at N", "lists N as missing", parts ("counting two
-# workers", "they include two"), the place of the source is not the figure's, "passengers aboard" are
-# passengers, a manifest that "lists" or "shows" a figure is its source, "the data of N people"; 12:
-# percentages are claims (shares), a live blog's time is no source, "put turnout at N" names its source, "put
-# the number of people affected at N", "whose data was stolen", "remained in hospital", "confirmed toll", sums
-# of money are claims, places counted by what was found there ("irregularities at 37 stations"), "stolen the
-# details of N customers", the second side of a one-sentence dispute is of the first's date; 13: measurements
-# are claims (lengths, areas, speeds, temperatures, magnitudes), "the number of people sickened" (a participle
-# hung on the number), a size is no kind ("a 35-kilometre stretch"), a coordinated clause is dated by the
-# clause before it, a present-tense figure is not dated by its subject's past; 14: scopes "worldwide" and
-# "abroad", a one-word town the tagger calls a person or an organisation after "in", a dateline's city lies in
-# its region ("PORT VELANA, Casmira —"), "that day" is the day the sentence before names
-# (service/article_context.py); 15: a figure of "a separate accident" is aside; 16: a count that names nothing
-# ("the real number is 1,100") takes the frame of the sentence before, "there were 140 people on site" are
-# those on site, no place is part of another's name; 17: "…, says X" right after a figure, coordinated chains
-# dated by their first clause, "dollars"/"euros" as "$"/"€", "in that case" / "at the time" dated by the
-# paragraph; 33: currency codes ("EUR 1.2bn"), "came to", a whole after "€58 million of", "citing X",
-# "figures from X:", "its" in the object, live blogs' entry days, transcript turns, participle adjectives on
-# things, "a day earlier", forecasts' objects, "residents of X", depths "measured at", numbers after their
-# noun, a thing's count; 34: cubic metres in millions, a size's owner, estimates and "recorded 45 cm" naming
-# nothing, "its estimate", things returned, timeline days, "nine deaths", "in the region", "30 others"
-FRAMES_VERSION = 34
+# What each FRAMES_VERSION changed: `git log -p -S FRAMES_VERSION -- service/claims.py` (2–17: the first
+# frames; 33: currency codes, "citing X", live blogs' entry days, transcript turns, …; 34: cubic metres in
+# millions, a size's owner, "its estimate", things returned, timeline days, "in the region", "30 others");
+# 35: a report before a colon, who counted ("the ministry recorded"), "given by", a relative clause without
+# its object, a figure after a bare "figure", concentrations, "across X", sites ("at the Tarnside station"),
+# the parts of a total in one article, a paragraph's past year, states ("in energy poverty"), "festival-goers"
+FRAMES_VERSION = 35
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -328,7 +310,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
     if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
         event_token = None
-    if event_token is not None and event_token.pos_ == "ADP" and not is_generic(noun):
+    if event_token is not None and only_where(event_token) and not is_generic(noun):
         event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)
     if _noted(noun, aside):

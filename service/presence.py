@@ -6,6 +6,7 @@ died; a common place ("the boat", "hospital") is no named one, so it says what i
 from __future__ import annotations
 
 from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, lemma
+from .thesaurus import is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
 
@@ -41,8 +42,9 @@ def says_aboard(prep, place) -> bool:
 
 def is_presence(event: str) -> bool:
     """An event key that says where a group is ("aboard", "in hospital") or what is found at places
-    ("with irregularity"), not what happened to it."""
-    return event.split()[0] in PRESENCE or event.startswith("with ")
+    ("with irregularity"), not what happened to it nor a state it is in ("in custody")."""
+    words = event.split()
+    return (words[0] in PRESENCE and not is_a_state(words[-1])) or event.startswith("with ")
 
 
 def presence_key(prep) -> str:
@@ -52,3 +54,11 @@ def presence_key(prep) -> str:
     if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
         return "aboard"
     return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
+
+
+def only_where(event) -> bool:
+    """A phrase that says only where the group is ("on board", "in hospital"), not a state it is in ("in
+    energy poverty", "in quarantine")."""
+    state = next((c for c in event.children if c.dep_ == "pobj"), None)
+    in_a_state = event.lower_ == "in" and state is not None and is_a_state(lemma(state))
+    return event.pos_ == "ADP" and not in_a_state

@@ -118,6 +118,12 @@ def is_a_site(noun: str) -> bool:
 
 
 GROUP = 14  # noun.group
+STATE = 26  # noun.state
+
+
+def is_a_state(noun: str) -> bool:
+    """Whether a noun's most common sense is a state ("poverty", "debt", "quarantine"), not a place."""
+    return _first_noun_file(noun) == STATE
 
 
 def is_a_body(noun: str) -> bool:

@@ -325,8 +325,17 @@ def test_a_hyphenated_noun_is_counted_whole_however_the_parser_hangs_the_figure(
     assert [c.noun for c in claims_of("Crews cleared a 35-kilometre stretch of the road.")] == ["stretch"]
 
 
+def test_a_state_a_group_is_in_is_what_it_counts_where_it_is_is_not():
+    """ "households in energy poverty" are not all the households; "passengers on board" are passengers."""
+    frames = [(c.noun, c.event) for c in claims_of("312,000 households were in energy poverty.")]
+    assert frames == [("household", "in poverty")]
+    assert [(c.noun, c.event) for c in claims_of("40 passengers were on board.")] == [("passenger", None)]
+
+
 def test_by_a_time_is_when_not_who():
-    sentence = "According to the Hollin Health Board, 44 people had been admitted to hospital by this morning."
+    sentence = (
+        "According to the Hollin Health Board, 44 people had been admitted to hospital by this morning."
+    )
     assert [c.source for c in claims_of(sentence)] == ["Hollin Health Board"]
 
 

@@ -227,6 +227,17 @@ def test_two_bodies_estimates_of_a_sum_a_day_apart_conflict_one_bodys_rising_est
     assert kinds(find_disagreements(one, NO_EMBEDDINGS)) == [("update", ["350", "480"])]
 
 
+def test_a_state_is_never_a_place_to_be(shared_desk):
+    """41 escapees "back in custody" and five "in hospital": a state and a place, never one count, however
+    close their embeddings."""
+    claims = [
+        claim("a", 41, event="in custody", source="police", date="2026-03-04"),
+        claim("b", 5, event="in hospital", source="the ministry", date="2026-03-04"),
+    ]
+    assert shared_desk.vocabulary.similarity("in custody", "in hospital") >= EVENT_SIMILARITY
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
 def test_figures_fifty_times_apart_count_different_things():
     claims = [
         claim("a", 500, noun="estrel", event="cost", source="a trawler owner"),
