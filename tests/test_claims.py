@@ -1128,8 +1128,8 @@ def test_that_day_is_the_day_the_sentence_before_names():
         ("1,300", "2026-05-22", True),
     ]
     text = (
-        "Admissions\n\nNovember 16, 2026\n\nIn the five days to Friday, the ministry recorded 750 admissions. "
-        "The physicians' association puts the figure at more than 1,300 for the same period."
+        "Admissions\n\nNovember 16, 2026\n\nIn the five days to Friday, the ministry recorded 750 "
+        "admissions. The physicians' association puts the figure at more than 1,300 for the same period."
     )
     claims = article_claims(make_article("smog", text))
     assert [(c.value, c.date) for c in claims] == [("750", "2026-11-13"), ("1,300", "2026-11-13")]
