@@ -225,7 +225,8 @@ def _dates_before(claim: Claim, passages: Sequence[Passage], published: str | No
         after = passage.start
 
 
-NOW = re.compile(r"\b(?:now|currently|so far|still|today|has|have|is|are)\b", re.I)
+NOW = re.compile(r"\b(?:now|currently|so far|still|today|has|have|is|are|says?)\b", re.I)
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _dated_by_its_history(
@@ -236,6 +237,9 @@ def _dated_by_its_history(
     sentence says it holds now."""
     if claim.date_stated or not published or NOW.search(claim.quote):
         return claim
+    before = text[max(0, claim.start - LOOK_BACK * 300) : claim.start]
+    if not any(year < published[:4] for year in YEAR.findall(before)):
+        return claim  # no earlier year named nearby: nothing to parse again
     for dates in _dates_before(claim, passages, published, text):
         if dates:
             past = (nlp.days_apart(dates[-1], published) or 0) >= BACKGROUND_DAYS and dates[-1] < published

@@ -89,14 +89,13 @@ def _teller(anchor, doc, figure=None) -> str | None:
         return found  # "The agency gave its final figure: 37 people were treated"
     # "the ministry recorded 750 admissions": who counted them says so
     counters = (verb for verb in chain if lemma(verb) in COUNTING and not _a_measure(figure))
-    counter = next((found for verb in counters if (found := _subject_name(verb))), None)
+    counter = next((found for verb in counters if (found := _subject_name(verb))), None) if figure else None
     return method or counter or _according_to_anywhere(doc) or pronoun
 
 
 def _a_measure(figure) -> bool:
     """ "Brisna recorded 96 millimetres": what recorded a measurement is where it was measured."""
-    end = figure.idx + len(figure.text) if figure is not None else 0
-    return figure is None or any(unit.match(figure.doc.text, end) for unit in MEASURE_AFTER)
+    return any(unit.match(figure.doc.text, figure.idx + len(figure.text)) for unit in MEASURE_AFTER)
 
 
 def _counted_by(figure) -> str | None:

@@ -1107,13 +1107,17 @@ def test_a_past_figure_of_a_paragraph_that_tells_of_years_before_is_of_then():
         "Draumhorn tunnel\n\n20 October 2026\n\nKalvenhorn tunnel (1998). A lorry caught fire in the "
         "Kalvenhorn tunnel on 9 March 1998. Eleven people died, including one firefighter.\n\n"
         "The fire broke out on 13 October 2026. 14 people died.\n\n"
-        "The tunnel was built in 1981. It now carries 9,000 vehicles a day."
+        "The tunnel was built in 1981. It now carries 9,000 vehicles a day.\n\n"
+        "The failure of Harlund Savings in 2019 hit 800,000 customers. A briefing note says close to "
+        "2 million customers were affected."
     )
     claims = article_claims(make_article("tunnels", text))
     assert [(c.value, c.date) for c in claims] == [
         ("11", "1998-03-09"),
         ("14", "2026-10-20"),
         ("9,000", "2026-10-20"),
+        ("800,000", "2019"),
+        ("2 million", "2026-10-20"),
     ]
 
 
