@@ -1,5 +1,5 @@
 """Where, when and by whose account: the clause a figure belongs to, read off spaCy's parse (see
-service/claims.py for what a claim frame is). Closed classes of English grammar only, no story words.
+service/claims.py for what a claim frame is). Closed classes of English grammar and WordNet's senses only.
 
 Clause   the verb that governs the figure (or its noun), without embedded clauses (other than the counted
          noun's own relative clause), attributions ("said X"), asides ("during his visit to Y") and the
