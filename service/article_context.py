@@ -189,10 +189,8 @@ def _named_by_its_paragraph(claim: Claim, passages: Sequence[Passage], text: str
     as its subject (its own sentence was read at extraction: sources.source_of)."""
     if claim.source not in STANDS_FOR:
         return claim
-    found = None
-    before = [p for p in passages if p.end <= claim.start][-1:]
-    if before and "\n\n" not in text[before[0].end : claim.start]:
-        found = antecedent(claim.source, nlp.parse_one(without_dateline(before[0].quote)))
+    before = next(_paragraph_before(claim, passages, text, 1), None)
+    found = antecedent(claim.source, nlp.parse_one(without_dateline(before.quote))) if before else None
     return claim.model_copy(update={"source": found, "attribution": found})
 
 
@@ -214,15 +212,21 @@ def _dated_by_its_paragraph(
     return claim
 
 
-def _dates_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str):
-    """The dates of each sentence before the claim's in its paragraph, nearest first (LOOK_BACK of them)."""
+def _paragraph_before(claim: Claim, passages: Sequence[Passage], text: str, count: int = LOOK_BACK):
+    """The sentences before the claim's in its paragraph, nearest first (at most `count` of them)."""
     after = claim.start
-    for passage in reversed([p for p in passages if p.end <= claim.start][-LOOK_BACK:]):
+    for passage in reversed([p for p in passages if p.end <= claim.start][-count:]):
         if "\n\n" in text[passage.end : after]:
             return  # another paragraph
+        yield passage
+        after = passage.start
+
+
+def _dates_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str):
+    """The dates of each sentence before the claim's in its paragraph, nearest first (LOOK_BACK of them)."""
+    for passage in _paragraph_before(claim, passages, text):
         doc = nlp.parse_one(without_dateline(passage.quote))
         yield [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
-        after = passage.start
 
 
 NOW = re.compile(r"\b(?:now|currently|so far|still|today|has|have|is|are|says?)\b", re.I)
@@ -237,9 +241,9 @@ def _dated_by_its_history(
     sentence says it holds now."""
     if claim.date_stated or not published or NOW.search(claim.quote):
         return claim
-    before = text[max(0, claim.start - LOOK_BACK * 300) : claim.start]
+    before = " ".join(p.quote for p in _paragraph_before(claim, passages, text))
     if not any(year < published[:4] for year in YEAR.findall(before)):
-        return claim  # no earlier year named nearby: nothing to parse again
+        return claim  # no earlier year in the sentences before: nothing to parse again
     for dates in _dates_before(claim, passages, published, text):
         if dates:
             past = (nlp.days_apart(dates[-1], published) or 0) >= BACKGROUND_DAYS and dates[-1] < published

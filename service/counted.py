@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
-from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
+from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
 from .thesaurus import is_a_thing, is_an_occurrence
 
 
@@ -151,7 +151,7 @@ def _counted_noun(token):
     if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
         if head.like_num:  # "12 million": climb to what the million counts
             return _counted_noun(head)
-        if head.i < token.i and any(t.text == ":" for t in token.doc[head.i : token.i]):
+        if head.i < token.i and across_a_colon(head, token):
             return None  # "Tuesday 12 May: 6 released": a label before the colon, not what is counted
         if across_a_clause(token, head):
             return None

@@ -364,9 +364,10 @@ def _coordinated(noun, verb) -> bool:
     return False
 
 
-def _past_a_colon(verb, word) -> bool:
-    """ "three people had died: a 19-year-old woman, …": a list after a colon names who, not an object."""
-    return any(t.text == ":" for t in verb.doc[verb.i + 1 : word.i])
+def across_a_colon(first, later) -> bool:
+    """A colon stands between the two: "three people had died: a 19-year-old woman, …" (a list that names
+    who, not an object), "Tuesday 12 May: 6 released" (a label, not what is counted)."""
+    return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])
 
 
 def event_key(event, noun=None) -> str | None:
@@ -387,7 +388,7 @@ def event_key(event, noun=None) -> str | None:
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
         return presence_key(where[0])  # "ended up in hospital": where they are
-    obj = next((c for c in event.children if c.dep_ == "dobj" and not _past_a_colon(event, c)), None)
+    obj = next((c for c in event.children if c.dep_ == "dobj" and not across_a_colon(event, c)), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
