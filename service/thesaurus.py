@@ -97,8 +97,15 @@ def can_tell(noun: str) -> bool:
     return not senses or not all(_noun_file(offset) in METHODS for offset in senses)
 
 
+# WordNet's lexicographer files a noun's first sense may lie in
 # noun.Tops, animal, artifact, body, food, group, location, object, person, plant, substance
 THINGS = frozenset({3, 5, 6, 8, 13, 14, 15, 17, 18, 20, 27})
+BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
+SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
+OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
+GROUP = 14  # noun.group
+QUANTITY = 23  # noun.quantity
+STATE = 26  # noun.state
 
 
 def is_a_thing(noun: str) -> bool:
@@ -107,9 +114,9 @@ def is_a_thing(noun: str) -> bool:
     return _first_noun_file(noun) in THINGS
 
 
-BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
-QUANTITY = 23  # noun.quantity
-SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
+def is_a_being(noun: str) -> bool:
+    """Whether a noun's most common sense is an animal, a person or a group of them ("soldiers", "people")."""
+    return _first_noun_file(noun) in BEINGS
 
 
 def is_a_site(noun: str) -> bool:
@@ -117,13 +124,10 @@ def is_a_site(noun: str) -> bool:
     return _first_noun_file(noun) in SITES
 
 
-GROUP = 14  # noun.group
-STATE = 26  # noun.state
-
-
-def is_a_state(noun: str) -> bool:
-    """Whether a noun's most common sense is a state ("poverty", "debt", "quarantine"), not a place."""
-    return _first_noun_file(noun) == STATE
+def is_an_occurrence(noun: str) -> bool:
+    """Whether a noun's most common sense is an act or an event ("deaths", "arrests", "fires"), which a
+    count of them says happened."""
+    return _first_noun_file(noun) in OCCURRENCES
 
 
 def is_a_body(noun: str) -> bool:
@@ -136,18 +140,9 @@ def is_a_unit(noun: str) -> bool:
     return _first_noun_file(noun) == QUANTITY
 
 
-def is_a_being(noun: str) -> bool:
-    """Whether a noun's most common sense is an animal, a person or a group of them ("soldiers", "people")."""
-    return _first_noun_file(noun) in BEINGS
-
-
-OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
-
-
-def is_an_occurrence(noun: str) -> bool:
-    """Whether a noun's most common sense is an act or an event ("deaths", "arrests", "fires"), which a
-    count of them says happened."""
-    return _first_noun_file(noun) in OCCURRENCES
+def is_a_state(noun: str) -> bool:
+    """Whether a noun's most common sense is a state ("poverty", "debt", "quarantine"), not a place."""
+    return _first_noun_file(noun) == STATE
 
 
 def _first_noun_file(noun: str) -> int | None:
