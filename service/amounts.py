@@ -30,11 +30,11 @@ from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 
+REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at
     "stand remain stay hold sit rise climb fall drop increase decrease grow jump come amount".split()
 )
-RAISED = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to 690 million"
 
 
 def unit_token(token):
@@ -133,7 +133,11 @@ def _estimated(unit):
         return None
     container = unit.head.head
     # the parser may tag the measured word an adjective: "its turnout estimate"
-    return next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
+    kind = next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
+    told_for = next((c for c in container.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if kind is None and told_for is not None:  # "an estimate of €40 million for the property damage"
+        return _noun(next((c for c in told_for.children if c.dep_ == "pobj"), None))
+    return kind
 
 
 def _dependent(verb, deps):
@@ -286,10 +290,17 @@ def _of_a_noun(amount):
 
 
 def _raised(amount):
-    """ "raised its estimate of restructuring costs to 690 million marks": the estimate (opened later)."""
-    if amount.dep_ != "pobj" or amount.head.lower_ != "to" or lemma(amount.head.head) not in RAISED:
+    """ "raised its estimate of restructuring costs to 690 million marks": the estimate (opened later).
+    The parser may hang "to" on a noun inside the estimate ("its estimate of the damage to the terminal
+    to €65 million"): the verb above that estimate raised it."""
+    if amount.dep_ != "pobj" or amount.head.lower_ != "to":
         return None
-    return _dependent(amount.head.head, ("dobj",))
+    raised = amount.head.head
+    while raised.dep_ in ("pobj", "prep") and lemma(raised) not in REVISING:
+        raised = raised.head
+    if raised.dep_ == "dobj" and lemma(raised.head) in REVISING:
+        return raised
+    return _dependent(raised, ("dobj",)) if lemma(raised) in REVISING else None
 
 
 def _opened(noun):

@@ -58,7 +58,14 @@ from .article_context import with_article_context
 from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
 from .counted import counted, is_a_ranking, is_generic, is_identifier, names_an_occurrence
 from .dates import date_of
-from .ellipsis import borrowed_frames, borrowed_from_before, earlier_value, may_borrow, names_nothing
+from .ellipsis import (
+    borrowed_frames,
+    borrowed_from_before,
+    earlier_value,
+    may_borrow,
+    names_nothing,
+    revised_from,
+)
 from .events import event_key, names_a_state, placing_verb, purpose
 from .fact_box import PARENTHESIS_AFTER, label_of, label_source, noted_source
 from .figures import (
@@ -283,7 +290,8 @@ def _sum_frame(sentence: str, figure: Figure, token, published: str | None):
         return (*frame, None, None)
     if (label := label_of(sentence, figure, published)) is not None:
         return label[0], label[1], label, aside
-    return (None, None, None, None) if names_nothing(currency_token(token) or token) else None
+    amount = currency_token(token) or token
+    return (None, None, None, None) if names_nothing(amount) or revised_from(amount) else None
 
 
 def _noted(noun, aside) -> bool:

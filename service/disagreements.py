@@ -43,7 +43,7 @@ from .figures import SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .presence import is_presence
-from .tellers import dated_by_repeats, same_source, source_key
+from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .thesaurus import is_a_unit
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
@@ -339,20 +339,19 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
     pairs, steps = [], steps_told(group)
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            sa, sb = source_key(a), source_key(b)
-            if (
-                same_source(sa, sb)
-                or _overlap(a, b)
-                or _magnitudes_apart(a, b)
-                or {a.value, b.value} in steps
-            ):
+            if same_source(source_key(a), source_key(b)) or _overlap(a, b) or _magnitudes_apart(a, b):
                 continue
-            if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
+            if {a.value, b.value} in steps:
                 continue
-            if _apart(a, b) is not None and not _nearest_in_time(a, b, group):
-                continue
-            pairs.append((a, b))
+            if set_against(a, b) or _at_one_time(a, b, group, window):
+                pairs.append((a, b))
     return pairs
+
+
+def _at_one_time(a: Claim, b: Claim, group: Sequence[Claim], window: int) -> bool:
+    if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
+        return False
+    return _apart(a, b) is None or _nearest_in_time(a, b, group)
 
 
 def _count_rose(a: Claim, b: Claim) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .amounts import REVISING
 from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, RAISING, VALUING, lemma
 from .counted import after_a_bare_container, bare_container
@@ -58,11 +59,17 @@ def earlier_value(token) -> bool:
         return earlier_value(head) or (
             head.lower_ in CHANGE_WORDS and any(c.lower_ == "from" for c in head.children)
         )
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "from"
-        and (token.head.head.lower_ in CHANGE_WORDS or lemma(token.head.head) in CHANGE_WORDS)
-    )
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    changed = token.head.head
+    return revised_from(token) or changed.lower_ in CHANGE_WORDS or lemma(changed) in CHANGE_WORDS
+
+
+def revised_from(token) -> bool:
+    """ "raised its estimate of the damage to €65 million, from €40 million": the estimate before."""
+    from_ = token.head
+    revised = token.dep_ == "pobj" and from_.lower_ == "from" and lemma(from_.head) in REVISING
+    return revised and token.ent_type_ == "MONEY"
 
 
 def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:

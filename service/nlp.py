@@ -103,7 +103,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         settings["RELATIVE_BASE"] = base
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found:
-        return found.date().isoformat()
+        return _of_its_weekday(text, found.date(), base.date() if base else None).isoformat()
     # "the summer of 2011", "March 2011": at least the year; not a later one ("by mid-2027": a plan)
     years = set(ANY_YEAR.findall(text))
     year = years.pop() if len(years) == 1 else None
@@ -126,6 +126,24 @@ def _weekday_or_relative(text: str, reference: date) -> date | None:
     if len(named) != 1 or MONTH_OR_YEAR.search(lowered):
         return None
     return reference - timedelta(days=(reference.weekday() - named[0]) % 7)
+
+
+def _of_its_weekday(text: str, found: date, reference: date | None) -> date:
+    """ "by Friday, May 15" in a story of 14 May 2026 is 15 May 2026, a Friday, not 15 May 2025: a
+    weekday written with the date and no year says which year is meant."""
+    named = [i for i, name in enumerate(WEEKDAYS) if name in text.lower()]
+    if reference is None or len(named) != 1 or ANY_YEAR.search(text) or found.weekday() == named[0]:
+        return found
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    matching = [day for year in years if (day := _in_year(found, year)) and day.weekday() == named[0]]
+    return min(matching, key=lambda day: abs(day - reference), default=found)
+
+
+def _in_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _latest_day(day: int, reference: date) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .amounts import REVISING
 from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
 from .dates import colon_report
 from .events import COUNTING
@@ -63,6 +64,8 @@ def _teller(anchor, doc, figure=None) -> str | None:
     for token in chain:  # "The Courier reported, citing the insurers' association, that 104,000 …"
         if found := _cited(token):
             return found
+    if figure is not None and (found := _joined_count(figure)) is not None:
+        return found
     method = None  # "the office said laboratory tests had confirmed 97 cases": the office says so
     for verb in chain:
         if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
@@ -91,6 +94,15 @@ def _teller(anchor, doc, figure=None) -> str | None:
     counters = (verb for verb in chain if lemma(verb) in COUNTING and not _a_measure(figure))
     counter = next((found for verb in counters if (found := _subject_name(verb))), None) if figure else None
     return method or counter or _according_to_anywhere(doc) or pronoun
+
+
+def _joined_count(figure) -> str | None:
+    """ "the union says 2,600 schools closed, and the ministry counts 1,480": a count joined to a report,
+    with a subject of its own, is that subject's."""
+    verb = figure.head
+    if figure.dep_ != "dobj" or lemma(verb) not in COUNTING or verb.dep_ != "conj" or not _reports(verb.head):
+        return None
+    return _subject_name(verb) if any(c.dep_ == "nsubj" for c in verb.children) else None
 
 
 def _a_measure(figure) -> bool:
@@ -215,6 +227,8 @@ def _reports(verb) -> bool:
     if lemma(verb) in REPORTING:
         return True
     if lemma(verb) in GIVING:  # "Police gave a higher figure, 158"
+        return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
+    if lemma(verb) in REVISING:  # "The insurer raised its estimate of the damage to €65 million"
         return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
     if lemma(verb) not in VALUING:  # "sets the death toll at 47", "pegs losses at …"
         return False

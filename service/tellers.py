@@ -49,6 +49,12 @@ def dated_by_repeats(group: Sequence[Claim]) -> list[Claim]:
     return result
 
 
+def set_against(a: Claim, b: Claim) -> bool:
+    """ "Orlenda has confirmed four deaths; the union says six": one sentence sets two sources' figures
+    against each other, both standing when it was written (whenever each was first given)."""
+    return a.doc_id == b.doc_id and a.quote == b.quote and bool(a.source and b.source)
+
+
 def _repeats(claim: Claim, other: Claim) -> bool:
     same_figure = (claim.low, claim.high) == (other.low, other.high) and claim.low is not None
     return same_figure and claim.source is not None and same_source(source_key(claim), source_key(other))
