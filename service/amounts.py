@@ -54,13 +54,15 @@ def share_of(token):
     if whole is not None:  # not "1.8 percent of the total": a share of what the sentence does not say
         return (whole, event_of(unit)) if whole.pos_ == "NOUN" and lemma(whole) not in CONTAINERS else None
     measured = _modified(unit) or _levelled(unit) or _stated(unit) or _estimated(unit)
+    if measured is not None and lemma(measured) in CONTAINERS:  # "put the figure at 12%": said before
+        return (_opened(measured), None)
     return (measured, None) if measured is not None else None
 
 
-def _whole(unit):
-    """ "52.3 percent of the vote": the vote."""
+def _whole(unit, preposition: str = "of"):
+    """ "52.3 percent of the vote": the vote; "$1.5 billion in damage" ("in"): the damage."""
     for child in unit.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == preposition:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
@@ -134,10 +136,7 @@ def _estimated(unit):
     container = unit.head.head
     # the parser may tag the measured word an adjective: "its turnout estimate"
     kind = next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
-    told_for = next((c for c in container.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-    if kind is None and told_for is not None:  # "an estimate of €40 million for the property damage"
-        return _noun(next((c for c in told_for.children if c.dep_ == "pobj"), None))
-    return kind
+    return kind if kind is not None else _noun(_whole(container, "for"))  # "of €40m for the damage"
 
 
 def _dependent(verb, deps):
@@ -234,7 +233,7 @@ def sum_of(token):
     """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
     when the sentence does not say (see the module doc)."""
     amount = currency_token(token) or token
-    named = _spent_on(amount) or _of_a_noun(amount)
+    named = _noun(_whole(amount, "in")) or _of_a_noun(amount)
     if named is not None:
         return named, None
     measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
@@ -259,12 +258,6 @@ def sum_event(event, noun) -> str | None:
     word, _, rest = key.partition(" ")
     rest = re.sub(r"^(?:out|over|back)\s+(?=to\s)", "", rest)  # "paid out to farmers"
     return " ".join(w for w in (PAID_FOR.get(word, word), "" if rest.startswith("to ") else rest) if w)
-
-
-def _spent_on(amount):
-    """ "$1.5 billion in damage": the damage."""
-    spent = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-    return _noun(next((c for c in spent.children if c.dep_ == "pobj"), None)) if spent is not None else None
 
 
 def _spending_verb(amount):

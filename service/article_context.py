@@ -13,6 +13,8 @@ day before "98,400 by Friday … it had risen from 73,000 a day earlier": the da
            paragraph names (else the article's)
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
            attribute to anyone else
+heading    "Update 3 – 12 October, 19:05" on a line of its own, over the paragraphs below it (two such
+           headings or more): their day, for the figures they give without one
 entry      "- 10 March 2026: The PSA orders the recall. The DFRS says 12 people were hurt.": a timeline
            entry's day dates every sentence of its line that names none
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
@@ -31,7 +33,7 @@ from datetime import date, timedelta
 from . import nlp
 from .models import Claim, Passage
 from .sources import STANDS_FOR, antecedent
-from .text import dateline_containment, without_dateline
+from .text import SCRIPT_CUES, dateline_containment, without_dateline
 
 THAT_DAY = re.compile(
     r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
@@ -45,7 +47,16 @@ ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT
 )
 MIN_ENTRIES = 3
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
+# "Update 3 – 12 October, 19:05", "Day two: Monday 12 October" alone in its paragraph, no sentence
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
+DATED_HEADING = re.compile(
+    rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,24}}(?=\n\n)"
+)
+MIN_HEADINGS = 2
 MIN_SPEAKER = len("ABE")
+CUES = "|".join(sorted(SCRIPT_CUES))
+# "SOT: (Maren Oddvik, display pilot) …": a script's cue, and who speaks
+CUED_SPEAKER = re.compile(rf"[ \t]*(?:{CUES}):[ \t]*\((?P<name>[A-Z][^,()\n]{{2,40}})[,)]")
 MIN_TURNS = 2
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
 DAYS_BEFORE = re.compile(
@@ -57,7 +68,7 @@ LOOK_BACK = 3  # sentences of the same paragraph
 BACKGROUND_DAYS = 365  # a year or more before the article: another event's (as disagreements.is_background)
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}):\s", re.M)
-NOT_SPEAKERS = frozenset({"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"})
+NOT_SPEAKERS = SCRIPT_CUES | {"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"}
 
 
 def with_article_context(
@@ -66,7 +77,7 @@ def with_article_context(
     """The claims with what the article's other sentences tell (see the module doc); `text` is the
     article's, the passages its sentences."""
     lies_in = next(filter(None, (dateline_containment(p.quote) for p in passages[:DATELINE_WITHIN])), None)
-    entries = entry_days(text, published)
+    entries = entry_days(text, published) or heading_days(text, published)
     times = entry_times(text)
     if _is_a_transcript(text):
         claims = [_spoken_by(claim, text) for claim in claims]
@@ -111,7 +122,8 @@ def _without_parts_of_a_total(claims: list[Claim]) -> list[Claim]:
 def _is_a_transcript(text: str) -> bool:
     """Two turns or more ("NAIROBI: …" once is a dateline)."""
     turns = (m["name"] for m in SPEAKER.finditer(text) if m["name"] not in NOT_SPEAKERS)
-    return sum(1 for _ in itertools.islice(turns, MIN_TURNS)) == MIN_TURNS
+    cued = CUED_SPEAKER.finditer(text)
+    return sum(1 for _ in itertools.islice(itertools.chain(turns, cued), MIN_TURNS)) == MIN_TURNS
 
 
 def _spoken_by(claim: Claim, text: str) -> Claim:
@@ -119,7 +131,10 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
     doc)."""
     if claim.source is not None and claim.source.lower() not in ("we", "i"):
         return claim
-    turn = SPEAKER.match(text, text.rfind("\n", 0, claim.start) + 1)
+    line = text.rfind("\n", 0, claim.start) + 1
+    if (cued := CUED_SPEAKER.match(text, line)) is not None:  # "SOT: (Maren Oddvik, display pilot) …"
+        return claim.model_copy(update={"source": cued["name"], "attribution": cued["name"]})
+    turn = SPEAKER.match(text, line)
     if turn is None or turn["name"] in NOT_SPEAKERS or len(turn["name"]) < MIN_SPEAKER:
         return claim
     name = turn["name"].title()
@@ -142,6 +157,13 @@ def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:
         days_back += before is not None and minutes > before
         entries.append((at, (date.fromisoformat(published) - timedelta(days=days_back)).isoformat()))
     return sorted(entries)
+
+
+def heading_days(text: str, published: str | None) -> list[tuple[int, str]]:
+    """Where each dated heading's paragraphs start, and its day; [] for fewer than MIN_HEADINGS."""
+    days = [(m.start(), nlp.resolve_date(m["day"], published)) for m in DATED_HEADING.finditer(text)]
+    found = [(at, day) for at, day in days if day and len(day) == len("2026-06-04")]
+    return found if len(found) >= MIN_HEADINGS else []
 
 
 def entry_times(text: str) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from .clauses import places_of
 from .dates import date_of
 from .events import event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF_CODE, Figure, in_a_table_cell
+from .text import SCRIPT_CUES
 
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
@@ -62,7 +63,7 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if "|" in match.group(0) and not in_a_table_cell(sentence, figure):
         return None  # "Home | News | 40 people died …": a menu, not a table's row
     text = match.group("label").strip()
-    if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS:
+    if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS or text in SCRIPT_CUES:
         return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)
     if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun

@@ -280,3 +280,10 @@ def test_a_day_of_the_month_alone_is_the_latest_such_day():
     """ "on the 14th" had no date at all."""
     assert resolve_date("on the 14th", "2026-05-16") == "2026-05-14"
     assert resolve_date("the 20th", "2026-05-16") == "2026-04-20"  # not yet this month: the last
+
+
+def test_a_weekday_written_with_a_date_and_no_year_says_which_year():
+    # 15 May 2026 is a Friday: a question asked of a story that ends on 14 May means that one
+    assert resolve_date("Friday, May 15", "2026-05-14") == "2026-05-15"
+    assert resolve_date("May 15", "2026-05-14") == "2025-05-15"  # no weekday: the latest before
+    assert resolve_date("Friday, May 15, 2025", "2026-05-14") == "2025-05-15"

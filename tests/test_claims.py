@@ -2199,3 +2199,65 @@ def test_a_measurement_only_recorded_measures_what_the_sentence_before_does():
 def test_a_live_blogs_time_is_no_part_of_who_says_so():
     [toll] = claims_of("19:10 - Police say the death toll has risen to five as bodies were found.")
     assert (toll.value, toll.source) == ("5", "Police")
+
+
+def test_a_count_joined_to_a_report_with_its_own_subject_is_that_subjects():
+    sentence = (
+        "The figures follow the same pattern: the union says 2,600 schools closed on Monday, and the"
+        " ministry counts 1,480, because it treats a school as open if one class is taught."
+    )
+    frames = [(c.value, c.noun, c.source) for c in claims_of(sentence, "2026-09-15")]
+    assert frames == [("2,600", "school", "union"), ("1,480", "school", "ministry")]
+
+
+def test_an_estimate_raised_to_a_sum_is_the_estimates_and_its_reviser_says_so():
+    # the parser hangs "to €65 million" on "the damage"; "from €40 million" is the estimate before
+    sentence = (
+        "Aldmoor Assurance, the terminal's insurer, raised its preliminary estimate of the damage to the"
+        " terminal to €65 million on Thursday, from €40 million."
+    )
+    frames = [(c.value, c.noun, c.source) for c in claims_of(sentence, "2026-09-19")]
+    assert frames == [
+        ("€65 million", "damage", "Aldmoor Assurance"),
+        ("€40 million", "damage", "Aldmoor Assurance"),
+    ]
+    [first] = claims_of(
+        "The insurer has informed the company of a preliminary estimate of €40 million for the insured"
+        " property damage at the terminal."
+    )
+    assert first.noun == "property damage"
+
+
+def test_a_share_put_at_by_a_bare_figure_word_takes_what_the_share_before_measures():
+    sentences = (
+        "The retailers' association said 812 of the country's 2,140 stations had run out of fuel, or 38%"
+        " of the network. The ministry, which counts only stations with no fuel at all, put the figure at"
+        " 12% on the same day."
+    )
+    shares = [(c.value, c.noun, c.source) for c in claims_of(sentences) if c.unit == "percent"]
+    assert shares == [("38%", "network", "retailers association"), ("12%", "network", "ministry")]
+
+
+def test_a_dated_heading_dates_the_paragraphs_below_it():
+    text = (
+        "Hardship fund: €41,075 raised\n\nLast updated 15 Oct 2026, 21:10\n\n"
+        "Update 2 – 15 October, 21:10\n\nThe committee said tonight's total is €41,075.\n\n"
+        "Update 1 – 11 October, 20:30\n\nThe committee said the fund had raised €9,860."
+    )
+    dates = {c.value: c.date for c in article_claims(make_article("fund", text))}
+    assert dates["€41,075"] == "2026-10-15"
+    assert dates["€9,860"] == "2026-10-11"
+
+
+def test_a_broadcast_scripts_cues_are_no_words_and_a_cued_parenthesis_names_who_speaks():
+    text = (
+        "Jet crashes at air show\n\n13 June 2026\n\n"
+        "ANCHOR: Good evening.\n\n"
+        "VO: Organisers said a record 42,000 people attended the show.\n\n"
+        'SOT: (Maren Oddvik, display pilot) "He started that pull-up at about 300 metres."\n\n'
+        'SOT: (Jarl Mennick, police) "About 28,000 people were on the site."'
+    )
+    claims = {c.value: c for c in article_claims(make_article("script", text))}
+    assert claims["42,000"].event != "vo"
+    assert claims["300 metres"].source == "Maren Oddvik"
+    assert claims["28,000"].source == "Jarl Mennick"

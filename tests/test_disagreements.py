@@ -1506,3 +1506,13 @@ def test_a_live_pages_later_entries_of_one_day_are_later_not_a_conflict(shared_d
     found = find_disagreements(claims, shared_desk.vocabulary)
     assert [k for k in kinds(found) if k[0] == "conflict"] == []
     assert ("update", ["3", "5"]) in kinds(found)
+
+
+def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_conflict_whenever_first_given():
+    """The company's four is first given on Wednesday; a paper three days later sets it against the union's
+    six in one sentence: both stand then, whatever the date the company first gave it."""
+    first = "Deaths\n\n16 September 2026\n\nOrlenda said on Wednesday that four of its employees had died."
+    later = "Silo\n\n19 September 2026\n\nOrlenda says four employees died; the union says six died."
+    claims = article_claims(make_article("a", first)) + article_claims(make_article("b", later))
+    found = [d for d in find_disagreements(claims, NO_EMBEDDINGS) if d.kind == "conflict"]
+    assert [sorted(c.value for c in d.claims) for d in found] == [["4", "6"]]
