@@ -22,7 +22,7 @@ from .thesaurus import is_a_site
 REPORTING = frozenset(
     """say tell report state announce confirm estimate forecast predict project claim indicate suggest reveal
     add note warn believe insist maintain describe mention disclose cite quote acknowledge admit deny stress
-    show list repeat reiterate disagree argue dispute contend assert""".split()
+    show list repeat reiterate disagree argue dispute contend assert inform notify""".split()
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())

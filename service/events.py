@@ -67,12 +67,16 @@ def found_at(event, noun) -> bool:
 
 
 def _happened(node):
+    # "6,300 delayed bags have now been returned": what befell them is the clause's, "delayed" their kind
+    verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
+    befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
     for child in node.children:
         if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
             return event
         # "heat-related deaths": a hyphenated participle is a cause, not what happened
         if (
             child.dep_ in ("acl", "amod")
+            and not (befell and child.dep_ == "amod" and child.i < node.i)
             and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)

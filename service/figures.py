@@ -342,7 +342,7 @@ MEASURE_UNITS = (
     (r"miles?", "miles"),
     (r"millimet(?:re|er)s?|mm", "millimetres"),
     (r"centimet(?:re|er)s?|cm", "centimetres"),
-    (r"met(?:re|er)s?", "metres"),
+    (r"met(?:re|er)s?|(?-i: m)", "metres"),  # "at 145 m", not "5m" (million) nor "5 M"
     (r"feet|foot|ft", "feet"),
     (r"yards?|yds?", "yards"),
     (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
