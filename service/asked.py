@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import nlp
+from .amounts import REVISING
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -39,7 +40,10 @@ def question_frame(question: str) -> Claim | None:
         (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
     )
     sized = False  # "How big is the hole?": the size asked, nothing that befell it
-    if asked is not None:
+    changed = _what_changed(doc)
+    if changed is not None:  # "By how much did the insurer's estimate of the damage rise?": the damage
+        noun, anchor_token = changed, changed
+    elif asked is not None:
         noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else partitive_whole(asked)
         anchor_token = noun if noun is not None else asked
     else:
@@ -57,14 +61,10 @@ def question_frame(question: str) -> Claim | None:
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         noun, event = open_container(noun)
     date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
-    if event is None and noun is not None and asked is not None and noun.i != asked.head.i:
-        event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
-    if event is None:
-        event = event_of(noun if noun is not None else anchor_token.head)
-    if event is None:
-        event = _said_to_happen(anchor_token)
-    if event is None and asked is not None:
-        event = _main_verb(doc)
+    if changed is None:
+        event = event or _event_asked(doc, asked, noun, anchor_token)
+    elif event is None and noun is not None:  # what befell what changed, in its own words: not the change
+        event = next((e for e in [event_of(noun)] if e is not None and e in noun.subtree), None)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
     event = None if sized else event
@@ -88,6 +88,31 @@ def question_frame(question: str) -> Claim | None:
 
 
 MEASURING = frozenset("big large high deep wide long fast full heavy tall far costly".split())
+CHANGING = frozenset("rise grow fall drop increase decrease climb jump raise revise cut lower".split())
+
+
+def _event_asked(doc, asked, noun, anchor_token):
+    event = None
+    if noun is not None and asked is not None and noun.i != asked.head.i:
+        event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
+    if event is None:
+        event = event_of(noun if noun is not None else anchor_token.head)
+    if event is None:
+        event = _said_to_happen(anchor_token)
+    if event is None and asked is not None:
+        event = _main_verb(doc)
+    return event
+
+
+def _what_changed(doc):
+    """ "By how much did the insurer's damage estimate rise?", "… did the lobby raise its estimate of the
+    cost?": the count that changed (its subject, or what was raised), not a count of the change."""
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None or lemma(verb) not in CHANGING:
+        return None
+    deps = ("dobj",) if any(c.dep_ == "nsubj" for c in verb.children) and lemma(verb) in REVISING else ()
+    deps = deps or ("nsubj", "nsubjpass")
+    return next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
 
 
 def _what_noun(doc):

@@ -257,6 +257,9 @@ def _subject_name(verb) -> str | None:
     if verb.dep_ in ("conj", "xcomp") and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
         # "The company raised its estimate … and said …", "the ministry continues to forecast …"
         return _subject_name(verb.head)
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    if not has_subject and verb.dep_ == "ROOT" and before is not None and lemma(verb) in REPORTING:
+        return _subject_name(before)  # "Union calls ministry figure 'inflated', says 21,900 …": one subject
     return None
 
 

@@ -124,12 +124,16 @@ ENTRY_DAY = re.compile(
 # a broadcast script's cues ("VO: The same statement said …", "SOT: (Superintendent …)"): no speaker, no word
 SCRIPT_CUES = frozenset("VO SOT NAT NATS PKG TAG CG OOV VT GFX".split())
 SCRIPT_CUE = re.compile(rf"^\s*(?:{'|'.join(sorted(SCRIPT_CUES))}):\s+")
+WIRE_SLUG = re.compile(r"^\s*[A-Z][A-Z0-9-]+(?:/[A-Z0-9-]+)+\s*[:—–-]\s+")  # "TARVONIA-HEALTH/STRIKE: …"
+
+
+LEADERS = (DATELINE, ENTRY_DAY, SCRIPT_CUE, WIRE_SLUG)
 
 
 def without_dateline(sentence: str) -> str:
-    """The sentence with a leading dateline (or a timeline entry's day, or a script's cue) blanked out,
-    offsets kept (same length)."""
-    found = DATELINE.match(sentence) or ENTRY_DAY.match(sentence) or SCRIPT_CUE.match(sentence)
+    """The sentence with a leading dateline (or a timeline entry's day, a script's cue, a wire's slug)
+    blanked out, offsets kept (same length)."""
+    found = next(filter(None, (p.match(sentence) for p in LEADERS)), None)
     return sentence if found is None else " " * found.end() + sentence[found.end() :]
 
 

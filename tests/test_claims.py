@@ -2261,3 +2261,17 @@ def test_a_broadcast_scripts_cues_are_no_words_and_a_cued_parenthesis_names_who_
     assert claims["42,000"].event != "vo"
     assert claims["300 metres"].source == "Maren Oddvik"
     assert claims["28,000"].source == "Jarl Mennick"
+
+
+def test_by_how_much_a_count_changed_asks_about_the_count_not_the_change():
+    raised = question_frame("By how much did the business lobby raise its estimate of the daily cost?")
+    assert (raised.noun, raised.event) == ("cost", None)
+    rose = question_frame("By how much did the ministry's tally of sheep killed by wolves rise in May?")
+    assert (rose.noun, rose.event) == ("sheep", "kill")
+
+
+def test_a_wire_slug_is_no_source_and_a_headlines_two_verbs_share_one_subject():
+    [slugged] = claims_of("HEALTH-STRIKE/TOLL: Ministry says 38,400 operations were cancelled")
+    assert slugged.source == "Ministry"
+    [headline] = claims_of('The union calls the figure "inflated", says 21,900 operations were cancelled.')
+    assert headline.source == "union"
