@@ -57,9 +57,12 @@ def question_frame(question: str) -> Claim | None:
         if noun is None:
             return None
         anchor_token = noun
-    event = None
+    event, unit = None, None
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         noun, event = open_container(noun)
+    if noun is not None and (whole := _share_of(noun)) is not None:
+        event = event_of(noun) or _said_to_happen(noun)  # what befell the share: "had run out of fuel"
+        noun, anchor_token, unit = whole, whole, "percent"
     date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
     if changed is None:
         event = event or _event_asked(doc, asked, noun, anchor_token)
@@ -84,6 +87,7 @@ def question_frame(question: str) -> Claim | None:
         containers=containers,
         date=date,
         date_stated=date is not None,
+        unit=unit,
     )
 
 
@@ -115,11 +119,21 @@ def _what_changed(doc):
     return next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
 
 
+SHARES = frozenset("share proportion percentage fraction".split())
+
+
 def _what_noun(doc):
     """ "What harvest does the association expect?": the noun "what" determines."""
     if doc[0].lower_ in ("what", "which") and doc[0].dep_ == "det" and doc[0].head.pos_ == "NOUN":
         return doc[0].head
     return None
+
+
+def _share_of(noun):
+    """ "What share of the stations had run out of fuel?": the stations, of which a share is asked."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if lemma(noun) in SHARES and whole is not None and whole.pos_ == "NOUN" else None
 
 
 def _to_be(doc):
@@ -198,12 +212,14 @@ def about_question(
 ) -> list[Disagreement]:
     """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
     numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
+    if frame is not None and frame.unit == "percent":  # "What share of the stations …?": no count
+        numeric = [d for d in numeric if any(c.unit == "percent" for c in d.claims)]
     if frame is None or not numeric:
         return []
     told = [c for d in numeric for c in d.claims]
     frame = _with_date_in_story(_with_known_places(frame, told), told)
     keys = frame_keys([frame, *told], vocabulary, asked=True)
-    asked, rest = keys[0], iter(keys[1:])
+    asked, rest = replace(keys[0], unit=None), iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
         return []  # "How much does it expect to save?": nothing counted that a figure could be about
     keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]

@@ -1516,3 +1516,17 @@ def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_confli
     claims = article_claims(make_article("a", first)) + article_claims(make_article("b", later))
     found = [d for d in find_disagreements(claims, NO_EMBEDDINGS) if d.kind == "conflict"]
     assert [sorted(c.value for c in d.claims) for d in found] == [["4", "6"]]
+
+
+def test_a_question_about_a_share_is_given_the_shares_disagreement_not_the_counts():
+    text = (
+        "Fuel\n\n14 October 2026\n\nThe association said 812 stations had run out of fuel. The ministry said"
+        " 300 stations had run out of fuel.\n\nThe association said 38% of stations had run out of fuel."
+        " The ministry said 12% of stations had run out of fuel."
+    )
+    found = find_disagreements(article_claims(make_article("fuel", text)), NO_EMBEDDINGS)
+    assert sorted(d.claims[0].unit or "count" for d in found) == ["count", "percent"]
+    asked = question_frame("What share of the stations had run out of fuel?")
+    assert (asked.noun, asked.event, asked.unit) == ("station", "run", "percent")
+    [given] = about_question(asked, found, NO_EMBEDDINGS)
+    assert sorted(c.value for c in given.claims) == ["12%", "38%"]
