@@ -23,7 +23,7 @@ from .clauses import (
 )
 from .counted import open_container, partitive_whole
 from .disagreements import frame_keys
-from .events import event_key, event_of, is_event_verb
+from .events import COUNTING, event_key, event_of, is_event_verb
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .tellers import source_key
@@ -205,6 +205,7 @@ def _what_it_was(doc):
 
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
+HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 
 
 def about_question(
@@ -225,6 +226,8 @@ def about_question(
     keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]
     # "How many died in the 2011 floods?" is not about this year's toll
     keyed = [(d, keys) for d, keys in keyed if not frame.date or _holds_on(frame.date, d)]
+    if asked.event is None and HOW_MANY.search(frame.quote):
+        keyed = [(d, [_uncounted(key) for key in keys]) for d, keys in keyed]
     found = _asked_here(asked, keyed)
     if not found and asked.noun != "*" and asked.event and HOW_MUCH.search(frame.quote):
         # "How much cocaine was seized?": "2.4 tonnes seized", "€3 million taken" measure what is asked
@@ -269,6 +272,12 @@ def _asked_among(asked, keyed) -> list[Disagreement]:
         elif any(key.noun == "*" and replace(asked, noun="*").covered_by(key) for key in claim_keys):
             unnamed.append(disagreement)
     return relevant or of_a_part or unnamed
+
+
+def _uncounted(key):
+    """ "The trust counted 36 packs" answers "How many packs are there?": counting says what was done to
+    the count, not what befell what it counts."""
+    return replace(key, event=None) if key.event in COUNTING else key
 
 
 def _of_a_kind(asked, key):

@@ -1530,3 +1530,11 @@ def test_a_question_about_a_share_is_given_the_shares_disagreement_not_the_count
     assert (asked.noun, asked.event, asked.unit) == ("station", "run", "percent")
     [given] = about_question(asked, found, NO_EMBEDDINGS)
     assert sorted(c.value for c in given.claims) == ["12%", "38%"]
+
+
+def test_how_many_there_are_is_answered_by_what_was_counted():
+    text = "Wolves\n\n10 March 2026\n\nThe agency counted 29 packs. The trust counted 36 packs."
+    found = find_disagreements(article_claims(make_article("wolves", text)), NO_EMBEDDINGS)
+    [given] = about_question(question_frame("How many wolf packs are there?"), found, NO_EMBEDDINGS)
+    assert sorted(c.value for c in given.claims) == ["29", "36"]
+    assert about_question(question_frame("By how much did the packs grow?"), found, NO_EMBEDDINGS) == []
