@@ -15,7 +15,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 
 from __future__ import annotations
 
-from .clauses import GIVING, REPORTING, VALUING, lemma
+from .clauses import GENERIC_NOUNS, GIVING, REPORTING, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .thesaurus import is_a_being, is_a_thing, is_verb
 
@@ -109,7 +109,8 @@ def _happened(node):
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
         # "there were 3,559 people in Broken Bow": those present, a population; "there were 140 people on
         # site", "on board": those present at a common place, as "140 people were on site" are
-        return present_at(node) or verb
+        # "there are 212 wolves in Tarsovia": how many there are (as "212 wolves"), but people need a verb
+        return present_at(node) or (verb if lemma(node) in GENERIC_NOUNS else None)
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and is_event_verb(complement):

@@ -2275,3 +2275,10 @@ def test_a_wire_slug_is_no_source_and_a_headlines_two_verbs_share_one_subject():
     assert slugged.source == "Ministry"
     [headline] = claims_of('The union calls the figure "inflated", says 21,900 operations were cancelled.')
     assert headline.source == "union"
+
+
+def test_how_many_things_there_are_in_a_place_is_their_count_there_people_need_a_verb():
+    [wolves] = claims_of("The agency says there are 212 wolves in Tarsovia.")
+    assert (wolves.noun, wolves.event, wolves.places) == ("wolf", None, ["Tarsovia"])
+    [people] = claims_of("There were 3,559 people in Broken Bow.")
+    assert people.event is not None
