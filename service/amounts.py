@@ -346,6 +346,8 @@ def measure_of(token, unit: str):
     )
     if measured is not None and _noun(measured) is not None:
         measured = _size_of(measured)
+        if lemma(measured) in SIZE_NOUNS:  # "puts the volume at 5.5 million cubic metres": said before
+            return None, None
         return measured, _participle_on(measured)
     return None
 
@@ -358,6 +360,8 @@ def _size_of(noun):
     if lemma(noun) not in SIZE_NOUNS:
         return noun
     owner = _whole(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if _noun(owner) is None and noun.dep_ in ("dobj", "attr") and lemma(noun.head) not in VALUING:
+        owner = _dependent(noun.head, ("nsubj",))  # "the ash column reached a height of 9 km"
     return _noun(owner) or noun
 
 

@@ -2282,3 +2282,13 @@ def test_how_many_things_there_are_in_a_place_is_their_count_there_people_need_a
     assert (wolves.noun, wolves.event, wolves.places) == ("wolf", None, ["Tarsovia"])
     [people] = claims_of("There were 3,559 people in Broken Bow.")
     assert people.event is not None
+
+
+def test_a_bare_size_word_measures_what_the_sentence_before_does_or_what_reached_it():
+    sentences = (
+        "The survey estimates the volume of ice and rock that fell at 9 million cubic metres. The regional"
+        " government puts the volume at 5.5 million cubic metres."
+    )
+    assert [c.noun for c in claims_of(sentences)] == ["ice", "ice"]
+    [column] = claims_of("The institute said the ash column reached a height of 9 kilometres on Tuesday.")
+    assert column.noun == "ash column"
