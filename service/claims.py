@@ -99,7 +99,8 @@ PARTITIVE_GAP = re.compile(
 # its object, a figure after a bare "figure", concentrations, "across X", sites ("at the Tarnside station"),
 # the parts of a total in one article, a paragraph's past year, states ("in energy poverty"), festival-goers;
 # 36: "and the ministry counts 1,480", an estimate raised to a sum, "put the figure at 12%", dated headings,
-# a broadcast script's cues
+# a script's cues, a wire's slug, "informed", "delayed bags have been returned", "145 m", "there are 212
+# wolves in X", a bare size word
 FRAMES_VERSION = 36
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

@@ -258,7 +258,8 @@ def _subject_name(verb) -> str | None:
         # "The company raised its estimate … and said …", "the ministry continues to forecast …"
         return _subject_name(verb.head)
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
-    if not has_subject and verb.dep_ == "ROOT" and before is not None and lemma(verb) in REPORTING:
+    told = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)  # not "…, X said."
+    if not has_subject and verb.dep_ == "ROOT" and before is not None and told and lemma(verb) in REPORTING:
         return _subject_name(before)  # "Union calls ministry figure 'inflated', says 21,900 …": one subject
     return None
 

@@ -642,157 +642,177 @@ BLIND_PACKS = [
     "tunnel_fire_synthetic",
     "festival_overdoses_synthetic",
     "energy_tariff_synthetic",
+    "air_show_crash_synthetic",
+    "grain_silo_blast_synthetic",
+    "fuel_shortage_synthetic",
+    "hospital_strike_synthetic",
+    "wolf_census_synthetic",
+    "port_congestion_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Ninety packs written blind (by helpers that never read service/), in thirty-one rounds: the first six
-    gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next three
-    were first run after the general fixes; the next six (a building collapse, a chemical spill, a heatwave, a
-    stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes they prompted
-    and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells numbers ("three
-    dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words were read, 2 of 2
-    after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written blind after the
-    boat's gaps were mended (those aboard, a part one voice counts beside the whole) and scored before and
-    after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two false alarms were
-    mended: "counting two airport workers" is a part). The seventh set (a data breach, a teachers' strike) was
-    scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the code before the sixth
-    set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the first figures that are
-    not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 4; blanking
-    wire datelines then showed the food count's update (2 of 2); reading percentages as shares then isolated
-    the election's turnout dispute, keeping "rescued alive" from the dead took two false alarms away, and
-    counting polling stations by what was found there isolated the third election dispute; a one-sentence
-    dispute's second side dated as its first, and the customers whose details were stolen, gave the strike's
-    march and the breach's update. Reading measurements (a speed, an area burned) then isolated the bus
-    crash's speed dispute, and a figure that two groups could take, each saying what the other leaves unsaid,
-    joining both took the wildfire's false alarm away; dating a coordinated clause by the one before it made
-    the bus crash's 2017 crash background, and knowing more currencies' names (florins) took the hotel fire's
-    false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls organisations ("marched in
-    Branova"), a dateline's city lying in its region and "that day" dated by the sentence before then took
-    false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on questions 10 -> 6. The
-    ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4, updates 1 of 2, false
-    alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according to" whom a figure is
-    had been read as its place, "National" in an agency's name as "nationwide"; the oil spill's clean-up cost
-    is in an invented currency the tagger cannot know). Figures of "a separate accident" set aside, and a
-    relative clause dated by its dated verb ("fined the bank in 2024 over a breach that affected 700,000"),
-    then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8, unrelated on questions 6 ->
-    5; a count that names nothing ("the real number is 1,100") taking the frame of the sentence before gave
-    conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape), scored as first written:
-    conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated on questions 2 of 14; its
-    mends (a source named right after a figure, coordinated chains dated by their first clause, currencies
-    written out, a time that refers back, a partitive question's own verb) then gave conflicts 39 -> 40, false
-    alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two bare light verbs never
-    joining ("taken to the mainland", "got out") took the volcano's false alarm away (false alarms 10 -> 9,
-    unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction, a bridge collapse),
-    scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms 3, unrelated figures
-    6; its mends (day-month-year publication dates, kinds joined that something befell, "up from 23 on
-    Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of 6, 4 of 4, 1, 0,
-    0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 -> 5. The twelfth set
-    (a bank collapse, migrant arrivals, an air-traffic-control outage), first run: conflicts 3 of 6, updates 2
-    of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box label, "the same week last
-    year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest arrests), first run after
-    millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3, agreements 1, false alarms
-    5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3 of 3, 1, 3, 2; "no more
-    than 3.6 million" read as at most (not more than) isolated the drought's harvest dispute (conflicts 52 ->
-    53, false alarms 11 -> 10). A name the noun before it calls a place ("the river town of Dravik", "the
-    Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42): its "1,200 residents
-    of Dravik" names no place the parser can see, and no longer meets the other counts, which now have one.
-    The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run: conflicts 6 of 6,
-    updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a ship hijacking, a
-    rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines), first run: conflicts
-    4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the drought radio brief's
-    date dated its ministry's forecast, which then read as an update against a neighbouring country's harvest
-    (false alarms on the older 36: 10 -> 11); "national" as the nation of whoever gives the figure ("Vintara's
-    ministry forecast a national harvest") and a wire dateline's day ("MERRAND, July 28 (LPA) -") no longer
-    read as a region kept its conflicts 2 of 2. The sixteenth (a cruise-ship outbreak, a carmaker's cuts, a
-    dam failure), first run: conflicts 4 of 6, updates 1 of 3, false alarms 4, unrelated on questions 8 of 26;
-    after its mends (knots and cubic metres measured, "apart" a difference, a "when" clause on the second
-    verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26 (the cruise pack's gold starts the running
-    count a day after the figure it disputes). The seventeenth (an airline's IT meltdown, a football club's
-    takeover, a hostage release; "by the numbers" fact boxes, correction notes, ISO date lines), first run:
-    conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated figures 2; after its mends (verbs of one
-    WordNet sense, a noun that names its event whatever verb amasses it, correction notes stating nothing,
-    "rose from 12 to 41", dates of fact-box lines and of "last night") 4 of 6, 3 of 3, 0, 0, and on the older
-    45 conflicts 68 -> 70. The eighteenth (a drug recall, a council's budget gap, a marathon in a heatwave;
-    plain-text tables, "a quarter of a million", "12K", "12,000-plus", opinion columns, radio bulletins),
-    first run: conflicts 3 of 6, updates 1 of 4, false alarms 1, unrelated figures 2; after its mends
-    (fractions of a million, "12K responses", "-plus", a table row counting what its first cell says, a verb's
-    particle, a headline's passive destination, values a sentence tells as steps of one count) 5 of 6, 2 of 4,
-    0, 1. Then a figure dated by its own sentence against a higher one a later article gives undated no longer
-    reads as a count that grew: conflicts 79 -> 81 (a protest's detained, a migrant shipwreck), and the
-    food-poisoning pack's ministry count of June 10 (187) against the mayor's 240 is reported as a conflict,
-    which its gold files under the ministry's update (false alarms 16 -> 17, unrelated on questions 14 -> 15).
-    The nineteenth set (a museum heist, a whale stranding, a census) first run: conflicts 3 of 7, updates 1 of
-    6, false alarms 3; after its mends ("It says", rates, parts' places) 4 of 7, 3 of 6, 0; on the older 51:
-    conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a headline's night count, now the police's,
-    joins their total over days). The twentieth (a port's drugs seizure, a cup final, a fishing blockade)
-    first run: conflicts 4 of 6, updates 3 of 5, false alarms 2; after its mends (decimal tonnes, "on
-    Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3 of 5, 1. The twenty-first (a bank's
-    outage, a locust swarm, a camp fire) first run: 4 of 6, 3 of 6, false alarms 3; after its mends ("another
-    520 damaged" are shelters, "up 9,300", "the injured at 212", harm to a body is no damage) 5 of 6, 3 of 6,
-    1. The twenty-second (tainted tap water, a tanker explosion, a pension- fraud trial; live blogs newest
-    first, "In numbers" lines, fact checks) first run: 4 of 6, 3 of 3, false alarms 3, unrelated on questions
-    5; after its mends (a repeat takes its dated original's date, an acronym is its name's initials, a part
-    and its whole told in one sentence, "fell ill" is "ill", a day a question names read against the story) 4
-    of 6, 3 of 3, 2, 5; on the older 60: conflicts 97 -> 98, updates 64 -> 65, agreements 10 -> 9, false
-    alarms 20 -> 17, unrelated on questions 17 -> 14. The twenty-third (a lake's fish die-off, measles in
-    schools, a container ship's spill; statements in full, a first-person op-ed, a papers digest, a plain-text
-    table) first run: 3 of 6, 3 of 3, false alarms 1; after its mends (a clause before a colon is no label, a
-    tally stated in tonnes, laboratory tests are no source, "nine in ten" is no count, a question's place its
-    figures' sentences write) 3 of 6, 3 of 3, 0; on the older 63 unrelated on questions 19 -> 21 (a question's
-    place now also finds disagreements that name none; those two were false alarms already). The twenty-fourth
-    (drones closing an airport, food banks, a dam's flood release; a correction at the top, a factbox, a
-    feature's chronology) was scored once, with those mends in: 3 of 6, 2 of 3, agreements 2, false alarms 3
-    (left for the next round: "the capital" and "the city" as the place a figure is in, a partitive whole
-    against its parts across articles, a running count against a total over the same days). Then its dates
-    ("on the 4th", a total "between" two days counted to its end, a result after a "when" clause, an updated
-    article's date): unrelated figures 17 -> 16. The twenty-fifth (a livestock cull, a concert crowd surge, a
-    hailstorm's insurance claims; press-conference transcripts, an opinion column, a plain-text table, a
-    foreign press round-up) first run: conflicts 1 of 6, updates 2 of 5, false alarms 1, unrelated on
-    questions 2; after its mends ("EUR 1.2bn", "came to", "citing X", "figures from X:", transcript speakers,
-    a newest-first live blog's entry days, "31 infected farms", "a day earlier") 2 of 6, 3 of 5, 0, 0. The
-    twenty-sixth (exam grading, rhino poaching, sinkholes; a question-and- answer explainer, a social-media
-    thread, a newsletter) first run: 4 of 6, 4 of 6, false alarms 0, unrelated figures 2. The twenty-seventh
-    (a fog pile-up, a crypto exchange's collapse, lost luggage; an incident log, a numbered press release, a
-    first-person dispatch) first run: 5 of 6, 3 of 5, false alarms 5, unrelated on questions 3; after its
-    mends ("junctions 14 and 17" name junctions, one source's two counts of one day in one article, a "when"
-    clause hung beside its verb) 5 of 6, 3 of 5, 2, 2. Questions now find the disagreement they ask about more
-    often (a question's own verb when the parser loses the counted noun's, "how much" of a thing by its
-    measure, a place no figure names, "how big", "what harvest"): on the older 69, questions given their
-    disagreement 116 -> 162 of 265, unrelated on questions 24 -> 31 (mostly false alarms about the very
-    quantity asked). The twenty-eighth (an e-bike battery recall, a metro tunnel flood, a glacier collapse; a
-    recall notice, a dated timeline, a weather bulletin, a parliamentary record) first run: conflicts 2 of 8,
-    updates 6 of 6, false alarms 6, unrelated on questions 7; after its mends (millions of cubic metres
-    measured, a size word's owner, a measurement of an estimate set against another, "its estimate" its
-    clause's subject's, "the 12 recorded by the fire service", things returned, a timeline entry's day) 6 of
-    8, 6 of 6, 3, 3; on the older 78: conflicts 119 -> 124, agreements 10 -> 11 (a region's hectares, now
-    measured, meet the nation's). The twenty-ninth (a toxic algae bloom, a gas explosion, a snowstorm
-    stranding drivers; council minutes, a court report, an oldest-first live page, a radio transcript, letters
-    to the editor) first run: conflicts 5 of 9, updates 5 of 7, false alarms 1, unrelated figures 1; after its
-    mends ("nine deaths" counts, "but the agency says it has confirmed nine" borrows, "30 others" are people,
-    "recorded 45 centimetres" measures what the sentence before does, a live page's later entries of one day
-    are later) 8 of 9, 6 of 7, 1, 1; on the older 81: conflicts 130 -> 131, agreements 11 -> 10. The thirtieth
-    (a tornado outbreak, a cable car stranding, a smog episode; a storm survey in sections, a fact check, a
-    podcast, a data table, a live page of "UPDATE 19:40" entries) first run: conflicts 2 of 9, updates 3 of 6,
-    false alarms 4; after its mends (two bodies' estimates of a sum a day apart, the parts of a total in one
-    article, "gave a higher figure, 158", "the 212 given by the government", "for the same period", a relative
-    clause without its object, sites and "across X" as places) 5 of 9, 4 of 6, 2. The thirty-first (a road
-    tunnel fire, festival overdoses, an energy tariff; a briefing note, a phone-in, an encyclopedia's history,
-    a police release, a regulator's notice) first run: conflicts 4 of 7, updates 2 of 7, false alarms 4,
-    unrelated figures 4, unrelated on questions 2; after its mends (a paragraph's past year, deaths "connected
-    to" no event, "festival-goers", "by this morning" no source, states such as "in energy poverty") 5 of 7, 3
-    of 7, 2, 2, 0. On the older 84: conflicts 139 -> 138, updates 96 -> 99, false alarms 26 -> 25, unrelated
-    figures 21 -> 20, unrelated on questions 36 -> 33, questions given their disagreement 197 -> 200. This is
-    the level reached; a change that falls below it has broken something general.
+    """Ninety-six packs written blind (by helpers that never read service/), in thirty-three rounds: the first
+    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
+    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
+    heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
+    they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
+    numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
+    were read, 2 of 2 after (README, "Story packs"). The sixth set (an airliner, a hotel fire) was written
+    blind after the boat's gaps were mended (those aboard, a part one voice counts beside the whole) and
+    scored before and after them: 1 of 4 conflicts isolated before, 3 of 4 after (then the airliner's two
+    false alarms were mended: "counting two airport workers" is a part). The seventh set (a data breach, a
+    teachers' strike) was scored as first written: conflicts 2 of 5, updates 1 of 2, false alarms 3 (5 on the
+    code before the sixth set's mends). The eighth (a disputed election count, a food-poisoning outbreak: the
+    first figures that are not casualties) was scored as first written: conflicts 2 of 5, updates 1 of 2,
+    false alarms 4; blanking wire datelines then showed the food count's update (2 of 2); reading percentages
+    as shares then isolated the election's turnout dispute, keeping "rescued alive" from the dead took two
+    false alarms away, and counting polling stations by what was found there isolated the third election
+    dispute; a one-sentence dispute's second side dated as its first, and the customers whose details were
+    stolen, gave the strike's march and the breach's update. Reading measurements (a speed, an area burned)
+    then isolated the bus crash's speed dispute, and a figure that two groups could take, each saying what the
+    other leaves unsaid, joining both took the wildfire's false alarm away; dating a coordinated clause by the
+    one before it made the bus crash's 2017 crash background, and knowing more currencies' names (florins)
+    took the hotel fire's false alarm away. Scopes ("worldwide", "abroad"), towns the tagger calls
+    organisations ("marched in Branova"), a dateline's city lying in its region and "that day" dated by the
+    sentence before then took false alarms 10 -> 9, agreements 5 -> 4, unrelated figures 7 -> 6, unrelated on
+    questions 10 -> 6. The ninth set (an oil spill, a volcano) was scored as first written: conflicts 3 of 4,
+    updates 1 of 2, false alarms 2, unrelated figures 3, unrelated on questions 1 of 14 (a governor "according
+    to" whom a figure is had been read as its place, "National" in an agency's name as "nationwide"; the oil
+    spill's clean-up cost is in an invented currency the tagger cannot know). Figures of "a separate accident"
+    set aside, and a relative clause dated by its dated verb ("fined the bank in 2024 over a breach that
+    affected 700,000"), then gave conflicts 33 -> 34, false alarms 11 -> 10, unrelated figures 9 -> 8,
+    unrelated on questions 6 -> 5; a count that names nothing ("the real number is 1,100") taking the frame of
+    the sentence before gave conflicts 34 -> 36. The tenth set (a hospital cyberattack, a prison escape),
+    scored as first written: conflicts 3 of 4, updates 1 of 3, false alarms 1, unrelated figures 2, unrelated
+    on questions 2 of 14; its mends (a source named right after a figure, coordinated chains dated by their
+    first clause, currencies written out, a time that refers back, a partitive question's own verb) then gave
+    conflicts 39 -> 40, false alarms 11 -> 10, unrelated figures 10 -> 8, unrelated on questions 7 -> 5; two
+    bare light verbs never joining ("taken to the mainland", "got out") took the volcano's false alarm away
+    (false alarms 10 -> 9, unrelated figures 8 -> 6). The eleventh set (a power blackout, a school abduction,
+    a bridge collapse), scored as first written: conflicts 3 of 6, updates 2 of 4, agreements 2, false alarms
+    3, unrelated figures 6; its mends (day-month-year publication dates, kinds joined that something befell,
+    "up from 23 on Wednesday", currencies learnt from their article, a "when" clause after a date) gave 4 of
+    6, 4 of 4, 1, 0, 0, and on the older packs updates 35 -> 37, false alarms 9 -> 8, unrelated figures 6 ->
+    5. The twelfth set (a bank collapse, migrant arrivals, an air-traffic-control outage), first run:
+    conflicts 3 of 6, updates 2 of 3, false alarms 2; after its mends (a figure put on "it", a sum's fact-box
+    label, "the same week last year") 5 of 6, 2 of 3, 0. The thirteenth (bird flu, a drought harvest, protest
+    arrests), first run after millions written short ("£4.5m") were read: conflicts 2 of 7, updates 3 of 3,
+    agreements 1, false alarms 5, unrelated figures 4; after ("For comparison", "reported missing") 3 of 7, 3
+    of 3, 1, 3, 2; "no more than 3.6 million" read as at most (not more than) isolated the drought's harvest
+    dispute (conflicts 52 -> 53, false alarms 11 -> 10). A name the noun before it calls a place ("the river
+    town of Dravik", "the Dravik district") cost the chemical spill's evacuation timeline (updates 43 -> 42):
+    its "1,200 residents of Dravik" names no place the parser can see, and no longer meets the other counts,
+    which now have one. The fourteenth set (a landslide, methanol poisoning, an investment fraud), first run:
+    conflicts 6 of 6, updates 3 of 3, agreements 1, false alarms 1. The fifteenth (hospital waiting lists, a
+    ship hijacking, a rail strike; explainers in bullets, interview transcripts, "22/05/2026" date lines),
+    first run: conflicts 4 of 6, updates 2 of 3, agreements 2, false alarms 2. Reading "11/08/2026" as the
+    drought radio brief's date dated its ministry's forecast, which then read as an update against a
+    neighbouring country's harvest (false alarms on the older 36: 10 -> 11); "national" as the nation of
+    whoever gives the figure ("Vintara's ministry forecast a national harvest") and a wire dateline's day
+    ("MERRAND, July 28 (LPA) -") no longer read as a region kept its conflicts 2 of 2. The sixteenth (a
+    cruise-ship outbreak, a carmaker's cuts, a dam failure), first run: conflicts 4 of 6, updates 1 of 3,
+    false alarms 4, unrelated on questions 8 of 26; after its mends (knots and cubic metres measured, "apart"
+    a difference, a "when" clause on the second verb, "up from 640 last Thursday") 4 of 6, 2 of 3, 2, 5 of 26
+    (the cruise pack's gold starts the running count a day after the figure it disputes). The seventeenth (an
+    airline's IT meltdown, a football club's takeover, a hostage release; "by the numbers" fact boxes,
+    correction notes, ISO date lines), first run: conflicts 4 of 6, updates 1 of 3, false alarms 0, unrelated
+    figures 2; after its mends (verbs of one WordNet sense, a noun that names its event whatever verb amasses
+    it, correction notes stating nothing, "rose from 12 to 41", dates of fact-box lines and of "last night") 4
+    of 6, 3 of 3, 0, 0, and on the older 45 conflicts 68 -> 70. The eighteenth (a drug recall, a council's
+    budget gap, a marathon in a heatwave; plain-text tables, "a quarter of a million", "12K", "12,000-plus",
+    opinion columns, radio bulletins), first run: conflicts 3 of 6, updates 1 of 4, false alarms 1, unrelated
+    figures 2; after its mends (fractions of a million, "12K responses", "-plus", a table row counting what
+    its first cell says, a verb's particle, a headline's passive destination, values a sentence tells as steps
+    of one count) 5 of 6, 2 of 4, 0, 1. Then a figure dated by its own sentence against a higher one a later
+    article gives undated no longer reads as a count that grew: conflicts 79 -> 81 (a protest's detained, a
+    migrant shipwreck), and the food-poisoning pack's ministry count of June 10 (187) against the mayor's 240
+    is reported as a conflict, which its gold files under the ministry's update (false alarms 16 -> 17,
+    unrelated on questions 14 -> 15). The nineteenth set (a museum heist, a whale stranding, a census) first
+    run: conflicts 3 of 7, updates 1 of 6, false alarms 3; after its mends ("It says", rates, parts' places) 4
+    of 7, 3 of 6, 0; on the older 51: conflicts 81 -> 83, updates 54 -> 55, false alarms 17 -> 18 (a
+    headline's night count, now the police's, joins their total over days). The twentieth (a port's drugs
+    seizure, a cup final, a fishing blockade) first run: conflicts 4 of 6, updates 3 of 5, false alarms 2;
+    after its mends (decimal tonnes, "on Wednesday alone", timeline entries' days, "a year earlier") 5 of 6, 3
+    of 5, 1. The twenty-first (a bank's outage, a locust swarm, a camp fire) first run: 4 of 6, 3 of 6, false
+    alarms 3; after its mends ("another 520 damaged" are shelters, "up 9,300", "the injured at 212", harm to a
+    body is no damage) 5 of 6, 3 of 6, 1. The twenty-second (tainted tap water, a tanker explosion, a pension-
+    fraud trial; live blogs newest first, "In numbers" lines, fact checks) first run: 4 of 6, 3 of 3, false
+    alarms 3, unrelated on questions 5; after its mends (a repeat takes its dated original's date, an acronym
+    is its name's initials, a part and its whole told in one sentence, "fell ill" is "ill", a day a question
+    names read against the story) 4 of 6, 3 of 3, 2, 5; on the older 60: conflicts 97 -> 98, updates 64 -> 65,
+    agreements 10 -> 9, false alarms 20 -> 17, unrelated on questions 17 -> 14. The twenty-third (a lake's
+    fish die-off, measles in schools, a container ship's spill; statements in full, a first-person op-ed, a
+    papers digest, a plain-text table) first run: 3 of 6, 3 of 3, false alarms 1; after its mends (a clause
+    before a colon is no label, a tally stated in tonnes, laboratory tests are no source, "nine in ten" is no
+    count, a question's place its figures' sentences write) 3 of 6, 3 of 3, 0; on the older 63 unrelated on
+    questions 19 -> 21 (a question's place now also finds disagreements that name none; those two were false
+    alarms already). The twenty-fourth (drones closing an airport, food banks, a dam's flood release; a
+    correction at the top, a factbox, a feature's chronology) was scored once, with those mends in: 3 of 6, 2
+    of 3, agreements 2, false alarms 3 (left for the next round: "the capital" and "the city" as the place a
+    figure is in, a partitive whole against its parts across articles, a running count against a total over
+    the same days). Then its dates ("on the 4th", a total "between" two days counted to its end, a result
+    after a "when" clause, an updated article's date): unrelated figures 17 -> 16. The twenty-fifth (a
+    livestock cull, a concert crowd surge, a hailstorm's insurance claims; press-conference transcripts, an
+    opinion column, a plain-text table, a foreign press round-up) first run: conflicts 1 of 6, updates 2 of 5,
+    false alarms 1, unrelated on questions 2; after its mends ("EUR 1.2bn", "came to", "citing X", "figures
+    from X:", transcript speakers, a newest-first live blog's entry days, "31 infected farms", "a day
+    earlier") 2 of 6, 3 of 5, 0, 0. The twenty-sixth (exam grading, rhino poaching, sinkholes; a question-and-
+    answer explainer, a social-media thread, a newsletter) first run: 4 of 6, 4 of 6, false alarms 0,
+    unrelated figures 2. The twenty-seventh (a fog pile-up, a crypto exchange's collapse, lost luggage; an
+    incident log, a numbered press release, a first-person dispatch) first run: 5 of 6, 3 of 5, false alarms
+    5, unrelated on questions 3; after its mends ("junctions 14 and 17" name junctions, one source's two
+    counts of one day in one article, a "when" clause hung beside its verb) 5 of 6, 3 of 5, 2, 2. Questions
+    now find the disagreement they ask about more often (a question's own verb when the parser loses the
+    counted noun's, "how much" of a thing by its measure, a place no figure names, "how big", "what harvest"):
+    on the older 69, questions given their disagreement 116 -> 162 of 265, unrelated on questions 24 -> 31
+    (mostly false alarms about the very quantity asked). The twenty-eighth (an e-bike battery recall, a metro
+    tunnel flood, a glacier collapse; a recall notice, a dated timeline, a weather bulletin, a parliamentary
+    record) first run: conflicts 2 of 8, updates 6 of 6, false alarms 6, unrelated on questions 7; after its
+    mends (millions of cubic metres measured, a size word's owner, a measurement of an estimate set against
+    another, "its estimate" its clause's subject's, "the 12 recorded by the fire service", things returned, a
+    timeline entry's day) 6 of 8, 6 of 6, 3, 3; on the older 78: conflicts 119 -> 124, agreements 10 -> 11 (a
+    region's hectares, now measured, meet the nation's). The twenty-ninth (a toxic algae bloom, a gas
+    explosion, a snowstorm stranding drivers; council minutes, a court report, an oldest-first live page, a
+    radio transcript, letters to the editor) first run: conflicts 5 of 9, updates 5 of 7, false alarms 1,
+    unrelated figures 1; after its mends ("nine deaths" counts, "but the agency says it has confirmed nine"
+    borrows, "30 others" are people, "recorded 45 centimetres" measures what the sentence before does, a live
+    page's later entries of one day are later) 8 of 9, 6 of 7, 1, 1; on the older 81: conflicts 130 -> 131,
+    agreements 11 -> 10. The thirtieth (a tornado outbreak, a cable car stranding, a smog episode; a storm
+    survey in sections, a fact check, a podcast, a data table, a live page of "UPDATE 19:40" entries) first
+    run: conflicts 2 of 9, updates 3 of 6, false alarms 4; after its mends (two bodies' estimates of a sum a
+    day apart, the parts of a total in one article, "gave a higher figure, 158", "the 212 given by the
+    government", "for the same period", a relative clause without its object, sites and "across X" as places)
+    5 of 9, 4 of 6, 2. The thirty-first (a road tunnel fire, festival overdoses, an energy tariff; a briefing
+    note, a phone-in, an encyclopedia's history, a police release, a regulator's notice) first run: conflicts
+    4 of 7, updates 2 of 7, false alarms 4, unrelated figures 4, unrelated on questions 2; after its mends (a
+    paragraph's past year, deaths "connected to" no event, "festival-goers", "by this morning" no source,
+    states such as "in energy poverty") 5 of 7, 3 of 7, 2, 2, 0. On the older 84: conflicts 139 -> 138,
+    updates 96 -> 99, false alarms 26 -> 25, unrelated figures 21 -> 20, unrelated on questions 36 -> 33,
+    questions given their disagreement 197 -> 200. The thirty-second (an air show crash, a grain silo blast, a
+    fuel shortage; a TV script with cues, an investigators' preliminary report, a stock exchange announcement,
+    a fire service sitrep, a crowdfunding page's dated updates) first run: conflicts 5 of 9, updates 4 of 8,
+    false alarms 2, unrelated figures 1, questions given their disagreement 6; after its mends ("and the
+    ministry counts 1,480", an estimate raised to a sum, "put the figure at 12%", one sentence setting two
+    sources against each other, a script's cues, "145 m") 7 of 9, 6 of 8, 0, 0, 10. The thirty-third (a
+    doctors' strike, a wolf census, port congestion; a freedom-of-information reply, a wire's FLASH items, an
+    infographic's text, a bank's research note), first run with those mends: 4 of 7, 6 of 8, false alarms 4,
+    unrelated figures 1, unrelated on questions 3, questions given 5; after its mends (a wire's slug, "By how
+    much did the count rise?", "What share of the stations?", "How many packs are there?", "there are 212
+    wolves in X", a bare size word) 5 of 7, 6 of 8, 3, 1, 2, 9. On the older 90: conflicts 148 -> 149, updates
+    106 -> 105 (the rhino pack's "14 suspected poachers had been arrested" now counts arrests, which "taken
+    into custody" does not meet), false alarms 29 -> 27, unrelated figures 23 -> 22, questions given their
+    disagreement 216 -> 218. This is the level reached; a change that falls below it has broken something
+    general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 148
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 106
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 161
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 117
     assert sum(r.agreements_reported for r in reports) <= 11
-    assert sum(r.false_alarms for r in reports) <= 29
+    assert sum(r.false_alarms for r in reports) <= 30
     assert sum(r.unrelated_figures_reported for r in reports) <= 23
-    assert sum(r.unrelated_on_questions for r in reports) <= 33
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 216
+    assert sum(r.unrelated_on_questions for r in reports) <= 35
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 237
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
