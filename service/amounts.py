@@ -346,9 +346,10 @@ def measure_of(token, unit: str):
     )
     if measured is not None and _noun(measured) is not None:
         measured = _size_of(measured)
-        if lemma(measured) in SIZE_NOUNS:  # "puts the volume at 5.5 million cubic metres": said before
+        participle = _participle_on(measured)  # "the burned area": what was burned
+        if lemma(measured) in SIZE_NOUNS and participle is None:  # "puts the volume at …": said before
             return None, None
-        return measured, _participle_on(measured)
+        return measured, participle
     return None
 
 

@@ -96,6 +96,7 @@ CHANGING = frozenset("rise grow fall drop increase decrease climb jump raise rev
 
 
 def _event_asked(doc, asked, noun, anchor_token):
+    """What befell what a question counts, read as a figure's frame would be, else its own verb."""
     event = None
     if noun is not None and asked is not None and noun.i != asked.head.i:
         event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
@@ -114,8 +115,8 @@ def _what_changed(doc):
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None or lemma(verb) not in CHANGING:
         return None
-    deps = ("dobj",) if any(c.dep_ == "nsubj" for c in verb.children) and lemma(verb) in REVISING else ()
-    deps = deps or ("nsubj", "nsubjpass")
+    raised = lemma(verb) in REVISING and any(c.dep_ == "nsubj" for c in verb.children)
+    deps = ("dobj",) if raised else ("nsubj", "nsubjpass")
     return next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
 
 
