@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import nlp
+from .citations import NUMBER_WORD
 from .clauses import places_of
 from .dates import date_of
 from .events import event_of, is_event_verb
@@ -31,7 +32,10 @@ LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:|\d]{2,80})(
 
 
 def noted_source(note: str) -> str | None:
-    """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"."""
+    """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"; not
+    a note that tells of figures or days ("(one dropped on 21 April)")."""
+    if re.search(rf"\d|\b(?:one|{NUMBER_WORD})\b", note, re.I):
+        return None
     words = SOURCE_NOTE.sub(" ", note).split()
     return " ".join(words[:6]) or None
 

@@ -2292,3 +2292,10 @@ def test_a_bare_size_word_measures_what_the_sentence_before_does_or_what_reached
     assert [c.noun for c in claims_of(sentences)] == ["ice", "ice"]
     [column] = claims_of("The institute said the ash column reached a height of 9 kilometres on Tuesday.")
     assert column.noun == "ash column"
+
+
+def test_a_parenthesis_that_tells_of_figures_or_days_names_no_source():
+    [regions] = claims_of("Regions covered by the amended permit: four (one dropped on 21 April)")
+    assert regions.source is None
+    [injured] = claims_of("Injured: 63 (Upper Marren Health Authority)")
+    assert injured.source == "Upper Marren Health Authority"
