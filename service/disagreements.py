@@ -44,6 +44,7 @@ from .models import Claim, Disagreement
 from .nlp import days_apart
 from .presence import is_presence
 from .tellers import dated_by_repeats, same_source, set_against, source_key
+from .text import abbreviated_unit_after
 from .thesaurus import is_a_unit
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
@@ -282,8 +283,9 @@ def is_background(claim: Claim) -> bool:
 def is_vague(claim: Claim) -> bool:
     """ "240,000 people", "1,200 tonnes" with nothing said of them: what is counted is unknown, so nothing
     to compare."""
-    unmeasured = claim.unit is None and claim.noun is not None and is_a_unit(claim.noun)
-    return (claim.generic or unmeasured) and not claim.event and not claim.activity
+    abbreviated = abbreviated_unit_after(claim.quote, claim.value)  # "38,000 TEU"
+    in_units = claim.noun is not None and (is_a_unit(claim.noun) or abbreviated is not None)
+    return (claim.generic or (claim.unit is None and in_units)) and not claim.event and not claim.activity
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -210,3 +210,13 @@ def check_query(query: str, max_chars: int) -> str:
     if "\x00" in query or SURROGATE.search(query):
         raise InvalidInput("the query contains a NUL character or an unpaired surrogate")
     return query
+
+
+NOT_UNITS = frozenset("AM PM BC AD BCE CE GMT UTC".split())
+
+
+def abbreviated_unit_after(sentence: str, value: str) -> str | None:
+    """ "a yard capacity of 38,000 TEU": a word in capitals right after a figure, which names the unit the
+    figure is in (an abbreviation), not what it counts."""
+    found = re.search(rf"(?<![\w.,]){re.escape(value)}\s+(?P<unit>[A-Z]{{2,5}})\b(?![\w'’-])", sentence)
+    return found["unit"] if found and found["unit"] not in NOT_UNITS else None

@@ -12,7 +12,7 @@ from service.articles import make_article
 from service.asked import about_question, question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import article_claims, extract_claims
-from service.disagreements import find_disagreements, frame_keys, group_claims
+from service.disagreements import find_disagreements, frame_keys, group_claims, is_vague
 from service.ellipsis import steps_told
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
@@ -1558,3 +1558,19 @@ def test_how_many_there_are_is_answered_by_what_was_counted():
     [given] = about_question(question_frame("How many wolf packs are there?"), found, NO_EMBEDDINGS)
     assert sorted(c.value for c in given.claims) == ["29", "36"]
     assert about_question(question_frame("By how much did the packs grow?"), found, NO_EMBEDDINGS) == []
+
+
+def test_a_figure_in_an_abbreviated_unit_with_nothing_said_of_it_is_vague():
+    capacity, imports = (
+        extract_claims([Passage(n=1, doc_id=d, title=d, start=0, end=len(s), quote=s)])[0]
+        for d, s in (
+            ("a", "The yard's capacity is 38,000 TEU."),
+            ("b", "Imports came to 188,400 TEU in April."),
+        )
+    )
+    assert is_vague(capacity) and is_vague(imports)
+    assert find_disagreements([capacity, imports], NO_EMBEDDINGS) == []
+    [handled] = extract_claims(
+        [Passage(n=1, doc_id="c", title="c", start=0, end=40, quote="The port handled 2.1 million TEU.")]
+    )
+    assert not is_vague(handled)  # what befell them is said
