@@ -799,7 +799,8 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     infographic's text, a bank's research note), first run with those mends: 4 of 7, 6 of 8, false alarms 4,
     unrelated figures 1, unrelated on questions 3, questions given 5; after its mends (a wire's slug, "By how
     much did the count rise?", "What share of the stations?", "How many packs are there?", "there are 212
-    wolves in X", a bare size word) 5 of 7, 6 of 8, 3, 1, 2, 9. On the older 90: conflicts 148 -> 149, updates
+    wolves in X", a bare size word, a parenthesis that tells of figures or days, a figure in an abbreviated
+    unit with nothing said of it) 5 of 7, 6 of 8, 1, 0, 2, 9. On the older 90: conflicts 148 -> 149, updates
     106 -> 105 (the rhino pack's "14 suspected poachers had been arrested" now counts arrests, which "taken
     into custody" does not meet), false alarms 29 -> 27, unrelated figures 23 -> 22, questions given their
     disagreement 216 -> 218. This is the level reached; a change that falls below it has broken something
@@ -809,8 +810,8 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 161
     assert sum(round(r.updates_shown * r.updates) for r in reports) >= 117
     assert sum(r.agreements_reported for r in reports) <= 11
-    assert sum(r.false_alarms for r in reports) <= 30
-    assert sum(r.unrelated_figures_reported for r in reports) <= 23
+    assert sum(r.false_alarms for r in reports) <= 28
+    assert sum(r.unrelated_figures_reported for r in reports) <= 22
     assert sum(r.unrelated_on_questions for r in reports) <= 35
     assert sum(r.questions_given_their_disagreement for r in reports) >= 237
 
