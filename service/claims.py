@@ -67,7 +67,7 @@ from .ellipsis import (
     revised_from,
 )
 from .events import event_key, names_a_state, placing_verb, purpose
-from .fact_box import PARENTHESIS_AFTER, label_of, label_source, noted_source
+from .fact_box import PARENTHESIS_AFTER, label_of, label_source, named_label, noted_source
 from .figures import (
     Figure,
     currency_symbol,
@@ -100,7 +100,7 @@ PARTITIVE_GAP = re.compile(
 # the parts of a total in one article, a paragraph's past year, states ("in energy poverty"), festival-goers;
 # 36: "and the ministry counts 1,480", an estimate raised to a sum, "put the figure at 12%", dated headings,
 # a script's cues, a wire's slug, "informed", "delayed bags have been returned", "145 m", "there are 212
-# wolves in X", a bare size word, "(one dropped on 21 April)" no source
+# wolves in X", a bare size word, "(one dropped on 21 April)" no source, "Packs, Wolf Trust (10 March): 36"
 FRAMES_VERSION = 36
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -329,7 +329,11 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     label = label_of(sentence, figure, published) if noun is None or event_token is None else None
     if label is not None and event_token is not None and label[1] is None:
         label = None  # "Tanker blast: ministry sets death toll at 47": a headline's subject, not a count
-    if label is not None:
+    if label is None and named_label(sentence, figure) is not None:
+        label = label_of(sentence, figure, published)
+    if label is not None and named_label(sentence, figure) is not None:
+        noun, event_token = label[0], label[1]  # "Packs, Grey Wolf Trust field network (10 March): 36"
+    elif label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
     borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
@@ -422,7 +426,7 @@ def _is_cause_of_rise(token) -> bool:
 
 def _counts_figures(token) -> bool:
     """ "the two attendance figures", "three estimates": a number of figures, not of what they count."""
-    return token.dep_ == "nummod" and lemma(token.head) in CONTAINERS
+    return token.dep_ == "nummod" and lemma(token.head) in CONTAINERS and token.i < token.head.i
 
 
 def _is_projection(token) -> bool:

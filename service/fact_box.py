@@ -31,6 +31,18 @@ WHOLE_AFTER_PART = re.compile(
 LABEL = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?(?P<label>[^:|\d]{2,80})(?::|\s\|)\s")
 
 
+# "Wolves, Tarsovian Farmers' Federation count (10 March): 264": what is counted, who counts it, the day
+NAMED_LABEL = re.compile(
+    r"^(?P<what>[^:|\d,(]{2,60}),\s+(?P<who>[A-Z][^:|\d,()]{2,60}?)\s*(?:\((?P<day>[^()]{3,30})\))?:\s+"
+)
+
+
+def named_label(sentence: str, figure: Figure) -> re.Match[str] | None:
+    """The fact box's line whose value the figure is, when its label names who gives it (NAMED_LABEL)."""
+    match = NAMED_LABEL.match(sentence)
+    return match if match is not None and match.end() == figure.start else None
+
+
 def noted_source(note: str) -> str | None:
     """Who a parenthesis after a figure names: "(Upper Marren Health Authority)", "(company figure)"; not
     a note that tells of figures or days ("(one dropped on 21 April)")."""
@@ -50,6 +62,8 @@ SOURCE_IN_LABEL = re.compile(
 
 def label_source(sentence: str, figure: Figure) -> str | None:
     """Who a label before a figure says gives it ("Figures from the ambulance service: 87 treated")."""
+    if (named_line := named_label(sentence, figure)) is not None:
+        return noted_source(named_line["who"])  # "Packs, Grey Wolf Trust (10 March): 36"
     match = LABEL.match(sentence)
     if match is None or match.end() > figure.start:
         return None
@@ -61,12 +75,13 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     """What a fact box's label says is counted, for a figure after it: "Injured: 63" → (None, injured),
     "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
     (crowd, None) in Branova on Saturday. (noun, event, places, date or None), or None."""
+    named_line = named_label(sentence, figure)
     match = LABEL.match(sentence)
-    if match is None or match.end() > figure.start:
+    if named_line is None and (match is None or match.end() > figure.start):
         return None
-    if "|" in match.group(0) and not in_a_table_cell(sentence, figure):
+    if named_line is None and "|" in match.group(0) and not in_a_table_cell(sentence, figure):
         return None  # "Home | News | 40 people died …": a menu, not a table's row
-    text = match.group("label").strip()
+    text = named_line["what"].strip() if named_line is not None else match.group("label").strip()
     if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS or text in SCRIPT_CUES:
         return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)
@@ -86,6 +101,9 @@ def label_of(sentence: str, figure: Figure, published: str | None):
         return None
     places, _ = places_of(root, noun, root, doc)
     date, stated = date_of(root, noun, published)
+    day = named_line["day"] if named_line is not None else None
+    if day and (resolved := nlp.resolve_date(day, published)):
+        date, stated = resolved, True  # "(10 March)"
     return noun, event, places, date if stated else None
 
 

@@ -2299,3 +2299,20 @@ def test_a_parenthesis_that_tells_of_figures_or_days_names_no_source():
     assert regions.source is None
     [injured] = claims_of("Injured: 63 (Upper Marren Health Authority)")
     assert injured.source == "Upper Marren Health Authority"
+
+
+def test_a_fact_box_line_that_names_who_gives_its_figure_and_when():
+    [packs] = claims_of("Packs, Grey Wolf Trust field network (10 March): 36", "2026-04-23")
+    assert (packs.noun, packs.date) == ("pack", "2026-03-10")
+    assert packs.source.startswith("Grey Wolf Trust")
+    [wolves] = claims_of("Wolves, State Environment Agency central estimate (10 March): 212", "2026-04-23")
+    assert (wolves.noun, wolves.source.startswith("State Environment Agency")) == ("wolf", True)
+
+
+def test_a_number_after_a_figure_word_is_its_value_not_a_count_of_figures():
+    alert = (
+        'Tunnel fire\n\n15 September 2026\n\n12:15 - LessaWarn: "Draumhorn tunnel: number of people treated'
+        ' for smoke inhalation now 41. Relatives please call the hotline."'
+    )
+    [treated] = article_claims(make_article("alert", alert))
+    assert (treated.value, treated.noun, treated.event) == ("41", "people", "treat")
