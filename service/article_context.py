@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from . import nlp
 from .models import Claim, Passage
 from .sources import STANDS_FOR, antecedent
-from .text import SCRIPT_CUES, dateline_containment, without_dateline
+from .text import CUE_NAMES, SCRIPT_CUES, dateline_containment, without_dateline
 
 THAT_DAY = re.compile(
     r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
@@ -54,9 +54,8 @@ DATED_HEADING = re.compile(
 )
 MIN_HEADINGS = 2
 MIN_SPEAKER = len("ABE")
-CUES = "|".join(sorted(SCRIPT_CUES))
 # "SOT: (Maren Oddvik, display pilot) …": a script's cue, and who speaks
-CUED_SPEAKER = re.compile(rf"[ \t]*(?:{CUES}):[ \t]*\((?P<name>[A-Z][^,()\n]{{2,40}})[,)]")
+CUED_SPEAKER = re.compile(rf"[ \t]*(?:{CUE_NAMES}):[ \t]*\((?P<name>[A-Z][^,()\n]{{2,40}})[,)]")
 MIN_TURNS = 2
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
 DAYS_BEFORE = re.compile(

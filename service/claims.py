@@ -326,13 +326,12 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)
     if _noted(noun, aside):
         noun, event_token = None, None  # "Injured: 63 (Upper Marren Health Authority)": who says so
-    label = label_of(sentence, figure, published) if noun is None or event_token is None else None
-    if label is not None and event_token is not None and label[1] is None:
+    named = named_label(sentence, figure) is not None  # "Packs, Grey Wolf Trust (10 March): 36"
+    label = label_of(sentence, figure, published) if named or noun is None or event_token is None else None
+    if label is not None and not named and event_token is not None and label[1] is None:
         label = None  # "Tanker blast: ministry sets death toll at 47": a headline's subject, not a count
-    if label is None and named_label(sentence, figure) is not None:
-        label = label_of(sentence, figure, published)
-    if label is not None and named_label(sentence, figure) is not None:
-        noun, event_token = label[0], label[1]  # "Packs, Grey Wolf Trust field network (10 March): 36"
+    if label is not None and named:
+        noun, event_token = label[0], label[1]  # the line's value: what its label counts
     elif label is not None:
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]

@@ -76,12 +76,15 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     "Current workforce: 31,000" → (workforce, None), "Saturday's crowd in Branova: about 20,000" →
     (crowd, None) in Branova on Saturday. (noun, event, places, date or None), or None."""
     named_line = named_label(sentence, figure)
-    match = LABEL.match(sentence)
-    if named_line is None and (match is None or match.end() > figure.start):
-        return None
-    if named_line is None and "|" in match.group(0) and not in_a_table_cell(sentence, figure):
-        return None  # "Home | News | 40 people died …": a menu, not a table's row
-    text = named_line["what"].strip() if named_line is not None else match.group("label").strip()
+    if named_line is not None:
+        text = named_line["what"].strip()
+    else:
+        match = LABEL.match(sentence)
+        if match is None or match.end() > figure.start:
+            return None
+        if "|" in match.group(0) and not in_a_table_cell(sentence, figure):
+            return None  # "Home | News | 40 people died …": a menu, not a table's row
+        text = match.group("label").strip()
     if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS or text in SCRIPT_CUES:
         return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)

@@ -122,20 +122,26 @@ def _weekday_or_relative(text: str, reference: date) -> date | None:
         return reference - timedelta(days=1)
     if any(word in lowered for word in TODAY):
         return reference
-    named = [i for i, name in enumerate(WEEKDAYS) if name in lowered]
-    if len(named) != 1 or MONTH_OR_YEAR.search(lowered):
+    weekday = _weekday_named(lowered)
+    if weekday is None or MONTH_OR_YEAR.search(lowered):
         return None
-    return reference - timedelta(days=(reference.weekday() - named[0]) % 7)
+    return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def _weekday_named(lowered: str) -> int | None:
+    """The one weekday the text names (Monday is 0), else None."""
+    named = [i for i, name in enumerate(WEEKDAYS) if name in lowered]
+    return named[0] if len(named) == 1 else None
 
 
 def _of_its_weekday(text: str, found: date, reference: date | None) -> date:
     """ "by Friday, May 15" in a story of 14 May 2026 is 15 May 2026, a Friday, not 15 May 2025: a
     weekday written with the date and no year says which year is meant."""
-    named = [i for i, name in enumerate(WEEKDAYS) if name in text.lower()]
-    if reference is None or len(named) != 1 or ANY_YEAR.search(text) or found.weekday() == named[0]:
+    weekday = _weekday_named(text.lower())
+    if reference is None or weekday is None or ANY_YEAR.search(text) or found.weekday() == weekday:
         return found
     years = (reference.year - 1, reference.year, reference.year + 1)
-    matching = [day for year in years if (day := _in_year(found, year)) and day.weekday() == named[0]]
+    matching = [day for year in years if (day := _in_year(found, year)) and day.weekday() == weekday]
     return min(matching, key=lambda day: abs(day - reference), default=found)
 
 

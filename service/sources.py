@@ -226,9 +226,7 @@ def _reports(verb) -> bool:
     says so."""
     if lemma(verb) in REPORTING:
         return True
-    if lemma(verb) in GIVING:  # "Police gave a higher figure, 158"
-        return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
-    if lemma(verb) in REVISING:  # "The insurer raised its estimate of the damage to €65 million"
+    if lemma(verb) in GIVING | REVISING:  # "Police gave a higher figure, 158", "raised its estimate to …"
         return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
     if lemma(verb) not in VALUING:  # "sets the death toll at 47", "pegs losses at …"
         return False

@@ -123,7 +123,8 @@ ENTRY_DAY = re.compile(
 
 # a broadcast script's cues ("VO: The same statement said …", "SOT: (Superintendent …)"): no speaker, no word
 SCRIPT_CUES = frozenset("VO SOT NAT NATS PKG TAG CG OOV VT GFX".split())
-SCRIPT_CUE = re.compile(rf"^\s*(?:{'|'.join(sorted(SCRIPT_CUES))}):\s+")
+CUE_NAMES = "|".join(sorted(SCRIPT_CUES))  # as a pattern's alternatives
+SCRIPT_CUE = re.compile(rf"^\s*(?:{CUE_NAMES}):\s+")
 WIRE_SLUG = re.compile(r"^\s*[A-Z][A-Z0-9-]+(?:/[A-Z0-9-]+)+\s*[:—–-]\s+")  # "TARVONIA-HEALTH/STRIKE: …"
 
 
