@@ -29,6 +29,7 @@ from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
+from .nlp import objectless_preposition_before
 
 REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
@@ -265,10 +266,10 @@ def _spending_verb(amount):
     €900,000": the verb, which says what the sum is (money received is money paid out, not a group
     placed); not a change ("fell 3 million marks")."""
     verb = amount.head
-    if lemma(verb) in COUNTING:
-        return None  # "recorded 112 millimetres of rain": the rain; "recorded 45 centimetres": said before
-    moved = is_event_verb(verb) or lemma(verb) in PLACING
-    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:
+    if amount.dep_ == "pobj" and verb.lower_ == "for" and verb.head.tag_ == "VBN":
+        return verb.head if is_event_verb(verb.head) else None  # "were insured for €200m", "sold for"
+    moved = (is_event_verb(verb) or lemma(verb) in PLACING) and lemma(verb) not in COUNTING  # "recorded
+    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:  # 45 cm": said before
         return None
     return verb if lemma(verb) not in LEVEL_VERBS else None
 
@@ -276,10 +277,10 @@ def _spending_verb(amount):
 def _of_a_noun(amount):
     """ "a one-off charge of 520 million marks", "a speed of 94 kilometres per hour": the charge, the
     speed; "its estimate of $2 billion": None (what the estimate is of, when it says: _estimated)."""
-    if amount.dep_ != "pobj" or amount.head.lower_ != "of" or _noun(amount.head.head) is None:
+    of = amount.head if amount.dep_ == "pobj" else objectless_preposition_before(amount)
+    if of is None or of.lower_ != "of" or _noun(of.head) is None:
         return None
-    owner = amount.head.head
-    return owner if lemma(owner) not in CONTAINERS else _estimated(amount)
+    return of.head if lemma(of.head) not in CONTAINERS else _estimated(amount)
 
 
 def _raised(amount):

@@ -46,19 +46,20 @@ def topic_of(group: Sequence[Claim]) -> str:
         return f"the number of {unit} {counted}{where}"
     if unit:
         return f"the {counted}{where}, in {_plural_currency(unit) if money else unit}"
-    counted = _counted_plainly(counted)
+    counted = _counted_plainly(counted, {c.noun for c in group if c.noun})
     return (
         f"the size of the {counted}{where}" if counted in COLLECTIVES else f"the number of {counted}{where}"
     )
 
 
-def _counted_plainly(counted: str) -> str:
-    """One word read as what is counted: a noun in the plural ("death" → "deaths"), else the people it
-    describes ("killed" → "people killed", "missing" → "people missing"); a group of one kind as is."""
+def _counted_plainly(counted: str, nouns: set[str]) -> str:
+    """One word read as what is counted: a noun in the plural ("death" → "deaths"; "reefs", which alone
+    the tagger reads as a verb, when a claim counts reefs), else the people it describes ("killed" →
+    "people killed", "missing" → "people missing"); a group of one kind as is."""
     if " " in counted or counted in COLLECTIVES:
         return counted
     word = parse_one(counted)[0]
-    if word.pos_ in ("NOUN", "PROPN"):
+    if word.pos_ in ("NOUN", "PROPN") or counted.removesuffix("s") in nouns:
         return counted if word.tag_ in ("NNS", "NNPS") or counted.endswith("s") else _plural(counted)
     return f"people {counted}"
 

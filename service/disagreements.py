@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .amounts import rate_in
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
-from .ellipsis import steps_told
+from .ellipsis import steps_told, unsourced_steps
 from .events import unharmed_against_harm
 from .figures import SCALES, WORD_SCALES, is_currency
 from .models import Claim, Disagreement
@@ -403,7 +403,7 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
     found = []
-    for claims in by_source.values():
+    for claims in [*by_source.values(), *unsourced_steps(group)]:
         by_date = {}
         for claim in sorted(claims, key=lambda c: (c.date, c.time or "", c.doc_id, c.start)):
             by_date.setdefault((claim.date, claim.time), claim)  # a live page's entries: one day's steps
@@ -443,8 +443,6 @@ def find_disagreements(
             conflicts[figures] = Disagreement(topic=topic, kind="conflict", claims=members)
             found.append(conflicts[figures])
         for line in timelines(group):
-            who = line[0].source
-            found.append(
-                Disagreement(topic=f"{topic}, as reported by {who} over time", kind="update", claims=line)
-            )
+            who = f", as reported by {line[0].source}" if line[0].source else ""
+            found.append(Disagreement(topic=f"{topic}{who} over time", kind="update", claims=line))
     return found

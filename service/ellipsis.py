@@ -42,7 +42,7 @@ def names_nothing(token) -> bool:
         return False
     deps = ("dobj",) if lemma(verb) in VALUING | RAISING else ("nsubj", "nsubjpass")  # "taking the total to"
     holder = next((c for c in verb.children if c.dep_ in deps), None)
-    if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING:
+    if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING | RAISING:  # "raised it to"
         return True
     return holder is not None and bare_container(holder)
 
@@ -65,10 +65,16 @@ def earlier_value(token) -> bool:
     return revised_from(token) or changed.lower_ in CHANGE_WORDS or lemma(changed) in CHANGE_WORDS
 
 
+SETTING = frozenset("increase reduce".split())  # "the package will be increased to €15m, from €8m"
+
+
 def revised_from(token) -> bool:
-    """ "raised its estimate of the damage to €65 million, from €40 million": the estimate before."""
+    """ "raised its estimate of the damage to €65 million, from €40 million", "closed at €44.10, up from
+    €41.75 on Monday": the sum before (not "rose to €148.6 million from €121.8 million a year earlier",
+    another period's)."""
     from_ = token.head
-    revised = token.dep_ == "pobj" and from_.lower_ == "from" and lemma(from_.head) in REVISING
+    revised = token.dep_ == "pobj" and from_.lower_ == "from"
+    revised = revised and (lemma(from_.head) in REVISING | SETTING or from_.head.lower_ in ("up", "down"))
     return revised and token.ent_type_ == "MONEY"
 
 
@@ -174,6 +180,41 @@ PART_OF_WHOLE = re.compile(
     r"|\bout\s+of\s+(?:a\s+total\s+of\s+|its\s+|our\s+|their\s+|the\s+)?(?:some\s+|about\s+)?\d",
     re.IGNORECASE,
 )
+
+
+def unsourced_steps(group: Sequence[Claim]) -> list[list[Claim]]:
+    """A count the article tells with its past in one sentence, naming no source and the day of each
+    figure ("As of 20 April its planes had covered 530 reefs, up from 180 on 9 April"): one running count."""
+    told: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in group:
+        if claim.source is None and claim.date_stated and CHANGED_FROM.search(claim.quote):
+            told[(claim.doc_id, claim.start)].append(claim)
+    return [line for line in told.values() if _stepped_from(line)]
+
+
+def _stepped_from(line: list[Claim]) -> bool:
+    """The sentence's first figure of the line is followed closely by "up from" and the next one ("530
+    reefs, up from 180"), not by a clause that steps another count ("serves 300,000 customers, said
+    … had fallen to 7,800, down from 62,000")."""
+    spots = sorted(filter(None, (_number_in_quote(claim) for claim in line)))
+    if len(spots) < 2:
+        return False
+    between = line[0].quote[spots[0][1] : spots[1][0]]
+    return len(between) <= MAX_STEP_GAP and CHANGED_FROM.search(between) is not None
+
+
+MAX_STEP_GAP = 60
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number_in_quote(claim: Claim) -> tuple[int, int] | None:
+    wanted = NUMBER.search(claim.value)
+    spots = (m for m in NUMBER.finditer(claim.quote) if _number(m.group()) == _number(wanted.group()))
+    return next(((m.start(), m.end()) for m in spots), None) if wanted else None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def steps_told(group: Sequence[Claim]) -> list[set[str]]:

@@ -104,8 +104,8 @@ def _happened(node):
         verb = next((c for c in verb.children if c.dep_ == "conj" and _has_aux(c)), verb)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if node.dep_ == "dobj" and (state := _taken_as(verb)) is not None:
-        return state  # "lists 14 people as missing": the state the count is of, not the listing
+    if node.dep_ in ("dobj", "nsubjpass") and (state := _taken_as(verb)) is not None:
+        return state  # "lists 14 people as missing", "were reported as damaged": the state, not the listing
     if node.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children):
         # "there were 3,559 people in Broken Bow": those present, a population; "there were 140 people on
         # site", "on board": those present at a common place, as "140 people were on site" are
@@ -163,9 +163,13 @@ def _taken_as(verb):
     return None
 
 
+BARE_WORDS = ("as", "by")
+
+
 def _bare_state(token) -> bool:
-    """An adjective or participle with nothing of its own but adverbs and "as" ("still missing")."""
-    own = [c for c in token.children if not (c.dep_ in ("advmod", "mark") or c.lower_ == "as")]
+    """An adjective or participle with nothing of its own but adverbs, "as" and by what ("still missing",
+    "as damaged by falling debris")."""
+    own = [c for c in token.children if not (c.dep_ in ("advmod", "mark", "agent") or c.lower_ in BARE_WORDS)]
     return token.tag_ in STATE_TAGS and not own
 
 
@@ -214,7 +218,7 @@ def _through_copula(verb):
     state = state_of(verb)
     if state is not None and lemma(verb) not in VALUE_VERBS:
         return state
-    if lemma(verb) not in VALUE_VERBS:
+    if lemma(verb) not in VALUE_VERBS or is_event_verb(verb):  # "were hit"
         return verb if is_event_verb(verb) else None
     for child in verb.children:
         if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
@@ -288,6 +292,8 @@ def is_event_verb(token) -> bool:
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
         return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
+    if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
+        return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING
 
 

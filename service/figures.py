@@ -80,9 +80,8 @@ NOT_FIGURES = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b"
     r"|\b\d+-(?:time|fold)\b"  # "the 39-time champion", "a 10-fold rise"
 )
-QUALIFIER_BEFORE = re.compile(
-    rf"\b(?P<q>{'|'.join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))})\s+(?:an?\s+)?$", re.I
-)
+QUALIFIERS = "|".join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))
+QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{QUALIFIERS})\s+(?:an?\s+)?(?:US\$|[$€£¥])?$", re.I)  # "over €2m"
 INCREMENT_BEFORE = re.compile(
     rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
 )

@@ -75,6 +75,15 @@ ANY_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 
 
+def objectless_preposition_before(token):
+    """ "reached a maximum altitude of 41 km before termination": the parser may hang a phrase on a word
+    after it and leave the preposition before it without an object."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i else None
+    if before is None or before.dep_ != "prep" or any(c.dep_ == "pobj" for c in before.children):
+        return None
+    return before
+
+
 def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""

@@ -2316,3 +2316,56 @@ def test_a_number_after_a_figure_word_is_its_value_not_a_count_of_figures():
     )
     [treated] = article_claims(make_article("alert", alert))
     assert (treated.value, treated.noun, treated.event) == ("41", "people", "treat")
+
+
+def test_a_measure_the_parser_hangs_after_an_of_without_object_is_of_the_noun_before():
+    [altitude] = claims_of(
+        "Telemetry shows that the vehicle reached a maximum altitude of 41 km before termination."
+    )
+    assert (altitude.value, altitude.noun) == ("41 kilometres", "altitude")
+
+
+def test_a_group_reported_as_harmed_and_one_that_was_hit_counts_what_befell_it():
+    [damaged] = claims_of(
+        "Nine residential properties have been reported to the Agency as damaged by falling debris."
+    )
+    assert (damaged.noun, damaged.event) == ("property", "damage")
+    [hit] = claims_of("Only nine homes were hit.")
+    assert (hit.noun, hit.event) == ("home", "hit")
+    assert claims_of("The toll hit 40 on Monday.") == []  # a value reached, nothing that befell anyone
+
+
+def test_a_sum_for_a_participle_is_what_was_done_for_it():
+    [insured] = claims_of(
+        "The minister told parliament that the satellites were insured for more than €200m."
+    )
+    assert (insured.value, insured.unit, insured.event, insured.qualifier) == (
+        "€200 million",
+        "euros",
+        "insure",
+        "more than",
+    )
+
+
+def test_a_sum_raised_or_increased_from_another_tells_both_of_one_thing():
+    told = (
+        "Relief\n\n12 April 2026\n\nThe minister announced a relief package of €8m. "
+        "On 20 April she raised it to €15m."
+    )
+    raised = article_claims(make_article("relief", told))
+    assert [(c.value, c.noun) for c in raised] == [
+        ("€8 million", "relief package"),
+        ("€15 million", "relief package"),
+    ]
+    increased = claims_of("The relief package will be increased to €15m, from the €8m announced in April.")
+    assert [c.noun for c in increased] == ["relief package", "relief package"]
+    price = claims_of(
+        "The day-ahead contract closed at €44.10 on Wednesday, up from €41.75 on Monday.", "2026-03-05"
+    )
+    assert [(c.value, c.noun, c.date) for c in price] == [
+        ("€44.1", "ahead contract", "2026-03-04"),
+        ("€41.75", "ahead contract", "2026-03-02"),
+    ]
+    # a year-on-year comparison is another period's sum, not this one's before
+    profit = claims_of("Operating profit rose to €148.6 million from €121.8 million a year earlier.")
+    assert [c.value for c in profit] == ["€148.6 million"]

@@ -434,6 +434,7 @@ def test_ramdocs_two_subjects_of_one_name_each_get_their_answer(multihop_desk):
         ("quarter of a million", "250,000"),
         ("12K", "12,000"),
         ("Seventy-six", "76"),
+        ("€44.10", "€44.1"),
     ],
 )
 def test_a_gold_figure_meets_its_claim_however_either_is_written(gold, claimed):

@@ -73,6 +73,7 @@ def digits(value: str) -> str:
     """A gold or claimed figure as bare digits: "1,000" → "1000", "Seventy-six" → "76"; written with a
     scale, as the whole number: "48.2m" and "£48.2 million" → "48200000", "a quarter of a million" and
     "12K responses" alike."""
+    value = re.sub(r"(\d\.\d*?)0+(?!\d)", r"\1", value)  # "€44.10" is the "€44.1" a claim shows
     spelled = SPELLED.fullmatch(value.strip())
     if spelled:
         return str(word_value(spelled.group()))
