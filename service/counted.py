@@ -205,8 +205,13 @@ def _value_verb_above(token):
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            return current if current.lemma_.lower() in VALUE_VERBS else None
+            fell_to = lemma(current) in FALLING and token.dep_ == "pobj" and token.head.lower_ == "to"
+            return current if current.lemma_.lower() in VALUE_VERBS or fell_to else None
     return None
+
+
+# "the number of people missing fell to 16": the level it fell to (not "fell 12%", "fell ill", "fell")
+FALLING = frozenset("fall drop decline decrease dip shrink".split())
 
 
 def _container_event(container, figure):

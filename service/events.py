@@ -35,6 +35,7 @@ NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,00
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
+STATE_GERUNDS = frozenset({"missing"})  # an adjective the tagger reads as a verb's -ing form
 STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 
 
@@ -85,6 +86,8 @@ def _happened(node):
             return child
         if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
             return child  # "the 9 workers still missing": an adjective after the noun is its state
+        if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not befell:
+            return child  # "the number of missing hikers" (not "six missing hikers were found")
         if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)):
             return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):

@@ -2369,3 +2369,16 @@ def test_a_sum_raised_or_increased_from_another_tells_both_of_one_thing():
     # a year-on-year comparison is another period's sum, not this one's before
     profit = claims_of("Operating profit rose to €148.6 million from €121.8 million a year earlier.")
     assert [c.value for c in profit] == ["€148.6 million"]
+
+
+def test_a_count_that_fell_to_a_level_and_hikers_called_missing_count_the_missing():
+    [fell] = claims_of("The number of people missing fell to 16, police said.")
+    assert (fell.value, fell.noun, fell.event) == ("16", "people", "missing")
+    [still] = claims_of("There are still 12 missing hikers, police said.")
+    assert (still.noun, still.event) == ("hiker", "missing")
+    [found] = claims_of("Police said six missing hikers were found.")
+    assert found.event == "find"  # what befell the missing hikers
+    [fallen] = claims_of("Two climbers fell to their deaths.")
+    assert fallen.event == "fall"  # no level, a fall
+    asked = question_frame("By how much did the number of missing hikers fall between Saturday and Monday?")
+    assert (asked.noun, asked.event) == ("hiker", "missing")
