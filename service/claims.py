@@ -247,8 +247,9 @@ def _measure_frame(sentence: str, figure: Figure, token):
     if _no_size(sentence, figure, token):
         return None
     frame = measure_of(token, figure.unit)
-    if frame is None:  # "its estimate of 5.5 million cubic metres": the sentence's other figure says
-        return (None, None, None, None) if names_nothing(measure_token(token)) else None
+    if frame is None:  # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other says
+        bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure)
+        return (None, None, None, None) if bare else None
     return (*frame, None, None)
 
 
@@ -294,7 +295,8 @@ def _sum_frame(sentence: str, figure: Figure, token, published: str | None):
     if (label := label_of(sentence, figure, published)) is not None:
         return label[0], label[1], label, aside
     amount = currency_token(token) or token
-    return (None, None, None, None) if names_nothing(amount) or revised_from(amount) else None
+    bare = names_nothing(amount) or revised_from(amount) or may_borrow(sentence, figure)
+    return (None, None, None, None) if bare else None
 
 
 def _noted(noun, aside) -> bool:

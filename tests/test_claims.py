@@ -2382,3 +2382,18 @@ def test_a_count_that_fell_to_a_level_and_hikers_called_missing_count_the_missin
     assert fallen.event == "fall"  # no level, a fall
     asked = question_frame("By how much did the number of missing hikers fall between Saturday and Monday?")
     assert (asked.noun, asked.event) == ("hiker", "missing")
+
+
+def test_a_measure_or_sum_set_against_another_in_its_sentence_measures_the_same():
+    measures = claims_of(
+        "Analysts say the rocket climbed only to about 28 km, not the 41 km given by the agency."
+    )
+    assert [(c.value, c.noun, c.source) for c in measures] == [
+        ("28 kilometres", "rocket", "Analysts"),
+        ("41 kilometres", "rocket", "agency"),
+    ]
+    sums = claims_of("The insurer put the damage at €65 million, not the €90 million given by the owners.")
+    assert [(c.value, c.noun, c.source) for c in sums] == [
+        ("€65 million", "damage", "insurer"),
+        ("€90 million", "damage", "owners"),
+    ]
