@@ -34,7 +34,7 @@ from .nlp import objectless_preposition_before
 REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at
-    "stand remain stay hold sit rise climb fall drop increase decrease grow jump come amount".split()
+    "stand remain stay hold sit lie rise climb fall drop increase decrease grow jump come amount".split()
 )
 
 
@@ -95,7 +95,8 @@ def _levelled(unit):
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING):
         return _noun(valued)  # "puts it at €1.3 billion": what "it" is, the sentence before says
-    return _dependent(verb, ("nsubj", "nsubjpass"))
+    relative = verb.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in verb.children)
+    return _noun(verb.head) if relative else _dependent(verb, ("nsubj", "nsubjpass"))  # "X, which lies at"
 
 
 def _valued_noun(amount):

@@ -2397,3 +2397,10 @@ def test_a_measure_or_sum_set_against_another_in_its_sentence_measures_the_same(
         ("€65 million", "damage", "insurer"),
         ("€90 million", "damage", "owners"),
     ]
+
+
+def test_what_lies_at_a_level_or_a_relative_clause_sets_at_one_is_what_is_measured():
+    [lies] = claims_of("The pass lies at 2,610 metres.")
+    assert (lies.noun, lies.event) == ("pass", None)
+    [stood] = claims_of("Unemployment, which stood at 5% in May, rose.")
+    assert stood.noun == "unemployment"
