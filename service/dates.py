@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import nlp
-from .clauses import PUBLISHED, REPORTING, clause_of, lemma
+from .clauses import GIVING, PUBLISHED, REPORTING, clause_of, lemma
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
@@ -50,7 +50,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
     reporting = [verb for verb in anchor.ancestors if verb.pos_ == "VERB" and lemma(verb) in REPORTING]
-    for verb in [*reporting, colon_report(anchor)]:  # "the ministry said on Tuesday that 340 had died"
+    # "the ministry said on Tuesday that 340 had died", "published an analysis on Sunday suggesting"
+    for verb in [*reporting, *map(given_out_with, reporting), colon_report(anchor)]:
         if verb is not None and (resolved := _date_on(verb, published)):
             return resolved, True
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
@@ -251,6 +252,15 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
             return True
         current = current.head
     return False
+
+
+def given_out_with(verb):
+    """ "X published an analysis on Sunday suggesting …", "released a report showing …": the verb that gave
+    out what a participle says reports (its subject says so, on its date)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl"):
+        return None
+    giver = verb.head if verb.dep_ == "advcl" else verb.head.head if verb.head.dep_ == "dobj" else None
+    return giver if giver is not None and giver.pos_ == "VERB" and lemma(giver) in GIVING else None
 
 
 def _attached_to(token, verb) -> bool:

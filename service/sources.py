@@ -12,7 +12,7 @@ import re
 
 from .amounts import REVISING
 from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
-from .dates import colon_report
+from .dates import colon_report, given_out_with
 from .events import COUNTING
 from .figures import MEASURE_AFTER
 from .text import bare_name
@@ -252,9 +252,13 @@ def _subject_name(verb) -> str | None:
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if verb.dep_ in ("conj", "xcomp") and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
-        # "The company raised its estimate … and said …", "the ministry continues to forecast …"
+    shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if shared and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
+        # "The company raised its estimate … and said …", "the ministry continues to forecast …", "The
+        # company raised its forecast, saying …"
         return _subject_name(verb.head)
+    if not has_subject and (giver := given_out_with(verb)) is not None:
+        return _subject_name(giver)  # "X published an analysis on Sunday suggesting …"
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
     told = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)  # not "…, X said."
     if not has_subject and verb.dep_ == "ROOT" and before is not None and told and lemma(verb) in REPORTING:

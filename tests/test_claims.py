@@ -2404,3 +2404,14 @@ def test_what_lies_at_a_level_or_a_relative_clause_sets_at_one_is_what_is_measur
     assert (lies.noun, lies.event) == ("pass", None)
     [stood] = claims_of("Unemployment, which stood at 5% in May, rose.")
     assert stood.noun == "unemployment"
+
+
+def test_who_gave_out_a_report_that_a_participle_says_says_so_on_its_day():
+    published = "2026-04-21"
+    [analysis] = claims_of(
+        "Tidewatch published an analysis on Sunday suggesting the rocket climbed to 28 km.", published
+    )
+    [report] = claims_of("On Sunday Tidewatch released a report showing that 300 people died.", published)
+    assert [(c.source, c.date) for c in (analysis, report)] == [("Tidewatch", "2026-04-19")] * 2
+    [jobs] = claims_of("The company raised its forecast on Tuesday, saying 300 jobs would go.", published)
+    assert jobs.source == "company"
