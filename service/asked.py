@@ -234,8 +234,14 @@ def about_question(
         # "How much cocaine was seized?": "2.4 tonnes seized", "€3 million taken" measure what is asked
         measured = [(d, keys) for d, keys in keyed if any(c.unit and c.unit != "percent" for c in d.claims)]
         found = _asked_here(replace(asked, noun="*"), measured)
+    if not found and frame.unit == "percent":  # "What share of the reefs are bleached?": "61% of the reefs"
+        found = _asked_here(replace(asked, event=None), [(d, keys) for d, keys in keyed if not _events(keys)])
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
+
+
+def _events(keys) -> bool:
+    return any(key.event for key in keys)
 
 
 def _asked_here(asked, keyed) -> list[Disagreement]:

@@ -1588,3 +1588,16 @@ def test_a_count_told_with_its_past_in_one_sentence_is_an_update_though_no_one_i
     found = find_disagreements(article_claims(make_article("explainer", text)), NO_EMBEDDINGS)
     assert [(d.kind, [c.value for c in d.claims]) for d in found] == [("update", ["180", "530"])]
     assert found[0].topic == "the number of reefs covered over time"
+
+
+def test_a_question_about_a_share_of_what_befell_a_thing_is_given_the_shares_of_that_thing_told_plainly():
+    """ "61% of the reefs show bleaching" names no event the parser reads; a share of the reefs is still
+    the share asked about, when no share says otherwise."""
+    text = (
+        "Reef\n\n16 April 2026\n\nThe authority said 61% of the 412 reefs it has flown over show bleaching."
+        " The university said it found bleaching at 78% of the reefs it surveyed."
+    )
+    found = find_disagreements(article_claims(make_article("reef", text)), NO_EMBEDDINGS)
+    asked = question_frame("What share of the reefs are bleached?")
+    [given] = about_question(asked, found, NO_EMBEDDINGS)
+    assert sorted(c.value for c in given.claims) == ["61%", "78%"]
