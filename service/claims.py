@@ -359,6 +359,8 @@ def _a_date_or_time(token, figure: Figure) -> bool:
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and entity.label_ == "TIME" and entity.start == token.i and earlier_value(token):
+        return False  # "down from 11 this morning": the count earlier that day (not "the season before")
     return entity is None or len(entity) > 1 or figure.year_like or token.dep_ != "pobj"
 
 

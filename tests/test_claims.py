@@ -2415,3 +2415,12 @@ def test_who_gave_out_a_report_that_a_participle_says_says_so_on_its_day():
     assert [(c.source, c.date) for c in (analysis, report)] == [("Tidewatch", "2026-04-19")] * 2
     [jobs] = claims_of("The company raised its forecast on Tuesday, saying 300 jobs would go.", published)
     assert jobs.source == "company"
+
+
+def test_a_count_before_that_the_tagger_reads_as_a_time_of_day_is_a_count():
+    [now, before] = claims_of("Police said six hikers remain unaccounted for, down from 11 this morning.")
+    assert [(c.value, c.noun) for c in (now, before)] == [("6", "hiker"), ("11", "hiker")]
+    [season] = claims_of(
+        "The club says its average attendance was 21,400, down from 22,900 the season before."
+    )
+    assert season.value == "21,400"  # another season's figure, on no day the sentence gives
