@@ -91,7 +91,9 @@ def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     lender = next(framed, None)
     if lender is None or claim.value == lender.value:
         return claim
-    return _framed_as(claim, lender, whose=claim.whose or lender.whose)
+    # "… 161,900 parcels, the network said. The tally had stood at 118,200 a week earlier": its count then
+    then = {"source": lender.source, "attribution": lender.source} if claim.date != lender.date else {}
+    return _framed_as(claim, lender, whose=claim.whose or lender.whose, **(then if not claim.source else {}))
 
 
 def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: list[bool]) -> list[Claim]:

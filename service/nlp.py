@@ -68,6 +68,10 @@ YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the
     r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
+DAYS_BACK = re.compile(  # "a week ago", "three days earlier": counted back from the article's day
+    r"^(a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+(?:ago|earlier)$",
+    re.IGNORECASE,
+)
 NUMBER_WORDS = dict(
     zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True)
 )
@@ -94,6 +98,11 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         count = (years.group(1) or "a").lower()
         back = 1 if count == "a" else NUMBER_WORDS.get(count, count)
         return str(int(reference[:4]) - int(back))
+    if reference and (days := DAYS_BACK.match(text)):
+        count = days.group(1).lower()
+        count = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
+        back = timedelta(days=count * (7 if days.group(2).lower() == "week" else 1))
+        return (date.fromisoformat(reference) - back).isoformat()
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
     if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds

@@ -1601,3 +1601,18 @@ def test_a_question_about_a_share_of_what_befell_a_thing_is_given_the_shares_of_
     asked = question_frame("What share of the reefs are bleached?")
     [given] = about_question(asked, found, NO_EMBEDDINGS)
     assert sorted(c.value for c in given.claims) == ["61%", "78%"]
+
+
+def test_a_count_a_week_earlier_that_names_no_one_is_the_same_tellers_count_then():
+    """The second sentence names neither the count nor who keeps it: the network's tally, a week before."""
+    text = (
+        "Parcels\n\n8 June 2026\n\nThe network said its food banks had handed out 161,900 food parcels since"
+        " the appeal began. The tally had stood at 118,200 a week earlier."
+    )
+    claims = article_claims(make_article("parcels", text))
+    assert [(c.value, c.source, c.date) for c in claims] == [
+        ("161,900", "network", "2026-06-08"),
+        ("118,200", "network", "2026-06-01"),
+    ]
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    assert [(d.kind, [c.value for c in d.claims]) for d in found] == [("update", ["118,200", "161,900"])]
