@@ -399,7 +399,7 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in group:
         key = source_key(claim)
-        if not key.startswith("article:") and claim.date:
+        if not key.startswith("article:") and claim.date and len(claim.date) > len("2025"):
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
     found = []

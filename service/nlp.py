@@ -92,8 +92,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
     text = CLOCK_TIME_AFTER.sub("", text.strip())  # "June 10, 16:00:" is June 10, however late
-    if SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in time
-        return None
+    if season := SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in
+        ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then
+        return str(ended) if reference and ended < int(reference[:4]) else None
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         count = (years.group(1) or "a").lower()
         back = 1 if count == "a" else NUMBER_WORDS.get(count, count)

@@ -1616,3 +1616,15 @@ def test_a_count_a_week_earlier_that_names_no_one_is_the_same_tellers_count_then
     ]
     found = find_disagreements(claims, NO_EMBEDDINGS)
     assert [(d.kind, [c.value for c in d.claims]) for d in found] == [("update", ["118,200", "161,900"])]
+
+
+def test_a_figure_for_a_year_gone_by_is_no_step_of_a_running_count():
+    """The bulletin gives last year's deficit (a fiscal year, which the tagger reads as a number); the
+    university's deficit this year is no later step of the same count."""
+    text = (
+        "Deficit\n\n9 April 2026\n\nThe ministry's returns show that Brennick reported an operating"
+        " deficit of €14.2m in 2024/25.\n\nBrennick says it faces an operating deficit of €38m this year."
+    )
+    claims = article_claims(make_article("deficit", text))
+    assert [(c.value, c.date) for c in claims] == [("€14.2 million", "2025"), ("€38 million", "2026-04-09")]
+    assert find_disagreements(claims, NO_EMBEDDINGS) == []
