@@ -47,7 +47,7 @@ CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
-    r"inch(?:es)? degrees? magnitude mph kph knots? mins? hrs? secs? yards? yds?"
+    r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds?"
 ).split()
 
 MONTH_NAMES = (
@@ -346,7 +346,7 @@ MEASURE_UNITS = (
     (r"yards?|yds?", "yards"),
     (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
     (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
-    (r"degrees?", "degrees"),
+    (r"degrees|degree(?!\s+[a-z]+s\b)", "degrees"),  # not "31 degree programmes"
     *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
     *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
     (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"

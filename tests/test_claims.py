@@ -2424,3 +2424,12 @@ def test_a_count_before_that_the_tagger_reads_as_a_time_of_day_is_a_count():
         "The club says its average attendance was 21,400, down from 22,900 the season before."
     )
     assert season.value == "21,400"  # another season's figure, on no day the sentence gives
+
+
+def test_degree_programmes_are_counted_not_measured_and_a_count_cut_to_a_level_states_it():
+    [programmes] = claims_of("First, we are proposing to close 31 degree programmes.")
+    assert (programmes.value, programmes.unit, programmes.noun) == ("31", None, "degree programme")
+    [cut] = claims_of("The council cut the number of libraries to 12.")
+    assert (cut.value, cut.noun) == ("12", "library")
+    [turn] = claims_of("A 90 degree turn took the bus off the road.")
+    assert (turn.value, turn.noun) == ("90 degrees", "turn")  # an angle: a measurement
