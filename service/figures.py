@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .citations import NUMBER_WORD, in_a_name, word_value
+from .units import MEASURE_UNITS, MEASUREMENT_UNITS, UNITS
 
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
@@ -44,11 +45,6 @@ SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire
 CODE_BEFORE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) ?$")
 TURN_BEFORE = re.compile(r"^\s*Q:\s")  # a transcript's reporter: no part of the sentence
 CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
-UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
-    r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
-    r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
-    r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds?"
-).split()
 
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -207,7 +203,29 @@ def figures_in(sentence: str) -> list[Figure]:
         and not _in_metres(sentence, match)
     ]
     found = [figure for match in kept if not _a_score(match, figure := _figure(match))]
-    return sorted(found + fractions, key=lambda f: f.start)
+    return sorted(_thousands_joined(found, sentence) + fractions, key=lambda f: f.start)
+
+
+def _thousands_joined(found: list[Figure], sentence: str) -> list[Figure]:
+    """ "twelve thousand five hundred": one figure, 12,500, where the words give two."""
+    joined: list[Figure] = []
+    for figure in found:
+        last = joined[-1] if joined else None
+        thousands = last is not None and last.spelled and last.low == last.high and last.low % 1000 == 0
+        if (
+            thousands
+            and figure.spelled
+            and figure.high < 1000
+            and JOINT.fullmatch(sentence, last.end, figure.start)
+        ):
+            total = last.low + figure.low
+            joined[-1] = replace(last, end=figure.end, low=total, high=total, value=format_number(total))
+        else:
+            joined.append(figure)
+    return joined
+
+
+JOINT = re.compile(r"\s+(?:and\s+)?")
 
 
 def _a_score(match: re.Match[str], figure: Figure) -> bool:
@@ -321,37 +339,6 @@ def with_percentages(sentence: str) -> list[Figure]:
             figure = replace(figure, **share)
         found.append(figure)
     return sorted(found, key=lambda f: f.start)
-
-
-# a unit of measure as written after a figure → the unit a measurement is compared in (longest first)
-MEASURE_UNITS = (
-    (r"km/h|kph|kilomet(?:re|er)s?\s+(?:per|an|a)\s+hour", "kilometres per hour"),
-    (r"mph|miles?\s+(?:per|an|a)\s+hour", "miles per hour"),
-    (r"knots?", "knots"),
-    (r"nautical\s+miles?", "nautical miles"),
-    (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
-    (r"square\s+miles?", "square miles"),
-    (r"cubic\s+met(?:re|er)s?|m3|m³", "cubic metres"),
-    (r"cubic\s+(?:feet|foot)", "cubic feet"),
-    (r"hectares?", "hectares"),
-    (r"acres?", "acres"),
-    (r"(?:micrograms?|[µμu]g)\s*(?:per\s+cubic\s+met(?:re|er)|/\s*m(?:3|³))", "micrograms per cubic metre"),
-    (r"(?:milligrams?|mg)\s*(?:per\s+lit(?:re|er)|/\s*l)", "milligrams per litre"),
-    (r"kilomet(?:re|er)s?|km", "kilometres"),
-    (r"miles?", "miles"),
-    (r"millimet(?:re|er)s?|mm", "millimetres"),
-    (r"centimet(?:re|er)s?|cm", "centimetres"),
-    (r"met(?:re|er)s?|(?-i: m)", "metres"),  # "at 145 m", not "5m" (million) nor "5 M"
-    (r"feet|foot|ft", "feet"),
-    (r"yards?|yds?", "yards"),
-    (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
-    (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
-    (r"degrees|degree(?!\s+[a-z]+s\b)", "degrees"),  # not "31 degree programmes"
-    *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
-    *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
-    (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
-)
-MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
 
 
 def is_currency(unit: str | None) -> bool:

@@ -2433,3 +2433,10 @@ def test_degree_programmes_are_counted_not_measured_and_a_count_cut_to_a_level_s
     assert (cut.value, cut.noun) == ("12", "library")
     [turn] = claims_of("A 90 degree turn took the bus off the road.")
     assert (turn.value, turn.noun) == ("90 degrees", "turn")  # an angle: a measurement
+
+
+def test_a_number_spelled_in_thousands_and_hundreds_is_one_figure():
+    [households] = claims_of(
+        "Quiet Skies says twelve thousand five hundred households will be under the noise."
+    )
+    assert (households.value, households.noun) == ("12,500", "household")

@@ -27,6 +27,7 @@ GROUNDING = {
     "sides",
     "ellipsis",
     "figures",
+    "units",
     "nlp",
     "vocabulary",
     "thesaurus",

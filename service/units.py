@@ -1,0 +1,41 @@
+"""Units of measure as news writes them after a figure: what makes a figure a span of time, a length or
+a share rather than an amount (UNITS), and what a measurement is compared in (MEASURE_UNITS)."""
+
+from __future__ import annotations
+
+UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
+    r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
+    r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
+    r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds?"
+).split()
+
+
+# a unit of measure as written after a figure → the unit a measurement is compared in (longest first)
+MEASURE_UNITS = (
+    (r"km/h|kph|kilomet(?:re|er)s?\s+(?:per|an|a)\s+hour", "kilometres per hour"),
+    (r"mph|miles?\s+(?:per|an|a)\s+hour", "miles per hour"),
+    (r"knots?", "knots"),
+    (r"nautical\s+miles?", "nautical miles"),
+    (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
+    (r"square\s+miles?", "square miles"),
+    (r"cubic\s+met(?:re|er)s?|m3|m³", "cubic metres"),
+    (r"cubic\s+(?:feet|foot)", "cubic feet"),
+    (r"hectares?", "hectares"),
+    (r"acres?", "acres"),
+    (r"(?:micrograms?|[µμu]g)\s*(?:per\s+cubic\s+met(?:re|er)|/\s*m(?:3|³))", "micrograms per cubic metre"),
+    (r"(?:milligrams?|mg)\s*(?:per\s+lit(?:re|er)|/\s*l)", "milligrams per litre"),
+    (r"kilomet(?:re|er)s?|km", "kilometres"),
+    (r"miles?", "miles"),
+    (r"millimet(?:re|er)s?|mm", "millimetres"),
+    (r"centimet(?:re|er)s?|cm", "centimetres"),
+    (r"met(?:re|er)s?|(?-i: m)", "metres"),  # "at 145 m", not "5m" (million) nor "5 M"
+    (r"feet|foot|ft", "feet"),
+    (r"yards?|yds?", "yards"),
+    (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
+    (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
+    (r"degrees|degree(?!\s+[a-z]+s\b)", "degrees"),  # not "31 degree programmes"
+    *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
+    *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
+    (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
+)
+MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
