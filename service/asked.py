@@ -70,6 +70,8 @@ def question_frame(question: str) -> Claim | None:
         event = next((e for e in [event_of(noun)] if e is not None and e in noun.subtree), None)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
+    if event is None and noun is not None and not sized:
+        event = _trailing_participle(noun)
     event = None if sized else event
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
@@ -194,6 +196,15 @@ def _participle_after(have):
     if done is None:
         return have
     return done if is_event_verb(done) else None
+
+
+def _trailing_participle(noun):
+    """ "What figure did the council give for the number of residents affected?": the parser hangs the
+    participle right after the counted noun on the question's verb; it says what befell them."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+        return None
+    return after if is_event_verb(after) else None
 
 
 def _what_it_was(doc):

@@ -2440,3 +2440,8 @@ def test_a_number_spelled_in_thousands_and_hundreds_is_one_figure():
         "Quiet Skies says twelve thousand five hundred households will be under the noise."
     )
     assert (households.value, households.noun) == ("12,500", "household")
+
+
+def test_a_participle_after_the_counted_noun_of_a_question_is_what_befell_it():
+    asked = question_frame("What figure did the city council give for the number of residents affected?")
+    assert (asked.noun, asked.event) == ("resident", "affect")
