@@ -115,10 +115,16 @@ def _what_changed(doc):
     """ "By how much did the insurer's damage estimate rise?", "… did the lobby raise its estimate of the
     cost?": the count that changed (its subject, or what was raised), not a count of the change."""
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None or lemma(verb) not in CHANGING:
+    if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None:
+        return None
+    if lemma(verb) == "do" and any(lemma(t) in CHANGING for t in doc[verb.i + 1 :]):
+        # "… did the count of households without water fall?": the parser reads "water fall" as a noun
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if lemma(verb) not in CHANGING:
         return None
     raised = lemma(verb) in REVISING and any(c.dep_ == "nsubj" for c in verb.children)
-    deps = ("dobj",) if raised else ("nsubj", "nsubjpass")
+    # "did the death toll rise": the parser may make the subject a compound of the verb
+    deps = ("dobj",) if raised else ("nsubj", "nsubjpass", "compound")
     return next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
 
 

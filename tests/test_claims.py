@@ -2445,3 +2445,12 @@ def test_a_number_spelled_in_thousands_and_hundreds_is_one_figure():
 def test_a_participle_after_the_counted_noun_of_a_question_is_what_befell_it():
     asked = question_frame("What figure did the city council give for the number of residents affected?")
     assert (asked.noun, asked.event) == ("resident", "affect")
+
+
+def test_a_question_about_a_change_is_about_the_count_however_the_parser_misreads_its_verb():
+    water = question_frame(
+        "By how much did the count of households without water fall between Monday and Friday?"
+    )
+    assert water.noun == "household"  # "water fall", a noun to the parser
+    toll = question_frame("By how much did the death toll rise?")
+    assert toll.event == "death"  # "toll", a compound of "rise" to the parser
