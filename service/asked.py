@@ -117,9 +117,11 @@ def _what_changed(doc):
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None:
         return None
-    if lemma(verb) == "do" and any(lemma(t) in CHANGING for t in doc[verb.i + 1 :]):
-        # "… did the count of households without water fall?": the parser reads "water fall" as a noun
-        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if lemma(verb) not in CHANGING and any(lemma(t) in CHANGING for t in doc[3:]):
+        # "… did the count of households without water fall?": the parser reads "water fall" as a noun,
+        # and the count as the root or the subject of "did"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        return verb if verb.pos_ == "NOUN" else subject
     if lemma(verb) not in CHANGING:
         return None
     raised = lemma(verb) in REVISING and any(c.dep_ == "nsubj" for c in verb.children)
