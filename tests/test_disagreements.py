@@ -648,13 +648,19 @@ BLIND_PACKS = [
     "hospital_strike_synthetic",
     "wolf_census_synthetic",
     "port_congestion_synthetic",
+    "rocket_failure_synthetic",
+    "reef_bleaching_synthetic",
+    "mountain_rescue_synthetic",
+    "airport_referendum_synthetic",
+    "university_cuts_synthetic",
+    "water_main_burst_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """Ninety-six packs written blind (by helpers that never read service/), in thirty-three rounds: the first
-    six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the next
-    three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
+    """A hundred and two packs written blind (by helpers that never read service/), in thirty-five rounds: the
+    first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
+    next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
     they prompted and 8 after; the last two (a boat capsizing, a shooting) are written as wire copy spells
     numbers ("three dead"), and the shooting was only ever scored: 1 of 2 conflicts before numbers in words
@@ -803,17 +809,28 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     unit with nothing said of it) 5 of 7, 6 of 8, 1, 0, 2, 9. On the older 90: conflicts 148 -> 149, updates
     106 -> 105 (the rhino pack's "14 suspected poachers had been arrested" now counts arrests, which "taken
     into custody" does not meet), false alarms 29 -> 27, unrelated figures 23 -> 22, questions given their
-    disagreement 216 -> 218. This is the level reached; a change that falls below it has broken something
-    general.
+    disagreement 216 -> 218. The thirty-fourth (a rocket failure, coral bleaching, a mountain rescue; a space
+    agency's numbered bulletin, an open-source analysis, a morning newsletter, a preprint, a podcast, a police
+    appeal, a coroner's inquest) first run: conflicts 4 of 10, updates 2 of 6, agreements 1, questions given
+    5; the thirty-fifth (an airport referendum, university job cuts, a burst water main; a results notice, a
+    phone-in, a ballot notice, a statistical bulletin, a utility's status page), first run with the 34th's
+    mends: 5 of 11, 3 of 7, false alarms 3, unrelated figures 1, unrelated on questions 1, questions given 7.
+    After their mends (a measure the parser leaves after "of", "reported as damaged", "more than €200m", "not
+    the 41 km given by", a count that "fell to", "missing hikers", "down from 11 this morning", "a week
+    earlier", "in 2024/25", "31 degree programmes", "twelve thousand five hundred", an unsourced count told
+    with its dated past, a report a participle says) 5 of 10, 4 of 6, 1, 7 and 5 of 11, 3 of 7, 1, 0, 0, 9; on
+    the older 96: conflicts 161 -> 165, updates 117 -> 119, false alarms 28 -> 27, unrelated figures 22 -> 21,
+    unrelated on questions 35 -> 34, questions given their disagreement 237 -> 245. This is the level reached;
+    a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 161
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 117
-    assert sum(r.agreements_reported for r in reports) <= 11
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 172
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 123
+    assert sum(r.agreements_reported for r in reports) <= 12
     assert sum(r.false_alarms for r in reports) <= 28
-    assert sum(r.unrelated_figures_reported for r in reports) <= 22
-    assert sum(r.unrelated_on_questions for r in reports) <= 35
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 237
+    assert sum(r.unrelated_figures_reported for r in reports) <= 21
+    assert sum(r.unrelated_on_questions for r in reports) <= 34
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 256
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
