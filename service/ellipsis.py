@@ -86,13 +86,17 @@ def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim
     ]
 
 
+LOOKS_BACK = re.compile(r"\b(?:days?|weeks?)\s+(?:earlier|before|ago)\b", re.I)  # "a week earlier"
+
+
 def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     framed = (c for c in reversed(before) if (c.event or c.activity or c.noun) and c.unit == claim.unit)
     lender = next(framed, None)
     if lender is None or claim.value == lender.value:
         return claim
     # "… 161,900 parcels, the network said. The tally had stood at 118,200 a week earlier": its count then
-    then = {"source": lender.source, "attribution": lender.source} if claim.date != lender.date else {}
+    earlier = claim.date != lender.date or LOOKS_BACK.search(claim.quote)
+    then = {"source": lender.source, "attribution": lender.source} if earlier else {}
     return _framed_as(claim, lender, whose=claim.whose or lender.whose, **(then if not claim.source else {}))
 
 

@@ -68,8 +68,10 @@ YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the
     r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
-DAYS_BACK = re.compile(  # "a week ago", "three days earlier": counted back from the article's day
-    r"^(a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+(?:ago|earlier)$",
+DAYS_BACK = re.compile(  # "three days ago", "a week ago", "a week earlier": counted back from the article's
+    # day ("a day earlier" is the day before the one its paragraph names: article_context)
+    r"^(a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:(day)s?\s+ago|(week)s?\s+(?:ago|earlier))$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = dict(
@@ -102,7 +104,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if reference and (days := DAYS_BACK.match(text)):
         count = days.group(1).lower()
         count = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
-        back = timedelta(days=count * (7 if days.group(2).lower() == "week" else 1))
+        back = timedelta(days=count * (7 if days.group(3) else 1))
         return (date.fromisoformat(reference) - back).isoformat()
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None

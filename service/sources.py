@@ -252,7 +252,8 @@ def _subject_name(verb) -> str | None:
                 return None  # "190 people were killed, … said": the figure's own subject is no source
             return _name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    shared = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    saying = verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma(verb) in REPORTING  # not "raising"
+    shared = verb.dep_ in ("conj", "xcomp") or saying
     if shared and not has_subject and verb.head.pos_ in ("VERB", "AUX"):
         # "The company raised its estimate … and said …", "the ministry continues to forecast …", "The
         # company raised its forecast, saying …"
