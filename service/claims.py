@@ -246,11 +246,11 @@ def _measure_frame(sentence: str, figure: Figure, token):
     """(noun, event, None, None) for a measurement of something the sentence names, else None."""
     if _no_size(sentence, figure, token):
         return None
-    frame = measure_of(token, figure.unit)
-    if frame is None:  # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other says
-        bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure)
-        return (None, None, None, None) if bare else None
-    return (*frame, None, None)
+    if (frame := measure_of(token, figure.unit)) is not None:
+        return (*frame, None, None)
+    # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other figure says
+    bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure, compared=False)
+    return (None, None, None, None) if bare else None
 
 
 def _share_frame(sentence: str, figure: Figure, token):
@@ -295,7 +295,7 @@ def _sum_frame(sentence: str, figure: Figure, token, published: str | None):
     if (label := label_of(sentence, figure, published)) is not None:
         return label[0], label[1], label, aside
     amount = currency_token(token) or token
-    bare = names_nothing(amount) or revised_from(amount) or may_borrow(sentence, figure)
+    bare = names_nothing(amount) or revised_from(amount) or may_borrow(sentence, figure, compared=False)
     return (None, None, None, None) if bare else None
 
 

@@ -22,9 +22,22 @@ from .models import Claim
 CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|compared with|not)\b|;", re.I)
 
 
-def may_borrow(sentence: str, figure: Figure) -> bool:
-    """A bare figure that another figure of its sentence may lend its frame to (borrowed_frames)."""
-    return bool(CONTRAST.search(sentence, 0, figure.start))
+# a sum or measurement set against another: not "compared with $1.47 billion a year earlier" (another period)
+SET_AGAINST = re.compile(r"\b(?:but|while|whereas|although|though|not)\b|;", re.I)
+
+
+GIVEN_BY_AFTER = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}\s+(?:given|cited|claimed|quoted)\s+by\b|,?\s+according\s+to\b"
+)
+
+
+def may_borrow(sentence: str, figure: Figure, compared: bool = True) -> bool:
+    """A bare figure that another figure of its sentence may lend its frame to (borrowed_frames). Not
+    `compared`: a sum or measurement only when set against the other (SET_AGAINST), or when the sentence
+    names its teller right after it ("compared with the 640 million euros given by the company")."""
+    if GIVEN_BY_AFTER.match(sentence, figure.end) and CONTRAST.search(sentence, 0, figure.start):
+        return True
+    return bool((CONTRAST if compared else SET_AGAINST).search(sentence, 0, figure.start))
 
 
 def names_nothing(token) -> bool:
@@ -96,8 +109,8 @@ def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
         return claim
     # "… 161,900 parcels, the network said. The tally had stood at 118,200 a week earlier": its count then
     earlier = claim.date != lender.date or LOOKS_BACK.search(claim.quote)
-    then = {"source": lender.source, "attribution": lender.source} if earlier else {}
-    return _framed_as(claim, lender, whose=claim.whose or lender.whose, **(then if not claim.source else {}))
+    then = {"source": lender.source, "attribution": lender.source} if earlier and not claim.source else {}
+    return _framed_as(claim, lender, whose=claim.whose or lender.whose, **then)
 
 
 def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: list[bool]) -> list[Claim]:
@@ -199,7 +212,7 @@ def unsourced_steps(group: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def _stepped_from(line: list[Claim]) -> bool:
-    """The sentence's first figure of the line is followed closely by "up from" and the next one ("530
+    """The line's first figure in its sentence is followed closely by "up from" and the next one ("530
     reefs, up from 180"), not by a clause that steps another count ("serves 300,000 customers, said
     … had fallen to 7,800, down from 62,000")."""
     spots = sorted(filter(None, (_number_in_quote(claim) for claim in line)))
@@ -214,9 +227,11 @@ NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _number_in_quote(claim: Claim) -> tuple[int, int] | None:
-    wanted = NUMBER.search(claim.value)
+    """Where the claim's number is written in its sentence ("€44.10" for "€44.1")."""
+    if (wanted := NUMBER.search(claim.value)) is None:
+        return None
     spots = (m for m in NUMBER.finditer(claim.quote) if _number(m.group()) == _number(wanted.group()))
-    return next(((m.start(), m.end()) for m in spots), None) if wanted else None
+    return next(((m.start(), m.end()) for m in spots), None)
 
 
 def _number(text: str) -> float:

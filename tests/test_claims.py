@@ -2454,3 +2454,18 @@ def test_a_question_about_a_change_is_about_the_count_however_the_parser_misread
     assert water.noun == "household"  # "water fall", a noun to the parser
     toll = question_frame("By how much did the death toll rise?")
     assert toll.event == "death"  # "toll", a compound of "rise" to the parser
+
+
+def test_a_sum_compared_with_another_period_borrows_nothing_one_given_by_another_teller_does():
+    year_before = claims_of(
+        "Net income was $1.45 billion, or 94 cents per share, compared with $1.47 billion a year earlier."
+    )
+    assert [c.value for c in year_before] == ["$1.45 billion"]
+    disputed = claims_of(
+        "The group says the bill would exceed 1.1 billion euros, compared with the 640 million euros given by"
+        " the airport company."
+    )
+    assert [(c.value, c.noun, c.source) for c in disputed] == [
+        ("1.1 billion euros", "bill", "group"),
+        ("640 million euros", "bill", "airport company"),
+    ]
