@@ -117,13 +117,13 @@ def _what_changed(doc):
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None:
         return None
-    if lemma(verb) not in CHANGING and any(lemma(t) in CHANGING for t in doc[3:]):
+    if lemma(verb) not in CHANGING:
+        if not any(lemma(t) in CHANGING for t in doc[3:]):
+            return None
         # "… did the count of households without water fall?": the parser reads "water fall" as a noun,
         # and the count as the root or the subject of "did"
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         return verb if verb.pos_ == "NOUN" else subject
-    if lemma(verb) not in CHANGING:
-        return None
     raised = lemma(verb) in REVISING and any(c.dep_ == "nsubj" for c in verb.children)
     # "did the death toll rise": the parser may make the subject a compound of the verb
     deps = ("dobj",) if raised else ("nsubj", "nsubjpass", "compound")

@@ -37,10 +37,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor) + _during(anchor, noun)
     for token in tokens:
-        if _day_of_month(token) and (resolved := nlp.resolve_date(f"the {token.text}", published)):
-            return resolved, True  # "By mid-afternoon on the 4th" (an ordinal to the tagger)
-        if nlp.SEASON.fullmatch(token.text) and (resolved := nlp.resolve_date(token.text, published)):
-            return resolved, True  # "a deficit of €14.2m in 2024/25" (a number to the tagger)
+        if resolved := _untagged_date(token, published):
+            return resolved, True
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
@@ -64,17 +62,20 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
 def _date_on(verb, published: str | None) -> str | None:
     """A date the verb itself carries ("said on Tuesday", "gave its final figure on Thursday:")."""
     for token in verb.subtree:
-        day = _day_of_month(token) and _attached_to(token, verb)
-        if day and (resolved := nlp.resolve_date(f"the {token.text}", published)):
-            return resolved
-        season = nlp.SEASON.fullmatch(token.text) and _attached_to(token, verb)  # "returns for 2024/25 show"
-        if season and (resolved := nlp.resolve_date(token.text, published)):
-            return resolved
+        if (resolved := _untagged_date(token, published)) and _attached_to(token, verb):
+            return resolved  # "returns for 2024/25 show"
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
             span = next(e for e in token.doc.ents if e.start == token.i)
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved
     return None
+
+
+def _untagged_date(token, published: str | None) -> str | None:
+    """A date the tagger does not call one: "on the 4th" (an ordinal), "in 2024/25" (a number)."""
+    if _day_of_month(token):
+        return nlp.resolve_date(f"the {token.text}", published)  # "By mid-afternoon on the 4th"
+    return nlp.resolve_date(token.text, published) if nlp.SEASON.fullmatch(token.text) else None
 
 
 def _day_of_month(token) -> bool:

@@ -35,9 +35,8 @@ def may_borrow(sentence: str, figure: Figure, compared: bool = True) -> bool:
     """A bare figure that another figure of its sentence may lend its frame to (borrowed_frames). Not
     `compared`: a sum or measurement only when set against the other (SET_AGAINST), or when the sentence
     names its teller right after it ("compared with the 640 million euros given by the company")."""
-    if GIVEN_BY_AFTER.match(sentence, figure.end) and CONTRAST.search(sentence, 0, figure.start):
-        return True
-    return bool((CONTRAST if compared else SET_AGAINST).search(sentence, 0, figure.start))
+    contrast = CONTRAST if compared or GIVEN_BY_AFTER.match(sentence, figure.end) else SET_AGAINST
+    return bool(contrast.search(sentence, 0, figure.start))
 
 
 def names_nothing(token) -> bool:

@@ -98,13 +98,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then
         return str(ended) if reference and ended < int(reference[:4]) else None
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
-        count = (years.group(1) or "a").lower()
-        back = 1 if count == "a" else NUMBER_WORDS.get(count, count)
-        return str(int(reference[:4]) - int(back))
+        return str(int(reference[:4]) - _how_many(years.group(1)))
     if reference and (days := DAYS_BACK.match(text)):
-        count = days.group(1).lower()
-        count = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
-        back = timedelta(days=count * (7 if days.group(3) else 1))
+        back = timedelta(days=_how_many(days.group(1)) * (7 if days.group(3) else 1))
         return (date.fromisoformat(reference) - back).isoformat()
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
@@ -133,6 +129,12 @@ def resolve_date(text: str, reference: str | None) -> str | None:
 
 TODAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _how_many(word: str | None) -> int:
+    """ "a", "an", "one" (or nothing, "last year") → 1, "two" → 2, "12" → 12."""
+    word = (word or "a").lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
 
 
 def _weekday_or_relative(text: str, reference: date) -> date | None:
