@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, GENERIC_NOUNS, VALUING, across_a_clause, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 from .nlp import objectless_preposition_before
@@ -90,11 +90,11 @@ def _levelled(unit):
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     verb_lemma = lemma(verb)
-    if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS:
+    if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS | RAISING:
         return None
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING):
-        return _noun(valued)  # "puts it at €1.3 billion": what "it" is, the sentence before says
+    if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING | RAISING | LEVEL_VERBS):
+        return _noun(valued)  # "puts it at €1.3 billion", "increased the package to €60m": what is set
     relative = verb.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in verb.children)
     return _noun(verb.head) if relative else _dependent(verb, ("nsubj", "nsubjpass"))  # "X, which lies at"
 
@@ -238,11 +238,12 @@ def sum_of(token):
     named = _noun(_whole(amount, "in")) or _of_a_noun(amount)
     if named is not None:
         return named, None
-    measured = _whole(amount) or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
+    whole = _whole(amount)
+    measured = whole or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
     measured = measured or _worth(amount)
     if measured is not None and _noun(measured) is not None:
-        opened = _opened(measured)
-        return (opened, None) if opened is not None else None
+        opened = _opened(measured)  # "€22m of the package had been paid out": a part, paid out
+        return (opened, _spending_verb(amount) if measured is whole else None) if opened is not None else None
     verb = _spending_verb(amount)
     return (None, verb) if verb is not None else None
 
@@ -299,8 +300,7 @@ def _raised(amount):
 
 
 def _opened(noun):
-    """A container names what it holds: "its estimate of restructuring costs" → costs; "its estimate" →
-    None."""
+    """A container names what it holds: "its estimate of the costs" → costs; "its estimate": None."""
     if lemma(noun) not in CONTAINERS:
         return noun
     inner = _whole(noun)

@@ -33,8 +33,9 @@ PUBLISHED = CONTAINERS | {
 }
 
 GIVING = frozenset("give issue release publish provide offer produce post".split())  # "gave a figure of"
-VALUING = frozenset("put place estimate set peg".split())  # "put the toll at 48": a value, not an event
-RAISING = frozenset("bring take raise push lift reduce lower cut".split())  # "bringing the toll to 19"
+# "put the toll at 48": a value, not an event; "bringing the toll to 19", "enlarged the package to €60m"
+VALUING = frozenset("put place estimate set peg".split())
+RAISING = frozenset("bring take raise push lift reduce lower cut increase enlarge expand boost".split())
 
 GENERIC_NOUNS = frozenset("people person individual other".split())  # "30 others were injured"
 
@@ -313,8 +314,7 @@ def _reached_as_place(token, anchor) -> bool:
 
 def _is_place_holder(token) -> bool:
     """A noun a possessive place can qualify: a container or counted noun ("Marrowby's death toll") or a
-    noun after a place preposition ("to Norrevia’s Haldmark province"); not an action ("Veldaria’s
-    deployment")."""
+    noun after a place preposition ("to Norrevia’s Haldmark province"); not "Veldaria’s deployment"."""
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return True
     return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)

@@ -63,14 +63,18 @@ CHANGE_WORDS = frozenset("up down rise climb increase grow jump fall drop declin
 
 
 def earlier_value(token) -> bool:
-    """ "61 had been released, up from 23 on Wednesday", "rose from 12 to 41": the value the count had
-    before; it counts what the sentence's other figure does. So is a figure joined to one: "up from 15
-    after Wednesday's handover and six after the first"."""
+    """ "61 had been released, up from 23 on Wednesday", "rose from 12 to 41", "103 people had died as of
+    March 15, compared with 74 on March 8": the value the count had before (or at another time); it counts
+    what the sentence's other figure does. So is a figure joined to one: "up from 15 after Wednesday's
+    handover and six after the first". Not a sum "compared with $1.47 billion a year earlier": another
+    period's sales, maybe."""
     if token.dep_ == "conj" and token.head.i != token.i:
         head = token.head
         return earlier_value(head) or (
             head.lower_ in CHANGE_WORDS and any(c.lower_ == "from" for c in head.children)
         )
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and lemma(token.head.head) == "compare":
+        return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     changed = token.head.head
@@ -101,8 +105,13 @@ def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim
 LOOKS_BACK = re.compile(r"\b(?:days?|weeks?)\s+(?:earlier|before|ago)\b", re.I)  # "a week earlier"
 
 
+# "That compares with 17 on Friday": with what the sentence before tells first, its main figure
+THAT_COMPARES = re.compile(r"^(?:that|this)\s+compares\s+with\b", re.I)
+
+
 def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
-    framed = (c for c in reversed(before) if (c.event or c.activity or c.noun) and c.unit == claim.unit)
+    order = before if THAT_COMPARES.match(claim.quote) else list(reversed(before))
+    framed = (c for c in order if (c.event or c.activity or c.noun) and c.unit == claim.unit)
     lender = next(framed, None)
     if lender is None or claim.value == lender.value:
         return claim

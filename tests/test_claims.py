@@ -2469,3 +2469,28 @@ def test_a_sum_compared_with_another_period_borrows_nothing_one_given_by_another
         ("1.1 billion euros", "bill", "group"),
         ("640 million euros", "bill", "airport company"),
     ]
+
+
+def test_a_count_compared_with_its_value_on_another_day_counts_the_same_on_that_day():
+    [now, before] = claims_of(
+        "The ministry said 103 people had died as of March 15, compared with 74 on March 8.", "2026-03-17"
+    )
+    assert [(c.value, c.event, c.source, c.date) for c in (now, before)] == [
+        ("103", "die", "ministry", "2026-03-15"),
+        ("74", "die", "ministry", "2026-03-08"),
+    ]
+    told = (
+        "Crew\n\n23 May 2026\n\nThe navy said on Saturday that 21 of the 25 crew members were now accounted "
+        "for, after four sailors were handed over.\n\nThat compares with 17 on Friday."
+    )
+    *_, friday = article_claims(make_article("crew", told))
+    assert (friday.value, friday.noun, friday.event) == ("17", "crew member", "account")  # the first's
+
+
+def test_a_sum_a_thing_was_enlarged_to_is_the_things_and_a_part_of_it_paid_out_is_what_was_paid():
+    enlarged = claims_of("On 18 February the ministry enlarged the package to €60m.", "2026-04-21")
+    increased = claims_of("On 18 February the ministry increased the package to €60m.", "2026-04-21")
+    raised = claims_of("In February the package was raised to €60m.", "2026-04-21")
+    assert [c.noun for c in enlarged + increased + raised] == ["package", "package", "package"]
+    [paid] = claims_of("A spokesperson said that €22m of the package had already been paid out.")
+    assert (paid.noun, paid.event) == ("package", "pay out")
