@@ -101,7 +101,7 @@ PARTITIVE_GAP = re.compile(
 # 36: "and the ministry counts 1,480", an estimate raised to a sum, "put the figure at 12%", dated headings,
 # a script's cues, a wire's slug, "informed", "delayed bags have been returned", "145 m", "there are 212
 # wolves in X", a bare size word, "(one dropped on 21 April)" no source, "Packs, Wolf Trust (10 March): 36"
-FRAMES_VERSION = 37
+FRAMES_VERSION = 38
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -174,7 +174,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         if frame is None:
             continue
         at.append(figure.start)
-        earlier.append(earlier_value(token))
+        earlier.append(earlier_value(measure_token(token) if figure.unit else token))
         claims.append(_claim(passage, figure, token, frame, published, money))
     # counts naming nothing may still borrow from the sentence before (extract_claims)
     return borrowed_frames(sentence, claims, at, earlier)
@@ -250,7 +250,7 @@ def _measure_frame(sentence: str, figure: Figure, token):
         return (*frame, None, None)
     # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other figure says
     bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure, compared=False)
-    return (None, None, None, None) if bare else None
+    return (None, None, None, None) if bare or earlier_value(measure_token(token)) else None
 
 
 def _share_frame(sentence: str, figure: Figure, token):

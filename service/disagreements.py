@@ -277,7 +277,8 @@ def is_background(claim: Claim) -> bool:
         return True
     if not (claim.date_stated and claim.date and claim.published):
         return False
-    return claim.date < claim.published and (days_apart(claim.date, claim.published) or 0) >= BACKGROUND_DAYS
+    since = f"{claim.date}-01" if len(claim.date) == len("2025-11") else claim.date  # a month from its start
+    return claim.date < claim.published and (days_apart(since, claim.published) or 0) >= BACKGROUND_DAYS
 
 
 def is_vague(claim: Claim) -> bool:

@@ -74,7 +74,7 @@ def earlier_value(token) -> bool:
             head.lower_ in CHANGE_WORDS and any(c.lower_ == "from" for c in head.children)
         )
     if token.dep_ == "pobj" and token.head.lower_ == "with" and lemma(token.head.head) == "compare":
-        return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+        return token.ent_type_ not in ("MONEY", "PERCENT")
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     changed = token.head.head

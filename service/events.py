@@ -31,7 +31,7 @@ PLACING = frozenset(
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
 HELPING = frozenset("help assist aid support".split())
 HEADINGS = frozenset("ashore aground overboard home abroad".split())
-NOT_EVENTS = frozenset("accord do more less".split())  # "according to", "150,000 did", "1,400 more"
+NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())

@@ -58,6 +58,11 @@ POINT_IN_TIME = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
+MONTHS = "january february march april may june july august september october november december".split()
+MONTH_NAME = re.compile(
+    rf"\b(?:{'|'.join(MONTHS)}|(?:{'|'.join(m[:3] for m in MONTHS)}|sept)\.?)(?!\w)", re.I
+)
+MONTH_ALONE = re.compile(rf"(?:in\s+)?(?:(last|this)\s+)?({MONTH_NAME.pattern})", re.I)
 MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
@@ -106,6 +111,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return None
     if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds
         return year.group(1) if not reference or year.group(1) <= reference[:4] else None
+    if reference and (month := MONTH_ALONE.fullmatch(text)):  # "last October", "in March": the latest one
+        return _latest_month(month, reference)
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last
@@ -121,10 +128,12 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found:
         return _of_its_weekday(text, found.date(), base.date() if base else None).isoformat()
-    # "the summer of 2011", "March 2011": at least the year; not a later one ("by mid-2027": a plan)
+    # "October 2025": its month; "the summer of 2011": at least the year; not a later one ("by mid-2027")
     years = set(ANY_YEAR.findall(text))
     year = years.pop() if len(years) == 1 else None
-    return year if year and (not reference or year <= reference[:4]) else None
+    months = {[m[:3] for m in MONTHS].index(m[:3].lower()) + 1 for m in MONTH_NAME.findall(text)}
+    month = f"{year}-{months.pop():02d}" if year and len(months) == 1 else year
+    return month if month and (not reference or month <= reference[:7]) else None
 
 
 TODAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
@@ -189,6 +198,15 @@ def _latest_day(day: int, reference: date) -> str | None:
     return None
 
 
+def _latest_month(month: re.Match, reference: str) -> str:
+    """The month named, in the reference's year unless that is later than the reference's month (or the
+    reference's own month, when "last")."""
+    number = [m[:3] for m in MONTHS].index(month.group(2)[:3].lower()) + 1
+    year, now = int(reference[:4]), int(reference[5:7])
+    later = number > now or (number == now and (month.group(1) or "").lower() == "last")
+    return f"{year - later}-{number:02d}"
+
+
 def days_apart(first: str, second: str) -> float | None:
     """Days between two resolved dates; a bare year counts as its whole span (0 when they overlap)."""
     spans = [_span(first), _span(second)]
@@ -201,7 +219,11 @@ def days_apart(first: str, second: str) -> float | None:
 
 
 def _span(value: str) -> tuple[date, date]:
+    """A bare year or month ("2025", "2025-10") is its whole span."""
     if len(value) == 4:
         return date(int(value), 1, 1), date(int(value), 12, 31)
+    if len(value) == len("2025-10"):
+        first = date.fromisoformat(f"{value}-01")
+        return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
     day = date.fromisoformat(value)
     return day, day

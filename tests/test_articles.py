@@ -17,7 +17,7 @@ from service.articles import (
     read_article,
 )
 from service.errors import InvalidInput, UnreadableDocument
-from service.nlp import resolve_date
+from service.nlp import days_apart, resolve_date
 from service.text import sentence_spans
 
 from .conftest import SEEDS
@@ -274,6 +274,19 @@ def test_a_season_is_no_point_in_time():
     assert resolve_date("2025-26", "2026-05-17") is None
     assert resolve_date("the 2025/26 season", "2026-05-17") is None
     assert resolve_date("2025-05-26", "2026-05-17") == "2025-05-26"
+
+
+def test_a_month_is_its_month_with_or_without_its_year():
+    """ "in October 2025" was the year 2025, and "last October" nothing: a survey.s steps were lost."""
+    assert resolve_date("October 2024", "2026-04-21") == "2024-10"
+    assert resolve_date("the first week of April 2026", "2026-04-21") == "2026-04"
+    assert resolve_date("Sept. 2025", "2026-04-21") == "2025-09"
+    assert resolve_date("May 2026", "2026-04-21") is None  # later than the article: a plan
+    assert resolve_date("in the decade to 2025", "2026-04-21") == "2025"  # no month named
+    assert resolve_date("last October", "2026-03-15") == "2025-10"
+    assert resolve_date("in March", "2026-04-02") == "2026-03"
+    assert resolve_date("last April", "2026-04-21") == "2025-04"
+    assert days_apart("2025-10", "2025-10-15") == 0 and days_apart("2025-10", "2025-12-01") == 31
 
 
 def test_a_day_of_the_month_alone_is_the_latest_such_day():

@@ -11,6 +11,7 @@ from service.articles import make_article
 from service.asked import question_frame
 from service.claims import FRAMES_VERSION, article_claims, extract_claims
 from service.clauses import WHOLE_COUNTRY
+from service.disagreements import is_background
 from service.figures import interval
 from service.models import Claim, Passage
 
@@ -296,7 +297,7 @@ def test_a_concentration_is_a_measurement_and_what_it_holds_during_dates_it():
         "The highest hourly reading during the smog of November 2025 was 298 micrograms per cubic metre."
     )
     [reading] = claims_of(sentence, published="2026-11-16")
-    assert (reading.unit, reading.noun, reading.date) == ("micrograms per cubic metre", "reading", "2025")
+    assert (reading.unit, reading.noun, reading.date) == ("micrograms per cubic metre", "reading", "2025-11")
     sentence = "The peak was 412 micrograms per cubic metre, recorded at the Tarnside station on Wednesday."
     assert [c.places for c in claims_of(sentence)] == [["Tarnside"]]  # a name on a place noun
     assert [c.places for c in claims_of("The ministry counted 40 deaths in the Ostrander report.")] == [[]]
@@ -1320,8 +1321,8 @@ def test_a_when_clause_after_a_date_dates_every_figure_it_tells():
         "when 310,000 customers in Dalmoor lost power, some of them for more than a week, and 11 people died."
     )
     assert [(c.value, c.date) for c in claims_of(sentence, published="2026-01-17")] == [
-        ("310,000", "2009"),
-        ("11", "2009"),
+        ("310,000", "2009-01"),
+        ("11", "2009-01"),
     ]
 
 
@@ -1904,7 +1905,7 @@ def test_a_day_of_the_month_and_a_span_and_a_when_clause_date_their_figures():
         "hours, forcing the cancellation of 190 flights."
     )
     [background] = claims_of(earlier, "2026-06-04")
-    assert (background.value, background.date) == ("190", "2024")
+    assert (background.value, background.date) == ("190", "2024-10")
 
 
 def test_an_updated_article_is_of_its_update():
@@ -2089,7 +2090,7 @@ def test_a_when_clause_the_parser_hangs_apart_from_its_verb_still_dates_it():
         "The crash is the deadliest on a Drelmark motorway since January 2019, when a 30-vehicle pile-up in "
         "fog near Tavenholm, on the same road some 60 kilometres further north, killed four people."
     )
-    assert [(c.value, c.date) for c in claims_of(told, "2026-06-03") if c.event] == [("4", "2019")]
+    assert [(c.value, c.date) for c in claims_of(told, "2026-06-03") if c.event] == [("4", "2019-01")]
 
 
 def test_a_count_valued_far_from_its_number_word_and_one_counted_by_another():
@@ -2494,3 +2495,24 @@ def test_a_sum_a_thing_was_enlarged_to_is_the_things_and_a_part_of_it_paid_out_i
     assert [c.noun for c in enlarged + increased + raised] == ["package", "package", "package"]
     [paid] = claims_of("A spokesperson said that €22m of the package had already been paid out.")
     assert (paid.noun, paid.event) == ("package", "pay out")
+
+
+def test_a_measure_compared_with_another_of_its_sentence_measures_the_same_and_comparing_is_no_event():
+    told = claims_of(
+        "According to the State Forest Service's autumn survey, 41,200 hectares of spruce across Ostrevia"
+        " showed beetle damage last October, compared with 26,400 hectares in the summer.",
+        "2026-03-15",
+    )
+    assert [(c.value, c.noun, c.event) for c in told] == [
+        ("41,200 hectares", "spruce", None),
+        ("26,400 hectares", "spruce", None),
+    ]
+    assert told[0].date == "2025-10"
+
+
+def test_a_figure_dated_by_a_month_a_year_before_the_article_is_background():
+    told = claims_of(
+        "During the smog of November 2025 the ministry recorded 410 admissions over three days.", "2026-11-17"
+    )
+    assert [(c.value, c.date) for c in told] == [("410", "2025-11")]
+    assert is_background(told[0])
