@@ -321,8 +321,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     if is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
         return None
     noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
-    if token.i in wholes:  # "1,000 of 11,000 troops (have been killed)": the whole's own event is none
-        event_token = None
+    if token.i in wholes and not (event_token is not None and event_token.dep_ == "amod"):
+        event_token = None  # "1,000 of 11,000 troops have been killed": the whole's is none (not "suspected")
     if event_token is not None and only_where(event_token) and not is_generic(noun):
         event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)

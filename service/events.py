@@ -15,7 +15,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, GIVING, REPORTING, VALUING, lemma
+from .clauses import GENERIC_NOUNS, GIVING, REPORTING, SAYS_NO_KIND, VALUING, lemma
 from .presence import aboard, common_place, presence_key, present_at, tells_presence
 from .thesaurus import is_a_being, is_a_thing, is_verb
 
@@ -84,8 +84,13 @@ def _happened(node):
             and lemma(child) not in GIVING  # "not the 212 given by the government": a figure told
         ):
             return child
-        if child.dep_ in ("amod", "acl") and child.i > node.i and child.pos_ == "ADJ":
-            return child  # "the 9 workers still missing": an adjective after the noun is its state
+        if (
+            child.dep_ in ("amod", "acl")
+            and child.i > node.i
+            and child.pos_ == "ADJ"
+            and child.lower_ not in SAYS_NO_KIND
+        ):
+            return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
         if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not befell:
             return child  # "the number of missing hikers" (not "six missing hikers were found")
         if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)):

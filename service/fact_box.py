@@ -88,7 +88,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS or text in SCRIPT_CUES:
         return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)
-    if root is not None and root.i == 0 and root.pos_ == "PROPN":  # "Hole in the balance sheet": a noun
+    # "Hole in the balance sheet": a noun; "Suspected cases": a participle, as in a sentence
+    if root is not None and ((root.i == 0 and root.pos_ == "PROPN") or (root.i > 0 and doc[0].tag_ == "JJ")):
         doc, root = _parsed(text[:1].lower() + text[1:])
     if root is None or _a_clause(root):
         return None

@@ -2516,3 +2516,21 @@ def test_a_figure_dated_by_a_month_a_year_before_the_article_is_background():
     )
     assert [(c.value, c.date) for c in told] == [("410", "2025-11")]
     assert is_background(told[0])
+
+
+def test_a_labels_kind_word_is_no_event_and_its_participle_is_one_as_in_a_sentence():
+    deaths = claims_of("Deaths, cumulative: 131 (103 at the end of week 2).")
+    assert [(c.value, c.noun, c.event) for c in deaths] == [("131", "death", None), ("103", "death", None)]
+    cases = claims_of("Suspected cases, cumulative: 2,050 (1,870 at the end of week 2).")
+    assert [(c.value, c.noun, c.event) for c in cases] == [
+        ("2,050", "case", "suspect"),
+        ("1,870", "case", "suspect"),
+    ]
+
+
+def test_the_whole_a_part_is_taken_from_keeps_its_own_participle():
+    part, whole = claims_of(
+        "612 of the 2,050 suspected cases have been confirmed by the national laboratory."
+    )
+    assert (whole.value, whole.noun, whole.event) == ("2,050", "case", "suspect")
+    assert (part.value, part.event) == ("612", None)  # confirming reports; it befalls nothing
