@@ -265,9 +265,20 @@ def is_generic(noun) -> bool:
 SUPERLATIVES = frozenset("best worst most least fewest".split())  # tagged NNP in a title-case headline
 
 
+SCALE_STEPS = frozenset("point notch place position".split())  # "fell 612 points", "climbed three places"
+MOVING = frozenset("rise fall climb drop slip slide jump sink tumble plunge gain lose shed add".split())
+
+
 def is_a_ranking(token) -> bool:
     """ "The 26 best Amazon deals", "14 Best Deals:", "the three largest banks", "the top 10 firms": how
-    many a list holds, chosen by rank, not how many of something there are."""
+    many a list holds, chosen by rank, not how many of something there are. So is a move along a scale
+    ("the index fell 612 points", "ends the day 141 points lower", "climbed three places")."""
+    steps = token.head if token.dep_ == "nummod" else None
+    moved = steps is not None and (
+        steps.dep_ in ("npadvmod", "appos") or (steps.dep_ == "dobj" and lemma(steps.head) in MOVING)
+    )
+    if moved and lemma(steps) in SCALE_STEPS:
+        return True
     doc = token.doc
     after = [t for t in doc[token.i + 1 : token.i + 3] if t.lower_ not in ("absolute", "very")][:1]
     ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVES for t in after)

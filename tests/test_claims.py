@@ -2534,3 +2534,13 @@ def test_the_whole_a_part_is_taken_from_keeps_its_own_participle():
     )
     assert (whole.value, whole.noun, whole.event) == ("2,050", "case", "suspect")
     assert (part.value, part.event) == ("612", None)  # confirming reports; it befalls nothing
+
+
+def test_a_move_along_a_scale_is_no_count():
+    assert (
+        claims_of("During this period the index fell 612 points, or 8.3 per cent, from 7,374 to 6,762.") == []
+    )
+    assert claims_of("The index ends the day 141 points, or 1.9%, lower at 7,233.") == []
+    assert claims_of("The club climbed three places to fifth.") == []
+    [won] = claims_of("The team won 12 points.")
+    assert (won.noun, won.event) == ("point", "win")
