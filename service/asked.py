@@ -238,7 +238,7 @@ def about_question(
     if frame is None or not numeric:
         return []
     told = [c for d in numeric for c in d.claims]
-    frame = _with_date_in_story(_with_known_places(frame, told), told)
+    frame = _without_names_in_passing(_with_date_in_story(_with_known_places(frame, told), told), told)
     keys = frame_keys([frame, *told], vocabulary, asked=True)
     asked, rest = replace(keys[0], unit=None), iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
@@ -339,6 +339,20 @@ def _with_date_in_story(frame: Claim, claims: Sequence[Claim]) -> Claim:
     named = [e.text for e in nlp.parse_one(frame.quote).ents if e.label_ == "DATE"]
     date = next((d for text in named if (d := nlp.resolve_date(text, max(days)))), None)
     return frame.model_copy(update={"date": date, "date_stated": True}) if date else frame
+
+
+def _without_names_in_passing(frame: Claim, claims: Sequence[Claim]) -> Claim:
+    """ "How much did investors lose in the Lanterngate scheme?": the name says which scheme, not where;
+    unless the figures give it as their place, it is none ("died in Kessaro" is where)."""
+    named = {place for claim in claims for place in claim.places}
+    places = [p for p in frame.places if p in named or not _named_in_passing(p, frame.quote)]
+    return frame.model_copy(update={"places": places}) if places != frame.places else frame
+
+
+def _named_in_passing(place: str, question: str) -> bool:
+    last = place.split()[-1]
+    word = next((t for t in nlp.parse_one(question) if t.text == last), None)
+    return word is not None and word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN"
 
 
 def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:

@@ -333,6 +333,21 @@ def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
     assert about_question(had, found, vocabulary) == []
 
 
+def test_a_name_a_question_gives_in_passing_is_no_place_unless_the_figures_give_it_as_theirs(shared_desk):
+    claims = [
+        claim("a", 340_000_000, event="lose", source="the regulator", unit="pounds"),
+        claim("b", 280_000_000, event="lose", source="the liquidator", unit="pounds"),
+    ]
+    vocabulary = shared_desk.vocabulary
+    found = find_disagreements(claims, vocabulary)
+    scheme = question_frame("How much money did investors lose in the Lanterngate scheme?")
+    assert scheme.places == ["Lanterngate"]  # the parser's guess
+    assert about_question(scheme, found, vocabulary) == found
+    elsewhere = question_frame("How much money did investors lose in Lanterngate?")
+    assert elsewhere.places == ["Lanterngate"]
+    assert about_question(elsewhere, found, vocabulary) == []
+
+
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
     """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
     claims = [
