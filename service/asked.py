@@ -14,6 +14,7 @@ from .amounts import REVISING
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
+    LOCATIVE,
     REPORTING,
     WHOLE_COUNTRY,
     clause_anchor,
@@ -226,6 +227,7 @@ def _what_it_was(doc):
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 
 
 def about_question(
@@ -253,10 +255,32 @@ def about_question(
         # "How much cocaine was seized?": "2.4 tonnes seized", "€3 million taken" measure what is asked
         measured = [(d, keys) for d, keys in keyed if any(c.unit and c.unit != "percent" for c in d.claims)]
         found = _asked_here(replace(asked, noun="*"), measured)
+    unsaid = [(d, keys) for d, keys in keyed if not _events(keys)]
     if not found and frame.unit == "percent":  # "What share of the reefs are bleached?": "61% of the reefs"
-        found = _asked_here(replace(asked, event=None), [(d, keys) for d, keys in keyed if not _events(keys)])
+        found = _asked_here(replace(asked, event=None), unsaid)
+    if (
+        not found
+        and asked.event
+        and asked.noun not in ("*", *GENERIC_NOUNS)
+        and HOW_MANY_OR_MUCH.search(frame.quote)
+    ):
+        # "How many vehicles fell into the river?": "14 vehicles, police say, fell when …", a frame the parser
+        # missed: the figures' sentences tell of the same event
+        told_so = [(d, keys) for d, keys in unsaid if _tells_of(asked.event, d)]
+        found = _asked_here(replace(asked, event=None), told_so)
+        found = found if len(found) == 1 else []  # several: which one the question means is not known
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
+
+
+def _tells_of(event: str, disagreement: Disagreement) -> bool:
+    """Some sentence of the disagreement has the event's verb (or word)."""
+    verb = event.split()[0]
+    if verb in LOCATIVE or len(verb) < 3:
+        return False  # "in hospital", "on duty": no verb
+    return any(
+        verb in {t.lemma_.lower() for t in nlp.parse_one(q)} for q in {c.quote for c in disagreement.claims}
+    )
 
 
 def _events(keys) -> bool:

@@ -333,6 +333,25 @@ def test_a_question_gets_only_the_disagreements_about_what_it_asks(shared_desk):
     assert about_question(had, found, vocabulary) == []
 
 
+def test_a_question_about_what_befell_a_thing_gets_the_one_dispute_whose_sentences_tell_of_it(shared_desk):
+    """ "How many vehicles fell into the river?": the figures' frames missed the fall ("14 vehicles, police
+    say, fell"); their sentences did not."""
+    fell = "Fourteen vehicles, according to police, fell into the river when the bridge gave way."
+    claims = [
+        claim("a", 14, noun="vehicle", source="police").model_copy(update={"quote": fell}),
+        claim("b", 9, noun="vehicle", source="the operator").model_copy(update={"quote": "It says 9 fell."}),
+    ]
+    vocabulary = shared_desk.vocabulary
+    found = find_disagreements(claims, vocabulary)
+    asked = question_frame("How many vehicles fell into the river when the bridge collapsed?")
+    assert (asked.noun, asked.event) == ("vehicle", "fall")
+    assert about_question(asked, found, vocabulary) == found
+    crossed = question_frame("How many vehicles crossed the bridge each day?")
+    assert about_question(crossed, found, vocabulary) == []  # no sentence tells of crossing
+    which = question_frame("Which vehicle fell into the river first?")
+    assert about_question(which, found, vocabulary) == []  # no count asked
+
+
 def test_a_name_a_question_gives_in_passing_is_no_place_unless_the_figures_give_it_as_theirs(shared_desk):
     claims = [
         claim("a", 340_000_000, event="lose", source="the regulator", unit="pounds"),
