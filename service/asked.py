@@ -49,7 +49,7 @@ def question_frame(question: str) -> Claim | None:
         anchor_token = noun if noun is not None else asked
     else:
         containers = [t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"]
-        containers = [t for t in [_to_be(doc), *containers] if t is not None]
+        containers = [t for t in [_to_be(doc), _given_for(doc, containers), *containers] if t is not None]
         # "What figure did the regulator give for the number of packs recalled?": the one that says of what
         noun = next((t for t in containers if any(c.lower_ == "of" for c in t.children)), None)
         noun = noun if noun is not None else next(iter(containers), None)
@@ -146,6 +146,14 @@ def _share_of(noun):
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return whole if lemma(noun) in SHARES and whole is not None and whole.pos_ == "NOUN" else None
+
+
+def _given_for(doc, containers):
+    """ "What figure did the health board give for people treated?": what the figure is given for."""
+    if not containers:
+        return None
+    given = (t for t in doc if t.lower_ == "for" and t.dep_ == "prep" and t.head.pos_ == "VERB")
+    return next((c for t in given for c in t.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
 
 
 def _to_be(doc):

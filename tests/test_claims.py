@@ -2544,3 +2544,12 @@ def test_a_move_along_a_scale_is_no_count():
     assert claims_of("The club climbed three places to fifth.") == []
     [won] = claims_of("The team won 12 points.")
     assert (won.noun, won.event) == ("point", "win")
+
+
+def test_a_question_about_the_figure_given_for_something_asks_about_that_thing():
+    treated = question_frame("What figure did the health board give for people treated at the lake?")
+    assert (treated.noun, treated.event) == ("people", "treat")
+    waiting = question_frame("What figure does the Civic Alliance give for patients waiting over a year?")
+    assert (waiting.noun, waiting.event) == ("patient", "waiting")
+    recalled = question_frame("What figure did the regulator give for the number of packs recalled?")
+    assert (recalled.noun, recalled.event) == ("pack", "recall")
