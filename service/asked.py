@@ -152,7 +152,7 @@ def _given_for(doc, containers):
     """ "What figure did the health board give for people treated?": what the figure is given for."""
     if not containers:
         return None
-    given = (t for t in doc if t.lower_ == "for" and t.dep_ == "prep" and t.head.pos_ == "VERB")
+    given = (t for t in doc if t.lower_ == "for" and t.dep_ in ("prep", "dative"))  # "give" may be a noun
     return next((c for t in given for c in t.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
 
 
