@@ -382,6 +382,7 @@ def _without_names_in_passing(frame: Claim, claims: Sequence[Claim]) -> Claim:
 
 
 def _named_in_passing(place: str, question: str) -> bool:
+    """The place's last word qualifies a noun of the question ("the Lanterngate scheme")."""
     last = place.split()[-1]
     word = next((t for t in nlp.parse_one(question) if t.text == last), None)
     return word is not None and word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN"

@@ -131,7 +131,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     # "October 2025": its month; "the summer of 2011": at least the year; not a later one ("by mid-2027")
     years = set(ANY_YEAR.findall(text))
     year = years.pop() if len(years) == 1 else None
-    months = {[m[:3] for m in MONTHS].index(m[:3].lower()) + 1 for m in MONTH_NAME.findall(text)}
+    months = {_month_number(m) for m in MONTH_NAME.findall(text)}
     month = f"{year}-{months.pop():02d}" if year and len(months) == 1 else year
     return month if month and (not reference or month <= reference[:7]) else None
 
@@ -198,10 +198,15 @@ def _latest_day(day: int, reference: date) -> str | None:
     return None
 
 
+def _month_number(name: str) -> int:
+    """ "October", "Oct", "Sept." → 10, 10, 9."""
+    return [m[:3] for m in MONTHS].index(name[:3].lower()) + 1
+
+
 def _latest_month(month: re.Match, reference: str) -> str:
     """The month named, in the reference's year unless that is later than the reference's month (or the
     reference's own month, when "last")."""
-    number = [m[:3] for m in MONTHS].index(month.group(2)[:3].lower()) + 1
+    number = _month_number(month.group(2))
     year, now = int(reference[:4]), int(reference[5:7])
     later = number > now or (number == now and (month.group(1) or "").lower() == "last")
     return f"{year - later}-{number:02d}"
