@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import InvalidInput, UnreadableDocument
 from .injection import flags_in
 from .models import Article, Chunk
+from .nlp import MONTHS
 from .text import SURROGATE, sentence_spans, trim_words, trimmed_span
 
 SUFFIXES = (".txt", ".md")
@@ -175,12 +176,6 @@ def make_article(doc_id: str, text: str, title: str | None = None, source: str |
 
 # --- metadata ----------------------------------------------------------------------------------
 
-MONTH_NAMES = "january february march april may june july august september october november december".split()
-MONTHS = (
-    {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
-    | {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
-    | {"sept": 9}
-)
 MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 YEAR = r",?\s+(\d{4})\b"

@@ -235,7 +235,6 @@ def _what_it_was(doc):
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
-HOW_MANY_OR_MUCH = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 
 
 def about_question(
@@ -270,7 +269,7 @@ def about_question(
         not found
         and asked.event
         and asked.noun not in ("*", *GENERIC_NOUNS)
-        and HOW_MANY_OR_MUCH.search(frame.quote)
+        and (HOW_MANY.search(frame.quote) or HOW_MUCH.search(frame.quote))
     ):
         # "How many vehicles fell into the river?": "14 vehicles, police say, fell when …", a frame the parser
         # missed: the figures' sentences tell of the same event

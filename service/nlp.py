@@ -58,9 +58,14 @@ POINT_IN_TIME = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
-MONTHS = "january february march april may june july august september october november december".split()
+MONTH_NAMES = "january february march april may june july august september october november december".split()
+MONTHS = (  # a month's name, or its abbreviation, → its number (also articles' date lines)
+    {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
+    | {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
+    | {"sept": 9}
+)
 MONTH_NAME = re.compile(
-    rf"\b(?:{'|'.join(MONTHS)}|(?:{'|'.join(m[:3] for m in MONTHS)}|sept)\.?)(?!\w)", re.I
+    rf"\b(?:{'|'.join(MONTH_NAMES)}|(?:{'|'.join(m[:3] for m in MONTH_NAMES)}|sept)\.?)(?!\w)", re.I
 )
 MONTH_ALONE = re.compile(rf"(?:in\s+)?(?:(last|this)\s+)?({MONTH_NAME.pattern})", re.I)
 MONTH_OR_YEAR = re.compile(
@@ -200,7 +205,7 @@ def _latest_day(day: int, reference: date) -> str | None:
 
 def _month_number(name: str) -> int:
     """ "October", "Oct", "Sept." → 10, 10, 9."""
-    return [m[:3] for m in MONTHS].index(name[:3].lower()) + 1
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def _latest_month(month: re.Match, reference: str) -> str:
