@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from . import nlp
 from .models import Claim, Passage
 from .sources import STANDS_FOR, antecedent
-from .text import CUE_NAMES, SCRIPT_CUES, dateline_containment, without_dateline
+from .text import CUE_NAMES, ENTRY_DAY, MONTH, SCRIPT_CUES, dateline_containment, without_dateline
 
 THAT_DAY = re.compile(
     r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
@@ -48,7 +48,6 @@ ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT
 MIN_ENTRIES = 3
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
 # "Update 3 – 12 October, 19:05", "Day two: Monday 12 October" alone in its paragraph, no sentence
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 DATED_HEADING = re.compile(
     rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,24}}(?=\n\n)"
 )
@@ -190,10 +189,13 @@ def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
 
 
 def _dated_by_its_label(claim: Claim, text: str) -> Claim:
-    label = ENTRY_LABEL.match(text, text.rfind("\n", 0, claim.start) + 1)
-    if claim.date_stated or label is None:
+    end = text.find("\n", claim.start)
+    line = text[text.rfind("\n", 0, claim.start) + 1 : end if end >= 0 else len(text)]
+    label = ENTRY_LABEL.match(line) or ENTRY_DAY.match(line)
+    written = label and (label["day"] if "day" in label.re.groupindex else label["label"])
+    if claim.date_stated or not written:
         return claim
-    day = nlp.resolve_date(label["label"], claim.published)
+    day = nlp.resolve_date(written, claim.published)
     if day is None or len(day) != len("2026-06-04"):
         return claim
     return claim.model_copy(update={"date": day, "date_stated": True})

@@ -177,7 +177,8 @@ def _left_from(doc) -> list[str]:
     """ "How many people were evacuated from Little Farro?": where they left is the place asked about
     (a figure's "from" is no place: "troops from Veldaria" are not in Veldaria)."""
     names = [t for t in doc if t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "PROPN"]
-    return [" ".join(w.text for w in t.subtree if w.is_title and w.i <= t.i) for t in names]
+    found = [" ".join(w.text for w in t.subtree if w.is_title and w.i <= t.i) for t in names]
+    return [name for name in found if name]  # "from CV412": a flight's code, no name of a place
 
 
 def _said_to_happen(asked):
@@ -311,7 +312,9 @@ def _asked_here(asked, keyed) -> list[Disagreement]:
 
 
 def _writes(places, disagreement: Disagreement) -> bool:
-    return any(place in claim.quote for claim in disagreement.claims for place in places)
+    """Its figures' sentences write the place, or its topic does (the place of its group's figures)."""
+    quotes = [claim.quote for claim in disagreement.claims]
+    return any(place in text for text in [*quotes, disagreement.topic] for place in places)
 
 
 def _asked_among(asked, keyed) -> list[Disagreement]:

@@ -56,7 +56,15 @@ from .amounts import (
 )
 from .article_context import with_article_context
 from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
-from .counted import counted, is_a_ranking, is_generic, is_identifier, names_an_occurrence
+from .counted import (
+    counted,
+    heads_a_part,
+    is_a_ranking,
+    is_an_age,
+    is_generic,
+    is_identifier,
+    names_an_occurrence,
+)
 from .dates import date_of
 from .ellipsis import (
     borrowed_frames,
@@ -66,7 +74,7 @@ from .ellipsis import (
     names_nothing,
     revised_from,
 )
-from .events import event_key, names_a_state, placing_verb, purpose
+from .events import event_key, names_a_state
 from .fact_box import PARENTHESIS_AFTER, label_of, label_source, named_label, noted_source
 from .figures import (
     Figure,
@@ -83,7 +91,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
-from .presence import only_where
+from .presence import only_where, placing_verb, purpose
 from .sides import whose
 from .sources import said_right_after, source_of
 from .text import is_correction_note, sentence_passages, without_dateline
@@ -99,8 +107,8 @@ PARTITIVE_GAP = re.compile(
 # ministry counts 1,480", an estimate raised to a sum, dated headings, a script's cues, a wire's slug, metres
 # as "m", a bare size word; 37: "not the 41 km given by", fiscal years, "twelve thousand five hundred"; 38:
 # months as dates, "compared with 74 on March 8", "enlarged the package to €60m", "Deaths, cumulative:",
-# "fell 612 points")
-FRAMES_VERSION = 38
+# "fell 612 points"; 39: "Of the 131 deaths, 118 were in …", "14 May - Police say", "pills worth €18m")
+FRAMES_VERSION = 39
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -194,7 +202,8 @@ def _claim(
     anchor = clause_anchor(token, own_noun)
     qualifier = qualifier_of(passage.quote, figure)
     low, high = interval(figure.low, figure.high, qualifier)
-    places, containers = places_of(anchor, own_noun, token, doc)
+    whole = heads_a_part(own_noun) and token.head.i == own_noun.i  # its part's clause says where the part is
+    places, containers = places_of(own_noun if whole else anchor, own_noun, token, doc)
     date, stated = date_of(anchor, own_noun, published, token)
     if label is not None:  # what the fact box's label says of place and time
         places = places or label[2]
@@ -317,7 +326,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if PART_AFTER.match(sentence, figure.end):
         return None  # "with 17 of those deaths": a part of a figure already given
-    if is_identifier(token) or _an_age(sentence, figure, token) or is_a_ranking(token):
+    if is_identifier(token) or is_an_age(sentence, figure, token) or is_a_ranking(token):
         return None
     noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
     if token.i in wholes and not (event_token is not None and event_token.dep_ == "amod"):
@@ -353,24 +362,16 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
 
 
 def _a_date_or_time(token, figure: Figure) -> bool:
-    """Tagged a date or time, unless it is a bare number that a preposition takes: the tagger calls some
-    counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
+    """Tagged a date or time, unless it is a bare number that a preposition takes or that is a subject: the
+    tagger calls some counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if entity is not None and entity.label_ == "TIME" and entity.start == token.i and earlier_value(token):
         return False  # "down from 11 this morning": the count earlier that day (not "the season before")
-    return entity is None or len(entity) > 1 or figure.year_like or token.dep_ != "pobj"
-
-
-NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
-
-
-def _an_age(sentence: str, figure: Figure, token) -> bool:
-    """ "Jaden, 25, and Willow, 22 - …": a small number right after a name and its comma is the person's
-    age (the tagger calls some ages dates, others not), not a count."""
-    named = NAME_BEFORE.search(sentence[: figure.start]) is not None and token.head.pos_ == "PROPN"
-    return named and figure.high < 120 and figure.low == int(figure.low) and token.dep_ != "nummod"
+    # "Of the 103 people taken to hospital, 42 had been discharged": a bare subject is a count
+    bare = token.dep_ in ("pobj", "nsubj", "nsubjpass")
+    return entity is None or len(entity) > 1 or figure.year_like or not bare
 
 
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:

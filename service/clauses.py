@@ -446,5 +446,5 @@ SAYS_NO_KIND = frozenset(
     """other additional further total overall estimated new current former several many few more same
     whole entire full official initial final latest first last recent previous own reported confirmed known
     likely possible potential actual real such certain various numerous approximate expected provisional
-    preliminary daily weekly monthly annual yearly true probable eventual ultimate cumulative""".split()
+    preliminary daily weekly monthly annual yearly true probable eventual ultimate cumulative worth""".split()
 )

@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+import re
+
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
+from .figures import Figure
 from .thesaurus import is_a_thing, is_an_occurrence
 
 
@@ -182,13 +185,34 @@ def _adjacent_noun(token):
 
 
 def partitive_whole(token):
-    """ "1,000 of (an estimated) 11,000 troops" → troops."""
+    """ "1,000 of (an estimated) 11,000 troops" → troops; "Of the 46 vehicles, 31 have been recovered" →
+    vehicles."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj
-    return None
+    return fronted_whole(token)
+
+
+def fronted_whole(token):
+    """ "Of the 131 deaths, 118 were in Upper Tolvane": the whole that heads the clause of its part."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or not token.like_num:
+        return None
+    if any(c.dep_ == "attr" for c in token.head.children):
+        return None  # "Of the 2,740 passengers, 310 are Corvanian citizens": what the part is, not a count
+    of = next((c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or of.i > token.i:
+        return None
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else None
+
+
+def heads_a_part(noun) -> bool:
+    """The noun is the whole of "Of the 131 deaths, 118 were in …": the part's clause is not its own."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.dep_ != "prep":
+        return False
+    return any((whole := fronted_whole(c)) is not None and whole.i == noun.i for c in noun.head.head.children)
 
 
 REACHED = frozenset("reach hit top exceed surpass total number".split())  # a level whose object is the figure
@@ -283,6 +307,16 @@ def is_a_ranking(token) -> bool:
     after = [t for t in doc[token.i + 1 : token.i + 3] if t.lower_ not in ("absolute", "very")][:1]
     ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVES for t in after)
     return ranked or (token.i > 0 and doc[token.i - 1].lower_ == "top")
+
+
+NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
+
+
+def is_an_age(sentence: str, figure: Figure, token) -> bool:
+    """ "Jaden, 25, and Willow, 22 - …": a small number right after a name and its comma is the person's
+    age (the tagger calls some ages dates, others not), not a count."""
+    named = NAME_BEFORE.search(sentence[: figure.start]) is not None and token.head.pos_ == "PROPN"
+    return named and figure.high < 120 and figure.low == int(figure.low) and token.dep_ != "nummod"
 
 
 def is_identifier(token) -> bool:

@@ -16,7 +16,7 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, GIVING, REPORTING, SAYS_NO_KIND, VALUING, lemma
-from .presence import aboard, common_place, presence_key, present_at, tells_presence
+from .presence import PLACING, aboard, common_place, presence_key, present_at, tells_presence
 from .thesaurus import is_a_being, is_a_thing, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
@@ -24,12 +24,7 @@ VALUE_VERBS = frozenset(
     """be remain stand reach rise climb increase grow jump soar hit top exceed surpass total number expect
     become seem appear include reportedly""".split()
 )
-PLACING = frozenset(
-    """send deploy dispatch station move arrive head go come travel transfer bring relocate base return
-    enter accept receive""".split()
-)
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
-HELPING = frozenset("help assist aid support".split())
 HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
@@ -99,7 +94,7 @@ def _happened(node):
             return child  # "48,600 patients waiting more than a year"
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
-    if (state := _state_hung_above(node)) is not None:
+    if (state := _state_hung_above(node) or _participle_hung_on_verb(node)) is not None:
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
@@ -129,6 +124,17 @@ def _happened(node):
 
 
 STATE_TAGS = ("JJ", "VBN", "VBG")
+
+
+def _participle_hung_on_verb(node):
+    """ "has received reports of 31 patients harmed.": the parser hangs the participle right after the
+    noun on the clause's verb; with no subject or auxiliary of its own, it says what befell the noun."""
+    word = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+    if word is None or word.dep_ != "advcl" or word.tag_ not in ("VBN", "VBD") or not is_event_verb(word):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in word.children):
+        return None
+    return word if word.head.i in {a.i for a in node.ancestors} else None
 
 
 def _has_aux(verb) -> bool:
@@ -272,25 +278,6 @@ def _done_to(verb):
 def unharmed_against_harm(a: str, b: str) -> bool:
     """One event says the group came to no harm, the other does not: never the same thing."""
     return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)
-
-
-def placing_verb(node):
-    """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
-    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(node.head) in PLACING:
-        return node.head
-    return next((c for c in node.children if c.dep_ == "acl" and lemma(c) in PLACING), None)
-
-
-def purpose(verb):
-    """What a group is sent to do: "sent to assist", "dispatching 6,000 engineers to rebuild"."""
-    if verb is None:
-        return None
-    for child in verb.children:
-        to_do = child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children)
-        if child.dep_ in ("xcomp", "advcl") and to_do:
-            helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            return helped if helped is not None and lemma(child) in HELPING else child
-    return None
 
 
 def is_event_verb(token) -> bool:

@@ -1,6 +1,7 @@
 """Where a counted group is, as opposed to what befell it: "64 people on board", "83 people aboard",
 "were in hospital", "(there were) 140 people on site". Those aboard are not those sent, nor those who
 died; a common place ("the boat", "hospital") is no named one, so it says what is counted, not where.
+Who places a group ("deployed 10,000 troops") and what for ("sent to rebuild") are here too.
 """
 
 from __future__ import annotations
@@ -9,6 +10,11 @@ from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, lemma
 from .thesaurus import is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
+PLACING = frozenset(
+    """send deploy dispatch station move arrive head go come travel transfer bring relocate base return
+    enter accept receive""".split()
+)
+HELPING = frozenset("help assist aid support".split())
 
 
 def present_at(node):
@@ -62,3 +68,22 @@ def only_where(event) -> bool:
     state = next((c for c in event.children if c.dep_ == "pobj"), None)
     in_a_state = event.lower_ == "in" and state is not None and is_a_state(lemma(state))
     return event.pos_ == "ADP" and not in_a_state
+
+
+def placing_verb(node):
+    """The verb that sends or places the counted group: "deployed 10,000 troops", "12,000 sent"."""
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(node.head) in PLACING:
+        return node.head
+    return next((c for c in node.children if c.dep_ == "acl" and lemma(c) in PLACING), None)
+
+
+def purpose(verb):
+    """What a group is sent to do: "sent to assist", "dispatching 6,000 engineers to rebuild"."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        to_do = child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children)
+        if child.dep_ in ("xcomp", "advcl") and to_do:
+            helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            return helped if helped is not None and lemma(child) in HELPING else child
+    return None

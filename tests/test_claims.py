@@ -2553,3 +2553,52 @@ def test_a_question_about_the_figure_given_for_something_asks_about_that_thing()
     assert (waiting.noun, waiting.event) == ("patient", "waiting")
     recalled = question_frame("What figure did the regulator give for the number of packs recalled?")
     assert (recalled.noun, recalled.event) == ("pack", "recall")
+
+
+def test_a_timeline_entry_told_as_day_and_dash_dates_its_line_and_names_its_source():
+    """ "14 May - Police say …": the day before a dash heads a "what we know" timeline's entry (year
+    unsaid, read against the page's date). Before, every entry took the page's day and its first word."""
+    text = (
+        "What we know\nMay 18, 2026\n\n"
+        "12 May - Police detain three people. The agency says 14 patients have been harmed.\n\n"
+        "15 May - Police say seven people have now been arrested. The agency raises its count of harmed "
+        "patients to 23.\n\n"
+        "18 May - The agency says it has now received reports of 31 patients harmed.\n"
+    )
+    claims = article_claims(make_article("timeline", text))
+    assert {(c.value, c.date) for c in claims} >= {
+        ("14", "2026-05-12"),
+        ("7", "2026-05-15"),
+        ("23", "2026-05-15"),
+        ("31", "2026-05-18"),
+    }
+    assert next(c.source for c in claims if c.value == "7") == "Police"
+
+
+def test_the_whole_named_first_tells_what_its_part_counts_and_keeps_no_place_of_the_parts():
+    """ "Of the 131 deaths, 118 were in Upper Tolvane": 118 counts deaths there; the 131 is the whole
+    (before, 118 was dropped and the 131 took Upper Tolvane). "42" is no date, "are Corvanian citizens"
+    says what the part is, not a count."""
+    whole, part = claims_of("Of the 131 deaths, 118 were in Upper Tolvane, nine in Lower Tolvane.")
+    assert (whole.value, whole.noun, whole.places) == ("131", "death", [])
+    assert (part.value, part.noun, part.places) == ("118", "death", ["Upper Tolvane"])
+    discharged = claims_of("Of the 103 people taken to hospital, 42 had been discharged by Monday.")
+    assert [(c.value, c.noun, c.event) for c in discharged] == [
+        ("103", "people", "take to hospital"),
+        ("42", "people", "discharge"),
+    ]
+    citizens = claims_of("Of the 2,740 passengers on board, 310 are Corvanian citizens.")
+    assert [c.value for c in citizens] == ["2,740"]
+
+
+def test_a_participle_the_parser_hung_on_the_verb_still_says_what_befell_the_noun():
+    [harmed] = claims_of("The agency says it has now received reports of 31 patients harmed.")
+    assert (harmed.noun, harmed.event) == ("patient", "harm")
+
+
+def test_what_a_haul_is_worth_is_no_event_of_what_it_counts():
+    """ "4.2 million pills worth €18 million" counts pills, as "4.2 million pills" does; "worth" was read as
+    what befell them, which split one dispute over the pills in two."""
+    pills, value = claims_of("Customs announced a seizure of 4.2 million pills worth €18 million.")
+    assert (pills.noun, pills.event) == ("pill", None)
+    assert (value.unit, value.noun) == ("euros", "pill")

@@ -367,6 +367,49 @@ def test_a_name_a_question_gives_in_passing_is_no_place_unless_the_figures_give_
     assert about_question(elsewhere, found, vocabulary) == []
 
 
+def test_a_question_names_the_place_its_dispute_is_told_of_though_the_disputed_figures_name_none(shared_desk):
+    """ "How many pills were seized at Port of Carrowsand?": the headline puts the seizure there; the two
+    figures in dispute, from later articles, name no place. The dispute's topic carries the place of its
+    figures' group, and that is where the question asks."""
+    claims = [
+        claim("a", 4_200_000, noun="pill", event="seize", places=["Port of Carrowsand"], date="2026-05-12"),
+        claim("b", 5_000_000, noun="pill", event="seize", source="the minister", date="2026-05-14"),
+        claim("c", 4_200_000, noun="pill", event="seize", source="customs", date="2026-05-14"),
+        claim(
+            "a",
+            3,
+            noun="people",
+            event="arrest",
+            places=["Port of Carrowsand"],
+            source="police",
+            date="2026-05-12",
+        ),
+        claim("b", 7, noun="people", event="arrest", source="police", date="2026-05-15"),
+    ]
+    vocabulary = shared_desk.vocabulary
+    found = find_disagreements(claims, vocabulary)
+    [pills] = [d for d in found if d.kind == "conflict"]
+    assert "Port of Carrowsand" in pills.topic and not any(c.places for c in pills.claims)
+    asked = question_frame("How many pills were seized at the Port of Carrowsand?")
+    assert asked.places == ["Port of Carrowsand"]
+    assert about_question(asked, found, vocabulary) == [pills]
+
+
+def test_a_code_after_from_is_no_place_and_breaks_no_question(shared_desk):
+    """ "people from CV412": a flight's code is a proper noun with no capitalised word; it was read as the
+    empty place, and matching it raised IndexError."""
+    asked = question_frame("How many people from CV412 were still in hospital a week after the incident?")
+    assert asked.places == []
+    found = find_disagreements(
+        [
+            claim("a", 12, noun="people", event="in hospital", source="the airline", date="2026-05-14"),
+            claim("b", 3, noun="people", event="in hospital", source="the health service", date="2026-05-14"),
+        ],
+        shared_desk.vocabulary,
+    )
+    assert [d.kind for d in about_question(asked, found, shared_desk.vocabulary)] == ["conflict"]
+
+
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
     """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
     claims = [
