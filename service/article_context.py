@@ -33,7 +33,15 @@ from datetime import date, timedelta
 from . import nlp
 from .models import Claim, Passage
 from .sources import STANDS_FOR, antecedent
-from .text import CUE_NAMES, ENTRY_DAY, MONTH, SCRIPT_CUES, dateline_containment, without_dateline
+from .text import (
+    CUE_NAMES,
+    ENTRY_DAY,
+    MONTH,
+    SCRIPT_CUES,
+    dateline_containment,
+    without_dateline,
+)
+from .thesaurus import unknown_word
 
 THAT_DAY = re.compile(
     r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
@@ -56,6 +64,9 @@ MIN_SPEAKER = len("ABE")
 # "SOT: (Maren Oddvik, display pilot) …": a script's cue, and who speaks
 CUED_SPEAKER = re.compile(rf"[ \t]*(?:{CUE_NAMES}):[ \t]*\((?P<name>[A-Z][^,()\n]{{2,40}})[,)]")
 MIN_TURNS = 2
+# "Renholt: €1.8 billion.", "Rundschau: Your state auditor says …": an interview's turns, by a name that is
+# no English word (not "Injured: 63")
+NAMED_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z'’-]{2,}):\s", re.M)
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
 DAYS_BEFORE = re.compile(
     r"\b(?:(a|one|two|three|four|five|six)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b",
@@ -117,10 +128,24 @@ def _without_parts_of_a_total(claims: list[Claim]) -> list[Claim]:
     return [claim for claim in claims if id(claim) not in parts]
 
 
+def without_leaders(sentence: str) -> str:
+    """The sentence with what leads it and is no part of it (text.without_dateline, an interview's
+    speaker) blanked out, offsets kept."""
+    turn = named_turn(sentence)
+    return without_dateline(sentence) if turn is None else " " * turn.end() + sentence[turn.end() :]
+
+
+def named_turn(text: str, line: int = 0) -> re.Match[str] | None:
+    """An interview's turn that starts at `line` (NAMED_SPEAKER), with who speaks as "name"."""
+    turn = NAMED_SPEAKER.match(text, line)
+    return turn if turn is not None and unknown_word(turn["name"]) else None
+
+
 def _is_a_transcript(text: str) -> bool:
     """Two turns or more ("NAIROBI: …" once is a dateline)."""
     turns = (m["name"] for m in SPEAKER.finditer(text) if m["name"] not in NOT_SPEAKERS)
-    cued = CUED_SPEAKER.finditer(text)
+    named = (m["name"] for m in NAMED_SPEAKER.finditer(text) if named_turn(m.group()))
+    cued = itertools.chain(named, CUED_SPEAKER.finditer(text))
     return sum(1 for _ in itertools.islice(itertools.chain(turns, cued), MIN_TURNS)) == MIN_TURNS
 
 
@@ -132,7 +157,7 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
     line = text.rfind("\n", 0, claim.start) + 1
     if (cued := CUED_SPEAKER.match(text, line)) is not None:  # "SOT: (Maren Oddvik, display pilot) …"
         return claim.model_copy(update={"source": cued["name"], "attribution": cued["name"]})
-    turn = SPEAKER.match(text, line)
+    turn = SPEAKER.match(text, line) or named_turn(text, line)
     if turn is None or turn["name"] in NOT_SPEAKERS or len(turn["name"]) < MIN_SPEAKER:
         return claim
     name = turn["name"].title()

@@ -54,7 +54,7 @@ from .amounts import (
     sum_of,
     unit_token,
 )
-from .article_context import with_article_context
+from .article_context import with_article_context, without_leaders
 from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
 from .counted import (
     counted,
@@ -94,7 +94,7 @@ from .models import Article, Claim, Passage
 from .presence import only_where, placing_verb, purpose
 from .sides import whose
 from .sources import said_right_after, source_of
-from .text import is_correction_note, sentence_passages, without_dateline
+from .text import is_correction_note, sentence_passages
 
 PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
@@ -144,7 +144,7 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     "it" (he, she, they) stays so until article_claims reads the sentence before."""
     with_figures = [(p, with_units(p.quote)) for p in passages]
     with_figures = [(p, figs) for p, figs in with_figures if figs]
-    docs = nlp.parse(for_parsing(without_dateline(p.quote)) for p, _ in with_figures)
+    docs = nlp.parse(for_parsing(without_leaders(p.quote)) for p, _ in with_figures)
     learn_currencies(docs)
     found: list[Claim] = []
     previous, before = None, []  # the sentence before, and its claims

@@ -32,7 +32,7 @@ PUBLISHED = CONTAINERS | {
     "dashboard",
 }
 
-GIVING = frozenset("give issue release publish provide offer produce post".split())  # "gave a figure of"
+GIVING = frozenset("give issue release publish provide offer produce post propose".split())  # "gave 212"
 # "put the toll at 48": a value, not an event; "bringing the toll to 19", "enlarged the package to €60m"
 VALUING = frozenset("put place estimate set peg".split())
 RAISING = frozenset("bring take raise push lift reduce lower cut increase enlarge expand boost".split())

@@ -13,6 +13,7 @@ from .dates import date_of
 from .events import event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF_CODE, Figure, in_a_table_cell
 from .text import SCRIPT_CUES
+from .thesaurus import unknown_word
 
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
@@ -88,6 +89,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if text.lower() in KICKERS or text.lower().split()[-1] in KICKERS or text in SCRIPT_CUES:
         return None  # "Explainer: …", "Dunmarrow water crisis live: …": what kind of piece, not a label
     doc, root = _parsed(text)
+    if len(doc) == 1 and unknown_word(text):
+        return None  # "Renholt: €1.8 billion.": an interview's turn, who speaks
     # "Hole in the balance sheet": a noun; "Suspected cases": a participle, as in a sentence
     if root is not None and ((root.i == 0 and root.pos_ == "PROPN") or (root.i > 0 and doc[0].tag_ == "JJ")):
         doc, root = _parsed(text[:1].lower() + text[1:])

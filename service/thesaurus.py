@@ -28,6 +28,33 @@ def same_act(a: str, b: str) -> bool:
     return any(rank + ranks[sense] <= MOST_COMMON for rank, sense in enumerate(first) if sense in ranks)
 
 
+def unknown_word(word: str) -> bool:
+    """WordNet has no noun, verb or adjective of the word (or of its base form): a name ("Renholt",
+    "Rundschau"), not "Evacuated" or "Deaths". False when WordNet is not installed."""
+    key = word.lower().replace(" ", "_")
+    forms = {key, *(key[: -len(end)] + new for end, new in INFLECTIONS if key.endswith(end))}
+    indexes = [_index(part) for part in ("noun", "verb", "adj")]
+    known = any(form in index for index in indexes for form in forms) or key in _irregular()
+    return bool(indexes[0]) and not known
+
+
+# the endings of inflected forms, and what their base ends with ("evacuated", "deaths", "injuries")
+INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("ed", ""), ("ied", "y"), ("ing", ""))
+
+
+@cache
+def _irregular() -> frozenset[str]:
+    """Inflected forms WordNet lists apart from its rules ("wolves", "men", "ran"): noun.exc, verb.exc."""
+    forms = set()
+    for part in ("noun", "verb", "adj"):
+        exceptions = _wordnet_dir() / f"{part}.exc"
+        if exceptions.is_file():
+            forms.update(
+                line.split()[0] for line in exceptions.read_text(encoding="latin-1").splitlines() if line
+            )
+    return frozenset(forms)
+
+
 def is_verb(word: str) -> bool:
     """WordNet has the word as a verb ("infect", "lay off")."""
     return word.replace(" ", "_") in _index("verb")

@@ -2063,6 +2063,40 @@ def test_a_transcript_speaker_says_what_their_turn_attributes_to_no_one():
     assert [c.source for c in article_claims(make_article("wire", dateline))] == ["officials"]
 
 
+INTERVIEW = """The mayor on default and debt
+Published 25 March 2026
+
+Rundschau: Mr Renholt, how much does the city owe?
+
+Renholt: €1.8 billion. That is the borrowing this city has signed for.
+
+Rundschau: The bondholders say you missed a payment of €58 million.
+
+Renholt: We missed 41.5 million euros of interest on 2 March.
+
+Injured: 63
+"""
+
+
+def test_an_interviews_turns_by_name_say_who_speaks_and_count_nothing():
+    """ "Renholt: €1.8 billion.": a translated interview's turns are by a name in title case, which is no
+    English word; it says who speaks, never what is counted (before, the figure counted "renholt").
+    "Injured: 63" stays a fact box's label."""
+    claims = article_claims(make_article("interview", INTERVIEW))
+    assert [(c.value, c.noun, c.event, c.source) for c in claims] == [
+        ("€58 million", "payment", None, "bondholders"),
+        ("41.5 million euros", "interest", "miss", "Renholt"),
+        ("63", None, "injure", None),
+    ]
+
+
+def test_a_figure_told_as_proposed_before_a_change_counts_what_the_new_one_does():
+    [now, before] = claims_of(
+        "On Friday City Hall published a plan that will cut 850 jobs, up from the 600 proposed last week."
+    )
+    assert (now.noun, now.event) == (before.noun, before.event) == ("job", "cut")
+
+
 def test_a_day_earlier_is_the_day_before_the_one_its_paragraph_names():
     text = (
         "Press review\nPublished 6 June 2026\n\nThe daily Klarion reported that 98,400 animals had been "
