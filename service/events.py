@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, GIVING, REPORTING, SAYS_NO_KIND, VALUING, lemma
 from .presence import PLACING, aboard, common_place, presence_key, present_at, tells_presence
-from .thesaurus import is_a_being, is_a_thing, is_verb
+from .thesaurus import is_a_being, is_a_state, is_a_thing, is_an_occurrence, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -94,7 +94,9 @@ def _happened(node):
             return child  # "48,600 patients waiting more than a year"
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
-    if (state := _state_hung_above(node) or _participle_hung_on_verb(node)) is not None:
+    if (
+        state := _state_hung_above(node) or _participle_hung_on_verb(node) or _done_to_them(node)
+    ) is not None:
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
@@ -135,6 +137,19 @@ def _participle_hung_on_verb(node):
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in word.children):
         return None
     return word if word.head.i in {a.i for a in node.ancestors} else None
+
+
+def _done_to_them(node):
+    """ "recorded injuries to 41 passengers", "caused damage to 300 homes": the act or harm the figure's
+    "to" names them the ones it befell (however the parser hangs the "to")."""
+    if node.dep_ != "pobj" or node.head.lower_ != "to":
+        return None
+    above = node.head.head
+    done = above if above.pos_ == "NOUN" else next((c for c in above.children if c.dep_ == "dobj"), None)
+    own = {t.i for t in node.subtree}
+    if done is None or done.pos_ != "NOUN" or any(t.like_num and t.i not in own for t in done.subtree):
+        return None
+    return done if is_an_occurrence(lemma(done)) or is_a_state(lemma(done)) else None
 
 
 def _has_aux(verb) -> bool:
@@ -376,6 +391,13 @@ def across_a_colon(first, later) -> bool:
     return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])
 
 
+def _set_apart(verb, obj) -> bool:
+    """A colon, or a passive's comma, stands between a verb and what the parser made its object: "had been
+    taken to hospital, among them the woman …" names who, nothing done to a woman."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return across_a_colon(verb, obj) or (passive and any(t.text == "," for t in verb.doc[verb.i + 1 : obj.i]))
+
+
 def event_key(event, noun=None) -> str | None:
     """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
     the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
@@ -394,7 +416,7 @@ def event_key(event, noun=None) -> str | None:
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
         return presence_key(where[0])  # "ended up in hospital": where they are
-    obj = next((c for c in event.children if c.dep_ == "dobj" and not across_a_colon(event, c)), None)
+    obj = next((c for c in event.children if c.dep_ == "dobj" and not _set_apart(event, c)), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved

@@ -48,6 +48,8 @@ def readable(noun, event) -> str | None:
         return " ".join([noun_text or "people", *(t.text for t in event.subtree)])
     if found_at(event, noun):  # "polling stations with irregularities"
         return f"{noun_text} with {event.text.lower()}"
+    if event.pos_ == "NOUN" and noun is not None and noun.head.lower_ == "to":  # "injuries to passengers"
+        return f"{event.text.lower()} to {noun_text}"
     if noun_text is None:
         return _verb_phrase(event, noun)
     relative = "who" if lemma(noun) in GENERIC_NOUNS else "that"  # "tonnes that escaped"

@@ -2636,3 +2636,22 @@ def test_what_a_haul_is_worth_is_no_event_of_what_it_counts():
     pills, value = claims_of("Customs announced a seizure of 4.2 million pills worth €18 million.")
     assert (pills.noun, pills.event) == ("pill", None)
     assert (value.unit, value.noun) == ("euros", "pill")
+
+
+def test_injuries_to_a_group_say_what_befell_it():
+    """ "recorded injuries to 41 passengers" counts passengers injured, not passengers (who were on board:
+    286); "caused damage to 300 homes" counts homes damaged. Letters to parents befall no one."""
+    [injured] = claims_of("The medical service says its staff recorded injuries to 41 passengers.")
+    assert (injured.noun, injured.event, injured.counted) == ("passenger", "injury", "injuries to passengers")
+    [damaged] = claims_of("The storm caused damage to 300 homes.")
+    assert (damaged.noun, damaged.event) == ("home", "damage")
+    [parents] = claims_of("The council sent letters to 300 parents.")
+    assert (parents.noun, parents.event) == ("parent", None)
+
+
+def test_who_a_passive_names_after_a_comma_is_nothing_done_to_them():
+    [taken] = claims_of(
+        "Word had gone round that nine people had been taken to hospital in Oskeld, among them the woman "
+        "with the broken wrist."
+    )
+    assert taken.event == "take to hospital"
