@@ -16,7 +16,16 @@ Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
 from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, GIVING, REPORTING, SAYS_NO_KIND, VALUING, lemma
-from .presence import PLACING, aboard, common_place, presence_key, present_at, tells_presence
+from .presence import (
+    PLACING,
+    aboard,
+    common_place,
+    found_at,
+    found_there,
+    presence_key,
+    present_at,
+    tells_presence,
+)
 from .thesaurus import is_a_being, is_a_state, is_a_thing, is_an_occurrence, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
@@ -39,27 +48,7 @@ def event_of(node):
     event = _happened(node)
     if event is None:
         event = aboard(node)
-    return event if event is not None else _found_there(node)
-
-
-def _found_there(node):
-    """ "irregularities had been confirmed at 37 polling stations", "recorded irregularities at 212
-    polling stations": places counted by what was found there (not "put the release at 3 tonnes")."""
-    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "in") or node.head.head.pos_ != "VERB":
-        return None
-    verb = node.head.head
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if found is None or found.pos_ != "NOUN" or found.ent_type_ or any(t.like_num for t in found.subtree):
-        return None
-    return found if lemma(verb) not in VALUING else None
-
-
-def found_at(event, noun) -> bool:
-    """The event is what was found where the counted places are (see _found_there)."""
-    if noun is None or event.pos_ != "NOUN" or noun.doc is not event.doc:
-        return False
-    found = _found_there(noun)
-    return found is not None and found.i == event.i
+    return event if event is not None else found_there(node)
 
 
 def _happened(node):

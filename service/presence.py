@@ -1,12 +1,13 @@
 """Where a counted group is, as opposed to what befell it: "64 people on board", "83 people aboard",
 "were in hospital", "(there were) 140 people on site". Those aboard are not those sent, nor those who
 died; a common place ("the boat", "hospital") is no named one, so it says what is counted, not where.
-Who places a group ("deployed 10,000 troops") and what for ("sent to rebuild") are here too.
+Who places a group ("deployed 10,000 troops") and what for ("sent to rebuild") are here too, and places
+counted by what was found there ("irregularities at 37 polling stations").
 """
 
 from __future__ import annotations
 
-from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, lemma
+from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
 from .thesaurus import is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
@@ -87,3 +88,23 @@ def purpose(verb):
             helped = next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             return helped if helped is not None and lemma(child) in HELPING else child
     return None
+
+
+def found_there(node):
+    """ "irregularities had been confirmed at 37 polling stations", "recorded irregularities at 212
+    polling stations": places counted by what was found there (not "put the release at 3 tonnes")."""
+    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "in") or node.head.head.pos_ != "VERB":
+        return None
+    verb = node.head.head
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if found is None or found.pos_ != "NOUN" or found.ent_type_ or any(t.like_num for t in found.subtree):
+        return None
+    return found if lemma(verb) not in VALUING else None
+
+
+def found_at(event, noun) -> bool:
+    """The event is what was found where the counted places are (see found_there)."""
+    if noun is None or event.pos_ != "NOUN" or noun.doc is not event.doc:
+        return False
+    found = found_there(noun)
+    return found is not None and found.i == event.i
