@@ -311,19 +311,20 @@ def _rounding(claim: Claim) -> float:
     return min(step / 2, ROUNDING_AT_MOST * claim.high)
 
 
-MAGNITUDES_APART = 50  # figures this many times apart count different things ("500" vs "180 million")
+# figures this many times apart count different things ("500" vs "180 million"), and in one article
+MAGNITUDES_APART, ONE_ARTICLE_APART = 50, 15  # ("failed to pay €58 million", "owes €1.8 billion")
 SMALL_COUNT, SMALL_APART = 10, 10  # a count under ten against one ten times larger is a part of it
 
 
 def _magnitudes_apart(a: Claim, b: Claim) -> bool:
-    """Sources that disagree on one count differ by a factor of a few, not of fifty: such figures are
-    taken to count different things that the frames failed to tell apart. A handful against ten times as
-    many is a group within it ("two Veslanders were among the injured" vs "88 injured")."""
+    """Sources that disagree on one count differ by a few times, not fifty (fifteen in one article): such
+    figures count different things the frames failed to tell apart. A handful against ten times as many is
+    a group within it ("two Veslanders were among the injured" vs "88 injured")."""
     if None in (a.low, a.high, b.low, b.high):
         return False
     small, large = sorted((a, b), key=lambda c: c.high)
-    factor = SMALL_APART if small.high < SMALL_COUNT else MAGNITUDES_APART
-    return large.low > factor * max(small.high, 1.0)
+    apart = ONE_ARTICLE_APART if a.doc_id == b.doc_id else MAGNITUDES_APART
+    return large.low > (SMALL_APART if small.high < SMALL_COUNT else apart) * max(small.high, 1.0)
 
 
 def _apart(a: Claim, b: Claim) -> float | None:

@@ -410,6 +410,23 @@ def test_a_code_after_from_is_no_place_and_breaks_no_question(shared_desk):
     assert [d.kind for d in about_question(asked, found, shared_desk.vocabulary)] == ["conflict"]
 
 
+def test_figures_one_article_gives_fifteen_times_apart_count_different_things(shared_desk):
+    """ "The city owes €1.8 billion" and "failed to pay €58 million that it owed", in one open letter (31
+    times apart), share a frame the parser could not tell apart; a march put at 2,000 by the police and
+    20,000 by its organisers in one report is one dispute. The bar was 50 times in one article too: the
+    first was reported as a conflict. Across articles it stays 50 (a large outlier still clashes)."""
+    owed = [
+        claim("a", 58_000_000, event="owe", source="the bondholders", unit="euros", date="2026-03-09"),
+        claim("a", 1_800_000_000, event="owe", source="the mayor", unit="euros", date="2026-03-09"),
+    ]
+    assert find_disagreements(owed, shared_desk.vocabulary) == []
+    marched = [
+        claim("a", 2_000, event="march", source="the police", date="2026-03-09"),
+        claim("a", 20_000, event="march", source="the organisers", date="2026-03-09"),
+    ]
+    assert kinds(find_disagreements(marched, shared_desk.vocabulary)) == [("conflict", ["2,000", "20,000"])]
+
+
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
     """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
     claims = [
