@@ -277,8 +277,25 @@ def about_question(
         told_so = [(d, keys) for d, keys in unsaid if _tells_of(asked.event, d)]
         found = _asked_here(replace(asked, event=None), told_so)
         found = found if len(found) == 1 else []  # several: which one the question means is not known
+    if not found and asked.event is None and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
+        # "How many patients had the agency linked to the pills?": the one dispute over patients, whatever
+        # befell them (not "How many passengers were on board?", "How many flats did it contain?")
+        of_noun = [d for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
+        found = of_noun if len(of_noun) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
+
+
+HOLDING = frozenset("be have contain hold include".split())
+
+
+def _asks_a_doing(frame: Claim) -> bool:
+    """ "How many … had the agency linked?", "… had owners returned?": a count of what someone did, not of
+    what there is ("How many … are there?", "… were on board?", "… did it contain?")."""
+    verbs = [
+        t for t in nlp.parse_one(frame.quote) if t.pos_ == "VERB" and lemma(t) not in ("be", "have", "do")
+    ]
+    return bool(HOW_MANY.search(frame.quote)) and bool(verbs) and lemma(verbs[0]) not in HOLDING
 
 
 def _tells_of(event: str, disagreement: Disagreement) -> bool:

@@ -427,6 +427,23 @@ def test_figures_one_article_gives_fifteen_times_apart_count_different_things(sh
     assert kinds(find_disagreements(marched, shared_desk.vocabulary)) == [("conflict", ["2,000", "20,000"])]
 
 
+def test_a_question_of_what_someone_did_to_a_count_gets_the_one_dispute_over_its_noun(shared_desk):
+    """ "How many patients had the agency linked to the fake medicines?" names no event ("linked" relates,
+    nothing befell anyone): the one dispute over patients (harmed) is its dispute. A question of what
+    there is ("were on board", "are there") is not about what befell them."""
+    claims = [
+        claim("a", 14, noun="patient", event="harm", source="the agency", date="2026-05-13"),
+        claim("b", 23, noun="patient", event="harm", source="the agency", date="2026-05-15"),
+        claim("c", 31, noun="patient", event="harm", source="the agency", date="2026-05-18"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [d.kind for d in found] == ["update"]
+    linked = question_frame("How many patients had the agency linked to the fake medicines by 18 May?")
+    assert about_question(linked, found, shared_desk.vocabulary) == found
+    for there in ("How many patients were on the ward?", "How many patients are there in the region?"):
+        assert about_question(question_frame(there), found, shared_desk.vocabulary) == [], there
+
+
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
     """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
     claims = [
