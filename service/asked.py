@@ -358,10 +358,11 @@ def _uncounted(key):
 
 
 def _of_a_kind(asked, key):
-    """ "How many exam papers had the board regraded?" asks about its "papers regraded", and "How many
-    papers?" about "8,600 exam papers": the same noun, with or without the word that says what kind."""
+    """ "How many exam papers had the board regraded?" asks about its "papers regraded", "How many
+    papers?" about "8,600 exam papers", and "the city's cash reserves" about its "unrestricted reserves":
+    the same noun, with or without a word that says what kind."""
     heads = asked.noun.split()[-1], key.noun.split()[-1]
-    same_head = heads[0] == heads[1] and "*" not in heads and (" " in asked.noun) != (" " in key.noun)
+    same_head = heads[0] == heads[1] and "*" not in heads and (" " in asked.noun or " " in key.noun)
     return replace(asked, noun=key.noun) if same_head else asked
 
 

@@ -444,6 +444,34 @@ def test_a_question_of_what_someone_did_to_a_count_gets_the_one_dispute_over_its
         assert about_question(question_frame(there), found, shared_desk.vocabulary) == [], there
 
 
+def test_a_question_names_its_noun_with_another_word_of_kind_than_the_figures(shared_desk):
+    """ "By how much did the city's cash reserves fall?" asks about the "unrestricted reserves" the weekly
+    statements give: the same head noun, another word that says what kind."""
+    claims = [
+        claim(
+            "a",
+            17_200_000,
+            noun="unrestricted reserve",
+            source="the treasury",
+            unit="euros",
+            date="2026-03-06",
+        ),
+        claim(
+            "b",
+            11_400_000,
+            noun="unrestricted reserve",
+            source="the treasury",
+            unit="euros",
+            date="2026-03-13",
+        ),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [d.kind for d in found] == ["update"]
+    asked = question_frame("By how much did the city's cash reserves fall in the week to 13 March?")
+    assert asked.noun == "cash reserve"
+    assert about_question(asked, found, shared_desk.vocabulary) == found
+
+
 def test_those_rescued_alive_are_never_the_dead_however_close_the_embeddings(shared_desk):
     """The embedder puts "alive" at 0.57 of "death" (0.74 of "dead"), above the bar that joins events."""
     claims = [
