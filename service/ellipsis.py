@@ -140,7 +140,18 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: 
             done[i] = _framed_as(
                 claim, lender, date=date, date_stated=claim.date_stated or lender.date_stated
             )
+        if lender is not None and lender.source == claim.source and _rejected(sentence, at[i]):
+            done[i] = done[i].model_copy(update={"source": None, "attribution": None})  # not its teller's
     return done
+
+
+REJECTED = re.compile(r"\bnot\s+(?:the\s+)?\W?$", re.I)
+
+
+def _rejected(sentence: str, start: int) -> bool:
+    """ "The bondholders say you missed €58 million, not €41.5 million": the figure its sentence's teller
+    rejects, the other side's."""
+    return bool(REJECTED.search(sentence[max(0, start - 12) : start]))
 
 
 def _framed_as(claim: Claim, lender: Claim, **also) -> Claim:
@@ -182,7 +193,7 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
             continue
         if claim.noun and not claim.generic and claim.noun != other.noun:
             continue
-        if claim.source == other.source:
+        if claim.source == other.source and not _rejected(sentence, at[i]):
             continue
         between = sentence[min(at[i], at[j]) : max(at[i], at[j])]
         if (claim.source and other.source) or CONTRAST.search(between):

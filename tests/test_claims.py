@@ -2655,3 +2655,15 @@ def test_who_a_passive_names_after_a_comma_is_nothing_done_to_them():
         "with the broken wrist."
     )
     assert taken.event == "take to hospital"
+
+
+def test_a_figure_its_teller_rejects_counts_what_theirs_does_and_is_not_theirs():
+    """ "… a payment of €58 million, not €41.5 million": the other side's figure, told in the bondholders'
+    sentence; it was dropped (same teller as the lender, so no dispute to lend to)."""
+    ours, theirs = claims_of(
+        "The bondholders say the city missed a payment of €58 million, not €41.5 million."
+    )
+    assert (ours.noun, ours.source) == ("payment", "bondholders")
+    assert (theirs.value, theirs.noun, theirs.source) == ("€41.5 million", "payment", None)
+    hurt, rejected = claims_of("Police said 40 people were hurt, not 12.")
+    assert (rejected.noun, rejected.event, rejected.source) == (hurt.noun, hurt.event, None)
