@@ -118,6 +118,8 @@ def _what_changed(doc):
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if [t.lower_ for t in doc[:3]] != ["by", "how", "much"] or verb is None:
         return None
+    if verb.i == 0:  # "By how much had the number of closed stations fallen …?": the parser's root is "By"
+        verb = next((t for t in doc[3:] if t.pos_ == "VERB" and lemma(t) in CHANGING), verb)
     if lemma(verb) not in CHANGING:
         if not any(lemma(t) in CHANGING for t in doc[3:]):
             return None

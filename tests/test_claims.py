@@ -2667,3 +2667,13 @@ def test_a_figure_its_teller_rejects_counts_what_theirs_does_and_is_not_theirs()
     assert (theirs.value, theirs.noun, theirs.source) == ("€41.5 million", "payment", None)
     hurt, rejected = claims_of("Police said 40 people were hurt, not 12.")
     assert (rejected.noun, rejected.event, rejected.source) == (hurt.noun, hurt.event, None)
+
+
+def test_by_how_much_a_count_fell_asks_about_what_it_counts_whatever_the_parser_roots():
+    """ "By how much had the number of closed stations fallen between …?": the parser makes "By" the root;
+    the count that changed is still the subject of "fallen" (the question had no frame)."""
+    stations = question_frame(
+        "By how much had the number of closed stations fallen between the morning of 15 July and the "
+        "KMTA's statement to the council?"
+    )
+    assert (stations.noun, stations.event) == ("station", "close")
