@@ -96,6 +96,8 @@ def _happened(node):
         # "23 of the students abducted on Monday have been freed": the participle describes them; the
         # verb with the auxiliaries, which the parser made its conjunct, is what befell them
         verb = next((c for c in verb.children if c.dep_ == "conj" and _has_aux(c)), verb)
+    if node.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "ADJ" and _has_aux(verb):
+        return verb if verb.lower_ not in SAYS_NO_KIND else None  # "were unaccounted for": the root's state
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     if node.dep_ in ("dobj", "nsubjpass") and (state := _taken_as(verb)) is not None:

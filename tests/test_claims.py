@@ -2677,3 +2677,10 @@ def test_by_how_much_a_count_fell_asks_about_what_it_counts_whatever_the_parser_
         "KMTA's statement to the council?"
     )
     assert (stations.noun, stations.event) == ("station", "close")
+
+
+def test_a_state_the_parser_makes_the_root_is_what_its_subject_is_in():
+    """ "How many people were unaccounted for …?": the parser roots the question at the adjective, with
+    "were" as its auxiliary; it is still their state (the question named none)."""
+    asked = question_frame("How many people were unaccounted for on Tuesday, March 3, after the dam failed?")
+    assert (asked.noun, asked.event) == ("people", "unaccounted")
