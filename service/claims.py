@@ -106,8 +106,8 @@ PARTITIVE_GAP = re.compile(
 # by", concentrations, sites, a total's parts in one article, a paragraph's past year, states; 36: "and the
 # ministry counts 1,480", an estimate raised to a sum, dated headings, a script's cues, a wire's slug, metres
 # as "m", a bare size word; 37: "not the 41 km given by", fiscal years, "twelve thousand five hundred"; 38:
-# months as dates, "compared with 74 on March 8", "enlarged the package to €60m", "Deaths, cumulative:",
-# "fell 612 points"; 39: "Of the 131 deaths, 118 were in …", "14 May - Police say", "pills worth €18m")
+# months as dates, "compared with 74 on March 8", "enlarged the package to €60m", "fell 612 points"; 39: "Of
+# the 131 deaths, 118 …", "14 May - …", "Renholt: €1.8 billion.", "injuries to 41", "not €41.5 million")
 FRAMES_VERSION = 39
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
