@@ -796,11 +796,14 @@ BLIND_PACKS = [
     "vaccine_campaign_synthetic",
     "exchange_glitch_synthetic",
     "bark_beetle_synthetic",
+    "city_default_synthetic",
+    "counterfeit_pills_synthetic",
+    "turbulence_flight_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and five packs written blind (by helpers that never read service/), in thirty-six rounds: the
+    """A hundred and eight packs written blind (by helpers that never read service/), in 37 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -970,16 +973,24 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     the package to €60m", "€22m of the package had been paid out", "Deaths, cumulative:", "fell 612 points",
     "What figure did X give for Y?") 4 of 9, 2 of 8, 1, 1, 1, 0, 5; on the older 102: conflicts 175 -> 176,
     false alarms 28 -> 27, unrelated on questions 34 -> 35, questions given their disagreement 261 -> 277.
+    The thirty-seventh (a city's default, a counterfeit pills seizure, a turbulence diversion; council
+    minutes, a rating agency's note, a translated interview, a fact check, a radio script, a podcast) first
+    run: conflicts 3 of 6, updates 4 of 6, agreements 1, false alarms 1, unrelated figures 0, unrelated on
+    questions 2, questions given 5 (a question "from CV412" raised IndexError); after its mends ("Of the 131
+    deaths, 118 …", "14 May - …", "injuries to 41 passengers", "€58 million, not €41.5 million", figures one
+    article gives fifteen times apart, a question's place in its dispute's topic, "How many patients had the
+    agency linked …?") 5 of 6, 4 of 6, 0, 0, 0, 0, 11; on the older 105: conflicts 180 -> 181, agreements
+    13 -> 10, false alarms 28 -> 25, unrelated figures 22 -> 19, questions given 282 -> 287.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 177
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 125
-    assert sum(r.agreements_reported for r in reports) <= 13
-    assert sum(r.false_alarms for r in reports) <= 28
-    assert sum(r.unrelated_figures_reported for r in reports) <= 22
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 183
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 129
+    assert sum(r.agreements_reported for r in reports) <= 10
+    assert sum(r.false_alarms for r in reports) <= 25
+    assert sum(r.unrelated_figures_reported for r in reports) <= 19
     assert sum(r.unrelated_on_questions for r in reports) <= 35
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 277
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 293
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
