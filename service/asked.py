@@ -279,7 +279,8 @@ def about_question(
         told_so = [(d, keys) for d, keys in unsaid if _tells_of(asked.event, d)]
         found = _asked_here(replace(asked, event=None), told_so)
         found = found if len(found) == 1 else []  # several: which one the question means is not known
-    if not found and asked.event is None and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
+    unsaid_event = asked.event is None or asked.event.split()[0] in AFFECTING  # "were affected by the breach"
+    if not found and unsaid_event and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
         # "How many patients had the agency linked to the pills?": the one dispute over patients, whatever
         # befell them (not "How many passengers were on board?", "How many flats did it contain?")
         of_noun = [d for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
@@ -289,6 +290,7 @@ def about_question(
 
 
 HOLDING = frozenset("be have contain hold include".split())
+AFFECTING = frozenset("affect impact involve concern".split())  # what befell them, left unsaid
 
 
 def _asks_a_doing(frame: Claim) -> bool:

@@ -444,6 +444,20 @@ def test_a_question_of_what_someone_did_to_a_count_gets_the_one_dispute_over_its
         assert about_question(question_frame(there), found, shared_desk.vocabulary) == [], there
 
 
+def test_a_question_of_those_affected_gets_the_one_dispute_over_what_befell_them(shared_desk):
+    """ "How many customers were affected by the breach?": "affected" leaves unsaid what befell them; the
+    one dispute over customers (whose data was stolen) is about them."""
+    claims = [
+        claim("a", 1_200_000, noun="customer", event="steal", source="the company", date="2026-06-03"),
+        claim("b", 3_800_000, noun="customer", event="steal", source="the regulator", date="2026-06-03"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [d.kind for d in found] == ["conflict"]
+    affected = question_frame("How many customers were affected by the breach?")
+    assert (affected.noun, affected.event) == ("customer", "affect")
+    assert about_question(affected, found, shared_desk.vocabulary) == found
+
+
 def test_a_question_names_its_noun_with_another_word_of_kind_than_the_figures(shared_desk):
     """ "By how much did the city's cash reserves fall?" asks about the "unrestricted reserves" the weekly
     statements give: the same head noun, another word that says what kind."""
