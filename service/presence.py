@@ -7,7 +7,7 @@ counted by what was found there ("irregularities at 37 polling stations").
 
 from __future__ import annotations
 
-from .clauses import NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
+from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
 from .thesaurus import is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
@@ -26,7 +26,9 @@ def present_at(node):
 def tells_presence(prep) -> bool:
     """ "on board", "aboard the boat", "in hospital": where a group is, not a named place."""
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return place is not None and prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
+    if place is None or lemma(place) in CONTAINERS:
+        return False  # "at the latest count": when a figure was given, not where anyone is
+    return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 
 
 def common_place(token) -> bool:

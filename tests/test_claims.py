@@ -2684,3 +2684,14 @@ def test_a_state_the_parser_makes_the_root_is_what_its_subject_is_in():
     "were" as its auxiliary; it is still their state (the question named none)."""
     asked = question_frame("How many people were unaccounted for on Tuesday, March 3, after the dam failed?")
     assert (asked.noun, asked.event) == ("people", "unaccounted")
+
+
+def test_at_the_latest_count_is_no_place_anyone_is():
+    """ "… at the latest count" says when a figure was given; it was read as where the customers were
+    ("at count"), as "in hospital" is."""
+    asked = question_frame(
+        "How many Dalmoor Power customers were still without electricity at the latest count?"
+    )
+    assert (asked.noun, asked.event) == ("customer", None)
+    [customers] = claims_of("The utility said 12,000 customers were in the dark at the latest count.")
+    assert customers.event != "at count"
