@@ -22,11 +22,12 @@ from .clauses import (
     noun_key,
     places_of,
 )
-from .counted import open_container, partitive_whole
+from .counted import is_generic, open_container, partitive_whole
 from .disagreements import frame_keys
 from .events import COUNTING, event_key, event_of, is_event_verb
 from .models import Claim, Disagreement
 from .nlp import days_apart
+from .presence import only_where
 from .tellers import source_key
 from .vocabulary import Vocabulary
 
@@ -74,6 +75,8 @@ def question_frame(question: str) -> Claim | None:
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun)
     event = None if sized else event
+    if event is not None and only_where(event) and event_key(event) == "aboard" and not is_generic(noun):
+        event = None  # "How many passengers were on board?" asks what "49 passengers on board" counts
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     places = places or _left_from(doc)

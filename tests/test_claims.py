@@ -2695,3 +2695,11 @@ def test_at_the_latest_count_is_no_place_anyone_is():
     assert (asked.noun, asked.event) == ("customer", None)
     [customers] = claims_of("The utility said 12,000 customers were in the dark at the latest count.")
     assert customers.event != "at count"
+
+
+def test_how_many_were_on_board_asks_what_the_figures_on_board_count():
+    """ "How many passengers were on board the coach?" asks what "49 passengers on board" counts (a
+    figure's "on board" says only where a named group is); "people on board" and "in hospital" keep it."""
+    assert question_frame("How many passengers were on board the coach?").event is None
+    assert question_frame("How many people were on board the coach?").event == "aboard"
+    assert question_frame("How many passengers were still in hospital on Monday?").event == "in hospital"
