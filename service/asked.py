@@ -16,6 +16,7 @@ from .clauses import (
     GENERIC_NOUNS,
     LOCATIVE,
     REPORTING,
+    SETTLEMENTS,
     WHOLE_COUNTRY,
     clause_anchor,
     lemma,
@@ -253,7 +254,8 @@ def about_question(
     if frame is None or not numeric:
         return []
     told = [c for d in numeric for c in d.claims]
-    frame = _without_names_in_passing(_with_date_in_story(_with_known_places(frame, told), told), told)
+    frame = _with_known_places(_as_the_figures_name(frame, told), told)
+    frame = _without_names_in_passing(_with_date_in_story(frame, told), told)
     keys = frame_keys([frame, *told], vocabulary, asked=True)
     asked, rest = replace(keys[0], unit=None), iter(keys[1:])
     if asked.noun == "*" and asked.event is None and asked.activity is None:
@@ -413,6 +415,22 @@ def _named_in_passing(place: str, question: str) -> bool:
     last = place.split()[-1]
     word = next((t for t in nlp.parse_one(question) if t.text == last), None)
     return word is not None and word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN"
+
+
+def _as_the_figures_name(frame: Claim, claims: Sequence[Claim]) -> Claim:
+    """ "… left homeless in Haldmark province?" asks where the figures say "in Haldmark": a place the
+    question names with its kind ("province", "district") is the one the figures name without it."""
+    known = {place for claim in claims for place in claim.places}
+    named = [
+        _without_kind(place) if place not in known and _without_kind(place) in known else place
+        for place in frame.places
+    ]
+    return frame.model_copy(update={"places": named}) if named != frame.places else frame
+
+
+def _without_kind(place: str) -> str:
+    words = place.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in SETTLEMENTS else place
 
 
 def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:

@@ -458,6 +458,19 @@ def test_a_question_of_those_affected_gets_the_one_dispute_over_what_befell_them
     assert about_question(affected, found, shared_desk.vocabulary) == found
 
 
+def test_a_question_names_a_place_with_its_kind_where_the_figures_name_it_alone(shared_desk):
+    """ "… left homeless in Haldmark province?": the figures say "in Haldmark"; the question's place, with
+    its kind, is theirs."""
+    claims = [
+        claim("a", 12_000, event="homeless", places=["Haldmark"], source="the governor", date="2026-10-12"),
+        claim("b", 19_000, event="homeless", places=["Haldmark"], source="the red cross", date="2026-10-12"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    asked = question_frame("How many people were left homeless in Haldmark province?")
+    assert asked.places == ["Haldmark province"]
+    assert about_question(asked, found, shared_desk.vocabulary) == found != []
+
+
 def test_a_question_names_its_noun_with_another_word_of_kind_than_the_figures(shared_desk):
     """ "By how much did the city's cash reserves fall?" asks about the "unrestricted reserves" the weekly
     statements give: the same head noun, another word that says what kind."""
