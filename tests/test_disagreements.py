@@ -1006,8 +1006,9 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     questions 2, questions given 5 (a question "from CV412" raised IndexError); after its mends ("Of the 131
     deaths, 118 …", "14 May - …", "injuries to 41 passengers", "€58 million, not €41.5 million", figures one
     article gives fifteen times apart, a question's place in its dispute's topic, "How many patients had the
-    agency linked …?") 5 of 6, 4 of 6, 0, 0, 0, 0, 11; on the older 105: conflicts 180 -> 181, agreements
-    13 -> 10, false alarms 28 -> 25, unrelated figures 22 -> 19, questions given 282 -> 287.
+    agency linked …?", "were affected", "were on board", "at the latest count", "in Haldmark province")
+    5 of 6, 4 of 6, 0, 0, 0, 0, 11; on the older 105: conflicts 180 -> 181, agreements 13 -> 10, false
+    alarms 28 -> 25, unrelated figures 22 -> 19, questions given 282 -> 292.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
@@ -1017,7 +1018,7 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(r.false_alarms for r in reports) <= 25
     assert sum(r.unrelated_figures_reported for r in reports) <= 19
     assert sum(r.unrelated_on_questions for r in reports) <= 35
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 293
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 298
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
