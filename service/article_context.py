@@ -144,9 +144,9 @@ def named_turn(text: str, line: int = 0) -> re.Match[str] | None:
 def _is_a_transcript(text: str) -> bool:
     """Two turns or more ("NAIROBI: …" once is a dateline)."""
     turns = (m["name"] for m in SPEAKER.finditer(text) if m["name"] not in NOT_SPEAKERS)
-    named = (m["name"] for m in NAMED_SPEAKER.finditer(text) if named_turn(m.group()))
-    cued = itertools.chain(named, CUED_SPEAKER.finditer(text))
-    return sum(1 for _ in itertools.islice(itertools.chain(turns, cued), MIN_TURNS)) == MIN_TURNS
+    named = (m["name"] for m in NAMED_SPEAKER.finditer(text) if unknown_word(m["name"]))
+    cued = CUED_SPEAKER.finditer(text)
+    return sum(1 for _ in itertools.islice(itertools.chain(turns, named, cued), MIN_TURNS)) == MIN_TURNS
 
 
 def _spoken_by(claim: Claim, text: str) -> Claim:
@@ -216,8 +216,10 @@ def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
 def _dated_by_its_label(claim: Claim, text: str) -> Claim:
     end = text.find("\n", claim.start)
     line = text[text.rfind("\n", 0, claim.start) + 1 : end if end >= 0 else len(text)]
-    label = ENTRY_LABEL.match(line) or ENTRY_DAY.match(line)
-    written = label and (label["day"] if "day" in label.re.groupindex else label["label"])
+    if (label := ENTRY_LABEL.match(line)) is not None:  # "- 10 March 2026: …"
+        written = label["label"]
+    else:  # "14 May - …"
+        written = entry["day"] if (entry := ENTRY_DAY.match(line)) is not None else None
     if claim.date_stated or not written:
         return claim
     day = nlp.resolve_date(written, claim.published)

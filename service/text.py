@@ -114,10 +114,10 @@ def is_correction_note(sentence: str) -> bool:
     return CORRECTION_NOTE.search(sentence) is not None
 
 
-# "- 10 March 2026: The PSA orders …", "2 April 2026: Chief executive …": a timeline entry's day, which the
-# parser would otherwise read as the sentence's subject (article_context dates the entry's sentences)
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
-# a timeline entry's day: "- 10 March 2026: The PSA orders …", "14 May - Police say …"
+# "- 10 March 2026: The PSA orders …", "2 April 2026: Chief executive …", "14 May - Police say …": a timeline
+# entry's day ("day": one told before a dash), which the parser would otherwise read as the sentence's
+# subject (article_context dates the entry's sentences)
 ENTRY_DAY = re.compile(
     r"^\s*(?:[-•*–]\s*)?(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2},?)\s+\d{4}\s*:"
     rf"|(?P<day>(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?)\s+[-–—])\s+(?=[A-Z\d\"“])"
