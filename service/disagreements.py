@@ -16,12 +16,11 @@ Figures (deterministic, from the claim frames of service/claims.py)
     Kinds: in a group, two figures from different sources whose intervals do not overlap (and are not
     MAGNITUDES_APART times apart: then they count different things the frames did not tell apart), for
     the same time (dates at most `conflict_window_days` apart, or unknown; not a later, higher figure on
-    another day: a count that grew), make a *conflict*; a source
-    compared with another source's running count is compared with its figure nearest in time. One
-    source's figures at different dates make an *update*, reported as a timeline (date → value →
-    source). A figure for another time (the 2011 floods, cited for comparison) is neither. Two conflicts
-    over the very same figures of the same documents, told with verbs too far apart to join ("3 tonnes
-    escaped", "3 tonnes were released"), are reported once.
+    another day: a count that grew), make a *conflict*; a source compared with another source's running
+    count is compared with its figure nearest in time. One source's figures at different dates make an
+    *update*, reported as a timeline (date → value → source). A figure for another time (the 2011 floods,
+    cited for comparison) is neither. Two conflicts over the very same figures of the same documents,
+    told with verbs too far apart to join ("3 tonnes escaped", "3 tonnes were released"), are reported once.
 
 Contradicting assertions (confirmed vs not acknowledged…) are found in service/assertions.py.
 """
@@ -231,7 +230,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
 
 
 def _speaks_in(claim: Claim, group: Sequence[Claim]) -> bool:
-    return any(same_source(source_key(c), source_key(claim)) for c in group)
+    """Its source speaks there, of the same year (a university's 2024/25 deficit is not its 2026 one)."""
+    same_year = [c for c in group if not (c.date and claim.date) or c.date[:4] == claim.date[:4]]
+    return any(same_source(source_key(c), source_key(claim)) for c in same_year)
 
 
 def _never_contradict(keys: Sequence[Key]) -> bool:
@@ -282,8 +283,7 @@ def is_background(claim: Claim) -> bool:
 
 
 def is_vague(claim: Claim) -> bool:
-    """ "240,000 people", "1,200 tonnes" with nothing said of them: what is counted is unknown, so nothing
-    to compare."""
+    """ "240,000 people", "1,200 tonnes" with nothing said of them: nothing to compare."""
     abbreviated = abbreviated_unit_after(claim.quote, claim.value)  # "38,000 TEU"
     in_units = claim.noun is not None and (is_a_unit(claim.noun) or abbreviated is not None)
     return (claim.generic or (claim.unit is None and in_units)) and not claim.event and not claim.activity

@@ -589,6 +589,26 @@ def test_figures_that_each_say_what_the_others_leave_unsaid_are_one_running_coun
     assert about_question(asked, found, shared_desk.vocabulary) == found
 
 
+def test_a_running_count_joins_where_its_source_speaks_of_the_same_year(shared_desk):
+    """ "Brennick says it faces a deficit of €38m this year" left the union's €21m for the university's
+    2025 operating deficit, because Brennick speaks there; a year gone by is no running count of this one
+    (the university cuts pack's deficit)."""
+    sentences = {
+        "a": "Brennick says it faces a deficit of €38m this year; the union's analysts put the underlying "
+        "figure at €21m.",
+        "b": "Bulletin figures show that the University of Brennick reported an operating deficit of €14.2m "
+        "in 2025.",
+        "c": "The union's reading of the budget papers puts the underlying operating deficit at €21m.",
+    }
+    claims = parsed(sentences, {"a": "2026-04-09", "b": "2026-03-17", "c": "2026-03-20"})
+    assert [(c.noun, c.date) for c in claims][1:3] == [
+        ("deficit", "2026-04-09"),
+        ("operating deficit", "2025"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["€38 million", "€21 million"])]
+
+
 def test_a_noun_that_names_the_event_is_that_event_whatever_verb_amasses_it(shared_desk):
     """ "collected 3,800 signatures", "had 14,650 signatures" and "signed by 21,300 people" are one running
     count; the verbs split it in three groups, none of them with a second date."""
