@@ -141,8 +141,10 @@ SHARES = frozenset("share proportion percentage fraction".split())
 
 
 def _what_noun(doc):
-    """ "What harvest does the association expect?": the noun "what" determines."""
-    if doc[0].lower_ in ("what", "which") and doc[0].dep_ == "det" and doc[0].head.pos_ == "NOUN":
+    """ "What harvest does the association expect?": the noun "what" determines (not in "What does an
+    installation cost?", which the parser may read so)."""
+    determines = doc[0].dep_ == "det" and len(doc) > 1 and doc[1].lemma_.lower() != "do"
+    if doc[0].lower_ in ("what", "which") and determines and doc[0].head.pos_ == "NOUN":
         return doc[0].head
     return None
 
@@ -242,6 +244,7 @@ def _what_it_was(doc):
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+AMOUNT_ASKED = re.compile(r"(?<!\bby\s)\bhow\s+much\b", re.I)  # not "By how much did it rise?": a change
 
 
 def about_question(
@@ -261,6 +264,8 @@ def about_question(
     if asked.noun == "*" and asked.event is None and asked.activity is None:
         return []  # "How much does it expect to save?": nothing counted that a figure could be about
     keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]
+    if asked.noun == "*" and AMOUNT_ASKED.search(frame.quote):  # "How much is the grant paid?": no count
+        keyed = [(d, keys) for d, keys in keyed if any(c.unit for c in d.claims)]
     # "How many died in the 2011 floods?" is not about this year's toll
     keyed = [(d, keys) for d, keys in keyed if not frame.date or _holds_on(frame.date, d)]
     if asked.event is None and HOW_MANY.search(frame.quote):

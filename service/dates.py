@@ -125,11 +125,15 @@ def _own_phrases(figure) -> list:
 
 def _dated_verb_of(holder) -> list:
     """The dates on the verb whose object or phrase a relative clause's noun is: "fined the bank in 2024
-    over a breach that affected 700,000 customers" (the breach is no later than the fine)."""
+    over a breach that affected 700,000 customers" (the breach is no later than the fine); or on the verb
+    that verb completes ("In 2011 he was the first to reach the tram at Farrow Bridge, where 12 were
+    hurt")."""
     verb = holder.head.head if holder.dep_ == "pobj" else holder.head
     if verb.pos_ != "VERB" or lemma(verb) in REPORTING:
         return []
-    phrases = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and holder not in c.subtree]
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" and lemma(verb.head) not in REPORTING else [verb]
+    phrases = [c for v in verbs for c in v.children if c.dep_ in ("prep", "npadvmod")]
+    phrases = [phrase for phrase in phrases if holder not in phrase.subtree]
     return [t for phrase in phrases for t in phrase.subtree if t.ent_type_ == "DATE"]
 
 
@@ -189,24 +193,28 @@ def _result_of(anchor) -> list:
 def _first_conjunct(anchor) -> list:
     """The phrases of the clause a coordinated clause follows ("In 2017, a coach came off the road, and 22
     people were killed": 2017 is when the 22 died), when the figure's own clause names no date; along a
-    chain, every clause before it ("In 2022, the group broke in, stole … and demanded $20 million")."""
+    chain, every clause before it ("In 2022, the group broke in, stole … and demanded $20 million"); and
+    the subject they share ("the outbreak in Halde in 2019 infected about 2,000 people and killed 41")."""
     phrases, current = [], anchor
+    deps = ["prep", "npadvmod"]
+    if not _holds_now(anchor) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        deps += ["nsubj", "nsubjpass"]
     for _ in range(6):
         if current.dep_ != "conj" or current.head.pos_ not in ("VERB", "AUX"):
             break
         current = current.head
-        phrases += [c for c in current.children if c.dep_ in ("prep", "npadvmod") and c.i < anchor.i]
+        phrases += [c for c in current.children if c.dep_ in deps and c.i < anchor.i]
     return [t for phrase in phrases for t in phrase.subtree]
 
 
 def _noun_phrase_top(noun):
     """The head of the noun phrase a noun ends: "collision" for "Junction" in "the 2009 collision at
-    Tarrow Junction"."""
+    Tarrow Junction", "derailment" for "Bridge" in "the 2011 derailment of a tram at Farrow Bridge"."""
     current = noun
     if noun.ent_type_ == "DATE":  # "the protests of 2024, when 70,000 marched": the date itself
         return noun
     for _ in range(4):
-        at_place = current.head.lower_ in ("at", "in", "near", "on", "off", "outside")
+        at_place = current.head.lower_ in ("at", "in", "near", "on", "off", "outside", "of")
         if current.dep_ == "pobj" and at_place and current.head.head.pos_ in ("NOUN", "PROPN"):
             current = current.head.head
         elif current.dep_ in ("compound", "appos") and current.head.pos_ in ("NOUN", "PROPN"):

@@ -236,11 +236,34 @@ def test_a_date_in_the_sentence_is_resolved_against_the_published_date():
         ("Hestia cut 2,000 jobs last year after a fall in orders.", "2025"),
         ("Sunday's earthquake killed 300 people, officials said on Tuesday.", "2026-03-01"),
         ("In 1998 the ferry caught fire and sank off the coast, killing 412 people.", "1998"),
+        (  # the phrase a relative clause hangs on is the tram's, the date the derailment's
+            "The last accident was the 2011 derailment of a tram at Farrow Bridge, in which 12 were hurt.",
+            "2011",
+        ),
+        (  # the date is on the verb the object's verb completes
+            "In 2011 he was among the first to reach the tram at Farrow Bridge, where 12 people were hurt.",
+            "2011",
+        ),
     ],
 )
 def test_the_event_a_figure_belongs_to_dates_it(sentence, date):
     [claim] = claims_of(sentence, published="2026-03-05")
     assert (claim.date, claim.date_stated) == (date, True)
+
+
+def test_a_clause_joined_to_another_shares_the_date_of_their_subject():
+    """ "killed 41" has no subject of its own: the 2019 outbreak's, that "infected" has, dates it too (the
+    cholera pack's earlier outbreak had joined this year's deaths)."""
+    sentence = "The last outbreak, in Halde in 2019, infected about 2,000 people and killed 41, records show."
+    claims = claims_of(sentence, published="2026-05-12")
+    assert [(c.value, c.date, c.date_stated) for c in claims] == [
+        ("2,000", "2019", True),
+        ("41", "2019", True),
+    ]
+    [now] = claims_of("The outbreak has infected about 2,000 people and killed 41.", published="2026-05-12")[
+        1:
+    ]
+    assert now.date == "2026-05-12" and not now.date_stated
 
 
 @pytest.mark.parametrize(

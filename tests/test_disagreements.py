@@ -1732,6 +1732,30 @@ def test_how_big_and_what_noun_questions_ask_for_a_figure():
     assert about_question(question_frame("How big is the crowd?"), found, NO_EMBEDDINGS) == []
 
 
+def test_how_much_asks_for_an_amount_and_what_does_it_cost_names_no_noun_by_what(shared_desk):
+    """ "How much is the grant paid per household?" asks an amount, not how many grants were paid (the heat
+    pump pack); "By how much did it fall?" is a change of a count. "What does an installation cost?" is
+    not a question about installations, however the parser hangs "What" on the noun."""
+    sentences = {
+        "a": "The ministry said 19,600 grants had been paid by 30 April.",
+        "b": "The audit office said 16,950 grants had been paid by 30 April.",
+        "c": "The ministry said 14,950 heat pumps had been installed by 17 April.",
+        "d": "The ministry said 22,410 heat pumps had been installed by 8 May.",
+    }
+    claims = parsed(sentences, {"a": "2026-05-12", "b": "2026-05-13", "c": "2026-05-12", "d": "2026-05-13"})
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["19,600", "16,950"]), ("update", ["14,950", "22,410"])]
+
+    def asked(question):
+        return [d.kind for d in about_question(question_frame(question), found, shared_desk.vocabulary)]
+
+    assert asked("How many grants had been paid by 30 April?") == ["conflict"]
+    assert asked("How much is the grant paid per household?") == []
+    assert asked("By how much did the ministry's installation count rise?") == ["update"]
+    assert question_frame("What does a heat pump installation under the scheme cost on average?") is None
+    assert asked("What does a heat pump installation under the scheme cost on average?") == []
+
+
 def test_a_live_pages_later_entries_of_one_day_are_later_not_a_conflict(shared_desk):
     """Under "09:05 -" six are missing (a spokesperson), under "19:10 -" four (no one named): the same
     running count later in the day, as on another day; the police's toll of three, then five, is their
