@@ -55,6 +55,9 @@ def _happened(node):
     # "6,300 delayed bags have now been returned": what befell them is the clause's, "delayed" their kind
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
     befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
+    # "eight people injured in the crash were still in hospital": where they are now, "injured" their kind
+    where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
+    placed = where is not None and where.pos_ == "ADP"
     for child in node.children:
         if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
             return event
@@ -62,6 +65,7 @@ def _happened(node):
         if (
             child.dep_ in ("acl", "amod")
             and not (befell and child.dep_ == "amod" and child.i < node.i)
+            and not (placed and child.dep_ == "acl")
             and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)

@@ -643,6 +643,9 @@ PRESENCE_AND_AMONG = [
     ("Some 3,000 soldiers are in Norrevia, the ministry said.", ("soldier", None)),  # a named place: where
     ("Firefighters said more than 400 people were inside the hotel.", ("people", "in hotel")),  # = "in"
     ("Two teachers were among the passengers, the school said.", None),  # a set of people, not a state
+    # where those a participle describes are now: "injured" is their kind (the tram pack's eight)
+    ("The trust said eight people injured in the crash were still in hospital.", ("people", "in hospital")),
+    ("The trust said eight people injured in the crash were elderly.", ("people", "injure")),
 ]
 
 
