@@ -105,8 +105,10 @@ CHANGING = frozenset("rise grow fall drop increase decrease climb jump raise rev
 def _event_asked(doc, asked, noun, anchor_token):
     """What befell what a question counts, read as a figure's frame would be, else its own verb."""
     event = None
-    if noun is not None and asked is not None and noun.i != asked.head.i:
-        event = event_of(asked)  # "How many of the escaped inmates have been recaptured?": recaptured
+    part = asked is not None and asked.dep_ == "nsubj" and any(c.lower_ == "of" for c in asked.children)
+    if asked is not None and (noun.i != asked.head.i if noun is not None else part):
+        # "How many of the escaped inmates have been recaptured?"; "… of the injured were in hospital?"
+        event = event_of(asked)
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
     if event is None:

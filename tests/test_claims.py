@@ -660,6 +660,11 @@ def test_a_question_about_those_aboard_and_a_partitive_question_are_framed():
     assert (aboard.noun, aboard.event) == ("people", "aboard")
     part = question_frame("How many of the job cuts are in Aldermark?")
     assert part.noun == "job cut"
+    # a part of a group named by its state: where the part is now (the tram pack)
+    still_in = question_frame("How many of the injured were still in hospital on 12 March?")
+    assert (still_in.noun, still_in.event) == (None, "in hospital")
+    raised = question_frame("How much had the appeal raised by 16 June?")  # no part: "much" is no group
+    assert raised.event == "raise"
 
 
 def test_a_part_counted_into_a_figure_is_no_claim_and_the_sources_place_is_not_the_figures():
