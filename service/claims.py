@@ -55,7 +55,7 @@ from .amounts import (
     unit_token,
 )
 from .article_context import with_article_context, without_leaders
-from .clauses import CONTAINERS, REPORTING, clause_anchor, is_aside, lemma, noun_key, places_of
+from .clauses import CONTAINERS, REPORTING, clause_anchor, lemma, noun_key, places_of
 from .counted import (
     counted,
     heads_a_part,
@@ -75,7 +75,7 @@ from .ellipsis import (
     revised_from,
 )
 from .events import event_key, names_a_state
-from .fact_box import PARENTHESIS_AFTER, label_of, label_source, named_label, noted_source
+from .fact_box import PARENTHESIS_AFTER, is_aside, label_of, label_source, named_label, noted_source
 from .figures import (
     Figure,
     currency_symbol,
@@ -318,7 +318,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if token.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") or _a_date_or_time(token, figure):
         return None
-    if figure.year_like and token.dep_ != "nummod":
+    if figure.year_like and (token.dep_ != "nummod" or token.head.tag_ == "NN"):  # "the 2011 gas explosion"
         return None
     if _no_size(sentence, figure, token) or _is_cause_of_rise(token) or _counts_figures(token):
         return None

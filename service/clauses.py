@@ -69,15 +69,6 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
     "wednesday thursday friday saturday sunday".split()
 )
 
-# "In a separate accident on Thursday, 9 people were killed": another event the article reports beside
-# its story (not "a separate count", which is another source's figure for the same thing)
-ANOTHER_EVENT = re.compile(
-    r"\b(?:a|an|another)\s+(?:separate|unrelated)\s+(?:incident|accident|attack|crash|collision|fire|blaze"
-    r"|explosion|blast|shooting|stabbing|bombing|raid|outbreak|storm|quake|earthquake|flood|landslide"
-    r"|avalanche|wildfire|eruption|derailment|spill|leak|disaster)\b",
-    re.I,
-)
-
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
 PRONOUNS = frozenset("he she it they we i you this that these those".split())
@@ -142,7 +133,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
     for place_token in clause:
         if not _is_place(place_token) or not _reached_as_place(place_token, anchor):
             continue
-        if _of_another_figure(place_token, token):
+        if _of_another_figure(place_token, token) or _where_a_site_lies(place_token):
             continue
         name = _place_name(place_token)
         if name and name not in places:
@@ -180,6 +171,17 @@ def _subjects_country(anchor) -> str | None:
             if country is not None:
                 return _place_name(country)
     return None
+
+
+def _where_a_site_lies(place_token) -> bool:
+    """ "died in a crowded camp in northern Kavessa": the figure is the unnamed camp's, which lies in
+    Kavessa; not Kavessa's."""
+    site = place_token.head.head if place_token.dep_ == "pobj" else None
+    if site is None or site.pos_ != "NOUN" or site.ent_type_ or site.dep_ != "pobj":
+        return False
+    if not is_a_site(lemma(site)):  # "the 2011 gas explosion in Kavensund" is Kavensund's
+        return False
+    return place_token.head.lower_ in ("in", "near") and site.head.lower_ in LOCATIVE
 
 
 def _of_another_figure(place_token, token) -> bool:
@@ -342,17 +344,6 @@ def _containing_place(token):
             if pobj is not None and _is_place(pobj):
                 return _place_name(pobj)
     return None
-
-
-# "For comparison, police estimated the largest crowd of the 2019 protests at 120,000", also after a live
-# blog's time ("16:45 - For comparison: at the 2022 election, …")
-FOR_COMPARISON = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?for\s+comparison\b", re.I)
-
-
-def is_aside(sentence: str) -> bool:
-    """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
-    …")."""
-    return ANOTHER_EVENT.search(sentence) is not None or FOR_COMPARISON.match(sentence.strip()) is not None
 
 
 # "the region" in a sentence whose body is named for its region ("the Haskeld Regional Agriculture Office")

@@ -38,7 +38,7 @@ HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 # states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
-UNHARMED = frozenset("alive safe unharmed unhurt uninjured".split())
+UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # "live": reside
 STATE_GERUNDS = frozenset({"missing"})  # an adjective the tagger reads as a verb's -ing form
 STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 

@@ -125,3 +125,23 @@ def _parsed(text: str):
     """The label's parse and its root."""
     doc = nlp.parse_one(text)
     return doc, next((t for t in doc if t.head.i == t.i), None)
+
+
+# "In a separate accident on Thursday, 9 people were killed": another event the article reports beside
+# its story (not "a separate count", which is another source's figure for the same thing)
+ANOTHER_EVENT = re.compile(
+    r"\b(?:a|an|another)\s+(?:separate|unrelated)\s+(?:incident|accident|attack|crash|collision|fire|blaze"
+    r"|explosion|blast|shooting|stabbing|bombing|raid|outbreak|storm|quake|earthquake|flood|landslide"
+    r"|avalanche|wildfire|eruption|derailment|spill|leak|disaster)\b",
+    re.I,
+)
+
+# "For comparison, police estimated the largest crowd of the 2019 protests at 120,000", also after a live
+# blog's time ("16:45 - For comparison: at the 2022 election, …")
+FOR_COMPARISON = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?for\s+comparison\b", re.I)
+
+
+def is_aside(sentence: str) -> bool:
+    """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
+    …")."""
+    return ANOTHER_EVENT.search(sentence) is not None or FOR_COMPARISON.match(sentence.strip()) is not None

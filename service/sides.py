@@ -7,6 +7,7 @@ from __future__ import annotations
 from .clauses import lemma
 from .events import COUNTING, object_of
 from .text import bare_name
+from .thesaurus import is_a_happening
 
 AFFILIATIONS = frozenset({"NORP", "ORG", "PERSON"})  # a group's side; a place (GPE) is a frame's place
 ACTORS = AFFILIATIONS | {"GPE"}  # "Russia lost 600 soldiers": a country as the doer
@@ -18,7 +19,8 @@ def whose(noun, event, figure=None) -> str | None:
     two sides' counts are never one count. None when no name says."""
     if noun is not None:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in AFFILIATIONS:
+            named = child.ent_type_ in AFFILIATIONS and not _capitalised_first(child)
+            if child.dep_ in ("amod", "compound", "poss") and named:
                 return _entity_text(child)
     if event is None or lemma(event) in COUNTING:
         return None  # "the IODP counted 3,050 arrivals": who counts says so, and did not do it
@@ -42,3 +44,11 @@ def _entity_text(token) -> str:
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     text = span.text if span is not None else token.text
     return bare_name(text)
+
+
+def _capitalised_first(token) -> bool:
+    """ "Cholera deaths climb to 24": a sentence's first word, which the tagger may take for a name, that
+    names what befell the group (not "Hamas fighters", "Labour voters": a group)."""
+    whole = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    alone = whole is None or len(whole) == 1
+    return token.i == token.sent.start and alone and is_a_happening(token.lower_)

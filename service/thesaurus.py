@@ -133,6 +133,7 @@ OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
 GROUP = 14  # noun.group
 QUANTITY = 23  # noun.quantity
 STATE = 26  # noun.state
+PHENOMENON = 19  # noun.phenomenon
 
 
 def is_a_thing(noun: str) -> bool:
@@ -170,6 +171,12 @@ def is_a_unit(noun: str) -> bool:
 def is_a_state(noun: str) -> bool:
     """Whether a noun's most common sense is a state ("poverty", "debt", "quarantine"), not a place."""
     return _first_noun_file(noun) == STATE
+
+
+def is_a_happening(noun: str) -> bool:
+    """Whether a noun's most common sense is a state, an act, an event or a phenomenon ("cholera",
+    "storm", "strike"): what befalls a group, never whose it is."""
+    return _first_noun_file(noun) in (*OCCURRENCES, PHENOMENON, STATE)
 
 
 def _first_noun_file(noun: str) -> int | None:

@@ -1038,6 +1038,24 @@ def test_a_timelines_entry_is_the_day_it_names_and_a_year_earlier_is_the_year_be
     assert (found.date, found.date_stated) == ("2025", True)
 
 
+def test_a_capitalised_first_word_naming_what_befell_a_group_is_no_side():
+    """The tagger reads a headline's "Cholera" as an organisation: a disease is what befell the dead, not
+    whose they are ("Hamas fighters" are a side)."""
+    [cholera] = claims_of("Cholera deaths climb to 24 in Kavessa's Tembure camp.")
+    assert (cholera.noun, cholera.whose) == ("death", None)
+    [fighters] = claims_of("Hamas fighters killed 12 soldiers on Monday.")
+    assert fighters.whose == "by Hamas"
+
+
+def test_a_named_place_that_says_where_an_unnamed_site_lies_is_not_the_figures_place():
+    """ "died in a crowded camp in northern Kavessa": the deaths are the camp's, which lies in Kavessa, not
+    a count for Kavessa; an event's place is still its own ("the 2011 gas explosion in Kavensund")."""
+    [camp] = claims_of("At least 24 people have died in a crowded displacement camp in northern Kavessa.")
+    assert camp.places == []
+    [blast] = claims_of("Nine people were killed in the 2011 gas explosion in Kavensund.")
+    assert blast.places == ["Kavensund"]
+
+
 def test_whose_count_the_subject_is_says_who_gives_it():
     """ "The ministry's count … is unchanged at 174", "Its count …" (the sentence before names "it"), and a
     named person "of" a body speaks for the body; a place's toll has no teller."""

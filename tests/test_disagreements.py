@@ -274,6 +274,27 @@ def test_events_one_source_tallies_side_by_side_never_join_however_close_their_e
     assert vocabulary_clusters_without_the_sentence(shared_desk)["alive"] == "alive"
 
 
+def test_those_who_live_somewhere_are_never_those_who_died_there(shared_desk):
+    """ "live" and "die" are 0.60 apart to the embedder: a camp's population ("more than 60,000 people
+    live there") asked about is not its death toll (the cholera pack); nor are survivors the dead."""
+    sentences = {
+        "a": "Camp leaders say more than 60,000 people live in Tembure camp.",
+        "b": "The agency said 24 people had died in Tembure camp.",
+        "c": "The camp committee said 41 people had died in Tembure camp.",
+    }
+    claims = parsed(sentences, {"a": "2026-05-12", "b": "2026-05-12", "c": "2026-05-12"})
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["24", "41"])]
+    asked = question_frame("How many people live in Tembure camp?")
+    assert about_question(asked, found, shared_desk.vocabulary) == []
+    assert about_question(
+        question_frame("How many people died in Tembure camp?"), found, shared_desk.vocabulary
+    )
+    survived = claim("d", 30, event="survive", source="the coastguard", date="2026-05-12")
+    died = claim("e", 12, event="die", source="the police", date="2026-05-12")
+    assert find_disagreements([survived, died], shared_desk.vocabulary) == []
+
+
 def vocabulary_clusters_without_the_sentence(desk) -> dict[str, str]:
     """Without a sentence telling them apart, the embeddings alone join them: why the rule is needed."""
     clusters = desk.vocabulary.clusters(["dead", "alive", "die"], 0.56)
