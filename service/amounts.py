@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
@@ -430,21 +429,3 @@ def rate_of(sentence: str, figure: Figure) -> str | None:
 def rate_in(event: str) -> str | None:
     """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
     return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)
-
-
-# "nine in ten confirmed cases", "1 in 5 households": a proportion, no count of either (not "12 in 2024",
-# "five in 10 minutes")
-_RATIO_TERM = rf"(?:\d[\d,]*|one|{NUMBER_WORD})"
-RATIO_AFTER = re.compile(
-    rf"\s+in\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b){_RATIO_TERM}(?![\w,])"
-    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)",
-    re.IGNORECASE,
-)
-RATIO_BEFORE = re.compile(rf"(?<![\w,]){_RATIO_TERM}\s+in\s+(?:every\s+)?$", re.IGNORECASE)
-
-
-def in_a_ratio(sentence: str, figure: Figure) -> bool:
-    return bool(
-        RATIO_AFTER.match(sentence, figure.end)
-        or RATIO_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
-    )

@@ -44,7 +44,6 @@ from . import nlp
 from .amounts import (
     currency_name,
     currency_token,
-    in_a_ratio,
     learn_currencies,
     measure_of,
     measure_token,
@@ -59,6 +58,7 @@ from .clauses import CONTAINERS, REPORTING, clause_anchor, lemma, noun_key, plac
 from .counted import (
     counted,
     heads_a_part,
+    in_a_ratio,
     is_a_ranking,
     is_an_age,
     is_generic,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
 from .figures import Figure
@@ -355,3 +356,23 @@ def after_a_bare_container(token) -> bool:
         return bare_container(token.head)
     siblings = token.head.children if token.dep_ == "dobj" else []
     return any(c.dep_ == "dobj" and c.i < token.i and bare_container(c) for c in siblings)
+
+
+# "nine in ten confirmed cases", "1 in 5 households": a proportion, no count of either (not "12 in 2024",
+# "five in 10 minutes"); so is "1 latrine per 86 people", "one for every 140", "3 doctors per 1,000"
+_RATIO_TERM = rf"(?:\d[\d,]*|one|{NUMBER_WORD})"
+_PER = r"(?:per|for\s+every|to\s+every|for\s+each)"
+RATIO_AFTER = re.compile(
+    rf"(?:\s+in\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b){_RATIO_TERM}(?![\w,])"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)"
+    rf"|(?:\s+[^\W\d]+){{0,2}}\s+{_PER}\s+{_RATIO_TERM}(?![\w,]))",
+    re.IGNORECASE,
+)
+RATIO_BEFORE = re.compile(rf"(?<![\w,])(?:{_RATIO_TERM}\s+in\s+(?:every\s+)?|{_PER}\s+)$", re.IGNORECASE)
+
+
+def in_a_ratio(sentence: str, figure: Figure) -> bool:
+    return bool(
+        RATIO_AFTER.match(sentence, figure.end)
+        or RATIO_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
+    )

@@ -1925,10 +1925,19 @@ def test_how_a_figure_is_known_is_not_who_says_it():
     [
         "Nine in ten confirmed cases had not received both doses of the vaccine.",
         "1 in 5 households lost power.",
+        # one thing for so many people: no count of either (the cholera pack's latrines)
+        "The survey found 1 latrine per 86 people, against a standard of 1 latrine per 20.",
+        "The agency's estimate is one for every 86 people; the ministry says one for every 40.",
+        "There are 3 doctors per 1,000 residents.",
     ],
 )
 def test_a_proportion_counts_nothing(sentence):
     assert claims_of(sentence) == []
+
+
+def test_a_sum_per_head_is_no_proportion():
+    claims = claims_of("The grant pays €7,500 per household to 32,000 households.")
+    assert [c.value for c in claims] == ["€7,500", "32,000"]
 
 
 def test_a_figure_in_a_year_or_within_days_is_no_proportion():
