@@ -86,10 +86,12 @@ def _levelled(unit):
     if unit.dep_ != "pobj" or unit.head.dep_ != "prep" or unit.head.lower_ not in ("at", "to"):
         return None
     verb = unit.head.head
+    moved = verb.lower_ in ("up", "down") and verb.dep_ in ("advmod", "prt")  # "is down to 1.9%": its level
+    verb = verb.head if moved else verb
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     verb_lemma = lemma(verb)
-    if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS | RAISING:
+    if unit.head.lower_ == "to" and verb_lemma not in LEVEL_VERBS | RAISING and not moved:
         return None
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING | RAISING | LEVEL_VERBS):

@@ -161,6 +161,13 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
         span = next((e for e in clause.doc.ents if date is not None and e.start <= date.i < e.end), None)
         if span is not None and span.label_ == "DATE":
             return nlp.resolve_date(span.text, published)
+    # "the rate stood at 3.1% when the first report was issued on 2 May": the when clause's own date
+    after = [c for c in anchor.children if c.dep_ == "advcl" and c.i > anchor.i]
+    for clause in filter(_opens_with_when, after):
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        span = next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
+        if span is not None and (resolved := nlp.resolve_date(span.text, published)):
+            return resolved
     return None
 
 

@@ -1940,6 +1940,17 @@ def test_a_sum_per_head_is_no_proportion():
     assert [c.value for c in claims] == ["€7,500", "32,000"]
 
 
+def test_a_level_told_as_up_or_down_to_and_a_when_clause_after_it_dating_it():
+    """ "is down to 1.9%": the level the rate is at now (the parser hangs "to" on "down"); "stood at 3.1%
+    when the first report was issued on 2 May": the when clause's date is the figure's (the cholera
+    pack's fatality rate)."""
+    [down] = claims_of("The sitrep says the fatality rate is down to 1.9%.", published="2026-05-12")
+    assert (down.value, down.noun, down.date) == ("1.9%", "fatality rate", "2026-05-12")
+    sentence = "The fatality rate stood at 3.1% when the first report was issued on 2 May."
+    [then] = claims_of(sentence, published="2026-05-12")
+    assert (then.value, then.date, then.date_stated) == ("3.1%", "2026-05-02", True)
+
+
 def test_a_figure_in_a_year_or_within_days_is_no_proportion():
     claims = claims_of("Police arrested 12 in 2024 and 40 in 10 days.")
     assert [c.value for c in claims] == ["12", "40"]
