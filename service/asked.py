@@ -203,13 +203,13 @@ def _said_to_happen(asked):
 
 
 def _main_verb(doc):
-    """ "How many people did the ambulance service treat?", "How many flights had Norvane Air cancelled by
-    Friday?": the parser loses the counted noun's verb in a question's word order; the question's own verb
-    (not one of a clause about when: "… when it collapsed") is what befell what it counts."""
+    """ "How many people did the ambulance service treat?": the parser loses the counted noun's verb in a
+    question's word order; its own verb (not a when clause's) is what befell what it counts."""
     for verb in sorted(doc, key=lambda t: t.dep_ != "ROOT"):  # "How many of those arrested were charged?"
         if verb.pos_ != "VERB" or lemma(verb) in ("be", "have", "do") or not is_event_verb(verb):
             continue
-        if verb.dep_ in ("ROOT", "acl") and not any(t.dep_ == "advcl" for t in [verb, *verb.ancestors]):
+        must = verb.dep_ == "xcomp" and verb.head.dep_ == "ROOT" and lemma(verb.head) in ("have", "need")
+        if (verb.dep_ in ("ROOT", "acl") or must) and not any(t.dep_ == "advcl" for t in verb.ancestors):
             return verb
     return None
 

@@ -46,7 +46,9 @@ def aboard(node):
 
 
 def says_aboard(prep, place) -> bool:
-    return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and place.lower_ == "board")
+    """ "aboard", "on board", "on board Flight HV 318" (the parser makes "board" a word of the name)."""
+    board = prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].lower_ == "board"
+    return prep.lower_ == "aboard" or (prep.lower_ == "on" and place is not None and board)
 
 
 def is_presence(event: str) -> bool:
@@ -60,7 +62,7 @@ def presence_key(prep) -> str:
     """ "aboard" for "on board" and "aboard (the boat)", else the preposition and its noun ("in hospital");
     "inside" is "in" ("inside the hotel" and "in the hotel" are one place to be)."""
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if prep.lower_ == "aboard" or place is None or place.lower_ == "board":
+    if place is None or says_aboard(prep, place):
         return "aboard"
     return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
 

@@ -658,6 +658,10 @@ def test_where_a_group_is_and_what_it_is_among_are_its_event(sentence, expected)
 def test_a_question_about_those_aboard_and_a_partitive_question_are_framed():
     aboard = question_frame("How many people were on board the Merrow Star when it sank?")
     assert (aboard.noun, aboard.event) == ("people", "aboard")
+    flight = question_frame("How many people were on board Flight HV 318?")  # "board" a word of the name
+    assert (flight.noun, flight.event) == ("people", "aboard")
+    owed = question_frame("How much will Norvane Air have to pay in compensation?")  # what it must do
+    assert (owed.noun, owed.event) == (None, "pay")
     part = question_frame("How many of the job cuts are in Aldermark?")
     assert part.noun == "job cut"
     # a part of a group named by its state: where the part is now (the tram pack)
