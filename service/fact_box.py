@@ -8,12 +8,12 @@ import re
 
 from . import nlp
 from .citations import NUMBER_WORD
-from .clauses import places_of
+from .clauses import CONTAINERS, places_of
 from .dates import date_of
 from .events import event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF_CODE, Figure, in_a_table_cell
 from .text import SCRIPT_CUES
-from .thesaurus import unknown_word
+from .thesaurus import is_a_site, unknown_word
 
 PARENTHESIS_AFTER = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\((?P<inside>[^()]{2,80})\)")
 SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|said)\b", re.I)
@@ -96,6 +96,8 @@ def label_of(sentence: str, figure: Figure, published: str | None):
         doc, root = _parsed(text[:1].lower() + text[1:])
     if root is None or _a_clause(root):
         return None
+    if _a_regions_name(doc, root):  # "Haldeby Coast: 142 stations.": where the line's count is
+        return None, None, [text], None
     if root.pos_ in ("VERB", "ADJ") and is_event_verb(root):  # "Injured: 63", "Missing: 41"
         noun, event = None, root
     elif root.pos_ == "NOUN" and not root.ent_type_:
@@ -112,6 +114,15 @@ def label_of(sentence: str, figure: Figure, published: str | None):
     if day and (resolved := nlp.resolve_date(day, published)):
         date, stated = resolved, True  # "(10 March)"
     return noun, event, places, date if stated else None
+
+
+def _a_regions_name(doc, root) -> bool:
+    """ "Haldeby Coast", "Ostrum Capital Region", "Western Lakes": a name in capitals that ends with a
+    kind of place."""
+    words = [t for t in doc if not t.is_punct]
+    titled = len(words) > 1 and all(t.text[:1].isupper() for t in words) and root.i == words[-1].i
+    kind = root.lower_
+    return titled and kind not in CONTAINERS and (is_a_site(kind) or is_a_site(kind.removesuffix("s")))
 
 
 def _a_clause(root) -> bool:

@@ -1412,6 +1412,24 @@ def test_a_fact_box_figure_whose_parenthesis_names_its_source_is_what_the_label_
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "places"),
+    [  # a fuel map's regions (the refinery strike pack): each line's count is its region's, not a dispute
+        ("Haldeby Coast: 142 stations.", ["Haldeby Coast"]),
+        ("Ostrum Capital Region: 118 stations.", ["Ostrum Capital Region"]),
+        ("Western Lakes: 38 stations.", ["Western Lakes"]),
+        ("Filling stations: 142.", []),  # what is counted, not where
+    ],
+)
+def test_a_fact_box_label_that_names_a_region_is_where_its_count_is(line, places):
+    [claim] = claims_of(line)
+    assert (claim.value, claim.noun, claim.places) == (
+        "142" if "142" in line else claim.value,
+        "station",
+        places,
+    )
+
+
 def test_a_figure_of_the_same_week_last_year_is_of_last_year():
     sentence = "In the same week last year, 1,020 people landed on Lissara, according to ministry data."
     assert [(c.value, c.date) for c in claims_of(sentence, published="2026-06-09")] == [("1,020", "2025")]
