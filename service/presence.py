@@ -28,6 +28,8 @@ def tells_presence(prep) -> bool:
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if place is None or lemma(place) in CONTAINERS:
         return False  # "at the latest count": when a figure was given, not where anyone is
+    if prep.lower_ == "without":
+        return place.pos_ == "NOUN"  # "were without power": what the group is left without
     return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 
 
@@ -40,8 +42,9 @@ def common_place(token) -> bool:
 def aboard(node):
     """ "64 people on board", "83 people aboard": those present on a vessel, said on the noun itself."""
     for prep in (c for c in node.children if c.dep_ == "prep"):
-        if says_aboard(prep, next((c for c in prep.children if c.dep_ == "pobj"), None)):
-            return prep
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if says_aboard(prep, place) or (prep.lower_ == "without" and tells_presence(prep)):
+            return prep  # "3,000 homes without power"
     return None
 
 

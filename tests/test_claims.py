@@ -646,6 +646,10 @@ PRESENCE_AND_AMONG = [
     # where those a participle describes are now: "injured" is their kind (the tram pack's eight)
     ("The trust said eight people injured in the crash were still in hospital.", ("people", "in hospital")),
     ("The trust said eight people injured in the crash were elderly.", ("people", "injure")),
+    # what a group is left without, as where it is (the camp fire pack's people without shelter)
+    ("Officials said 7,300 people were still without shelter.", ("people", "without shelter")),
+    ("Officials said 7,300 people without shelter slept outside.", ("people", "sleep")),
+    ("About 41,500 customers were without power.", ("customer", None)),  # as "49 passengers on board"
 ]
 
 
