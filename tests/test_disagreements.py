@@ -867,11 +867,17 @@ BLIND_PACKS = [
     "city_default_synthetic",
     "counterfeit_pills_synthetic",
     "turbulence_flight_synthetic",
+    "heat_pump_grants_synthetic",
+    "tram_collision_synthetic",
+    "cholera_camp_synthetic",
+    "refinery_strike_synthetic",
+    "meteor_airburst_synthetic",
+    "evictions_surge_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and eight packs written blind (by helpers that never read service/), in 37 rounds: the
+    """A hundred and fourteen packs written blind (by helpers that never read service/), in 39 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1049,17 +1055,29 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     article gives fifteen times apart, a question's place in its dispute's topic, "How many patients had the
     agency linked …?", "were affected", "were on board", "at the latest count", "in Haldmark province")
     5 of 6, 4 of 6, 0, 0, 0, 0, 11; on the older 105: conflicts 180 -> 181, agreements 13 -> 10, false
-    alarms 28 -> 25, unrelated figures 22 -> 19, questions given 282 -> 292.
+    alarms 28 -> 25, unrelated figures 22 -> 19, questions given 282 -> 292. The thirty-eighth (heat pump
+    grants, a tram collision, a cholera camp; a ministry FAQ, an audit summary, a press review, a TV script,
+    letters, a reporter's thread, council minutes, a wire's bulletins, a field diary, a translated communique)
+    first run: conflicts 5 of 13, updates 3 of 6, false alarms 4, unrelated figures 4, unrelated on questions
+    6, questions given 10; after its mends ("the 2011 derailment of a tram at X, in which", a shared
+    subject's date, "injured … were still in hospital", "How many of the injured were …?", "a camp in northern
+    Kavessa", "Cholera deaths", living never dying, "1 latrine per 86 people", "How much is the grant?", a
+    source's same-year running count) 7 of 13, 4 of 6, 0, 0, 0, 0, 12. The thirty-ninth (a refinery strike, a
+    meteor airburst, an evictions surge; an ad hoc disclosure, a debate transcript, a fuel map, a preprint, an
+    insurance bulletin, a court release, a judgment) first run on that code: 3 of 10, 4 of 6, 0, 4, 3, 5, 5;
+    after "Haldeby Coast: 142 stations." and "without shelter": 3 of 10, 4 of 6, 0, 3, 1, 3, 5. On the older
+    108: conflicts 186 -> 187, updates 132 -> 133, false alarms 25 -> 24, unrelated figures 19 -> 20,
+    unrelated on questions 35 -> 33, questions given 303 -> 310.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 183
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 129
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 194
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 138
     assert sum(r.agreements_reported for r in reports) <= 10
-    assert sum(r.false_alarms for r in reports) <= 25
-    assert sum(r.unrelated_figures_reported for r in reports) <= 19
-    assert sum(r.unrelated_on_questions for r in reports) <= 35
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 298
+    assert sum(r.false_alarms for r in reports) <= 27
+    assert sum(r.unrelated_figures_reported for r in reports) <= 21
+    assert sum(r.unrelated_on_questions for r in reports) <= 36
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 322
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
