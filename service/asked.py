@@ -76,8 +76,8 @@ def question_frame(question: str) -> Claim | None:
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun)
     event = None if sized else event
-    if event is not None and only_where(event) and event_key(event) == "aboard" and not is_generic(noun):
-        event = None  # "How many passengers were on board?" asks what "49 passengers on board" counts
+    if event is not None and only_where(event) and event_key(event).split()[0] in ("aboard", "without"):
+        event = None if not is_generic(noun) else event  # "… passengers on board?": as "49 passengers" is
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     places = places or _left_from(doc)

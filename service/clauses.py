@@ -181,7 +181,7 @@ def _where_a_site_lies(place_token) -> bool:
         return False
     if not is_a_site(lemma(site)):  # "the 2011 gas explosion in Kavensund" is Kavensund's
         return False
-    return place_token.head.lower_ in ("in", "near") and site.head.lower_ in LOCATIVE
+    return place_token.head.lower_ in ("in", "near") and site.head.lower_ in LOCATIVE - {"of", "to", "into"}
 
 
 def _of_another_figure(place_token, token) -> bool:
