@@ -1068,7 +1068,8 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     after "Haldeby Coast: 142 stations." and "without shelter": 3 of 10, 4 of 6, 0, 3, 1, 5, 5 (a question
     about stations "without fuel" asks what the stations' figures count, and gets the refinery's two false
     alarms). On the older 108: conflicts 186 -> 187, updates 132 -> 133, agreements 10 -> 9, false alarms
-    25 -> 24, unrelated on questions 35 -> 33, questions given 303 -> 311.
+    25 -> 24, unrelated on questions 35 -> 32, questions given 303 -> 316 (a running count answers a day
+    after its last figure: "recovered by Sunday 14 June").
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
@@ -1077,8 +1078,8 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(r.agreements_reported for r in reports) <= 9
     assert sum(r.false_alarms for r in reports) <= 27
     assert sum(r.unrelated_figures_reported for r in reports) <= 20
-    assert sum(r.unrelated_on_questions for r in reports) <= 38
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 323
+    assert sum(r.unrelated_on_questions for r in reports) <= 37
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 328
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -1693,6 +1694,23 @@ def test_a_questions_own_verb_is_what_befell_what_it_counts_when_the_parser_lose
         "appeal",
         None,
     )  # received is no event: the appeals the board has
+
+
+def test_a_running_count_answers_a_question_about_a_day_after_its_last_figure_not_before_its_first():
+    """ "How many containers had the coastguard recovered by Sunday 14 June?" when the count was last given
+    on 12 June: its latest figure is what is known by then (the container spill pack); a day before the
+    count began is another time."""
+    recovered = [
+        claim("a", 12, noun="container", event="recover", source="the coastguard", date="2026-06-10"),
+        claim("b", 31, noun="container", event="recover", source="the coastguard", date="2026-06-12"),
+    ]
+    found = find_disagreements(recovered, NO_EMBEDDINGS)
+    assert kinds(found) == [("update", ["12", "31"])]
+    later = question_frame("How many containers had the coastguard recovered by Sunday 14 June 2026?")
+    assert later.date == "2026-06-14"
+    assert about_question(later, found, NO_EMBEDDINGS) == found
+    before = question_frame("How many containers had the coastguard recovered by 2 June 2026?")
+    assert about_question(before, found, NO_EMBEDDINGS) == []
 
 
 def test_how_much_of_a_thing_is_answered_by_its_measure_and_a_place_no_figure_names_by_the_story():
