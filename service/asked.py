@@ -77,7 +77,7 @@ def question_frame(question: str) -> Claim | None:
         event = _trailing_participle(noun)
     event = None if sized else event
     if event is not None and only_where(event) and event_key(event).split()[0] in ("aboard", "without"):
-        event = None if not is_generic(noun) else event  # "… passengers on board?": as "49 passengers" is
+        event = event if is_generic(noun) else None  # "… passengers on board?": what "49 passengers" counts
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
     places = places or _left_from(doc)
