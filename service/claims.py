@@ -366,7 +366,7 @@ def _a_date_or_time(token, figure: Figure) -> bool:
     tagger calls some counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = nlp.entity_of(token)
     if entity is not None and entity.label_ == "TIME" and entity.start == token.i and earlier_value(token):
         return False  # "down from 11 this morning": the count earlier that day (not "the season before")
     # "Of the 103 people taken to hospital, 42 had been discharged": a bare subject is a count

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .nlp import entity_of
 from .thesaurus import is_a_site
 
 REPORTING = frozenset(
@@ -173,6 +174,9 @@ def _subjects_country(anchor) -> str | None:
     return None
 
 
+SITE_PREPOSITIONS = LOCATIVE - {"of", "to", "into"}  # where a site is ("in a camp"), not "of the homes"
+
+
 def _where_a_site_lies(place_token) -> bool:
     """ "died in a crowded camp in northern Kavessa": the figure is the unnamed camp's, which lies in
     Kavessa; not Kavessa's."""
@@ -181,7 +185,7 @@ def _where_a_site_lies(place_token) -> bool:
         return False
     if not is_a_site(lemma(site)):  # "the 2011 gas explosion in Kavensund" is Kavensund's
         return False
-    return place_token.head.lower_ in ("in", "near") and site.head.lower_ in LOCATIVE - {"of", "to", "into"}
+    return place_token.head.lower_ in ("in", "near") and site.head.lower_ in SITE_PREPOSITIONS
 
 
 def _of_another_figure(place_token, token) -> bool:
@@ -219,7 +223,7 @@ def _where_clause_place(anchor) -> str | None:
     """The place a "where" clause hangs on: "In Port Velana, where 17 people died, …" → Port Velana."""
     if anchor.dep_ != "relcl" or not any(c.lower_ == "where" for c in anchor.children):
         return None
-    head = next((e[0] for e in anchor.doc.ents if e.start <= anchor.head.i < e.end), anchor.head)
+    head = entity[0] if (entity := entity_of(anchor.head)) is not None else anchor.head
     return _place_name(head) if _is_place(head) else None
 
 
@@ -324,7 +328,7 @@ def _is_place_holder(token) -> bool:
 
 def _place_name(token) -> str:
     if token.ent_type_ in PLACE_LABELS:
-        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        span = entity_of(token)
         text = span.text if span is not None else token.text
     else:
         text = " ".join(t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN")

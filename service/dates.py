@@ -158,7 +158,7 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
         if when is None:
             continue
         date = clause.head if clause.dep_ == "relcl" else _date_before(when)
-        span = next((e for e in clause.doc.ents if date is not None and e.start <= date.i < e.end), None)
+        span = nlp.entity_of(date) if date is not None else None
         if span is not None and span.label_ == "DATE":
             return nlp.resolve_date(span.text, published)
     # "the rate stood at 3.1% when the first report was issued on 2 May": the when clause's own date

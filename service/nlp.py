@@ -41,6 +41,11 @@ def parse(texts: Iterable[str]) -> list:
         return list(nlp.pipe(texts, batch_size=64))
 
 
+def entity_of(token):
+    """The named entity (a span of its Doc) the token is part of, or None."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
 @lru_cache(maxsize=2048)
 def parse_one(text: str):
     """The spaCy Doc of one short text (a question, a sentence), kept: the gate, the support checks and

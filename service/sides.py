@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .clauses import lemma
 from .events import COUNTING, object_of
+from .nlp import entity_of
 from .text import bare_name
 from .thesaurus import is_a_happening
 
@@ -41,7 +42,7 @@ def whose(noun, event, figure=None) -> str | None:
 
 
 def _entity_text(token) -> str:
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = entity_of(token)
     text = span.text if span is not None else token.text
     return bare_name(text)
 
@@ -49,6 +50,7 @@ def _entity_text(token) -> str:
 def _capitalised_first(token) -> bool:
     """ "Cholera deaths climb to 24": a sentence's first word, which the tagger may take for a name, that
     names what befell the group (not "Hamas fighters", "Labour voters": a group)."""
-    whole = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    alone = whole is None or len(whole) == 1
-    return token.i == token.sent.start and alone and is_a_happening(token.lower_)
+    if token.i != token.sent.start:
+        return False
+    whole = entity_of(token)
+    return (whole is None or len(whole) == 1) and is_a_happening(token.lower_)
