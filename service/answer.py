@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .abstention import fallback_answer, turned_away, unmentioned_in_named_articles
-from .asked import about_question, question_frame
+from .asked import question_frame
 from .assertions import find_assertion_disagreements, llm_judge
 from .citations import (
     CITATION,
@@ -40,6 +40,7 @@ from .disagreements import find_disagreements
 from .evidence import candidate_sentences, select_evidence
 from .llm import TokenHook, generate
 from .majority import majority_sentence, outvoted
+from .matching import about_question
 from .models import Answer, Claim, Disagreement, Passage
 from .named_answer import named_answer
 from .prompts import load_prompt, retry_prompt

@@ -9,7 +9,7 @@ has the same digits. A reported disagreement *isolates* a gold conflict or updat
 quarters of its figures belong to it; a conflict counts when a disagreement of kind "conflict" isolates
 it, an update when one of kind "update" does. An agreement is *reported* when half or more of the figures
 of a disagreement belong to it. A disagreement that isolates nothing is a false alarm. For each question,
-the disagreements newsdesk would attach to its answer (service/asked.py `about_question`) must be about
+the disagreements newsdesk would attach to its answer (service/matching.py `about_question`) must be about
 its topic: any other is unrelated; and a question whose topic a found disagreement isolates should get
 that disagreement (attaching nothing is never unrelated, so both are scored). (Figures that only the
 model's answer states are not scored here: this evaluation runs no model. Questions whose gold answer is
@@ -25,10 +25,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..articles import document_id, read_article
-from ..asked import about_question, question_frame
+from ..asked import question_frame
 from ..claims import article_claims
 from ..disagreements import find_disagreements
 from ..errors import InvalidInput
+from ..matching import about_question
 from ..models import Article, Claim, Disagreement
 from ..vocabulary import Vocabulary
 from .common import digits, load_json, rate, seconds_since
