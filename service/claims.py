@@ -104,11 +104,11 @@ PARTITIVE_GAP = re.compile(
 # frames; 33: currency codes, live blogs' entry days, transcript turns; 34: cubic metres in millions, things
 # returned; 35: a report before a colon, who counted, concentrations, sites, states; 36: dated headings, a
 # script's cues, metres as "m"; 37: "not the 41 km given by", fiscal years; 38: months as dates, "compared
-# with 74 on March 8"; 39: "Of the 131 deaths, 118 …", "14 May - …", "Renholt: €1.8 billion."; 40: "the 2011
-# derailment of a tram at X, in which", a shared subject's date, "injured … were still in hospital", "a camp
-# in northern Kavessa", "Cholera deaths", "1 latrine per 86 people", "is down to 1.9%", "when the first
-# report was issued on 2 May", "Haldeby Coast: 142 stations.", "without shelter", "the 2011 gas explosion")
-FRAMES_VERSION = 40
+# with 74 on March 8"; 39: "Of the 131 deaths, 118 …", "14 May - …", "Renholt: €1.8 billion."; 40: earlier
+# events' dates, sites, proportions, region labels, "without shelter"; 41: "19-20 January", "rose to three on
+# 10 May", "in which" hung on the verb before, "When …, it had 14", "injured people are in hospital", "Five
+# of the confirmed cases are employees")
+FRAMES_VERSION = 41
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

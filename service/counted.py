@@ -187,7 +187,9 @@ def _adjacent_noun(token):
 
 def partitive_whole(token):
     """ "1,000 of (an estimated) 11,000 troops" → troops; "Of the 46 vehicles, 31 have been recovered" →
-    vehicles."""
+    vehicles; not "Five of the cases are employees of the hotel" (what the part is: _what_the_part_is)."""
+    if _what_the_part_is(token):
+        return None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -198,15 +200,18 @@ def partitive_whole(token):
 
 def fronted_whole(token):
     """ "Of the 131 deaths, 118 were in Upper Tolvane": the whole that heads the clause of its part."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or not token.like_num:
+    if token.dep_ not in ("nsubj", "nsubjpass") or not token.like_num or _what_the_part_is(token):
         return None
-    if any(c.dep_ == "attr" for c in token.head.children):
-        return None  # "Of the 2,740 passengers, 310 are Corvanian citizens": what the part is, not a count
     of = next((c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None or of.i > token.i:
         return None
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
     return pobj if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _what_the_part_is(token) -> bool:
+    """ "Of the 2,740 passengers, 310 are Corvanian citizens": what the part is, not a count of the whole."""
+    return token.dep_ == "nsubj" and any(c.dep_ == "attr" for c in token.head.children)
 
 
 def heads_a_part(noun) -> bool:

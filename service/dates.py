@@ -25,6 +25,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
     with another figure ("up from 88 on Wednesday") is that figure's: first the figure's own phrases."""
+    if (written := _date_written_after(figure, published)) is not None:
+        return written, True
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
     if (when := _when_clause_date(anchor, published)) is not None:
         return when, True
@@ -32,7 +34,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
         holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
         inside = {t.i for t in anchor.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
-    tokens += _result_of(anchor)
+    tokens += _result_of(anchor) + _hung_by_which(anchor)
     if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor) + _during(anchor, noun)
@@ -57,6 +59,17 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False
+
+
+def _date_written_after(figure, published: str | None) -> str | None:
+    """ "rose to three on 10 May and to four on 13 May": a date written right after the figure is its own,
+    however the parser hangs it."""
+    if figure is None or figure.i + 2 >= len(figure.doc):
+        return None
+    on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]
+    if on.lower_ not in ("on", "by") or date.ent_type_ not in POINT_LABELS or date.ent_iob_ != "B":
+        return None
+    return nlp.resolve_date(nlp.entity_of(date).text, published)
 
 
 def _date_on(verb, published: str | None) -> str | None:
@@ -161,9 +174,12 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
         span = nlp.entity_of(date) if date is not None else None
         if span is not None and span.label_ == "DATE":
             return nlp.resolve_date(span.text, published)
-    # "the rate stood at 3.1% when the first report was issued on 2 May": the when clause's own date
-    after = [c for c in anchor.children if c.dep_ == "advcl" and c.i > anchor.i]
-    for clause in filter(_opens_with_when, after):
+    # "the rate stood at 3.1% when the first report was issued on 2 May", "When the agency first announced
+    # it a week ago, it had 14 cases and had recorded two deaths": the when clause's own date
+    verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
+    advcls = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    own = [c for c in advcls if c.i > anchor.i or c.left_edge.i == 0]
+    for clause in filter(_opens_with_when, own):
         inside = range(clause.left_edge.i, clause.right_edge.i + 1)
         span = next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
         if span is not None and (resolved := nlp.resolve_date(span.text, published)):
@@ -195,6 +211,21 @@ def _result_of(anchor) -> list:
         events.append(anchor.head.head)
     phrases = [c for event in events for c in event.children if c.dep_ == "prep" and c.i != anchor.i]
     return [t for phrase in phrases for t in phrase.subtree]
+
+
+def _hung_by_which(anchor) -> list:
+    """ "referred to the outbreak at Marrowdale in 2019, in which 47 fell ill and six died": a relative
+    clause the parser hangs on the verb before; that verb's dates are those of the noun it is about."""
+    clause = anchor
+    for _ in range(6):
+        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
+            break
+        clause = clause.head
+    by_which = any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in clause.children)
+    if clause.dep_ != "advcl" or not by_which:
+        return []
+    phrases = [c for c in clause.head.children if c.dep_ in ("prep", "npadvmod") and c.i < clause.i]
+    return [t for phrase in phrases for t in phrase.subtree if t.ent_type_ == "DATE"]
 
 
 def _first_conjunct(anchor) -> list:

@@ -38,7 +38,8 @@ from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told, unsourced_steps
 from .events import unharmed_against_harm
-from .figures import SCALES, WORD_SCALES, is_currency
+from .figures import is_currency
+from .intervals import overlap
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .presence import is_presence
@@ -255,7 +256,7 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
         if a.doc_id != b.doc_id or key_a.noun != "*" or key_b.noun == "*" or not key_a.covered_by(key_b):
             continue
         one_voice = not (a.source and b.source) or same_source(source_key(a), source_key(b))
-        if one_voice and not _overlap(a, b):
+        if one_voice and not overlap(a, b):
             parts.add((key_a, key_b))
     return parts
 
@@ -287,28 +288,6 @@ def is_vague(claim: Claim) -> bool:
     abbreviated = abbreviated_unit_after(claim.quote, claim.value)  # "38,000 TEU"
     in_units = claim.noun is not None and (is_a_unit(claim.noun) or abbreviated is not None)
     return (claim.generic or (claim.unit is None and in_units)) and not claim.event and not claim.activity
-
-
-def _overlap(a: Claim, b: Claim) -> bool:
-    if None in (a.low, a.high, b.low, b.high):
-        return True  # a claim without an interval cannot contradict anything
-    slack_a, slack_b = _rounding(a), _rounding(b)
-    return a.low - slack_a <= b.high + slack_b and b.low - slack_b <= a.high + slack_a
-
-
-# a value keeps its scale as a word ("£4.5m" is "£4.5 million": figures._figure)
-ROUNDED = re.compile(rf"(\d+)(?:\.(\d+))?\s*({'|'.join(WORD_SCALES)})\b", re.IGNORECASE)
-ROUNDING_AT_MOST = 0.025
-
-
-def _rounding(claim: Claim) -> float:
-    """How far a figure written with a scale word may be from what it rounds: half its last digit, at
-    most 2.5% ("1.42 million" is 1,419,700 rounded; "2 billion" is not 2.4 billion)."""
-    found = ROUNDED.search(claim.value)
-    if found is None or claim.high is None:
-        return 0.0
-    step = SCALES[found.group(3).lower()] / 10 ** len(found.group(2) or "")
-    return min(step / 2, ROUNDING_AT_MOST * claim.high)
 
 
 # figures this many times apart count different things ("500" vs "180 million"), and in one article
@@ -343,7 +322,7 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
     pairs, steps = [], steps_told(group)
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            if same_source(source_key(a), source_key(b)) or _overlap(a, b) or _magnitudes_apart(a, b):
+            if same_source(source_key(a), source_key(b)) or overlap(a, b) or _magnitudes_apart(a, b):
                 continue
             if {a.value, b.value} in steps:
                 continue
@@ -404,15 +383,27 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
         if not key.startswith("article:") and claim.date and len(claim.date) > len("2025"):
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
+    lines = list(by_source.values())
+    for line in unsourced_steps(group):
+        lines += [] if _joined_to_one(line, lines) else [line]
     found = []
-    for claims in [*by_source.values(), *unsourced_steps(group)]:
+    for claims in lines:
         by_date = {}
         for claim in sorted(claims, key=lambda c: (c.date, c.time or "", c.doc_id, c.start)):
             by_date.setdefault((claim.date, claim.time), claim)  # a live page's entries: one day's steps
         line = list(by_date.values())
-        if len(line) > 1 and any(not _overlap(x, y) for x, y in itertools.pairwise(line)):
+        if len(line) > 1 and any(not overlap(x, y) for x, y in itertools.pairwise(line)):
             found.append(line)
     return found
+
+
+def _joined_to_one(line: Sequence[Claim], lines: Iterable[list[Claim]]) -> bool:
+    """A count told in steps that a source (or another article) gives at one of its days is that one."""
+    for claims in lines:
+        if {(c.value, c.date) for c in line} & {(c.value, c.date) for c in claims}:
+            claims.extend(line)
+            return True
+    return False
 
 
 def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:

@@ -18,6 +18,7 @@ from .counted import after_a_bare_container, bare_container
 from .events import COUNTING
 from .figures import Figure
 from .models import Claim
+from .nlp import days_apart
 
 CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|compared with|not)\b|;", re.I)
 
@@ -225,9 +226,17 @@ def unsourced_steps(group: Sequence[Claim]) -> list[list[Claim]]:
     figure ("As of 20 April its planes had covered 530 reefs, up from 180 on 9 April"): one running count."""
     told: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in group:
-        if claim.source is None and claim.date_stated and CHANGED_FROM.search(claim.quote):
+        if claim.source is None and claim.date_stated and STEPPED.search(claim.quote):
             told[(claim.doc_id, claim.start)].append(claim)
-    return [line for line in told.values() if _stepped_from(line)]
+    return [line for line in told.values() if _stepped_from(line) or _dated_steps(line)]
+
+
+def _dated_steps(line: list[Claim]) -> bool:
+    """ "The death toll, which stood at two on 6 May, rose to three on 10 May and to four on 13 May": each
+    figure on its own day, within weeks, in a sentence that tells the count rising or falling."""
+    days = sorted({claim.date for claim in line if claim.date and len(claim.date) == len("2026-05-06")})
+    rising = CHANGED.search(line[0].quote) is not None
+    return rising and len(days) == len(line) > 1 and days_apart(days[0], days[-1]) <= MAX_STEP_DAYS
 
 
 def _stepped_from(line: list[Claim]) -> bool:
@@ -242,6 +251,9 @@ def _stepped_from(line: list[Claim]) -> bool:
 
 
 MAX_STEP_GAP = 60
+MAX_STEP_DAYS = 31
+CHANGED = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|fell|fallen|dropped|jumped)\b", re.I)
+STEPPED = re.compile(f"{CHANGED_FROM.pattern}|{CHANGED.pattern}", re.I)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

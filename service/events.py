@@ -55,7 +55,7 @@ def _happened(node):
     # "6,300 delayed bags have now been returned": what befell them is the clause's, "delayed" their kind
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
     befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
-    # "eight people injured in the crash were still in hospital": where they are now, "injured" their kind
+    # "eight injured were still in hospital", "14 confirmed cases are in hospital": where, and their kind
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
     placed = where is not None and where.pos_ == "ADP"
     for child in node.children:
@@ -65,7 +65,7 @@ def _happened(node):
         if (
             child.dep_ in ("acl", "amod")
             and not (befell and child.dep_ == "amod" and child.i < node.i)
-            and not (placed and child.dep_ == "acl")
+            and not placed
             and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)
@@ -81,7 +81,7 @@ def _happened(node):
             return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
         if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not befell:
             return child  # "the number of missing hikers" (not "six missing hikers were found")
-        if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)):
+        if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not placed:
             return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):
             return child  # "48,600 patients waiting more than a year"

@@ -46,7 +46,8 @@ def readable(noun, event) -> str | None:
     if event is None or (lemma(event) == "be" and noun_text):
         return noun_text
     if event.pos_ == "ADP":  # "people on board", "people in hospital"
-        return " ".join([noun_text or "people", *(t.text for t in event.subtree)])
+        said = [t for t in event.subtree if not _in_a_clause_on(t, event) and t.text != ","]
+        return " ".join([noun_text or "people", *(t.text for t in said)])
     if found_at(event, noun):  # "polling stations with irregularities"
         return f"{noun_text} with {event.text.lower()}"
     if event.pos_ == "NOUN" and noun is not None and noun.head.lower_ == "to":  # "injuries to passengers"
@@ -85,3 +86,8 @@ def participle(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ied"
     return verb + "ed"
+
+
+def _in_a_clause_on(token, event) -> bool:
+    """ "in hospital, of whom five are in intensive care": a clause on the place is not the group's."""
+    return any(a.dep_ == "relcl" for a in [token, *token.ancestors] if a.i > event.i)

@@ -19,6 +19,7 @@ from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+PER_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:day|night|week|month|year|hour)\b", re.I)
 AMOUNT_ASKED = re.compile(r"(?<!\bby\s)\bhow\s+much\b", re.I)  # not "By how much did it rise?": a change
 
 
@@ -70,6 +71,11 @@ def about_question(
         # befell them (not "How many passengers were on board?", "How many flats did it contain?")
         of_noun = [d for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
         found = of_noun if len(of_noun) == 1 else []
+    if not found and _of_the_group(asked, frame) and not _said(asked.event, keyed):
+        # "How many vehicles fell into the river?" when no figure says so: the one dispute over vehicles,
+        # whatever it says befell them ("plunged", or nothing the parser read)
+        of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
+        found = [d for d, _ in of_noun] if len(of_noun) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
 
@@ -85,6 +91,22 @@ def _asks_a_doing(frame: Claim) -> bool:
         t for t in nlp.parse_one(frame.quote) if t.pos_ == "VERB" and lemma(t) not in ("be", "have", "do")
     ]
     return bool(HOW_MANY.search(frame.quote)) and bool(verbs) and lemma(verbs[0]) not in HOLDING
+
+
+def _of_the_group(asked, frame: Claim) -> bool:
+    """ "How many vehicles fell …?" asks about a whole group; not "How many … were still in hospital?" (a
+    part of it somewhere) nor "How many … crossed each day?" (a rate)."""
+    return (
+        bool(asked.event)
+        and asked.noun not in ("*", *GENERIC_NOUNS)
+        and asked.event.split()[0] not in LOCATIVE
+        and bool(HOW_MANY.search(frame.quote))
+        and not PER_TIME.search(frame.quote)
+    )
+
+
+def _said(event: str, keyed) -> bool:
+    return any(key.event and key.event.split()[0] == event.split()[0] for _, keys in keyed for key in keys)
 
 
 def _tells_of(event: str, disagreement: Disagreement) -> bool:

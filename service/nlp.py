@@ -77,6 +77,7 @@ MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
 # "last year", "the same week last year", "two years ago" ("a year ago" is a day: dateparser's)
+DAY_RANGE = re.compile(r"\b[0-3]?\d\s*[-–]\s*([0-3]?\d)\b(?!\s*[-–/.:]?\d)")  # "19-20 January": its last day
 CLOCK_TIME_AFTER = re.compile(r"[,\s]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*:?$", re.I)
 YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the year before"
     r"\blast\s+year\b|\bthe\s+(?:previous\s+year|year\s+(?:before|earlier))\b|^(?:in\s+|during\s+)?"
@@ -112,6 +113,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if season := SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in
         ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then
         return str(ended) if reference and ended < int(reference[:4]) else None
+    text = DAY_RANGE.sub(r"\1", text)  # not the year 2020
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         return str(int(reference[:4]) - _how_many(years.group(1)))
     if reference and (days := DAYS_BACK.match(text)):

@@ -34,8 +34,10 @@ def tells_presence(prep) -> bool:
 
 
 def common_place(token) -> bool:
-    """ "the boat", "hospital": a place that is no named one (those count where, not what)."""
-    named = [t for t in token.subtree if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
+    """ "the boat", "hospital": a place that is no named one (those count where, not what); a clause on it
+    ("hospital, of whom five are in intensive care") is not part of its name."""
+    own = [t for c in token.children if c.dep_ not in ("relcl", "acl") for t in c.subtree]
+    named = [t for t in [token, *own] if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
     return token.pos_ == "NOUN" and not named and not token.like_num
 
 

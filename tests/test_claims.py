@@ -2794,3 +2794,57 @@ def test_how_many_were_on_board_asks_what_the_figures_on_board_count():
     assert question_frame("How many passengers were on board the coach?").event is None
     assert question_frame("How many people were on board the coach?").event == "aboard"
     assert question_frame("How many passengers were still in hospital on Monday?").event == "in hospital"
+
+
+def test_a_day_range_names_its_last_day_not_a_year():
+    """ "the night of 19-20 January" was read as the year 2020 (dateparser takes "19-20" for a year)."""
+    from service.nlp import resolve_date
+
+    assert resolve_date("the night of 19-20 January", "2026-01-25") == "2026-01-20"
+    assert resolve_date("January 19–20", "2026-01-25") == "2026-01-20"
+    assert resolve_date("2025-26", "2026-01-25") is None  # a season, as before
+
+
+def test_a_date_written_right_after_a_figure_is_its_own_however_the_parser_hangs_it():
+    """The parser hung "on 10 May" on "rose" and the toll's relative clause gave "three" its 6 May."""
+    toll = claims_of(
+        "The death toll, which stood at two on 6 May, rose to three on 10 May and to four on 13 May.",
+        "2026-05-14",
+    )
+    assert {(c.value, c.date) for c in toll} >= {("3", "2026-05-10"), ("4", "2026-05-13")}
+
+
+def test_a_relative_clause_hung_on_the_verb_before_takes_that_verbs_date():
+    """ "in which 47 … fell ill" hangs, to the parser, on "referred" and its "in 2019": the outbreak's."""
+    earlier = claims_of(
+        "He referred to the outbreak at Marrowdale in 2019, in which 47 people fell ill and six died.",
+        "2026-05-15",
+    )
+    assert {(c.value, c.date) for c in earlier} == {("47", "2019"), ("6", "2019")}
+
+
+def test_a_when_clause_that_opens_the_sentence_dates_its_figures():
+    told = claims_of(
+        "When the agency first announced the outbreak a week ago, it had 14 confirmed cases and had "
+        "recorded two deaths.",
+        "2026-05-13",
+    )
+    assert {(c.value, c.date) for c in told} == {("14", "2026-05-06"), ("2", "2026-05-06")}
+
+
+def test_those_of_a_kind_somewhere_count_where_they_are_and_the_kind_is_no_event():
+    """ "Twelve injured people are in hospital" counts those in hospital, as "eight people injured in the
+    crash were still in hospital" does (for a named group, "in hospital" says only where: "workers"); a
+    clause on the hospital is not part of its name."""
+    [people] = claims_of("Twelve injured people are in hospital.")
+    assert (people.noun, people.event) == ("people", "in hospital")
+    [workers] = claims_of("Twelve injured workers are in hospital.")
+    assert (workers.noun, workers.event) == ("worker", None)
+    [people, _] = claims_of("Fourteen people are currently in hospital, of whom five are in intensive care.")
+    assert (people.event, people.counted) == ("in hospital", "people in hospital")
+
+
+def test_what_a_part_is_is_no_count_of_the_whole():
+    """ "Five of the confirmed cases are employees" counted five cases, against the 31 confirmed."""
+    assert claims_of("Five of the confirmed cases are employees of the hotel.") == []
+    assert [c.value for c in claims_of("Five of the confirmed cases have died.")] == ["5"]

@@ -1937,3 +1937,43 @@ def test_a_figure_for_a_year_gone_by_is_no_step_of_a_running_count():
     claims = article_claims(make_article("deficit", text))
     assert [(c.value, c.date) for c in claims] == [("€14.2 million", "2025"), ("€38 million", "2026-04-09")]
     assert find_disagreements(claims, NO_EMBEDDINGS) == []
+
+
+def test_a_toll_told_rising_day_by_day_in_one_sentence_is_one_running_count():
+    """No source is named, each figure has its day: a timeline, joined to a source's line when they share
+    a figure on its day (not a second line of the same count)."""
+    bulletin = (
+        "Bulletin\n\n14 May 2026\n\nThe death toll, which stood at two on 6 May, rose to three on 10 May and"
+        " to four on 13 May."
+    )
+    [update] = find_disagreements(article_claims(make_article("bulletin", bulletin)), NO_EMBEDDINGS)
+    assert update.kind == "update"
+    assert [(c.value, c.date) for c in update.claims] == [("3", "2026-05-10"), ("4", "2026-05-13")]
+    port = (
+        "Port\n\n15 May 2026\n\nNordquay Terminals said 12,400 containers were stuck in the yard on 10 May."
+        " Nordquay Terminals said 21,300 containers were stuck in the yard on 14 May.\n\nThe number of"
+        " containers stuck in the yard rose to 17,900 on 12 May from 12,400 on 10 May."
+    )
+    [line] = find_disagreements(article_claims(make_article("port", port)), NO_EMBEDDINGS)
+    assert [c.value for c in line.claims] == ["12,400", "17,900", "21,300"]
+
+
+def test_a_question_about_a_group_gets_the_one_dispute_over_it_whatever_it_says_befell_them():
+    """ "How many vehicles fell …?" when the figures say "plunged" (or nothing the parser reads): the one
+    dispute over vehicles; not a part somewhere ("still in hospital"), a rate ("each day"), nor when a
+    dispute says the event asked."""
+    text = (
+        "Bridge\n\n3 March 2026\n\nPolice said 14 vehicles plunged into the river. The fire service said"
+        " 9 vehicles plunged into the river."
+    )
+    found = find_disagreements(article_claims(make_article("bridge", text)), NO_EMBEDDINGS)
+    assert [d.kind for d in found] == ["conflict"]
+    assert (
+        about_question(question_frame("How many vehicles fell into the river?"), found, NO_EMBEDDINGS)
+        == found
+    )
+    for other in (
+        "How many vehicles crossed the bridge each day?",
+        "How many vehicles were still in the river?",
+    ):
+        assert about_question(question_frame(other), found, NO_EMBEDDINGS) == [], other
