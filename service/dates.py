@@ -127,12 +127,14 @@ def _holds_now(verb) -> bool:
 
 
 def _own_phrases(figure) -> list:
-    """The phrases on the figure, or on the "from" it follows: "up from 23 on Wednesday", "up from 640
-    last Thursday"."""
+    """The phrases on the figure, or on the "from" it follows ("up from 23 on Wednesday", "up from 640
+    last Thursday"), or on a clause that tells when it was given."""
     if figure is None:
         return []
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
     phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
+    told = [c for c in figure.children if c.dep_ == "relcl"]  # "from the €500,000 it announced on Wednesday"
+    phrases += [c for verb in told for c in verb.children if c.dep_ in ("prep", "npadvmod")]
     return [t for c in phrases if c.lower_ != "of" for t in c.subtree]  # "61 of those taken on Monday"
 
 

@@ -380,7 +380,8 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in group:
         key = source_key(claim)
-        if not key.startswith("article:") and claim.date and len(claim.date) > len("2025"):
+        own_day = claim.date_stated and len(claim.date or "") == len("2026-03-09")
+        if (own_day or not key.startswith("article:")) and claim.date and len(claim.date) > len("2025"):
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
     lines = list(by_source.values())
@@ -422,7 +423,7 @@ def find_disagreements(
 ) -> list[Disagreement]:
     """Conflicts and updates among the claims (see the module doc), largest groups first."""
     found = []
-    current = [c for c in claims if not is_background(c) and not is_vague(c)]
+    current = [c for c in claims if not is_background(c) and not is_vague(c) and not c.before]
     conflicts: dict[frozenset[tuple[str, str]], Disagreement] = {}
     for group in group_claims(current, vocabulary or Vocabulary()):
         group = dated_by_repeats(group)

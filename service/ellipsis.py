@@ -143,7 +143,14 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: 
             )
         if lender is not None and lender.source == claim.source and _rejected(sentence, at[i]):
             done[i] = done[i].model_copy(update={"source": None, "attribution": None})  # not its teller's
-    return done
+    return [_before(claim, done) if was else claim for claim, was in zip(done, earlier, strict=True)]
+
+
+def _before(claim: Claim, told: list[Claim]) -> Claim:
+    """An earlier value dated only as its sentence's new figure is ("raised on Monday from €4.5m to €7.2m"):
+    the value before that day, not on it."""
+    dated_alike = any(other.date == claim.date and other is not claim for other in told)
+    return claim.model_copy(update={"before": True}) if dated_alike else claim
 
 
 REJECTED = re.compile(r"\bnot\s+(?:the\s+)?\W?$", re.I)

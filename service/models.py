@@ -112,6 +112,11 @@ class Claim(BaseModel):
         [], description="(outer, inner) place pairs its sentence states: 'Norrevia’s Haldmark province'."
     )
     date_stated: bool = Field(False, description="True when the date comes from the sentence itself.")
+    before: bool = Field(
+        False,
+        description="A value told as the one before, with no day of its own ('raised on Monday from €4.5m to "
+        "€7.2m'): not a figure for that day.",
+    )
     time: str | None = Field(
         None, description="The time of the live-page entry that gives the figure ('19:10'), if any."
     )
