@@ -37,7 +37,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     tokens += _result_of(anchor) + _hung_by_which(anchor)
     if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
-    tokens += _first_conjunct(anchor) + _during(anchor, noun)
+    tokens += _first_conjunct(anchor) + _during(anchor, noun) + _after_a_past_year(anchor, published)
     for token in tokens:
         if resolved := _untagged_date(token, published):
             return resolved, True
@@ -283,6 +283,14 @@ def _during(anchor, noun) -> list:
     return [
         t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "during" for t in c.subtree
     ]
+
+
+def _after_a_past_year(anchor, published: str | None) -> list:
+    """ "After the 2011 heatwave, the ministry reported 700 excess deaths": what follows an event of an
+    earlier year is of that time, not the article's (not "after Wednesday's handover")."""
+    phrases = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("after", "following")]
+    years = [t for c in phrases for t in c.subtree if t.ent_type_ == "DATE" and nlp.YEAR_ONLY.match(t.text)]
+    return [t for t in years if published and t.text < published[:4]]
 
 
 NOT_FIGURES = ("DATE", "TIME", "ORDINAL")  # "after the first on Tuesday"

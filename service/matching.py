@@ -72,10 +72,10 @@ def about_question(
         of_noun = [d for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
         found = of_noun if len(of_noun) == 1 else []
     if not found and _of_the_group(asked, frame) and not _said(asked.event, keyed):
-        # "How many vehicles fell into the river?" when no figure says so: the one dispute over vehicles,
-        # whatever it says befell them ("plunged", or nothing the parser read)
+        # "How many vehicles fell into the river?" when no figure says so: the one dispute over vehicles, if
+        # it says nothing of what befell them either (not "packs left in stock" for "packs imported")
         of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
-        found = [d for d, _ in of_noun] if len(of_noun) == 1 else []
+        found = [d for d, keys in of_noun if not _events(keys)] if len(of_noun) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
 

@@ -58,6 +58,8 @@ def _teller(anchor, doc, figure=None) -> str | None:
         if (own := _own_subject(anchor)) is not None:
             return own  # "…, while the government has stuck to its estimate of 5.5 million"
         pronoun = found
+    if (owner := _owner_of_count(anchor, figure)) is not None:
+        return owner  # "the union said …, while the operator's figures were 520": the figures' owner's
     # "Ministry counts 174 whales stranded; the charity says at least 212": a clause before a semicolon is
     # its own, whatever the parser hangs it on
     chain = [t for t in [anchor, *anchor.ancestors] if not _past_a_semicolon(anchor, t)]

@@ -2848,3 +2848,14 @@ def test_what_a_part_is_is_no_count_of_the_whole():
     """ "Five of the confirmed cases are employees" counted five cases, against the 31 confirmed."""
     assert claims_of("Five of the confirmed cases are employees of the hotel.") == []
     assert [c.value for c in claims_of("Five of the confirmed cases have died.")] == ["5"]
+
+
+def test_what_follows_an_event_of_an_earlier_year_is_of_that_time():
+    """ "After the 2011 heatwave, the ministry reported 700 excess deaths" is 2011's figure (it made a
+    timeline with this summer's toll); "after Wednesday's handover" keeps the figure's own day."""
+    [deaths] = claims_of(
+        "After the 2011 heatwave, the ministry initially reported about 700 excess deaths.", "2026-07-21"
+    )
+    assert deaths.date == "2011"
+    [freed] = claims_of("After Wednesday's handover, 15 hostages were freed.", "2026-07-21")
+    assert freed.date != "2011"

@@ -1958,13 +1958,13 @@ def test_a_toll_told_rising_day_by_day_in_one_sentence_is_one_running_count():
     assert [c.value for c in line.claims] == ["12,400", "17,900", "21,300"]
 
 
-def test_a_question_about_a_group_gets_the_one_dispute_over_it_whatever_it_says_befell_them():
-    """ "How many vehicles fell …?" when the figures say "plunged" (or nothing the parser reads): the one
-    dispute over vehicles; not a part somewhere ("still in hospital"), a rate ("each day"), nor when a
-    dispute says the event asked."""
+def test_a_question_about_a_group_gets_the_one_dispute_over_it_that_says_nothing_of_what_befell_them():
+    """ "How many vehicles fell …?" when the figures say nothing the parser reads of what befell them: the
+    one dispute over vehicles; not a part somewhere ("still in the river"), a rate ("each day"), nor a
+    dispute that says something else befell them ("packs left in stock" is no answer to "packs imported")."""
     text = (
-        "Bridge\n\n3 March 2026\n\nPolice said 14 vehicles plunged into the river. The fire service said"
-        " 9 vehicles plunged into the river."
+        "Bridge\n\n3 March 2026\n\nPolice put the number of vehicles at 14. The fire service put the number"
+        " of vehicles at 9."
     )
     found = find_disagreements(article_claims(make_article("bridge", text)), NO_EMBEDDINGS)
     assert [d.kind for d in found] == ["conflict"]
@@ -1977,3 +1977,54 @@ def test_a_question_about_a_group_gets_the_one_dispute_over_it_whatever_it_says_
         "How many vehicles were still in the river?",
     ):
         assert about_question(question_frame(other), found, NO_EMBEDDINGS) == [], other
+    stock = "Stock\n\n3 March 2026\n\nThe agency said 9,000 packs were left. "
+    stock += "A firm said 4,000 packs were left."
+    found = find_disagreements(article_claims(make_article("stock", stock)), NO_EMBEDDINGS)
+    assert [d.kind for d in found] == ["conflict"]
+    assert about_question(question_frame("How many packs were imported?"), found, NO_EMBEDDINGS) == []
+
+
+def test_a_value_told_as_the_one_before_with_no_day_of_its_own_is_no_figure_for_that_day():
+    """ "raised on Monday from €4.5m to €7.2m": the €4.5m held before Monday, so it is no conflict with
+    another article's €7.2m that day; "from the €500,000 it announced on Wednesday" has its own day."""
+    raised = (
+        "Fund\n\n27 March 2026\n\nOn Monday the Ministry raised the compensation fund from €4.5m to €7.2m."
+    )
+    timeline = "Timeline\n\n27 March 2026\n\nMonday 23 March: the compensation fund is raised to €7.2m."
+    claims = article_claims(make_article("a", raised)) + article_claims(make_article("b", timeline))
+    assert [(c.value, c.before) for c in claims if c.doc_id == "a"] == [
+        ("€4.5 million", True),
+        ("€7.2 million", False),
+    ]
+    assert find_disagreements(claims, NO_EMBEDDINGS) == []
+    told = (
+        "Fund\n\n15 May 2026\n\nDravik confirmed on Friday that it had raised the fund to €1.2 million, from"
+        " the €500,000 it announced on Wednesday morning."
+    )
+    dated = {c.value: (c.date, c.before) for c in article_claims(make_article("c", told))}
+    assert dated == {"€1.2 million": ("2026-05-15", False), "€500,000": ("2026-05-13", False)}
+
+
+def test_the_owner_of_figures_set_against_anothers_gives_them():
+    """ "The union said …, while the operator's figures were 520 vehicles": the operator's, not the union's"""
+    [union, operator] = parsed(
+        {
+            "a": "The hauliers' union said there were more than 1,000 vehicles, while the operator's figures"
+            " were 520 vehicles."
+        }
+    )
+    assert (union.source, operator.source) == ("hauliers union", "operator")
+
+
+def test_an_article_that_dates_each_of_its_figures_of_one_count_tells_its_timeline():
+    text = (
+        "Fund\n\n9 April 2026\n\nMarch 9 - The ministry sets a compensation fund of €4.5m.\n\nMarch 23 - The"
+        " fund is raised to €7.2m.\n\nApril 7 - The fund is raised to €9.8m."
+    )
+    [update] = find_disagreements(article_claims(make_article("wire", text)), NO_EMBEDDINGS)
+    assert update.kind == "update"
+    assert [(c.value, c.date) for c in update.claims] == [
+        ("€4.5 million", "2026-03-09"),
+        ("€7.2 million", "2026-03-23"),
+        ("€9.8 million", "2026-04-07"),
+    ]
