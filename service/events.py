@@ -37,8 +37,7 @@ RECEIVING = frozenset("receive accept".split())  # who received is the subject: 
 HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
-# states that say nothing befell the group ("rescued alive"): the embedder puts "alive" at 0.74 of "dead"
-UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # "live": reside
+UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing"})  # an adjective the tagger reads as a verb's -ing form
 STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 
@@ -52,12 +51,13 @@ def event_of(node):
 
 
 def _happened(node):
-    # "6,300 delayed bags have now been returned": what befell them is the clause's, "delayed" their kind
+    # "6,300 delayed bags have now been returned", "escaped animals were shot": what befell them is the
+    # clause's, "delayed" their kind (not "injured people were taken"); "eight injured were still in hospital"
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
     befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
-    # "eight injured were still in hospital", "14 confirmed cases are in hospital": where, and their kind
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
     placed = where is not None and where.pos_ == "ADP"
+    kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     for child in node.children:
         if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
             return event
@@ -81,7 +81,7 @@ def _happened(node):
             return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
         if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not befell:
             return child  # "the number of missing hikers" (not "six missing hikers were found")
-        if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not placed:
+        if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not kind:
             return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):
             return child  # "48,600 patients waiting more than a year"
@@ -286,7 +286,7 @@ def _done_to(verb):
 
 
 def unharmed_against_harm(a: str, b: str) -> bool:
-    """One event says the group came to no harm, the other does not: never the same thing."""
+    """One says the group came to no harm ("rescued alive": 0.74 of "dead" to the embedder), one does not."""
     return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)
 
 

@@ -2859,3 +2859,11 @@ def test_what_follows_an_event_of_an_earlier_year_is_of_that_time():
     assert deaths.date == "2011"
     [freed] = claims_of("After Wednesday's handover, 15 hostages were freed.", "2026-07-21")
     assert freed.date != "2011"
+
+
+def test_a_named_groups_participle_is_its_kind_when_its_clause_says_what_befell_it():
+    """ "How many escaped animals were shot?" asks about the shot (it got the dispute over the escaped);
+    "23 injured people had been taken to hospitals" still counts the injured: people need the word."""
+    assert question_frame("How many escaped animals were shot, according to the charity?").event == "shoot"
+    [injured] = claims_of("The department said 23 injured people had been taken to hospitals in Mardusca.")
+    assert injured.event == "injure"
