@@ -370,7 +370,8 @@ _PER = r"(?:per|for\s+every|to\s+every|for\s+each)"
 RATIO_AFTER = re.compile(
     rf"(?:\s+in\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b){_RATIO_TERM}(?![\w,])"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)"
-    rf"|(?:\s+[^\W\d]+){{0,2}}\s+{_PER}\s+{_RATIO_TERM}(?![\w,]))",
+    rf"|(?:\s+[^\W\d]+){{0,2}}\s+{_PER}\s+{_RATIO_TERM}(?![\w,])"
+    r"|(?:\s+[^\W\d]+){1,2}\s+per\s+(?!cent\b)[^\W\d]+)",  # "16 bottles per pharmacy": a rate
     re.IGNORECASE,
 )
 RATIO_BEFORE = re.compile(rf"(?<![\w,])(?:{_RATIO_TERM}\s+in\s+(?:every\s+)?|{_PER}\s+)$", re.IGNORECASE)

@@ -2867,3 +2867,9 @@ def test_a_named_groups_participle_is_its_kind_when_its_clause_says_what_befell_
     assert question_frame("How many escaped animals were shot, according to the charity?").event == "shoot"
     [injured] = claims_of("The department said 23 injured people had been taken to hospitals in Mardusca.")
     assert injured.event == "injure"
+
+
+def test_so_many_things_per_something_is_a_rate_not_a_count():
+    """ "about sixteen bottles per pharmacy" set the shelf's 40 bottles against it as a false alarm."""
+    assert claims_of("So about sixteen bottles per pharmacy, if they shared them out fairly.") == []
+    assert [c.value for c in claims_of("We have 40 bottles of it in the back.")] == ["40"]
