@@ -874,11 +874,17 @@ BLIND_PACKS = [
     "refinery_strike_synthetic",
     "meteor_airburst_synthetic",
     "evictions_surge_synthetic",
+    "crane_collapse_synthetic",
+    "legionella_hotel_synthetic",
+    "fishing_quota_cut_synthetic",
+    "zoo_escape_synthetic",
+    "pharmacy_shortage_synthetic",
+    "bridge_toll_protest_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and fourteen packs written blind (by helpers that never read service/), in 39 rounds: the
+    """A hundred and twenty packs written blind (by helpers that never read service/), in 41 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1070,17 +1076,30 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     about stations "without fuel" asks what the stations' figures count, and gets the refinery's two false
     alarms). On the older 108: conflicts 186 -> 187, updates 132 -> 133, agreements 10 -> 9, false alarms
     25 -> 24, unrelated on questions 35 -> 32, questions given 303 -> 316 (a running count answers a day
-    after its last figure: "recovered by Sunday 14 June").
+    after its last figure: "recovered by Sunday 14 June"). The fortieth (a crane collapse, a legionella
+    outbreak, a fishing quota cut; an inspector's form, a podcast, a fact-check, a coroner's inquest, a radio
+    bulletin, a committee hearing, a stock exchange notice) first run: 4 of 11, 3 of 7, 0, 4, 2, 2, 7; after
+    its mends ("rose to three on 10 May", "in which" hung on the verb before, "When …, it had 14", "from the
+    €500,000 it announced on Wednesday", a value before with no day of its own, a toll told rising in one
+    sentence, an article's own dated figures, "Five of the cases are employees") 4 of 11, 5 of 7, 0, 2, 2,
+    1, 9. The forty-first (a zoo escape, a pharmacy shortage, a bridge toll protest; a press conference, a
+    zoo's thread, a children's explainer, an open letter, a written answer, a police log) first run on that
+    code: 7 of 11, 2 of 6, 0, 4, 0, 6, 6; after "escaped animals were shot", "sixteen bottles per pharmacy",
+    "the operator's figures were 520" and a dispute that says what befell a group being no answer to a
+    question about another thing befalling it: 7 of 11, 2 of 6, 0, 3, 0, 4, 7. On the older 114: updates
+    141 -> 144, agreements 9 -> 8, unrelated on questions 37 -> 41, questions given 333 -> 344 (a question
+    about a group gets the one dispute over it that says nothing of what befell them: "How many vehicles
+    fell …?"; it also gives two wrong ones, "flown out by helicopter", "allowed to be killed").
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 194
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 138
-    assert sum(r.agreements_reported for r in reports) <= 9
-    assert sum(r.false_alarms for r in reports) <= 27
-    assert sum(r.unrelated_figures_reported for r in reports) <= 20
-    assert sum(r.unrelated_on_questions for r in reports) <= 37
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 328
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 205
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 148
+    assert sum(r.agreements_reported for r in reports) <= 8
+    assert sum(r.false_alarms for r in reports) <= 32
+    assert sum(r.unrelated_figures_reported for r in reports) <= 22
+    assert sum(r.unrelated_on_questions for r in reports) <= 46
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 355
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
