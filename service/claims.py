@@ -105,9 +105,9 @@ PARTITIVE_GAP = re.compile(
 # returned; 35: a report before a colon, who counted, concentrations, sites, states; 36: dated headings, a
 # script's cues, metres as "m"; 37: "not the 41 km given by", fiscal years; 38: months as dates, "compared
 # with 74 on March 8"; 39: "Of the 131 deaths, 118 …", "14 May - …", "Renholt: €1.8 billion."; 40: earlier
-# events' dates, sites, proportions, region labels, "without shelter"; 41: "19-20 January", "rose to three on
-# 10 May", "in which" hung on the verb before, "When …, it had 14", "injured people are in hospital", "Five
-# of the confirmed cases are employees")
+# events' dates, sites, proportions, region labels, "without shelter"; 41: dates ("19-20 January", "rose to
+# three on 10 May", "in which", "When …, it had", "After the 2011 …"), values before, "the operator's
+# figures", "injured people are in hospital", "Five of the cases are staff", "escaped animals were shot")
 FRAMES_VERSION = 41
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
