@@ -54,7 +54,7 @@ from .amounts import (
     unit_token,
 )
 from .article_context import with_article_context, without_leaders
-from .clauses import CONTAINERS, REPORTING, clause_anchor, lemma, noun_key, places_of
+from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
 from .counted import (
     counted,
     heads_a_part,
@@ -63,6 +63,7 @@ from .counted import (
     is_an_age,
     is_generic,
     is_identifier,
+    is_projection,
     names_an_occurrence,
 )
 from .dates import date_of
@@ -107,7 +108,8 @@ PARTITIVE_GAP = re.compile(
 # with 74 on March 8"; 39: "Of the 131 deaths, 118 …", "14 May - …", "Renholt: €1.8 billion."; 40: earlier
 # events' dates, sites, proportions, region labels, "without shelter"; 41: dates ("19-20 January", "rose to
 # three on 10 May", "in which", "When …, it had", "After the 2011 …"), values before, "the operator's
-# figures", "injured people are in hospital", "Five of the cases are staff", "escaped animals were shot")
+# figures", "injured people are in hospital", "Five of the cases are staff", "escaped animals were shot",
+# "per pharmacy", "if … were refunded, refunds would come to", "plus or minus 300")
 FRAMES_VERSION = 41
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -121,6 +123,7 @@ COMPARISON_AFTER = re.compile(
     r"|[\s-]+(?:times|fold)\s+(?:more|fewer|less|higher|lower|larger|bigger|greater|smaller|as)\b",
     re.I,
 )
+MARGIN_BEFORE = re.compile(r"(?:plus\s+or\s+minus|±|\+/-)\s*(?:about\s+|some\s+)?$", re.I)
 UP_BY_BEFORE = re.compile(r"(?:^|[,;(–—-])\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I)
 EXPECTED_AFTER = re.compile(
     r"(?:\s+[^\W\d]+){1,2}?\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b(?!\s+by)",
@@ -273,12 +276,14 @@ def _no_size(sentence: str, figure: Figure, token) -> bool:
     """A change ("rose by 20"), a forecast ("could reach", "the $1.59 billion analysts had expected"), a
     comparison ("1,400 more than") or a part of the figure before it ("112 detained, including 67 on
     Sunday"): no size that holds, of any unit."""
-    if _is_change(token) or _is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
+    if _is_change(token) or is_projection(token) or COMPARISON_AFTER.match(sentence, figure.end):
         return True
     if EXPECTED_AFTER.match(sentence, figure.end):
         return True  # "shy of the $1.59 billion analysts had expected"
     if UP_BY_BEFORE.search(sentence[max(0, figure.start - 12) : figure.start]):
         return True  # "21,900, up 9,300 on the day before": the change, beside its total
+    if MARGIN_BEFORE.search(sentence[max(0, figure.start - 20) : figure.start]):
+        return True  # "a margin of error of plus or minus 300 posts": how far off, not how many
     return bool(PART_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 
@@ -430,21 +435,3 @@ def _is_cause_of_rise(token) -> bool:
 def _counts_figures(token) -> bool:
     """ "the two attendance figures", "three estimates": a number of figures, not of what they count."""
     return token.dep_ == "nummod" and lemma(token.head) in CONTAINERS and token.i < token.head.i
-
-
-def _is_projection(token) -> bool:
-    """ "could reach 5,000", "may rise to 300", "expects 400,000-plus parcels": a forecast, not a figure
-    that holds; "it should say 4,600": words someone would say, not a figure anyone gave."""
-    verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
-    return bool(verbs) and (
-        _modal(verbs[0], ("could", "may", "might"))
-        or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
-        or (lemma(verbs[0]) in FORECASTING and "dobj" in (token.dep_, token.head.dep_))
-    )
-
-
-FORECASTING = frozenset("expect forecast predict project anticipate".split())
-
-
-def _modal(verb, words: tuple[str, ...]) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in words for c in verb.children)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, REPORTING, VALUING, across_a_clause, lemma
 from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
 from .figures import Figure
 from .thesaurus import is_a_thing, is_an_occurrence
@@ -382,3 +382,28 @@ def in_a_ratio(sentence: str, figure: Figure) -> bool:
         RATIO_AFTER.match(sentence, figure.end)
         or RATIO_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
     )
+
+
+def is_projection(token) -> bool:
+    """ "could reach 5,000", "may rise to 300", "expects 400,000-plus parcels": a forecast, not a figure
+    that holds; "it should say 4,600": words someone would say, not a figure anyone gave; "if every pack
+    were refunded, refunds would come to €20m": what would be, were it so."""
+    verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and (
+        _modal(verbs[0], ("could", "may", "might"))
+        or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
+        or (lemma(verbs[0]) in FORECASTING and "dobj" in (token.dep_, token.head.dep_))
+        or (_modal(verbs[0], ("would",)) and _if_clause(verbs[0]))
+        or any(c.dep_ == "mark" and c.lower_ == "if" for c in verbs[0].children)  # "if 300 were refunded"
+    )
+
+
+FORECASTING = frozenset("expect forecast predict project anticipate".split())
+
+
+def _modal(verb, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in words for c in verb.children)
+
+
+def _if_clause(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children)

@@ -2873,3 +2873,17 @@ def test_so_many_things_per_something_is_a_rate_not_a_count():
     """ "about sixteen bottles per pharmacy" set the shelf's 40 bottles against it as a false alarm."""
     assert claims_of("So about sixteen bottles per pharmacy, if they shared them out fairly.") == []
     assert [c.value for c in claims_of("We have 40 bottles of it in the back.")] == ["40"]
+
+
+def test_what_would_be_were_something_so_and_a_margin_of_error_are_no_figures():
+    """ "if every pack were refunded at €420, refunds would come to more than €20m" set an analyst's
+    sum against the company's as a false alarm; "plus or minus 300 posts" is how far off, not how many."""
+    assert (
+        claims_of(
+            "Mikael Ostervold said that if every pack in the notice were refunded at €420, refunds alone"
+            " would come to more than €20m before legal costs."
+        )
+        == []
+    )
+    assert [c.value for c in claims_of("The company said it would cut 2,000 jobs.")] == ["2,000"]
+    assert claims_of("The union puts the margin of error at plus or minus 300 posts.") == []

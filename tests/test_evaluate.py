@@ -248,6 +248,21 @@ def test_an_update_counts_only_when_shown_as_an_update():
     assert stories.score_story([as_update], [], pack, TEXTS, "test", "pack", 0.0).updates_shown == 1.0
 
 
+def test_a_figure_the_gold_lists_under_a_conflict_and_a_running_count_belongs_to_both():
+    """A source's 900 is one side of the conflict and a step of its running count: an update of its steps
+    isolates the running count, a conflict over it the conflict (before, each figure had one owner, the
+    first item listed, and the update was a false alarm)."""
+    later = {"file": "b.txt", "value": "400", "quote": "15,000 fled, 400 missing."}
+    pack = {**PACK, "updates": [{"topic": "the count", "values": [PACK["conflicts"][0]["values"][0], later]}]}
+    update = Disagreement(topic="t", kind="update", claims=[figure("a", "900", 15), figure("b", "400", 8)])
+    conflict = Disagreement(
+        topic="t", kind="conflict", claims=[figure("a", "900", 15), figure("a", "280", 40)]
+    )
+    report = stories.score_story([update, conflict], [], pack, TEXTS, "test", "pack", 0.0)
+    assert [r.verdict for r in report.reported] == ["isolates 'the count'", "isolates 'the dead'"]
+    assert (report.updates_shown, report.conflicts_isolated, report.false_alarms) == (1.0, 1.0, 0)
+
+
 def test_a_pack_needs_articles_and_gold(tmp_path):
     with pytest.raises(InvalidInput, match="is not a story pack"):
         stories.load_pack(tmp_path)

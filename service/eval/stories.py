@@ -125,13 +125,21 @@ class GoldIndex:
     def owners(self, disagreement: Disagreement) -> list[int | None]:
         return [self.item_of(c) for c in disagreement.claims]
 
+    def items_of(self, claim: Claim) -> set[int]:
+        return {i for i, (_, _, values) in enumerate(self.items) if any(self._is(claim, v) for v in values)}
+
+    def _is(self, claim: Claim, value: dict) -> bool:
+        return belongs(claim, value, self.texts, self.ambiguous)
+
     def isolated(self, disagreement: Disagreement) -> int | None:
-        """The gold item three quarters of the disagreement's figures belong to, if any."""
-        owners = self.owners(disagreement)
-        for index in set(owners) - {None}:
-            if owners.count(index) >= 0.75 * len(owners):
-                return index
-        return None
+        """The gold item three quarters of the disagreement's figures belong to, if any. A figure the gold
+        lists under two items (a conflict's, and a running count's) belongs to both; the item of the
+        disagreement's own kind is taken first."""
+        belonging = [self.items_of(c) for c in disagreement.claims]
+        share = {i: sum(i in b for b in belonging) / len(belonging) for i in set().union(*belonging)}
+        enough = [i for i, part in share.items() if part >= 0.75]
+        own_kind = [i for i in enough if self.items[i][0] == f"{disagreement.kind}s"]
+        return min(own_kind or enough, default=None)
 
 
 def score_story(found, attached, gold, texts, command: str, pack: str, started: float) -> StoryReport:
