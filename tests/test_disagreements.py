@@ -880,11 +880,14 @@ BLIND_PACKS = [
     "zoo_escape_synthetic",
     "pharmacy_shortage_synthetic",
     "bridge_toll_protest_synthetic",
+    "ski_lift_fire_synthetic",
+    "teacher_shortage_synthetic",
+    "satellite_debris_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and twenty packs written blind (by helpers that never read service/), in 41 rounds: the
+    """A hundred and twenty-three packs written blind (by helpers that never read service/), in 42 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1086,20 +1089,24 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     zoo's thread, a children's explainer, an open letter, a written answer, a police log) first run on that
     code: 7 of 11, 2 of 6, 0, 4, 0, 6, 6; after "escaped animals were shot", "sixteen bottles per pharmacy",
     "the operator's figures were 520" and a dispute that says what befell a group being no answer to a
-    question about another thing befalling it: 7 of 11, 2 of 6, 0, 3, 0, 4, 7. On the older 114: updates
-    141 -> 144, agreements 9 -> 8, unrelated on questions 37 -> 41, questions given 333 -> 344 (a question
-    about a group gets the one dispute over it that says nothing of what befell them: "How many vehicles
-    fell …?"; it also gives two wrong ones, "flown out by helicopter", "allowed to be killed").
+    question about another thing befalling it: 7 of 11, 2 of 6, 0, 3, 0, 4, 7. The forty-second (a ski lift
+    fire, a teacher shortage, a satellite break-up) first run on that code, scored as a figure the gold lists
+    under a conflict and a running count belongs to both: 6 of 10, 4 of 7, 0, 6, 1, 8, 5; after "if … were
+    refunded, refunds would come to" and "plus or minus 300 posts": 6 of 10, 4 of 7, 0, 5, 0, 7, 5. On the
+    older 114: updates 141 -> 145, agreements 9 -> 8, false alarms 27 -> 24, unrelated on questions 37 ->
+    40, questions given 333 -> 345 (a question about a group gets the one dispute over it that says nothing
+    of what befell them: "How many vehicles fell …?"; it also gives two wrong ones, "flown out by
+    helicopter", "allowed to be killed").
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 205
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 148
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 211
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 153
     assert sum(r.agreements_reported for r in reports) <= 8
-    assert sum(r.false_alarms for r in reports) <= 32
+    assert sum(r.false_alarms for r in reports) <= 34
     assert sum(r.unrelated_figures_reported for r in reports) <= 22
-    assert sum(r.unrelated_on_questions for r in reports) <= 46
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 355
+    assert sum(r.unrelated_on_questions for r in reports) <= 52
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 361
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
