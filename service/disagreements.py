@@ -322,7 +322,9 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
     pairs, steps = [], steps_told(group)
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            if same_source(source_key(a), source_key(b)) or overlap(a, b) or _magnitudes_apart(a, b):
+            if a.before or b.before or same_source(source_key(a), source_key(b)) or overlap(a, b):
+                continue  # a value told as the one before, with no day of its own, is no figure for a day
+            if _magnitudes_apart(a, b):
                 continue
             if {a.value, b.value} in steps:
                 continue
@@ -376,16 +378,20 @@ def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:
 
 
 def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
-    """One source's figures at two or more dates, when they change: oldest first, one per date."""
+    """One source's figures at two or more dates, when they change: oldest first, one per date. An
+    article's own dated figures, and a count it tells in steps, join a source's line that gives one of
+    them on its day."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in group:
         key = source_key(claim)
         own_day = claim.date_stated and len(claim.date or "") == len("2026-03-09")
-        if (own_day or not key.startswith("article:")) and claim.date and len(claim.date) > len("2025"):
+        dated = len(claim.date or "") > len("2025") and not claim.before
+        if dated and (own_day or not key.startswith("article:")):
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
-    lines = list(by_source.values())
-    for line in unsourced_steps(group):
+    lines = [claims for key, claims in by_source.items() if not key.startswith("article:")]
+    told = [claims for key, claims in by_source.items() if key.startswith("article:")]
+    for line in [*told, *unsourced_steps(group)]:
         lines += [] if _joined_to_one(line, lines) else [line]
     found = []
     for claims in lines:
@@ -423,7 +429,7 @@ def find_disagreements(
 ) -> list[Disagreement]:
     """Conflicts and updates among the claims (see the module doc), largest groups first."""
     found = []
-    current = [c for c in claims if not is_background(c) and not is_vague(c) and not c.before]
+    current = [c for c in claims if not is_background(c) and not is_vague(c)]
     conflicts: dict[frozenset[tuple[str, str]], Disagreement] = {}
     for group in group_claims(current, vocabulary or Vocabulary()):
         group = dated_by_repeats(group)

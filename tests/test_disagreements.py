@@ -1094,7 +1094,7 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     under a conflict and a running count belongs to both: 6 of 10, 4 of 7, 0, 6, 1, 8, 5; after "if … were
     refunded, refunds would come to" and "plus or minus 300 posts": 6 of 10, 4 of 7, 0, 5, 0, 7, 5. On the
     older 114: updates 141 -> 145, agreements 9 -> 8, false alarms 27 -> 24, unrelated on questions 37 ->
-    40, questions given 333 -> 345 (a question about a group gets the one dispute over it that says nothing
+    39, questions given 333 -> 345 (a question about a group gets the one dispute over it that says nothing
     of what befell them: "How many vehicles fell …?"; it also gives two wrong ones, "flown out by
     helicopter", "allowed to be killed").
     This is the level reached; a change that falls below it has broken something general.
@@ -1105,7 +1105,7 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     assert sum(r.agreements_reported for r in reports) <= 8
     assert sum(r.false_alarms for r in reports) <= 34
     assert sum(r.unrelated_figures_reported for r in reports) <= 22
-    assert sum(r.unrelated_on_questions for r in reports) <= 52
+    assert sum(r.unrelated_on_questions for r in reports) <= 51
     assert sum(r.questions_given_their_disagreement for r in reports) >= 361
 
 
