@@ -65,16 +65,15 @@ def about_question(
         told_so = [(d, keys) for d, keys in unsaid if _tells_of(asked.event, d)]
         found = _asked_here(replace(asked, event=None), told_so)
         found = found if len(found) == 1 else []  # several: which one the question means is not known
+    of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
     unsaid_event = asked.event is None or asked.event.split()[0] in AFFECTING  # "were affected by the breach"
     if not found and unsaid_event and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
         # "How many patients had the agency linked to the pills?": the one dispute over patients, whatever
         # befell them (not "How many passengers were on board?", "How many flats did it contain?")
-        of_noun = [d for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
-        found = of_noun if len(of_noun) == 1 else []
+        found = [d for d, _ in of_noun] if len(of_noun) == 1 else []
     if not found and _of_the_group(asked, frame) and not _said(asked.event, keyed):
         # "How many vehicles fell into the river?" when no figure says so: the one dispute over vehicles, if
         # it says nothing of what befell them either (not "packs left in stock" for "packs imported")
-        of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
         found = [d for d, keys in of_noun if not _events(keys)] if len(of_noun) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found

@@ -87,7 +87,7 @@ def _teller(anchor, doc, figure=None) -> str | None:
             reporting = reporting and after and not _past_a_semicolon(anchor, child)
             if reporting and (found := _subject_name(child)):
                 return found
-    for verb in chain:  # "The ministry's count stood at 174", "Its tally is unchanged at 174"
+    for verb in chain[1:]:  # "The ministry's count stood at 174" (the anchor's own count is read first)
         if (owner := _owner_of_count(verb, figure)) is not None:
             return owner
     if (report := colon_report(anchor)) is not None and (found := _subject_name(report)):

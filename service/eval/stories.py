@@ -113,23 +113,19 @@ class GoldIndex:
         self.ambiguous = ambiguous_figures(items)
 
     def item_of(self, claim: Claim) -> int | None:
-        return next(
-            (
-                i
-                for i, (_, _, values) in enumerate(self.items)
-                if any(belongs(claim, v, self.texts, self.ambiguous) for v in values)
-            ),
-            None,
-        )
+        """The first gold item the figure belongs to."""
+        return min(self.items_of(claim), default=None)
 
     def owners(self, disagreement: Disagreement) -> list[int | None]:
         return [self.item_of(c) for c in disagreement.claims]
 
     def items_of(self, claim: Claim) -> set[int]:
-        return {i for i, (_, _, values) in enumerate(self.items) if any(self._is(claim, v) for v in values)}
-
-    def _is(self, claim: Claim, value: dict) -> bool:
-        return belongs(claim, value, self.texts, self.ambiguous)
+        """Every gold item the figure belongs to (the gold may list one figure under two)."""
+        return {
+            i
+            for i, (_, _, values) in enumerate(self.items)
+            if any(belongs(claim, v, self.texts, self.ambiguous) for v in values)
+        }
 
     def isolated(self, disagreement: Disagreement) -> int | None:
         """The gold item three quarters of the disagreement's figures belong to, if any. A figure the gold
