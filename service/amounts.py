@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
+from .clauses import CONTAINERS, GENERIC_NOUNS, GIVING, RAISING, VALUING, across_a_clause, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 from .nlp import objectless_preposition_before
@@ -337,7 +337,7 @@ def measure_of(token, unit: str):
             return (_noun(measured), dimension) if measured is not None else None
         measured = _dependent(dimension.head, ("nsubj", "nsubjpass")) if dimension.dep_ == "acomp" else None
         return (measured, dimension) if measured is not None else None
-    if (verb := _spending_verb(amount) or _verb_through(amount)) is not None:
+    if (verb := _participle_after(amount) or _spending_verb(amount) or _verb_through(amount)) is not None:
         return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
     measured = (
         _whole(amount)
@@ -376,6 +376,21 @@ def _verb_through(amount):
         return None
     verb = amount.head.head
     return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
+
+
+def _participle_after(amount):
+    """ "is much lower: 3,100 hectares damaged": what befell the measured area, told right after it (not
+    "160 millimetres taken from the city's gauges", its origin; not "given by": who gives it)."""
+    after = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
+    told = after is not None and after.head.i == amount.i and after.dep_ == "acl" and after.tag_ == "VBN"
+    verb = after if told else None
+    if verb is None and amount.dep_ == "nsubj" and amount.head.tag_ == "VBN":  # "found 3,100 ha damaged"
+        verb = amount.head if not any(c.dep_.startswith("aux") for c in amount.head.children) else None
+    if verb is None or not is_event_verb(verb) or lemma(verb) in LEVEL_VERBS | COUNTING | GIVING:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in amount.children):
+        return None  # "40 km of shoreline affected": the shoreline it measures
+    return None if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) else verb
 
 
 def _magnitude_of(token):

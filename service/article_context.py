@@ -10,7 +10,8 @@ live blog  the entries of a live blog under their times ("07:05", "UPDATE 03:20"
 parts      "Fatalities: 12", "Fatalities: 3", "Fatalities: 2" in sections, "Fatalities: 17" in the totals:
            figures of one frame that add up to another in the article are its parts, and dropped
 day before "98,400 by Friday … it had risen from 73,000 a day earlier": the day before the day the
-           paragraph names (else the article's)
+           paragraph names (else the article's); "… at €380,000 on 18 February. Two days later, … raised
+           the figure to €1.1m": likewise two days after it ("a week later", "the next day")
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
            attribute to anyone else
 heading    "Update 3 – 12 October, 19:05" on a line of its own, over the paragraphs below it (two such
@@ -45,7 +46,7 @@ from .thesaurus import unknown_word
 
 THAT_DAY = re.compile(
     r"\b(?:(?:that|the same)\s+(?:day|night|morning|afternoon|evening|week|month|year|period)|in that case"
-    r"|at the time|that followed|the following (?:day|week|month|year))\b",
+    r"|at the time|that followed|the following (?:week|month|year))\b",
     re.I,
 )
 ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT"
@@ -56,8 +57,9 @@ ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT
 MIN_ENTRIES = 3
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
 # "Update 3 – 12 October, 19:05", "Day two: Monday 12 October" alone in its paragraph, no sentence
-DATED_HEADING = re.compile(
-    rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,24}}(?=\n\n)"
+DATED_HEADING = re.compile(  # "2 MARCH: DOWN TO SEVEN" too
+    rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,48}}(?=\n\n)",
+    re.I,
 )
 MIN_HEADINGS = 2
 MIN_SPEAKER = len("ABE")
@@ -69,7 +71,14 @@ MIN_TURNS = 2
 NAMED_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z'’-]{2,}):\s", re.M)
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
 DAYS_BEFORE = re.compile(
-    r"\b(?:(a|one|two|three|four|five|six)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b",
+    r"\b(?:(?P<count>a|one|two|three|four|five|six)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b",
+    re.I,
+)
+# "Two days later, … raised it to €65m", "… in its update the following day": days after it (not "N days
+# after" an event, whose day is not the paragraph's; not "a week later" inside, which may be another figure's)
+DAYS_LATER = re.compile(
+    r"^\W*(?:(?:and|but|then)\s+)?(?P<count>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+later\b"
+    r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
     re.I,
 )
 NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -247,19 +256,29 @@ def _named_by_its_paragraph(claim: Claim, passages: Sequence[Passage], text: str
 def _dated_by_its_paragraph(
     claim: Claim, passages: Sequence[Passage], published: str | None, text: str
 ) -> Claim:
-    back = DAYS_BEFORE.search(claim.quote)
-    if claim.date_stated or not (back or THAT_DAY.search(claim.quote)):
+    back, later = DAYS_BEFORE.search(claim.quote), DAYS_LATER.search(claim.quote)
+    if claim.date_stated or not (back or later or THAT_DAY.search(claim.quote)):
         return claim
-    days_back = timedelta(days=NUMBER_OF_DAYS[(back.group(1) or "a").lower()] if back else 0)
+    shift = -_days_in(back) if back else _days_in(later)
     for dates in _dates_before(claim, passages, published, text):
         if dates and len(dates[-1]) == len("2026-06-04"):
-            day = (date.fromisoformat(dates[-1]) - days_back).isoformat()
+            day = (date.fromisoformat(dates[-1]) + shift).isoformat()
             return claim.model_copy(update={"date": day, "date_stated": True})
-        if dates and not days_back:
+        if dates and not shift:
             return claim.model_copy(update={"date": dates[-1], "date_stated": True})
-    if back and claim.date and len(claim.date) == len("2026-06-04"):  # the day before the article's
-        return claim.model_copy(update={"date": (date.fromisoformat(claim.date) - days_back).isoformat()})
+    if shift < timedelta(0) and claim.date and len(claim.date) == len("2026-06-04"):  # before the article's
+        return claim.model_copy(update={"date": (date.fromisoformat(claim.date) + shift).isoformat()})
     return claim
+
+
+def _days_in(apart: re.Match[str] | None) -> timedelta:
+    """ "two days" 2, "a week" 7, "the next day" 1, "that day" (no match) 0."""
+    if apart is None:
+        return timedelta(0)
+    if apart["count"] is None:
+        return timedelta(days=1)
+    weeks = (apart.groupdict().get("unit") or "").lower().startswith("week")
+    return timedelta(days=NUMBER_OF_DAYS[apart["count"].lower()] * (7 if weeks else 1))
 
 
 def _paragraph_before(claim: Claim, passages: Sequence[Passage], text: str, count: int = LOOK_BACK):

@@ -109,8 +109,11 @@ PARTITIVE_GAP = re.compile(
 # events' dates, sites, proportions, region labels, "without shelter"; 41: dates ("19-20 January", "rose to
 # three on 10 May", "in which", "When …, it had", "After the 2011 …"), values before, "the operator's
 # figures", "injured people are in hospital", "Five of the cases are staff", "escaped animals were shot",
-# "per pharmacy", "if … were refunded, refunds would come to", "plus or minus 300")
-FRAMES_VERSION = 41
+# "per pharmacy", "if … were refunded, refunds would come to", "plus or minus 300"); 42: "Two days later",
+# "the next evening", "the first day, June 2", "2 MARCH: …" headings, "3,100 hectares damaged", "The
+# ministry says 3,100.", "say 3,000 and 31", "seventy per cent", "the signatures needed to", "taken to
+# Sanvelle General Hospital", "in which 19 fell and six were taken")
+FRAMES_VERSION = 42
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -125,8 +128,9 @@ COMPARISON_AFTER = re.compile(
 )
 MARGIN_BEFORE = re.compile(r"(?:plus\s+or\s+minus|±|\+/-)\s*(?:about\s+|some\s+)?$", re.I)
 UP_BY_BEFORE = re.compile(r"(?:^|[,;(–—-])\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I)
-EXPECTED_AFTER = re.compile(
-    r"(?:\s+[^\W\d]+){1,2}?\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b(?!\s+by)",
+EXPECTED_AFTER = re.compile(  # "the $1.59 billion analysts had expected" (not "40% of the expected harvest")
+    r"(?:\s+(?!of\b|the\b)[^\W\d]+){1,2}?\s+(?:had\s+|have\s+)?"
+    r"(?:expected|forecast|predicted|anticipated|projected)\b(?!\s+by)",
     re.I,
 )
 # "318 of them", "3 of whom"; not "61 of those abducted", a group named by what befell it
@@ -376,6 +380,7 @@ def _a_date_or_time(token, figure: Figure) -> bool:
         return False  # "down from 11 this morning": the count earlier that day (not "the season before")
     # "Of the 103 people taken to hospital, 42 had been discharged": a bare subject is a count
     bare = token.dep_ in ("pobj", "nsubj", "nsubjpass")
+    bare = bare or (token.dep_ == "conj" and token.head.ent_type_ == "CARDINAL")  # "say 3,000 and 31"
     return entity is None or len(entity) > 1 or figure.year_like or not bare
 
 

@@ -31,6 +31,7 @@ CONTAINERS = frozenset("number total toll count figure tally sum estimate worth 
 PUBLISHED = CONTAINERS | {
     *"data datum statistic record bulletin report census survey update briefing statement memo".split(),
     "dashboard",
+    "assessment",
 }
 
 GIVING = frozenset("give issue release publish provide offer produce post propose".split())  # "gave 212"

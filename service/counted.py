@@ -387,7 +387,10 @@ def in_a_ratio(sentence: str, figure: Figure) -> bool:
 def is_projection(token) -> bool:
     """ "could reach 5,000", "may rise to 300", "expects 400,000-plus parcels": a forecast, not a figure
     that holds; "it should say 4,600": words someone would say, not a figure anyone gave; "if every pack
-    were refunded, refunds would come to €20m": what would be, were it so."""
+    were refunded, refunds would come to €20m": what would be, were it so; "the 15,000 signatures needed to
+    trigger a debate": a threshold."""
+    if _required(token):
+        return True
     verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
     return bool(verbs) and (
         _modal(verbs[0], ("could", "may", "might"))
@@ -396,6 +399,11 @@ def is_projection(token) -> bool:
         or (_modal(verbs[0], ("would",)) and _if_clause(verbs[0]))
         or any(c.dep_ == "mark" and c.lower_ == "if" for c in verbs[0].children)  # "if 300 were refunded"
     )
+
+
+def _required(token) -> bool:
+    noun = token.head if token.dep_ == "nummod" else token
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in ("need", "require") for c in noun.children)
 
 
 FORECASTING = frozenset("expect forecast predict project anticipate".split())

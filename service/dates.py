@@ -30,9 +30,10 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
     if (when := _when_clause_date(anchor, published)) is not None:
         return when, True
-    if anchor.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
-        holder = _noun_phrase_top(anchor.head.head if anchor.head.dep_ == "appos" else anchor.head)
-        inside = {t.i for t in anchor.subtree}
+    relative = _first_of_conjuncts(anchor)  # "in which 19 riders fell and six were taken to hospital"
+    if relative.dep_ == "relcl":  # "the 2011 floods, which killed 1,300 people"; "…, a tremor that killed"
+        holder = _noun_phrase_top(relative.head.head if relative.head.dep_ == "appos" else relative.head)
+        inside = {t.i for t in relative.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
     tokens += _result_of(anchor) + _hung_by_which(anchor)
     if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
@@ -215,14 +216,18 @@ def _result_of(anchor) -> list:
     return [t for phrase in phrases for t in phrase.subtree]
 
 
+def _first_of_conjuncts(verb):
+    for _ in range(6):
+        if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return verb
+
+
 def _hung_by_which(anchor) -> list:
     """ "referred to the outbreak at Marrowdale in 2019, in which 47 fell ill and six died": a relative
     clause the parser hangs on the verb before; that verb's dates are those of the noun it is about."""
-    clause = anchor
-    for _ in range(6):
-        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
-            break
-        clause = clause.head
+    clause = _first_of_conjuncts(anchor)
     by_which = any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in clause.children)
     if clause.dep_ != "advcl" or not by_which:
         return []

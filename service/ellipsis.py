@@ -13,12 +13,13 @@ from collections.abc import Sequence
 
 from .amounts import REVISING
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, RAISING, VALUING, lemma
+from .clauses import CONTAINERS, RAISING, REPORTING, VALUING, lemma
 from .counted import after_a_bare_container, bare_container
 from .events import COUNTING
 from .figures import Figure
 from .models import Claim
 from .nlp import days_apart
+from .units import MEASUREMENT_UNITS
 
 CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|compared with|not)\b|;", re.I)
 
@@ -48,6 +49,8 @@ def names_nothing(token) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     if after_a_bare_container(token):
         return True
+    if token.dep_ == "dobj" and lemma(token.head) in REPORTING and all(map(_of_the_figure, token.children)):
+        return True  # "HNR says 9,400.", "the ministry says €58 million": what another figure counts
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return not any(c.dep_ in ("compound", "acl", "relcl") for c in token.head.head.children)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
@@ -58,6 +61,11 @@ def names_nothing(token) -> bool:
     if holder is not None and holder.lower_ == "it" and lemma(verb) in VALUING | RAISING:  # "raised it to"
         return True
     return holder is not None and bare_container(holder)
+
+
+def _of_the_figure(token) -> bool:
+    """A word of the figure itself: "€", "58" in "€58 million"."""
+    return token.like_num or token.is_currency
 
 
 CHANGE_WORDS = frozenset("up down rise climb increase grow jump fall drop decline decrease shrink".split())
@@ -97,7 +105,8 @@ def revised_from(token) -> bool:
 
 def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
     """Figures that name nothing take the frame of the last figure in the same unit (a count's, a sum's
-    in its currency) that the sentence before gives."""
+    in its currency) that the sentence before gives; a bare number, that of a measurement and its unit
+    ("The union says 4,800 hectares were damaged. The ministry says 3,100.")."""
     return [
         claim if claim.noun or claim.event or claim.activity else _borrowed(claim, before) for claim in claims
     ]
@@ -112,14 +121,20 @@ THAT_COMPARES = re.compile(r"^(?:that|this)\s+compares\s+with\b", re.I)
 
 def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     order = before if THAT_COMPARES.match(claim.quote) else list(reversed(before))
-    framed = (c for c in order if (c.event or c.activity or c.noun) and c.unit == claim.unit)
+    framed = (c for c in order if (c.event or c.activity or c.noun) and _unit_fits(claim, c))
     lender = next(framed, None)
     if lender is None or claim.value == lender.value:
         return claim
+    if lender.unit != claim.unit:
+        claim = claim.model_copy(update={"unit": lender.unit})
     # "… 161,900 parcels, the network said. The tally had stood at 118,200 a week earlier": its count then
     earlier = claim.date != lender.date or LOOKS_BACK.search(claim.quote)
     then = {"source": lender.source, "attribution": lender.source} if earlier and not claim.source else {}
     return _framed_as(claim, lender, whose=claim.whose or lender.whose, **then)
+
+
+def _unit_fits(claim: Claim, lender: Claim) -> bool:
+    return lender.unit == claim.unit or (claim.unit is None and lender.unit in MEASUREMENT_UNITS)
 
 
 def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: list[bool]) -> list[Claim]:
@@ -194,6 +209,8 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
     claim = claims[i]
     if (claim.event and not _only_counted(claim)) or claim.activity:
         return None
+    if (parallel := _in_parallel(sentence, claims, at, i)) is not None:
+        return parallel
     for j in sorted(range(len(claims)), key=lambda j: abs(at[j] - at[i])):
         other = claims[j]
         named = other.noun and not claim.noun and other.unit == claim.unit  # "9 million cubic metres of ice"
@@ -207,6 +224,24 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
         if (claim.source and other.source) or CONTRAST.search(between):
             return other
     return None
+
+
+# "… 1,150 people took part and 17 were arrested; the organisers say 3,000 and 31": figure for figure
+FIRST_OF_PAIR = re.compile(r"[\d.,]+\s+and\s+[\d.,]+\b(?!\s*(?:per|%))")
+SECOND_OF_PAIR = re.compile(r"\b[\d.,]+\s+and\s+$")
+
+
+def _in_parallel(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
+    """Two bare figures, "A and B", that answer two figures before them, in their order."""
+    if claims[i].noun:
+        return None
+    second = bool(SECOND_OF_PAIR.search(sentence, 0, at[i]))
+    if not (second or FIRST_OF_PAIR.match(sentence, at[i])):
+        return None
+    framed = [j for j in range(len(claims)) if at[j] < at[i] and (claims[j].event or claims[j].noun)]
+    if len(framed) < 2 or claims[framed[-1]].source == claims[i].source:
+        return None
+    return claims[framed[-1] if second else framed[-2]]
 
 
 def _only_counted(claim: Claim) -> bool:

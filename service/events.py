@@ -22,6 +22,7 @@ from .presence import (
     common_place,
     found_at,
     found_there,
+    named_site,
     presence_key,
     present_at,
     tells_presence,
@@ -44,9 +45,7 @@ STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call
 
 def event_of(node):
     """What happened to the counted thing (see the module doc), or None."""
-    event = _happened(node)
-    if event is None:
-        event = aboard(node)
+    event = next((e for e in (_happened(node), aboard(node)) if e is not None), None)
     return event if event is not None else found_there(node)
 
 
@@ -347,9 +346,9 @@ def _destination(verb, counted=None):
     if not passive and not (counted is not None and counted.dep_ == "dobj" and counted.head.i == verb.i):
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
-        reached = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if reached is not None and reached.lower_ != "date" and common_place(reached):  # not "to date"
-            return reached
+        to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
+        if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
+            return to
     return None
 
 

@@ -46,10 +46,11 @@ CODE_BEFORE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) ?$")
 TURN_BEFORE = re.compile(r"^\s*Q:\s")  # a transcript's reporter: no part of the sentence
 CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
 
-MONTH_NAMES = (
+MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+MONTH_NAMES = f"{MONTHS}|{MONTHS.upper()}"  # and a heading's "2 MARCH"
 NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{NUMBER_WORD})(?!-\w)"  # not "two-thirds"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE = "|".join(SCALES)
@@ -334,7 +335,8 @@ def with_percentages(sentence: str) -> list[Figure]:
         if any(f.start <= figure.start < f.end for f in found):
             continue
         unit = PERCENT_AFTER.match(sentence, figure.end)
-        if unit and not figure.spelled and not figure.value.endswith(WORD_SCALES):
+        spelled = figure.spelled and not (unit and "cent" in unit.group(0).lower())  # not "seventy per cent"
+        if unit and not spelled and not figure.value.endswith(WORD_SCALES):
             share = {"end": unit.end(), "value": f"{figure.value}%", "unit": "percent", "year_like": False}
             figure = replace(figure, **share)
         found.append(figure)

@@ -140,6 +140,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found:
         return _of_its_weekday(text, found.date(), base.date() if base else None).isoformat()
+    if "," in text and (named := resolve_date(text.rsplit(",", 1)[1], reference)):
+        return named  # "the first day, June 2": the day its apposition names
     # "October 2025": its month; "the summer of 2011": at least the year; not a later one ("by mid-2027")
     years = set(ANY_YEAR.findall(text))
     year = years.pop() if len(years) == 1 else None

@@ -8,7 +8,7 @@ counted by what was found there ("irregularities at 37 polling stations").
 from __future__ import annotations
 
 from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
-from .thesaurus import is_a_state
+from .thesaurus import is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
 PLACING = frozenset(
@@ -39,6 +39,11 @@ def common_place(token) -> bool:
     own = [t for c in token.children if c.dep_ not in ("relcl", "acl") for t in c.subtree]
     named = [t for t in [token, *own] if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
     return token.pos_ == "NOUN" and not named and not token.like_num
+
+
+def named_site(token) -> bool:
+    """ "Sanvelle General Hospital": a kind of place, by its name's last word."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("FAC", "ORG") and is_a_site(token.lemma_.lower())
 
 
 def aboard(node):

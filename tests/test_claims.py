@@ -2887,3 +2887,116 @@ def test_what_would_be_were_something_so_and_a_margin_of_error_are_no_figures():
     )
     assert [c.value for c in claims_of("The company said it would cut 2,000 jobs.")] == ["2,000"]
     assert claims_of("The union puts the margin of error at plus or minus 300 posts.") == []
+
+
+def test_days_later_is_counted_from_the_day_its_paragraph_names():
+    """ "Two days later, … raised the figure to €1.1m": two days after the day the sentence before names,
+    not the article's day; "On the first day, June 2, …" names June 2."""
+    text = (
+        "Ski bulletin\nPublished 12 June 2026\n\nThe company first put its lost ticket revenue at €380,000 "
+        "on 18 February. Two days later, with its upper lifts still without power, the company raised the "
+        "figure to €1.1m.\n\nOn the first day, June 2, the operator reported that 3,150 trains had been "
+        "cancelled. The next day the operator said 3,480 trains had been cancelled."
+    )
+    dates = {c.value: c.date for c in article_claims(make_article("bulletin", text))}
+    assert dates["€380,000"] == "2026-02-18"
+    assert dates["€1.1 million"] == "2026-02-20"
+    assert dates["3,150"] == "2026-06-02"
+    assert dates["3,480"] == "2026-06-03"
+
+
+def test_a_measured_area_takes_the_participle_told_right_after_it():
+    """ "3,100 hectares damaged" measures what was damaged; not "160 millimetres taken from the gauges"
+    (where the figure comes from) nor "40 km of shoreline affected" (the shoreline it measures)."""
+    [area, *_] = claims_of(
+        "The Ministry of Agriculture's first assessment, published on Thursday, is much lower: 3,100 "
+        "hectares damaged, a harvest loss of around 40 per cent and economic damage of €58 million."
+    )
+    assert (area.event, area.source) == ("damage", "Ministry of Agriculture")
+    [found] = claims_of("The ministry's report of 23 April found 3,100 hectares damaged.")
+    assert found.event == "damage"
+    rain = claims_of(
+        "The institute said 112 millimetres of rain fell at its station, while the mayor put the figure at "
+        "160 millimetres taken from the city's drainage gauges."
+    )
+    assert [c.event for c in rain] == [None, None]
+    [shore] = claims_of("The agency says about 40 km of shoreline affected.")
+    assert shore.noun == "shoreline"
+
+
+def test_a_bare_figure_a_teller_says_takes_what_the_sentence_before_counts():
+    """ "The ministry says 3,100." after "4,800 hectares were damaged": 3,100 hectares damaged."""
+    claims = extract_claims(
+        [
+            Passage(
+                doc_id="d",
+                title="t",
+                n=0,
+                start=0,
+                end=55,
+                quote="The union says 4,800 hectares were damaged.",
+            ),
+            Passage(doc_id="d", title="t", n=1, start=56, end=90, quote="The ministry says 3,100."),
+        ]
+    )
+    assert [(c.value, c.unit, c.event, c.source) for c in claims] == [
+        ("4,800 hectares", "hectares", "damage", "union"),
+        ("3,100", "hectares", "damage", "ministry"),
+    ]
+
+
+def test_two_bare_figures_answer_the_two_figures_before_them_in_order():
+    claims = claims_of(
+        "Police say 1,150 people took part at the peak and 17 were arrested; the organisers say 3,000 and 31."
+    )
+    assert [(c.value, c.event, c.source) for c in claims] == [
+        ("1,150", "take part", "Police"),
+        ("17", "arrest", "Police"),
+        ("3,000", "take part", "organisers"),
+        ("31", "arrest", "organisers"),
+    ]
+
+
+def test_a_share_spelled_in_words_is_a_percentage_and_an_expected_noun_is_no_forecast():
+    [spelled] = claims_of("The union expects the region to lose seventy per cent of its harvest.")
+    assert (spelled.value, spelled.unit, spelled.noun) == ("70%", "percent", "harvest")
+    [lost] = claims_of("The ministry said about 40 per cent of the expected harvest had been lost.")
+    assert (lost.value, lost.noun, lost.event) == ("40%", "harvest", "lose")
+
+
+def test_a_sum_a_teller_says_bare_takes_what_the_other_sum_of_its_sentence_is():
+    damage = claims_of("The union says the damage is €95 million, and even the ministry says €58 million.")
+    assert [(c.value, c.noun) for c in damage] == [("€95 million", "damage"), ("€58 million", "damage")]
+
+
+def test_the_signatures_needed_for_a_debate_are_a_threshold_not_a_count():
+    claims = claims_of(
+        "The petition passed the 15,000 signatures needed to trigger a full council debate, and by that "
+        "morning it had 15,212 signatures."
+    )
+    assert [c.value for c in claims] == ["15,212"]
+
+
+def test_a_clause_joined_to_a_relative_clause_has_its_date():
+    claims = claims_of(
+        "In 2017 the race suffered a crash on the descent to Ruvaine in which 19 riders fell and six were "
+        "taken to hospital.",
+        "2026-05-16",
+    )
+    assert [(c.value, c.date) for c in claims] == [("19", "2017"), ("6", "2017")]
+
+
+def test_taken_to_a_named_hospital_is_taken_to_hospital():
+    [taken] = claims_of("Six riders were taken to Sanvelle General Hospital for examination.")
+    assert (taken.noun, taken.event) == ("rider", "take to hospital")
+
+
+def test_upper_case_dated_headings_date_the_paragraphs_below_them():
+    text = (
+        "How we got here\nPublished 14 April 2026\n\n19-20 JANUARY: THE PETITION\n\nThe alliance launched "
+        "its online petition on 19 January. By the next evening it had 1,850 signatures.\n\n2 MARCH: DOWN "
+        "TO SEVEN\n\nThe Alliance said its petition had reached 11,200 signatures that day.\n\n23 MARCH: SIX "
+        "BRANCHES, AND A WAR OF NUMBERS\n\nThe alliance handed over the petition with 14,730 signatures."
+    )
+    dates = {c.value: c.date for c in article_claims(make_article("timeline", text))}
+    assert dates == {"1,850": "2026-01-20", "11,200": "2026-03-02", "14,730": "2026-03-23"}

@@ -883,6 +883,9 @@ BLIND_PACKS = [
     "ski_lift_fire_synthetic",
     "teacher_shortage_synthetic",
     "satellite_debris_synthetic",
+    "vineyard_frost_synthetic",
+    "cycling_race_crash_synthetic",
+    "library_closures_synthetic",
 ]
 
 
@@ -1100,13 +1103,13 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 211
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 153
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 220
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 159
     assert sum(r.agreements_reported for r in reports) <= 8
-    assert sum(r.false_alarms for r in reports) <= 34
-    assert sum(r.unrelated_figures_reported for r in reports) <= 22
-    assert sum(r.unrelated_on_questions for r in reports) <= 51
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 361
+    assert sum(r.false_alarms for r in reports) <= 40
+    assert sum(r.unrelated_figures_reported for r in reports) <= 26
+    assert sum(r.unrelated_on_questions for r in reports) <= 53
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 371
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
