@@ -57,6 +57,10 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
     for verb in [*reporting, *map(given_out_with, reporting), colon_report(anchor)]:
         if verb is not None and (resolved := _date_on(verb, published)):
             return resolved, True
+    # "In 2014, the council closed four libraries, saying the move would save £600,000": then, too
+    for verb in (v.head for v in reporting if v.dep_ == "advcl" and v.tag_ == "VBG"):
+        if (resolved := _date_on(verb, published)) and resolved[:4] < (published or "")[:4]:
+            return resolved, True
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
     return published, False

@@ -15,7 +15,7 @@ from .amounts import REVISING
 from .citations import NUMBER_WORD
 from .clauses import CONTAINERS, RAISING, REPORTING, VALUING, lemma
 from .counted import after_a_bare_container, bare_container
-from .events import COUNTING
+from .events import COUNTING, VALUE_VERBS
 from .figures import Figure
 from .models import Claim
 from .nlp import days_apart
@@ -54,7 +54,8 @@ def names_nothing(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
         return not any(c.dep_ in ("compound", "acl", "relcl") for c in token.head.head.children)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "to") else token.head
-    if token.dep_ not in ("attr", "pobj") or verb.pos_ not in ("AUX", "VERB"):
+    reached = token.dep_ == "dobj" and lemma(verb) in VALUE_VERBS  # "its count had reached 7,400"
+    if (token.dep_ not in ("attr", "pobj") and not reached) or verb.pos_ not in ("AUX", "VERB"):
         return False
     deps = ("dobj",) if lemma(verb) in VALUING | RAISING else ("nsubj", "nsubjpass")  # "taking the total to"
     holder = next((c for c in verb.children if c.dep_ in deps), None)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Claim
+from .nlp import POINT_IN_TIME
 
 NAME_GLUE = frozenset({"of", "and", "for", "on", "in"})  # "Port Health Authority of Velmora"
 
@@ -51,8 +52,14 @@ def dated_by_repeats(group: Sequence[Claim]) -> list[Claim]:
 
 def set_against(a: Claim, b: Claim) -> bool:
     """ "Orlenda has confirmed four deaths; the union says six": one sentence sets two sources' figures
-    against each other, both standing when it was written (whenever each was first given)."""
-    return a.doc_id == b.doc_id and a.quote == b.quote and bool(a.source and b.source)
+    against each other, both standing when it was written (whenever each was first given); so do two
+    sentences in a row that name no day ("The Commission said 4.6 million tickets had been voided. Norvale
+    has consistently put the number at 4.2 million")."""
+    if a.doc_id != b.doc_id or not (a.source and b.source):
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    in_a_row = 0 <= second.start - first.end <= 1 and not any(map(POINT_IN_TIME.search, (a.quote, b.quote)))
+    return a.quote == b.quote or in_a_row
 
 
 def _repeats(claim: Claim, other: Claim) -> bool:

@@ -3000,3 +3000,55 @@ def test_upper_case_dated_headings_date_the_paragraphs_below_them():
     )
     dates = {c.value: c.date for c in article_claims(make_article("timeline", text))}
     assert dates == {"1,850": "2026-01-20", "11,200": "2026-03-02", "14,730": "2026-03-23"}
+
+
+def test_a_count_that_reached_a_figure_names_what_the_sentence_before_counts():
+    claims = extract_claims(
+        [
+            Passage(
+                doc_id="d",
+                title="t",
+                n=0,
+                start=0,
+                end=60,
+                quote="The agency said 3,100 people had left the site.",
+            ),
+            Passage(
+                doc_id="d",
+                title="t",
+                n=1,
+                start=61,
+                end=120,
+                quote="By 10 p.m. that evening its count had reached 7,400.",
+            ),
+        ]
+    )
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("3,100", "people", "leave site"),
+        ("7,400", "people", "leave site"),
+    ]
+
+
+def test_a_total_someone_expects_to_reach_a_figure_is_a_forecast():
+    """Not the running count the sentence before gives, at a later figure."""
+    told = "Common Larder had handed out 118,200 food parcels by May 31, according to its weekly count."
+    expected = (
+        "The network says it expects the running total to reach 400,000-plus by the end of August if demand "
+        "stays at current levels."
+    )
+    claims = extract_claims(
+        [
+            Passage(doc_id="d", title="t", n=0, start=0, end=len(told), quote=told),
+            Passage(doc_id="d", title="t", n=1, start=len(told) + 1, end=len(told) + 130, quote=expected),
+        ],
+        "2026-06-05",
+    )
+    assert [c.value for c in claims] == ["118,200"]
+
+
+def test_a_figure_said_while_doing_something_in_a_past_year_is_of_that_year():
+    claims = claims_of(
+        "In 2014, the council closed four branch libraries, saying the move would save £600,000 a year.",
+        "2026-04-14",
+    )
+    assert [(c.value, c.date) for c in claims] == [("4", "2014"), ("£600,000", "2014")]

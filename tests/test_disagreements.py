@@ -886,6 +886,9 @@ BLIND_PACKS = [
     "vineyard_frost_synthetic",
     "cycling_race_crash_synthetic",
     "library_closures_synthetic",
+    "water_rationing_synthetic",
+    "festival_cancellation_synthetic",
+    "lottery_glitch_synthetic",
 ]
 
 
@@ -1103,13 +1106,13 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 220
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 159
-    assert sum(r.agreements_reported for r in reports) <= 8
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 225
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 162
+    assert sum(r.agreements_reported for r in reports) <= 10
     assert sum(r.false_alarms for r in reports) <= 40
     assert sum(r.unrelated_figures_reported for r in reports) <= 26
-    assert sum(r.unrelated_on_questions for r in reports) <= 53
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 371
+    assert sum(r.unrelated_on_questions for r in reports) <= 56
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 380
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2057,3 +2060,19 @@ def test_an_article_that_dates_each_of_its_figures_of_one_count_tells_its_timeli
         ("€7.2 million", "2026-03-23"),
         ("€9.8 million", "2026-04-07"),
     ]
+
+
+def test_two_sentences_in_a_row_naming_no_day_set_their_sources_figures_against_each_other():
+    """ "The Commission said … 4.6 million tickets had been voided. Norvale has consistently put the number
+    … at 4.2 million": both stand when the article was written, though the Commission first gave its
+    figure three weeks before (its repeat takes that day)."""
+    commission = claim(
+        "a", 4_600_000, noun="ticket", event="void", source="the Commission", date="2026-03-12"
+    )
+    norvale = claim("a", 4_200_000, noun="ticket", event="void", source="Norvale", date="2026-04-02")
+    norvale = norvale.model_copy(update={"start": commission.end + 1, "end": commission.end + 90})
+    assert kinds(find_disagreements([commission, norvale], NO_EMBEDDINGS)) == [
+        ("conflict", ["4,600,000", "4,200,000"])
+    ]
+    dated = norvale.model_copy(update={"quote": "On Thursday Norvale put the number at 4.2 million."})
+    assert kinds(find_disagreements([commission, dated], NO_EMBEDDINGS)) == []

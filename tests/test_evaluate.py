@@ -460,3 +460,12 @@ def test_a_gold_figure_meets_its_claim_however_either_is_written(gold, claimed):
 def test_shares_and_small_figures_keep_their_digits():
     assert digits("61.4%") == digits("61.4") == "614"
     assert digits("4,000–6,000") == "40006000"  # a range is both ends
+
+
+def test_a_gold_figure_written_without_the_scale_its_quote_gives_it_is_read_with_it():
+    """A pack's writer may give "4.2" for "4.2 million tickets": the quote says which figure it is; a
+    bare "m" counts as million only after a currency ("€8.5m"), not in "a 10m wall"."""
+    assert stories.gold_digits({"value": "4.2", "quote": "all 4.2 million tickets"}) == digits("4.2 million")
+    assert stories.gold_digits({"value": "8.5", "quote": "pledged US$8.5m over"}) == digits("8.5 million")
+    assert stories.gold_digits({"value": "10", "quote": "a 10m wall"}) == digits("10")
+    assert stories.gold_digits({"value": "4.2 million", "quote": "all 4.2 million"}) == digits("4.2 million")

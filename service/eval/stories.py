@@ -19,6 +19,7 @@ model's answer states are not scored here: this evaluation runs no model. Questi
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -85,11 +86,27 @@ def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
     return items + [("unrelated", u.get("why", "unrelated"), [u]) for u in gold.get("unrelated", [])]
 
 
+# "2.4" that its quote writes "2.4 million" (or "€8.5m", not "a 10m wall")
+SCALE_AFTER = re.compile(r"\s*(?P<word>million|billion|trillion)\b|(?P<short>m|bn)\b", re.I)
+SHORT_SCALES = {"m": "million", "bn": "billion"}
+
+
+def gold_digits(value: dict) -> str:
+    """The digits of a gold figure as its quote writes it: with the scale word the quote gives it."""
+    figure, quote = value["value"], value.get("quote", "")
+    for found in re.finditer(rf"(?<![\d.,]){re.escape(figure)}", quote):
+        scale = SCALE_AFTER.match(quote, found.end())
+        money = found.start() > 0 and quote[found.start() - 1] in "$€£¥"
+        if scale and (scale["word"] or money):
+            return digits(f"{figure} {scale['word'] or SHORT_SCALES[scale['short'].lower()]}")
+    return digits(figure)
+
+
 def belongs(claim: Claim, value: dict, texts: dict[str, str], ambiguous: set[tuple[str, str]]) -> bool:
     """Same file and digits; when the gold lists those digits in that file for two items, the same
     sentence too (an article repeats a figure in its headline, lead and body)."""
     doc_id = document_id(Path(value["file"]))
-    if claim.doc_id != doc_id or digits(claim.value) != digits(value["value"]):
+    if claim.doc_id != doc_id or digits(claim.value) != gold_digits(value):
         return False
     if (doc_id, digits(claim.value)) not in ambiguous:
         return True
@@ -101,7 +118,7 @@ def ambiguous_figures(items) -> set[tuple[str, str]]:
     owners: dict[tuple[str, str], set[int]] = {}
     for index, (_, _, values) in enumerate(items):
         for value in values:
-            owners.setdefault((document_id(Path(value["file"])), digits(value["value"])), set()).add(index)
+            owners.setdefault((document_id(Path(value["file"])), gold_digits(value)), set()).add(index)
     return {figure for figure, found in owners.items() if len(found) > 1}
 
 
