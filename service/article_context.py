@@ -58,7 +58,7 @@ MIN_ENTRIES = 3
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
 # "Update 3 – 12 October, 19:05", "Day two: Monday 12 October" alone in its paragraph, no sentence
 DATED_HEADING = re.compile(  # "2 MARCH: DOWN TO SEVEN" too
-    rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,48}}(?=\n\n)",
+    rf"(?<=\n\n)[^\n.!?]{{0,30}}?(?P<day>\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b[^\n.!?]{{0,48}}(?=\n)",
     re.I,
 )
 MIN_HEADINGS = 2
@@ -219,7 +219,7 @@ def _dated_by_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> Claim:
     day = _of_its_entry(claim, entries)
     if claim.date_stated or day is None or claim.date == day or claim.date != claim.published:
         return claim
-    return claim.model_copy(update={"date": day})
+    return claim.model_copy(update={"date": day, "date_stated": True})
 
 
 def _dated_by_its_label(claim: Claim, text: str) -> Claim:

@@ -112,7 +112,9 @@ PARTITIVE_GAP = re.compile(
 # "per pharmacy", "if … were refunded, refunds would come to", "plus or minus 300"); 42: "Two days later",
 # "the next evening", "the first day, June 2", "2 MARCH: …" headings, "3,100 hectares damaged", "The
 # ministry says 3,100.", "say 3,000 and 31", "seventy per cent", "the signatures needed to", "taken to
-# Sanvelle General Hospital", "in which 19 fell and six were taken")
+# Sanvelle General Hospital", "in which 19 fell and six were taken", "its count had reached 7,400",
+# "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
+# 31 km", a live page's "Tuesday 10 March, 08:00" entries)
 FRAMES_VERSION = 42
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -180,7 +182,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         if figure.unit == "percent":
             frame = _share_frame(sentence, figure, token)
         elif figure.unit is not None:
-            frame = _measure_frame(sentence, figure, token)
+            frame = _measure_frame(sentence, figure, token, published)
         elif money is not None:
             frame = _sum_frame(sentence, figure, token, published)
         else:
@@ -257,12 +259,15 @@ def _amount_token(token, unit: str | None, money: str | None):
     return (currency_token(token) or token) if money else token
 
 
-def _measure_frame(sentence: str, figure: Figure, token):
-    """(noun, event, None, None) for a measurement of something the sentence names, else None."""
+def _measure_frame(sentence: str, figure: Figure, token, published: str | None):
+    """(noun, event, None, None) for a measurement of something the sentence names (or its fact-box label:
+    "Queue length: 31 km"), else None."""
     if _no_size(sentence, figure, token):
         return None
     if (frame := measure_of(token, figure.unit)) is not None:
         return (*frame, None, None)
+    if (label := label_of(sentence, figure, published)) is not None and label[0] is not None:
+        return label[0], label[1], label, None
     # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other figure says
     bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure, compared=False)
     return (None, None, None, None) if bare or earlier_value(measure_token(token)) else None

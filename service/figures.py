@@ -203,8 +203,20 @@ def figures_in(sentence: str) -> list[Figure]:
         and not in_a_name(sentence, match.start("a"), match.end("a"))
         and not _in_metres(sentence, match)
     ]
-    found = [figure for match in kept if not _a_score(match, figure := _figure(match))]
+    found = [f for match in kept for f in _apart_if_falling(match) if not _a_score(match, f)]
     return sorted(_thousands_joined(found, sentence) + fractions, key=lambda f: f.start)
+
+
+def _apart_if_falling(match: re.Match[str]) -> list[Figure]:
+    """ "paid €410,000 to 8,950 retailers", "gave €2m to 40 charities": two figures, not "12 to 15"."""
+    figure = _figure(match)
+    apart = figure.high < figure.low or (bool(_scale(match, "a")) and not _scale(match, "b"))
+    if " to " not in match.group(0).lower() or match.group("between") or not apart:
+        return [figure]
+    first_end = next(match.end(g) for g in ("scale_a", "short_a", "a") if match.group(g))
+    first = FIGURE.match(match.string, match.start(), first_end)
+    second = FIGURE.match(match.string, match.start("b"))
+    return [_figure(m) for m in (first, second) if m is not None]
 
 
 def _thousands_joined(found: list[Figure], sentence: str) -> list[Figure]:

@@ -26,7 +26,7 @@ def rounding(claim: Claim) -> float:
     """How far a figure written with a scale word may be from what it rounds: half its last digit, at
     most 2.5% ("1.42 million" is 1,419,700 rounded; "2 billion" is not 2.4 billion)."""
     found = ROUNDED.search(claim.value)
-    if found is None or claim.high is None:
-        return 0.0
+    if found is None or claim.high is None or (claim.qualifier and claim.low != claim.high):
+        return 0.0  # "about 2.1 million" is widened by its "about" already
     step = SCALES[found.group(3).lower()] / 10 ** len(found.group(2) or "")
     return min(step / 2, ROUNDING_AT_MOST * claim.high)

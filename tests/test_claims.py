@@ -3052,3 +3052,31 @@ def test_a_figure_said_while_doing_something_in_a_past_year_is_of_that_year():
         "2026-04-14",
     )
     assert [(c.value, c.date) for c in claims] == [("4", "2014"), ("£600,000", "2014")]
+
+
+def test_a_sum_to_a_number_of_receivers_is_two_figures_not_a_range():
+    claims = claims_of(
+        "We also paid €410,000 to 8,950 retailers in compensation for the commission they lost."
+    )
+    assert [c.value for c in claims][:2] == ["€410,000", "8,950"]
+    [span] = claims_of("Officials said 12 to 15 people died.")
+    assert (span.low, span.high) == (12, 15)
+
+
+def test_a_fact_box_label_names_what_a_measurement_measures():
+    [queue] = claims_of("Queue length: 31 km.", "2026-03-10")
+    assert (queue.value, queue.noun) == ("31 kilometres", "queue length")
+
+
+def test_a_live_pages_dated_headings_date_its_entries():
+    """ "Tuesday 10 March, 08:00" on a line of its own, the entry on the next line: the entry's day."""
+    text = (
+        "LIVE: border queue\nUpdated 12 March 2026 17:40\n\nThursday 12 March, 12:00\nQueue length: 11 km."
+        "\n\nWednesday 11 March, 09:00\nQueue length: 35 km.\n\nTuesday 10 March, 19:45\nQueue length: 38 km."
+    )
+    claims = article_claims(make_article("live", text))
+    assert [(c.value, c.date, c.date_stated) for c in claims] == [
+        ("11 kilometres", "2026-03-12", False),  # the page's own day
+        ("35 kilometres", "2026-03-11", True),
+        ("38 kilometres", "2026-03-10", True),
+    ]

@@ -889,6 +889,9 @@ BLIND_PACKS = [
     "water_rationing_synthetic",
     "festival_cancellation_synthetic",
     "lottery_glitch_synthetic",
+    "tailings_dam_spill_synthetic",
+    "border_queue_synthetic",
+    "gym_roof_collapse_synthetic",
 ]
 
 
@@ -1106,13 +1109,13 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 225
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 162
-    assert sum(r.agreements_reported for r in reports) <= 10
-    assert sum(r.false_alarms for r in reports) <= 40
-    assert sum(r.unrelated_figures_reported for r in reports) <= 26
-    assert sum(r.unrelated_on_questions for r in reports) <= 56
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 380
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 234
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 166
+    assert sum(r.agreements_reported for r in reports) <= 11
+    assert sum(r.false_alarms for r in reports) <= 41
+    assert sum(r.unrelated_figures_reported for r in reports) <= 28
+    assert sum(r.unrelated_on_questions for r in reports) <= 57
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 388
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2076,3 +2079,16 @@ def test_two_sentences_in_a_row_naming_no_day_set_their_sources_figures_against_
     ]
     dated = norvale.model_copy(update={"quote": "On Thursday Norvale put the number at 4.2 million."})
     assert kinds(find_disagreements([commission, dated], NO_EMBEDDINGS)) == []
+
+
+def test_about_a_rounded_figure_is_widened_once_not_twice():
+    """ "about 2.1 million" (1.995–2.205 million) and "1.9 million" cannot both hold: its "about" already
+    allows for rounding, so rounding does not widen it again."""
+    norvale = claim("d", 1_900_000, noun="player", source="Norvale", date="2026-03-19")
+    commission = claim(
+        "d", 2_100_000, noun="player", source="the Commission", date="2026-03-19", qualifier="about"
+    ).model_copy(update={"value": "2.1 million", "low": 1_995_000, "high": 2_205_000})
+    norvale = norvale.model_copy(update={"value": "1.9 million"})
+    assert kinds(find_disagreements([norvale, commission], NO_EMBEDDINGS)) == [
+        ("conflict", ["1.9 million", "2.1 million"])
+    ]
