@@ -18,7 +18,8 @@ from .clauses import (
 from .counted import is_generic, open_container, partitive_whole
 from .events import event_key, event_of, is_event_verb
 from .models import Claim
-from .presence import only_where
+from .presence import common_place, only_where
+from .thesaurus import is_a_site
 
 
 def question_frame(question: str) -> Claim | None:
@@ -62,7 +63,7 @@ def question_frame(question: str) -> Claim | None:
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
     if event is None and noun is not None and not sized:
-        event = _trailing_participle(noun)
+        event = _trailing_participle(noun) or _where_they_are(noun)
     event = None if sized else event
     if event is not None and only_where(event) and event_key(event).split()[0] in ("aboard", "without"):
         event = event if is_generic(noun) else None  # "… passengers on board?": what "49 passengers" counts
@@ -221,6 +222,17 @@ def _trailing_participle(noun):
     if after is None or after.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
         return None
     return after if is_event_verb(after) else None
+
+
+def _where_they_are(noun):
+    """ "… for the number of people inside the hall?": where they were, as "230 were in the hall" says."""
+    inside = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "inside"))
+    return next((p for p in inside if any(o.dep_ == "pobj" and _a_site(o) for o in p.children)), None)
+
+
+def _a_site(token) -> bool:
+    """ "the hall", not "the referendum" nor "in total"."""
+    return common_place(token) and is_a_site(lemma(token)) and lemma(token) not in CONTAINERS
 
 
 def _what_it_was(doc):

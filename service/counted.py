@@ -396,10 +396,16 @@ def is_projection(token) -> bool:
         _modal(verbs[0], ("could", "may", "might"))
         or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
         or (lemma(verbs[0]) in FORECASTING and "dobj" in (token.dep_, token.head.dep_))
-        or (lemma(verbs[0]) in VALUE_VERBS and lemma(verbs[0].head) in FORECASTING)  # "expects it to reach"
+        or _expected_to_reach(verbs[0])
         or (_modal(verbs[0], ("would",)) and _if_clause(verbs[0]))
         or any(c.dep_ == "mark" and c.lower_ == "if" for c in verbs[0].children)  # "if 300 were refunded"
     )
+
+
+def _expected_to_reach(verb) -> bool:
+    """ "expects the running total to reach 400,000": what someone expects a count to come to."""
+    clause = verb.dep_ in ("ccomp", "xcomp") and lemma(verb) in VALUE_VERBS
+    return clause and lemma(verb.head) in FORECASTING
 
 
 def _required(token) -> bool:

@@ -208,15 +208,15 @@ def figures_in(sentence: str) -> list[Figure]:
 
 
 def _apart_if_falling(match: re.Match[str]) -> list[Figure]:
-    """ "paid €410,000 to 8,950 retailers", "gave €2m to 40 charities": two figures, not "12 to 15"."""
+    """ "paid €410,000 to 8,950 retailers": two figures (not "12 to 15", nor "fell from 7,374 to 6,762")."""
     figure = _figure(match)
     apart = figure.high < figure.low or (bool(_scale(match, "a")) and not _scale(match, "b"))
-    if " to " not in match.group(0).lower() or match.group("between") or not apart:
+    after_from = match.string[max(0, match.start() - 5) : match.start()].lower().endswith("from ")
+    if " to " not in match.group(0).lower() or match.group("between") or not apart or after_from:
         return [figure]
     first_end = next(match.end(g) for g in ("scale_a", "short_a", "a") if match.group(g))
-    first = FIGURE.match(match.string, match.start(), first_end)
-    second = FIGURE.match(match.string, match.start("b"))
-    return [_figure(m) for m in (first, second) if m is not None]
+    parts = FIGURE.match(match.string, match.start(), first_end), FIGURE.match(match.string, match.start("b"))
+    return [_figure(m) for m in parts if m is not None]
 
 
 def _thousands_joined(found: list[Figure], sentence: str) -> list[Figure]:

@@ -162,9 +162,9 @@ def _asked_among(asked, keyed) -> list[Disagreement]:
 
 
 def _uncounted(key):
-    """ "The trust counted 36 packs" answers "How many packs are there?": counting says what was done to
-    the count, not what befell what it counts."""
-    return replace(key, event=None) if key.event in COUNTING else key
+    """ "The trust counted 36 packs" answers "How many packs are there?": counting (or finding: "60 tonnes
+    of dead fish found") says what was done to the count, not what befell what it counts."""
+    return replace(key, event=None) if key.event in COUNTING | {"find"} else key
 
 
 def _of_a_kind(asked, key):

@@ -3046,6 +3046,14 @@ def test_a_total_someone_expects_to_reach_a_figure_is_a_forecast():
     assert [c.value for c in claims] == ["118,200"]
 
 
+def test_people_expected_to_arrive_are_still_counted():
+    """Only a count someone expects to reach a figure is a forecast, not "5,000 are expected to arrive"."""
+    [engineers] = claims_of(
+        "According to the NIS, approximately 5,000 North Korean engineers are expected to arrive in Russia."
+    )
+    assert (engineers.value, engineers.noun) == ("5,000", "engineer")
+
+
 def test_a_figure_said_while_doing_something_in_a_past_year_is_of_that_year():
     claims = claims_of(
         "In 2014, the council closed four branch libraries, saying the move would save £600,000 a year.",
