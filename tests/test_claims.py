@@ -26,6 +26,12 @@ def claims_of(sentence: str, published: str | None = None, doc_id: str = "doc") 
     return extract_claims([passage(sentence, doc_id)], published)
 
 
+def claims_in_a_row(first: str, second: str, published: str | None = None) -> list[Claim]:
+    """The claims of two sentences in a row of one document (the second may borrow from the first)."""
+    after = passage(second, start=len(first) + 1).model_copy(update={"n": 2})
+    return extract_claims([passage(first), after], published)
+
+
 def frame(claim: Claim) -> tuple:
     return (claim.value, claim.qualifier, claim.noun, claim.event, claim.places, claim.source)
 
@@ -2926,19 +2932,7 @@ def test_a_measured_area_takes_the_participle_told_right_after_it():
 
 def test_a_bare_figure_a_teller_says_takes_what_the_sentence_before_counts():
     """ "The ministry says 3,100." after "4,800 hectares were damaged": 3,100 hectares damaged."""
-    claims = extract_claims(
-        [
-            Passage(
-                doc_id="d",
-                title="t",
-                n=0,
-                start=0,
-                end=55,
-                quote="The union says 4,800 hectares were damaged.",
-            ),
-            Passage(doc_id="d", title="t", n=1, start=56, end=90, quote="The ministry says 3,100."),
-        ]
-    )
+    claims = claims_in_a_row("The union says 4,800 hectares were damaged.", "The ministry says 3,100.")
     assert [(c.value, c.unit, c.event, c.source) for c in claims] == [
         ("4,800 hectares", "hectares", "damage", "union"),
         ("3,100", "hectares", "damage", "ministry"),
@@ -3003,25 +2997,9 @@ def test_upper_case_dated_headings_date_the_paragraphs_below_them():
 
 
 def test_a_count_that_reached_a_figure_names_what_the_sentence_before_counts():
-    claims = extract_claims(
-        [
-            Passage(
-                doc_id="d",
-                title="t",
-                n=0,
-                start=0,
-                end=60,
-                quote="The agency said 3,100 people had left the site.",
-            ),
-            Passage(
-                doc_id="d",
-                title="t",
-                n=1,
-                start=61,
-                end=120,
-                quote="By 10 p.m. that evening its count had reached 7,400.",
-            ),
-        ]
+    claims = claims_in_a_row(
+        "The agency said 3,100 people had left the site.",
+        "By 10 p.m. that evening its count had reached 7,400.",
     )
     assert [(c.value, c.noun, c.event) for c in claims] == [
         ("3,100", "people", "leave site"),
@@ -3036,13 +3014,7 @@ def test_a_total_someone_expects_to_reach_a_figure_is_a_forecast():
         "The network says it expects the running total to reach 400,000-plus by the end of August if demand "
         "stays at current levels."
     )
-    claims = extract_claims(
-        [
-            Passage(doc_id="d", title="t", n=0, start=0, end=len(told), quote=told),
-            Passage(doc_id="d", title="t", n=1, start=len(told) + 1, end=len(told) + 130, quote=expected),
-        ],
-        "2026-06-05",
-    )
+    claims = claims_in_a_row(told, expected, "2026-06-05")
     assert [c.value for c in claims] == ["118,200"]
 
 
