@@ -260,8 +260,8 @@ def _amount_token(token, unit: str | None, money: str | None):
 
 
 def _measure_frame(sentence: str, figure: Figure, token, published: str | None):
-    """(noun, event, None, None) for a measurement of something the sentence names (or its fact-box label:
-    "Queue length: 31 km"), else None."""
+    """(noun, event, fact-box label or None, None) for a measurement of something the sentence (or its
+    fact-box label: "Queue length: 31 km") names, else None."""
     if _no_size(sentence, figure, token):
         return None
     if (frame := measure_of(token, figure.unit)) is not None:

@@ -45,7 +45,8 @@ STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call
 
 def event_of(node):
     """What happened to the counted thing (see the module doc), or None."""
-    event = next((e for e in (_happened(node), aboard(node)) if e is not None), None)
+    event = _happened(node)
+    event = event if event is not None else aboard(node)
     return event if event is not None else found_there(node)
 
 

@@ -43,7 +43,7 @@ def common_place(token) -> bool:
 
 def named_site(token) -> bool:
     """ "Sanvelle General Hospital": a kind of place, by its name's last word."""
-    return token.pos_ == "PROPN" and token.ent_type_ in ("FAC", "ORG") and is_a_site(token.lemma_.lower())
+    return token.pos_ == "PROPN" and token.ent_type_ in ("FAC", "ORG") and is_a_site(lemma(token))
 
 
 def aboard(node):

@@ -30,6 +30,7 @@ from ..asked import question_frame
 from ..claims import article_claims
 from ..disagreements import find_disagreements
 from ..errors import InvalidInput
+from ..figures import SHORT_SCALES
 from ..matching import about_question
 from ..models import Article, Claim, Disagreement
 from ..vocabulary import Vocabulary
@@ -88,7 +89,6 @@ def gold_items(gold: dict) -> list[tuple[str, str, list[dict]]]:
 
 # "2.4" that its quote writes "2.4 million" (or "€8.5m", not "a 10m wall")
 SCALE_AFTER = re.compile(r"\s*(?P<word>million|billion|trillion)\b|(?P<short>m|bn)\b", re.I)
-SHORT_SCALES = {"m": "million", "bn": "billion"}
 
 
 def gold_digits(value: dict) -> str:
