@@ -349,11 +349,11 @@ def measure_of(token, unit: str):
     )
     if measured is not None and _noun(measured) is not None:
         measured = _size_of(measured)
-        participle = _participle_on(measured)  # "the burned area": what was burned
+        participle = _participle_on(measured) or _undergoing(amount)  # "the burned area": what was burned
         if lemma(measured) in SIZE_NOUNS and participle is None:  # "puts the volume at …": said before
             return None, None
         return measured, participle
-    return None
+    return (None, verb) if (verb := _undergoing(amount)) is not None else None
 
 
 SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
@@ -409,40 +409,24 @@ def _magnitude_of(token):
 
 
 def _participle_on(noun):
-    """ "the burned area has grown to 6,450 hectares": burned."""
-    return next((c for c in noun.children if c.dep_ in ("amod", "acl") and is_participle(c)), None)
+    """ "the burned area has grown to 6,450 hectares": burned; "put the burning area at 2.5 hectares":
+    burning."""
+    return next((c for c in noun.children if c.dep_ in ("amod", "acl") and _befalls(c)), None)
 
 
-# "€600,000 a year", "540,000 cars a year", "318 a day": a rate, never a total ("a day earlier" is a day)
-RATE_PERIODS = ("year", "day", "week", "month", "hour", "night", "annum")
-RATE_AFTER = re.compile(
-    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(RATE_PERIODS)})\b"
-    r"(?!\s+(?:earlier|later|before|after|ago)\b)",
-    re.I,
-)
-EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
+def _befalls(word) -> bool:
+    return is_participle(word) or (word.tag_ == "VBG" and is_event_verb(word))
 
 
-# "on Tuesday alone", "on Wednesday and Thursday alone": that day's count, not the running total
-DAY_ALONE = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|or)\s+\w+day)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s+alone\b",
-    re.I,
-)
-
-
-def rate_of(sentence: str, figure: Figure) -> str | None:
-    """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
-    in its part of the sentence ("each strike day has cost €40 million"); "a day" for a day's count
-    ("310 on Saturday alone"); else None."""
-    start = sentence.rfind(";", 0, figure.start) + 1
-    found = RATE_AFTER.match(sentence, figure.end) or EACH_PERIOD.search(sentence[start : figure.start])
-    alone = DAY_ALONE.search(sentence, start, figure.end + 60)
-    if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
-        return "a day"  # its own day, not a later figure's
-    return f"a {found['per'].lower()}" if found else None
-
-
-def rate_in(event: str) -> str | None:
-    """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
-    return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)
+def _undergoing(amount):
+    """ "only 2.5 hectares were burning", "6 hectares of the site are alight": what the measured stretch
+    is undergoing, a verb or state it is the subject of (not "30 km separates the towns": it acts)."""
+    if amount.dep_ != "nsubj":
+        return None
+    verb = amount.head
+    if verb.pos_ == "AUX" and lemma(verb) == "be":  # a state: "were alight", "are flooded"
+        return next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
+    acts = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in verb.children)
+    if verb.pos_ != "VERB" or acts or not is_event_verb(verb):
+        return None
+    return verb if lemma(verb) not in LEVEL_VERBS | COUNTING | GIVING | VALUE_VERBS else None

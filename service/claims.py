@@ -47,7 +47,6 @@ from .amounts import (
     learn_currencies,
     measure_of,
     measure_token,
-    rate_of,
     share_of,
     sum_event,
     sum_of,
@@ -93,6 +92,7 @@ from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
 from .presence import only_where, placing_verb, purpose
+from .rates import rate_of
 from .sides import whose
 from .sources import said_right_after, source_of
 from .text import is_correction_note, sentence_passages
@@ -114,8 +114,9 @@ PARTITIVE_GAP = re.compile(
 # ministry says 3,100.", "say 3,000 and 31", "seventy per cent", "the signatures needed to", "taken to
 # Sanvelle General Hospital", "in which 19 fell and six were taken", "its count had reached 7,400",
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
-# 31 km", a live page's "Tuesday 10 March, 08:00" entries)
-FRAMES_VERSION = 42
+# 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "2.5 hectares were
+# alight", "the burning area", "On the same day, …", "its own count showed", "since 2019, when …")
+FRAMES_VERSION = 43
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

@@ -33,7 +33,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .amounts import rate_in
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told, unsourced_steps
@@ -43,6 +42,7 @@ from .intervals import overlap
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .presence import is_presence
+from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import is_a_unit

@@ -16,6 +16,7 @@ GROUNDING = {
     "claims",
     "counted",
     "amounts",
+    "rates",
     "clauses",
     "dates",
     "fact_box",

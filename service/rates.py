@@ -1,0 +1,43 @@
+"""Figures told per period: "€600,000 a year", "318 a day", "310 on Saturday alone". A rate is never a
+total, so claims carry it on their event key ("cost a year") and disagreements never set a rate against a
+total."""
+
+from __future__ import annotations
+
+import re
+
+from .figures import Figure
+
+# "€600,000 a year", "540,000 cars a year", "318 a day": a rate, never a total ("a day earlier" is a day)
+RATE_PERIODS = ("year", "day", "week", "month", "hour", "night", "annum")
+RATE_AFTER = re.compile(
+    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(RATE_PERIODS)})\b"
+    r"(?!\s+(?:earlier|later|before|after|ago)\b)",
+    re.I,
+)
+EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
+
+
+# "on Tuesday alone", "on Wednesday and Thursday alone": that day's count, not the running total
+DAY_ALONE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|or)\s+\w+day)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+alone\b",
+    re.I,
+)
+
+
+def rate_of(sentence: str, figure: Figure) -> str | None:
+    """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
+    in its part of the sentence ("each strike day has cost €40 million"); "a day" for a day's count
+    ("310 on Saturday alone"); else None."""
+    start = sentence.rfind(";", 0, figure.start) + 1
+    found = RATE_AFTER.match(sentence, figure.end) or EACH_PERIOD.search(sentence[start : figure.start])
+    alone = DAY_ALONE.search(sentence, start, figure.end + 60)
+    if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
+        return "a day"  # its own day, not a later figure's
+    return f"a {found['per'].lower()}" if found else None
+
+
+def rate_in(event: str) -> str | None:
+    """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
+    return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)
