@@ -19,7 +19,8 @@ heading    "Update 3 – 12 October, 19:05" on a line of its own, over the parag
 entry      "- 10 March 2026: The PSA orders the recall. The DFRS says 12 people were hurt.": a timeline
            entry's day dates every sentence of its line that names none
 that day   "The gap came on Wednesday, May 20. Police said 2,140 crossed that day": the date the
-           nearest sentence before it in its paragraph names (at most LOOK_BACK back), not the article's;
+           nearest sentence before it in its paragraph names (at most LOOK_BACK back; the paragraph
+           before too when the words open its paragraph: "On the same day, …"), not the article's;
            likewise "in that case", "at the time", "in the six weeks that followed"
 """
 
@@ -79,6 +80,12 @@ DAYS_BEFORE = re.compile(
 DAYS_LATER = re.compile(
     r"^\W*(?:(?:and|but|then)\s+)?(?P<count>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+later\b"
     r"|\bthe\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
+    re.I,
+)
+# "On the same day, …", "Two days later, …" opening a paragraph: the day the paragraph before names
+OPENS_ON_A_DAY = re.compile(
+    r"^\W*(?:(?:and|but|then|later)\s+)?(?:on\s+)?(?:that|the\s+same|that\s+same|the\s+next|the\s+following)"
+    r"\s+(?:day|night|morning|afternoon|evening)\b|^\W*(?:a|one|two|three|four|five|six)\s+days?\s+later\b",
     re.I,
 )
 NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -281,19 +288,26 @@ def _days_in(apart: re.Match[str] | None) -> timedelta:
     return timedelta(days=NUMBER_OF_DAYS[apart["count"].lower()] * (7 if weeks else 1))
 
 
-def _paragraph_before(claim: Claim, passages: Sequence[Passage], text: str, count: int = LOOK_BACK):
-    """The sentences before the claim's in its paragraph, nearest first (at most `count` of them)."""
-    after = claim.start
+def _paragraph_before(
+    claim: Claim, passages: Sequence[Passage], text: str, count: int = LOOK_BACK, across: bool = False
+):
+    """The sentences before the claim's in its paragraph, nearest first (at most `count` of them); `across`:
+    the paragraph before too."""
+    after, crossed = claim.start, not across
     for passage in reversed([p for p in passages if p.end <= claim.start][-count:]):
         if "\n\n" in text[passage.end : after]:
-            return  # another paragraph
+            if crossed:
+                return  # another paragraph
+            crossed = True
         yield passage
         after = passage.start
 
 
 def _dates_before(claim: Claim, passages: Sequence[Passage], published: str | None, text: str):
-    """The dates of each sentence before the claim's in its paragraph, nearest first (LOOK_BACK of them)."""
-    for passage in _paragraph_before(claim, passages, text):
+    """The dates of each sentence before the claim's in its paragraph, nearest first (LOOK_BACK of them),
+    and the paragraph before when the claim's sentence opens on a day told before ("On the same day, …")."""
+    across = bool(OPENS_ON_A_DAY.match(claim.quote))  # "On the same day, …" opening its paragraph
+    for passage in _paragraph_before(claim, passages, text, across=across):
         doc = nlp.parse_one(without_dateline(passage.quote))
         yield [d for e in doc.ents if e.label_ == "DATE" and (d := nlp.resolve_date(e.text, published))]
 

@@ -157,6 +157,14 @@ def _dated_verb_of(holder) -> list:
     return [t for phrase in phrases for t in phrase.subtree if t.ent_type_ == "DATE"]
 
 
+def _result_or_rest(verb) -> bool:
+    """ "…, forcing 190 cancellations"; "since 2019, when an overflow at the Orrin Head works killed 900
+    fish" (the parser reads "works" as the when clause's verb, "killed" as a clause with no subject of its
+    own, hung on the sentence's verb)."""
+    subjectless = verb.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG") or (verb.dep_ in ("advcl", "conj") and subjectless)
+
+
 def _when_clause_date(anchor, published: str | None) -> str | None:
     """The date a "when" clause hangs on, whatever leads to it: "since 2019, when 27 people were killed";
     "the storm of January 2009, when 310,000 customers lost power, … and 11 people died" (the parser
@@ -165,7 +173,7 @@ def _when_clause_date(anchor, published: str | None) -> str | None:
     clauses += [c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i]
     # "since October 2024, when drones closed the airport for 33 hours, forcing 190 cancellations": the
     # parser hangs the result on the sentence's verb; it follows the when clause all the same
-    results = [a for a in [anchor, *anchor.ancestors] if a.dep_ == "advcl" and a.tag_ == "VBG"]
+    results = [a for a in [anchor, *anchor.ancestors] if _result_or_rest(a)]
     if results:
         told = [t for t in anchor.doc if t.dep_ == "relcl" and t.i < results[0].i and _opens_with_when(t)]
         clauses += told[-1:]

@@ -375,8 +375,6 @@ def with_units(sentence: str) -> list[Figure]:
 
 
 def _as_measure(sentence: str, figure: Figure) -> Figure:
-    if figure.spelled:
-        return figure
     for pattern, (_, unit) in zip(MEASURE_AFTER, MEASURE_UNITS, strict=True):
         if match := pattern.match(sentence, figure.end):
             return replace(

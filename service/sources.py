@@ -69,13 +69,14 @@ def _teller(anchor, doc, figure=None) -> str | None:
     if figure is not None and (found := _joined_count(figure)) is not None:
         return found
     method = None  # "the office said laboratory tests had confirmed 97 cases": the office says so
-    for verb in chain:
+    for at, verb in enumerate(chain):
         if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
             continue
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in chain):
             continue  # "Kelmont, which faces a fine of €2m, has said …": the figure is in its subject
         if (found := _subject_name(verb)) and not _told_by_a_method(verb):
-            return found
+            bound = _reporter_above(chain[at + 1 :]) if found in STANDS_FOR else None
+            return bound or found
         method = method or found
     for token in chain:
         if found := _according_to(token):
@@ -96,6 +97,14 @@ def _teller(anchor, doc, figure=None) -> str | None:
     counters = (verb for verb in chain if lemma(verb) in COUNTING and not _a_measure(figure))
     counter = next((found for verb in counters if (found := _subject_name(verb))), None) if figure else None
     return method or counter or _according_to_anywhere(doc) or pronoun
+
+
+def _reporter_above(chain) -> str | None:
+    """ "the union said its own count showed 55": who "it" (its, they) is, the named subject of the report
+    right above it."""
+    verb = next((v for v in chain if v.pos_ in ("VERB", "AUX") and _reports(v)), None)
+    found = _subject_name(verb) if verb is not None else None
+    return found if found not in STANDS_FOR else None
 
 
 def _joined_count(figure) -> str | None:

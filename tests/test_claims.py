@@ -278,6 +278,11 @@ def test_a_clause_joined_to_another_shares_the_date_of_their_subject():
         ("The heatwave revived memories of the summer of 2011, when about 1,300 people died.", "2011"),
         ("It is the deadliest collapse since 2019, when 27 people were killed in Marrowby.", "2019"),
         ("When the tower in Marrowby collapsed in 2019, killing 27 people, an inquiry followed.", "2019"),
+        (  # the parser reads "works" as the when clause's verb and hangs "killed" on "is"
+            "The spill is the most serious on the coast since 2019, when an overflow at the company's Orrin "
+            "Head works, about 35 kilometres to the west, killed an estimated 900 fish.",
+            "2019",
+        ),
     ],
 )
 def test_an_earlier_event_named_by_its_year_dates_its_figure(sentence, date):
@@ -3060,3 +3065,40 @@ def test_a_live_pages_dated_headings_date_its_entries():
         ("35 kilometres", "2026-03-11", True),
         ("38 kilometres", "2026-03-10", True),
     ]
+
+
+def test_a_paragraph_opening_on_the_same_day_is_of_the_day_the_paragraph_before_names():
+    text = (
+        "Fire\n\n14 May 2026\n\nAfter a drone survey on Tuesday, the fire service said six hectares of the "
+        "site were burning.\n\nOn the same day, the operator told firefighters that only 2.5 hectares were "
+        "alight.\n\nThe operator said 40 staff were sent home."
+    )
+    claims = article_claims(make_article("fire", text))
+    assert [(c.value, c.date, c.date_stated) for c in claims] == [
+        ("6 hectares", "2026-05-12", True),
+        ("2.5 hectares", "2026-05-12", True),
+        ("40", "2026-05-14", False),  # a paragraph of its own, on no day told before
+    ]
+
+
+def test_an_area_spelled_out_is_a_measurement_and_what_befalls_it_is_what_it_measures():
+    """ "only 2.5 hectares were alight" and "put the burning area at six hectares" say what the area is of:
+    the two sides of one dispute (they used to be no claim at all)."""
+    claims = claims_of(
+        "The fire service put the burning area at six hectares, while the operator said only 2.5 hectares "
+        "were burning."
+    )
+    assert [(c.value, c.unit, c.event) for c in claims] == [
+        ("6 hectares", "hectares", "burning"),
+        ("2.5 hectares", "hectares", "burning"),
+    ]
+    [alight] = claims_of("The operator said only 2.5 hectares were alight.")
+    assert (alight.value, alight.event) == ("2.5 hectares", "alight")
+    assert claims_of("Nearly 30 km separates the two towns.") == []  # a distance that acts befalls nothing
+
+
+def test_its_own_count_under_a_report_is_the_reporters():
+    claims = claims_of(
+        "The police said 40 people were hurt, while the union said its own count showed 55 were hurt."
+    )
+    assert [(c.value, c.source) for c in claims] == [("40", "police"), ("55", "union")]
