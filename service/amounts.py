@@ -350,8 +350,8 @@ def measure_of(token, unit: str):
     if measured is not None and _noun(measured) is not None:
         measured = _size_of(measured)
         participle = _participle_on(measured) or _undergoing(amount)  # "the burned area": what was burned
-        if lemma(measured) in SIZE_NOUNS and participle is None:  # "puts the volume at …": said before
-            return None, None
+        if lemma(measured) in SIZE_NOUNS:  # "puts the volume at …": said before; "the burned area": burned
+            return None, participle
         return measured, participle
     return (None, verb) if (verb := _undergoing(amount)) is not None else None
 
