@@ -283,13 +283,18 @@ def _noun_phrase_top(noun):
 
 def _subject_tokens(anchor, noun) -> list:
     """The subject of the figure's verb when the figure is not in it: the event that did the counting
-    ("Vesland's worst rail accident, at Holm Crossing in 1987, killed 22 people")."""
+    ("Vesland's worst rail accident, at Holm Crossing in 1987, killed 22 people"). A past verb with no
+    subject, hung on another clause, has that clause for its subject: "The last spill, at the Orrin Head
+    works in 2019, killed 900 fish" (the parser reads "works" as the verb)."""
     found = []
     for child in anchor.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             subtree = list(child.subtree)
             if noun is None or all(t.i != noun.i for t in subtree):
                 found += subtree
+    if not found and anchor.dep_ == "advcl" and anchor.tag_ == "VBD":
+        own = {t.i for t in anchor.subtree}
+        found = [t for c in anchor.head.children if c.dep_ != "punct" for t in c.subtree if t.i not in own]
     return found
 
 

@@ -39,7 +39,7 @@ HEADINGS = frozenset("ashore aground overboard home abroad".split())
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
-STATE_GERUNDS = frozenset({"missing"})  # an adjective the tagger reads as a verb's -ing form
+STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
 STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
 
 

@@ -283,6 +283,11 @@ def test_a_clause_joined_to_another_shares_the_date_of_their_subject():
             "Head works, about 35 kilometres to the west, killed an estimated 900 fish.",
             "2019",
         ),
+        (  # likewise: "killed" is hung on "works" with no subject of its own
+            "The last comparable spill on the coast, at the company's Orrin Head works in 2019, killed about "
+            "900 fish.",
+            "2019",
+        ),
     ],
 )
 def test_an_earlier_event_named_by_its_year_dates_its_figure(sentence, date):
@@ -3102,3 +3107,14 @@ def test_its_own_count_under_a_report_is_the_reporters():
         "The police said 40 people were hurt, while the union said its own count showed 55 were hurt."
     )
     assert [(c.value, c.source) for c in claims] == [("40", "police"), ("55", "union")]
+
+
+def test_dead_fish_counted_are_fish_that_died():
+    """ "counted 2,300 dead fish" and "put the number of dead fish at 5,000" count one thing: the dead."""
+    claims = claims_of(
+        "Officers had counted about 2,300 dead fish; the anglers put the number of dead fish at 5,000."
+    )
+    assert [(c.value, c.noun, c.event) for c in claims] == [
+        ("2,300", "fish", "dead"),
+        ("5,000", "fish", "dead"),
+    ]
