@@ -115,8 +115,8 @@ PARTITIVE_GAP = re.compile(
 # Sanvelle General Hospital", "in which 19 fell and six were taken", "its count had reached 7,400",
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
 # 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "2.5 hectares were
-# alight", "the burning area", "On the same day, …", "its own count showed", "since 2019, when …", "the burned area", "dead fish",
-# "The last spill, at the … works in 2019, killed")
+# alight", "the burned area", "On the same day, …", "its own count showed", "since 2019, when …", "dead
+# fish", "The last spill, at the … works in 2019, killed")
 FRAMES_VERSION = 43
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
