@@ -415,7 +415,9 @@ def _participle_on(noun):
 
 
 def _befalls(word) -> bool:
-    return is_participle(word) or (word.tag_ == "VBG" and is_event_verb(word))
+    """ "the burned area", "the burning area"; not "the concentration recorded": how it is known."""
+    told = is_participle(word) or (word.tag_ == "VBG" and is_event_verb(word))
+    return told and lemma(word) not in COUNTING
 
 
 def _undergoing(amount):

@@ -9,8 +9,7 @@ has the frame; its module doc says what an event is). Closed classes of English 
                                             aboard are not those sent, nor those who died
     "six children were among the missing"   what a group is among; "lists 21 people as injured"
 Verbs that report (say), that only state a value (be, reach, rise), that move or place a group (send,
-deploy) and the words NOT_EVENTS lists are never events. `whose` reads the side a count is of: "200
-Russian soldiers", or "by" the named doer ("the Civic Union won 41 seats").
+deploy) and the words NOT_EVENTS lists are never events (the side a count is of: service/sides.py).
 """
 
 from __future__ import annotations
@@ -79,7 +78,8 @@ def _happened(node):
             and child.lower_ not in SAYS_NO_KIND
         ):
             return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
-        if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not befell:
+        after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
+        if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not (befell or after):
             return child  # "the number of missing hikers" (not "six missing hikers were found")
         if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not kind:
             return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind

@@ -3118,3 +3118,14 @@ def test_dead_fish_counted_are_fish_that_died():
         ("2,300", "fish", "dead"),
         ("5,000", "fish", "dead"),
     ]
+
+
+def test_a_concentration_recorded_is_the_concentration_not_a_recording():
+    """How a measurement is known ("recorded", "measured") is no event: the two readings of one station
+    meet in one group."""
+    [told] = claims_of(
+        "The highest hourly concentration of fine particles (PM2.5) recorded since the fire began was 312 "
+        "micrograms per cubic metre, at the Oldmere Road station at 7 a.m. on Tuesday 12 May."
+    )
+    [reached] = claims_of("The hourly concentration at the station reached 540 micrograms per cubic metre.")
+    assert (told.noun, told.event) == (reached.noun, reached.event) == ("concentration", None)
