@@ -377,10 +377,21 @@ RATIO_AFTER = re.compile(
 RATIO_BEFORE = re.compile(rf"(?<![\w,])(?:{_RATIO_TERM}\s+in\s+(?:every\s+)?|{_PER}\s+)$", re.IGNORECASE)
 
 
+# "produces enough electricity for about 160,000 homes", "enough to power 40,000 homes": a size told as
+# what it would serve, not a count of those homes
+ENOUGH_BEFORE = re.compile(
+    r"\benough(?:\s+[^\W\d]+){0,3}\s+(?:for|to\s+[^\W\d]+)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|up\s+to|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def in_a_ratio(sentence: str, figure: Figure) -> bool:
+    """ "one in 12", "16 bottles per pharmacy", "enough for 160,000 homes": no count of its own."""
     return bool(
         RATIO_AFTER.match(sentence, figure.end)
         or RATIO_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
+        or ENOUGH_BEFORE.search(sentence, max(0, figure.start - 60), figure.start)
     )
 
 

@@ -3129,3 +3129,15 @@ def test_a_concentration_recorded_is_the_concentration_not_a_recording():
     )
     [reached] = claims_of("The hourly concentration at the station reached 540 micrograms per cubic metre.")
     assert (told.noun, told.event) == (reached.noun, reached.event) == ("concentration", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In an average year the wind farm produces enough electricity for about 160,000 homes.",
+        "The plant makes enough power to supply 40,000 homes.",
+    ],
+)
+def test_what_a_size_would_serve_is_no_count(sentence):
+    """ "enough electricity for 160,000 homes" is how big the output is, not 160,000 homes cut off."""
+    assert claims_of(sentence) == []
