@@ -116,7 +116,8 @@ PARTITIVE_GAP = re.compile(
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
 # 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "2.5 hectares were
 # alight", "the burned area", "On the same day, …", "its own count showed", "since 2019, when …", "dead
-# fish", "The last spill, at the … works in 2019, killed", "the concentration recorded", "enough for …")
+# fish", "The last spill, at the … works in 2019, killed", "the concentration recorded", "enough for …",
+# "issued at four beaches … and extended to nine")
 FRAMES_VERSION = 43
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

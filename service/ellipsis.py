@@ -210,7 +210,7 @@ def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim 
     claim = claims[i]
     if (claim.event and not _only_counted(claim)) or claim.activity:
         return None
-    if (parallel := _in_parallel(sentence, claims, at, i)) is not None:
+    if (parallel := _in_parallel(sentence, claims, at, i) or _moved_on(sentence, claims, at, i)) is not None:
         return parallel
     for j in sorted(range(len(claims)), key=lambda j: abs(at[j] - at[i])):
         other = claims[j]
@@ -243,6 +243,24 @@ def _in_parallel(sentence: str, claims: list[Claim], at: list[int], i: int) -> C
     if len(framed) < 2 or claims[framed[-1]].source == claims[i].source:
         return None
     return claims[framed[-1] if second else framed[-2]]
+
+
+# "extended to nine", "rose to 12": the same count, moved on
+MOVED_TO = re.compile(
+    r"\b(?:extended|increased|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|revised|raised|cut"
+    r"|lowered|reduced|expanded|widened)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _moved_on(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
+    """ "Advice was issued at four beaches on Saturday and extended to nine on Sunday": a bare figure a
+    count moved on to counts what the figure before it does, in the same voice."""
+    claim = claims[i]
+    if claim.noun or claim.event or not MOVED_TO.search(sentence, 0, at[i]):
+        return None
+    framed = [j for j in range(len(claims)) if at[j] < at[i] and (claims[j].event or claims[j].noun)]
+    return claims[framed[-1]] if framed and claims[framed[-1]].source == claim.source else None
 
 
 def _only_counted(claim: Claim) -> bool:

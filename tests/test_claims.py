@@ -3141,3 +3141,17 @@ def test_a_concentration_recorded_is_the_concentration_not_a_recording():
 def test_what_a_size_would_serve_is_no_count(sentence):
     """ "enough electricity for 160,000 homes" is how big the output is, not 160,000 homes cut off."""
     assert claims_of(sentence) == []
+
+
+def test_a_bare_figure_a_count_moved_on_to_counts_what_the_figure_before_it_does():
+    """Not what the sentence before counts ("nine of the district's 23 designated bathing waters")."""
+    claims = claims_in_a_row(
+        "Advice against bathing remained in place at nine of the district's 23 designated bathing waters.",
+        "Advice against bathing had first been issued at four beaches on Saturday 11 July and extended to "
+        "nine on Sunday 12 July.",
+        "2026-07-15",
+    )
+    assert [(c.value, c.noun, c.date) for c in claims[-2:]] == [
+        ("4", "beach", "2026-07-11"),
+        ("9", "beach", "2026-07-12"),
+    ]
