@@ -319,7 +319,7 @@ def measure_token(token):
     if token.head.like_num and token.head.i > token.i:
         token = token.head
     head = token.head
-    return head if head.pos_ == "NOUN" and 0 < head.i - token.i <= 2 else token
+    return head if head.pos_ in ("NOUN", "PROPN") and 0 < head.i - token.i <= 2 else token  # "108 MW"
 
 
 def measure_of(token, unit: str):
@@ -426,7 +426,7 @@ def _undergoing(amount):
     if amount.dep_ != "nsubj":
         return None
     verb = amount.head
-    if verb.pos_ == "AUX" and lemma(verb) == "be":  # a state: "were alight", "are flooded"
+    if lemma(verb) in ("be", "remain", "stay"):  # a state: "were alight", "remains offline"
         return next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
     acts = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in verb.children)
     if verb.pos_ != "VERB" or acts or not is_event_verb(verb):

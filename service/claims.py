@@ -114,10 +114,9 @@ PARTITIVE_GAP = re.compile(
 # ministry says 3,100.", "say 3,000 and 31", "seventy per cent", "the signatures needed to", "taken to
 # Sanvelle General Hospital", "in which 19 fell and six were taken", "its count had reached 7,400",
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
-# 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "2.5 hectares were
-# alight", "the burned area", "On the same day, …", "its own count showed", "since 2019, when …", "dead
-# fish", "The last spill, at the … works in 2019, killed", "the concentration recorded", "enough for …",
-# "issued at four beaches … and extended to nine")
+# 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "were alight", "the burned
+# area", "On the same day, …", "its own count showed", "since 2019, when …", "dead fish", "… works in 2019,
+# killed", "the concentration recorded", "enough for …", "extended to nine", "207MW", "108 MW of capacity")
 FRAMES_VERSION = 43
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

@@ -12,7 +12,7 @@ from service.asked import question_frame
 from service.claims import FRAMES_VERSION, article_claims, extract_claims
 from service.clauses import WHOLE_COUNTRY
 from service.disagreements import is_background
-from service.figures import interval
+from service.figures import interval, with_units
 from service.models import Claim, Passage
 
 from .conftest import SEEDS
@@ -3155,3 +3155,15 @@ def test_a_bare_figure_a_count_moved_on_to_counts_what_the_figure_before_it_does
         ("4", "beach", "2026-07-11"),
         ("9", "beach", "2026-07-12"),
     ]
+
+
+def test_a_unit_written_against_its_number_and_in_capitals_is_a_measurement():
+    """ "207MW", "12km": the unit glued to the number; "108 MW of capacity remains offline": the
+    capitals the tagger calls a name are the unit all the same, and the state is what it measures."""
+    [output] = claims_of("The operator said 108 MW of capacity remains offline.")
+    assert (output.value, output.noun, output.event) == ("108 megawatts", "capacity", "offline")
+    assert [f.value for f in with_units("The storm knocked 207MW offline and closed 12km of road.")] == [
+        "207 megawatts",
+        "12 kilometres",
+    ]
+    assert [f.value for f in with_units("About 5m people live there.")] == ["5 million"]  # still millions
