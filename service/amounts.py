@@ -337,6 +337,9 @@ def measure_of(token, unit: str):
             return (_noun(measured), dimension) if measured is not None else None
         measured = _dependent(dimension.head, ("nsubj", "nsubjpass")) if dimension.dep_ == "acomp" else None
         return (measured, dimension) if measured is not None else None
+    if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
+        verb = amount.head.head  # how far from them it happened, not the towers' size
+        return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
     if (verb := _participle_after(amount) or _spending_verb(amount) or _verb_through(amount)) is not None:
         return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
     measured = (

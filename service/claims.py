@@ -116,7 +116,7 @@ PARTITIVE_GAP = re.compile(
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
 # 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "were alight", "the burned
 # area", "On the same day, …", "its own count showed", "since 2019, when …", "dead fish", "… works in 2019,
-# killed", "the concentration recorded", "enough for …", "extended to nine", "207MW", "108 MW of capacity")
+# killed", "the concentration recorded", "enough for …", "extended to nine", "207MW", "108 MW", "within")
 FRAMES_VERSION = 43
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"

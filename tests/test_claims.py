@@ -3167,3 +3167,12 @@ def test_a_unit_written_against_its_number_and_in_capitals_is_a_measurement():
         "12 kilometres",
     ]
     assert [f.value for f in with_units("About 5m people live there.")] == ["5 million"]  # still millions
+
+
+def test_how_far_within_is_the_distance_of_what_happened_not_the_size_of_what_it_is_near():
+    [landed] = claims_of(
+        "Skarrow said in the first days that everything had fallen within 400 metres of the towers."
+    )
+    assert (landed.noun, landed.event) == (None, "fall")  # not the towers' 400 metres
+    [tall] = claims_of("The towers are 105 metres tall.")
+    assert tall.noun == "tower"
