@@ -892,11 +892,14 @@ BLIND_PACKS = [
     "tailings_dam_spill_synthetic",
     "border_queue_synthetic",
     "gym_roof_collapse_synthetic",
+    "sewage_overflow_synthetic",
+    "wind_turbine_collapse_synthetic",
+    "landfill_fire_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and thirty-two packs written blind (by helpers that never read service/), in 45 rounds: the
+    """A hundred and thirty-five packs written blind (by helpers that never read service/), in 46 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1115,17 +1118,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     (a tailings dam spill, a border queue, a gym roof collapse): 7 of 10, 2 of 7, 1, 1, 1, 1, 7; after a
     live page's dated entry lines and "Queue length: 31 km": 7 of 10, 4 of 7, 1, 1, 1, 1, 10. On the
     older 123: conflicts 214 -> 216, false alarms 34 -> 35, unrelated figures 22 -> 23, questions given
-    366 -> 371.
+    366 -> 371. The forty-sixth (a sewage overflow, a wind turbine collapse, a landfill fire): 3 of 9, 4 of
+    6, 1, 4, 2, 2, 7; after spelled and glued units ("six hectares", "207MW"), what a measured area
+    undergoes ("were alight"), "On the same day, …" and "extended to nine": 5 of 9, 5 of 6, 1, 1, 0, 1, 8.
+    On the older 132: false alarms 41 -> 40, unrelated figures 28 -> 27, questions given 396 -> 397.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 234
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 166
-    assert sum(r.agreements_reported for r in reports) <= 11
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 239
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 171
+    assert sum(r.agreements_reported for r in reports) <= 12
     assert sum(r.false_alarms for r in reports) <= 41
-    assert sum(r.unrelated_figures_reported for r in reports) <= 28
-    assert sum(r.unrelated_on_questions for r in reports) <= 57
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 391
+    assert sum(r.unrelated_figures_reported for r in reports) <= 27
+    assert sum(r.unrelated_on_questions for r in reports) <= 58
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 400
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
