@@ -57,6 +57,7 @@ def _happened(node):
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
     placed = where is not None and where.pos_ == "ADP"
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
+    after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
         if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
             return event
@@ -78,7 +79,6 @@ def _happened(node):
             and child.lower_ not in SAYS_NO_KIND
         ):
             return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
-        after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
         if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not (befell or after):
             return child  # "the number of missing hikers" (not "six missing hikers were found")
         if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not kind:

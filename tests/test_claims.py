@@ -3167,6 +3167,7 @@ def test_a_unit_written_against_its_number_and_in_capitals_is_a_measurement():
         "12 kilometres",
     ]
     assert [f.value for f in with_units("About 5m people live there.")] == ["5 million"]  # still millions
+    assert [f.value for f in with_units("Gusts reached 120km/h.")] == ["120 kilometres per hour"]
 
 
 def test_how_far_within_is_the_distance_of_what_happened_not_the_size_of_what_it_is_near():
