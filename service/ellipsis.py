@@ -239,7 +239,7 @@ def _in_parallel(sentence: str, claims: list[Claim], at: list[int], i: int) -> C
     second = bool(SECOND_OF_PAIR.search(sentence, 0, at[i]))
     if not (second or FIRST_OF_PAIR.match(sentence, at[i])):
         return None
-    framed = [j for j in range(len(claims)) if at[j] < at[i] and (claims[j].event or claims[j].noun)]
+    framed = _framed_before(claims, at, i)
     if len(framed) < 2 or claims[framed[-1]].source == claims[i].source:
         return None
     return claims[framed[-1] if second else framed[-2]]
@@ -259,8 +259,13 @@ def _moved_on(sentence: str, claims: list[Claim], at: list[int], i: int) -> Clai
     claim = claims[i]
     if claim.noun or claim.event or not MOVED_TO.search(sentence, 0, at[i]):
         return None
-    framed = [j for j in range(len(claims)) if at[j] < at[i] and (claims[j].event or claims[j].noun)]
+    framed = _framed_before(claims, at, i)
     return claims[framed[-1]] if framed and claims[framed[-1]].source == claim.source else None
+
+
+def _framed_before(claims: list[Claim], at: list[int], i: int) -> list[int]:
+    """The indexes of the figures before the i-th in its sentence that say what they count."""
+    return [j for j in range(len(claims)) if at[j] < at[i] and (claims[j].event or claims[j].noun)]
 
 
 def _only_counted(claim: Claim) -> bool:
