@@ -55,6 +55,7 @@ from .amounts import (
 from .article_context import with_article_context, without_leaders
 from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
 from .counted import (
+    befalls_a_part,
     counted,
     heads_a_part,
     in_a_ratio,
@@ -340,7 +341,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         return None
     if is_addition(sentence, figure) or in_a_ratio(sentence, figure):
         return None
-    if PART_AFTER.match(sentence, figure.end):
+    if PART_AFTER.match(sentence, figure.end) and not befalls_a_part(token):
         return None  # "with 17 of those deaths": a part of a figure already given
     if is_identifier(token) or is_an_age(sentence, figure, token) or is_a_ranking(token):
         return None
@@ -380,7 +381,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
 def _a_date_or_time(token, figure: Figure) -> bool:
     """Tagged a date or time, unless it is a bare number that a preposition takes or that is a subject: the
     tagger calls some counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
-    if token.ent_type_ not in ("DATE", "TIME"):
+    if token.ent_type_ not in ("DATE", "TIME") or nlp.a_count_tagged_a_date(token):
         return False
     entity = nlp.entity_of(token)
     if entity is not None and entity.label_ == "TIME" and entity.start == token.i and earlier_value(token):

@@ -50,6 +50,8 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                 continue  # "388 cancelled between the closure on Wednesday and the reopening today"
             if _goes_with_another_figure(span.root, anchor, figure) or _dates_a_cause(span.root):
                 continue
+            if _dates_one_of_them(span.root):
+                continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
     reporting = [verb for verb in anchor.ancestors if verb.pos_ == "VERB" and lemma(verb) in REPORTING]
@@ -63,7 +65,21 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
             return resolved, True
     if (label := DATE_LABEL.match(anchor.doc.text)) and (resolved := nlp.resolve_date(label[1], published)):
         return resolved, True  # "Wednesday 13 May: 9 more, taking the total to 15"
+    opening = _date_the_sentence_opens_on(anchor.doc)  # "In 1987 rabies spread … and killed eight"
+    if opening is not None and (resolved := nlp.resolve_date(opening, published)):
+        return resolved, True
     return published, False
+
+
+def _date_the_sentence_opens_on(doc) -> str | None:
+    """ "In 1987 rabies spread from foxes to dogs … and killed eight people": with no comma after the year,
+    the parser makes the opening "In" the sentence's root and hangs nothing on it; its date is the whole
+    sentence's."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i > 1 or root.pos_ != "ADP":
+        return None
+    span = next((e for e in doc.ents if e.start == root.i + 1 and e.label_ == "DATE"), None)
+    return span.text if span is not None else None
 
 
 def _date_written_after(figure, published: str | None) -> str | None:
@@ -115,6 +131,13 @@ def _opens_a_span(date, anchor) -> bool:
         if token.lower_ == "between" and token.dep_ == "prep":
             return True
     return False
+
+
+def _dates_one_of_them(date) -> bool:
+    """ "Twelve people have died, the latest on Monday", "the first on 3 March": the day of one of those
+    counted, not of the count."""
+    member = date.head.head if date.head.dep_ == "prep" else None
+    return member is not None and member.dep_ == "npadvmod" and member.pos_ == "ADJ"
 
 
 def _dates_a_cause(date) -> bool:

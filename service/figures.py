@@ -43,7 +43,8 @@ CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
 CODE_BEFORE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) ?$")
-TURN_BEFORE = re.compile(r"^\s*Q:\s")  # a transcript's reporter: no part of the sentence
+# a transcript's reporter, no part of the sentence; a numbers box's dash: "11 — homes lost to the sea"
+TURN_BEFORE = re.compile(r"^\s*Q:\s|^(?P<figure>[$€£]?\d[\d,.]*(?:m|bn|%)?)\s+[—–]\s+(?=[a-z])")
 CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
 
 MONTHS = (
@@ -259,7 +260,7 @@ def for_parsing(text: str) -> str:
     """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
-    text = TURN_BEFORE.sub(lambda match: " " * len(match.group(0)), text)
+    text = TURN_BEFORE.sub(lambda match: (match["figure"] or "").ljust(len(match.group(0))), text)
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     text = CODE_FIGURE.sub(lambda match: "   " + SYMBOL_OF_CODE[match.group(1)], text)  # "EUR 1" → "   €1"
     text = FRACTION_OF_SCALE.sub(_as_digits, text)
@@ -361,7 +362,7 @@ def is_currency(unit: str | None) -> bool:
     return unit is not None and unit != "percent" and unit not in MEASUREMENT_UNITS
 
 
-MEASURE_AFTER = [re.compile(rf"(?:\s*-\s*|\s*)(?:{pattern})(?![\w/])", re.I) for pattern, _ in MEASURE_UNITS]
+MEASURE_AFTER = [re.compile(rf"(?:\s+[—–]\s+|\s*-?\s*)(?:{p})(?![\w/])", re.I) for p, _ in MEASURE_UNITS]
 # "a magnitude 7.3 quake", "a magnitude of 7.1", "put the magnitude at 6.8"
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\b[^.;\d]{0,25}$", re.I)
 MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b", re.I)  # "a 7.8-magnitude quake"

@@ -46,6 +46,21 @@ def entity_of(token):
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
+NUMBERS_ONLY = re.compile(r"(?:between|from)\s+[\d.,]+(?:\s*(?:and|to|-|–)\s*[\d.,]+)?", re.I)  # not "1987"
+
+
+def a_count_tagged_a_date(token) -> bool:
+    """ "Between 40 and 50 people were injured": the tagger calls the range a date, but it holds nothing
+    but numbers and they count the noun they modify. "between 10 and 12 days" keeps its unit inside."""
+    entity = entity_of(token)
+    return (
+        entity is not None
+        and NUMBERS_ONLY.fullmatch(entity.text) is not None
+        and token.dep_ == "nummod"
+        and token.head.pos_ == "NOUN"
+    )
+
+
 @lru_cache(maxsize=2048)
 def parse_one(text: str):
     """The spaCy Doc of one short text (a question, a sentence), kept: the gate, the support checks and

@@ -3177,3 +3177,47 @@ def test_how_far_within_is_the_distance_of_what_happened_not_the_size_of_what_it
     assert (landed.noun, landed.event) == (None, "fall")  # not the towers' 400 metres
     [tall] = claims_of("The towers are 105 metres tall.")
     assert tall.noun == "tower"
+
+
+def test_a_range_of_numbers_the_tagger_calls_a_date_still_counts_its_noun():
+    """ "Between 40 and 50" holds nothing but numbers: the tagger's DATE label is wrong when they count a
+    noun. A year that opens a sentence without a comma is still no count, and dates what follows."""
+    [hurt] = claims_of("Between 40 and 50 people were injured, the police said.", "2026-09-15")
+    assert (hurt.value, hurt.noun, hurt.event, hurt.source) == ("40–50", "people", "injure", "police")
+    [killed] = claims_of(
+        "In 1987 rabies spread from foxes to dogs in the same upland districts and killed eight people.",
+        "2026-04-16",
+    )
+    assert (killed.value, killed.event, killed.date) == ("8", "kill", "1987")
+
+
+def test_a_numbers_box_line_reads_its_figure_with_what_follows_the_dash():
+    """ "By the numbers" boxes: "11 — homes lost …", "800 — metres of coastline affected …"."""
+    [homes] = claims_of("11 — homes lost to the sea, according to Dunmere District Council.", "2026-02-20")
+    assert (homes.value, homes.noun, homes.event) == ("11", "home", "lose")
+    assert homes.source == "Dunmere District Council"
+    [coast] = claims_of("800 — metres of coastline affected by the collapse.", "2026-02-20")
+    assert (coast.value, coast.noun, coast.event) == ("800 metres", "coastline", "affect")
+
+
+def test_a_part_a_sentence_opens_on_counts_what_befell_it_on_the_day_of_the_count():
+    """ "Five of them have died, the most recent on Saturday": five died (the set was given before), and
+    Saturday is the day of the latest death, not of the count. "Twelve of them were children" is no count."""
+    died, _fighting = claims_of(
+        "Five of them have died, the most recent on Saturday, and two are fighting for their lives.",
+        "2026-09-15",
+    )
+    assert (died.value, died.event, died.date) == ("5", "die", "2026-09-15")
+    assert claims_of("Twelve of them were children.") == []
+
+
+def test_a_contrast_clause_keeps_its_own_teller_and_a_valuer_puts_a_participle_phrase_at_a_figure():
+    """The parser joins "showed" to "put", past the "while" clause whose report it continues; the "at"
+    of "put the area burning at six hectares" hangs on the participle, not on "put"."""
+    six, two = claims_of(
+        "On Tuesday, the fire service put the area burning at six hectares, while Tolvane told firefighters "
+        "its own measurement showed 2.5 hectares.",
+        "2026-03-10",
+    )
+    assert (six.value, six.source) == ("6 hectares", "fire service")
+    assert (two.value, two.source) == ("2.5 hectares", "Tolvane")
