@@ -50,7 +50,7 @@ def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | Non
                 continue  # "388 cancelled between the closure on Wednesday and the reopening today"
             if _goes_with_another_figure(span.root, anchor, figure) or _dates_a_cause(span.root):
                 continue
-            if _dates_one_of_them(span.root):
+            if _dates_one_of_them(span.root) or _dates_what_it_is_under(span.root):
                 continue
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved, True
@@ -138,6 +138,13 @@ def _dates_one_of_them(date) -> bool:
     counted, not of the count."""
     member = date.head.head if date.head.dep_ == "prep" else None
     return member is not None and member.dep_ == "npadvmod" and member.pos_ == "ADJ"
+
+
+def _dates_what_it_is_under(date) -> bool:
+    """ "612 dogs have been culled under the emergency order of 2 April": the day the order was made, from
+    which the count runs, not the count's day."""
+    of = date.head if date.dep_ == "pobj" and date.head.lower_ == "of" else None
+    return of is not None and of.head.dep_ == "pobj" and of.head.head.lower_ in ("under", "since")
 
 
 def _dates_a_cause(date) -> bool:

@@ -131,6 +131,7 @@ BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
 OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
 GROUP = 14  # noun.group
+ANIMAL = 5  # noun.animal
 QUANTITY = 23  # noun.quantity
 STATE = 26  # noun.state
 PHENOMENON = 19  # noun.phenomenon
@@ -145,6 +146,11 @@ def is_a_thing(noun: str) -> bool:
 def is_a_being(noun: str) -> bool:
     """Whether a noun's most common sense is an animal, a person or a group of them ("soldiers", "people")."""
     return _first_noun_file(noun) in BEINGS
+
+
+def is_an_animal(noun: str) -> bool:
+    """Whether a noun's most common sense is an animal ("dogs", "foxes"): never what "people" counts."""
+    return _first_noun_file(noun) == ANIMAL or noun.lower() == "animal"  # the word heads WordNet's Tops
 
 
 def is_a_site(noun: str) -> bool:

@@ -3221,3 +3221,14 @@ def test_a_contrast_clause_keeps_its_own_teller_and_a_valuer_puts_a_participle_p
     )
     assert (six.value, six.source) == ("6 hectares", "fire service")
     assert (two.value, two.source) == ("2.5 hectares", "Tolvane")
+
+
+def test_the_day_of_an_order_a_count_runs_under_is_not_the_counts_day():
+    [culled] = claims_of(
+        "According to the Regional Veterinary Office, 612 dogs have been culled under the emergency order "
+        "of 2 April.",
+        "2026-04-16",
+    )
+    assert (culled.noun, culled.event, culled.date) == ("dog", "cull", "2026-04-16")
+    [flood] = claims_of("The flood of 3 March killed 12 people.", "2026-04-16")
+    assert flood.date == "2026-03-03"  # the event's own day still dates it

@@ -296,6 +296,21 @@ def test_those_who_live_somewhere_are_never_those_who_died_there(shared_desk):
     assert find_disagreements([survived, died], shared_desk.vocabulary) == []
 
 
+def test_deaths_of_people_never_join_animals_killed(shared_desk):
+    """ "killed" and "died" are one event; the deaths a noun leaves open ("five deaths") could join any
+    count of the dead, but never the dogs culled: people and deaths are not animals."""
+    sentences = {
+        "a": "The ministry says five people have died of rabies.",
+        "b": "Dr Vasko says eight people have died of rabies.",
+        "c": "The league says 1,430 dogs have been killed since the emergency order.",
+        "d": "The veterinary office says 612 dogs have been killed since the emergency order.",
+        "e": "The ministry's figure is five deaths.",
+    }
+    claims = parsed(sentences, dict.fromkeys(sentences, "2026-04-15"))
+    groups = [sorted(c.value for c in group) for group in group_claims(claims, shared_desk.vocabulary)]
+    assert sorted(groups) == [["1,430", "612"], ["5", "5", "8"]]
+
+
 def vocabulary_clusters_without_the_sentence(desk) -> dict[str, str]:
     """Without a sentence telling them apart, the embeddings alone join them: why the rule is needed."""
     clusters = desk.vocabulary.clusters(["dead", "alive", "die"], 0.56)
