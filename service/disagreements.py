@@ -45,7 +45,7 @@ from .presence import is_presence
 from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
-from .thesaurus import is_a_unit, is_an_animal
+from .thesaurus import beings_apart, is_a_unit
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -213,12 +213,9 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
             targets = [
                 other
                 for other in groups
-                if other != key
-                and groups[other]
-                and key.covered_by(other)
-                and (key, other) not in parts
-                and not _beings_apart(claim, other)
+                if other != key and groups[other] and key.covered_by(other) and (key, other) not in parts
             ]
+            targets = [t for t in targets if not beings_apart(claim.noun, t.noun)]
             if len(targets) > 1 and claim.source:  # a running count: the group where its source speaks
                 targets = [t for t in targets if _speaks_in(claim, speakers[t])]
             if len(targets) > 1 and _never_contradict(targets):
@@ -232,13 +229,6 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
     found = [group for group in groups.values() if group]
     # largest first; among equals, the one told first in the corpus (not the order keys were made in)
     return sorted(found, key=lambda group: (-len(group), min((c.doc_id, c.start) for c in group)))
-
-
-def _beings_apart(claim: Claim, key: Key) -> bool:
-    """ "8 people have died" (or "deaths") never joins "1,430 dogs have been killed": what is not an animal
-    is not counted among animals. A count that names nothing ("612 were culled") may be."""
-    named = bool(claim.noun) and not is_an_animal(claim.noun.split()[-1])
-    return named and is_an_animal(key.noun.split()[-1])
 
 
 def _speaks_in(claim: Claim, group: Sequence[Claim]) -> bool:

@@ -153,6 +153,13 @@ def is_an_animal(noun: str) -> bool:
     return _first_noun_file(noun) == ANIMAL or noun.lower() == "animal"  # the word heads WordNet's Tops
 
 
+def beings_apart(noun: str | None, other: str) -> bool:
+    """ "8 people have died" (or "deaths") is never a count of animals ("1,430 dogs have been killed"). A
+    count that names nothing ("612 were culled") may be."""
+    named = bool(noun) and not is_an_animal(noun.split()[-1])
+    return named and is_an_animal(other.split()[-1])
+
+
 def is_a_site(noun: str) -> bool:
     """Whether a noun's most common sense is a made thing or a place ("station", "district", "valley")."""
     return _first_noun_file(noun) in SITES
