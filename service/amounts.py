@@ -29,6 +29,7 @@ from .clauses import CONTAINERS, GENERIC_NOUNS, GIVING, RAISING, VALUING, across
 from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 from .nlp import objectless_preposition_before
+from .thesaurus import is_a_possession
 
 REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
@@ -68,6 +69,9 @@ def _whole(unit, preposition: str = "of"):
 
 
 def _noun(token):
+    """A common noun; or the head of a named fund, levy or grant ("the Coastal Relocation Fund")."""
+    if token is not None and token.pos_ == "PROPN" and is_a_possession(token.lower_):
+        return token
     return token if token is not None and token.pos_ == "NOUN" and not token.ent_type_ else None
 
 
@@ -143,7 +147,12 @@ def _estimated(unit):
 
 
 def _dependent(verb, deps):
-    return next((_noun(c) for c in verb.children if c.dep_ in deps and _noun(c) is not None), None)
+    """The verb's noun of those dependencies; for a subject, a conjoined verb's shared one ("The fund was
+    announced at €4.5m, then increased to €7.2m")."""
+    found = next((_noun(c) for c in verb.children if c.dep_ in deps and _noun(c) is not None), None)
+    shared = verb.dep_ in ("conj", "dep") and verb.head.pos_ == "VERB" and "nsubj" in deps
+    shared = shared and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    return _dependent(verb.head, deps) if found is None and shared else found
 
 
 CHANGE_NOUNS = frozenset("increase decrease rise fall drop cut gain loss jump growth decline".split())

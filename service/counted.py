@@ -333,6 +333,9 @@ def is_identifier(token) -> bool:
     if first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.pos_ == "NOUN":
         return True  # "junction 14", "gate 12": a number after its noun names it
     before = token.doc[token.i - 1] if token.i else None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if before is not None and after is not None and before.text == "[" and after.text == "]":
+        return True  # a written question's "[40214]", a footnote's "[3]"
     return (
         before is not None
         and before.pos_ in ("NOUN", "PROPN")

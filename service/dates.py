@@ -9,6 +9,7 @@ coordinated clauses."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from . import nlp
 from .clauses import GIVING, PUBLISHED, REPORTING, clause_of, lemma
@@ -21,6 +22,33 @@ DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}?)(?:,?\s*\d{1,2}[:.]\d{2})?:\s")
 
 
 def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
+    """When the figure holds (see _date_of), moved by "a week later" ("announced at €4.5m on 10 February,
+    then increased to €7.2m a week later") or "three days earlier" on its own words."""
+    found, stated = _date_of(anchor, noun, published, figure)
+    days = _days_moved(anchor, figure, published, found)
+    if days and stated and found and len(found) == 10:
+        return (date.fromisoformat(found) + timedelta(days=days)).isoformat(), True
+    return found, stated
+
+
+def _days_moved(anchor, figure, published: str | None, found: str | None) -> int:
+    """ "a week later" on the figure's verb or its own words: +7; "two days earlier": -2; else 0 (also when
+    the phrase already gave the date: "had stood at 118,200 a week earlier", a week before the article)."""
+    own = {anchor.i} | ({t.i for t in [*figure.subtree, *figure.ancestors]} if figure is not None else set())
+    for word in (t for t in anchor.doc if t.lower_ in ("later", "earlier") and t.head.i in own):
+        entity = nlp.entity_of(word)
+        if entity is not None and nlp.resolve_date(entity.text, published) == found:
+            continue
+        span = next((c for c in word.children if c.dep_ == "npadvmod" and lemma(c) in ("day", "week")), None)
+        if span is not None:
+            count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+            days = nlp.how_many(count.lower_ if count is not None else None)
+            days *= 7 if lemma(span) == "week" else 1
+            return days if word.lower_ == "later" else -days
+    return 0
+
+
+def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
     """When the figure holds: a date of its clause, of the event that is the clause's subject ("the 2009
     crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
@@ -169,6 +197,8 @@ def _own_phrases(figure) -> list:
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
     phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
     told = [c for c in figure.children if c.dep_ == "relcl"]  # "from the €500,000 it announced on Wednesday"
+    if figure.dep_ == "nummod" and figure.head.dep_ == "ROOT" and figure.head.pos_ in ("NOUN", "PROPN"):
+        told += [c for c in figure.head.children if c.dep_ == "acl"]  # "€7.2m — the fund, raised on 17 Feb"
     phrases += [c for verb in told for c in verb.children if c.dep_ in ("prep", "npadvmod")]
     return [t for c in phrases if c.lower_ != "of" for t in c.subtree]  # "61 of those taken on Monday"
 
@@ -357,6 +387,8 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
             return False
         if figure is not None and current.i in (figure.i, figure.head.i):
             return False  # the figure's own phrase: "up from 15 after Wednesday's handover and six after …"
+        if figure is not None and current.dep_ == "acl" and current.head.i == figure.head.i:
+            return False  # "€7.2m — the fund, raised on 17 February from the €4.5m …": what befell it then
         phrases = [g for c in current.children if c.dep_ == "prep" for g in c.children]
         if any(
             t.like_num and t.ent_type_ not in NOT_FIGURES and (figure is None or t.i != figure.i)

@@ -208,6 +208,8 @@ COORDINATED = re.compile(r"\s(?:and|while)\s+(?:(?:another|a\s+further|some|abou
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
     claim = claims[i]
+    if (grown := _grown_to(sentence, claims, at, i)) is not None:
+        return grown
     if (claim.event and not _only_counted(claim)) or claim.activity:
         return None
     if (parallel := _in_parallel(sentence, claims, at, i) or _moved_on(sentence, claims, at, i)) is not None:
@@ -261,6 +263,29 @@ def _moved_on(sentence: str, claims: list[Claim], at: list[int], i: int) -> Clai
         return None
     framed = _framed_before(claims, at, i)
     return claims[framed[-1]] if framed and claims[framed[-1]].source == claim.source else None
+
+
+GREW_FROM = re.compile(
+    r"\b(?:increased|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|declined|shrank|went)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+BARE_TO = re.compile(  # "to 1,180 by the end of March": no noun after the figure
+    r"(?<=\bto\s)[\d.,]+(?:\s*(?:million|billion|m|bn))?(?=\s*[,.;:)]|\s*$|\s+(?:by|in|on|at|last|this|over"
+    r"|during|after|before|when|and|as)\b)",
+    re.IGNORECASE,
+)
+
+
+def _grown_to(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
+    """ "The register grew from 610 properties when registration became compulsory in April 2025 to 1,180
+    by the end of March": the bare figure a count grew to counts what the one it grew from does, however
+    the parser hangs it (here on "became")."""
+    if i == 0 or not BARE_TO.match(sentence, at[i]) or not GREW_FROM.search(sentence, 0, at[i - 1]):
+        return None
+    grown_from = claims[i - 1]
+    framed = grown_from.noun or grown_from.event
+    return grown_from if framed and grown_from.source == claims[i].source else None
 
 
 def _framed_before(claims: list[Claim], at: list[int], i: int) -> list[int]:

@@ -130,9 +130,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return str(ended) if reference and ended < int(reference[:4]) else None
     text = DAY_RANGE.sub(r"\1", text)  # not the year 2020
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
-        return str(int(reference[:4]) - _how_many(years.group(1)))
+        return str(int(reference[:4]) - how_many(years.group(1)))
     if reference and (days := DAYS_BACK.match(text)):
-        back = timedelta(days=_how_many(days.group(1)) * (7 if days.group(3) else 1))
+        back = timedelta(days=how_many(days.group(1)) * (7 if days.group(3) else 1))
         return (date.fromisoformat(reference) - back).isoformat()
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
@@ -169,7 +169,7 @@ TODAY = ("today", "tonight", "this morning", "this afternoon", "this evening")
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
-def _how_many(word: str | None) -> int:
+def how_many(word: str | None) -> int:
     """ "a", "an", "one" (or nothing, "last year") → 1, "two" → 2, "12" → 12."""
     word = (word or "a").lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)

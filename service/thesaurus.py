@@ -132,6 +132,7 @@ SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
 OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
 GROUP = 14  # noun.group
 ANIMAL = 5  # noun.animal
+POSSESSION = 21  # noun.possession
 QUANTITY = 23  # noun.quantity
 STATE = 26  # noun.state
 PHENOMENON = 19  # noun.phenomenon
@@ -158,6 +159,11 @@ def beings_apart(noun: str | None, other: str) -> bool:
     count that names nothing ("612 were culled") may be."""
     named = bool(noun) and not is_an_animal(noun.split()[-1])
     return named and is_an_animal(other.split()[-1])
+
+
+def is_a_possession(noun: str) -> bool:
+    """Whether a noun's most common sense is something owned ("fund", "levy", "grant", "budget")."""
+    return _first_noun_file(noun) == POSSESSION
 
 
 def is_a_site(noun: str) -> bool:

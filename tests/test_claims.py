@@ -3232,3 +3232,35 @@ def test_the_day_of_an_order_a_count_runs_under_is_not_the_counts_day():
     assert (culled.noun, culled.event, culled.date) == ("dog", "cull", "2026-04-16")
     [flood] = claims_of("The flood of 3 March killed 12 people.", "2026-04-16")
     assert flood.date == "2026-03-03"  # the event's own day still dates it
+
+
+def test_a_named_fund_is_what_its_sum_counts_and_a_week_later_moves_the_day():
+    """ "the Coastal Relocation Fund" is a name, but its head is something owned: the sum's noun. "then
+    increased to €7.2m a week later": the fund (the subject the two verbs share), a week after 10 February."""
+    [fund] = claims_of("The Coastal Relocation Fund has been increased to €7.2 million.", "2026-03-05")
+    assert (fund.value, fund.noun) == ("€7.2 million", "fund")
+    first, then = claims_of(
+        "The fund was first announced at €4.5m on 10 February, then increased to €7.2m a week later.",
+        "2026-03-05",
+    )
+    assert [(c.noun, c.date) for c in (first, then)] == [("fund", "2026-02-10"), ("fund", "2026-02-17")]
+    raised, before = claims_of(
+        "€7.2m — the government's Coastal Relocation Fund, raised on 17 February from the €4.5m announced "
+        "a week earlier.",
+        "2026-02-20",
+    )
+    assert [(c.value, c.date) for c in (raised, before)] == [
+        ("€7.2 million", "2026-02-17"),
+        ("€4.5 million", "2026-02-10"),
+    ]
+
+
+def test_the_bare_figure_a_count_grew_to_counts_what_it_grew_from_and_a_bracketed_number_is_a_name():
+    grown_from, grown_to = claims_of(
+        "The council's register of short-term rentals grew from 610 properties when registration became "
+        "compulsory in April 2025 to 1,180 by the end of March.",
+        "2026-04-22",
+    )
+    assert (grown_to.value, grown_to.noun, grown_to.event) == ("1,180", grown_from.noun, grown_from.event)
+    assert grown_to.noun == "property"
+    assert claims_of("Ilse Marrack (Coastal Alliance) [40214]: To ask the Minister how much was paid.") == []
