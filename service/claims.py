@@ -54,18 +54,7 @@ from .amounts import (
 )
 from .article_context import with_article_context, without_leaders
 from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
-from .counted import (
-    befalls_a_part,
-    counted,
-    heads_a_part,
-    in_a_ratio,
-    is_a_ranking,
-    is_an_age,
-    is_generic,
-    is_identifier,
-    is_projection,
-    names_an_occurrence,
-)
+from .counted import counted, heads_a_part, is_generic, names_an_occurrence
 from .dates import date_of
 from .ellipsis import (
     borrowed_frames,
@@ -92,6 +81,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .models import Article, Claim, Passage
+from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
 from .presence import only_where, placing_verb, purpose
 from .rates import rate_of
 from .sides import whose

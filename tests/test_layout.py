@@ -15,6 +15,7 @@ GROUNDING = {
     "support",
     "claims",
     "counted",
+    "no_count",
     "amounts",
     "rates",
     "clauses",
