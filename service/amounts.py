@@ -14,19 +14,14 @@ million") or that the sentence says nothing of is None (`sum_of`). The currency 
 US dollars, and so are "dollars" no country qualifies; "euros" what "€" is; "marks" a mark
 (`currency_name`: service/figures.py `currency_of`, or the noun the tagger marks as money).
 
-Measurements (a length, area, speed, temperature or magnitude, service/figures.py `with_units`): "a speed
-of 94 kilometres per hour" → speed; "winds of up to 150 km/h" → winds; "a 30-foot wave" → wave; "the wave
-was 30 feet high" → wave, high; "burned 12,000 hectares" → (burned); "a magnitude 7.3 earthquake", "a
-7.8-magnitude quake", "the quake had a magnitude of 7.1" → the quake. A distance the sentence names no
-thing for ("about 240 kilometres to the south") is None (`measure_of`).
 """
 
 from __future__ import annotations
 
 import re
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, GIVING, RAISING, VALUING, across_a_clause, lemma
-from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb, is_participle
+from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
+from .events import COUNTING, PLACING, VALUE_VERBS, event_key, event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
 from .nlp import objectless_preposition_before
 from .thesaurus import is_a_possession
@@ -51,16 +46,16 @@ def share_of(token):
     """(what the percentage measures, the event that happened to it) for the number token of a
     percentage, or None when the sentence does not say (see the module doc)."""
     unit = unit_token(token)
-    whole = _whole(unit)
+    whole = whole_of(unit)
     if whole is not None:  # not "1.8 percent of the total": a share of what the sentence does not say
         return (whole, event_of(unit)) if whole.pos_ == "NOUN" and lemma(whole) not in CONTAINERS else None
-    measured = _modified(unit) or _levelled(unit) or _stated(unit) or _estimated(unit)
+    measured = modified_noun(unit) or levelled(unit) or stated_of(unit) or _estimated(unit)
     if measured is not None and lemma(measured) in CONTAINERS:  # "put the figure at 12%": said before
         return (_opened(measured), None)
     return (measured, None) if measured is not None else None
 
 
-def _whole(unit, preposition: str = "of"):
+def whole_of(unit, preposition: str = "of"):
     """ "52.3 percent of the vote": the vote; "$1.5 billion in damage" ("in"): the damage."""
     for child in unit.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
@@ -68,24 +63,24 @@ def _whole(unit, preposition: str = "of"):
     return None
 
 
-def _noun(token):
+def common_noun(token):
     """A common noun; or the head of a named fund, levy or grant ("the Coastal Relocation Fund")."""
     if token is not None and token.pos_ == "PROPN" and is_a_possession(token.lower_):
         return token
     return token if token is not None and token.pos_ == "NOUN" and not token.ent_type_ else None
 
 
-def _modified(unit):
+def modified_noun(unit):
     """ "61.4 percent turnout", "a 12% stake": the noun the percentage describes (not a change)."""
     if unit.dep_ in ("amod", "compound", "nmod", "nummod") and unit.head.i > unit.i:
         if across_a_clause(unit, unit.head):
             return None
-        noun = _noun(unit.head)
+        noun = common_noun(unit.head)
         return noun if noun is not None and not _is_change_word(noun) else None
     return None
 
 
-def _levelled(unit):
+def levelled(unit):
     """ "put turnout at 61.4%", "unemployment stood at 5%", "rose to 7%": what is set at that level."""
     if unit.dep_ != "pobj" or unit.head.dep_ != "prep" or unit.head.lower_ not in ("at", "to"):
         return None
@@ -99,12 +94,13 @@ def _levelled(unit):
         return None
     valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if valued is not None and (unit.head.lower_ == "at" or verb_lemma in VALUING | RAISING | LEVEL_VERBS):
-        return _noun(valued)  # "puts it at €1.3 billion", "increased the package to €60m": what is set
+        return common_noun(valued)  # "puts it at €1.3 billion", "increased the package to €60m": what is set
     relative = verb.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in verb.children)
-    return _noun(verb.head) if relative else _dependent(verb, ("nsubj", "nsubjpass"))  # "X, which lies at"
+    # "X, which lies at"
+    return common_noun(verb.head) if relative else dependent_noun(verb, ("nsubj", "nsubjpass"))
 
 
-def _valued_noun(amount):
+def valued_noun(amount):
     """ "estimates the lake's volume at 1.6 million cubic metres", "estimates the volume of ice that fell at
     9 million cubic metres": the parser hangs the measurement on the noun valued, or on its clause."""
     if amount.dep_ != "pobj" or amount.head.lower_ != "at":
@@ -112,18 +108,18 @@ def _valued_noun(amount):
     word = amount.head.head
     word = word.head if word.dep_ in ("relcl", "acl") else word
     if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma(word.head) in VALUING:
-        return _noun(word)
+        return common_noun(word)
     return None
 
 
-def _stated(unit):
+def stated_of(unit):
     """ "turnout was 55.2 percent", "turnout had reached 61.4 percent": the subject of a value verb."""
     if unit.dep_ not in ("attr", "dobj", "acomp", "npadvmod", "oprd"):
         return None
     verb = unit.head
     if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in VALUE_VERBS or lemma(verb) in LEVEL_VERBS:
         return None
-    return _dependent(verb, ("nsubj", "nsubjpass"))
+    return dependent_noun(verb, ("nsubj", "nsubjpass"))
 
 
 def _worth(amount):
@@ -132,8 +128,8 @@ def _worth(amount):
     if worth.lower_ != "worth":
         return None
     if worth.dep_ == "acomp":
-        return _dependent(worth.head, ("nsubj", "nsubjpass"))
-    return _noun(worth.head) if worth.dep_ in ("amod", "acl", "advmod") else None
+        return dependent_noun(worth.head, ("nsubj", "nsubjpass"))
+    return common_noun(worth.head) if worth.dep_ in ("amod", "acl", "advmod") else None
 
 
 def _estimated(unit):
@@ -143,16 +139,16 @@ def _estimated(unit):
     container = unit.head.head
     # the parser may tag the measured word an adjective: "its turnout estimate"
     kind = next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
-    return kind if kind is not None else _noun(_whole(container, "for"))  # "of €40m for the damage"
+    return kind if kind is not None else common_noun(whole_of(container, "for"))  # "of €40m for the damage"
 
 
-def _dependent(verb, deps):
+def dependent_noun(verb, deps):
     """The verb's noun of those dependencies; for a subject, a conjoined verb's shared one ("The fund was
     announced at €4.5m, then increased to €7.2m")."""
-    found = next((_noun(c) for c in verb.children if c.dep_ in deps and _noun(c) is not None), None)
+    found = next((c for c in verb.children if c.dep_ in deps and common_noun(c) is not None), None)
     shared = verb.dep_ in ("conj", "dep") and verb.head.pos_ == "VERB" and "nsubj" in deps
     shared = shared and not any(c.dep_.startswith("nsubj") for c in verb.children)
-    return _dependent(verb.head, deps) if found is None and shared else found
+    return dependent_noun(verb.head, deps) if found is None and shared else found
 
 
 CHANGE_NOUNS = frozenset("increase decrease rise fall drop cut gain loss jump growth decline".split())
@@ -245,16 +241,16 @@ def sum_of(token):
     """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
     when the sentence does not say (see the module doc)."""
     amount = currency_token(token) or token
-    named = _noun(_whole(amount, "in")) or _of_a_noun(amount)
+    named = common_noun(whole_of(amount, "in")) or of_a_noun(amount)
     if named is not None:
         return named, None
-    whole = _whole(amount)
-    measured = whole or _modified(amount) or _levelled(amount) or _stated(amount) or _raised(amount)
+    whole = whole_of(amount)
+    measured = whole or modified_noun(amount) or levelled(amount) or stated_of(amount) or _raised(amount)
     measured = measured or _worth(amount)
-    if measured is not None and _noun(measured) is not None:
+    if measured is not None and common_noun(measured) is not None:
         opened = _opened(measured)  # "€22m of the package had been paid out": a part, paid out
-        return (opened, _spending_verb(amount) if measured is whole else None) if opened is not None else None
-    verb = _spending_verb(amount)
+        return (opened, spending_verb(amount) if measured is whole else None) if opened is not None else None
+    verb = spending_verb(amount)
     return (None, verb) if verb is not None else None
 
 
@@ -273,7 +269,7 @@ def sum_event(event, noun) -> str | None:
     return " ".join(w for w in (PAID_FOR.get(word, word), "" if rest.startswith("to ") else rest) if w)
 
 
-def _spending_verb(amount):
+def spending_verb(amount):
     """ "will save 450 million marks", "pledged $10 million", "18 million crowns were spent", "had received
     €900,000": the verb, which says what the sum is (money received is money paid out, not a group
     placed); not a change ("fell 3 million marks")."""
@@ -286,11 +282,11 @@ def _spending_verb(amount):
     return verb if lemma(verb) not in LEVEL_VERBS else None
 
 
-def _of_a_noun(amount):
+def of_a_noun(amount):
     """ "a one-off charge of 520 million marks", "a speed of 94 kilometres per hour": the charge, the
     speed; "its estimate of $2 billion": None (what the estimate is of, when it says: _estimated)."""
     of = amount.head if amount.dep_ == "pobj" else objectless_preposition_before(amount)
-    if of is None or of.lower_ != "of" or _noun(of.head) is None:
+    if of is None or of.lower_ != "of" or common_noun(of.head) is None:
         return None
     return of.head if lemma(of.head) not in CONTAINERS else _estimated(amount)
 
@@ -306,141 +302,12 @@ def _raised(amount):
         raised = raised.head
     if raised.dep_ == "dobj" and lemma(raised.head) in REVISING:
         return raised
-    return _dependent(raised, ("dobj",)) if lemma(raised) in REVISING else None
+    return dependent_noun(raised, ("dobj",)) if lemma(raised) in REVISING else None
 
 
 def _opened(noun):
     """A container names what it holds: "its estimate of the costs" → costs; "its estimate": None."""
     if lemma(noun) not in CONTAINERS:
         return noun
-    inner = _whole(noun)
-    return inner if inner is not None and _noun(inner) is not None else None
-
-
-# --- measurements ---------------------------------------------------------------------------------
-
-DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
-
-
-def measure_token(token):
-    """The unit noun a measurement's number hangs on ("94 kilometres", "9 million cubic metres" →
-    kilometres, metres), else the number."""
-    if token.head.like_num and token.head.i > token.i:
-        token = token.head
-    head = token.head
-    return head if head.pos_ in ("NOUN", "PROPN") and 0 < head.i - token.i <= 2 else token  # "108 MW"
-
-
-def measure_of(token, unit: str):
-    """(what the measurement is of, the event or dimension) for the number token of a measurement, or None
-    when the sentence names nothing it measures (see the module doc)."""
-    if unit == "magnitude":
-        quake = _magnitude_of(token)
-        return (quake, None) if quake is not None else None
-    amount = measure_token(token)
-    if amount.head.pos_ in ("ADJ", "ADV") and lemma(amount.head) in DIMENSIONS:  # "was 30 feet high"
-        dimension = amount.head
-        if dimension.head.lower_ == "at" and dimension.dep_ in ("amod", "pcomp", "pobj"):
-            # "measured the largest hole at 18 metres deep", "puts it at 31 metres deep"
-            measured = next((c for c in dimension.head.head.children if c.dep_ == "dobj"), None)
-            return (_noun(measured), dimension) if measured is not None else None
-        measured = _dependent(dimension.head, ("nsubj", "nsubjpass")) if dimension.dep_ == "acomp" else None
-        return (measured, dimension) if measured is not None else None
-    if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
-        verb = amount.head.head  # how far from them it happened, not the towers' size
-        return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
-    if (verb := _participle_after(amount) or _spending_verb(amount) or _verb_through(amount)) is not None:
-        return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
-    measured = (
-        _whole(amount)
-        or _of_a_noun(amount)
-        or _modified(amount)
-        or _valued_noun(amount)
-        or _levelled(amount)
-        or _stated(amount)
-    )
-    if measured is not None and _noun(measured) is not None:
-        measured = _size_of(measured)
-        participle = _participle_on(measured) or _undergoing(amount)  # "the burned area": what was burned
-        if lemma(measured) in SIZE_NOUNS:  # "puts the volume at …": said before; "the burned area": burned
-            return None, participle
-        return measured, participle
-    return (None, verb) if (verb := _undergoing(amount)) is not None else None
-
-
-SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
-
-
-def _size_of(noun):
-    """ "the volume of ice and rock that fell", "the lake's volume": what has the size; else the size word."""
-    if lemma(noun) not in SIZE_NOUNS:
-        return noun
-    owner = _whole(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
-    if _noun(owner) is None and noun.dep_ in ("dobj", "attr") and lemma(noun.head) not in VALUING:
-        owner = _dependent(noun.head, ("nsubj",))  # "the ash column reached a height of 9 km"
-    return _noun(owner) or noun
-
-
-def _verb_through(amount):
-    """ "burned through 3,800 hectares", "ran for about 1.4 kilometres": the event the measurement is of
-    (not a placing or valuing verb: "put the burned area at 9,300 hectares")."""
-    if amount.dep_ != "pobj" or amount.head.dep_ != "prep" or amount.head.lower_ in ("of", "to"):
-        return None
-    verb = amount.head.head
-    return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
-
-
-def _participle_after(amount):
-    """ "is much lower: 3,100 hectares damaged": what befell the measured area, told right after it (not
-    "160 millimetres taken from the city's gauges", its origin; not "given by": who gives it)."""
-    after = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
-    told = after is not None and after.head.i == amount.i and after.dep_ == "acl" and after.tag_ == "VBN"
-    verb = after if told else None
-    if verb is None and amount.dep_ == "nsubj" and amount.head.tag_ == "VBN":  # "found 3,100 ha damaged"
-        verb = amount.head if not any(c.dep_.startswith("aux") for c in amount.head.children) else None
-    if verb is None or not is_event_verb(verb) or lemma(verb) in LEVEL_VERBS | COUNTING | GIVING:
-        return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in amount.children):
-        return None  # "40 km of shoreline affected": the shoreline it measures
-    return None if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) else verb
-
-
-def _magnitude_of(token):
-    """The quake a magnitude is of: the noun the number (or "magnitude") describes, the subject that "had"
-    or "measured" it; else the magnitude itself ("put the magnitude at 6.8")."""
-    word = token.head if lemma(token.head) == "magnitude" else token
-    if word.dep_ in ("nummod", "compound", "nmod", "amod") and _noun(word.head) is not None:
-        return word.head
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) == "magnitude":
-        magnitude = token.head.head
-        owner = _dependent(magnitude.head, ("nsubj",)) if magnitude.dep_ == "dobj" else None
-        return owner or _noun(magnitude)
-    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "the quake measured 7.1"
-        return _dependent(token.head, ("nsubj",))
-    return _levelled(token) or _stated(token)
-
-
-def _participle_on(noun):
-    """ "the burned area has grown to 6,450 hectares": burned; "put the burning area at 2.5 hectares":
-    burning."""
-    return next((c for c in noun.children if c.dep_ in ("amod", "acl") and _befalls(c)), None)
-
-
-def _befalls(word) -> bool:
-    """ "the burned area", "the burning area"; not "the concentration recorded": how it is known."""
-    told = is_participle(word) or (word.tag_ == "VBG" and is_event_verb(word))
-    return told and lemma(word) not in COUNTING
-
-
-def _undergoing(amount):
-    """ "only 2.5 hectares were burning", "6 hectares of the site are alight": what the measured stretch
-    is undergoing, a verb or state it is the subject of (not "30 km separates the towns": it acts)."""
-    if amount.dep_ != "nsubj":
-        return None
-    verb = amount.head
-    if lemma(verb) in ("be", "remain", "stay"):  # a state: "were alight", "remains offline"
-        return next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
-    acts = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in verb.children)
-    if verb.pos_ != "VERB" or acts or not is_event_verb(verb):
-        return None
-    return verb if lemma(verb) not in LEVEL_VERBS | COUNTING | GIVING | VALUE_VERBS else None
+    inner = whole_of(noun)
+    return inner if inner is not None and common_noun(inner) is not None else None

@@ -41,17 +41,7 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .amounts import (
-    currency_name,
-    currency_token,
-    learn_currencies,
-    measure_of,
-    measure_token,
-    share_of,
-    sum_event,
-    sum_of,
-    unit_token,
-)
+from .amounts import currency_name, currency_token, learn_currencies, share_of, sum_event, sum_of, unit_token
 from .article_context import with_article_context, without_leaders
 from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
 from .counted import counted, heads_a_part, is_generic, names_an_occurrence
@@ -80,6 +70,7 @@ from .figures import (
 )
 from .frame_text import readable
 from .injection import instruction_reason
+from .measures import measure_of, measure_token
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
 from .presence import only_where, placing_verb, purpose

@@ -163,9 +163,18 @@ def _counted_noun(token):
     verb = _value_verb_above(token)
     if verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject or _count_in_clausal_subject(verb)
         if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     return _adjacent_noun(token)
+
+
+def _count_in_clausal_subject(verb):
+    """ "The number of animals confirmed with rabies has risen to 68": the parser makes "confirmed" the
+    clausal subject of "risen", with "the number" its own subject."""
+    clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    return subject if subject is not None and lemma(subject) in CONTAINERS else None
 
 
 def _adjacent_noun(token):

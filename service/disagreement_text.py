@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .amounts import DIMENSIONS
 from .clauses import OUTSIDE_THE_COUNTRY, WHOLE_COUNTRY, WHOLE_WORLD
 from .figures import is_currency
+from .measures import DIMENSIONS
 from .models import Claim, Disagreement, Passage
 from .nlp import parse_one
 

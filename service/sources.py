@@ -74,6 +74,8 @@ def _teller(anchor, doc, figure=None) -> str | None:
     for at, verb in enumerate(chain):
         if not (verb.pos_ in ("VERB", "AUX") and _reports(verb) and not _denied(verb)):
             continue
+        if verb.dep_ == "csubj":
+            continue  # "The number of animals confirmed with rabies has risen to 68": what is counted
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in chain):
             continue  # "Kelmont, which faces a fine of €2m, has said …": the figure is in its subject
         if (found := _subject_name(verb)) and not _told_by_a_method(verb):

@@ -17,6 +17,7 @@ GROUNDING = {
     "counted",
     "no_count",
     "amounts",
+    "measures",
     "rates",
     "clauses",
     "dates",

@@ -1,0 +1,168 @@
+"""What a measurement measures, read off the dependency parse: a length, area, speed, temperature or
+magnitude (service/figures.py `with_units`). "a speed of 94 kilometres per hour" → speed; "winds of up to
+150 km/h" → winds; "a 30-foot wave" → wave; "the wave was 30 feet high" → wave, high; "burned 12,000
+hectares" → (burned); "the cliff top retreated 14 metres" → (retreated); "a magnitude 7.3 earthquake", "a
+7.8-magnitude quake", "the quake had a magnitude of 7.1" → the quake. A distance the sentence names no
+thing for ("about 240 kilometres to the south") is None (`measure_of`).
+"""
+
+from __future__ import annotations
+
+from .amounts import (
+    LEVEL_VERBS,
+    VALUING,
+    common_noun,
+    dependent_noun,
+    levelled,
+    modified_noun,
+    of_a_noun,
+    spending_verb,
+    stated_of,
+    valued_noun,
+    whole_of,
+)
+from .clauses import GIVING, lemma
+from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
+from .thesaurus import is_a_being
+
+DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
+
+
+def measure_token(token):
+    """The unit noun a measurement's number hangs on ("94 kilometres", "9 million cubic metres" →
+    kilometres, metres), else the number."""
+    if token.head.like_num and token.head.i > token.i:
+        token = token.head
+    head = token.head
+    return head if head.pos_ in ("NOUN", "PROPN") and 0 < head.i - token.i <= 2 else token  # "108 MW"
+
+
+def measure_of(token, unit: str):
+    """(what the measurement is of, the event or dimension) for the number token of a measurement, or None
+    when the sentence names nothing it measures (see the module doc)."""
+    if unit == "magnitude":
+        quake = _magnitude_of(token)
+        return (quake, None) if quake is not None else None
+    amount = measure_token(token)
+    if amount.head.pos_ in ("ADJ", "ADV") and lemma(amount.head) in DIMENSIONS:  # "was 30 feet high"
+        dimension = amount.head
+        if dimension.head.lower_ == "at" and dimension.dep_ in ("amod", "pcomp", "pobj"):
+            # "measured the largest hole at 18 metres deep", "puts it at 31 metres deep"
+            measured = next((c for c in dimension.head.head.children if c.dep_ == "dobj"), None)
+            return (common_noun(measured), dimension) if measured is not None else None
+        acomp = dimension.dep_ == "acomp"
+        measured = dependent_noun(dimension.head, ("nsubj", "nsubjpass")) if acomp else None
+        return (measured, dimension) if measured is not None else None
+    if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
+        verb = amount.head.head  # how far from them it happened, not the towers' size
+        return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
+    if (verb := _participle_after(amount) or spending_verb(amount) or _verb_through(amount)) is not None:
+        return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
+    measured = (
+        whole_of(amount)
+        or of_a_noun(amount)
+        or modified_noun(amount)
+        or valued_noun(amount)
+        or levelled(amount)
+        or stated_of(amount)
+    )
+    if measured is not None and common_noun(measured) is not None:
+        measured = _size_of(measured)
+        participle = _participle_on(measured) or _undergoing(amount)  # "the burned area": what was burned
+        if lemma(measured) in SIZE_NOUNS:  # "puts the volume at …": said before; "the burned area": burned
+            return None, participle
+        return measured, participle
+    if (verb := _undergoing(amount)) is not None:
+        return None, verb
+    return _moved_by(amount)
+
+
+def _moved_by(amount):
+    """ "The cliff top retreated 14 metres", "the edge had moved inland by as much as 25 metres": how far it
+    went, the verb (as "retreated by up to 14 metres" is, _verb_through)."""
+    by = amount.dep_ == "pobj" and amount.head.lower_ == "by" and amount.head.dep_ == "prep"
+    verb = amount.head.head if by else amount.head
+    if not (by or amount.dep_ == "npadvmod") or verb.pos_ != "VERB":
+        return None
+    if not (is_event_verb(verb) or lemma(verb) in PLACING) or lemma(verb) in LEVEL_VERBS | COUNTING | GIVING:
+        return None
+    subject = dependent_noun(verb, ("nsubj",))  # a thing moved, not people going ("we walked 18 km")
+    return (None, verb) if subject is not None and not is_a_being(lemma(subject)) else None
+
+
+SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
+
+
+def _size_of(noun):
+    """ "the volume of ice and rock that fell", "the lake's volume": what has the size; else the size word."""
+    if lemma(noun) not in SIZE_NOUNS:
+        return noun
+    owner = whole_of(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if common_noun(owner) is None and noun.dep_ in ("dobj", "attr") and lemma(noun.head) not in VALUING:
+        owner = dependent_noun(noun.head, ("nsubj",))  # "the ash column reached a height of 9 km"
+    return common_noun(owner) or noun
+
+
+def _verb_through(amount):
+    """ "burned through 3,800 hectares", "ran for about 1.4 kilometres": the event the measurement is of
+    (not a placing or valuing verb: "put the burned area at 9,300 hectares")."""
+    if amount.dep_ != "pobj" or amount.head.dep_ != "prep" or amount.head.lower_ in ("of", "to"):
+        return None
+    verb = amount.head.head
+    return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
+
+
+def _participle_after(amount):
+    """ "is much lower: 3,100 hectares damaged": what befell the measured area, told right after it (not
+    "160 millimetres taken from the city's gauges", its origin; not "given by": who gives it)."""
+    after = amount.doc[amount.i + 1] if amount.i + 1 < len(amount.doc) else None
+    told = after is not None and after.head.i == amount.i and after.dep_ == "acl" and after.tag_ == "VBN"
+    verb = after if told else None
+    if verb is None and amount.dep_ == "nsubj" and amount.head.tag_ == "VBN":  # "found 3,100 ha damaged"
+        verb = amount.head if not any(c.dep_.startswith("aux") for c in amount.head.children) else None
+    if verb is None or not is_event_verb(verb) or lemma(verb) in LEVEL_VERBS | COUNTING | GIVING:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in amount.children):
+        return None  # "40 km of shoreline affected": the shoreline it measures
+    return None if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) else verb
+
+
+def _magnitude_of(token):
+    """The quake a magnitude is of: the noun the number (or "magnitude") describes, the subject that "had"
+    or "measured" it; else the magnitude itself ("put the magnitude at 6.8")."""
+    word = token.head if lemma(token.head) == "magnitude" else token
+    if word.dep_ in ("nummod", "compound", "nmod", "amod") and common_noun(word.head) is not None:
+        return word.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) == "magnitude":
+        magnitude = token.head.head
+        owner = dependent_noun(magnitude.head, ("nsubj",)) if magnitude.dep_ == "dobj" else None
+        return owner or common_noun(magnitude)
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "the quake measured 7.1"
+        return dependent_noun(token.head, ("nsubj",))
+    return levelled(token) or stated_of(token)
+
+
+def _participle_on(noun):
+    """ "the burned area has grown to 6,450 hectares": burned; "put the burning area at 2.5 hectares":
+    burning."""
+    return next((c for c in noun.children if c.dep_ in ("amod", "acl") and _befalls(c)), None)
+
+
+def _befalls(word) -> bool:
+    """ "the burned area", "the burning area"; not "the concentration recorded": how it is known."""
+    told = is_participle(word) or (word.tag_ == "VBG" and is_event_verb(word))
+    return told and lemma(word) not in COUNTING
+
+
+def _undergoing(amount):
+    """ "only 2.5 hectares were burning", "6 hectares of the site are alight": what the measured stretch
+    is undergoing, a verb or state it is the subject of (not "30 km separates the towns": it acts)."""
+    if amount.dep_ != "nsubj":
+        return None
+    verb = amount.head
+    if lemma(verb) in ("be", "remain", "stay"):  # a state: "were alight", "remains offline"
+        return next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
+    acts = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in verb.children)
+    if verb.pos_ != "VERB" or acts or not is_event_verb(verb):
+        return None
+    return verb if lemma(verb) not in LEVEL_VERBS | COUNTING | GIVING | VALUE_VERBS else None
