@@ -3264,3 +3264,16 @@ def test_the_bare_figure_a_count_grew_to_counts_what_it_grew_from_and_a_brackete
     assert (grown_to.value, grown_to.noun, grown_to.event) == ("1,180", grown_from.noun, grown_from.event)
     assert grown_to.noun == "property"
     assert claims_of("Ilse Marrack (Coastal Alliance) [40214]: To ask the Minister how much was paid.") == []
+
+
+def test_a_count_under_a_clausal_subject_and_how_far_a_thing_moved():
+    """The parser makes "confirmed" the clausal subject of "risen", with "the number" its own subject: the
+    count is still of the animals, and "confirmed" names no teller. "retreated 14 metres": how far the
+    cliff top went; people walking ("we walked 18 kilometres") are no measurement of anything."""
+    [animals] = claims_of(
+        "The number of animals confirmed with rabies in Oskavel has risen to 68.", "2026-04-21"
+    )
+    assert (animals.value, animals.noun, animals.source) == ("68", "animal", None)
+    [cliff] = claims_of("The cliff top retreated 14 metres at the worst-affected point.", "2026-02-09")
+    assert (cliff.value, cliff.event) == ("14 metres", "retreat")
+    assert claims_of("Yesterday we walked 18 kilometres.", "2026-02-09") == []
