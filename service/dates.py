@@ -195,6 +195,8 @@ def _own_phrases(figure) -> list:
     if figure is None:
         return []
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
+    if figure.dep_ == "pobj" and figure.head.lower_ == "from" and figure.head.head.lower_ in ("up", "down"):
+        holders.append(figure.head.head)  # "down 3.9% from 1.81 million in the previous year"
     phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
     told = [c for c in figure.children if c.dep_ == "relcl"]  # "from the €500,000 it announced on Wednesday"
     if figure.dep_ == "nummod" and figure.head.dep_ == "ROOT" and figure.head.pos_ in ("NOUN", "PROPN"):

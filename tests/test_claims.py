@@ -3277,3 +3277,14 @@ def test_a_count_under_a_clausal_subject_and_how_far_a_thing_moved():
     [cliff] = claims_of("The cliff top retreated 14 metres at the worst-affected point.", "2026-02-09")
     assert (cliff.value, cliff.event) == ("14 metres", "retreat")
     assert claims_of("Yesterday we walked 18 kilometres.", "2026-02-09") == []
+
+
+def test_the_year_an_earlier_value_is_of_is_its_own_though_the_sentence_names_a_day_before_it():
+    """ "down 3.9% from 1.81 million in the previous year": the parser hangs the year on "down"; it is still
+    the 1.81 million's, not the Monday the data were published."""
+    _now, before = claims_of(
+        "Official data published on Monday by the statistics office show 1.74 million overnight stays in the "
+        "town's hotels in the twelve months to March, down 3.9% from 1.81 million in the previous year.",
+        "2026-04-22",
+    )
+    assert (before.value, before.date) == ("1.81 million", "2025")
