@@ -41,7 +41,16 @@ import re
 from collections.abc import Sequence
 
 from . import nlp
-from .amounts import currency_name, currency_token, learn_currencies, share_of, sum_event, sum_of, unit_token
+from .amounts import (
+    LEVEL_VERBS,
+    currency_name,
+    currency_token,
+    learn_currencies,
+    share_of,
+    sum_event,
+    sum_of,
+    unit_token,
+)
 from .article_context import with_article_context, without_leaders
 from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
 from .counted import counted, heads_a_part, is_generic, names_an_occurrence
@@ -397,11 +406,17 @@ def _figure_token(doc, figure: Figure):
     return inside[-1] if inside else None
 
 
+LENGTHS = frozenset("metre meter kilometre kilometer km mile foot feet yard".split())
+
+
 def _is_change(token) -> bool:
-    """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds."""
+    """ "rose by 20", "fell by about 1.5 metres": a change, not an amount that holds; not how far a thing
+    moved ("the cliff top retreated by up to 14 metres", "had moved inland by as much as 25 metres")."""
     current = token if token.dep_ == "pobj" else token.head
     by = current.head  # not the agent of a passive: "signed by 9,400 people"
-    return current.dep_ == "pobj" and by.lower_ == "by" and by.dep_ != "agent" and by.head.pos_ == "VERB"
+    if not (current.dep_ == "pobj" and by.lower_ == "by" and by.dep_ != "agent" and by.head.pos_ == "VERB"):
+        return False
+    return lemma(current) not in LENGTHS or lemma(by.head) in LEVEL_VERBS | RISE_VERBS | {"sink", "subside"}
 
 
 KNOWN_SET_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|these|those|both)\s+$", re.I)

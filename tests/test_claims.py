@@ -3277,6 +3277,9 @@ def test_a_count_under_a_clausal_subject_and_how_far_a_thing_moved():
     [cliff] = claims_of("The cliff top retreated 14 metres at the worst-affected point.", "2026-02-09")
     assert (cliff.value, cliff.event) == ("14 metres", "retreat")
     assert claims_of("Yesterday we walked 18 kilometres.", "2026-02-09") == []
+    [moved] = claims_of("The cliff edge had moved inland by as much as 25 metres in a single night.")
+    assert (moved.value, moved.event) == ("25 metres", "move")  # how far it went, not a change of level
+    assert claims_of("The river rose by 2 metres.") == []
 
 
 def test_the_year_an_earlier_value_is_of_is_its_own_though_the_sentence_names_a_day_before_it():
