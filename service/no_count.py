@@ -138,11 +138,13 @@ def _if_clause(verb) -> bool:
 
 
 def befalls_a_part(token) -> bool:
-    """ "Seven people have been confirmed with the disease. Five of them have died": what befell the part
-    a sentence opens on is a count of its own (not "17 of those deaths were in the city", "Twelve of them
-    were children", "six were injured, two of whom were taken to hospital": a part of this sentence's)."""
+    """ "Seven people have been confirmed with the disease. Five of them have died" (or "The ministry says
+    five of them have died"): what befell the part a clause opens on is a count of its own (not "17 of
+    those deaths were in the city", "Twelve of them were children", "six were injured, two of whom were
+    taken to hospital")."""
     verb = token.head
     opens = all(t.is_space or t.is_punct for t in token.doc[: token.i])  # after a speaker's name, a quote
+    opens = opens or (verb.dep_ == "ccomp" and token.i == min(t.i for t in verb.subtree))
     opens = opens and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "them"
     if not opens or token.dep_ not in ("nsubj", "nsubjpass") or not is_event_verb(verb):
         return False

@@ -3209,6 +3209,8 @@ def test_a_part_a_sentence_opens_on_counts_what_befell_it_on_the_day_of_the_coun
     )
     assert (died.value, died.event, died.date) == ("5", "die", "2026-09-15")
     assert claims_of("Twelve of them were children.") == []
+    [said] = claims_of("The Ministry of Health says five of them have died.", "2026-09-15")
+    assert (said.value, said.event, said.source) == ("5", "die", "Ministry of Health")
 
 
 def test_a_contrast_clause_keeps_its_own_teller_and_a_valuer_puts_a_participle_phrase_at_a_figure():
