@@ -107,8 +107,11 @@ PARTITIVE_GAP = re.compile(
 # "expects the total to reach", "In 2014, …, saying", "paid €410,000 to 8,950 retailers", "Queue length:
 # 31 km", a live page's "Tuesday 10 March, 08:00" entries); 43: "six hectares", "were alight", "the burned
 # area", "On the same day, …", "its own count showed", "since 2019, when …", "dead fish", "… works in 2019,
-# killed", "the concentration recorded", "enough for …", "extended to nine", "207MW", "108 MW", "within")
-FRAMES_VERSION = 43
+# killed", "the concentration recorded", "enough for …", "extended to nine", "207MW", "108 MW", "within");
+# 44: "Between 40 and 50 people", "In 1987 rabies …", "11 — homes lost", "Five of them have died, the most
+# recent on Saturday", "while X told …", "under the order of 2 April", "the … Fund", "a week later",
+# "grew from 610 … to 1,180", "[40214]", "retreated 14 metres", "from 1.81 million in the previous year")
+FRAMES_VERSION = 44
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",

@@ -910,11 +910,14 @@ BLIND_PACKS = [
     "sewage_overflow_synthetic",
     "wind_turbine_collapse_synthetic",
     "landfill_fire_synthetic",
+    "coastal_erosion_synthetic",
+    "rabies_outbreak_synthetic",
+    "tourist_tax_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and thirty-five packs written blind (by helpers that never read service/), in 46 rounds: the
+    """A hundred and thirty-eight packs written blind (by helpers that never read service/), in 47 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1137,16 +1140,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     6, 1, 4, 2, 2, 7; after spelled and glued units ("six hectares", "207MW"), what a measured area
     undergoes ("were alight"), "On the same day, …" and "extended to nine": 5 of 9, 5 of 6, 1, 1, 0, 1, 8.
     On the older 132: false alarms 41 -> 40, unrelated figures 28 -> 27, questions given 396 -> 397.
-    This is the level reached; a change that falls below it has broken something general.
+    The forty-seventh (coastal erosion, a rabies outbreak, a tourist tax): 2 of 6, 1 of 6, 1, 5, 2, 6, 1;
+    after "Between 40 and 50 people", a numbers box's "11 — homes lost", "Five of them have died", people
+    never among animals, "under the emergency order of 2 April", a named fund, "a week later", "retreated
+    14 metres" and "from 1.81 million in the previous year": 4 of 6, 2 of 6, 1, 2, 1, 2, 8. On the older
+    135: updates 174 -> 176. This is the level reached; a change that falls below it has broken something
+    general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 239
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 171
-    assert sum(r.agreements_reported for r in reports) <= 12
-    assert sum(r.false_alarms for r in reports) <= 41
-    assert sum(r.unrelated_figures_reported for r in reports) <= 27
-    assert sum(r.unrelated_on_questions for r in reports) <= 58
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 400
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 243
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 175
+    assert sum(r.agreements_reported for r in reports) <= 13
+    assert sum(r.false_alarms for r in reports) <= 43
+    assert sum(r.unrelated_figures_reported for r in reports) <= 28
+    assert sum(r.unrelated_on_questions for r in reports) <= 60
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 408
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
