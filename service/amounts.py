@@ -12,8 +12,8 @@ savings; "raised its estimate of restructuring costs to 690 million marks" → r
 save 450 million marks a year" → (saved). A sum that tells a change ("fell 3 million marks", "rose by $5
 million") or that the sentence says nothing of is None (`sum_of`). The currency is the sum's unit: "$" is
 US dollars, and so are "dollars" no country qualifies; "euros" what "€" is; "marks" a mark
-(`currency_name`: service/figures.py `currency_of`, or the noun the tagger marks as money).
-
+(`currency_name`: service/figures.py `currency_of`, or the noun the tagger marks as money). What a
+measurement measures is read in service/measures.py, with the helpers below.
 """
 
 from __future__ import annotations
