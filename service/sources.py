@@ -111,7 +111,8 @@ def _contrast_between(chain) -> str | None:
             continue
         between = [c for c in verb.head.children if c.dep_ == "advcl" and verb.head.i < c.i < verb.i]
         contrast = [c for c in between if _reports(c) and any(m.lower_ in CONTRASTS for m in c.children)]
-        if contrast and (found := _subject_name(contrast[-1])) not in STANDS_FOR:
+        found = _subject_name(contrast[-1]) if contrast else None
+        if found is not None and found not in STANDS_FOR:
             return found
     return None
 
