@@ -88,7 +88,6 @@ OPENS_ON_A_DAY = re.compile(
     r"\s+(?:day|night|morning|afternoon|evening)\b|^\W*(?:a|one|two|three|four|five|six)\s+days?\s+later\b",
     re.I,
 )
-NUMBER_OF_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 LOOK_BACK = 3  # sentences of the same paragraph
 BACKGROUND_DAYS = 365  # a year or more before the article: another event's (as disagreements.is_background)
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
@@ -285,7 +284,7 @@ def _days_in(apart: re.Match[str] | None) -> timedelta:
     if apart["count"] is None:
         return timedelta(days=1)
     weeks = (apart.groupdict().get("unit") or "").lower().startswith("week")
-    return timedelta(days=NUMBER_OF_DAYS[apart["count"].lower()] * (7 if weeks else 1))
+    return timedelta(days=nlp.how_many(apart["count"]) * (7 if weeks else 1))
 
 
 def _paragraph_before(

@@ -43,8 +43,8 @@ CURRENCIES = {"$": "US dollars", "€": "euros", "£": "pounds"}
 SYMBOL_OF = {"dollar": "$", "euro": "€", "pound": "£"}  # "12 million dollars" is "$12 million"
 SYMBOL_OF_CODE = {"EUR": "€", "USD": "$", "GBP": "£"}  # "EUR 1.2bn", as wire copy and tables write it
 CODE_BEFORE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) ?$")
-# a transcript's reporter, no part of the sentence; a numbers box's dash: "11 — homes lost to the sea"
-TURN_BEFORE = re.compile(r"^\s*Q:\s|^(?P<figure>[$€£]?\d[\d,.]*(?:m|bn|%)?)\s+[—–]\s+(?=[a-z])")
+# what leads a line and is no part of its sentence: a transcript's "Q: ", a numbers box's dash ("11 — homes")
+LEADER_BEFORE = re.compile(r"^\s*Q:\s|^(?P<figure>[$€£]?\d[\d,.]*(?:m|bn|%)?)\s+[—–]\s+(?=[a-z])")
 CODE_FIGURE = re.compile(rf"\b({'|'.join(SYMBOL_OF_CODE)}) (?=\d)")
 
 MONTHS = (
@@ -260,7 +260,7 @@ def for_parsing(text: str) -> str:
     """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
     as nouns; without them the number parses as the number it is (offsets kept; values come from the
     figures)."""
-    text = TURN_BEFORE.sub(lambda match: (match["figure"] or "").ljust(len(match.group(0))), text)
+    text = LEADER_BEFORE.sub(lambda match: (match["figure"] or "").ljust(len(match.group(0))), text)
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     text = CODE_FIGURE.sub(lambda match: "   " + SYMBOL_OF_CODE[match.group(1)], text)  # "EUR 1" → "   €1"
     text = FRACTION_OF_SCALE.sub(_as_digits, text)
