@@ -49,7 +49,8 @@ def share_of(token):
     whole = whole_of(unit)
     if whole is not None:  # not "1.8 percent of the total": a share of what the sentence does not say
         return (whole, event_of(unit)) if whole.pos_ == "NOUN" and lemma(whole) not in CONTAINERS else None
-    measured = modified_noun(unit) or levelled(unit) or stated_of(unit) or _estimated(unit)
+    measured = modified_noun(unit) or levelled(unit) or valued_noun(unit)  # "estimates the loss at 23%"
+    measured = measured or stated_of(unit) or _estimated(unit)
     if measured is not None and lemma(measured) in CONTAINERS:  # "put the figure at 12%": said before
         return (_opened(measured), None)
     return (measured, None) if measured is not None else None

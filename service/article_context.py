@@ -91,7 +91,12 @@ OPENS_ON_A_DAY = re.compile(
 LOOK_BACK = 3  # sentences of the same paragraph
 BACKGROUND_DAYS = 365  # a year or more before the article: another event's (as disagreements.is_background)
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
-SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}):\s", re.M)
+# "DARIO (V/O): …": a script's voice-over, the reporter's own words
+VOICE_CUE = r"\s*\((?:V/?O|OOV|O/?S)\)"
+SPEAKER = re.compile(
+    rf"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}})(?P<cue>{VOICE_CUE})?:\s",
+    re.M,
+)
 NOT_SPEAKERS = SCRIPT_CUES | {"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"}
 
 
@@ -146,8 +151,13 @@ def _without_parts_of_a_total(claims: list[Claim]) -> list[Claim]:
 def without_leaders(sentence: str) -> str:
     """The sentence with what leads it and is no part of it (text.without_dateline, an interview's
     speaker) blanked out, offsets kept."""
-    turn = named_turn(sentence)
+    turn = named_turn(sentence) or _voiced_turn(sentence)
     return without_dateline(sentence) if turn is None else " " * turn.end() + sentence[turn.end() :]
+
+
+def _voiced_turn(sentence: str) -> re.Match[str] | None:
+    turn = SPEAKER.match(sentence)
+    return turn if turn is not None and turn["cue"] else None
 
 
 def named_turn(text: str, line: int = 0) -> re.Match[str] | None:
@@ -175,6 +185,8 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
     turn = SPEAKER.match(text, line) or named_turn(text, line)
     if turn is None or turn["name"] in NOT_SPEAKERS or len(turn["name"]) < MIN_SPEAKER:
         return claim
+    if turn.groupdict().get("cue"):
+        return claim  # a voice-over tells in the piece's own voice
     name = turn["name"].title()
     if any(e.label_ in ("GPE", "LOC") for e in nlp.parse_one(name).ents):
         return claim  # "NAIROBI: …", a dateline

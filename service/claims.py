@@ -374,6 +374,8 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
 def _a_date_or_time(token, figure: Figure) -> bool:
     """Tagged a date or time, unless it is a bare number that a preposition takes or that is a subject: the
     tagger calls some counts dates ("put the number of injured at 21"). Ages ("Tomas Reyl, 52,") stay out."""
+    if figure.year_like and token.dep_ == "nummod" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        return True  # "the 2024 Continental Championships": a named event's year
     if token.ent_type_ not in ("DATE", "TIME") or nlp.a_count_tagged_a_date(token):
         return False
     entity = nlp.entity_of(token)

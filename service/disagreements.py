@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
-from .ellipsis import steps_told, unsourced_steps
+from .ellipsis import steps_told
 from .events import unharmed_against_harm
 from .figures import is_currency
 from .intervals import overlap
@@ -46,6 +46,7 @@ from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit
+from .timelines import timelines
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -257,9 +258,14 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
         if a.doc_id != b.doc_id or key_a.noun != "*" or key_b.noun == "*" or not key_a.covered_by(key_b):
             continue
         one_voice = not (a.source and b.source) or same_source(source_key(a), source_key(b))
-        if one_voice and not overlap(a, b):
+        if one_voice and not overlap(a, b) and not _other_years(a, b):
             parts.add((key_a, key_b))
     return parts
+
+
+def _other_years(a: Claim, b: Claim) -> bool:
+    """ "A year earlier the survey had put losses at 17%": last year's figure is no part of this year's."""
+    return bool(a.date and b.date) and a.date[:4] != b.date[:4]
 
 
 def _unsaid(key: Key) -> int:
@@ -378,42 +384,6 @@ def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:
     return nearest(a, b) and nearest(b, a)
 
 
-def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
-    """One source's figures at two or more dates, when they change: oldest first, one per date. An
-    article's own dated figures, and a count it tells in steps, join a source's line that gives one of
-    them on its day."""
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in group:
-        key = source_key(claim)
-        own_day = claim.date_stated and len(claim.date or "") == len("2026-03-09")
-        dated = len(claim.date or "") > len("2025") and not claim.before
-        if dated and (own_day or not key.startswith("article:")):
-            home = next((k for k in by_source if same_source(k, key)), key)
-            by_source[home].append(claim)
-    lines = [claims for key, claims in by_source.items() if not key.startswith("article:")]
-    told = [claims for key, claims in by_source.items() if key.startswith("article:")]
-    for line in [*told, *unsourced_steps(group)]:
-        lines += [] if _joined_to_one(line, lines) else [line]
-    found = []
-    for claims in lines:
-        by_date = {}
-        for claim in sorted(claims, key=lambda c: (c.date, c.time or "", c.doc_id, c.start)):
-            by_date.setdefault((claim.date, claim.time), claim)  # a live page's entries: one day's steps
-        line = list(by_date.values())
-        if len(line) > 1 and any(not overlap(x, y) for x, y in itertools.pairwise(line)):
-            found.append(line)
-    return found
-
-
-def _joined_to_one(line: Sequence[Claim], lines: Iterable[list[Claim]]) -> bool:
-    """A count told in steps that a source (or another article) gives at one of its days is that one."""
-    for claims in lines:
-        if {(c.value, c.date) for c in line} & {(c.value, c.date) for c in claims}:
-            claims.extend(line)
-            return True
-    return False
-
-
 def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per (doc_id, value), the first by offset; ordered by document then offset."""
     seen: set[tuple[str, str]] = set()
@@ -439,7 +409,8 @@ def find_disagreements(
         if pairs:
             members = _distinct_in_order(c for pair in pairs for c in pair)
             figures = frozenset((c.doc_id, c.value) for c in members)
-            if figures in conflicts:  # the same figures told with another verb ("escaped", "released")
+            if figures in conflicts:  # the same figures told with another verb ("escaped", "released"): both
+                conflicts[figures].claims += [c for c in members if c not in conflicts[figures].claims]
                 continue
             conflicts[figures] = Disagreement(topic=topic, kind="conflict", claims=members)
             found.append(conflicts[figures])

@@ -21,7 +21,8 @@ SOURCE_NOTE = re.compile(r"\b(?:figures?|estimates?|counts?|data|numbers?|says|s
 # what a headline or a paragraph opens with to say what kind of piece it is: no label of a figure
 KICKERS = frozenset(
     "analysis opinion comment explainer live watch update updated breaking exclusive editorial review "
-    "interview factbox correction clarification video audio podcast photos timeline".split()
+    "interview factbox correction clarification video audio podcast photos timeline release statement "
+    "bulletin transcript".split()
 )
 # "Injured: 63"; a table's row: "Runners treated | 212 | more than 400"
 # "Aid paid so far: €58 million of €240 million": the second figure is the whole the first is part of

@@ -30,6 +30,8 @@ def about_question(
     numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
     if frame is not None and frame.unit == "percent":  # "What share of the stations …?": no count
         numeric = [d for d in numeric if any(c.unit == "percent" for c in d.claims)]
+    elif frame is not None and HOW_MANY.search(frame.quote):  # "How many members …?": no share
+        numeric = [d for d in numeric if any(c.unit != "percent" for c in d.claims)]
     if frame is None or not numeric:
         return []
     told = [c for d in numeric for c in d.claims]

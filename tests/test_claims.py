@@ -3293,3 +3293,35 @@ def test_the_year_an_earlier_value_is_of_is_its_own_though_the_sentence_names_a_
         "2026-04-22",
     )
     assert (before.value, before.date) == ("1.81 million", "2025")
+
+
+def test_a_share_valued_on_the_noun_it_estimates_and_a_named_events_year_counts_nothing():
+    """ "estimates the loss at 23 per cent": the parser hangs "at 23 per cent" on "loss", the noun the verb
+    values. "the 2024 Continental Championships", "The 2022 World Cup": the year of a named event, no
+    count of championships or cups."""
+    [loss] = claims_of("The Inspectorate, which keeps the hive register, estimates the loss at 23 per cent.")
+    assert (loss.value, loss.noun, loss.source) == ("23%", "loss", "Inspectorate")
+    [fans] = claims_of("The 2022 World Cup drew 3.4 million fans.")
+    assert fans.value == "3.4 million"
+    medals = claims_of(
+        "Nine medals won by Pellandrian athletes at the 2024 Continental Championships are under review."
+    )
+    assert [c.value for c in medals] == ["9"]
+
+
+def test_a_voice_over_speaks_in_the_pieces_own_voice_and_a_press_release_label_is_no_place():
+    """A TV script's "DARIO (V/O):" is the reporter reading the piece: no speaker of its figures, no doer
+    of what the audit found. "PRESS RELEASE:" says what kind of text follows, not where."""
+    text = (
+        "Cladding row deepens\nFriday 13 March 2026\n\n"
+        "SUNNIVA: Good evening. The row over the tower blocks goes on.\n\n"
+        "DARIO (V/O): The Residential Safety Authority's audit found 14 buildings with unsafe cladding.\n\n"
+        "NADIA: Our count is twenty-three blocks.\n"
+    )
+    found = article_claims(make_article("tv", text))
+    audit = next(c for c in found if c.value == "14")
+    assert (audit.source, audit.whose, audit.event) == (None, None, "find")
+    [union, denied] = claims_of(
+        'PRESS RELEASE: "23 blocks, not 14" – tenants\' union challenges cladding audit'
+    )
+    assert (union.places, denied.places) == ([], [])

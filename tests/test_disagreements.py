@@ -2131,3 +2131,57 @@ def test_about_a_rounded_figure_is_widened_once_not_twice():
     assert kinds(find_disagreements([norvale, commission], NO_EMBEDDINGS)) == [
         ("conflict", ["1.9 million", "2.1 million"])
     ]
+
+
+def test_last_years_figure_is_no_part_of_this_years_and_a_part_with_its_whole_is_no_update(shared_desk):
+    """A year-earlier share in one article's own voice ("A year earlier the Federation's survey had put
+    losses at 17 per cent") is not a part of this year's 41% of colonies lost: the Inspectorate's 23%, told
+    with "loss" and no noun, still joins the colonies lost. "17 of the 60 apiaries" and a later "the 60
+    apiaries" are a part and its whole, never two steps of one count."""
+    shares = parsed(
+        {
+            "a": "The Federation says 41 per cent of colonies were lost over the winter.",
+            "b": "The Inspectorate estimates the loss at 23 per cent.",
+        },
+        {"a": "2026-03-12", "b": "2026-03-12"},
+    )
+    last_year = claim("a", 17, event="lose", source="Federation", date="2025", unit="percent")
+    found = find_disagreements([*shares, last_year], shared_desk.vocabulary)
+    assert [(d.kind, sorted(c.value for c in d.claims)) for d in found] == [("conflict", ["23%", "41%"])]
+    told = "The Inspectorate says the compound was found in bees from 17 of the 60 apiaries it sampled."
+    part_and_whole = [
+        claim("a", n, noun="apiary", source="the Inspectorate", date="2026-03-12").model_copy(
+            update={"quote": told, "start": 0, "end": len(told)}
+        )
+        for n in (17, 60)
+    ]
+    apiaries = [*part_and_whole, claim("b", 60, noun="apiary", source="the Inspectorate", date="2026-03-13")]
+    assert [d for d in find_disagreements(apiaries, NO_EMBEDDINGS) if d.kind == "update"] == []
+
+
+def test_the_same_figures_told_with_two_verbs_answer_a_question_asked_with_either(shared_desk):
+    """ "23 athletes caught up in the scheme; the federation puts it at 14" and "23 athletes were implicated
+    …; the federation put the number implicated at 14": one conflict, reported once, that a question
+    asking who was implicated gets. A question asking how many is never given a dispute over shares."""
+    claims = [
+        claim("a", 23, noun="athlete", event="catch up", source="the commission"),
+        claim("a", 14, noun="athlete", event="catch up", source="the federation"),
+        claim("a", 23, noun="athlete", event="implicate", source="the commission"),
+        claim("a", 14, noun="athlete", event="implicate", source="the federation"),
+    ]
+    found = find_disagreements(claims, NO_EMBEDDINGS)
+    assert sorted(kinds(found)[0][1]) == ["14", "14", "23", "23"]
+    asked = question_frame("How many athletes were implicated in the doping scheme?")
+    assert about_question(asked, found, NO_EMBEDDINGS) == found
+    shares = [
+        claim("a", 41, noun="colony", event="lose", source="the federation", unit="percent"),
+        claim("b", 23, noun="colony", event="lose", source="the inspectorate", unit="percent"),
+    ]
+    lost = find_disagreements(shares, shared_desk.vocabulary)
+    assert kinds(lost) == [("conflict", ["41", "23"])]
+    members = question_frame("How many members have lost all of their colonies?")
+    assert about_question(members, lost, shared_desk.vocabulary) == []
+    assert (
+        about_question(question_frame("What share of colonies was lost?"), lost, shared_desk.vocabulary)
+        == lost
+    )

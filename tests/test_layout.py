@@ -29,6 +29,7 @@ GROUNDING = {
     "presence",
     "sides",
     "ellipsis",
+    "timelines",
     "figures",
     "units",
     "nlp",

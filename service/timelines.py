@@ -1,0 +1,50 @@
+"""Updates: one source's figures for one count at several dates, as a timeline (service/disagreements.py
+finds the groups)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from .ellipsis import parts_and_wholes, unsourced_steps
+from .intervals import overlap
+from .models import Claim
+from .tellers import same_source, source_key
+
+
+def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
+    """One source's figures at two or more dates, when they change: oldest first, one per date. An
+    article's own dated figures, and a count it tells in steps, join a source's line that gives one of
+    them on its day."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in group:
+        key = source_key(claim)
+        own_day = claim.date_stated and len(claim.date or "") == len("2026-03-09")
+        dated = len(claim.date or "") > len("2025") and not claim.before
+        if dated and (own_day or not key.startswith("article:")):
+            home = next((k for k in by_source if same_source(k, key)), key)
+            by_source[home].append(claim)
+    lines = [claims for key, claims in by_source.items() if not key.startswith("article:")]
+    told = [claims for key, claims in by_source.items() if key.startswith("article:")]
+    for line in [*told, *unsourced_steps(group)]:
+        lines += [] if _joined_to_one(line, lines) else [line]
+    found, wholes = [], parts_and_wholes(group)
+    for claims in lines:
+        by_date = {}
+        for claim in sorted(claims, key=lambda c: (c.date, c.time or "", c.doc_id, c.start)):
+            by_date.setdefault((claim.date, claim.time), claim)  # a live page's entries: one day's steps
+        line = list(by_date.values())
+        steps = [(x, y) for x, y in pairwise(line) if {x.value, y.value} not in wholes]
+        if any(not overlap(x, y) for x, y in steps):
+            found.append(line)
+    return found
+
+
+def _joined_to_one(line: Sequence[Claim], lines: Iterable[list[Claim]]) -> bool:
+    """A count told in steps that a source (or another article) gives at one of its days is that one."""
+    for claims in lines:
+        if {(c.value, c.date) for c in line} & {(c.value, c.date) for c in claims}:
+            claims.extend(line)
+            return True
+    return False
