@@ -207,6 +207,8 @@ def _participle_after(have):
     """The verb an inverted "has" is the auxiliary of, as a figure's frame reads it: "has the fire burned"
     → burned; "has the company sent" → no event (sending places a group, see events.is_event_verb)."""
     done = next((c for c in have.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    if done is None and have.dep_ == "aux" and have.head.pos_ == "VERB":
+        done = have.head  # "How many athletes has the commission suspended?": the parser's own reading
     if done is None:  # "had the exam board received": the parser hangs the participle on the subject
         subjects = [c for c in have.children if c.dep_ == "dobj"]
         done = next((c for s in subjects for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)

@@ -45,7 +45,7 @@ from .presence import is_presence
 from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
-from .thesaurus import beings_apart, is_a_unit
+from .thesaurus import beings_apart, is_a_unit, is_an_animal
 from .timelines import timelines
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
@@ -115,7 +115,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         noun = unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
         named = (nominal.get(claim.noun) or nominal.get(head)) if head else None
         if named and amassed and not claim.activity:
-            noun, event = "*", named
+            noun, event = _whose_event(claim.noun, noun_of), named
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
         places = _most_specific(claim.places, inside)
@@ -176,6 +176,12 @@ def never_joined(a: str, b: str) -> bool:
     if object_a and object_a == object_b and verb_a != verb_b and "have" in (verb_a, verb_b):
         return True  # "had money at the bank" is what they held; "received their money", what befell them
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
+
+
+def _whose_event(noun: str, noun_of: dict[str, str]) -> str:
+    """ "dog deaths": the dogs died; "excess deaths", "hospital admissions": people, left unsaid."""
+    *modifiers, _ = noun.split()
+    return noun_of.get(modifiers[-1], modifiers[-1]) if modifiers and is_an_animal(modifiers[-1]) else "*"
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:

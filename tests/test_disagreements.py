@@ -2185,3 +2185,22 @@ def test_the_same_figures_told_with_two_verbs_answer_a_question_asked_with_eithe
         about_question(question_frame("What share of colonies was lost?"), lost, shared_desk.vocabulary)
         == lost
     )
+
+
+def test_a_question_in_the_present_perfect_asks_its_participle_and_dog_deaths_are_the_dogs(shared_desk):
+    """ "How many athletes has the commission suspended?": the parser makes "athletes" the subject of
+    "has", the participle's auxiliary; the question asks who was suspended. "How many dog deaths has the
+    agency confirmed?" asks for the dogs that died, not the fish."""
+    asked = question_frame("How many athletes has the Anti-Doping Commission provisionally suspended?")
+    assert (asked.noun, asked.event) == ("athlete", "suspend")
+    claims = [
+        claim("a", 14, noun="dog", event="die", source="the agency"),
+        claim("b", 9, noun="dog", event="die", source="the vets"),
+        claim("a", 3000, noun="fish", event="die", source="the agency"),
+        claim("b", 12000, noun="fish", event="die", source="the anglers"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    dogs = about_question(
+        question_frame("How many dog deaths has the agency confirmed?"), found, shared_desk.vocabulary
+    )
+    assert [d.claims[0].noun for d in dogs] == ["dog"]
