@@ -77,6 +77,10 @@ def about_question(
         # "How many vehicles fell into the river?" when no figure says so: the one dispute over vehicles, if
         # it says nothing of what befell them either (not "packs left in stock" for "packs imported")
         found = [d for d, keys in of_noun if not _events(keys)] if len(of_noun) == 1 else []
+    if not found and asked.noun == "*" and AMOUNT_ASKED.search(frame.quote):
+        # "How much will it cost to replace the cladding?": the one dispute over a sum for the cladding
+        named = [d for d, keys in keyed if any(_names_noun(frame.quote, key) for key in keys)]
+        found = named if len(named) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
 
@@ -104,6 +108,12 @@ def _of_the_group(asked, frame: Claim) -> bool:
         and bool(HOW_MANY.search(frame.quote))
         and not PER_TIME.search(frame.quote)
     )
+
+
+def _names_noun(question: str, key) -> bool:
+    """The question writes a word of the key's noun ("the cladding" for "cladding replacement")."""
+    words = {t.lemma_.lower() for t in nlp.parse_one(question) if t.pos_ == "NOUN"}
+    return key.noun != "*" and bool(words & set(key.noun.split()))
 
 
 def _said(event: str, keyed) -> bool:

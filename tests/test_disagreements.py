@@ -2204,3 +2204,23 @@ def test_a_question_in_the_present_perfect_asks_its_participle_and_dog_deaths_ar
         question_frame("How many dog deaths has the agency confirmed?"), found, shared_desk.vocabulary
     )
     assert [d.claims[0].noun for d in dogs] == ["dog"]
+
+
+def test_how_much_it_will_cost_to_do_a_thing_gets_the_one_dispute_over_a_sum_for_that_thing(shared_desk):
+    """ "How much will it cost to replace the cladding?" names no noun the parser counts ("it"): the one
+    dispute over a sum whose noun the question writes is the one asked about; a question about another
+    thing gets none."""
+    found = find_disagreements(
+        parsed(
+            {
+                "a": "Corvane's surveyors estimate the cost of replacing the cladding at 38 million euros.",
+                "b": "The Authority's engineers put the cost of replacing the cladding at 61 million euros.",
+            }
+        ),
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("conflict", ["38 million euros", "61 million euros"])]
+    cost = question_frame("How much will it cost to replace the cladding on the towers?")
+    assert about_question(cost, found, shared_desk.vocabulary) == found
+    roof = question_frame("How much will it cost to repair the roof of the school?")
+    assert about_question(roof, found, shared_desk.vocabulary) == []
