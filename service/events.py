@@ -39,7 +39,7 @@ NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to",
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
-STATES = frozenset("ill sick unwell".split())  # "fell ill": the tagger may call the state an adverb
+STATES = frozenset("ill sick unwell dead".split())  # "fell ill", "reported dead nationally": may be adverbs
 
 
 def event_of(node):

@@ -3303,6 +3303,8 @@ def test_a_share_valued_on_the_noun_it_estimates_and_a_named_events_year_counts_
     assert (loss.value, loss.noun, loss.source) == ("23%", "loss", "Inspectorate")
     [fans] = claims_of("The 2022 World Cup drew 3.4 million fans.")
     assert fans.value == "3.4 million"
+    [dead] = claims_of("The inspectors counted 97,450 colonies reported dead nationally.")
+    assert (dead.noun, dead.event) == ("colony", "dead")  # the tagger calls "dead" an adverb there
     medals = claims_of(
         "Nine medals won by Pellandrian athletes at the 2024 Continental Championships are under review."
     )
