@@ -49,16 +49,25 @@ def entity_of(token):
 NUMBERS_ONLY = re.compile(r"(?:between|from)\s+[\d.,]+(?:\s*(?:and|to|-|–)\s*[\d.,]+)?", re.I)  # not "1987"
 
 
+# "stood at five a week ago": the tagger takes the figure into the time after it
+TIME_AFTER = re.compile(
+    r"\s+(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year)s?\s+(?:ago|earlier|before)"
+    r"|yesterday|last\s+(?:week|month|year|night))",
+    re.I,
+)
+
+
 def a_count_tagged_a_date(token) -> bool:
     """ "Between 40 and 50 people were injured": the tagger calls the range a date, but it holds nothing
-    but numbers and they count the noun they modify. "between 10 and 12 days" keeps its unit inside."""
+    but numbers and they count the noun they modify. "between 10 and 12 days" keeps its unit inside. "The
+    total stood at five a week ago": the entity is the figure and the time it held."""
     entity = entity_of(token)
-    return (
-        entity is not None
-        and NUMBERS_ONLY.fullmatch(entity.text) is not None
-        and token.dep_ == "nummod"
-        and token.head.pos_ == "NOUN"
-    )
+    if entity is None:
+        return False
+    if entity.start == token.i and token.dep_ == "pobj":
+        return TIME_AFTER.fullmatch(entity.text[len(token.text) :]) is not None
+    numbers_only = NUMBERS_ONLY.fullmatch(entity.text) is not None
+    return numbers_only and token.dep_ == "nummod" and token.head.pos_ == "NOUN"
 
 
 @lru_cache(maxsize=2048)
@@ -125,6 +134,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
     text = CLOCK_TIME_AFTER.sub("", text.strip())  # "June 10, 16:00:" is June 10, however late
+    if (count := re.match(r"[\w.,]+(?=\s)", text)) and TIME_AFTER.fullmatch(text[count.end() :]):
+        text = text[count.end() :].strip()  # "five a week ago" (a_count_tagged_a_date): a week ago
     if season := SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in
         ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then
         return str(ended) if reference and ended < int(reference[:4]) else None

@@ -3327,3 +3327,15 @@ def test_a_voice_over_speaks_in_the_pieces_own_voice_and_a_press_release_label_i
         'PRESS RELEASE: "23 blocks, not 14" – tenants\' union challenges cladding audit'
     )
     assert (union.places, denied.places) == ([], [])
+
+
+def test_a_total_that_stood_at_a_figure_a_week_ago_borrows_the_count_and_is_a_week_older():
+    """ "The total stood at five a week ago": the tagger takes "five a week ago" for one date; the figure
+    is a count, of what the sentence before counts, a week before the article."""
+    now, before = claims_in_a_row(
+        "The federation said it had suspended seven members of staff.",
+        "The total stood at five a week ago, the federation said in a brief statement.",
+        "2026-03-23",
+    )
+    assert (now.value, now.date) == ("7", "2026-03-23")
+    assert (before.value, before.noun, before.event, before.date) == ("5", "member", "suspend", "2026-03-16")
