@@ -101,10 +101,19 @@ def _event_asked(doc, asked, noun, anchor_token):
     if event is None:
         event = event_of(noun if noun is not None else anchor_token.head)
     if event is None:
-        event = _said_to_happen(anchor_token)
+        event = _said_to_happen(anchor_token) or _state_of_what_is_held(doc)
     if event is None and asked is not None:
         event = _main_verb(doc)
     return event
+
+
+def _state_of_what_is_held(doc):
+    """ "How many of the deaths does the trust accept were avoidable?": the parser makes "accept" the
+    subject clause of "were"; the state is what befell those counted."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or lemma(root) != "be" or not any(c.dep_ == "csubj" for c in root.children):
+        return None
+    return next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
 
 
 def _what_changed(doc):
@@ -198,7 +207,10 @@ def _main_verb(doc):
         if verb.pos_ != "VERB" or lemma(verb) in ("be", "have", "do") or not is_event_verb(verb):
             continue
         must = verb.dep_ == "xcomp" and verb.head.dep_ == "ROOT" and lemma(verb.head) in ("have", "need")
-        if (verb.dep_ in ("ROOT", "acl") or must) and not any(t.dep_ == "advcl" for t in verb.ancestors):
+        # "How many baby deaths are the police examining?": the parser hangs the participle on "are"
+        going_on = verb.dep_ == "attr" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT"
+        own = verb.dep_ in ("ROOT", "acl") or must or going_on
+        if own and not any(t.dep_ == "advcl" for t in verb.ancestors):
             return verb
     return None
 

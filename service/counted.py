@@ -42,6 +42,8 @@ def counted(token):
         return noun, event or event_of(noun if noun is not None else token)
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
         return None, None
+    if noun is not None and (head := _of_people(noun)) is not None and _the_deaths_of(head):
+        return head, event_of(head)  # "examining the deaths of 17 babies born at …": the deaths, examined
     event = event_of(noun if noun is not None else token)
     if noun is not None and event is None and (head := _of_people(noun)) is not None:
         if not _described(head):  # "the data of 3.8 million people was taken": those people, taken;
@@ -56,6 +58,11 @@ def _of_people(noun):
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return None
+
+
+def _the_deaths_of(head) -> bool:
+    """ "the deaths of", "the arrests of": what befell those counted, as "17 deaths" says."""
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and is_an_occurrence(lemma(head))
 
 
 def _described(head) -> bool:

@@ -3339,3 +3339,17 @@ def test_a_total_that_stood_at_a_figure_a_week_ago_borrows_the_count_and_is_a_we
     )
     assert (now.value, now.date) == ("7", "2026-03-23")
     assert (before.value, before.noun, before.event, before.date) == ("5", "member", "suspend", "2026-03-16")
+
+
+def test_the_deaths_of_babies_count_deaths_and_questions_read_their_own_odd_parses():
+    """ "examining the deaths of 17 babies born at the hospital": the deaths, examined (not babies born).
+    "How many baby deaths are the police examining?": the parser hangs "examining" on "are"; "How many of
+    the deaths does the trust accept were avoidable?": on "were", with "accept" its subject clause."""
+    [deaths] = claims_of(
+        "Detectives are now examining the deaths of 17 babies born at Corrowmouth General Hospital."
+    )
+    assert (deaths.noun, deaths.event) == ("death", "examine")
+    examined = question_frame("How many baby deaths are Tessel Valley Police examining?")
+    assert examined.event == "examining"
+    avoidable = question_frame("How many of the deaths does the hospital trust accept were avoidable?")
+    assert (avoidable.noun, avoidable.event) == ("death", "avoidable")
