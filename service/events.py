@@ -113,6 +113,7 @@ def _happened(node):
         return present_at(node) or (verb if lemma(node) in GENERIC_NOUNS else None)
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
@@ -304,8 +305,7 @@ def is_event_verb(token) -> bool:
 
 def _passive_going_nowhere(verb) -> bool:
     """ "4,100 packs had been returned by last Friday", "19,250 packs returned": nowhere they went to or came
-    from, nothing they were sent to do ("were moved out", "deployed along the border", "being deployed for
-    demining")."""
+    from, nothing they were sent to do ("were moved out", "deployed along the border", "being deployed")."""
     if any(_whither(c) for c in verb.children):
         return False
     if verb.tag_ == "VBN":

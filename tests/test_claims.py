@@ -3353,3 +3353,17 @@ def test_the_deaths_of_babies_count_deaths_and_questions_read_their_own_odd_pars
     assert examined.event == "examining"
     avoidable = question_frame("How many of the deaths does the hospital trust accept were avoidable?")
     assert (avoidable.noun, avoidable.event) == ("death", "avoidable")
+
+
+def test_those_who_reported_something_done_to_them_count_what_was_done():
+    """ "41 drivers had reported their accounts deactivated": the drivers whose accounts were deactivated,
+    not a count of drivers with no event (which set them against every other count of drivers)."""
+    now, before = claims_of(
+        "The union said on Wednesday that 41 drivers had reported their accounts deactivated since the "
+        "strike began, up from 23 on Tuesday.",
+        "2026-04-16",
+    )
+    assert [(c.value, c.noun, c.event) for c in (now, before)] == [
+        ("41", "driver", "deactivate"),
+        ("23", "driver", "deactivate"),
+    ]
