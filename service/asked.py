@@ -16,10 +16,10 @@ from .clauses import (
     places_of,
 )
 from .counted import is_generic, open_container, partitive_whole
-from .events import event_key, event_of, is_event_verb
+from .events import COUNTING, event_key, event_of, is_event_verb
 from .models import Claim
 from .presence import common_place, only_where
-from .thesaurus import is_a_site
+from .thesaurus import is_a_site, is_an_occurrence
 
 
 def question_frame(question: str) -> Claim | None:
@@ -62,6 +62,8 @@ def question_frame(question: str) -> Claim | None:
         event = next((e for e in [event_of(noun)] if e is not None and e in noun.subtree), None)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
+    if event is not None and lemma(event) in COUNTING and noun is not None and _occurrences(noun):
+        event = None  # "How many deactivations had the union recorded?": the union counts deactivations
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun) or _where_they_are(noun)
     event = None if sized else event
@@ -105,6 +107,11 @@ def _event_asked(doc, asked, noun, anchor_token):
     if event is None and asked is not None:
         event = _main_verb(doc)
     return event
+
+
+def _occurrences(noun) -> bool:
+    """ "deactivations", "deaths": a plural of acts or events (not "the waiting time")."""
+    return noun.tag_ == "NNS" and is_an_occurrence(lemma(noun))
 
 
 def _state_of_what_is_held(doc):

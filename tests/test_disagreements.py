@@ -2224,3 +2224,17 @@ def test_how_much_it_will_cost_to_do_a_thing_gets_the_one_dispute_over_a_sum_for
     assert about_question(cost, found, shared_desk.vocabulary) == found
     roof = question_frame("How much will it cost to repair the roof of the school?")
     assert about_question(roof, found, shared_desk.vocabulary) == []
+
+
+def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk):
+    """ "How many deactivations had the union recorded by Wednesday?": recording is how the union knows,
+    not what befell anyone; the question is about the drivers deactivated, as "41 drivers had their
+    accounts deactivated" counts them."""
+    claims = [
+        claim("a", 23, noun="driver", event="deactivate", source="the union", date="2026-04-14"),
+        claim("a", 41, noun="driver", event="deactivate", source="the union", date="2026-04-15"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("update", ["23", "41"])]
+    asked = question_frame("How many deactivations had the union recorded by Wednesday?")
+    assert about_question(asked, found, shared_desk.vocabulary) == found
