@@ -16,7 +16,8 @@ from .clauses import (
     places_of,
 )
 from .counted import is_generic, open_container, partitive_whole
-from .events import COUNTING, event_key, event_of, is_event_verb
+from .event_keys import event_key
+from .events import COUNTING, event_of, is_event_verb
 from .models import Claim
 from .presence import common_place, only_where
 from .thesaurus import is_a_site, is_an_occurrence

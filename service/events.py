@@ -19,10 +19,8 @@ from .presence import (
     PLACING,
     aboard,
     common_place,
-    found_at,
     found_there,
     named_site,
-    presence_key,
     present_at,
     tells_presence,
 )
@@ -292,7 +290,7 @@ def unharmed_against_harm(a: str, b: str) -> bool:
 
 
 def is_event_verb(token) -> bool:
-    if lemma(token) in REPORTING | PLACING and (_destination(token) is not None or _heading(token)):
+    if lemma(token) in REPORTING | PLACING and (destination(token) is not None or heading(token)):
         return True  # "58 people were admitted to the hospital", "returned to the sea", "came ashore"
     if lemma(token) in PLACING and _uncounted_object(token):
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
@@ -328,7 +326,7 @@ def _object_or_state(child) -> bool:
     return child.dep_ in ("dobj", "acomp", "oprd", "attr")
 
 
-def _heading(verb) -> str | None:
+def heading(verb) -> str | None:
     """ "came ashore", "ran aground", "went home": a direction that is no named place."""
     return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEADINGS), None)
 
@@ -338,7 +336,7 @@ def _uncounted_object(verb) -> bool:
     return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
 
 
-def _destination(verb, counted=None):
+def destination(verb, counted=None):
     """Where a verb took its group, when that is a kind of place ("admitted to hospital", "taken to a
     shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
     ("29 runners were taken", a headline's "29 taken"), or active with the group as its object ("crews took
@@ -368,73 +366,10 @@ def object_of(token):
     return None
 
 
-def _coordinated(noun, verb) -> bool:
-    """The counted noun reaches the verb through a conjunction: another object of it is a sibling."""
-    current = noun
-    for _ in range(6):
-        if current.i == verb.i or current.head.i == current.i:
-            return False
-        if current.dep_ == "conj":
-            return True
-        current = current.head
-    return False
-
-
 def across_a_colon(first, later) -> bool:
     """A colon stands between the two: "three people had died: a 19-year-old woman, …" (a list that names
     who, not an object), "Tuesday 12 May: 6 released" (a label, not what is counted)."""
     return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])
-
-
-def _set_apart(verb, obj) -> bool:
-    """A colon, or a passive's comma, stands between a verb and what the parser made its object: "had been
-    taken to hospital, among them the woman …" names who, nothing done to a woman."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return across_a_colon(verb, obj) or (passive and any(t.text == "," for t in verb.doc[verb.i + 1 : obj.i]))
-
-
-def event_key(event, noun=None) -> str | None:
-    """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
-    the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
-    events."""
-    if event is None:
-        return None
-    if event.pos_ == "ADP":
-        return presence_key(event)
-    if found_at(event, noun):
-        return f"with {lemma(event)}"  # places counted by what was found there
-    # "missing", as its adjective is; "are taking part" is "take part"
-    gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
-    word = event.lower_ if gerund else (participle_stem(event) or lemma(event))
-    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or _heading(event):
-        word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
-    where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
-    if word in ("end up", "wind up") and where:
-        return presence_key(where[0])  # "ended up in hospital": where they are
-    obj = next((c for c in event.children if c.dep_ == "dobj" and not _set_apart(event, c)), None)
-    # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
-    sibling = noun is not None and _coordinated(noun, event)
-    # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
-    # "burned 12,000 hectares": an amount is no object
-    share = obj is not None and (
-        obj.ent_type_ in ("PERCENT", "MONEY") or any(c.like_num for c in obj.children)
-    )
-    if (
-        obj is not None
-        and (noun is None or obj.i != noun.i)
-        and obj.pos_ == "NOUN"
-        and not (sibling or share)
-    ):
-        return f"{word} {lemma(obj)}"
-    if (reached := _destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
-        return f"{word} to {lemma(reached)}"
-    lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
-    lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
-    if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
-        return f"{word} without {lemma(lacked)}"
-    if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
-        return f"{word} {state.lower_}"
-    return word
 
 
 def state_of(event):

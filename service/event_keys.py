@@ -1,0 +1,71 @@
+"""The key of an event: its lemma, with what tells one event from another ("lose life" and "lose home",
+"call off", "taken to hospital", "left without water", "fell ill"); service/events.py finds the event."""
+
+from __future__ import annotations
+
+from .clauses import lemma
+from .events import across_a_colon, destination, heading, participle_stem, state_of
+from .presence import found_at, presence_key
+
+
+def _set_apart(verb, obj) -> bool:
+    """A colon, or a passive's comma, stands between a verb and what the parser made its object: "had been
+    taken to hospital, among them the woman …" names who, nothing done to a woman."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return across_a_colon(verb, obj) or (passive and any(t.text == "," for t in verb.doc[verb.i + 1 : obj.i]))
+
+
+def event_key(event, noun=None) -> str | None:
+    """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
+    the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
+    events."""
+    if event is None:
+        return None
+    if event.pos_ == "ADP":
+        return presence_key(event)
+    if found_at(event, noun):
+        return f"with {lemma(event)}"  # places counted by what was found there
+    # "missing", as its adjective is; "are taking part" is "take part"
+    gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
+    word = event.lower_ if gerund else (participle_stem(event) or lemma(event))
+    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or heading(event):
+        word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
+    where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if word in ("end up", "wind up") and where:
+        return presence_key(where[0])  # "ended up in hospital": where they are
+    obj = next((c for c in event.children if c.dep_ == "dobj" and not _set_apart(event, c)), None)
+    # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
+    sibling = noun is not None and _coordinated(noun, event)
+    # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
+    # "burned 12,000 hectares": an amount is no object
+    share = obj is not None and (
+        obj.ent_type_ in ("PERCENT", "MONEY") or any(c.like_num for c in obj.children)
+    )
+    if (
+        obj is not None
+        and (noun is None or obj.i != noun.i)
+        and obj.pos_ == "NOUN"
+        and not (sibling or share)
+    ):
+        return f"{word} {lemma(obj)}"
+    if (reached := destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
+        return f"{word} to {lemma(reached)}"
+    lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+    lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
+    if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
+        return f"{word} without {lemma(lacked)}"
+    if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
+        return f"{word} {state.lower_}"
+    return word
+
+
+def _coordinated(noun, verb) -> bool:
+    """The counted noun reaches the verb through a conjunction: another object of it is a sibling."""
+    current = noun
+    for _ in range(6):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "conj":
+            return True
+        current = current.head
+    return False
