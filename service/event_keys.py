@@ -6,6 +6,7 @@ from __future__ import annotations
 from .clauses import lemma
 from .events import across_a_colon, destination, heading, participle_stem, state_of
 from .presence import found_at, presence_key
+from .thesaurus import is_verb
 
 
 def _set_apart(verb, obj) -> bool:
@@ -27,7 +28,7 @@ def event_key(event, noun=None) -> str | None:
         return f"with {lemma(event)}"  # places counted by what was found there
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
-    word = event.lower_ if gerund else (participle_stem(event) or lemma(event))
+    word = event.lower_ if gerund else (participle_stem(event) or _known_lemma(event))
     if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
@@ -69,3 +70,10 @@ def _coordinated(noun, verb) -> bool:
             return True
         current = current.head
     return False
+
+
+def _known_lemma(event) -> str:
+    """The lemma, unless the lemmatizer made up a verb ("unfilled" → "unfille"): then the word as written,
+    as the tagger's adjective "unfilled" is."""
+    word = lemma(event)
+    return event.lower_ if event.tag_ == "VBN" and word != event.lower_ and not is_verb(word) else word

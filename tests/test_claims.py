@@ -3367,3 +3367,15 @@ def test_those_who_reported_something_done_to_them_count_what_was_done():
         ("41", "driver", "deactivate"),
         ("23", "driver", "deactivate"),
     ]
+
+
+def test_a_participle_the_lemmatizer_cannot_undo_keeps_its_written_form():
+    """ "were unfilled" (a verb to the tagger, lemma "unfille") and "were unfilled" (an adjective): one
+    event, as the word is written, so the two sources' posts unfilled can be compared."""
+    wire, radio = claims_of(
+        "The Lennish Lifesaving Society, a charity that trains most of the country's lifeguards, says 140 "
+        "lifeguard posts were unfilled on June 1. Nationally, the Society's count is that 140 lifeguard "
+        "posts were unfilled when the season opened.",
+        "2026-08-04",
+    )
+    assert (wire.event, radio.event) == ("unfilled", "unfilled")
