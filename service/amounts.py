@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from .clauses import CONTAINERS, GENERIC_NOUNS, RAISING, VALUING, across_a_clause, lemma
-from .event_keys import event_key
 from .events import COUNTING, PLACING, VALUE_VERBS, event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF, WORD_SCALES, Figure, currency_of
+from .keys import event_key
 from .nlp import objectless_preposition_before
 from .thesaurus import is_a_possession
 

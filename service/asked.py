@@ -12,12 +12,11 @@ from .clauses import (
     REPORTING,
     clause_anchor,
     lemma,
-    noun_key,
     places_of,
 )
 from .counted import is_generic, open_container, partitive_whole
-from .event_keys import event_key
 from .events import COUNTING, event_of, is_event_verb
+from .keys import event_key, noun_key
 from .models import Claim
 from .presence import common_place, only_where
 from .thesaurus import is_a_site, is_an_occurrence

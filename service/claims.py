@@ -52,7 +52,7 @@ from .amounts import (
     unit_token,
 )
 from .article_context import with_article_context, without_leaders
-from .clauses import CONTAINERS, clause_anchor, lemma, noun_key, places_of
+from .clauses import CONTAINERS, clause_anchor, lemma, places_of
 from .counted import counted, heads_a_part, is_generic, names_an_occurrence
 from .dates import date_of
 from .ellipsis import (
@@ -63,7 +63,6 @@ from .ellipsis import (
     names_nothing,
     revised_from,
 )
-from .event_keys import event_key
 from .events import names_a_state
 from .fact_box import PARENTHESIS_AFTER, is_aside, label_of, label_source, named_label, noted_source
 from .figures import (
@@ -80,6 +79,7 @@ from .figures import (
 )
 from .frame_text import readable
 from .injection import instruction_reason
+from .keys import event_key, noun_key
 from .measures import measure_of, measure_token
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection

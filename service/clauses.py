@@ -410,32 +410,6 @@ def lemma(token) -> str:
 # --- what is counted, as keys and as words --------------------------------------------------------
 
 
-def noun_key(noun, money: bool = False) -> str | None:
-    """The counted noun's lemma with the nouns that say what kind ("construction worker"); for a sum also
-    the adjectives that do: "net profit" and "operating profit" are two sums."""
-    if noun is None:
-        return None
-    # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
-    compounds = [
-        c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"
-        for c in noun.children
-        if (c.dep_ == "compound" and c.pos_ == "NOUN" and not (_sized(c) and c.nbor().tag_ != "HYPH"))
-        or (
-            money
-            and c.dep_ in ("amod", "compound")
-            and c.tag_ in ("JJ", "VBG")
-            and c.lower_ not in SAYS_NO_KIND
-            and not any(n.like_num for n in c.subtree)  # "a deal worth €118m"
-        )
-    ]
-    return " ".join([*compounds, noun.lemma_.lower()])
-
-
-def _sized(word) -> bool:
-    """ "a 35-kilometre stretch": a size, no kind (but "46 festival-goers" is hung on "festival")."""
-    return any(n.like_num for n in word.children)
-
-
 # adjectives that say how much, how sure or when, not what kind of sum ("the total cost", "the official
 # cost" and "the cost" are one)
 SAYS_NO_KIND = frozenset(

@@ -416,7 +416,8 @@ def find_disagreements(
             members = _distinct_in_order(c for pair in pairs for c in pair)
             figures = frozenset((c.doc_id, c.value) for c in members)
             if figures in conflicts:  # the same figures told with another verb ("escaped", "released"): both
-                conflicts[figures].claims += [c for c in members if c not in conflicts[figures].claims]
+                told = {(c.doc_id, c.start, c.value) for c in conflicts[figures].claims}
+                conflicts[figures].claims += [c for c in members if (c.doc_id, c.start, c.value) not in told]
                 continue
             conflicts[figures] = Disagreement(topic=topic, kind="conflict", claims=members)
             found.append(conflicts[figures])

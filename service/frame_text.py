@@ -5,8 +5,8 @@ service/events.py and service/counted.py."""
 from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, lemma
-from .event_keys import event_key
 from .events import state_of
+from .keys import event_key
 from .presence import found_at
 
 PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb

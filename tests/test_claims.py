@@ -3379,3 +3379,9 @@ def test_a_participle_the_lemmatizer_cannot_undo_keeps_its_written_form():
         "2026-08-04",
     )
     assert (wire.event, radio.event) == ("unfilled", "unfilled")
+
+
+def test_a_hyphenated_adjective_before_the_noun_is_no_kind_of_it():
+    """ "38 full-time midwives" are midwives (not "time midwives"); "46 festival-goers" keep their noun."""
+    [midwives] = claims_of("The review says the unit was short of 38 full-time midwives in December.")
+    assert midwives.noun == "midwife"

@@ -2166,8 +2166,10 @@ def test_the_same_figures_told_with_two_verbs_answer_a_question_asked_with_eithe
     claims = [
         claim("a", 23, noun="athlete", event="catch up", source="the commission"),
         claim("a", 14, noun="athlete", event="catch up", source="the federation"),
-        claim("a", 23, noun="athlete", event="implicate", source="the commission"),
-        claim("a", 14, noun="athlete", event="implicate", source="the federation"),
+        *(
+            claim("a", n, noun="athlete", event="implicate", source=who).model_copy(update={"start": 500 + n})
+            for n, who in ((23, "the commission"), (14, "the federation"))
+        ),
     ]
     found = find_disagreements(claims, NO_EMBEDDINGS)
     assert sorted(kinds(found)[0][1]) == ["14", "14", "23", "23"]

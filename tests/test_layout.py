@@ -26,7 +26,7 @@ GROUNDING = {
     "article_context",
     "frame_text",
     "events",
-    "event_keys",
+    "keys",
     "presence",
     "sides",
     "ellipsis",

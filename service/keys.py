@@ -1,9 +1,11 @@
-"""The key of an event: its lemma, with what tells one event from another ("lose life" and "lose home",
-"call off", "taken to hospital", "left without water", "fell ill"); service/events.py finds the event."""
+"""What tells one counted thing, and one event, from another: a noun's key is its lemma with the nouns that
+say what kind ("construction worker"); an event's is its lemma with what tells it apart ("lose life" and
+"lose home", "call off", "taken to hospital", "left without water", "fell ill"). service/events.py finds
+the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import lemma
+from .clauses import SAYS_NO_KIND, lemma
 from .events import across_a_colon, destination, heading, participle_stem, state_of
 from .presence import found_at, presence_key
 from .thesaurus import is_verb
@@ -77,3 +79,45 @@ def _known_lemma(event) -> str:
     as the tagger's adjective "unfilled" is."""
     word = lemma(event)
     return event.lower_ if event.tag_ == "VBN" and word != event.lower_ and not is_verb(word) else word
+
+
+def noun_key(noun, money: bool = False) -> str | None:
+    """The counted noun's lemma with the nouns that say what kind ("construction worker"); for a sum also
+    the adjectives that do: "net profit" and "operating profit" are two sums."""
+    if noun is None:
+        return None
+    # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
+    compounds = [
+        c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"
+        for c in noun.children
+        if (
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and not (_sized(c) and c.nbor().tag_ != "HYPH")
+            and not _adjective_before_hyphen(c)
+        )
+        or (
+            money
+            and c.dep_ in ("amod", "compound")
+            and c.tag_ in ("JJ", "VBG")
+            and c.lower_ not in SAYS_NO_KIND
+            and not any(n.like_num for n in c.subtree)  # "a deal worth €118m"
+        )
+    ]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def _adjective_before_hyphen(word) -> bool:
+    """ "38 full-time midwives": how they work, no kind of midwife (not "festival-goers")."""
+    before = word.doc[word.i - 2 : word.i]
+    return (
+        len(before) == 2
+        and before[1].tag_ == "HYPH"
+        and before[0].pos_ == "ADJ"
+        and before[0].head.i == word.i
+    )
+
+
+def _sized(word) -> bool:
+    """ "a 35-kilometre stretch": a size, no kind (but "46 festival-goers" is hung on "festival")."""
+    return any(n.like_num for n in word.children)
