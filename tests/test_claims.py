@@ -3385,3 +3385,5 @@ def test_a_hyphenated_adjective_before_the_noun_is_no_kind_of_it():
     """ "38 full-time midwives" are midwives (not "time midwives"); "46 festival-goers" keep their noun."""
     [midwives] = claims_of("The review says the unit was short of 38 full-time midwives in December.")
     assert midwives.noun == "midwife"
+    [goers] = claims_of("Paramedics treated 46 festival-goers for heat exhaustion.")
+    assert goers.noun == "festival goer"
