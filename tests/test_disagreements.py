@@ -913,11 +913,17 @@ BLIND_PACKS = [
     "coastal_erosion_synthetic",
     "rabies_outbreak_synthetic",
     "tourist_tax_synthetic",
+    "bee_colony_losses_synthetic",
+    "cladding_audit_synthetic",
+    "athletics_doping_synthetic",
+    "ride_hailing_strike_synthetic",
+    "maternity_review_synthetic",
+    "lifeguard_shortage_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and thirty-eight packs written blind (by helpers that never read service/), in 47 rounds: the
+    """A hundred and forty-four packs written blind (by helpers that never read service/), in 49 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1144,17 +1150,24 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     after "Between 40 and 50 people", a numbers box's "11 — homes lost", "Five of them have died", people
     never among animals, "under the emergency order of 2 April", a named fund, "a week later", "retreated
     14 metres" and "from 1.81 million in the previous year": 4 of 6, 2 of 6, 1, 2, 1, 2, 8. On the older
-    135: updates 174 -> 176. This is the level reached; a change that falls below it has broken something
-    general.
+    135: updates 174 -> 176. The forty-eighth (bee colony losses, a cladding audit, a doping scandal): 2 of
+    6, 5 of 6, 0, 1, 0, 1, 5; after a share valued on its noun, last year's share no part of this year's, a
+    part and its whole no update, "has the commission suspended", "dog deaths" and "How much will it cost
+    to replace …": 3 of 6, 5 of 6, 0, 0, 0, 0, 10. The forty-ninth (a ride-hailing strike, a maternity
+    review, a lifeguard shortage), first run after those: 2 of 6, 5 of 6, 0, 1, 0, 0, 3; after "the deaths
+    of 17 babies", "had reported their accounts deactivated" and "How many deactivations had the union
+    recorded": 2 of 6, 5 of 6, 0, 0, 0, 0, 7. On the older 138: updates 178 -> 179, unrelated on questions
+    60 -> 59, questions given 413 -> 420. This is the level reached; a change that falls below it has
+    broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 243
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 175
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 248
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 186
     assert sum(r.agreements_reported for r in reports) <= 13
     assert sum(r.false_alarms for r in reports) <= 43
     assert sum(r.unrelated_figures_reported for r in reports) <= 28
     assert sum(r.unrelated_on_questions for r in reports) <= 60
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 408
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 432
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
