@@ -69,6 +69,11 @@ def kinds(found) -> list[tuple[str, list[str]]]:
     return [(d.kind, [c.value for c in d.claims]) for d in found]
 
 
+def attached(question: str, found, vocabulary) -> list:
+    """The disagreements `ask` would attach to the question."""
+    return about_question(question_frame(question), found, vocabulary)
+
+
 # --- what counts the same thing -------------------------------------------------------------------
 
 
@@ -2186,20 +2191,15 @@ def test_the_same_figures_told_with_two_verbs_answer_a_question_asked_with_eithe
     ]
     found = find_disagreements(claims, NO_EMBEDDINGS)
     assert sorted(kinds(found)[0][1]) == ["14", "14", "23", "23"]
-    asked = question_frame("How many athletes were implicated in the doping scheme?")
-    assert about_question(asked, found, NO_EMBEDDINGS) == found
+    assert attached("How many athletes were implicated in the doping scheme?", found, NO_EMBEDDINGS) == found
     shares = [
         claim("a", 41, noun="colony", event="lose", source="the federation", unit="percent"),
         claim("b", 23, noun="colony", event="lose", source="the inspectorate", unit="percent"),
     ]
     lost = find_disagreements(shares, shared_desk.vocabulary)
     assert kinds(lost) == [("conflict", ["41", "23"])]
-    members = question_frame("How many members have lost all of their colonies?")
-    assert about_question(members, lost, shared_desk.vocabulary) == []
-    assert (
-        about_question(question_frame("What share of colonies was lost?"), lost, shared_desk.vocabulary)
-        == lost
-    )
+    assert attached("How many members have lost all of their colonies?", lost, shared_desk.vocabulary) == []
+    assert attached("What share of colonies was lost?", lost, shared_desk.vocabulary) == lost
 
 
 def test_a_question_in_the_present_perfect_asks_its_participle_and_dog_deaths_are_the_dogs(shared_desk):
@@ -2215,9 +2215,7 @@ def test_a_question_in_the_present_perfect_asks_its_participle_and_dog_deaths_ar
         claim("b", 12000, noun="fish", event="die", source="the anglers"),
     ]
     found = find_disagreements(claims, shared_desk.vocabulary)
-    dogs = about_question(
-        question_frame("How many dog deaths has the agency confirmed?"), found, shared_desk.vocabulary
-    )
+    dogs = attached("How many dog deaths has the agency confirmed?", found, shared_desk.vocabulary)
     assert [d.claims[0].noun for d in dogs] == ["dog"]
 
 
@@ -2235,10 +2233,12 @@ def test_how_much_it_will_cost_to_do_a_thing_gets_the_one_dispute_over_a_sum_for
         shared_desk.vocabulary,
     )
     assert kinds(found) == [("conflict", ["38 million euros", "61 million euros"])]
-    cost = question_frame("How much will it cost to replace the cladding on the towers?")
-    assert about_question(cost, found, shared_desk.vocabulary) == found
-    roof = question_frame("How much will it cost to repair the roof of the school?")
-    assert about_question(roof, found, shared_desk.vocabulary) == []
+    cost = "How much will it cost to replace the cladding on the towers?"
+    assert attached(cost, found, shared_desk.vocabulary) == found
+    assert (
+        attached("How much will it cost to repair the roof of the school?", found, shared_desk.vocabulary)
+        == []
+    )
 
 
 def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk):
@@ -2251,5 +2251,5 @@ def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk)
     ]
     found = find_disagreements(claims, shared_desk.vocabulary)
     assert kinds(found) == [("update", ["23", "41"])]
-    asked = question_frame("How many deactivations had the union recorded by Wednesday?")
-    assert about_question(asked, found, shared_desk.vocabulary) == found
+    recorded = "How many deactivations had the union recorded by Wednesday?"
+    assert attached(recorded, found, shared_desk.vocabulary) == found
