@@ -1832,15 +1832,18 @@ def test_how_much_of_a_thing_is_answered_by_its_measure_and_a_place_no_figure_na
 
 def test_a_question_may_name_the_kind_its_figures_leave_unsaid_and_the_container_that_says_of_what():
     """ "How many exam papers had the board regraded?" asks about "8,600 papers regraded"; "What figure did
-    the regulator give for the number of packs recalled?" is about the packs, not about "figure"."""
+    the regulator give for the number of packs recalled?" is about the packs, not about "figure". WordNet
+    has no "regrade": the event is the word as written, in the question as in "had been regraded"."""
+    [told] = parsed({"a": "The board said 8,600 papers had been regraded."})
+    assert told.event == "regraded"
     update = [
-        claim(doc, value, noun="paper", event="regrade", source="the board", date=day, date_stated=True)
+        claim(doc, value, noun="paper", event="regraded", source="the board", date=day, date_stated=True)
         for doc, value, day in [("a", 8600, "2026-06-08"), ("b", 19250, "2026-06-12")]
     ]
     found = find_disagreements(update, NO_EMBEDDINGS)
     assert [d.kind for d in found] == ["update"]
     asked = question_frame("How many exam papers had the board regraded by Friday 12 June?")
-    assert (asked.noun, asked.event) == ("exam paper", "regrade")
+    assert (asked.noun, asked.event) == ("exam paper", "regraded")
     assert about_question(asked, found, NO_EMBEDDINGS) == found
     assert about_question(question_frame("How many exam grades were changed?"), found, NO_EMBEDDINGS) == []
     packs = question_frame("What figure did the medicines regulator give for the number of packs recalled?")
