@@ -4,6 +4,8 @@ read off their sentences. Which of the disagreements found are about it is servi
 
 from __future__ import annotations
 
+import re
+
 from . import nlp
 from .amounts import REVISING
 from .clauses import (
@@ -21,10 +23,14 @@ from .models import Claim
 from .presence import common_place, only_where
 from .thesaurus import is_a_site, is_an_occurrence
 
+WHAT_IT_COST = re.compile(r"\s*what\s+(?P<rest>(?:does|did|do|will|would)\b.*\bcost\b.*)", re.I | re.S)
+
 
 def question_frame(question: str) -> Claim | None:
     """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
     Marrowby), or of a question about a number or toll; None when it asks for no figure."""
+    if (cost := WHAT_IT_COST.match(question)) is not None:  # "What did the blackout cost?": how much
+        return question_frame(f"How much {cost['rest']}")
     doc = nlp.parse_one(question)
     if not len(doc):
         return None

@@ -1906,7 +1906,8 @@ def test_how_much_asks_for_an_amount_and_what_does_it_cost_names_no_noun_by_what
     assert asked("How many grants had been paid by 30 April?") == ["conflict"]
     assert asked("How much is the grant paid per household?") == []
     assert asked("By how much did the ministry's installation count rise?") == ["update"]
-    assert question_frame("What does a heat pump installation under the scheme cost on average?") is None
+    installation = question_frame("What does a heat pump installation under the scheme cost on average?")
+    assert installation.noun is None  # asked as "How much does … cost?": an amount, no count of installations
     assert asked("What does a heat pump installation under the scheme cost on average?") == []
 
 
@@ -2256,3 +2257,20 @@ def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk)
     assert kinds(found) == [("update", ["23", "41"])]
     recorded = "How many deactivations had the union recorded by Wednesday?"
     assert attached(recorded, found, shared_desk.vocabulary) == found
+
+
+def test_what_a_thing_cost_is_asked_as_how_much_it_cost(shared_desk):
+    """ "What did the blackout cost the economy?" asks what "How much did the blackout cost the economy?"
+    asks: the dispute over the sum the blackout cost, not nothing."""
+    found = find_disagreements(
+        parsed(
+            {
+                "a": "The chamber of commerce said the blackout cost the economy 410 million euros.",
+                "b": "The energy ministry said the blackout cost the economy 180 million euros.",
+            }
+        ),
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("conflict", ["410 million euros", "180 million euros"])]
+    assert attached("What did the blackout cost the economy?", found, shared_desk.vocabulary) == found
+    assert attached("How much did the blackout cost the economy?", found, shared_desk.vocabulary) == found
