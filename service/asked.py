@@ -29,11 +29,11 @@ WHAT_IT_COST = re.compile(r"\s*what\s+(?P<rest>(?:does|did|do|will|would)\b.*\bc
 def question_frame(question: str) -> Claim | None:
     """The frame of a "how many / how much" question ("How many people died in Marrowby?" → people, die,
     Marrowby), or of a question about a number or toll; None when it asks for no figure."""
-    if (cost := WHAT_IT_COST.match(question)) is not None:  # "What did the blackout cost?": how much
-        return question_frame(f"How much {cost['rest']}")
     doc = nlp.parse_one(question)
     if not len(doc):
         return None
+    if (cost := WHAT_IT_COST.match(question)) is not None and _costs(doc):  # "What did the blackout cost?"
+        return question_frame(f"How much {cost['rest']}")
     asked = next(
         (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
     )
@@ -113,6 +113,11 @@ def _event_asked(doc, asked, noun, anchor_token):
     if event is None and asked is not None:
         event = _main_verb(doc)
     return event
+
+
+def _costs(doc) -> bool:
+    """ "cost" is the question's verb (not "What did the report say about cost overruns?")."""
+    return any(lemma(t) == "cost" and t.pos_ == "VERB" for t in doc)
 
 
 def _occurrences(noun) -> bool:
