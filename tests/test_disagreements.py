@@ -69,6 +69,11 @@ def kinds(found) -> list[tuple[str, list[str]]]:
     return [(d.kind, [c.value for c in d.claims]) for d in found]
 
 
+def disputed(first: str, second: str, vocabulary) -> list:
+    """The disagreements between two documents of one sentence each."""
+    return find_disagreements(parsed({"a": first, "b": second}), vocabulary)
+
+
 def attached(question: str, found, vocabulary) -> list:
     """The disagreements `ask` would attach to the question."""
     return about_question(question_frame(question), found, vocabulary)
@@ -2226,13 +2231,9 @@ def test_how_much_it_will_cost_to_do_a_thing_gets_the_one_dispute_over_a_sum_for
     """ "How much will it cost to replace the cladding?" names no noun the parser counts ("it"): the one
     dispute over a sum whose noun the question writes is the one asked about; a question about another
     thing gets none."""
-    found = find_disagreements(
-        parsed(
-            {
-                "a": "Corvane's surveyors estimate the cost of replacing the cladding at 38 million euros.",
-                "b": "The Authority's engineers put the cost of replacing the cladding at 61 million euros.",
-            }
-        ),
+    found = disputed(
+        "Corvane's surveyors estimate the cost of replacing the cladding at 38 million euros.",
+        "The Authority's engineers put the cost of replacing the cladding at 61 million euros.",
         shared_desk.vocabulary,
     )
     assert kinds(found) == [("conflict", ["38 million euros", "61 million euros"])]
@@ -2261,13 +2262,9 @@ def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk)
 def test_what_a_thing_cost_is_asked_as_how_much_it_cost(shared_desk):
     """ "What did the blackout cost the economy?" asks what "How much did the blackout cost the economy?"
     asks: the dispute over the sum the blackout cost, not nothing."""
-    found = find_disagreements(
-        parsed(
-            {
-                "a": "The chamber of commerce said the blackout cost the economy 410 million euros.",
-                "b": "The energy ministry said the blackout cost the economy 180 million euros.",
-            }
-        ),
+    found = disputed(
+        "The chamber of commerce said the blackout cost the economy 410 million euros.",
+        "The energy ministry said the blackout cost the economy 180 million euros.",
         shared_desk.vocabulary,
     )
     assert kinds(found) == [("conflict", ["410 million euros", "180 million euros"])]
