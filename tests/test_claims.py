@@ -14,6 +14,7 @@ from service.clauses import WHOLE_COUNTRY
 from service.disagreements import is_background
 from service.figures import interval, with_units
 from service.models import Claim, Passage
+from service.nlp import resolve_date
 
 from .conftest import SEEDS
 
@@ -3339,6 +3340,8 @@ def test_a_total_that_stood_at_a_figure_a_week_ago_borrows_the_count_and_is_a_we
     )
     assert (now.value, now.date) == ("7", "2026-03-23")
     assert (before.value, before.noun, before.event, before.date) == ("5", "member", "suspend", "2026-03-16")
+    # only a figure is taken off the time after it: "Monday last week" is still a Monday
+    assert resolve_date("Monday last week", "2026-03-17") == resolve_date("Monday", "2026-03-17") is not None
 
 
 def test_the_deaths_of_babies_count_deaths_and_questions_read_their_own_odd_parses():
