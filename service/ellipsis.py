@@ -364,18 +364,19 @@ def steps_told(group: Sequence[Claim]) -> list[set[str]]:
     """The values a sentence tells as steps of one count ("29 runners have been taken to hospital, up from
     the 17 it reported at lunchtime"), or as a part and its whole ("1.6 million of our 4.6 million
     customers"): never a conflict, whoever else gives them."""
-    told: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for claim in group:
-        if CHANGED_FROM.search(claim.quote) or PART_OF_WHOLE.search(claim.quote):
-            told[(claim.doc_id, claim.start)].add(claim.value)
-    return [values for values in told.values() if len(values) > 1]
+    return [values for values in _told_together(group, CHANGED_FROM, PART_OF_WHOLE) if len(values) > 1]
 
 
 def parts_and_wholes(group: Sequence[Claim]) -> list[set[str]]:
     """The values a sentence tells as a part and its whole ("17 of the 60 apiaries"): never two steps of
     one count."""
+    return [values for values in _told_together(group, PART_OF_WHOLE) if len(values) == 2]
+
+
+def _told_together(group: Sequence[Claim], *patterns: re.Pattern[str]) -> list[set[str]]:
+    """The values of each sentence of the group that one of the patterns matches."""
     told: dict[tuple[str, int], set[str]] = defaultdict(set)
     for claim in group:
-        if PART_OF_WHOLE.search(claim.quote):
+        if any(pattern.search(claim.quote) for pattern in patterns):
             told[(claim.doc_id, claim.start)].add(claim.value)
-    return [values for values in told.values() if len(values) == 2]
+    return list(told.values())
