@@ -240,7 +240,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
 
 def _speaks_in(claim: Claim, group: Sequence[Claim]) -> bool:
     """Its source speaks there, of the same year (a university's 2024/25 deficit is not its 2026 one)."""
-    same_year = [c for c in group if not (c.date and claim.date) or c.date[:4] == claim.date[:4]]
+    same_year = [c for c in group if not _other_years(c, claim)]
     return any(same_source(source_key(c), source_key(claim)) for c in same_year)
 
 
