@@ -185,9 +185,13 @@ def _whose_event(noun: str, noun_of: dict[str, str]) -> str:
 
 
 def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str | None:
-    scored = [(vocabulary.names_event(head, event), event) for event in event_of if not is_presence(event)]
-    best = max(scored, default=(0.0, None))
-    return event_of[best[1]] if best[1] is not None and best[0] > 0 else None
+    scored = [
+        (vocabulary.names_event(head, event), vocabulary.similarity(head, event), event)
+        for event in event_of
+        if not is_presence(event)
+    ]
+    best = max(scored, default=(0.0, 0.0, None))
+    return event_of[best[2]] if best[2] is not None and best[0] > 0 else None
 
 
 def _containment(claims: Sequence[Claim]) -> set[tuple[str, str]]:

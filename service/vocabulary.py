@@ -18,6 +18,8 @@ NOMINAL_SIMILARITY = (
     0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
 )
 NOMINAL_SYNONYM = 0.75  # … when made from the verb (payment, escapee); else this close (death~die 0.755)
+# nouns English makes from a verb without its letters: each is made from it, as "payment" is from "pay"
+NOUN_OF_VERB = {"owe": "debt", "die": "death", "sell": "sale", "fly": "flight", "steal": "theft"}
 
 
 # --- which words count the same thing -------------------------------------------------------------
@@ -53,8 +55,11 @@ class Vocabulary:
         is not spending, at 0.66; a budget, a prison, a crowd are not what befell anyone)."""
         if noun in event.split()[1:]:
             return 0.0  # "patients received packs" counts patients: no count of packs is theirs
+        verb, *_ = words = event.split()
         score = self.similarity(noun, event)
-        made_from = any(noun[:3] == word[:3] for word in event.split())
+        if noun[:3] == verb[:3]:  # "signatures" name signing, whatever was signed ("sign petition")
+            score = max(score, self.similarity(noun, verb))
+        made_from = any(noun[:3] == word[:3] for word in words) or NOUN_OF_VERB.get(verb) == noun
         return score if score >= (NOMINAL_SIMILARITY if made_from else NOMINAL_SYNONYM) else 0.0
 
     def any_close(self, word: str, others: Iterable[str], at_least: float) -> bool:
