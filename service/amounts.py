@@ -28,6 +28,7 @@ from .nlp import objectless_preposition_before
 from .thesaurus import is_a_possession
 
 REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
+AMOUNTS = frozenset({"amount"})  # of money, what "total" is of a count ("the street value" is its own)
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at
     "stand remain stay hold sit lie rise climb fall drop increase decrease grow jump come amount".split()
@@ -141,7 +142,9 @@ def _estimated(unit):
     container = unit.head.head
     # the parser may tag the measured word an adjective: "its turnout estimate"
     kind = next((c for c in container.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "ADJ")), None)
-    return kind if kind is not None else common_noun(whole_of(container, "for"))  # "of €40m for the damage"
+    # "of €40m for the damage"; "a figure of 587,000 crowns for unpaid debt" (the parser may hang "for" on
+    # the sum)
+    return kind if kind is not None else common_noun(whole_of(container, "for") or whole_of(unit, "for"))
 
 
 def dependent_noun(verb, deps):
@@ -251,7 +254,10 @@ def sum_of(token):
     measured = measured or _worth(amount)
     if measured is not None and common_noun(measured) is not None:
         opened = _opened(measured)  # "€22m of the package had been paid out": a part, paid out
-        return (opened, spending_verb(amount) if measured is whole else None) if opened is not None else None
+        if opened is None:  # "the total owed on the accounts was 412,000 crowns": what was done to it
+            done = _done_to(measured)
+            return (None, done) if done is not None else None
+        return opened, spending_verb(amount) if measured is whole else None
     verb = spending_verb(amount)
     return (None, verb) if verb is not None else None
 
@@ -307,9 +313,16 @@ def _raised(amount):
     return dependent_noun(raised, ("dobj",)) if lemma(raised) in REVISING else None
 
 
+def _done_to(container):
+    """ "the total owed", "the amount raised by the appeal": the participle that says what the sum is."""
+    done = next((c for c in container.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return done if done is not None and (is_event_verb(done) or lemma(done) in MONEY_VERBS) else None
+
+
 def _opened(noun):
-    """A container names what it holds: "its estimate of the costs" → costs; "its estimate": None."""
-    if lemma(noun) not in CONTAINERS:
+    """A container names what it holds: "its estimate of the costs" → costs, "the amount of aid" → aid;
+    "its estimate", "the amount": None."""
+    if lemma(noun) not in CONTAINERS | AMOUNTS:
         return noun
     inner = whole_of(noun)
     return inner if inner is not None and common_noun(inner) is not None else None
