@@ -151,7 +151,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
         places += _fronted_place(anchor) or _the_named_region(clause, doc)
     places += [
         _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p
-        for p in _scopes([*clause, *_fronted(anchor)])
+        for p in _scopes([t for t in [*clause, *_fronted(anchor)] if not _a_national_body(t, anchor)])
     ]
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
@@ -372,6 +372,18 @@ def _the_named_region(clause, doc) -> list[str]:
         if name:
             return [name]
     return []
+
+
+def _a_national_body(token, anchor) -> bool:
+    """ "national" of what another verb tells ("… as the row reaches the national parliament"): a body of
+    the nation, not the scope of the figure ("the national toll rose to 40")."""
+    return token.lower_ == "national" and _clause_verb(token.head).i != _clause_verb(anchor).i
+
+
+def _clause_verb(token):
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _scopes(clause) -> list[str]:
