@@ -259,7 +259,7 @@ FALLING = frozenset("fall drop decline decrease dip shrink".split())
 def _container_event(container, figure):
     """What a container's own words say happened: "death toll" → death; "estimate" → None; "his estimate
     of 200 injured" → injured (the parser hangs the participle after the figure on the estimate)."""
-    event = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    event = _named_kind(container)
     after = next((c for c in container.children if c.dep_ == "acl" and c.i == figure.i + 1), None)
     if event is None and after is not None and is_participle(after):
         event = after
@@ -273,7 +273,7 @@ def open_container(container):
         if child.dep_ == "prep" and child.lower_ == "of":
             noun = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)  # "of missing"
     # "the confirmed death toll" counts deaths: the compound says what, a participle only how sure
-    compound = next((c for c in container.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    compound = _named_kind(container)
     participle = next((c for c in container.children if _participle_of(c)), None)
     event = compound if compound is not None else participle
     if noun is None and compound is not None and is_a_thing(lemma(compound)):
@@ -283,6 +283,22 @@ def open_container(container):
     if noun is not None and noun.pos_ in ("ADJ", "VERB"):
         return None, noun  # "the number of dead", "of injured": the state is what is counted
     return noun, event
+
+
+# what a count does, not what it counts: "the running total", "the rising toll"
+COUNT_MOVES = frozenset("run rise grow mount climb soar increase fall decline shrink remain exist".split())
+
+
+def _named_kind(container):
+    """ "death" of "the death toll", "drowning" of "the drowning toll" (a gerund, which the tagger makes
+    an adjective): the word before the container that says what it counts."""
+    return next((c for c in container.children if c.i < container.i and _a_kind_of_count(c)), None)
+
+
+def _a_kind_of_count(word) -> bool:
+    if word.dep_ == "compound":
+        return word.pos_ == "NOUN"
+    return word.dep_ == "amod" and word.tag_ == "VBG" and lemma(word) not in COUNT_MOVES
 
 
 def _participle_of(child) -> bool:
