@@ -30,7 +30,7 @@ from .units import MEASURE_UNITS, MEASUREMENT_UNITS, UNITS
 
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
-    **dict.fromkeys(("about", "around", "approximately", "roughly", "some"), (0.95, 1.05)),
+    **dict.fromkeys([*"about around approximately roughly some".split(), "in the region of"], (0.95, 1.05)),
     **dict.fromkeys(("nearly", "almost", "close to"), (0.9, 1.0)),
     **dict.fromkeys(("over", "more than", "at least", "upwards of", "in excess of", "north of"), (1.0, 1.25)),
     **dict.fromkeys(("no fewer than", "no less than"), (1.0, 1.25)),
@@ -307,10 +307,11 @@ CHANGE_BY = re.compile(
 )
 
 
-# "rose to a record 1,419,700", "climbs to record 1.42 million", "hit an all-time high of 6,840": the
-# parser makes "record" the counted noun (or a verb); blanked, the figure is what rose
+# "rose to a record 1,419,700", "hit an all-time high of 6,840", "cost in the region of €9m": the parser
+# makes "record" or "region" the counted noun (or a verb); blanked, the figure is what rose or cost
 RECORD_BEFORE = re.compile(
-    r"\b(?:(?:a|an)\s+)?(?:new\s+)?(?:record|all-time)(?:\s+(?:high|low|peak))?(?:\s+of)?\s+(?=[$€£]?\d)",
+    r"\b(?:(?:(?:a|an)\s+)?(?:new\s+)?(?:record|all-time)(?:\s+(?:high|low|peak))?(?:\s+of)?"
+    r"|in\s+the\s+region\s+of)\s+(?=[$€£]?\d)",
     re.IGNORECASE,
 )
 
@@ -395,8 +396,7 @@ CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)
 
 def is_measure(sentence: str, figure: Figure) -> bool:
     """A duration, length or percentage ("30 years", "12 km", "40 per cent"), a magnitude ("magnitude
-    6.8"), a capacity, or any figure with decimals and no scale word ("6.4"): a measurement, not a
-    count."""
+    6.8"), a capacity, or any figure with decimals and no scale word ("6.4"): a measurement, no count."""
     if UNIT_AFTER.match(sentence, figure.end) or re.search(r"magnitude\s*$", sentence[: figure.start], re.I):
         return True
     if CAPACITY_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]):
