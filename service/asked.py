@@ -61,7 +61,7 @@ def question_frame(question: str) -> Claim | None:
     if noun is not None and (whole := _share_of(noun)) is not None:
         event = event_of(noun) or _said_to_happen(noun)  # what befell the share: "had run out of fuel"
         noun, anchor_token, unit = whole, whole, "percent"
-    date = next((nlp.resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE"), None)
+    date = next((nlp.resolve_date(e.text, None) for e in nlp.dates_named(doc)), None)
     if changed is None:
         event = event or _event_asked(doc, asked, noun, anchor_token)
     elif event is None and noun is not None:  # what befell what changed, in its own words: not the change

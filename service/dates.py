@@ -72,7 +72,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
             return resolved, True
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
-            if span.root.head.lower_ in ("since", "for", "within", "over", "during", "after", "until"):
+            if span.root.head.lower_ in nlp.SPAN_OPENERS:
                 continue
             if _opens_a_span(span.root, anchor):
                 continue  # "388 cancelled between the closure on Wednesday and the reopening today"

@@ -210,7 +210,7 @@ def _with_date_in_story(frame: Claim, claims: Sequence[Claim]) -> Claim:
     days = [c.date for c in claims if c.date and len(c.date) == len("2026-06-04")]
     if frame.date or not days:
         return frame
-    named = [e.text for e in nlp.parse_one(frame.quote).ents if e.label_ == "DATE"]
+    named = [e.text for e in nlp.dates_named(nlp.parse_one(frame.quote))]
     date = next((d for text in named if (d := nlp.resolve_date(text, max(days)))), None)
     return frame.model_copy(update={"date": date, "date_stated": True}) if date else frame
 

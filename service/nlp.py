@@ -39,7 +39,29 @@ def parse(texts: Iterable[str]) -> list:
     """spaCy Docs for the texts, in order (one caller at a time: the pipeline is shared)."""
     nlp = pipeline()
     with _lock:
-        return list(nlp.pipe(texts, batch_size=64))
+        docs = list(nlp.pipe(texts, batch_size=64))
+    for doc in docs:
+        _join_days_to_months(doc)
+    return docs
+
+
+def _join_days_to_months(doc) -> None:
+    """ "by 16 October": the tagger may call "16" a number and "October" alone the date; the day is the
+    date's."""
+    days = [entity for entity in doc.ents if _day_before(entity) is not None]
+    if days:
+        lost = {entity.start - 1 for entity in days}
+        kept = [e for e in doc.ents if e not in days and not any(e.start <= i < e.end for i in lost)]
+        doc.ents = [*kept, *(doc.char_span(doc[e.start - 1].idx, e.end_char, label="DATE") for e in days)]
+
+
+def _day_before(entity):
+    """The number right before a DATE entity of a month's name that is its day, else None."""
+    if entity.label_ != "DATE" or not entity.start or entity[0].lower_ not in MONTH_NAMES:
+        return None
+    day = entity.doc[entity.start - 1]
+    is_day = day.text.isdigit() and 1 <= int(day.text) <= 31
+    return day if is_day and day.dep_ == "nummod" and day.head.i == entity.start else None
 
 
 def entity_of(token):
@@ -72,6 +94,15 @@ def a_count_tagged_a_date(token) -> bool:
         return TIME_AFTER.fullmatch(entity.text[len(token.text) :]) is not None
     numbers_only = NUMBERS_ONLY.fullmatch(entity.text) is not None
     return numbers_only and token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+
+
+SPAN_OPENERS = frozenset("since for within over during after until".split())  # "since 1 September"
+
+
+def dates_named(doc) -> list:
+    """The DATE entities that name a time a figure holds on; not one a span of time runs from ("since 1
+    September": the count is for every day after it)."""
+    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in SPAN_OPENERS]
 
 
 @lru_cache(maxsize=2048)
