@@ -98,8 +98,10 @@ PARTITIVE_GAP = re.compile(
 # have died, the most recent on Saturday", "under the order of 2 April", "the … Fund", "a week later",
 # "retreated 14 metres"; 45: "estimates the loss at 23 per cent", "the 2024 Continental Championships",
 # "DARIO (V/O):", "PRESS RELEASE:", "reported dead nationally", "stood at five a week ago", "the deaths of
-# 17 babies", "had reported their accounts deactivated"
-FRAMES_VERSION = 45
+# 17 babies", "had reported their accounts deactivated"; 46: "the total owed", "the amount raised", "a
+# figure of … for unpaid debt", "reaches the national parliament", "the drowning toll", "the death toll is
+# now 40", "in the region of", "by 16 October"
+FRAMES_VERSION = 46
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -372,7 +374,15 @@ def _a_date_or_time(token, figure: Figure) -> bool:
     # "Of the 103 people taken to hospital, 42 had been discharged": a bare subject is a count
     bare = token.dep_ in ("pobj", "nsubj", "nsubjpass")
     bare = bare or (token.dep_ == "conj" and token.head.ent_type_ == "CARDINAL")  # "say 3,000 and 31"
+    bare = bare or _a_counts_size(token)
     return entity is None or len(entity) > 1 or figure.year_like or not bare
+
+
+def _a_counts_size(token) -> bool:
+    """ "The death toll is now 40": what a count is (the tagger may call the number a date)."""
+    if token.dep_ not in ("attr", "acomp") or lemma(token.head) != "be":
+        return False
+    return any(c.dep_ == "nsubj" and lemma(c) in CONTAINERS for c in token.head.children)
 
 
 def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
