@@ -92,6 +92,8 @@ def _happened(node):
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else object_of(node)
+    if verb is not None and verb.dep_ in ("aux", "auxpass") and node.dep_.startswith("nsubj"):
+        verb = verb.head  # "…, but 11 are missing": the parser may hang the subject on the auxiliary
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
     if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not _has_aux(verb):
