@@ -8,6 +8,7 @@ hold a figure, at index time.
 
 from __future__ import annotations
 
+import calendar
 import re
 import threading
 from collections.abc import Iterable
@@ -101,8 +102,9 @@ SPAN_OPENERS = frozenset("since for within over during after until".split())  # 
 
 def dates_named(doc) -> list:
     """The DATE entities that name a time a figure holds on; not one a span of time runs from ("since 1
-    September": the count is for every day after it)."""
-    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in SPAN_OPENERS]
+    September": the count is for every day after it; "between mid-January and 20 May": its end)."""
+    starts = SPAN_OPENERS | {"between", "from"}
+    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in starts]
 
 
 @lru_cache(maxsize=2048)
@@ -132,6 +134,13 @@ MONTH_NAME = re.compile(
     rf"\b(?:{'|'.join(MONTH_NAMES)}|(?:{'|'.join(m[:3] for m in MONTH_NAMES)}|sept)\.?)(?!\w)", re.I
 )
 MONTH_ALONE = re.compile(rf"(?:in\s+)?(?:(last|this)\s+)?({MONTH_NAME.pattern})", re.I)
+# "the end of February", "mid-August", "early March 2026": a day of the month, or the month when vague
+MONTH_PART = re.compile(
+    r"(?:(?:at|by|in|from)\s+)?(?:the\s+)?(?P<part>end|close|start|beginning|middle|mid|early|late)"
+    rf"(?:\s+of\s+|-|\s+)(?:(last|this)\s+)?({MONTH_NAME.pattern})(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+DAY_OF_PART = {"end": -1, "close": -1, "start": 1, "beginning": 1, "middle": 15, "mid": 15}
 MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
 )
@@ -185,7 +194,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds
         return year.group(1) if not reference or year.group(1) <= reference[:4] else None
     if reference and (month := MONTH_ALONE.fullmatch(text)):  # "last October", "in March": the latest one
-        return _latest_month(month, reference)
+        return _latest_month(month.group(1), month.group(2), reference)
+    if (part := MONTH_PART.fullmatch(text)) and (reference or part["year"]):
+        return _day_of_month_part(part, reference)
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last
@@ -278,12 +289,25 @@ def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _latest_month(month: re.Match, reference: str) -> str:
+def _day_of_month_part(part: re.Match, reference: str | None) -> str:
+    """ "the end of February" → its last day, "mid-August" → the 15th, "early March" → the month."""
+    which, name = part.group(2), part.group(3)
+    month = (
+        f"{part['year']}-{_month_number(name):02d}" if part["year"] else _latest_month(which, name, reference)
+    )
+    day = DAY_OF_PART.get(part["part"].lower())
+    if day is None:
+        return month
+    year, number = int(month[:4]), int(month[5:])
+    return f"{month}-{calendar.monthrange(year, number)[1] if day < 0 else day:02d}"
+
+
+def _latest_month(which: str | None, name: str, reference: str) -> str:
     """The month named, in the reference's year unless that is later than the reference's month (or the
     reference's own month, when "last")."""
-    number = _month_number(month.group(2))
+    number = _month_number(name)
     year, now = int(reference[:4]), int(reference[5:7])
-    later = number > now or (number == now and (month.group(1) or "").lower() == "last")
+    later = number > now or (number == now and (which or "").lower() == "last")
     return f"{year - later}-{number:02d}"
 
 
