@@ -3390,3 +3390,120 @@ def test_a_hyphenated_adjective_before_the_noun_is_no_kind_of_it():
     assert midwives.noun == "midwife"
     [goers] = claims_of("Paramedics treated 46 festival-goers for heat exhaustion.")
     assert goers.noun == "festival goer"
+
+
+def test_what_was_done_to_a_total_or_an_amount_says_what_the_sum_is():
+    """ "The total owed …", "The amount raised …": the participle says what the sum is (before, "the
+    total" named nothing and "the amount" was the noun); "a figure of … for unpaid debt" is the debt,
+    wherever the parser hangs "for"."""
+    [owed] = claims_of("The total owed on the accounts of pupils on roll was 412,000 crowns at 28 February.")
+    assert (owed.noun, owed.event) == (None, "owe")
+    [raised] = claims_of("The amount raised by the appeal was 46,200 crowns.")
+    assert (raised.noun, raised.event) == (None, "raise")
+    [debt] = claims_of("The Trust has published a figure of 587,000 crowns for unpaid meal debt.")
+    assert debt.noun == "meal debt"
+
+
+def test_national_of_what_another_clause_tells_is_no_scope_of_the_figure():
+    """ "… as a row over lunch shaming reaches the national parliament": a body of the nation in another
+    clause (the parser makes it a verb joined to "owe"); "the national death toll" is the figure's own
+    scope."""
+    [owed] = claims_of(
+        "Families in Halvenport owe 587,000 crowns in unpaid school meal debt, according to a children's "
+        "charity, a figure more than 40 per cent higher than the one published by the city's school district "
+        "as a row over so-called lunch shaming reaches the national parliament.",
+        "2026-03-31",
+    )
+    assert owed.places == []
+    [toll] = claims_of("The national death toll rose to 40 on Monday.", "2026-03-20")
+    assert toll.places == [WHOLE_COUNTRY]
+
+
+def test_a_gerund_before_a_toll_says_what_it_counts_a_running_count_does_not():
+    """ "the national drowning toll" counts drownings (before: no claim at all); "the running count of dead
+    colonies" is no count of running."""
+    [toll] = claims_of("The coastguard put the national drowning toll at 40.")
+    assert (toll.value, toll.event, toll.places, toll.source) == (
+        "40",
+        "drowning",
+        [WHOLE_COUNTRY],
+        "coastguard",
+    )
+    running = question_frame("How has the Inspectorate's running count of dead colonies changed?")
+    assert running is None or running.event != "running"
+
+
+def test_what_a_count_is_is_a_count_though_the_tagger_calls_the_number_a_date():
+    """ "The death toll is now 40": the tagger tags "40" a date; the subject is a count, so it is its size."""
+    [toll] = claims_of("The death toll is now 40, police said.")
+    assert (toll.value, toll.event, toll.source) == ("40", "death", "police")
+    assert claims_of("Her age is 40.") == []
+
+
+def test_in_the_region_of_is_about_and_leaves_the_figure_what_was_done():
+    """ "in the region of 40" allows what "about 40" does, and the parser no longer counts "region"."""
+    [arrested] = claims_of("Police arrested in the region of 40 protesters.")
+    assert (arrested.qualifier, arrested.noun, arrested.event) == ("in the region of", "protester", "arrest")
+    assert (arrested.low, arrested.high) == interval(40, 40, "about")
+    [cost] = claims_of("The repairs would cost in the region of 9 million crowns.")
+    assert (cost.noun, cost.event) == (None, "cost")
+
+
+def test_a_day_the_tagger_leaves_out_of_its_month_dates_the_figure():
+    """ "by 16 October": the tagger may make "16" a number and "October" alone the date (the month, before);
+    the day is the date's."""
+    [admitted] = claims_of(
+        "Kessendorf University Hospital alone had admitted 31 patients by 16 October, two of whom needed new "
+        "livers.",
+        "2026-10-22",
+    )
+    assert admitted.date == "2026-10-16"
+
+
+def test_the_day_a_question_counts_since_is_not_the_day_it_asks_about():
+    """ "since 1 September" is where a running count starts: the question asks for its latest figure, not
+    one for 1 September (which no figure of the count has)."""
+    since = question_frame("How many cases has the poisons centre recorded since 1 September 2026?")
+    assert since.date is None
+    by = question_frame("How many cases had the poisons centre recorded by 12 October 2026?")
+    assert by.date == "2026-10-12"
+
+
+def test_a_part_of_a_month_is_its_day_or_the_month_when_vague():
+    """ "at the end of February" is its last day (before: no date, so each earlier value of a count took the
+    date of the sentence's latest); "mid-August" the 15th; "early March" only the month."""
+    assert resolve_date("the end of February", "2026-04-23") == "2026-02-28"
+    assert resolve_date("mid-August", "2026-09-10") == "2026-08-15"
+    assert resolve_date("the start of September", "2026-10-22") == "2026-09-01"
+    assert resolve_date("early March", "2026-04-23") == "2026-03"
+    assert resolve_date("the end of May 2025", None) == "2025-05-31"
+    assert resolve_date("the end of the month", "2026-04-23") is None
+    steps = claims_of(
+        "The number of pupils with a negative balance on 31 March 2026 was 3,420, up from 3,140 at the end "
+        "of February and 2,870 at the end of January.",
+        "2026-04-23",
+    )
+    assert [(c.value, c.date) for c in steps] == [
+        ("3,420", "2026-03-31"),
+        ("3,140", "2026-02-28"),
+        ("2,870", "2026-01-31"),
+    ]
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_is_in_the_verbs_state():
+    """ "…, but 11 are missing under the debris": the parser may make "11" the subject of "are" and "are"
+    the auxiliary of "missing"; the eleven are missing (before: nothing befell them, and they borrowed the
+    cows brought up the sentence before)."""
+    [missing] = claims_of(
+        "He managed to drive most of them down before the evacuation, but 11 are missing under the debris."
+    )
+    assert (missing.value, missing.event) == ("11", "missing")
+
+
+def test_a_question_between_two_days_asks_about_the_later():
+    """ "between mid-January and 20 May": the figure asked about is the one at the span's end."""
+    asked = question_frame(
+        "By how much did the ministry's tally of sheep killed by wolves rise between mid-January and 20 May "
+        "2026?"
+    )
+    assert asked.date == "2026-05-20"

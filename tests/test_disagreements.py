@@ -2271,3 +2271,28 @@ def test_what_a_thing_cost_is_asked_as_how_much_it_cost(shared_desk):
     assert attached("What did the blackout cost the economy?", found, shared_desk.vocabulary) == found
     assert attached("How much did the blackout cost the economy?", found, shared_desk.vocabulary) == found
     assert question_frame("What did the report say about cost overruns?") is None
+
+
+def test_signatures_answer_how_many_signed_whatever_was_signed(shared_desk):
+    """ "How many people have signed the petition?" asks about the petition's signatures: a noun made from
+    the verb names the act whatever its object ("sign petition"), as "payments" name paying."""
+    claims = [
+        claim("a", 2140, noun="signature", event="have", source="the alliance", date="2026-03-09"),
+        claim("b", 5812, noun="signature", event="have", source="the alliance", date="2026-03-16"),
+    ]
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("update", ["2,140", "5,812"])]
+    signed = "How many people have signed the petition against the bus cuts?"
+    assert attached(signed, found, shared_desk.vocabulary) == found
+    assert attached("How many people have joined the protest?", found, shared_desk.vocabulary) == []
+
+
+def test_a_sum_owed_and_a_debt_are_one_sum(shared_desk):
+    """ "412,000 crowns was owed" and "587,000 crowns of school meal debt": English makes "debt" from "owe"
+    without its letters, and a sum named by nothing but its currency is named by what was done with it."""
+    found = disputed(
+        "The school district said 412,000 crowns was owed on the meal accounts of its pupils.",
+        "The charity says families owe 587,000 crowns in unpaid school meal debt.",
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("conflict", ["412,000 crowns", "587,000 crowns"])]
