@@ -57,7 +57,8 @@ def _happened(node):
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
-        if child.dep_ == "relcl" and _relative(child) and (event := _state_after(child)) is not None:
+        clause = _said_of_them(child) if child.dep_ == "relcl" else None
+        if clause is not None and _relative(clause) and (event := _state_after(clause)) is not None:
             return event
         # "heat-related deaths": a hyphenated participle is a cause, not what happened
         if (
@@ -111,6 +112,8 @@ def _happened(node):
         # site", "on board": those present at a common place, as "140 people were on site" are
         # "there are 212 wolves in Tarsovia": how many there are (as "212 wolves"), but people need a verb
         return present_at(node) or (verb if lemma(node) in GENERIC_NOUNS else None)
+    if lemma(verb) in COUNTING and (done := _doing(verb)) is not None and node.dep_ == "nsubj":
+        return done  # "Four schools recorded serving an alternative meal": what they did, told by them
     if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
@@ -220,6 +223,24 @@ def names_a_state(event) -> bool:
     if event is None or not (event.pos_ == "ADJ" or event.tag_ in ("VBN", "VBG")):
         return False
     return lemma(event) not in ("follow", "join", "come", "arrive", "add", "leave", "flee")
+
+
+def _said_of_them(relative):
+    """ "the eleven schools that the union says have served alternative meals": the clause told, whose
+    subject is the relative pronoun (the parser hangs "that" on it, not on "says")."""
+    if lemma(relative) not in REPORTING:
+        return relative
+    told = next((c for c in relative.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    pronoun = told is not None and any(
+        c.dep_.startswith("nsubj") and c.lower_ in ("that", "which", "who") for c in told.children
+    )
+    return told if pronoun else relative
+
+
+def _doing(verb):
+    """The gerund a verb of counting takes ("recorded serving"): what was done, not the counting."""
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    return done if done is not None and is_event_verb(done) else None
 
 
 def _relative(verb) -> bool:

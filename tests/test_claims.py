@@ -3507,3 +3507,19 @@ def test_a_question_between_two_days_asks_about_the_later():
         "2026?"
     )
     assert asked.date == "2026-05-20"
+
+
+def test_what_a_relative_clause_says_was_done_and_what_a_count_recorded_doing():
+    """ "the eleven schools that the union says have served alternative meals": the clause told, whose
+    subject is "that"; "Four schools recorded serving an alternative meal": the serving, not the
+    recording (before: no event, and "record")."""
+    [told] = claims_of(
+        "We are not one of the eleven schools that the teachers' union says have served alternative meals."
+    )
+    [recorded] = claims_of("Four schools recorded serving an alternative meal under the policy.")
+    assert [(c.value, c.noun, c.event) for c in (told, recorded)] == [
+        ("11", "school", "serve meal"),
+        ("4", "school", "serve meal"),
+    ]
+    [deaths] = claims_of("Police recorded 40 deaths.")
+    assert deaths.event == "record"
