@@ -80,7 +80,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .keys import event_key, noun_key
-from .measures import measure_of, measure_token
+from .measures import measure_of, measure_token, of_time
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
 from .presence import only_where, placing_verb, purpose
@@ -251,9 +251,9 @@ def _measure_frame(sentence: str, figure: Figure, token, published: str | None):
     if _no_size(sentence, figure, token):
         return None
     if (frame := measure_of(token, figure.unit)) is not None:
-        return (*frame, None, None)
+        return (*frame, None, None) if of_time(figure.unit, *frame) else None
     if (label := label_of(sentence, figure, published)) is not None and label[0] is not None:
-        return label[0], label[1], label, None
+        return (label[0], label[1], label, None) if of_time(figure.unit, label[0], label[1]) else None
     # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other figure says
     bare = names_nothing(measure_token(token)) or may_borrow(sentence, figure, compared=False)
     return (None, None, None, None) if bare or earlier_value(measure_token(token)) else None

@@ -151,7 +151,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
         places += _fronted_place(anchor) or _the_named_region(clause, doc)
     places += [
         _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p
-        for p in _scopes([t for t in [*clause, *_fronted(anchor)] if not _a_national_body(t, anchor)])
+        for p in _scopes([t for t in [*clause, *_fronted(anchor)] if not _a_national_body(t, anchor, token)])
     ]
     inner = {inner for _, inner in containers}
     outer = {outer for outer, _ in containers if outer in places}
@@ -374,10 +374,14 @@ def _the_named_region(clause, doc) -> list[str]:
     return []
 
 
-def _a_national_body(token, anchor) -> bool:
-    """ "national" of what another verb tells ("… as the row reaches the national parliament"): a body of
-    the nation, not the scope of the figure ("the national toll rose to 40")."""
-    return token.lower_ == "national" and _clause_verb(token.head).i != _clause_verb(anchor).i
+def _a_national_body(token, anchor, figure) -> bool:
+    """ "national" of what another verb tells ("… as the row reaches the national parliament") or of
+    another figure's noun ("against a national standard of 8 minutes"): not the scope of the figure ("the
+    national toll rose to 40")."""
+    if token.lower_ != "national":
+        return False
+    other = any(t.like_num and t.i != figure.i for t in token.head.subtree)
+    return other or _clause_verb(token.head).i != _clause_verb(anchor).i
 
 
 def _clause_verb(token):

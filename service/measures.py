@@ -24,8 +24,24 @@ from .amounts import (
 from .clauses import GIVING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
 from .thesaurus import is_a_being
+from .units import DURATIONS
 
 DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
+
+
+# a span of time measures a time ("a response time of 12.4 minutes", "delays of 3 hours"), or time lost or
+# waited; not what lasted that long ("a 24-hour strike", "for 30 minutes")
+TIME_NOUNS = frozenset("time wait waiting delay duration response".split())
+TIME_EVENTS = frozenset("lose wait".split())
+
+
+def of_time(unit: str | None, noun, event) -> bool:
+    """A measurement in this unit may be of this noun or event (any, unless the unit is a span of time)."""
+    if unit not in DURATIONS:
+        return True
+    return (noun is not None and lemma(noun) in TIME_NOUNS) or (
+        event is not None and lemma(event) in TIME_EVENTS
+    )
 
 
 def measure_token(token):
@@ -53,6 +69,8 @@ def measure_of(token, unit: str):
         acomp = dimension.dep_ == "acomp"
         measured = dependent_noun(dimension.head, ("nsubj", "nsubjpass")) if acomp else None
         return (measured, dimension) if measured is not None else None
+    if amount.dep_ in ("npadvmod", "dobj") and lemma(amount.head) in TIME_EVENTS:
+        return None, amount.head  # "waited, on average, 19 minutes", "lost 9,650 hours"
     if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
         verb = amount.head.head  # how far from them it happened, not the towers' size
         return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
