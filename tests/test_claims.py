@@ -3523,3 +3523,33 @@ def test_what_a_relative_clause_says_was_done_and_what_a_count_recorded_doing():
     ]
     [deaths] = claims_of("Police recorded 40 deaths.")
     assert deaths.event == "record"
+
+
+def test_a_span_of_minutes_or_hours_measures_a_time_not_what_lasted_that_long():
+    """ "a mean response time of 12.4 minutes", "waited 19 minutes", "14,300 hours had been lost": a time
+    two sources can dispute (before: no claim, as every duration); "a 24-hour strike" and "lasted 90
+    minutes" say how long something went on, no figure of a time; "a national standard of 8 minutes"
+    gives the nation to the standard, not to the figure."""
+    [response] = claims_of(
+        "KAS reported a Category 1 mean response time of 12.4 minutes for January 2026, against a national "
+        "standard of 8 minutes.",
+        "2026-03-05",
+    )
+    assert (response.value, response.unit, response.noun, response.date, response.places) == (
+        "12.4 minutes",
+        "minutes",
+        "response time",
+        "2026-01",
+        [],
+    )
+    [waited] = claims_of(
+        "The most seriously ill patients waited, on average, 19 minutes for an ambulance in January.",
+        "2026-03-05",
+    )
+    assert (waited.value, waited.event) == ("19 minutes", "wait")
+    [lost] = claims_of(
+        "By 1 March, 14,300 hours had been lost to handover delays since 1 December.", "2026-03-05"
+    )
+    assert (lost.unit, lost.event.split()[0]) == ("hours", "lose")
+    assert claims_of("Workers held a 24-hour strike.") == []
+    assert claims_of("The meeting lasted 90 minutes.") == []

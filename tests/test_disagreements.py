@@ -2296,3 +2296,14 @@ def test_a_sum_owed_and_a_debt_are_one_sum(shared_desk):
         shared_desk.vocabulary,
     )
     assert kinds(found) == [("conflict", ["412,000 crowns", "587,000 crowns"])]
+
+
+def test_two_sources_response_times_are_a_conflict(shared_desk):
+    """A time in minutes is a measurement like a length: the service's 12.4 minutes and the union's 19 for
+    the same month's response time are a conflict (before: durations were no figures at all)."""
+    found = disputed(
+        "The ambulance service says its mean response time in January was 12.4 minutes.",
+        "The paramedics' union says the mean response time in January was 19 minutes.",
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("conflict", ["12.4 minutes", "19 minutes"])]
