@@ -100,7 +100,8 @@ PARTITIVE_GAP = re.compile(
 # "DARIO (V/O):", "PRESS RELEASE:", "reported dead nationally", "stood at five a week ago", "the deaths of
 # 17 babies", "had reported their accounts deactivated"; 46: "the total owed", "the amount raised", "a
 # figure of … for unpaid debt", "reaches the national parliament", "the drowning toll", "the death toll is
-# now 40", "in the region of", "by 16 October"
+# now 40", "in the region of", "by 16 October", "the end of February", "but 11 are missing", "recorded
+# serving", "a response time of 12.4 minutes"
 FRAMES_VERSION = 46
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
