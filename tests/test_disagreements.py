@@ -74,6 +74,14 @@ def disputed(first: str, second: str, vocabulary) -> list:
     return find_disagreements(parsed({"a": first, "b": second}), vocabulary)
 
 
+def updated(vocabulary, noun: str, event: str, source: str, steps) -> list:
+    """The disagreements of one source's count of the noun at each (document, value, date) step."""
+    claims = [
+        claim(doc, value, noun=noun, event=event, source=source, date=date) for doc, value, date in steps
+    ]
+    return find_disagreements(claims, vocabulary)
+
+
 def attached(question: str, found, vocabulary) -> list:
     """The disagreements `ask` would attach to the question."""
     return about_question(question_frame(question), found, vocabulary)
@@ -2263,11 +2271,8 @@ def test_a_question_about_acts_someone_recorded_asks_about_the_acts(shared_desk)
     """ "How many deactivations had the union recorded by Wednesday?": recording is how the union knows,
     not what befell anyone; the question is about the drivers deactivated, as "41 drivers had their
     accounts deactivated" counts them."""
-    claims = [
-        claim("a", 23, noun="driver", event="deactivate", source="the union", date="2026-04-14"),
-        claim("a", 41, noun="driver", event="deactivate", source="the union", date="2026-04-15"),
-    ]
-    found = find_disagreements(claims, shared_desk.vocabulary)
+    steps = [("a", 23, "2026-04-14"), ("a", 41, "2026-04-15")]
+    found = updated(shared_desk.vocabulary, "driver", "deactivate", "the union", steps)
     assert kinds(found) == [("update", ["23", "41"])]
     recorded = "How many deactivations had the union recorded by Wednesday?"
     assert attached(recorded, found, shared_desk.vocabulary) == found
@@ -2290,11 +2295,8 @@ def test_what_a_thing_cost_is_asked_as_how_much_it_cost(shared_desk):
 def test_signatures_answer_how_many_signed_whatever_was_signed(shared_desk):
     """ "How many people have signed the petition?" asks about the petition's signatures: a noun made from
     the verb names the act whatever its object ("sign petition"), as "payments" name paying."""
-    claims = [
-        claim("a", 2140, noun="signature", event="have", source="the alliance", date="2026-03-09"),
-        claim("b", 5812, noun="signature", event="have", source="the alliance", date="2026-03-16"),
-    ]
-    found = find_disagreements(claims, shared_desk.vocabulary)
+    steps = [("a", 2140, "2026-03-09"), ("b", 5812, "2026-03-16")]
+    found = updated(shared_desk.vocabulary, "signature", "have", "the alliance", steps)
     assert kinds(found) == [("update", ["2,140", "5,812"])]
     signed = "How many people have signed the petition against the bus cuts?"
     assert attached(signed, found, shared_desk.vocabulary) == found
