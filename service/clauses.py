@@ -380,7 +380,9 @@ def _a_national_body(token, anchor, figure) -> bool:
     national toll rose to 40")."""
     if token.lower_ != "national":
         return False
-    other = any(t.like_num and t.i != figure.i for t in token.head.subtree)
+    # the figure's own number words ("6.8 million") are no other figure
+    own = {t.i for t in figure.subtree} | ({figure.head.i} if figure.head.like_num else set())
+    other = any(t.like_num and t.i not in own for t in token.head.subtree)
     return other or _clause_verb(token.head).i != _clause_verb(anchor).i
 
 
