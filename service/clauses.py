@@ -383,13 +383,7 @@ def _a_national_body(token, anchor, figure) -> bool:
     # the figure's own number words ("6.8 million") are no other figure
     own = {t.i for t in figure.subtree} | ({figure.head.i} if figure.head.like_num else set())
     other = any(t.like_num and t.i not in own for t in token.head.subtree)
-    return other or _clause_verb(token.head).i != _clause_verb(anchor).i
-
-
-def _clause_verb(token):
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
+    return other or clause_anchor(token.head, None).i != clause_anchor(anchor, None).i
 
 
 def _scopes(clause) -> list[str]:

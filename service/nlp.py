@@ -49,20 +49,20 @@ def parse(texts: Iterable[str]) -> list:
 def _join_days_to_months(doc) -> None:
     """ "by 16 October": the tagger may call "16" a number and "October" alone the date; the day is the
     date's."""
-    days = [entity for entity in doc.ents if _day_before(entity) is not None]
+    days = [entity for entity in doc.ents if _has_its_day_before(entity)]
     if days:
         lost = {entity.start - 1 for entity in days}
         kept = [e for e in doc.ents if e not in days and not any(e.start <= i < e.end for i in lost)]
         doc.ents = [*kept, *(doc.char_span(doc[e.start - 1].idx, e.end_char, label="DATE") for e in days)]
 
 
-def _day_before(entity):
-    """The number right before a DATE entity of a month's name that is its day, else None."""
+def _has_its_day_before(entity) -> bool:
+    """The number right before a DATE entity of a month's name is that month's day."""
     if entity.label_ != "DATE" or not entity.start or entity[0].lower_ not in MONTH_NAMES:
-        return None
+        return False
     day = entity.doc[entity.start - 1]
     is_day = day.text.isdigit() and 1 <= int(day.text) <= 31
-    return day if is_day and day.dep_ == "nummod" and day.head.i == entity.start else None
+    return is_day and day.dep_ == "nummod" and day.head.i == entity.start
 
 
 def entity_of(token):
@@ -98,13 +98,13 @@ def a_count_tagged_a_date(token) -> bool:
 
 
 SPAN_OPENERS = frozenset("since for within over during after until".split())  # "since 1 September"
+SPAN_STARTS = SPAN_OPENERS | {"between", "from"}  # a question's "between 5 January and …" asks about the end
 
 
 def dates_named(doc) -> list:
     """The DATE entities that name a time a figure holds on; not one a span of time runs from ("since 1
     September": the count is for every day after it; "between mid-January and 20 May": its end)."""
-    starts = SPAN_OPENERS | {"between", "from"}
-    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in starts]
+    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in SPAN_STARTS]
 
 
 @lru_cache(maxsize=2048)
