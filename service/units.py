@@ -37,7 +37,7 @@ MEASURE_UNITS = (
     *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
     *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
     (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
-    (r"minutes?|mins?", "minutes"),  # a span of time: a measurement only of a time (claims.py)
+    (r"minutes?|mins?", "minutes"),  # a span of time: a measurement only of a time (measures.of_time)
     (r"hours?|hrs?", "hours"),
 )
 DURATIONS = frozenset({"minutes", "hours"})

@@ -53,9 +53,9 @@ class Vocabulary:
         """How close the noun is to naming the event ("payment" → pay, "deaths" → die), 0.0 when it is
         not: a noun made from the event's verb at NOMINAL_SIMILARITY, another at NOMINAL_SYNONYM (a fund
         is not spending, at 0.66; a budget, a prison, a crowd are not what befell anyone)."""
-        if noun in event.split()[1:]:
+        verb, *rest = words = event.split()
+        if noun in rest:
             return 0.0  # "patients received packs" counts patients: no count of packs is theirs
-        verb, *_ = words = event.split()
         score = self.similarity(noun, event)
         if noun[:3] == verb[:3]:  # "signatures" name signing, whatever was signed ("sign petition")
             score = max(score, self.similarity(noun, verb))
