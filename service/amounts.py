@@ -246,7 +246,9 @@ def sum_of(token):
     """(what the sum is, the event that happened to it) for the number token of a sum of money, or None
     when the sentence does not say (see the module doc)."""
     amount = currency_token(token) or token
-    named = common_noun(whole_of(amount, "in")) or of_a_noun(amount)
+    within = whole_of(amount, "in")  # "$1.5 billion in damage"; not "50 crowns in recognition of the delay"
+    within = None if within is not None and whole_of(within) is not None else within
+    named = common_noun(within) or of_a_noun(amount)
     if named is not None:
         return named, None
     whole = whole_of(amount)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .nlp import entity_of
-from .thesaurus import is_a_site
+from .thesaurus import is_a_person, is_a_site
 
 REPORTING = frozenset(
     """say tell report state announce confirm estimate forecast predict project claim indicate suggest reveal
@@ -37,7 +37,9 @@ PUBLISHED = CONTAINERS | {
 GIVING = frozenset("give issue release publish provide offer produce post propose".split())  # "gave 212"
 # "put the toll at 48": a value, not an event; "bringing the toll to 19", "enlarged the package to €60m"
 VALUING = frozenset("put place estimate set peg".split())
-RAISING = frozenset("bring take raise push lift reduce lower cut increase enlarge expand boost".split())
+RAISING = frozenset(
+    "bring take raise push lift reduce lower cut increase enlarge expand boost revise adjust".split()
+)
 
 GENERIC_NOUNS = frozenset("people person individual other".split())  # "30 others were injured"
 
@@ -71,6 +73,7 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
     "wednesday thursday friday saturday sunday".split()
 )
 
+DOING_NOTHING = frozenset("be have count record register tally log document measure".split())  # of a doer
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
 PRONOUNS = frozenset("he she it they we i you this that these those".split())
@@ -122,6 +125,17 @@ def _in_clause(token, root, noun) -> bool:
     return True
 
 
+def _doers_place(anchor) -> list[str]:
+    """ "The regional hospital in Dravin treated 38 people": where the one who did it is, when the clause
+    names no place (not where the one who counts or values it is: "Police in Tamsen put the toll at 11")."""
+    if anchor.pos_ != "VERB" or lemma(anchor) in VALUING | REPORTING | DOING_NOTHING:
+        return []
+    subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+    at = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at")] if subject else []
+    places = [p for prep in at for p in prep.children if p.dep_ == "pobj" and _is_place(p)]
+    return [_place_name(places[0])] if places else []
+
+
 def _a_part_of_them(token) -> bool:
     """ "most of them", "a third of those", "many of whom"."""
     wholes = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -148,7 +162,7 @@ def places_of(anchor, noun, token, doc) -> tuple[list[str], list[tuple[str, str]
     if (where := _where_clause_place(anchor)) and where not in places:
         places.append(where)
     if not places:
-        places += _fronted_place(anchor) or _the_named_region(clause, doc)
+        places += _fronted_place(anchor) or _doers_place(anchor) or _the_named_region(clause, doc)
     places += [
         _subjects_country(anchor) or WHOLE_COUNTRY if p == WHOLE_COUNTRY else p
         for p in _scopes([t for t in [*clause, *_fronted(anchor)] if not _a_national_body(t, anchor, token)])
@@ -243,6 +257,8 @@ def _is_place(token) -> bool:
         return _mistagged_place(token)
     if token.dep_ == "compound" and token.head.pos_ == "PROPN":
         return False  # the name's last word stands for it: "Governor Matthias Drell" is one name
+    if is_a_person(token.lower_):
+        return False  # "an open letter to the Director of Housing": a title, capitalised
     head = token.head if token.dep_ == "compound" else token
     preposition = head.head
     return (

@@ -247,8 +247,12 @@ def _value_verb_above(token):
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            fell_to = lemma(current) in FALLING and token.dep_ == "pobj" and token.head.lower_ == "to"
-            return current if current.lemma_.lower() in VALUE_VERBS or fell_to else None
+            to = token.dep_ == "pobj" and token.head.lower_ == "to"
+            fell_to = to and lemma(current) in FALLING
+            # "the death toll was revised to 31": the count, raised or revised to its level
+            passive = any(c.dep_ == "nsubjpass" for c in current.children)
+            raised_to = to and lemma(current) in RAISING and passive
+            return current if current.lemma_.lower() in VALUE_VERBS or fell_to or raised_to else None
     return None
 
 

@@ -47,6 +47,7 @@ from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit, is_an_animal
 from .timelines import timelines
+from .units import SPEED_NOUNS, SPEEDS
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -112,7 +113,8 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         head = claim.noun.split()[-1] if claim.noun else None
         amassed = not claim.event if asked and i == 0 else (claim.event or "have") in AMASSING
         event = event_of.get(claim.event) if claim.event else None
-        noun = unit_noun(claim) or ("*" if claim.generic and event else (claim.noun or "*"))
+        unsaid = (claim.generic and event) or (claim.unit in SPEEDS and claim.noun in SPEED_NOUNS)
+        noun = unit_noun(claim) or ("*" if unsaid else (claim.noun or "*"))
         named = (nominal.get(claim.noun) or nominal.get(head)) if head else None
         if named and amassed and not claim.activity:
             noun, event = _whose_event(claim.noun, noun_of), named
@@ -267,6 +269,8 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
     for (a, key_a), (b, key_b) in itertools.permutations(zip(claims, keys, strict=True), 2):
         if a.doc_id != b.doc_id or key_a.noun != "*" or key_b.noun == "*" or not key_a.covered_by(key_b):
             continue
+        if key_a.unit in SPEEDS:
+            continue  # a speed has no parts: "a speed of 94 km/h" is the coach's "doing 55 km/h", disputed
         one_voice = not (a.source and b.source) or same_source(source_key(a), source_key(b))
         if one_voice and not overlap(a, b) and not _other_years(a, b):
             parts.add((key_a, key_b))

@@ -14,7 +14,7 @@ deploy) and the words NOT_EVENTS lists are never events (the side a count is of:
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, GIVING, REPORTING, SAYS_NO_KIND, VALUING, lemma
+from .clauses import GENERIC_NOUNS, GIVING, RAISING, REPORTING, SAYS_NO_KIND, VALUING, lemma
 from .presence import (
     PLACING,
     aboard,
@@ -24,7 +24,7 @@ from .presence import (
     present_at,
     tells_presence,
 )
-from .thesaurus import is_a_being, is_a_state, is_a_thing, is_an_occurrence, is_verb
+from .thesaurus import is_a_being, is_a_message, is_a_state, is_a_thing, is_an_occurrence, is_verb
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -87,7 +87,10 @@ def _happened(node):
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     if (
-        state := _state_hung_above(node) or _participle_hung_on_verb(node) or _done_to_them(node)
+        state := _state_hung_above(node)
+        or _participle_hung_on_verb(node)
+        or _done_to_them(node)
+        or _given_to_them(node)
     ) is not None:
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -149,6 +152,22 @@ def _done_to_them(node):
     if done is None or done.pos_ != "NOUN" or any(t.like_num and t.i not in own for t in done.subtree):
         return None
     return done if is_an_occurrence(lemma(done)) or is_a_state(lemma(done)) else None
+
+
+def _given_to_them(node):
+    """ "restored heating to 351 flats", "power was restored to 5,000 homes", "delivered parcels to 300
+    families": what was done for them, a thing given or brought (not people moved to 12 hotels, nor letters
+    sent; not a level, "rose to 351")."""
+    if node.dep_ != "pobj" or node.head.lower_ != "to" or node.head.head.pos_ != "VERB":
+        return None
+    verb = node.head.head
+    given = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # the parser may lose what was restored
+    if (given is None and not passive) or not is_event_verb(verb):
+        return None
+    if given is not None and (given.pos_ != "NOUN" or is_a_being(lemma(given)) or is_a_message(lemma(given))):
+        return None  # "sent letters to 300 parents": they were told something, nothing befell them
+    return None if lemma(verb) in VALUE_VERBS | REPORTING | VALUING | RAISING else verb
 
 
 def _has_aux(verb) -> bool:

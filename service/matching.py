@@ -15,6 +15,7 @@ from .events import COUNTING
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .tellers import source_key
+from .units import MEASUREMENT_UNITS, UNITS_ASKED, names_a_unit
 from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
@@ -23,16 +24,34 @@ PER_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:day|night|week|month|year|ho
 AMOUNT_ASKED = re.compile(r"(?<!\bby\s)\bhow\s+much\b", re.I)  # not "By how much did it rise?": a change
 
 
+HOW_MEASURED = re.compile(rf"\bhow\s+({'|'.join(UNITS_ASKED)})\b", re.I)
+
+
+def _in_the_units_asked(frame: Claim, numeric: list[Disagreement]) -> list[Disagreement]:
+    """A share for "What share …?"; for "How many …?" no share, nor a measurement unless its unit is
+    asked for ("How many seats?" is no speed, "How many hectares?" is an area); a speed for "How fast …?", a
+    length for "How far …?"."""
+    if frame.unit == "percent":
+        return [d for d in numeric if any(c.unit == "percent" for c in d.claims)]
+    if HOW_MANY.search(frame.quote):
+        numeric = [d for d in numeric if any(c.unit != "percent" for c in d.claims)]
+        if frame.noun and names_a_unit(frame.noun):
+            return numeric
+        return [d for d in numeric if any(c.unit not in MEASUREMENT_UNITS for c in d.claims)]
+    if (asked := HOW_MEASURED.search(frame.quote)) is not None:
+        units = UNITS_ASKED[asked.group(1).lower()]
+        return [d for d in numeric if any(c.unit in units for c in d.claims)]
+    return numeric
+
+
 def about_question(
     frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
 ) -> list[Disagreement]:
     """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
-    numeric = [d for d in disagreements if d.kind in ("conflict", "update")]
-    if frame is not None and frame.unit == "percent":  # "What share of the stations …?": no count
-        numeric = [d for d in numeric if any(c.unit == "percent" for c in d.claims)]
-    elif frame is not None and HOW_MANY.search(frame.quote):  # "How many members …?": no share
-        numeric = [d for d in numeric if any(c.unit != "percent" for c in d.claims)]
-    if frame is None or not numeric:
+    if frame is None:
+        return []
+    numeric = _in_the_units_asked(frame, [d for d in disagreements if d.kind in ("conflict", "update")])
+    if not numeric:
         return []
     told = [c for d in numeric for c in d.claims]
     frame = _with_known_places(_as_the_figures_name(frame, told), told)

@@ -21,10 +21,10 @@ from .amounts import (
     valued_noun,
     whole_of,
 )
-from .clauses import GIVING, lemma
+from .clauses import GIVING, REPORTING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
 from .thesaurus import is_a_being
-from .units import DURATIONS
+from .units import DURATIONS, SPEED_NOUNS, SPEEDS
 
 DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
 
@@ -71,6 +71,8 @@ def measure_of(token, unit: str):
         return (measured, dimension) if measured is not None else None
     if amount.dep_ in ("npadvmod", "dobj") and lemma(amount.head) in TIME_EVENTS:
         return None, amount.head  # "waited, on average, 19 minutes", "lost 9,650 hours"
+    if unit in SPEEDS and amount.dep_ == "dobj" and lemma(amount.head) == "do":  # "was doing 12 km/h"
+        return (moving, None) if (moving := dependent_noun(amount.head, ("nsubj",))) is not None else None
     if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
         verb = amount.head.head  # how far from them it happened, not the towers' size
         return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
@@ -109,14 +111,17 @@ def _moved_by(amount):
 
 
 SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
+# verbs whose subject gives or records a size rather than has it ("the tachograph recorded a speed of 94
+# km/h", "data show a speed of 55 km/h", "put the volume at …")
+NOT_ITS_OWN = VALUING | REPORTING | frozenset("record register measure log detect clock".split())
 
 
 def _size_of(noun):
     """ "the volume of ice and rock that fell", "the lake's volume": what has the size; else the size word."""
-    if lemma(noun) not in SIZE_NOUNS:
+    if lemma(noun) not in SIZE_NOUNS | SPEED_NOUNS:  # "the tram's speed": the tram
         return noun
     owner = whole_of(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
-    if common_noun(owner) is None and noun.dep_ in ("dobj", "attr") and lemma(noun.head) not in VALUING:
+    if common_noun(owner) is None and noun.dep_ in ("dobj", "attr") and lemma(noun.head) not in NOT_ITS_OWN:
         owner = dependent_noun(noun.head, ("nsubj",))  # "the ash column reached a height of 9 km"
     return common_noun(owner) or noun
 

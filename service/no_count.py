@@ -137,13 +137,19 @@ def _if_clause(verb) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children)
 
 
+def _said_of_the_verb(word, verb) -> bool:
+    """A word of a phrase that tells when or how of the verb ("As of Sunday", "By Friday")."""
+    return any(a.head == verb and a.dep_ in ("prep", "advmod", "npadvmod") for a in [word, *word.ancestors])
+
+
 def befalls_a_part(token) -> bool:
     """ "Seven people have been confirmed with the disease. Five of them have died" (or "The ministry says
     five of them have died"): what befell the part a clause opens on is a count of its own (not "17 of
     those deaths were in the city", "Twelve of them were children", "six were injured, two of whom were
     taken to hospital")."""
     verb = token.head
-    opens = all(t.is_space or t.is_punct for t in token.doc[: token.i])  # after a speaker's name, a quote
+    # after a speaker's name, a quote; after when ("As of Sunday, 29 of them had needed surgery")
+    opens = all(t.is_space or t.is_punct or _said_of_the_verb(t, verb) for t in token.doc[: token.i])
     opens = opens or (verb.dep_ == "ccomp" and token.i == min(t.i for t in verb.subtree))
     opens = opens and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "them"
     if not opens or token.dep_ not in ("nsubj", "nsubjpass") or not is_event_verb(verb):

@@ -35,10 +35,24 @@ def whose(noun, event, figure=None) -> str | None:
         return None
     if doer.ent_type_ in ACTORS:
         return f"by {_entity_text(doer)}"
+    if (owner := _owner_of_its(doer)) is not None:
+        return f"by {_entity_text(owner)}"
     side = next(
         (c for c in doer.children if c.dep_ in ("amod", "compound") and c.ent_type_ in AFFILIATIONS), None
     )
     return f"by {_entity_text(side)}" if side is not None else None  # "Ukrainian forces killed 200"
+
+
+def _owner_of_its(doer):
+    """ "The Partnership said its five hospitals had treated 96 people": the named speaker "its" stands for
+    (the subject of a clause the doer's is told in)."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in doer.children):
+        return None
+    for verb in doer.head.ancestors:
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is not None:
+            return speaker if speaker.ent_type_ in AFFILIATIONS else None
+    return None
 
 
 def _entity_text(token) -> str:

@@ -132,6 +132,8 @@ SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
 OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
 GROUP = 14  # noun.group
 ANIMAL = 5  # noun.animal
+PERSON = 18  # noun.person
+COMMUNICATION = 10  # noun.communication
 POSSESSION = 21  # noun.possession
 QUANTITY = 23  # noun.quantity
 STATE = 26  # noun.state
@@ -147,6 +149,16 @@ def is_a_thing(noun: str) -> bool:
 def is_a_being(noun: str) -> bool:
     """Whether a noun's most common sense is an animal, a person or a group of them ("soldiers", "people")."""
     return _first_noun_file(noun) in BEINGS
+
+
+def is_a_message(noun: str) -> bool:
+    """Whether a noun's most common sense is something told ("letters", "warnings", "texts")."""
+    return _first_noun_file(noun) == COMMUNICATION
+
+
+def is_a_person(noun: str) -> bool:
+    """Whether a noun's most common sense is a person ("director", "mayor"), not a group ("row")."""
+    return _first_noun_file(noun) == PERSON
 
 
 def is_an_animal(noun: str) -> bool:

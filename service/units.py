@@ -3,10 +3,13 @@ a share rather than an amount (UNITS), and what a measurement is compared in (ME
 
 from __future__ import annotations
 
+import re
+
 UNITS = (  # what follows a figure that is a span of time, a length or a share, not an amount
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
-    r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds?"
+    r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds? "
+    r"decibels?"
 ).split()
 
 
@@ -37,8 +40,20 @@ MEASURE_UNITS = (
     *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
     *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
     (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
+    (r"(?-i:dB)\s*\((?-i:A)\)|(?-i:dBA|dB)|decibels?", "decibels"),  # "87 dB(A)", "55 decibels"
     (r"minutes?|mins?", "minutes"),  # a span of time: a measurement only of a time (measures.of_time)
     (r"hours?|hrs?", "hours"),
 )
 DURATIONS = frozenset({"minutes", "hours"})
+SPEEDS = frozenset({"kilometres per hour", "miles per hour", "knots"})
+LENGTHS = frozenset(
+    {"kilometres", "miles", "nautical miles", "metres", "feet", "yards", "millimetres", "centimetres"}
+)
+UNITS_ASKED = {"fast": SPEEDS, "far": LENGTHS, "deep": LENGTHS, "tall": LENGTHS, "wide": LENGTHS}  # "How far"
+SPEED_NOUNS = frozenset({"speed", "velocity"})  # in a unit of speed, no more than the unit: whose is unsaid
 MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
+
+
+def names_a_unit(word: str) -> bool:
+    """ "hectare", "hours", "kilometre": a word a unit of measure is written as (a question asking for it)."""
+    return any(re.fullmatch(pattern, word, re.I) for pattern, _ in MEASURE_UNITS)

@@ -3406,15 +3406,15 @@ def test_what_was_done_to_a_total_or_an_amount_says_what_the_sum_is():
 
 def test_national_of_what_another_clause_tells_is_no_scope_of_the_figure():
     """ "… as a row over lunch shaming reaches the national parliament": a body of the nation in another
-    clause (the parser makes it a verb joined to "owe"); "the national death toll" is the figure's own
-    scope."""
+    clause (the parser makes it a verb joined to "owe"); the debt is where the families who owe it are;
+    "the national death toll" is the figure's own scope."""
     [owed] = claims_of(
         "Families in Halvenport owe 587,000 crowns in unpaid school meal debt, according to a children's "
         "charity, a figure more than 40 per cent higher than the one published by the city's school district "
         "as a row over so-called lunch shaming reaches the national parliament.",
         "2026-03-31",
     )
-    assert owed.places == []
+    assert owed.places == ["Halvenport"]
     [toll] = claims_of("The national death toll rose to 40 on Monday.", "2026-03-20")
     assert toll.places == [WHOLE_COUNTRY]
 
@@ -3553,3 +3553,77 @@ def test_a_span_of_minutes_or_hours_measures_a_time_not_what_lasted_that_long():
     assert (lost.unit, lost.event.split()[0]) == ("hours", "lose")
     assert claims_of("Workers held a 24-hour strike.") == []
     assert claims_of("The meeting lasted 90 minutes.") == []
+
+
+def test_a_speed_in_km_h_or_decibels_is_a_measurement_of_what_moved_or_sounded():
+    """ "12 km/h" is one unit (before: split at its slash, "h" was what was counted); "was doing 12 km/h"
+    measures the tram; "the tachograph recorded a speed of" is not the tachograph's speed; "87 dB(A)" is a
+    noise level, not 87 of something."""
+    [doing] = claims_of("Their data says the Line 4 tram was doing about 12 km/h at impact.")
+    assert (doing.value, doing.unit, doing.noun) == ("12 kilometres per hour", "kilometres per hour", "tram")
+    [recorded] = claims_of("The coach's tachograph recorded a speed of 94 km/h before the crash.")
+    assert (recorded.unit, recorded.noun) == ("kilometres per hour", "speed")
+    [noise] = claims_of("Noise from the departing freighter peaked at 90 decibels over Brackton.")
+    assert (noise.value, noise.unit) == ("90 decibels", "decibels")
+    [level] = claims_of("The noise level reached 65 dB(A) in Brackton gardens.")
+    assert (level.unit, level.noun) == ("decibels", "noise level")
+
+
+def test_what_was_restored_or_delivered_to_them_is_what_befell_those_counted():
+    """ "Power was restored to 5,000 homes", "restored heating to 351 flats": the homes had power restored
+    (before: no event, so every count of flats was one); people moved to hotels are not what was given."""
+    [power] = claims_of("Power was restored to 5,000 homes on Sunday.")
+    assert (power.noun, power.event) == ("home", "restore")
+    [heating] = claims_of("Engineers have now restored heating and hot water to 351 flats.")
+    assert heating.event.split()[0] == "restore"
+    [hotels] = claims_of("Residents were moved to 12 hotels.")
+    assert hotels.event is None
+
+
+def test_a_title_after_to_is_no_place_and_a_doers_place_is_where_it_was_done():
+    """ "an open letter to the Director of Housing": a capitalised title, not a town; "the regional hospital
+    in Dravin treated 38 people": Dravin, when the clause names no other place."""
+    for found in claims_of('Open letter to the Director of Housing: "640 families, not 412 flats"'):
+        assert found.places == []
+    [dravin] = claims_of("The regional hospital in Dravin treated 38 people, its director told local radio.")
+    assert dravin.places == ["Dravin"]
+    [moved] = claims_of("Authorities in Ostrela have evacuated 3,400 people from the river town of Dravik.")
+    assert moved.places == ["Dravik"]
+    [told] = claims_of("Police in Tamsen have put the number of people arrested at 11.")
+    assert told.places == []
+
+
+def test_a_part_told_after_when_is_its_own_count_and_a_revised_count_is_the_count():
+    """ "As of Sunday, 29 of them had needed surgery" opens on when, then the part (before: dropped as a
+    part of the 96); "the number of infringements was revised to 14" counts infringements (before: an event
+    "revise" with nothing counted); "50 crowns in recognition of" is the payment."""
+    _, surgery = claims_in_a_row(
+        "The partnership treated 96 people.", "As of Sunday, 29 of them had needed surgery.", "2026-01-05"
+    )
+    assert (surgery.value, surgery.event) == ("29", "need surgery")
+    [revised] = claims_of("The number of infringements of the night noise limit was revised to 14.")
+    assert (revised.noun, revised.event) == ("infringement", None)
+    [paid] = claims_of(
+        "Every household will receive a goodwill payment of 50 crowns in recognition of the delay."
+    )
+    assert paid.noun == "goodwill payment"
+
+
+def test_holidays_name_days_and_a_day_just_after_the_page_is_this_years():
+    """ "on New Year's morning" is 1 January (the tagger calls it an event); "UPDATE 2, 2 January" on a page
+    dated 1 January 2026 is the next day, not 2 January 2025; "New Year fireworks offences" is no date."""
+    assert resolve_date("New Year's Eve", "2026-01-05") == "2025-12-31"
+    assert resolve_date("Christmas Day", "2026-03-10") == "2025-12-25"
+    assert resolve_date("2 January", "2026-01-01") == "2026-01-02"
+    assert resolve_date("March 20", "2026-03-10") == "2025-03-20"
+    [before] = [
+        c
+        for c in claims_of("Up to 24 patients, up from 17 on New Year's morning.", "2026-01-04")
+        if c.value == "17"
+    ]
+    assert before.date == "2026-01-01"
+    [arrests] = claims_of(
+        "Police said the number of people arrested over New Year fireworks offences had risen to 52.",
+        "2026-01-02",
+    )
+    assert arrests.date == "2026-01-02"

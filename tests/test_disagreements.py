@@ -943,11 +943,14 @@ BLIND_PACKS = [
     "pothole_claims_synthetic",
     "ambulance_delays_synthetic",
     "bridge_weight_limit_synthetic",
+    "fireworks_injuries_synthetic",
+    "airport_noise_complaints_synthetic",
+    "estate_heating_failure_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and fifty packs written blind (by helpers that never read service/), in 51 rounds: the
+    """A hundred and fifty-three packs written blind (by helpers that never read service/), in 52 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1189,17 +1192,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     0, 0, 7; after times in minutes and hours measured ("a response time of 12.4 minutes"): 4 of 6, 2 of 6,
     0, 0, 0, 0, 7. On the older 144: updates 189 -> 191, questions given 438 -> 441, and false alarms
     43 -> 45, unrelated figures 28 -> 29 (a real update of household accounts the energy pack's gold does
-    not list; two crossings' waits in hours read as one place's). This is the level reached; a change that
-    falls below it has broken something general.
+    not list; two crossings' waits in hours read as one place's). The fifty-second (fireworks injuries,
+    airport noise complaints, an estate's heating failure), first run: 6 of 6, 2 of 6, 0, 4, 1, 4, 8; after
+    "doing 12 km/h", "87 dB(A)", "restored heating to 351 flats", "its five hospitals treated 96", "As of
+    Sunday, 29 of them", "on New Year's morning", "UPDATE 2, 2 January" and "was revised to 14": 6 of 6, 4
+    of 6, 0, 1, 1, 2, 9. On the older 150: agreements 14 -> 13, questions given 461 -> 467. This is the
+    level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 255
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 196
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 261
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 200
     assert sum(r.agreements_reported for r in reports) <= 14
-    assert sum(r.false_alarms for r in reports) <= 45
-    assert sum(r.unrelated_figures_reported for r in reports) <= 29
-    assert sum(r.unrelated_on_questions for r in reports) <= 62
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 455
+    assert sum(r.false_alarms for r in reports) <= 46
+    assert sum(r.unrelated_figures_reported for r in reports) <= 30
+    assert sum(r.unrelated_on_questions for r in reports) <= 64
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 470
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2323,3 +2330,32 @@ def test_two_sources_response_times_are_a_conflict(shared_desk):
         shared_desk.vocabulary,
     )
     assert kinds(found) == [("conflict", ["12.4 minutes", "19 minutes"])]
+
+
+def test_two_sources_speeds_of_one_vehicle_are_a_conflict_whoever_recorded_them(shared_desk):
+    """ "the tachograph recorded a speed of 94 km/h" is the coach's speed, not the tachograph's; "doing 55
+    km/h" is a speed too (before: "km/h" split at its slash counted an "h", and "doing" gave nothing)."""
+    found = disputed(
+        "Police say the coach's tachograph recorded a speed of 94 km/h before the crash.",
+        "The operator says the coach was doing about 55 km/h when it left the road.",
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("conflict", ["94 kilometres per hour", "55 kilometres per hour"])]
+    assert attached("How fast was the coach travelling?", found, shared_desk.vocabulary) == found
+    assert attached("How many seats does the coach have?", found, shared_desk.vocabulary) == []
+    assert attached("How far did the coach fall?", found, shared_desk.vocabulary) == []
+
+
+def test_a_hospital_groups_count_is_its_own_not_the_nations(shared_desk):
+    """ "its five hospitals treated 96" is the speaker's hospitals' count; the ministry's 214, across the
+    country and in a later paper, counts more than that (before: both were "people treated", a conflict)."""
+    claims = parsed(
+        {
+            "a": "The Ostrevo Health Partnership said its hospitals had treated 96 people on New Year's Day.",
+            "b": "The Ministry of Health said 214 people were treated across the country on New Year's Day.",
+            "c": "The Ministry of Health says 214 people were treated in hospital on New Year's Day.",
+        },
+        {"a": "2026-01-01", "b": "2026-01-01", "c": "2026-01-05"},
+    )
+    assert {c.whose for c in claims} == {"by Ostrevo Health Partnership", None}
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
