@@ -73,7 +73,8 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
     "wednesday thursday friday saturday sunday".split()
 )
 
-DOING_NOTHING = frozenset("be have count record register tally log document measure".split())  # of a doer
+COUNTING = frozenset("count record register tally log document measure".split())  # who counts did not do it
+DOING_NOTHING = COUNTING | {"be", "have"}  # a doer's place is not where these happened
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
 PRONOUNS = frozenset("he she it they we i you this that these those".split())

@@ -14,7 +14,7 @@ deploy) and the words NOT_EVENTS lists are never events (the side a count is of:
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, GIVING, RAISING, REPORTING, SAYS_NO_KIND, VALUING, lemma
+from .clauses import COUNTING, GENERIC_NOUNS, GIVING, RAISING, REPORTING, SAYS_NO_KIND, VALUING, lemma
 from .presence import (
     PLACING,
     aboard,
@@ -391,9 +391,6 @@ def destination(verb, counted=None):
         if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
             return to
     return None
-
-
-COUNTING = frozenset("count record register tally log document measure".split())
 
 
 def object_of(token):

