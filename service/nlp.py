@@ -64,10 +64,11 @@ def _holidays_as_dates(doc) -> None:
     fireworks offences": a kind of offence, no day."""
     kept = []
     for entity in doc.ents:
-        if HOLIDAY.fullmatch(entity.text) and entity.root.dep_ == "compound":
-            continue
-        if entity.label_ == "EVENT" and HOLIDAY.fullmatch(entity.text) and _told_when(entity):
-            entity = doc.char_span(entity.start_char, entity.end_char, label="DATE")
+        if HOLIDAY.fullmatch(entity.text):
+            if entity.root.dep_ == "compound":
+                continue
+            if entity.label_ == "EVENT" and _told_when(entity):
+                entity = doc.char_span(entity.start_char, entity.end_char, label="DATE")
         kept.append(entity)
     if kept != list(doc.ents):
         doc.ents = kept
