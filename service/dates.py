@@ -67,6 +67,8 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor) + _during(anchor, noun) + _after_a_past_year(anchor, published)
+    if lemma(anchor) in GIVING | REPORTING:  # "published on 12 February a figure of 6,214 for 2025"
+        tokens = sorted(tokens, key=lambda t: not _the_period_told(t))
     for token in tokens:
         if resolved := _untagged_date(token, published):
             return resolved, True
@@ -100,10 +102,15 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     return published, False
 
 
+def _the_period_told(token) -> bool:
+    """A date opened by "for" ("for 2025", "for March"): the span a told figure is for, not when told."""
+    span = nlp.entity_of(token) if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" else None
+    return span is not None and span.root.head.lower_ == "for" and bool(nlp.POINT_IN_TIME.search(span.text))
+
+
 def _date_the_sentence_opens_on(doc) -> str | None:
     """ "In 1987 rabies spread from foxes to dogs … and killed eight people": with no comma after the year,
-    the parser makes the opening "In" the sentence's root and hangs nothing on it; its date is the whole
-    sentence's."""
+    the parser makes the opening "In" the root and hangs nothing on it; its date is the whole sentence's."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.i > 1 or root.pos_ != "ADP":
         return None
@@ -209,8 +216,7 @@ def _own_phrases(figure) -> list:
 def _dated_verb_of(holder) -> list:
     """The dates on the verb whose object or phrase a relative clause's noun is: "fined the bank in 2024
     over a breach that affected 700,000 customers" (the breach is no later than the fine); or on the verb
-    that verb completes ("In 2011 he was the first to reach the tram at Farrow Bridge, where 12 were
-    hurt")."""
+    that verb completes ("In 2011 he was first to reach the tram at Farrow Bridge, where 12 were hurt")."""
     verb = holder.head.head if holder.dep_ == "pobj" else holder.head
     if verb.pos_ != "VERB" or lemma(verb) in REPORTING:
         return []

@@ -357,7 +357,17 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
 def _at_one_time(a: Claim, b: Claim, group: Sequence[Claim], window: int) -> bool:
     if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
         return False
+    if _periods_apart(a, b):
+        return False
     return _apart(a, b) is None or _nearest_in_time(a, b, group)
+
+
+def _periods_apart(a: Claim, b: Claim) -> bool:
+    """ "4,870 admissions in 2025" and "peaking in July (524 admissions)", "nine died in 2025" and "five in
+    2026": a year's count and a month's within it, or two years', each dated by its sentence, count
+    different spans of time (which touch, and so are no days apart)."""
+    spans = [c.date for c in (a, b) if c.date and c.date_stated and len(c.date) < len("2025-07-01")]
+    return len(spans) == 2 and spans[0] != spans[1]
 
 
 def _count_rose(a: Claim, b: Claim) -> bool:

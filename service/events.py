@@ -14,17 +14,36 @@ deploy) and the words NOT_EVENTS lists are never events (the side a count is of:
 
 from __future__ import annotations
 
-from .clauses import COUNTING, GENERIC_NOUNS, GIVING, RAISING, REPORTING, SAYS_NO_KIND, VALUING, lemma
+from .clauses import (
+    CONTAINERS,
+    COUNTING,
+    GENERIC_NOUNS,
+    GIVING,
+    RAISING,
+    REPORTING,
+    SAYS_NO_KIND,
+    VALUING,
+    lemma,
+)
 from .presence import (
     PLACING,
     aboard,
     common_place,
     found_there,
     named_site,
+    names_where,
     present_at,
     tells_presence,
 )
-from .thesaurus import is_a_being, is_a_message, is_a_state, is_a_thing, is_an_occurrence, is_verb
+from .thesaurus import (
+    is_a_being,
+    is_a_change,
+    is_a_message,
+    is_a_state,
+    is_a_thing,
+    is_an_occurrence,
+    is_verb,
+)
 
 # Closed classes of English grammar, not vocabulary of a story.
 VALUE_VERBS = frozenset(
@@ -53,7 +72,7 @@ def _happened(node):
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
     befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
-    placed = where is not None and where.pos_ == "ADP"
+    placed = where is not None and names_where(where)
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
@@ -167,7 +186,8 @@ def _given_to_them(node):
         return None
     if given is not None and (given.pos_ != "NOUN" or is_a_being(lemma(given)) or is_a_message(lemma(given))):
         return None  # "sent letters to 300 parents": they were told something, nothing befell them
-    return None if lemma(verb) in VALUE_VERBS | REPORTING | VALUING | RAISING else verb
+    levelled = lemma(verb) in RAISING and (given is None or lemma(given) in CONTAINERS)  # "cut jobs to 300"
+    return None if lemma(verb) in VALUE_VERBS | REPORTING | VALUING or levelled else verb
 
 
 def _has_aux(verb) -> bool:
@@ -313,7 +333,7 @@ def _state_after(verb):
             return group if group.tag_ in (*STATE_TAGS, "NN") else None
         if tells_presence(prep):
             return prep
-    return None
+    return present_at(verb)  # "14 people were aboard" (the tagger's adverb)
 
 
 def _done_to(verb):
@@ -373,6 +393,10 @@ def heading(verb) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEADINGS), None)
 
 
+def _has_object(verb) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _uncounted_object(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
@@ -381,10 +405,12 @@ def _uncounted_object(verb) -> bool:
 def destination(verb, counted=None):
     """Where a verb took its group, when that is a kind of place ("admitted to hospital", "taken to a
     shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
-    ("29 runners were taken", a headline's "29 taken"), or active with the group as its object ("crews took
-    29 runners to hospital")."""
+    ("29 runners were taken", a headline's "29 taken"), active with the group as its object ("crews took
+    29 runners to hospital") or as the subject that went ("52 offices switched to alternate-day delivery")."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not _has_aux(verb))
-    if not passive and not (counted is not None and counted.dep_ == "dobj" and counted.head.i == verb.i):
+    on_it = counted is not None and counted.head.i == verb.i
+    went = on_it and counted.dep_ == "nsubj" and is_a_change(lemma(verb)) and not _has_object(verb)
+    if not (passive or went or (on_it and counted.dep_ == "dobj")):  # "homes lost to the sea" went nowhere
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .clauses import GENERIC_NOUNS, lemma
 from .events import state_of
 from .keys import event_key
-from .presence import found_at
+from .presence import found_at, names_where
 
 PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb
 
@@ -46,7 +46,7 @@ def readable(noun, event) -> str | None:
         event = event.head  # "fell ill": the state is what is counted, the verb tells it
     if event is None or (lemma(event) == "be" and noun_text):
         return noun_text
-    if event.pos_ == "ADP":  # "people on board", "people in hospital"
+    if names_where(event):  # "people on board", "people in hospital"
         said = [t for t in event.subtree if not _in_a_clause_on(t, event) and t.text != ","]
         return " ".join([noun_text or "people", *(t.text for t in said)])
     if found_at(event, noun):  # "polling stations with irregularities"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .clauses import SAYS_NO_KIND, lemma
 from .events import across_a_colon, destination, heading, participle_stem, state_of
-from .presence import found_at, presence_key
+from .presence import found_at, names_where, presence_key
 from .thesaurus import is_verb
 
 
@@ -24,7 +24,7 @@ def event_key(event, noun=None) -> str | None:
     events."""
     if event is None:
         return None
-    if event.pos_ == "ADP":
+    if names_where(event):
         return presence_key(event)
     if found_at(event, noun):
         return f"with {lemma(event)}"  # places counted by what was found there

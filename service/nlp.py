@@ -199,6 +199,7 @@ YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the
     r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
+MONTH_BACK = re.compile(r"\b(last|this)\s+month\b", re.IGNORECASE)
 DAYS_BACK = re.compile(  # "three days ago", "a week ago", "a week earlier": counted back from the article's
     # day ("a day earlier" is the day before the one its paragraph names: article_context)
     r"^(a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -236,6 +237,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     if reference and (days := DAYS_BACK.match(text)):
         back = timedelta(days=how_many(days.group(1)) * (7 if days.group(3) else 1))
         return (date.fromisoformat(reference) - back).isoformat()
+    if reference and (month := MONTH_BACK.search(text)):  # "the end of last month": of November
+        text = MONTH_BACK.sub(_month_named(month[1], reference), text)
     if reference and (holiday := _holiday(text, reference)):
         return holiday
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
@@ -342,6 +345,12 @@ def _latest_day(day: int, reference: date) -> str | None:
             return found.isoformat()
         month = (month - timedelta(days=1)).replace(day=1)
     return None
+
+
+def _month_named(which: str, reference: str) -> str:
+    """The name of the reference's month ("this month") or of the one before ("last month")."""
+    number = int(reference[5:7]) - (which.lower() == "last")
+    return calendar.month_name[number or 12]
 
 
 def _month_number(name: str) -> int:

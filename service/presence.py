@@ -19,8 +19,10 @@ HELPING = frozenset("help assist aid support".split())
 
 
 def present_at(node):
-    """ "(there were) 140 people on site": the phrase on the noun that says where the group is."""
-    return next((c for c in node.children if c.dep_ == "prep" and tells_presence(c)), None)
+    """ "(there were) 140 people on site", "14 people aboard": the phrase on the noun that says where the
+    group is."""
+    placed = (c for c in node.children if (c.dep_ == "prep" and tells_presence(c)) or _aboard_adverb(c))
+    return next(placed, None)
 
 
 def tells_presence(prep) -> bool:
@@ -46,8 +48,19 @@ def named_site(token) -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ in ("FAC", "ORG") and is_a_site(lemma(token))
 
 
+def _aboard_adverb(token) -> bool:
+    return token.dep_ == "advmod" and token.lower_ == "aboard"
+
+
+def names_where(token) -> bool:
+    """A preposition ("in hospital", "on board"), or "aboard" that the tagger calls an adverb."""
+    return token.pos_ == "ADP" or token.lower_ == "aboard"
+
+
 def aboard(node):
     """ "64 people on board", "83 people aboard": those present on a vessel, said on the noun itself."""
+    if (adverb := next((c for c in node.children if _aboard_adverb(c)), None)) is not None:
+        return adverb  # "the 14 people aboard"
     for prep in (c for c in node.children if c.dep_ == "prep"):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if says_aboard(prep, place) or (prep.lower_ == "without" and tells_presence(prep)):
@@ -82,7 +95,7 @@ def only_where(event) -> bool:
     energy poverty", "in quarantine")."""
     state = next((c for c in event.children if c.dep_ == "pobj"), None)
     in_a_state = event.lower_ == "in" and state is not None and is_a_state(lemma(state))
-    return event.pos_ == "ADP" and not in_a_state
+    return names_where(event) and not in_a_state
 
 
 def placing_verb(node):

