@@ -186,7 +186,7 @@ def _given_to_them(node):
         return None
     if given is not None and (given.pos_ != "NOUN" or is_a_being(lemma(given)) or is_a_message(lemma(given))):
         return None  # "sent letters to 300 parents": they were told something, nothing befell them
-    levelled = lemma(verb) in RAISING and (given is None or lemma(given) in CONTAINERS)  # "cut jobs to 300"
+    levelled = lemma(verb) in RAISING and (given is None or lemma(given) in CONTAINERS)  # "cut the total to"
     return None if lemma(verb) in VALUE_VERBS | REPORTING | VALUING or levelled else verb
 
 
