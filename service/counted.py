@@ -4,7 +4,17 @@
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, GENERIC_NOUNS, PUBLISHED, RAISING, VALUING, across_a_clause, lemma
+from .clauses import (
+    CONTAINERS,
+    GENERIC_NOUNS,
+    GIVING,
+    PUBLISHED,
+    RAISING,
+    REPORTING,
+    VALUING,
+    across_a_clause,
+    lemma,
+)
 from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
 from .thesaurus import is_a_thing, is_an_occurrence
 
@@ -46,7 +56,7 @@ def counted(token):
         return head, event_of(head)  # "examining the deaths of 17 babies born at …": the deaths, examined
     event = event_of(noun if noun is not None else token)
     if noun is not None and event is None and (head := _of_people(noun)) is not None:
-        if lemma(head) in TOLD:
+        if lemma(head) in TOLD and head.dep_ == "dobj" and lemma(head.head) in GIVING | REPORTING:
             return noun, None  # "published a figure of 6,214 admissions": the figure was published
         if not _described(head):  # "the data of 3.8 million people was taken": those people, taken;
             return noun, event_of(head)  # "stolen the personal details of 900,000 customers"
