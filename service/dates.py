@@ -74,8 +74,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
             return resolved, True
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
-            opener = span.root.head.lower_
-            if opener in nlp.SPAN_OPENERS and not (opener == "for" and nlp.POINT_IN_TIME.search(span.text)):
+            if span.root.head.lower_ in nlp.SPAN_OPENERS and not _the_period_told(token):
                 continue  # "since Monday", "for three days"; not "for January 2026", what the figure is for
             if _opens_a_span(span.root, anchor):
                 continue  # "388 cancelled between the closure on Wednesday and the reopening today"
