@@ -110,6 +110,8 @@ def valued_noun(amount):
         return None
     word = amount.head.head
     word = word.head if word.dep_ in ("relcl", "acl") else word
+    if word.pos_ == "VERB" and lemma(word) in VALUING:  # "puts the bloom at 27 km of coastline"
+        word = next((c for c in word.children if c.dep_ == "dobj"), word)
     if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma(word.head) in VALUING:
         return common_noun(word)
     return None

@@ -101,6 +101,10 @@ CHANGING = frozenset("rise grow fall drop increase decrease climb jump raise rev
 
 def _event_asked(doc, asked, noun, anchor_token):
     """What befell what a question counts, read as a figure's frame would be, else its own verb."""
+    if noun is not None and noun.dep_ == "nsubj" and lemma(noun.head) == "have":
+        done = _participle_after(noun.head)  # "How many stolen converters have police recovered?"
+        if done is not None and done.i != noun.head.i and lemma(done) not in COUNTING:
+            return done  # not "had the agency recorded": who counts did nothing to them
     event = None
     part = asked is not None and asked.dep_ == "nsubj" and any(c.lower_ == "of" for c in asked.children)
     if asked is not None and (noun.i != asked.head.i if noun is not None else part):

@@ -58,6 +58,7 @@ from .dates import date_of
 from .ellipsis import (
     borrowed_frames,
     borrowed_from_before,
+    dated_in_a_list,
     earlier_value,
     may_borrow,
     names_nothing,
@@ -97,8 +98,9 @@ PARTITIVE_GAP = re.compile(
 # sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
 # "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
 # 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"
-FRAMES_VERSION = 48
+# "have switched to alternate-day delivery", "14 people were aboard"; 49: "recovered 240 stolen converters",
+# "lost their lives", "410 parts per million", "against 185 on March 11", "four on 6 February", "on strike"
+FRAMES_VERSION = 49
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -343,6 +345,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
     borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
+    borrows = borrows or dated_in_a_list(sentence, figure.start)  # "…, four on 6 February"
     if noun is None and event_token is None and not borrows:
         return None
     small = figure.spelled and figure.high < 10 and not borrows  # "up from six", "but X says nine" borrow
@@ -397,6 +400,7 @@ def _figure_token(doc, figure: Figure):
     """The token that carries the figure in the parse: the one inside its span whose head is outside it;
     None for a figure blanked for parsing (figures.for_parsing)."""
     inside = [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and t.like_num]
+    inside = [t for t in inside if t.i == 0 or t.nbor(-1).lower_ != "per"]  # "410 parts per million"
     inside = inside or [
         t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and not t.is_space
     ]

@@ -149,12 +149,8 @@ def _untagged_date(token, published: str | None) -> str | None:
 
 def _day_of_month(token) -> bool:
     """ "on the 4th": a day of the month the tagger calls an ordinal."""
-    before = token.doc[token.i - 2 : token.i]
-    return (
-        token.ent_type_ == "ORDINAL"
-        and token.text[:1].isdigit()
-        and [t.lower_ for t in before] == ["on", "the"]
-    )
+    on_the = [t.lower_ for t in token.doc[token.i - 2 : token.i]] == ["on", "the"]
+    return token.ent_type_ == "ORDINAL" and token.text[:1].isdigit() and on_the
 
 
 def _opens_a_span(date, anchor) -> bool:
@@ -388,7 +384,10 @@ NOT_FIGURES = ("DATE", "TIME", "ORDINAL")  # "after the first on Tuesday"
 
 def _goes_with_another_figure(date_root, anchor, figure) -> bool:
     """The date hangs on a phrase that holds another number ("up from 88 on Wednesday", where the parser
-    may hang "on Wednesday" on "up")."""
+    may hang "on Wednesday" on "up"), or right after one told against ("against 185 on March 11")."""
+    prior = date_root.doc[max((date_root.head if date_root.dep_ == "pobj" else date_root).i - 1, 0)]
+    if prior.like_num and prior.dep_ == "pobj" and prior.head.lower_ == "against" and prior != figure:
+        return True
     current = date_root.head
     for _ in range(6):
         if current.i == anchor.i or current.head.i == current.i:

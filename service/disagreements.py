@@ -111,11 +111,11 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
     keys = []
     for i, claim in enumerate(claims):
         head = claim.noun.split()[-1] if claim.noun else None
-        amassed = not claim.event if asked and i == 0 else (claim.event or "have") in AMASSING
+        amassed = not claim.event or claim.event in (ASKED_AMASSING if asked and i == 0 else AMASSING)
         event = event_of.get(claim.event) if claim.event else None
         unsaid = (claim.generic and event) or (claim.unit in SPEEDS and claim.noun in SPEED_NOUNS)
         noun = unit_noun(claim) or ("*" if unsaid else (claim.noun or "*"))
-        named = (nominal.get(claim.noun) or nominal.get(head)) if head else None
+        named = (nominal.get(claim.noun) or nominal.get(head)) if head and head not in SPANS else None
         if named and amassed and not claim.activity:
             noun, event = _whose_event(claim.noun, noun_of), named
         elif head:
@@ -157,6 +157,10 @@ def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
 AMASSING = frozenset(
     "have get collect gather receive amass accumulate garner attract record register log make".split()
 )
+# a question's own "have" amasses nothing ("How many deaths has …"); "made" does ("How many arrests had
+# the operation made?"), as a figure's "made 14 arrests"
+ASKED_AMASSING = AMASSING - {"have"}
+SPANS = frozenset({"time", "duration"})  # "waiting time", "response time": how long, no count of waiting
 LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())
 
 

@@ -18,7 +18,8 @@ from .counted import after_a_bare_container, bare_container
 from .events import COUNTING, VALUE_VERBS
 from .figures import Figure
 from .models import Claim
-from .nlp import days_apart
+from .nlp import days_apart, resolve_date
+from .presence import is_presence
 from .units import MEASUREMENT_UNITS
 
 CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|compared with|not)\b|;", re.I)
@@ -85,6 +86,11 @@ def earlier_value(token) -> bool:
         )
     if token.dep_ == "pobj" and token.head.lower_ == "with" and lemma(token.head.head) == "compare":
         return token.ent_type_ not in ("MONEY", "PERCENT")
+    if (
+        token.dep_ == "pobj" and token.head.lower_ == "against" and token.like_num
+    ):  # "against 185 on March 11"
+        dated = any(t.ent_type_ == "DATE" for t in token.doc[token.i + 1 : token.i + 4])
+        return dated and token.ent_type_ not in ("MONEY", "PERCENT")
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     changed = token.head.head
@@ -151,15 +157,25 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: 
         lender = _before_change(claims, at, earlier, i) if earlier[i] else _lender(sentence, claims, at, i)
         if lender is None and (noun_of := _noun_lender(sentence, claims, at, i)) is not None:
             done[i] = claim.model_copy(update={"noun": noun_of.noun, "generic": noun_of.generic})
+        own_day = _own_day(sentence, at[i], claim) if lender is not None else None  # "…, two on 9 February"
         if lender is not None:
             # "24,000 joined last Wednesday's march, while the union put it at 65,000": then too
-            date = claim.date if claim.date_stated else lender.date
-            done[i] = _framed_as(
-                claim, lender, date=date, date_stated=claim.date_stated or lender.date_stated
-            )
+            date = own_day or (claim.date if claim.date_stated else lender.date)
+            stated = claim.date_stated or bool(own_day) or lender.date_stated
+            done[i] = _framed_as(claim, lender, date=date, date_stated=stated)
         if lender is not None and lender.source == claim.source and _rejected(sentence, at[i]):
             done[i] = done[i].model_copy(update={"source": None, "attribution": None})  # not its teller's
-    return [_before(claim, done) if was else claim for claim, was in zip(done, earlier, strict=True)]
+    unframed = [
+        not (c.noun or c.event or c.activity) and dated_in_a_list(sentence, at[i]) for i, c in enumerate(done)
+    ]
+    told = zip(done, earlier, unframed, strict=True)
+    return [_before(claim, done) if was else claim for claim, was, lost in told if not lost]
+
+
+def _own_day(sentence: str, start: int, claim: Claim) -> str | None:
+    """The day a list's figure is told with ("…, two on 9 February"), when it is one of a list."""
+    listed = dated_in_a_list(sentence, start) and (told := DAY_OF_ITS_OWN.match(sentence, start))
+    return resolve_date(told["day"], claim.published) if listed else None
 
 
 def _before(claim: Claim, told: list[Claim]) -> Claim:
@@ -188,9 +204,15 @@ def _framed_as(claim: Claim, lender: Claim, **also) -> Claim:
 def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: int) -> Claim | None:
     if claims[i].event or claims[i].activity or claims[i].noun:
         return None
-    now = [j for j in range(len(claims)) if not earlier[j] and (claims[j].event or claims[j].noun)]
-    # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …")
-    return claims[min(now, key=lambda j: (at[j] > at[i], abs(at[j] - at[i])))] if now else None
+    now = [j for j in range(len(claims)) if not earlier[j]]
+    # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …"), and
+    # when that one names nothing, neither does it ("The count reached 118,200, against 79,450 …, with
+    # 27,900 of the parcels given out in Maranbay")
+    if before := [j for j in now if at[j] < at[i]]:
+        lender = claims[max(before, key=lambda j: at[j])]
+        return lender if lender.event or lender.noun else None
+    after = [j for j in now if claims[j].event or claims[j].noun]
+    return claims[min(after, key=lambda j: at[j])] if after else None
 
 
 def _noun_lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
@@ -208,7 +230,7 @@ COORDINATED = re.compile(r"\s(?:and|while)\s+(?:(?:another|a\s+further|some|abou
 
 def _lender(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
     claim = claims[i]
-    if (grown := _grown_to(sentence, claims, at, i)) is not None:
+    if (grown := _grown_to(sentence, claims, at, i) or _listed_by_date(sentence, claims, at, i)) is not None:
         return grown
     if (claim.event and not _only_counted(claim)) or claim.activity:
         return None
@@ -275,6 +297,33 @@ BARE_TO = re.compile(  # "to 1,180 by the end of March": no noun after the figur
     r"|during|after|before|when|and|as)\b)",
     re.IGNORECASE,
 )
+
+
+# "Six remained in hospital on 4 February, four on 6 February and two on 9 February": each later figure of
+# the list is the first's count on its own day
+LISTED_AFTER = re.compile(r"(?:,|\band)\s+$")
+DAY_OF_ITS_OWN = re.compile(
+    r"[\w.,-]+\s+(?:on|by)\s+(?P<day>(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
+)
+
+
+def dated_in_a_list(sentence: str, start: int) -> bool:
+    """The bare figure at `start` is a list's next one, told with a day of its own (see LISTED_AFTER)."""
+    return bool(LISTED_AFTER.search(sentence, 0, start)) and DAY_OF_ITS_OWN.match(sentence, start) is not None
+
+
+def _listed_by_date(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
+    """The figure before of a list of days counts where a group is or that it is missing (a snapshot on
+    each day; not "12 died on Monday, 19 on Tuesday", which may be each day's own deaths)."""
+    claim = claims[i]
+    if claim.noun or claim.event or not dated_in_a_list(sentence, at[i]):
+        return None
+    framed = _framed_before(claims, at, i)
+    before = claims[framed[-1]] if framed else None
+    if before is None or before.source != claim.source or not before.date_stated:
+        return None
+    return before if before.event and (is_presence(before.event) or before.event == "missing") else None
 
 
 def _grown_to(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:

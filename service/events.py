@@ -56,6 +56,7 @@ NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to",
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
+OWN_WORDS = ("nsubj", "nsubjpass", "aux", "auxpass", "mark")  # a verb's own subject and auxiliaries
 STATES = frozenset("ill sick unwell dead".split())  # "fell ill", "reported dead nationally": may be adverbs
 
 
@@ -67,10 +68,12 @@ def event_of(node):
 
 
 def _happened(node):
-    # "6,300 delayed bags have now been returned", "escaped animals were shot": what befell them is the
-    # clause's, "delayed" their kind (not "injured people were taken"); "eight injured were still in hospital"
-    verb = node.head if node.dep_ in ("nsubj", "nsubjpass") else None
-    befell = verb is not None and verb.pos_ == "VERB" and _has_aux(verb) and is_event_verb(verb)
+    # "6,300 delayed bags have now been returned", "recovered 240 stolen parts": what befell them is the
+    # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued")
+    verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and _has_aux(verb)
+    hung = _participle_hung_on_verb(node)
+    befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
     placed = where is not None and names_where(where)
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
@@ -150,14 +153,15 @@ STATE_TAGS = ("JJ", "VBN", "VBG")
 
 
 def _participle_hung_on_verb(node):
-    """ "has received reports of 31 patients harmed.": the parser hangs the participle right after the
-    noun on the clause's verb; with no subject or auxiliary of its own, it says what befell the noun."""
-    word = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
-    if word is None or word.dep_ != "advcl" or word.tag_ not in ("VBN", "VBD") or not is_event_verb(word):
+    """ "has received reports of 31 patients harmed.", "… the thefts and 185 stolen converters had been
+    recovered": the parser hangs the participle right after the noun (and its auxiliaries) on the
+    clause's verb; with no subject or other auxiliary of its own, it says what befell the noun."""
+    after = next((t for t in node.doc[node.i + 1 :] if t.dep_ not in ("aux", "auxpass")), None)
+    if after is None or after.dep_ != "advcl" or after.tag_ not in ("VBN", "VBD") or not is_event_verb(after):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in word.children):
+    if any(c.dep_ in OWN_WORDS and not node.i < c.i < after.i for c in after.children):
         return None
-    return word if word.head.i in {a.i for a in node.ancestors} else None
+    return after if after.head.i in {a.i for a in node.ancestors} else None
 
 
 def _done_to_them(node):
@@ -201,12 +205,8 @@ def participle_stem(adjective) -> str | None:
     """ "infected" → "infect", "flooded" → "flood": the verb an adjective is the past participle of
     (WordNet knows the verb), else None."""
     word = adjective.lower_
-    if (
-        adjective.tag_ != "JJ"
-        or len(word) < MIN_PARTICIPLE
-        or not word.endswith("ed")
-        or _hyphenated(adjective)
-    ):
+    unlike = len(word) < MIN_PARTICIPLE or not word.endswith("ed")
+    if adjective.tag_ != "JJ" or unlike or _hyphenated(adjective):
         return None
     return next((stem for stem in (word[:-2], word[:-1], word[:-3]) if is_verb(stem)), None)
 

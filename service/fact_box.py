@@ -153,7 +153,18 @@ ANOTHER_EVENT = re.compile(
 FOR_COMPARISON = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?for\s+comparison\b", re.I)
 
 
+# "In neighbouring Dunmore province, police recorded 240 thefts", "- Across the border in neighbouring
+# Tarvosk, …": a sentence that opens on another place, beside the story's, tells how it fares there
+ELSEWHERE = re.compile(
+    r"^(?:[-–—•*]\s*)?(?:across\s+the\s+border,?\s+)?(?:in|across)\s+(?:the\s+)?(?:neighbou?ring|nearby)\b",
+    re.I,
+)
+
+
 def is_aside(sentence: str) -> bool:
     """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
-    …")."""
-    return ANOTHER_EVENT.search(sentence) is not None or FOR_COMPARISON.match(sentence.strip()) is not None
+    …") or opens on another place ("In neighbouring Corvessa, …")."""
+    opening = sentence.strip()
+    return ANOTHER_EVENT.search(sentence) is not None or any(
+        pattern.match(opening) for pattern in (FOR_COMPARISON, ELSEWHERE)
+    )

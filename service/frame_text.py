@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, lemma
 from .events import state_of
-from .keys import event_key
+from .keys import IDIOMS, PARTICLES, event_key
 from .presence import found_at, names_where
-
-PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb
 
 
 def _verb_phrase(event, noun, relative: bool = False) -> str:
@@ -22,8 +20,9 @@ def _verb_phrase(event, noun, relative: bool = False) -> str:
     words = [event.text.lower(), *(c.lower_ for c in particles)]
     key = event_key(event, noun) or ""
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if obj is not None and key.endswith(f" {lemma(obj)}"):  # "took part", "joined the march"
-        words += [t.lower_ for t in obj.children if t.dep_ == "det" and t.i < obj.i] + [obj.lower_]
+    told_by_object = key.endswith(f" {lemma(obj)}") or key in IDIOMS.values() if obj is not None else False
+    if told_by_object:  # "took part", "joined the march", "lost their lives"
+        words += [t.lower_ for t in obj.children if t.dep_ in ("det", "poss") and t.i < obj.i] + [obj.lower_]
     if (state := state_of(event)) is not None and key.endswith(f" {state.lower_}"):
         words.append(state.lower_)
     if relative:

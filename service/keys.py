@@ -10,6 +10,8 @@ from .events import across_a_colon, destination, heading, participle_stem, state
 from .presence import found_at, names_where, presence_key
 from .thesaurus import is_verb
 
+IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")
+
 
 def _set_apart(verb, obj) -> bool:
     """A colon, or a passive's comma, stands between a verb and what the parser made its object: "had been
@@ -31,7 +33,7 @@ def event_key(event, noun=None) -> str | None:
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else (participle_stem(event) or _known_lemma(event))
-    if particle := next((c.lower_ for c in event.children if c.dep_ == "prt"), None) or heading(event):
+    if particle := next((c.lower_ for c in event.children if _particle(event, c)), None) or heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
@@ -50,7 +52,7 @@ def event_key(event, noun=None) -> str | None:
         and obj.pos_ == "NOUN"
         and not (sibling or share)
     ):
-        return f"{word} {lemma(obj)}"
+        return IDIOMS.get(f"{word} {lemma(obj)}", f"{word} {lemma(obj)}")
     if (reached := destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
@@ -60,6 +62,17 @@ def event_key(event, noun=None) -> str | None:
     if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word
+
+
+PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb
+
+
+def _particle(verb, child) -> bool:
+    """ "walked out" (the tagger's adverb right after the verb); not "cut up to 7,000 jobs", a bound."""
+    if child.dep_ == "prt":
+        return True
+    bound = child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "to"
+    return child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_ in PARTICLES and not bound
 
 
 def _coordinated(noun, verb) -> bool:

@@ -79,10 +79,10 @@ def measure_of(token, unit: str):
     if (verb := _participle_after(amount) or spending_verb(amount) or _verb_through(amount)) is not None:
         return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
     measured = (
-        whole_of(amount)
+        valued_noun(amount)  # "puts the bloom at 27 km of coastline": the bloom, not the coastline
+        or whole_of(amount)
         or of_a_noun(amount)
         or modified_noun(amount)
-        or valued_noun(amount)
         or levelled(amount)
         or stated_of(amount)
     )

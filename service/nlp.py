@@ -187,6 +187,10 @@ MONTH_PART = re.compile(
     rf"(?:\s+of\s+|-|\s+)(?:(last|this)\s+)?({MONTH_NAME.pattern})(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
 )
+PART_OF_DAY = re.compile(
+    r"(?:(?:at|by|on|in|until)\s+)?(?:the\s+)?(?:end|close|start|beginning|morning|afternoon|evening|night)\s+of\s+",
+    re.I,
+)
 DAY_OF_PART = {"end": -1, "close": -1, "start": 1, "beginning": 1, "middle": 15, "mid": 15}
 MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.IGNORECASE
@@ -249,6 +253,10 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return _latest_month(month.group(1), month.group(2), reference)
     if (part := MONTH_PART.fullmatch(text)) and (reference or part["year"]):
         return _day_of_month_part(part, reference)
+    if (part := PART_OF_DAY.match(text)) and len(
+        day := resolve_date(text[part.end() :], reference) or ""
+    ) == 10:
+        return day  # "by the end of 4 February", "on the night of 2 March": that day
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last

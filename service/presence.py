@@ -8,7 +8,7 @@ counted by what was found there ("irregularities at 37 polling stations").
 from __future__ import annotations
 
 from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
-from .thesaurus import is_a_site, is_a_state
+from .thesaurus import is_a_happening, is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
 PLACING = frozenset(
@@ -32,6 +32,8 @@ def tells_presence(prep) -> bool:
         return False  # "at the latest count": when a figure was given, not where anyone is
     if prep.lower_ == "without":
         return place.pos_ == "NOUN"  # "were without power": what the group is left without
+    if prep.lower_ == "on" and place.pos_ == "NOUN" and is_a_happening(lemma(place)):
+        return True  # "on strike at Sorrum": what the group is doing, wherever
     return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 
 
@@ -92,9 +94,10 @@ def presence_key(prep) -> str:
 
 def only_where(event) -> bool:
     """A phrase that says only where the group is ("on board", "in hospital"), not a state it is in ("in
-    energy poverty", "in quarantine")."""
+    energy poverty", "in quarantine") nor what it is doing ("on strike", "on duty")."""
     state = next((c for c in event.children if c.dep_ == "pobj"), None)
-    in_a_state = event.lower_ == "in" and state is not None and is_a_state(lemma(state))
+    doing = event.lower_ == "on" and state is not None and is_a_happening(lemma(state))
+    in_a_state = doing or (event.lower_ == "in" and state is not None and is_a_state(lemma(state)))
     return names_where(event) and not in_a_state
 
 

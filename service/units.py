@@ -9,7 +9,7 @@ UNITS = (  # what follows a figure that is a span of time, a length or a share, 
     r"seconds? minutes? hours? days? weeks? months? years? decades? century centuries percent per\s+cent "
     r"km kilomet(?:re|er)s? miles? met(?:re|er)s? mm millimet(?:re|er)s? cm centimet(?:re|er)s? feet foot "
     r"inch(?:es)? degrees degree(?!\s+[a-z]+s\b) magnitude mph kph knots? mins? hrs? secs? yards? yds? "
-    r"decibels?"
+    r"decibels? ppm ppb"
 ).split()
 
 
@@ -39,6 +39,8 @@ MEASURE_UNITS = (
     (r"degrees|degree(?!\s+[a-z]+s\b)", "degrees"),  # not "31 degree programmes"
     *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
     *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
+    (r"parts?\s+per\s+million|ppm", "parts per million"),  # a concentration ("410 ppm CO")
+    (r"parts?\s+per\s+billion|ppb", "parts per billion"),
     (r"mAh", "milliamp-hours"),  # "a 10,000-mAh battery"
     (r"(?-i:dB)\s*\((?-i:A)\)|(?-i:dBA|dB)|decibels?", "decibels"),  # "87 dB(A)", "55 decibels"
     (r"minutes?|mins?", "minutes"),  # a span of time: a measurement only of a time (measures.of_time)

@@ -949,11 +949,14 @@ BLIND_PACKS = [
     "postal_backlog_synthetic",
     "dog_bite_admissions_synthetic",
     "balloon_festival_accident_synthetic",
+    "catalytic_thefts_synthetic",
+    "jellyfish_bloom_synthetic",
+    "school_co_leak_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and fifty-six packs written blind (by helpers that never read service/), in 53 rounds: the
+    """A hundred and fifty-nine packs written blind (by helpers that never read service/), in 54 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1206,17 +1209,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     to", "have switched to" and "14 people were aboard": 6 of 6, 3 of 6, 0, 1, 0, 2, 9. On the older
     153: conflicts 264 -> 266, questions given 476 -> 480, and false alarms 46 -> 47, unrelated on
     questions 63 -> 66 (daily admissions and their five-day total now one count; a capital's food-bank
-    users, now dated last month, against the nation's). This is the level reached; a change that falls
-    below it has broken something general.
+    users, now dated last month, against the nation's). The fifty-fourth (catalytic-converter thefts, a
+    jellyfish bloom, a school's carbon monoxide leak), first run: 2 of 6, 4 of 6, 0, 0, 0, 1, 6; after
+    "recovered 240 stolen converters", "lost their lives", "410 parts per million", "against 185 on March
+    11", "four on 6 February", "In neighbouring Dunmore province, …" and "How many arrests had it made?":
+    2 of 6, 6 of 6, 0, 0, 0, 0, 8. On the older 156: questions given 489 -> 490. This is the level
+    reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 269
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 203
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 271
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 209
     assert sum(r.agreements_reported for r in reports) <= 14
     assert sum(r.false_alarms for r in reports) <= 48
     assert sum(r.unrelated_figures_reported for r in reports) <= 30
     assert sum(r.unrelated_on_questions for r in reports) <= 69
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 483
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 492
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2404,3 +2411,35 @@ def test_admissions_are_those_admitted_and_a_years_count_is_not_a_months_nor_the
         shared_desk.vocabulary,
     )
     assert years == []
+
+
+def test_those_who_lost_their_lives_are_those_who_died(shared_desk):
+    """ "lost their lives" says what "died" says: its key is "die" (before: "lose life", which the embedder
+    keeps 0.52 from "kill", so a complete-linkage cluster of the dead left it out), and its topic keeps
+    the object ("the number of people who lost their lives")."""
+    claims = parsed(
+        {
+            "a": "Police said 11 people lost their lives in the crash.",
+            "b": "The ministry said 14 people were killed in the crash.",
+            "c": "Hospital officials said 13 people died in the crash.",
+        }
+    )
+    [found] = find_disagreements(claims, shared_desk.vocabulary)
+    assert (found.kind, sorted(c.value for c in found.claims)) == ("conflict", ["11", "13", "14"])
+    assert found.topic == "the number of people who lost their lives"
+
+
+def test_a_question_about_arrests_made_asks_for_the_people_arrested(shared_desk):
+    """ "How many arrests had the operation made by 11 March?": "made" only counts the arrests up, as a
+    figure's "made 14 arrests" does, so the running count of people arrested is what it asks about
+    (before: the question kept "make" as its event and got nothing)."""
+    claims = parsed(
+        {
+            "a": "Nine people have been arrested so far, police said.",
+            "b": "Police said on 11 March that 14 people had been arrested.",
+        },
+        {"a": "2026-03-04", "b": "2026-03-12"},
+    )
+    found = find_disagreements(claims, shared_desk.vocabulary)
+    assert kinds(found) == [("update", ["9", "14"])]
+    assert attached("How many arrests had the operation made by 11 March?", found, shared_desk.vocabulary)
