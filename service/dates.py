@@ -69,12 +69,14 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     tokens += _first_conjunct(anchor) + _during(anchor, noun) + _after_a_past_year(anchor, published)
     if lemma(anchor) in GIVING | REPORTING:  # "published on 12 February a figure of 6,214 for 2025"
         tokens = sorted(tokens, key=lambda t: not _the_period_told(t))
+    # "960,000 returns for 2025 were still outstanding": now, whatever year they are for
+    still = any(c.lower_ == "still" for c in [*anchor.children, *anchor.head.children])
     for token in tokens:
         if resolved := _untagged_date(token, published):
             return resolved, True
         if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
             span = next(e for e in token.doc.ents if e.start == token.i)
-            if span.root.head.lower_ in nlp.SPAN_OPENERS and not _the_period_told(token):
+            if span.root.head.lower_ in nlp.SPAN_OPENERS and not (_the_period_told(token) and not still):
                 continue  # "since Monday", "for three days"; not "for January 2026", what the figure is for
             if _opens_a_span(span.root, anchor):
                 continue  # "388 cancelled between the closure on Wednesday and the reopening today"
@@ -173,9 +175,13 @@ def _dates_one_of_them(date) -> bool:
 
 def _dates_what_it_is_under(date) -> bool:
     """ "612 dogs have been culled under the emergency order of 2 April": the day the order was made, from
-    which the count runs, not the count's day."""
+    which the count runs; "ahead of the 14 April deadline": a limit to come. Not the count's day."""
     of = date.head if date.dep_ == "pobj" and date.head.lower_ == "of" else None
-    return of is not None and of.head.dep_ == "pobj" and of.head.head.lower_ in ("under", "since")
+    named = date.dep_ in ("compound", "nmod", "nummod")  # "the 14 April deadline"
+    thing = of.head if of is not None else (date.head if named else date)
+    opener = thing.head.head if thing.dep_ == "pobj" and thing.head.lower_ == "of" else thing.head
+    limits = ("ahead", "before") if named else ("under", "since") if of is not None else ()
+    return thing.dep_ == "pobj" and opener.lower_ in limits
 
 
 def _dates_a_cause(date) -> bool:
@@ -186,8 +192,7 @@ def _dates_a_cause(date) -> bool:
 
 
 def _holds_now(verb) -> bool:
-    """In the present or the present perfect: "employs 620", "the petition it launched on Monday has
-    collected 3,800" (the subject's own date is not the figure's)."""
+    """In the present or the present perfect: "employs 620", "the petition launched on Monday has 3,800"."""
     present = ("VBZ", "VBP")
     return verb.tag_ in present or any(c.dep_ == "aux" and c.tag_ in present for c in verb.children)
 
@@ -397,11 +402,9 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
         if figure is not None and current.dep_ == "acl" and current.head.i == figure.head.i:
             return False  # "€7.2m — the fund, raised on 17 February from the €4.5m …": what befell it then
         phrases = [g for c in current.children if c.dep_ == "prep" for g in c.children]
-        if any(
-            t.like_num and t.ent_type_ not in NOT_FIGURES and (figure is None or t.i != figure.i)
-            for t in [current, *current.children, *phrases]
-            if t.lower_ != "one"  # "including one in 2017 in which 22 died": a pronoun, no figure
-        ):
+        near = [t for t in [current, *current.children, *phrases] if t.lower_ != "one"]  # "one": a pronoun
+        own = getattr(figure, "i", -1)
+        if any(t.like_num and t.ent_type_ not in NOT_FIGURES and t.i != own for t in near):
             return True
         current = current.head
     return False

@@ -5,12 +5,10 @@ has the frame; its module doc says what an event is). Closed classes of English 
     "killed 1,300 people"                   the verb the noun is the subject or object of
     "are missing", "left homeless"          the state after a copula or a result verb
     "sent to rebuild"                       the task a group is sent for (its activity), not an event
-    "64 people had been on board"           where a generic group is ("aboard", "in hospital"): those
-                                            aboard are not those sent, nor those who died
+    "64 people had been on board"           where a generic group is: not those sent, nor those who died
     "six children were among the missing"   what a group is among; "lists 21 people as injured"
-Verbs that report (say), that only state a value (be, reach, rise), that move or place a group (send,
-deploy) and the words NOT_EVENTS lists are never events (the side a count is of: service/sides.py).
-"""
+Verbs that report (say; but "57 passengers reported vomiting" suffered it), that state a value (be,
+reach), that move or place a group (send, deploy) and NOT_EVENTS are never events."""
 
 from __future__ import annotations
 
@@ -38,6 +36,7 @@ from .presence import (
 from .thesaurus import (
     is_a_being,
     is_a_change,
+    is_a_happening,
     is_a_message,
     is_a_state,
     is_a_thing,
@@ -56,6 +55,7 @@ NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to",
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
+STATE_TAGS = ("JJ", "VBN", "VBG")
 OWN_WORDS = ("nsubj", "nsubjpass", "aux", "auxpass", "mark")  # a verb's own subject and auxiliaries
 STATES = frozenset("ill sick unwell dead".split())  # "fell ill", "reported dead nationally": may be adverbs
 
@@ -144,12 +144,12 @@ def _happened(node):
         complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
+        told = [c for c in verb.children if c.dep_ == "dobj" and is_a_happening(lemma(c))]
+        if node.dep_ == "nsubj" and told:
+            return verb  # "57 passengers reported symptoms", "… vomiting": what they suffered, told by them
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _state_after(verb)
     return _through_copula(verb)  # "went missing": the state, else nothing
-
-
-STATE_TAGS = ("JJ", "VBN", "VBG")
 
 
 def _participle_hung_on_verb(node):
@@ -230,13 +230,13 @@ def _taken_as(verb):
     return None
 
 
-BARE_WORDS = ("as", "by")
+BARE_WORDS, BARE_DEPS = ("as", "by"), ("advmod", "mark", "agent", "prep")
 
 
 def _bare_state(token) -> bool:
-    """An adjective or participle with nothing of its own but adverbs, "as" and by what ("still missing",
-    "as damaged by falling debris")."""
-    own = [c for c in token.children if not (c.dep_ in ("advmod", "mark", "agent") or c.lower_ in BARE_WORDS)]
+    """An adjective or participle with nothing of its own but adverbs, "as", by what and phrases ("still
+    missing", "as damaged by falling debris", "as stolen since 1 February", "as available for hire")."""
+    own = [c for c in token.children if not (c.dep_ in BARE_DEPS or c.lower_ in BARE_WORDS)]
     return token.tag_ in STATE_TAGS and not own
 
 

@@ -3745,3 +3745,30 @@ def test_walking_out_and_being_on_strike_are_what_a_group_did():
     [striking] = claims_of("2,100 members are now on strike at Sorrum.")
     [on_duty] = claims_of("About 300 officers were on duty at the stadium.")
     assert (striking.event, on_duty.event) == ("on strike", "on duty")
+
+
+def test_what_a_group_reports_of_itself_and_what_it_is_listed_as_are_what_befell_it():
+    """ "57 passengers reported vomiting": what they suffered, told by themselves (before: no event, so the
+    57 ill were one count with the 164 on board); "The ministry said 40 people died" still has no event
+    of saying; "recorded as stolen since 1 February", "listed 1,020 bikes as available for hire": the state
+    they are listed in, its phrases its own (before: "record", and nothing)."""
+    [ill] = claims_of("According to the directorate, 57 passengers reported vomiting or diarrhoea.")
+    [said] = claims_of("The ministry said 40 people died.")
+    assert (ill.event, said.event) == ("report vomiting", "die")
+    [stolen] = claims_of("1,140 bikes have been recorded as stolen since 1 February.")
+    [listed] = claims_of("At noon the feed listed 1,020 bikes as available for hire.")
+    assert (stolen.event, listed.event) == ("steal", "available")
+
+
+def test_a_count_still_standing_and_one_before_a_deadline_are_dated_when_told():
+    """ "960,000 returns for 2025 were still outstanding": now, whatever year they are for (before: 2025);
+    "ahead of the extended 14 April deadline": a limit to come, not the count's day (before: 14 April)."""
+    [still] = claims_of(
+        "The Office told us this morning that 960,000 returns for 2025 were still outstanding.", "2026-04-02"
+    )
+    [ahead] = claims_of(
+        "The Office said on Monday that 610,000 returns were outstanding ahead of the extended"
+        " 14 April deadline.",
+        "2026-04-07",
+    )
+    assert (still.date, ahead.date) == ("2026-04-02", "2026-04-06")
