@@ -86,9 +86,8 @@ def earlier_value(token) -> bool:
         )
     if token.dep_ == "pobj" and token.head.lower_ == "with" and lemma(token.head.head) == "compare":
         return token.ent_type_ not in ("MONEY", "PERCENT")
-    if (
-        token.dep_ == "pobj" and token.head.lower_ == "against" and token.like_num
-    ):  # "against 185 on March 11"
+    if token.dep_ == "pobj" and token.head.lower_ == "against" and token.like_num:
+        # "240 stolen converters, against 185 on March 11": the count on that day (not a score, "120 to 85")
         dated = any(t.ent_type_ == "DATE" for t in token.doc[token.i + 1 : token.i + 4])
         return dated and token.ent_type_ not in ("MONEY", "PERCENT")
     if token.dep_ != "pobj" or token.head.lower_ != "from":

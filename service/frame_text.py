@@ -20,7 +20,7 @@ def _verb_phrase(event, noun, relative: bool = False) -> str:
     words = [event.text.lower(), *(c.lower_ for c in particles)]
     key = event_key(event, noun) or ""
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    told_by_object = key.endswith(f" {lemma(obj)}") or key in IDIOMS.values() if obj is not None else False
+    told_by_object = obj is not None and (key.endswith(f" {lemma(obj)}") or key in IDIOMS.values())
     if told_by_object:  # "took part", "joined the march", "lost their lives"
         words += [t.lower_ for t in obj.children if t.dep_ in ("det", "poss") and t.i < obj.i] + [obj.lower_]
     if (state := state_of(event)) is not None and key.endswith(f" {state.lower_}"):

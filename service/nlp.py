@@ -253,10 +253,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return _latest_month(month.group(1), month.group(2), reference)
     if (part := MONTH_PART.fullmatch(text)) and (reference or part["year"]):
         return _day_of_month_part(part, reference)
-    if (part := PART_OF_DAY.match(text)) and len(
-        day := resolve_date(text[part.end() :], reference) or ""
-    ) == 10:
-        return day  # "by the end of 4 February", "on the night of 2 March": that day
+    part = PART_OF_DAY.match(text)  # "by the end of 4 February", "on the night of 2 March": that day
+    if part and len(day := resolve_date(text[part.end() :], reference) or "") == len("2026-02-04"):
+        return day
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last
