@@ -58,8 +58,8 @@ from .dates import date_of
 from .ellipsis import (
     borrowed_frames,
     borrowed_from_before,
-    dated_in_a_list,
     earlier_value,
+    follows_on,
     may_borrow,
     names_nothing,
     revised_from,
@@ -98,7 +98,7 @@ PARTITIVE_GAP = re.compile(
 # sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
 # "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
 # 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"; 49: the 54th and 55th sets' (README)
+# "have switched to alternate-day delivery", "14 people were aboard"; 49: the 54th to 56th sets' (README)
 FRAMES_VERSION = 49
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
@@ -344,7 +344,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
         noun = noun if noun is not None else label[0]
         event_token = event_token if event_token is not None else label[1]
     borrows = may_borrow(sentence, figure) or names_nothing(token) or earlier_value(token)
-    borrows = borrows or dated_in_a_list(sentence, figure.start)  # "…, four on 6 February"
+    borrows = borrows or follows_on(sentence, figure.start)  # "…, four on 6 February", "15 had done so"
     if noun is None and event_token is None and not borrows:
         return None
     small = figure.spelled and figure.high < 10 and not borrows  # "up from six", "but X says nine" borrow

@@ -269,6 +269,9 @@ def _in_parallel(sentence: str, claims: list[Claim], at: list[int], i: int) -> C
 
 
 # "extended to nine", "rose to 12": the same count, moved on
+DID_SO = re.compile(
+    r"[\w.,]+\s+(?:more\s+)?(?:had|have|has|did)\s+(?:done\s+)?so\b", re.I
+)  # "15 had done so"
 MOVED_TO = re.compile(
     r"\b(?:extended|increased|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|revised|raised|cut"
     r"|lowered|reduced|expanded|widened)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
@@ -277,10 +280,12 @@ MOVED_TO = re.compile(
 
 
 def _moved_on(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:
-    """ "Advice was issued at four beaches on Saturday and extended to nine on Sunday": a bare figure a
-    count moved on to counts what the figure before it does, in the same voice."""
+    """ "Advice was issued at four beaches on Saturday and extended to nine on Sunday", "Seven hospitals had
+    activated their plans on Monday, and 15 had done so by Wednesday": a bare figure a count moved on to
+    counts what the figure before it does, in the same voice."""
     claim = claims[i]
-    if claim.noun or claim.event or not MOVED_TO.search(sentence, 0, at[i]):
+    moved = MOVED_TO.search(sentence, 0, at[i]) or DID_SO.match(sentence, at[i])
+    if claim.noun or claim.event or not moved:
         return None
     framed = _framed_before(claims, at, i)
     return claims[framed[-1]] if framed and claims[framed[-1]].source == claim.source else None
@@ -310,6 +315,11 @@ DAY_OF_ITS_OWN = re.compile(
 def dated_in_a_list(sentence: str, start: int) -> bool:
     """The bare figure at `start` is a list's next one, told with a day of its own (see LISTED_AFTER)."""
     return bool(LISTED_AFTER.search(sentence, 0, start)) and DAY_OF_ITS_OWN.match(sentence, start) is not None
+
+
+def follows_on(sentence: str, start: int) -> bool:
+    """A bare figure that goes on from the one before ("…, four on 6 February", "and 15 had done so")."""
+    return dated_in_a_list(sentence, start) or DID_SO.match(sentence, start) is not None
 
 
 def _listed_by_date(sentence: str, claims: list[Claim], at: list[int], i: int) -> Claim | None:

@@ -11,6 +11,7 @@ from .citations import NUMBER_WORD
 from .clauses import REPORTING, lemma
 from .events import VALUE_VERBS, is_event_verb
 from .figures import Figure
+from .thesaurus import is_a_body
 
 SUPERLATIVES = frozenset("best worst most least fewest".split())  # tagged NNP in a title-case headline
 
@@ -48,7 +49,16 @@ def is_an_age(sentence: str, figure: Figure, token) -> bool:
 def is_identifier(token) -> bool:
     """A number that names rather than counts: right after a capitalised noun ("InterCity 417", "Flight
     370", "Article 5", "iPhone 14") or after the noun it goes with ("between junctions 14 and 17"); counts
-    come before their noun."""
+    come before their noun. So does one joined to a noun that says what kind a thing is ("100-dravo notes";
+    a group's, "a 3,200-bike fleet", counts its bikes)."""
+    unit = token.head if token.dep_ == "nummod" and token.head.i == token.i + 2 else None
+    if (
+        unit is not None
+        and token.nbor().text == "-"
+        and unit.dep_ == "compound"
+        and not is_a_body(lemma(unit.head))
+    ):
+        return True  # "counterfeit 100-dravo notes", "a 12-storey tower": its kind, not a count of storeys
     first = token.head if token.dep_ == "conj" and token.head.like_num else token  # "junctions 14 and 17"
     if first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.pos_ == "NOUN":
         return True  # "junction 14", "gate 12": a number after its noun names it

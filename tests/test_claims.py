@@ -3772,3 +3772,22 @@ def test_a_count_still_standing_and_one_before_a_deadline_are_dated_when_told():
         "2026-04-07",
     )
     assert (still.date, ahead.date) == ("2026-04-02", "2026-04-06")
+
+
+def test_a_number_joined_to_the_kind_of_each_is_no_count_and_done_so_goes_on_from_the_count_before():
+    """ "1,870 counterfeit 100-dravo notes": 100 says what kind each note is (before: a count of 100
+    "dravo", which met the reward's 5,000 dravos as a dispute); "LisBike's 3,200-bike fleet" still counts
+    its bikes; "Seven hospitals had activated their plans on Monday, and 15 had done so by Wednesday": the
+    15 counts what the seven do, on its own day (before: dropped, naming nothing)."""
+    notes = claims_of("Between 2 January and 6 March, 1,870 counterfeit 100-dravo notes were detected.")
+    assert [(c.value, c.noun) for c in notes] == [("1,870", "note")]
+    [fleet] = claims_of("LisBike's 3,200-bike fleet was meant to be harder to steal.")
+    assert (fleet.value, fleet.noun) == ("3,200", "bike")
+    [features] = claims_of("The genuine 100-dravo note carries seven security features.")
+    assert features.value == "7"
+    seven, later = claims_of(
+        "Seven hospitals had activated their blood shortage plans on Monday, and 15 had done so by"
+        " Wednesday.",
+        "2026-02-13",
+    )
+    assert (later.value, later.noun, later.event, later.date) == ("15", "hospital", seven.event, "2026-02-11")

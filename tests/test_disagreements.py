@@ -955,11 +955,14 @@ BLIND_PACKS = [
     "river_cruise_norovirus_synthetic",
     "bike_share_vandalism_synthetic",
     "tax_portal_outage_synthetic",
+    "blood_stock_appeal_synthetic",
+    "river_barge_halt_synthetic",
+    "counterfeit_banknotes_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and sixty-two packs written blind (by helpers that never read service/), in 55 rounds: the
+    """A hundred and sixty-five packs written blind (by helpers that never read service/), in 56 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1220,17 +1223,19 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     cruise's norovirus outbreak, bike-share thefts, a tax portal's outage), first run: 2 of 6, 4 of 6, 2,
     1, 0, 6, 8; after "57 passengers reported vomiting", "recorded as stolen since 1 February", "returns
     for 2025 were still outstanding" and "ahead of the 14 April deadline": 2 of 6, 4 of 6, 1, 0, 0, 2, 8.
-    On the older 159: unchanged. This is the level reached; a change that falls below it has broken
-    something general.
+    On the older 159: unchanged. The fifty-sixth (a blood-stock appeal, barges halted by a low river,
+    counterfeit banknotes), first run: 3 of 6, 2 of 6, 0, 1, 2, 1, 7; after "100-dravo notes" (a kind,
+    no count) and "15 had done so by Wednesday": 3 of 6, 3 of 6, 0, 0, 1, 1, 8. On the older 162:
+    unchanged. This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 273
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 213
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 276
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 216
     assert sum(r.agreements_reported for r in reports) <= 15
     assert sum(r.false_alarms for r in reports) <= 48
-    assert sum(r.unrelated_figures_reported for r in reports) <= 30
-    assert sum(r.unrelated_on_questions for r in reports) <= 71
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 500
+    assert sum(r.unrelated_figures_reported for r in reports) <= 31
+    assert sum(r.unrelated_on_questions for r in reports) <= 72
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 508
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
