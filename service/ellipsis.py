@@ -165,7 +165,7 @@ def borrowed_frames(sentence: str, claims: list[Claim], at: list[int], earlier: 
         if lender is not None and lender.source == claim.source and _rejected(sentence, at[i]):
             done[i] = done[i].model_copy(update={"source": None, "attribution": None})  # not its teller's
     unframed = [
-        not (c.noun or c.event or c.activity) and dated_in_a_list(sentence, at[i]) for i, c in enumerate(done)
+        not (c.noun or c.event or c.activity) and follows_on(sentence, at[i]) for i, c in enumerate(done)
     ]
     told = zip(done, earlier, unframed, strict=True)
     return [_before(claim, done) if was else claim for claim, was, lost in told if not lost]
@@ -268,10 +268,8 @@ def _in_parallel(sentence: str, claims: list[Claim], at: list[int], i: int) -> C
     return claims[framed[-1] if second else framed[-2]]
 
 
-# "extended to nine", "rose to 12": the same count, moved on
-DID_SO = re.compile(
-    r"[\w.,]+\s+(?:more\s+)?(?:had|have|has|did)\s+(?:done\s+)?so\b", re.I
-)  # "15 had done so"
+# "extended to nine", "rose to 12", "15 had done so": the same count, moved on
+DID_SO = re.compile(r"[\w.,]+\s+(?:more\s+)?(?:had|have|has|did)\s+(?:done\s+)?so\b", re.I)
 MOVED_TO = re.compile(
     r"\b(?:extended|increased|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|revised|raised|cut"
     r"|lowered|reduced|expanded|widened)\s+to\s+(?:about\s+|around\s+|some\s+)?$",
