@@ -108,12 +108,7 @@ def _happened(node):
             return child  # "48,600 patients waiting more than a year"
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
-    if (
-        state := _state_hung_above(node)
-        or _participle_hung_on_verb(node)
-        or _done_to_them(node)
-        or _given_to_them(node)
-    ) is not None:
+    if (state := _state_hung_above(node) or hung or _done_to_them(node) or _given_to_them(node)) is not None:
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head  # "won 534,100 votes and 41 seats", "12 soldiers and 3 civilians were killed"
@@ -144,7 +139,7 @@ def _happened(node):
         complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
-        told = [c for c in verb.children if c.dep_ == "dobj" and is_a_happening(lemma(c))]
+        told = any(c.dep_ == "dobj" and is_a_happening(lemma(c)) for c in verb.children)
         if node.dep_ == "nsubj" and told:
             return verb  # "57 passengers reported symptoms", "… vomiting": what they suffered, told by them
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:

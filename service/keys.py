@@ -52,7 +52,8 @@ def event_key(event, noun=None) -> str | None:
         and obj.pos_ == "NOUN"
         and not (sibling or share)
     ):
-        return IDIOMS.get(f"{word} {lemma(obj)}", f"{word} {lemma(obj)}")
+        done_to = f"{word} {lemma(obj)}"
+        return IDIOMS.get(done_to, done_to)
     if (reached := destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
         return f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)

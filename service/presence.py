@@ -32,7 +32,7 @@ def tells_presence(prep) -> bool:
         return False  # "at the latest count": when a figure was given, not where anyone is
     if prep.lower_ == "without":
         return place.pos_ == "NOUN"  # "were without power": what the group is left without
-    if prep.lower_ == "on" and place.pos_ == "NOUN" and is_a_happening(lemma(place)):
+    if place.pos_ == "NOUN" and _doing(prep, place):
         return True  # "on strike at Sorrum": what the group is doing, wherever
     return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 
@@ -92,12 +92,18 @@ def presence_key(prep) -> str:
     return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
 
 
+def _doing(prep, thing) -> bool:
+    """ "on strike", "on duty": an act, event or state the group is on, not a place."""
+    return prep.lower_ == "on" and thing is not None and is_a_happening(lemma(thing))
+
+
 def only_where(event) -> bool:
     """A phrase that says only where the group is ("on board", "in hospital"), not a state it is in ("in
     energy poverty", "in quarantine") nor what it is doing ("on strike", "on duty")."""
     state = next((c for c in event.children if c.dep_ == "pobj"), None)
-    doing = event.lower_ == "on" and state is not None and is_a_happening(lemma(state))
-    in_a_state = doing or (event.lower_ == "in" and state is not None and is_a_state(lemma(state)))
+    in_a_state = _doing(event, state) or (
+        event.lower_ == "in" and state is not None and is_a_state(lemma(state))
+    )
     return names_where(event) and not in_a_state
 
 
