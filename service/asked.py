@@ -14,12 +14,12 @@ from .clauses import (
     REPORTING,
     clause_anchor,
     lemma,
-    places_of,
 )
 from .counted import is_generic, open_container, partitive_whole
 from .events import COUNTING, event_of, is_event_verb
 from .keys import event_key, noun_key
 from .models import Claim
+from .places import places_of
 from .presence import common_place, only_where
 from .thesaurus import is_a_site, is_an_occurrence
 

@@ -17,7 +17,7 @@ The frame of a figure
             that only state a value (be, reach, rise) or that move or place a group (send, deploy, arrive)
             are not events: "troops sent to X" and "troops in X" count the same thing.
     activity what a group is sent to do ("sent to rebuild"): groups sent for different tasks differ.
-    places, date: see service/clauses.py; source: service/sources.py.
+    places: service/places.py; date: service/dates.py; source: service/sources.py.
 Shares: a percentage ("turnout had reached 61.4 percent", "40% of the homes were destroyed") is a claim
             with unit "percent" whose noun is what it is a share of (service/amounts.py); it is never
             compared with a count. A percentage that tells a change ("fell 12%") or names no whole is none.
@@ -52,7 +52,7 @@ from .amounts import (
     unit_token,
 )
 from .article_context import with_article_context, without_leaders
-from .clauses import CONTAINERS, clause_anchor, lemma, places_of
+from .clauses import CONTAINERS, clause_anchor, lemma
 from .counted import counted, heads_a_part, is_generic, names_an_occurrence
 from .dates import date_of
 from .ellipsis import (
@@ -84,6 +84,7 @@ from .keys import event_key, noun_key
 from .measures import measure_of, measure_token, of_time
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
+from .places import places_of
 from .presence import only_where, placing_verb, purpose
 from .rates import rate_of
 from .sides import whose

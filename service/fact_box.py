@@ -8,10 +8,11 @@ import re
 
 from . import nlp
 from .citations import NUMBER_WORD
-from .clauses import CONTAINERS, places_of
+from .clauses import CONTAINERS
 from .dates import date_of
 from .events import event_of, is_event_verb
 from .figures import CURRENCIES, SYMBOL_OF_CODE, Figure, in_a_table_cell
+from .places import places_of
 from .text import SCRIPT_CUES
 from .thesaurus import is_a_site, unknown_word
 

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import nlp
-from .clauses import GENERIC_NOUNS, LOCATIVE, SETTLEMENTS, WHOLE_COUNTRY, lemma
+from .clauses import GENERIC_NOUNS, LOCATIVE, WHOLE_COUNTRY, lemma
 from .disagreements import frame_keys
 from .events import COUNTING
 from .models import Claim, Disagreement
 from .nlp import days_apart
+from .places import SETTLEMENTS
 from .tellers import source_key
 from .units import MEASUREMENT_UNITS, UNITS_ASKED, names_a_unit
 from .vocabulary import Vocabulary

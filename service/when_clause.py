@@ -1,0 +1,65 @@
+"""The date a "when" clause gives a figure (service/dates.py reads every other date): "since 2019, when 27
+people were killed", "When the agency first announced it a week ago, it had 14 cases"."""
+
+from __future__ import annotations
+
+from . import nlp
+
+
+def _result_or_rest(verb) -> bool:
+    """ "…, forcing 190 cancellations"; "since 2019, when an overflow at the Orrin Head works killed 900
+    fish" (the parser reads "works" as the when clause's verb, "killed" as a clause with no subject of its
+    own, hung on the sentence's verb)."""
+    subjectless = verb.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG") or (verb.dep_ in ("advcl", "conj") and subjectless)
+
+
+def when_clause_date(anchor, published: str | None) -> str | None:
+    """The date a "when" clause hangs on, whatever leads to it: "since 2019, when 27 people were killed";
+    "the storm of January 2009, when 310,000 customers lost power, … and 11 people died" (the parser
+    hangs the first clause on the second: both are the when clause's)."""
+    clauses = [a for a in [anchor, *anchor.ancestors] if a.dep_ in ("relcl", "advcl")]
+    clauses += [c for c in anchor.children if c.dep_ == "advcl" and c.i < anchor.i]
+    # "since October 2024, when drones closed the airport for 33 hours, forcing 190 cancellations": the
+    # parser hangs the result on the sentence's verb; it follows the when clause all the same
+    results = [a for a in [anchor, *anchor.ancestors] if _result_or_rest(a)]
+    if results:
+        told = [t for t in anchor.doc if t.dep_ == "relcl" and t.i < results[0].i and _opens_with_when(t)]
+        clauses += told[-1:]
+    for clause in clauses:
+        # "since 1989, when the dam burst and killed 212": the parser may hang "when" on the second verb
+        told = [clause, *clause.conjuncts]
+        if clause.dep_ == "advcl":  # "…, when a pile-up near Tavenholm, on the same road, killed four":
+            told += [s for s in clause.head.children if s.dep_ == "advcl" and s.i < clause.i]  # hung apart
+        when = next((c for v in told for c in v.children if c.lower_ == "when" and c.i < clause.i), None)
+        if when is None:
+            continue
+        date = clause.head if clause.dep_ == "relcl" else _date_before(when)
+        span = nlp.entity_of(date) if date is not None else None
+        if span is not None and span.label_ == "DATE":
+            return nlp.resolve_date(span.text, published)
+    # "the rate stood at 3.1% when the first report was issued on 2 May", "When the agency first announced
+    # it a week ago, it had 14 cases and had recorded two deaths": the when clause's own date
+    verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
+    advcls = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    own = [c for c in advcls if c.i > anchor.i or c.left_edge.i == 0]
+    for clause in filter(_opens_with_when, own):
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        span = next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
+        if span is not None and (resolved := nlp.resolve_date(span.text, published)):
+            return resolved
+    return None
+
+
+def _opens_with_when(clause) -> bool:
+    return any(c.lower_ == "when" and c.i < clause.i for c in clause.children)
+
+
+def _date_before(when):
+    """The date right before ", when": "January 2009, when", "the 2011 stranding, when"."""
+    doc = when.doc
+    if when.i < 2 or doc[when.i - 1].text != ",":
+        return None
+    before = doc[when.i - 2]
+    dated = [c for c in before.children if c.ent_type_ == "DATE"]
+    return dated[0] if dated and not before.ent_type_ else before
