@@ -27,7 +27,10 @@ from .keys import event_key
 from .nlp import objectless_preposition_before
 from .thesaurus import is_a_possession
 
-REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
+REVISING = frozenset("raise lift cut lower revise".split())
+MEASURING = frozenset(
+    "measure record clock".split()
+)  # "measured the water at 11.6 degrees"  # "raised its estimate of the costs to …"
 AMOUNTS = frozenset({"amount"})  # of money, what "total" is of a count ("the street value" is its own)
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at
@@ -110,9 +113,11 @@ def valued_noun(amount):
         return None
     word = amount.head.head
     word = word.head if word.dep_ in ("relcl", "acl") else word
-    if word.pos_ == "VERB" and lemma(word) in VALUING:  # "puts the bloom at 27 km of coastline"
-        word = next((c for c in word.children if c.dep_ == "dobj"), word)
-    if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma(word.head) in VALUING:
+    if word.pos_ == "VERB" and lemma(word) in VALUING | MEASURING:  # "puts the bloom at 27 km of coastline"
+        # "measured the water at 11.6 degrees"; "the water temperature was recorded at 14.2 degrees"
+        deps = ("dobj", "nsubjpass") if lemma(word) in MEASURING else ("dobj",)
+        word = next((c for c in word.children if c.dep_ in deps), word)
+    if word.pos_ == "NOUN" and word.dep_ in ("dobj", "nsubjpass") and lemma(word.head) in VALUING | MEASURING:
         return common_noun(word)
     return None
 
@@ -289,9 +294,17 @@ def spending_verb(amount):
     if amount.dep_ == "pobj" and verb.lower_ == "for" and verb.head.tag_ == "VBN":
         return verb.head if is_event_verb(verb.head) else None  # "were insured for €200m", "sold for"
     moved = (is_event_verb(verb) or lemma(verb) in PLACING) and lemma(verb) not in COUNTING  # "recorded
-    if amount.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not moved:  # 45 cm": said before
+    deps = ("dobj", "nsubjpass", *(("nsubj",) if _done_to_it(verb) else ()))  # 45 cm": said before
+    if amount.dep_ not in deps or verb.pos_ != "VERB" or not moved:
         return None
     return verb if lemma(verb) not in LEVEL_VERBS else None
+
+
+def _done_to_it(verb) -> bool:
+    """ "2.9 million crowns refunded as of today": a past verb with no auxiliary and no object says what
+    was done to the sum the parser makes its subject."""
+    bare = verb.tag_ in ("VBD", "VBN") and not any(c.dep_.startswith("aux") for c in verb.children)
+    return bare and not any(c.dep_ in ("dobj", "attr", "acomp", "prt") for c in verb.children)
 
 
 def of_a_noun(amount):

@@ -56,6 +56,12 @@ ENTRY_TIME = re.compile(  # "09:05 - …", "UPDATE 19:40", "Updated at 21.10 GMT
     re.M | re.I,
 )
 MIN_ENTRIES = 3
+# a clock time in a sentence: "at 11:50", "by 1 p.m.", "at 8am" (not "€12.30": a 24-hour time needs ":")
+CLOCK_TIME = re.compile(
+    r"(?<![\d.,:])(?:(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|,\d)"
+    r"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?)",
+    re.I,
+)
 ENTRY_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[^:\n]{4,30}):[ \t]")  # "- 10 March 2026: …"
 # "Update 3 – 12 October, 19:05", "Day two: Monday 12 October" alone in its paragraph, no sentence
 DATED_HEADING = re.compile(  # "2 MARCH: DOWN TO SEVEN" too
@@ -223,9 +229,20 @@ def entry_times(text: str) -> list[tuple[int, str]]:
 
 
 def _timed(claim: Claim, times: list[tuple[int, str]]) -> Claim:
-    """A figure an entry gives without a date of its own holds at the entry's time."""
-    time = _of_its_entry(claim, times)
+    """A figure an entry gives without a date of its own holds at the entry's time; one whose sentence
+    tells a single clock time ("the temperature reached 34C at 11:50"), at that time."""
+    time = _clock_time(claim.quote) or _of_its_entry(claim, times)
     return claim if time is None or claim.date_stated else claim.model_copy(update={"time": time})
+
+
+def _clock_time(sentence: str) -> str | None:
+    told = list(CLOCK_TIME.finditer(sentence))
+    if len(told) != 1:
+        return None
+    if (hour := told[0]["hour"]) is not None:
+        return f"{int(hour):02d}:{told[0]['minute']}"
+    hour = int(told[0]["h12"]) % 12 + (12 if told[0]["half"].lower() == "p" else 0)
+    return f"{hour:02d}:{told[0]['m12'] or '00'}"
 
 
 def _of_its_entry(claim: Claim, entries: list[tuple[int, str]]) -> str | None:

@@ -106,6 +106,8 @@ def _in_clause(token, root, noun) -> bool:
             return False
         if current.dep_ == "prep" and current.lower_ in ASIDE_PREPS:
             return False
+        if current.dep_ == "conj" and _told_for_another_time(current):
+            return False
         if (noun is None or current.i != noun.i) and _a_part_of_them(current):
             return False  # "…, most of them in Varnhill": where a part is
         # the subject of the clause is not where the figure holds, unless it is the counted noun; "Police
@@ -117,6 +119,17 @@ def _in_clause(token, root, noun) -> bool:
             return False
         current = current.head
     return True
+
+
+def _told_for_another_time(verb) -> bool:
+    """ "1.2 million crowns has been credited …, and all refunds will be completed by 30 April": a
+    coordinated clause with a subject and a modal of its own, which the clause before lacks."""
+
+    def modal(v) -> bool:
+        return any(c.tag_ == "MD" for c in v.children)
+
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and own_subject and modal(verb) and not modal(verb.head)
 
 
 def _a_part_of_them(token) -> bool:

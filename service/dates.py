@@ -112,7 +112,11 @@ def _the_period_told(token) -> bool:
 
 def _date_the_sentence_opens_on(doc) -> str | None:
     """ "In 1987 rabies spread from foxes to dogs … and killed eight people": with no comma after the year,
-    the parser makes the opening "In" the root and hangs nothing on it; its date is the whole sentence's."""
+    the parser makes the opening "In" the root and hangs nothing on it; its date is the whole sentence's,
+    as is a date set off by a comma at its start that the parser hangs on nothing the figure has."""
+    opening = next((e for e in doc.ents if e.start == 0 and e.label_ == "DATE"), None)
+    if opening is not None and opening.end < len(doc) and doc[opening.end].text == ",":
+        return opening.text  # "Last August, when I swam my first race there, …, the water was 21 degrees"
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.i > 1 or root.pos_ != "ADP":
         return None
@@ -343,7 +347,8 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
             return False  # the figure's own phrase: "up from 15 after Wednesday's handover and six after …"
         if figure is not None and current.dep_ == "acl" and current.head.i == figure.head.i:
             return False  # "€7.2m — the fund, raised on 17 February from the €4.5m …": what befell it then
-        phrases = [g for c in current.children if c.dep_ == "prep" for g in c.children]
+        # "up from 120 bags a week earlier": the number is its object's
+        phrases = [g for c in current.children if c.dep_ in ("prep", "pobj") for g in c.children]
         near = [t for t in [current, *current.children, *phrases] if t.lower_ != "one"]  # "one": a pronoun
         own = getattr(figure, "i", -1)
         if any(t.like_num and t.ent_type_ not in NOT_FIGURES and t.i != own for t in near):

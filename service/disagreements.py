@@ -41,13 +41,14 @@ from .figures import is_currency
 from .intervals import overlap
 from .models import Claim, Disagreement
 from .nlp import days_apart
+from .one_time import at_one_time
 from .presence import is_presence
 from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit, is_an_animal
 from .timelines import timelines
-from .units import SPEED_NOUNS, SPEEDS
+from .units import SPEED_NOUNS, SPEEDS, in_scale
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 
 Judge = Callable[[str, str], bool]  # (first statement, second statement) → do they contradict?
@@ -107,7 +108,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
     activity_of = vocabulary.clusters(
         {c.activity for c in claims if c.activity}, EVENT_SIMILARITY, events=True
     )
-    inside = _containment(claims)
+    inside, units = _containment(claims), {c.unit for c in claims}
     keys = []
     for i, claim in enumerate(claims):
         head = claim.noun.split()[-1] if claim.noun else None
@@ -122,7 +123,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
         places = _most_specific(claim.places, inside)
         activity = activity_of.get(claim.activity or "")
-        keys.append(Key(noun, event, activity, places, side_of(claim.whose), claim.unit))
+        keys.append(Key(noun, event, activity, places, side_of(claim.whose), in_scale(claim.unit, units)))
     return keys
 
 
@@ -331,16 +332,6 @@ def _magnitudes_apart(a: Claim, b: Claim) -> bool:
     return large.low > (SMALL_APART if small.high < SMALL_COUNT else apart) * max(small.high, 1.0)
 
 
-def _apart(a: Claim, b: Claim) -> float | None:
-    return days_apart(a.date, b.date) if a.date and b.date else None
-
-
-def same_time(a: Claim, b: Claim, window: int) -> bool:
-    """Figures that may hold at the same time: a date unknown, or at most `window` days apart."""
-    gap = _apart(a, b)
-    return gap is None or gap <= window
-
-
 def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, Claim]]:
     """Pairs from different sources, for the same time, whose figures cannot both hold. Against a source
     with several dated figures, only its figure nearest in time counts."""
@@ -353,63 +344,9 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
                 continue
             if {a.value, b.value} in steps:
                 continue
-            if set_against(a, b) or _at_one_time(a, b, group, window):
+            if set_against(a, b) or at_one_time(a, b, group, window):
                 pairs.append((a, b))
     return pairs
-
-
-def _at_one_time(a: Claim, b: Claim, group: Sequence[Claim], window: int) -> bool:
-    if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
-        return False
-    if _periods_apart(a, b):
-        return False
-    return _apart(a, b) is None or _nearest_in_time(a, b, group)
-
-
-def _periods_apart(a: Claim, b: Claim) -> bool:
-    """ "4,870 admissions in 2025" and "peaking in July (524 admissions)", "nine died in 2025" and "five in
-    2026": a year's count and a month's within it, or two years', each dated by its sentence, count
-    different spans of time (which touch, and so are no days apart)."""
-    spans = [c.date for c in (a, b) if c.date and c.date_stated and len(c.date) < len("2025-07-01")]
-    return len(spans) == 2 and spans[0] != spans[1]
-
-
-def _count_rose(a: Claim, b: Claim) -> bool:
-    """A later, higher figure on another day (rescued: 87 on Monday, 131 on Tuesday): the count grew
-    between reports, whoever gave them; a conflict is two figures for the same day, or a later one that
-    is lower."""
-    if not (a.date and b.date) or len(a.date) != 10 or len(b.date) != 10:
-        return False
-    if is_currency(a.unit) and not same_source(source_key(a), source_key(b)):
-        return False  # an insurer's €350m and a modeller's €480m–€620m a day later: two estimates
-    if a.date == b.date and not _hours_apart(a, b):
-        return False
-    earlier, later = sorted((a, b), key=lambda c: (c.date, c.time or ""))
-    if earlier.date_stated and not later.date_stated:
-        return False  # "estimated on Monday at €41 million" against "more than €120 million" in a later paper
-    return later.low >= earlier.low
-
-
-def _unsourced_on_another_day(a: Claim, b: Claim) -> bool:
-    """A figure no one is named for, on another day than the other: it may be the same running count,
-    later (the missing: 7 on Wednesday, 3 on Thursday as people are found), so nothing says they clash."""
-    return bool(_apart(a, b) or _hours_apart(a, b)) and not (a.source and b.source)
-
-
-def _hours_apart(a: Claim, b: Claim) -> bool:
-    """Two entries of a live page on one day, at different times ("09:05", "19:10")."""
-    return a.date == b.date and bool(a.time and b.time) and a.time != b.time
-
-
-def _nearest_in_time(a: Claim, b: Claim, group: Sequence[Claim]) -> bool:
-    """b is the figure of b's source nearest to a's date, and the other way round."""
-
-    def nearest(x: Claim, y: Claim) -> bool:
-        peers = [c for c in group if same_source(source_key(c), source_key(y)) and c.date]
-        best = min((_apart(x, c) for c in peers), default=None)
-        return best is None or _apart(x, y) == best
-
-    return nearest(a, b) and nearest(b, a)
 
 
 def _distinct_in_order(claims: Iterable[Claim]) -> list[Claim]:

@@ -79,6 +79,8 @@ def earlier_value(token) -> bool:
     what the sentence's other figure does. So is a figure joined to one: "up from 15 after Wednesday's
     handover and six after the first". Not a sum "compared with $1.47 billion a year earlier": another
     period's sales, maybe."""
+    if token.dep_ == "nummod" and token.head.dep_ == "pobj" and token.head.head.lower_ == "from":
+        token = token.head  # "up from 120 bags a week earlier"
     if token.dep_ == "conj" and token.head.i != token.i:
         head = token.head
         return earlier_value(head) or (
@@ -106,7 +108,7 @@ def revised_from(token) -> bool:
     from_ = token.head
     revised = token.dep_ == "pobj" and from_.lower_ == "from"
     revised = revised and (lemma(from_.head) in REVISING | SETTING or from_.head.lower_ in ("up", "down"))
-    return revised and token.ent_type_ == "MONEY"
+    return revised and (token.ent_type_ == "MONEY" or token.pos_ == "NOUN")  # "from 1.2 million crowns"
 
 
 def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
@@ -201,8 +203,13 @@ def _framed_as(claim: Claim, lender: Claim, **also) -> Claim:
 
 
 def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: int) -> Claim | None:
-    if claims[i].event or claims[i].activity or claims[i].noun:
-        return None
+    """The count an earlier value changed to; one that names its noun names the lender's ("260 bags, up
+    from 120 bags")."""
+    lender = _changed_to(claims, at, earlier, i) if not (claims[i].event or claims[i].activity) else None
+    return lender if lender is not None and claims[i].noun in (None, lender.noun) else None
+
+
+def _changed_to(claims: list[Claim], at: list[int], earlier: list[bool], i: int) -> Claim | None:
     now = [j for j in range(len(claims)) if not earlier[j]]
     # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …"), and
     # when that one names nothing, neither does it ("The count reached 118,200, against 79,450 …, with

@@ -261,14 +261,16 @@ def names_a_state(event) -> bool:
 
 def _said_of_them(relative):
     """ "the eleven schools that the union says have served alternative meals": the clause told, whose
-    subject is the relative pronoun (the parser hangs "that" on it, not on "says")."""
+    subject is the relative pronoun (the parser hangs "that" on it, not on "says"), or which lacks the
+    noun as its object ("the 61 swimmers the service says it pulled out of the water")."""
     if lemma(relative) not in REPORTING:
         return relative
     told = next((c for c in relative.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
-    pronoun = told is not None and any(
-        c.dep_.startswith("nsubj") and c.lower_ in ("that", "which", "who") for c in told.children
-    )
-    return told if pronoun else relative
+    if told is None:
+        return relative
+    pronoun = any(c.dep_.startswith("nsubj") and c.lower_ in ("that", "which", "who") for c in told.children)
+    object_gap = any(c.dep_ == "nsubj" for c in told.children) and _relative(told)
+    return told if pronoun or object_gap else relative
 
 
 def _doing(verb):
@@ -353,6 +355,8 @@ def is_event_verb(token) -> bool:
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
         return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
+    if lemma(token) in VALUING and any(c.dep_ == "prt" for c in token.children):
+        return True  # "1,340 swimmers set off" (not "set the toll at 47")
     if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
         return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING

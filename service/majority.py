@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from .citations import numbers_in
 from .disagreement_text import topic_of
-from .disagreements import is_background, is_vague, same_time
+from .disagreements import is_background, is_vague
 from .models import Claim, Disagreement, Passage
+from .one_time import same_time
 from .support import compatible
 from .vocabulary import Vocabulary
 

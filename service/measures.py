@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .amounts import (
     LEVEL_VERBS,
+    MEASURING,
     VALUING,
     common_noun,
     dependent_noun,
@@ -44,13 +45,20 @@ def of_time(unit: str | None, noun, event) -> bool:
     )
 
 
+SCALE_NAMES = frozenset({"celsius", "fahrenheit", "centigrade"})
+
+
 def measure_token(token):
     """The unit noun a measurement's number hangs on ("94 kilometres", "9 million cubic metres" →
     kilometres, metres), else the number."""
     if token.head.like_num and token.head.i > token.i:
         token = token.head
     head = token.head
-    return head if head.pos_ in ("NOUN", "PROPN") and 0 < head.i - token.i <= 2 else token  # "108 MW"
+    if head.dep_ == "compound" and head.head.lower_ in SCALE_NAMES:
+        head = head.head  # "14.2 degrees Celsius", parsed as a compound: the unit ends with its scale
+    over = head.i > 0 and head.doc[head.i - 1].text == "/"  # "310 µg/kg", "180 µg/m3": the unit ends there
+    near = 0 < head.i - token.i <= 2 + over + (head.lower_ in SCALE_NAMES)
+    return head if head.pos_ in ("NOUN", "PROPN") and near else token  # "108 MW"
 
 
 def measure_of(token, unit: str):
@@ -132,7 +140,12 @@ def _verb_through(amount):
     if amount.dep_ != "pobj" or amount.head.dep_ != "prep" or amount.head.lower_ in ("of", "to"):
         return None
     verb = amount.head.head
-    return verb if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS else None
+    # "measured the water at 11.6 degrees": of the water (amounts.valued_noun), not of the measuring
+    return (
+        verb
+        if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS | MEASURING
+        else None
+    )
 
 
 def _participle_after(amount):

@@ -16,9 +16,11 @@ from .dates import colon_report, given_out_with
 from .events import COUNTING
 from .figures import MEASURE_AFTER
 from .text import bare_name
-from .thesaurus import can_tell, is_a_body
+from .thesaurus import can_tell, is_a_body, is_a_unit
+from .units import names_a_unit
 
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
+FINDING = frozenset("find conclude determine establish".split())
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 STANDS_FOR = frozenset({"it", "he", "she", "they"})  # a source the sentence before names
 # "about 80,000, says the network; up to 450,000, says the regulator": each figure's own teller
@@ -256,9 +258,11 @@ def _reports(verb) -> bool:
     says so."""
     if lemma(verb) in REPORTING:
         return True
+    if lemma(verb) in FINDING and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "the Authority found that … in 52 stores": who found it says so
     if lemma(verb) in GIVING | REVISING:  # "Police gave a higher figure, 158", "raised its estimate to …"
         return any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
-    if lemma(verb) not in VALUING:  # "sets the death toll at 47", "pegs losses at …"
+    if lemma(verb) not in VALUING | FINDING:  # "sets the death toll at 47", "found aflatoxin at 310 µg/kg"
         return False
     # "put the area burning at six hectares": the parser may hang the "at" on the object or a participle
     holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "advcl"))]
@@ -267,8 +271,15 @@ def _reports(verb) -> bool:
         c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree)
         for holder in holders
         for c in holder.children
+        if lemma(verb) in VALUING or _of_a_measure(c)  # not where it was found: "at nine of 60 apiaries"
     )
     return at_a_number or any(c.dep_ == "dobj" and lemma(c) in CONTAINERS for c in verb.children)
+
+
+def _of_a_measure(preposition) -> bool:
+    """ "at up to 310 µg/kg", "at 11.6 degrees": a level in a unit of measure."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return any(is_a_unit(lemma(c)) or names_a_unit(c.text) for c in objects)
 
 
 def _subject_name(verb) -> str | None:
@@ -276,6 +287,8 @@ def _subject_name(verb) -> str | None:
         return _name_in(by)
     # nearest first: "Live: Saldovec tanker blast – governor says …" parses with two subjects
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if child.like_num and child.i > verb.i:
+            continue  # "Brightmere … says 37", parsed with 37 as a second subject: what is said
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return _name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):

@@ -27,6 +27,8 @@ MEASURE_UNITS = (
     (r"acres?", "acres"),
     (r"(?:micrograms?|[µμu]g)\s*(?:per\s+cubic\s+met(?:re|er)|/\s*m(?:3|³))", "micrograms per cubic metre"),
     (r"(?:milligrams?|mg)\s*(?:per\s+lit(?:re|er)|/\s*l)", "milligrams per litre"),
+    (r"(?:micrograms?|[µμu]g|mcg)\s*(?:per\s+kilo(?:gram)?|/\s*kg)", "micrograms per kilogram"),  # in food
+    (r"(?:milligrams?|mg)\s*(?:per\s+kilo(?:gram)?|/\s*kg)", "milligrams per kilogram"),
     (r"kilomet(?:re|er)s?|km", "kilometres"),
     (r"miles?", "miles"),
     (r"millimet(?:re|er)s?|mm", "millimetres"),
@@ -34,8 +36,9 @@ MEASURE_UNITS = (
     (r"met(?:re|er)s?|(?-i: m)", "metres"),  # "at 145 m", not "5m" (million) nor "5 M"
     (r"feet|foot|ft", "feet"),
     (r"yards?|yds?", "yards"),
-    (r"degrees?\s+(?:Celsius|centigrade)|°\s*C", "degrees Celsius"),
-    (r"degrees?\s+Fahrenheit|°\s*F", "degrees Fahrenheit"),
+    # "highs of 32C": a capital C or F written right after the number
+    (r"degrees?\s+(?:Celsius|centigrade)|°\s*C|(?<=\d)(?-i:C)", "degrees Celsius"),
+    (r"degrees?\s+Fahrenheit|°\s*F|(?<=\d)(?-i:F)", "degrees Fahrenheit"),
     (r"degrees|degree(?!\s+[a-z]+s\b)", "degrees"),  # not "31 degree programmes"
     *((rf"{prefix[0]}Wh", f"{prefix}watt-hours") for prefix in ("kilo", "mega", "giga", "tera")),
     *((rf"{prefix[0]}W", f"{prefix}watts") for prefix in ("kilo", "mega", "giga")),
@@ -54,6 +57,16 @@ LENGTHS = frozenset(
 UNITS_ASKED = {"fast": SPEEDS, "far": LENGTHS, "deep": LENGTHS, "tall": LENGTHS, "wide": LENGTHS}  # "How far"
 SPEED_NOUNS = frozenset({"speed", "velocity"})  # in a unit of speed, no more than the unit: whose is unsaid
 MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
+
+
+TEMPERATURE_SCALES = frozenset({"degrees Celsius", "degrees Fahrenheit"})
+
+
+def in_scale(unit: str | None, units: set[str | None]) -> str | None:
+    """A bare "degrees" is in the one temperature scale the other figures use ("11.6 degrees" and
+    "11.6°C" in one story); any other unit is itself."""
+    scales = units & TEMPERATURE_SCALES
+    return next(iter(scales)) if unit == "degrees" and len(scales) == 1 else unit
 
 
 def names_a_unit(word: str) -> bool:

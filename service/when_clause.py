@@ -43,7 +43,13 @@ def when_clause_date(anchor, published: str | None) -> str | None:
     verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
     advcls = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
     own = [c for c in advcls if c.i > anchor.i or c.left_edge.i == 0]
-    for clause in filter(_opens_with_when, own):
+    # "When the Marisol Queen sank in 1998, the inquiry later found that 60 passengers …": a when clause
+    # that opens the sentence dates what the verb it hangs on reports ("when" may hang on its second verb)
+    opening = [
+        c for verb in anchor.ancestors for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == 0
+    ]
+    own += [c for c in opening if any(map(_opens_with_when, [c, *c.conjuncts]))]
+    for clause in (c for c in own if c in opening or _opens_with_when(c)):
         inside = range(clause.left_edge.i, clause.right_edge.i + 1)
         span = next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
         if span is not None and (resolved := nlp.resolve_date(span.text, published)):

@@ -3791,3 +3791,117 @@ def test_a_number_joined_to_the_kind_of_each_is_no_count_and_done_so_goes_on_fro
         "2026-02-13",
     )
     assert (later.value, later.noun, later.event, later.date) == ("15", "hospital", seven.event, "2026-02-11")
+
+
+def test_who_found_it_says_so_and_a_number_after_says_is_what_is_said():
+    """ "the Authority found that … in 52 stores", "found aflatoxin B1 at up to 310 µg/kg": who found it
+    gives the figure (before: no one, so the sides of a dispute were no sides); "Brightmere, which counts
+    only …, says 37", parsed with 37 as a second subject of "says": Brightmere's (before: no one's)."""
+    [found] = claims_of(
+        "On 2 March the Consumer Authority found that Brightmere had charged shoppers more at the till in"
+        " 52 stores."
+    )
+    [lab] = claims_of("The FFSA laboratory found aflatoxin B1 at up to 310 µg/kg in samples from shops.")
+    assert (found.source, lab.source) == ("Consumer Authority", "FFSA laboratory")
+    assert lab.unit == "micrograms per kilogram" and lab.noun is None
+    [searched] = claims_of("Rescuers found 12 bodies in the rubble.")
+    *_, sampled = claims_of("Its analysis found residues at only nine of the 60 apiaries sampled.")
+    assert (searched.source, sampled.source) == (None, None)  # finding things, and where, report no figure
+    *_, says = claims_of(
+        "The Authority found the fault in 52 stores; Brightmere, which counts only stores where the problem"
+        " lasted more than two days, says 37."
+    )
+    assert (says.value, says.source, says.noun) == ("37", "Brightmere", "store")
+
+
+def test_setting_off_is_what_a_group_did_and_a_reported_object_gap_says_what_befell_it():
+    """ "1,340 swimmers set off": a verb of valuing with its particle is an event (before: none, so the
+    starters met every other count of swimmers); "the 61 swimmers the service says it pulled out of the
+    water": what the clause told did to them (before: none)."""
+    [started, _] = claims_of("In all, 1,340 swimmers set off from Halberg beach in four waves.")
+    assert started.event == "set off"
+    [pulled] = claims_of(
+        "I was one of the 61 swimmers the lake rescue service says it pulled out of the water that morning."
+    )
+    assert pulled.event == "pull"
+    [posed] = claims_of("The audit found 14 buildings with cladding it says poses a serious risk of fire.")
+    assert posed.event == "find"  # a told clause whose subject is missing is no object gap
+
+
+def test_an_opening_when_clause_and_an_opening_date_date_the_whole_sentence():
+    """ "When the Marisol Queen sank in 1998, …, the inquiry later found that around 60 passengers …" and
+    "Last August, when I swam …, the water was 21 degrees": then, not the article's day (before: the
+    article's day, so a 1998 figure met the story's)."""
+    [_, sixty] = claims_of(
+        "When the Marisol Queen burned and sank in 1998, killing 412 people, the official inquiry later"
+        " found that around 60 passengers had never appeared on any list.",
+        "2026-03-13",
+    )
+    [_, water] = claims_of(
+        "Last August, when I swam my first race there, a 2 km loop off the Ostvik jetty, the water was"
+        " 21 degrees and I spent the afternoon sunburnt and happy, eating waffles with my daughter on the"
+        " beach.",
+        "2026-06-03",
+    )
+    assert (sixty.date, water.date) == ("1998", "2025-08")
+
+
+def test_what_is_measured_at_a_reading_is_its_object_and_a_capital_c_is_celsius():
+    """ "measured the water at 11.6 degrees", "the water temperature was recorded at 14.2 degrees Celsius":
+    the water (before: the event "measure water", and "record"); "14.2C": degrees Celsius (before: no
+    figure at all)."""
+    [measured] = claims_of("Its crew measured the water at 11.6 degrees on the start line.")
+    [recorded] = claims_of("The water temperature at the start was recorded at 14.2 degrees Celsius.")
+    [glued] = claims_of("Their safety team measured the water at 14.2C at the start pontoon.")
+    assert (measured.noun, measured.event) == ("water", None)
+    assert (recorded.noun, recorded.event) == ("water temperature", None)
+    assert (glued.value, glued.noun) == ("14.2 degrees Celsius", "water")
+    assert claims_of("He lives in Flat 3C.") == []
+
+
+def test_a_sum_done_to_and_its_value_before_count_what_the_sentence_says():
+    """ "2.9 million crowns refunded as of today" (before: no claim); "up from 1.2 million crowns a week
+    earlier" and "up from 120 bags a week earlier": refunded, a week before (before: no claim; and the
+    bags counted nothing, while "a week earlier" dated the new figure too)."""
+    learnt = "The chain was fined 9.5 million crowns. "
+    [_, tracked] = claims_of(
+        learnt + "The tracker says 2.9 million crowns refunded as of today.", "2026-03-13"
+    )
+    assert (tracked.unit, tracked.event) == ("crown", "refund")
+    [now, before] = claims_of(
+        "Brightmere has refunded 2.6 million crowns, up from 1.2 million crowns a week earlier.", "2026-03-10"
+    )
+    assert [(c.value, c.event, c.date) for c in (now, before)] == [
+        ("2.6 million crowns", "refund", "2026-03-10"),
+        ("1.2 million crowns", "refund", "2026-03-03"),
+    ]
+    [bags, earlier] = claims_of("It has recovered 260 bags, up from 120 bags a week earlier.", "2026-03-10")
+    assert [(c.event, c.date) for c in (bags, earlier)] == [
+        ("recover", "2026-03-10"),
+        ("recover", "2026-03-03"),
+    ]
+
+
+def test_a_coordinated_clause_in_the_future_does_not_date_the_figure_before_it():
+    """ "… has been credited …, and all automatic refunds will be completed by 30 April": the figure is
+    the article's day's (before: 30 April 2025)."""
+    [credited, _] = claims_of(
+        "So far 1.2 million crowns has been credited to around 41,000 accounts, and all automatic refunds"
+        " will be completed by 30 April.",
+        "2026-03-03",
+    )
+    assert credited.date == "2026-03-03"
+
+
+def test_a_single_clock_time_in_a_sentence_is_when_its_figure_holds():
+    """ "Course cut at 32km at 11:50 as the temperature reached 34C": at 11:50 (before: no hour, so a
+    live page's 24C at 08:00 met it as a dispute); two times in one sentence give none."""
+    text = (
+        "Marathon cut short\n10 May 2026\n\n"
+        "The course was cut at 11:50 as the temperature reached 34C. By 1 p.m. the thermometer read 35C. "
+        "Between 09:40 and 11:05, crews pulled 61 swimmers out."
+    )
+    claims = article_claims(make_article("heat", text))
+    times = {c.value: c.time for c in claims}
+    assert times["34 degrees Celsius"] == "11:50" and times["35 degrees Celsius"] == "13:00"
+    assert times["61"] is None
