@@ -294,15 +294,17 @@ def spending_verb(amount):
     if amount.dep_ == "pobj" and verb.lower_ == "for" and verb.head.tag_ == "VBN":
         return verb.head if is_event_verb(verb.head) else None  # "were insured for €200m", "sold for"
     moved = (is_event_verb(verb) or lemma(verb) in PLACING) and lemma(verb) not in COUNTING  # "recorded
-    deps = ("dobj", "nsubjpass", *(("nsubj",) if _done_to_it(verb) else ()))  # 45 cm": said before
+    deps = ("dobj", "nsubjpass", *(("nsubj",) if _done_to_it(verb, amount) else ()))  # 45 cm": said before
     if amount.dep_ not in deps or verb.pos_ != "VERB" or not moved:
         return None
     return verb if lemma(verb) not in LEVEL_VERBS else None
 
 
-def _done_to_it(verb) -> bool:
+def _done_to_it(verb, amount) -> bool:
     """ "2.9 million crowns refunded as of today": a past verb with no auxiliary and no object says what
-    was done to the sum the parser makes its subject."""
+    was done to the sum the parser makes its subject (not "40 km of shoreline affected": the shoreline's)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in amount.children):
+        return False
     bare = verb.tag_ in ("VBD", "VBN") and not any(c.dep_.startswith("aux") for c in verb.children)
     return bare and not any(c.dep_ in ("dobj", "attr", "acomp", "prt") for c in verb.children)
 

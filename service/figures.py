@@ -60,8 +60,7 @@ WORD_SCALES = ("million", "billion", "trillion")  # kept as a word in a figure's
 SHORT_SCALES = {**dict(zip(("m", "bn", "tn"), WORD_SCALES, strict=True)), "k": "thousand"}
 # not "10m-high"; "12K responses" (not "at 35k", "a 10k run": kilometres)
 SHORT = r"(?:(?:bn|tn|m)(?!\w|-[^\W\d])|k(?=\s+[^\W\d]+s\b))"
-# "12km", "207MW", "120km/h", "32C"
-GLUED_UNIT = r"(?:km/h|km|mm|cm|ft|mph|kph|[kmgt]wh|[kmg]w|(?-i:[CF]))(?![\w/])"
+GLUED_UNIT = r"(?:km/h|km|mm|cm|ft|mph|kph|[kmgt]wh|[kmg]w|(?-i:[CF]))(?![\w/])"  # "12km", "207MW", "32C"
 FIGURE = re.compile(
     rf"(?P<between>\bbetween\s+[$€£]?)?(?<![\w.,@#/\-–+])(?P<a>{NUM})(?:\s+(?P<scale_a>{SCALE})|(?P<short_a>{SHORT}))?"
     rf"(?:(?(between)\s+and\s+|(?:\s*[–-]\s*|\s+to\s+))[$€£]?(?P<b>{NUM}))?"  # "$2bn-$3bn"
