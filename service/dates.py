@@ -57,6 +57,9 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if (written := _date_written_after(figure, published)) is not None:
         return written, True
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
+    if noun is not None and _holds_now(anchor):  # "has written to 4,300 people who had treatment between
+        told = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}  # August 2024 and …":
+        tokens = [t for t in tokens if t.i not in told]  # who they are, not when the count holds
     if (when := when_clause_date(anchor, published)) is not None:
         return when, True
     relative = _first_of_conjuncts(anchor)  # "in which 19 riders fell and six were taken to hospital"

@@ -3905,3 +3905,16 @@ def test_a_single_clock_time_in_a_sentence_is_when_its_figure_holds():
     times = {c.value: c.time for c in claims}
     assert times["34 degrees Celsius"] == "11:50" and times["35 degrees Celsius"] == "13:00"
     assert times["61"] is None
+
+
+def test_a_count_that_holds_now_is_not_dated_by_who_its_people_are():
+    """ "has written to 4,300 people who had invasive treatment … between August 2024 and February": the
+    count is the letters' now; the dates say who the people are (before: 2024, so a background figure and
+    the campaigners' 7,000 met nothing). A past count still takes its relative clause's day."""
+    [written] = claims_of(
+        "North Tarrow Health Board has written to 4,300 people who had invasive treatment at the practice on"
+        " Quayside Road between August 2024 and February, when the practice was shut down.",
+        "2026-03-16",
+    )
+    [identified] = claims_of("Police identified 40 people who died on Monday.", "2026-03-18")
+    assert (written.date, identified.date) == ("2026-03-16", "2026-03-16")

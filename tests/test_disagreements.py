@@ -961,11 +961,14 @@ BLIND_PACKS = [
     "pet_food_recall_synthetic",
     "lake_swim_hypothermia_synthetic",
     "grocery_overcharge_synthetic",
+    "cable_theft_rail_synthetic",
+    "dental_recall_synthetic",
+    "bus_lane_fines_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and sixty-eight packs written blind (by helpers that never read service/), in 57 rounds: the
+    """A hundred and seventy-one packs written blind (by helpers that never read service/), in 58 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1234,17 +1237,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     "the 61 swimmers the service says it pulled out", an opening "When … in 1998", "2.9 million crowns
     refunded", "up from 120 bags a week earlier", "14.2C", "310 µg/kg", "measured the water at" and a
     sentence's one clock time: 5 of 6, 5 of 6, 0, 0, 0, 0, 13. On the older 165: conflicts 279 -> 280,
-    updates 219 -> 220, questions given 514 -> 515. This is the level reached; a change that falls below it
-    has broken something general.
+    updates 219 -> 220, questions given 514 -> 515. The fifty-eighth (copper cable stolen from a railway, a
+    dental clinic's patients recalled for blood tests, bus-lane cameras fining drivers wrongly), first run:
+    2 of 6, 6 of 6, 0, 0, 0, 0, 8; after "has written to 4,300 people who had treatment between August 2024
+    and February" (who they are, not when the count holds): 3 of 6, 6 of 6, 0, 0, 0, 0, 8. On the older
+    168: unchanged. This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 282
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 222
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 285
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 228
     assert sum(r.agreements_reported for r in reports) <= 15
     assert sum(r.false_alarms for r in reports) <= 48
     assert sum(r.unrelated_figures_reported for r in reports) <= 31
     assert sum(r.unrelated_on_questions for r in reports) <= 72
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 522
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 530
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
