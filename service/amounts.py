@@ -27,10 +27,8 @@ from .keys import event_key
 from .nlp import objectless_preposition_before
 from .thesaurus import is_a_possession
 
-REVISING = frozenset("raise lift cut lower revise".split())
-MEASURING = frozenset(
-    "measure record clock".split()
-)  # "measured the water at 11.6 degrees"  # "raised its estimate of the costs to …"
+REVISING = frozenset("raise lift cut lower revise".split())  # "raised its estimate of the costs to …"
+MEASURING = frozenset("measure record clock".split())  # "measured the water at 11.6 degrees"
 AMOUNTS = frozenset({"amount"})  # of money, what "total" is of a count ("the street value" is its own)
 UNIT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 LEVEL_VERBS = frozenset(  # "stood at", "rose to", "came to": the level a figure is at

@@ -210,6 +210,7 @@ def _before_change(claims: list[Claim], at: list[int], earlier: list[bool], i: i
 
 
 def _changed_to(claims: list[Claim], at: list[int], earlier: list[bool], i: int) -> Claim | None:
+    """The nearest figure before it that is no earlier value, else the first after it that names something."""
     now = [j for j in range(len(claims)) if not earlier[j]]
     # the count it changed to comes first ("61 …, up from 23 on Wednesday, after a further 38 …"), and
     # when that one names nothing, neither does it ("The count reached 118,200, against 79,450 …, with

@@ -141,11 +141,8 @@ def _verb_through(amount):
         return None
     verb = amount.head.head
     # "measured the water at 11.6 degrees": of the water (amounts.valued_noun), not of the measuring
-    return (
-        verb
-        if verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS | MEASURING
-        else None
-    )
+    done = verb.pos_ == "VERB" and is_event_verb(verb) and lemma(verb) not in LEVEL_VERBS | MEASURING
+    return verb if done else None
 
 
 def _participle_after(amount):
