@@ -57,9 +57,9 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if (written := _date_written_after(figure, published)) is not None:
         return written, True
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
-    if noun is not None and _holds_now(anchor):  # "has written to 4,300 people who had treatment between
-        told = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}  # August 2024 and …":
-        tokens = [t for t in tokens if t.i not in told]  # who they are, not when the count holds
+    now = _holds_now(anchor)
+    if now and noun is not None:
+        tokens = _without_who_they_are(tokens, noun)
     if (when := when_clause_date(anchor, published)) is not None:
         return when, True
     relative = _first_of_conjuncts(anchor)  # "in which 19 riders fell and six were taken to hospital"
@@ -68,7 +68,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
         inside = {t.i for t in relative.subtree}
         tokens = [t for t in holder.subtree if t.i not in inside] + tokens + _dated_verb_of(holder)
     tokens += _result_of(anchor) + _hung_by_which(anchor)
-    if not _holds_now(anchor):  # "the plant, which opened in 1958, employs 620"
+    if not now:  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor) + _during(anchor, noun) + _after_a_past_year(anchor, published)
     if lemma(anchor) in GIVING | REPORTING:  # "published on 12 February a figure of 6,214 for 2025"
@@ -105,6 +105,13 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if opening is not None and (resolved := nlp.resolve_date(opening, published)):
         return resolved, True
     return published, False
+
+
+def _without_who_they_are(tokens: list, noun) -> list:
+    """A count that holds now ("has written to 4,300 people who had treatment between August 2024 and
+    February"): its noun's relative clause says who the people are, not when the count holds."""
+    told = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in tokens if t.i not in told]
 
 
 def _the_period_told(token) -> bool:
