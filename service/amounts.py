@@ -133,8 +133,10 @@ def stated_of(unit):
 def _worth(amount):
     """ "the deal is worth €118 million", "a deal worth €118m": the deal."""
     worth = amount.head
-    if worth.lower_ != "worth":
-        return None
+    if worth.lower_ != "worth":  # "deposits worth 1.4 million crowns are missing", parsed with "worth" on
+        worth = next((c for c in amount.children if c.lower_ == "worth" and c.i > 0), None)  # the crowns
+        before = worth.doc[worth.i - 1] if worth is not None else None
+        return common_noun(before) if before is not None and before.dep_ != "amod" else None
     if worth.dep_ == "acomp":
         return dependent_noun(worth.head, ("nsubj", "nsubjpass"))
     return common_noun(worth.head) if worth.dep_ in ("amod", "acl", "advmod") else None
@@ -239,8 +241,10 @@ def currency_name(sentence: str, figure: Figure, token) -> str | None:
         return None
     # "4.5 million euros" is what "€4.5 million" is; "12 million dollars" what "$12 million" is, unless a
     # country says whose ("Canadian dollars")
-    whose = [
-        c.text for c in currency.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+    whose = [  # a country's name or adjective, not "nearer", "worth" the parser hangs on it
+        c.text
+        for c in currency.children
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper()
     ]
     if whose:
         return f"{' '.join(whose)} {currency.text}"
@@ -339,7 +343,9 @@ def _done_to(container):
 def _opened(noun):
     """A container names what it holds: "its estimate of the costs" → costs, "the amount of aid" → aid;
     "its estimate", "the amount": None."""
-    if lemma(noun) not in CONTAINERS | AMOUNTS:
+    # "the value of the deposits" is theirs; "the street value", "the value" are its own
+    own = whole_of(noun) is None or any(c.dep_ == "compound" for c in noun.children)
+    if lemma(noun) not in CONTAINERS | AMOUNTS | {"value"} or (lemma(noun) == "value" and own):
         return noun
     inner = whole_of(noun)
     return inner if inner is not None and common_noun(inner) is not None else None

@@ -76,6 +76,14 @@ MIN_TURNS = 2
 # "Renholt: €1.8 billion.", "Rundschau: Your state auditor says …": an interview's turns, by a name that is
 # no English word (not "Injured: 63")
 NAMED_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z'’-]{2,}):\s", re.M)
+# "Dr Corrie: About 4,100.", "Duncan Marrick (Inshore Fishermen's Cooperative): …": a hearing's turns, by
+# a titled name or a person's full name, with the body they speak for
+TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?"
+FULL_SPEAKER = re.compile(
+    rf"^(?P<name>(?P<title>{TITLES}\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
+    r"(?:\s+\((?P<body>[^()\n]{3,80})\))?:\s",
+    re.M,
+)
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names
 DAYS_BEFORE = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|five|six)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day)\b",
@@ -169,15 +177,26 @@ def _voiced_turn(sentence: str) -> re.Match[str] | None:
 def named_turn(text: str, line: int = 0) -> re.Match[str] | None:
     """An interview's turn that starts at `line` (NAMED_SPEAKER), with who speaks as "name"."""
     turn = NAMED_SPEAKER.match(text, line)
-    return turn if turn is not None and unknown_word(turn["name"]) else None
+    if turn is not None and unknown_word(turn["name"]):
+        return turn
+    turn = FULL_SPEAKER.match(text, line)
+    return turn if turn is not None and _a_person(turn) else None
+
+
+def _a_person(turn: re.Match[str]) -> bool:
+    """ "Dr Corrie", "Duncan Marrick": a title and a name, or a person's full name (not "Storm mortality")."""
+    if " " not in turn["name"]:
+        return False
+    return bool(turn["title"]) or any(e.label_ == "PERSON" for e in nlp.parse_one(turn["name"]).ents)
 
 
 def _is_a_transcript(text: str) -> bool:
     """Two turns or more ("NAIROBI: …" once is a dateline)."""
     turns = (m["name"] for m in SPEAKER.finditer(text) if m["name"] not in NOT_SPEAKERS)
     named = (m["name"] for m in NAMED_SPEAKER.finditer(text) if unknown_word(m["name"]))
+    full = (m["name"] for m in FULL_SPEAKER.finditer(text) if _a_person(m))
     cued = CUED_SPEAKER.finditer(text)
-    return sum(1 for _ in itertools.islice(itertools.chain(turns, named, cued), MIN_TURNS)) == MIN_TURNS
+    return sum(1 for _ in itertools.islice(itertools.chain(turns, named, full, cued), MIN_TURNS)) == MIN_TURNS
 
 
 def _spoken_by(claim: Claim, text: str) -> Claim:
@@ -196,7 +215,18 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
     name = turn["name"].title()
     if any(e.label_ in ("GPE", "LOC") for e in nlp.parse_one(name).ents):
         return claim  # "NAIROBI: …", a dateline
+    name = _body_spoken_for(turn.groupdict().get("body")) or name
     return claim.model_copy(update={"source": name, "attribution": name})
+
+
+def _body_spoken_for(body: str | None) -> str | None:
+    """ "Duncan Marrick (Inshore Fishermen's Cooperative):" speaks for the cooperative; "Callum Vane (Orrin
+    and the Western Isles):" for no place he represents."""
+    if not body:
+        return None
+    parsed = nlp.parse_one(body)
+    place = any(e.label_ in ("GPE", "LOC", "NORP") and e.end == len(parsed) for e in parsed.ents)
+    return None if place else body
 
 
 def entry_days(text: str, published: str | None) -> list[tuple[int, str]]:

@@ -55,6 +55,8 @@ def question_frame(question: str) -> Claim | None:
         if noun is None:
             return None
         anchor_token = noun
+    if noun is not None and lemma(noun) in MONEY and (held := _held_in(noun)) is not None:
+        noun, anchor_token = held, held  # "How much money in tenants' deposits is missing?": the deposits
     event, unit = None, None
     if noun is not None and noun.lemma_.lower() in CONTAINERS:
         noun, event = open_container(noun)
@@ -95,6 +97,15 @@ def question_frame(question: str) -> Claim | None:
     )
 
 
+MONEY = frozenset("money cash".split())
+
+
+def _held_in(noun):
+    """ "money in tenants' deposits": what the money is held in."""
+    held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+    return next((p for p in held if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+
+
 MEASURING = frozenset("big large high deep wide long fast full heavy tall far costly".split())
 CHANGING = frozenset("rise grow fall drop increase decrease climb jump raise revise cut lower".split())
 
@@ -105,6 +116,11 @@ def _event_asked(doc, asked, noun, anchor_token):
         done = _participle_after(noun.head)  # "How many stolen converters have police recovered?"
         if done is not None and done.i != noun.head.i and lemma(done) not in COUNTING:
             return done  # not "had the agency recorded": who counts did nothing to them
+    if noun is not None and noun.dep_ == "nsubj" and lemma(noun.head) == "do":
+        # "How many seal pups did Storm Bryndis kill?", parsed with "did" as its verb
+        done = [c for c in noun.head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+        if done:
+            return done[0]
     event = None
     part = asked is not None and asked.dep_ == "nsubj" and any(c.lower_ == "of" for c in asked.children)
     if asked is not None and (noun.i != asked.head.i if noun is not None else part):

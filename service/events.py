@@ -50,7 +50,7 @@ VALUE_VERBS = frozenset(
     become seem appear include reportedly""".split()
 )
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
-HEADINGS = frozenset("ashore aground overboard home abroad".split())
+HEADINGS = frozenset("ashore aground overboard home abroad forward".split())  # "came forward"
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them

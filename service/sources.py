@@ -348,7 +348,23 @@ def _according_to(token) -> str | None:
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _name_in(pobj)
+        if child.dep_ == "prep" and child.lower_ in ("by", "on") and (found := _counted_on(child)):
+            return found
     return None
+
+
+def _counted_on(preposition) -> str | None:
+    """ "On the tenants' count, 16 …", "By police figures", "On the basis of figures supplied by the
+    contractor": whose count it is says so (not "By our count": the writer's)."""
+    count = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if count is not None and lemma(count) == "basis":
+        of = [p for c in count.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        count = of[0] if of else None
+    if count is None or lemma(count) not in PUBLISHED - {"number"}:  # "by the number of …": a change
+        return None
+    body = next((c for c in count.children if c.dep_ == "compound" and is_a_body(lemma(c))), None)
+    agent = next((_agent(c) for c in count.children if c.dep_ == "acl"), None)
+    return _owner_named(count) or (_name_in(body or agent) if body or agent else None)
 
 
 def _according_to_anywhere(doc) -> str | None:

@@ -3918,3 +3918,84 @@ def test_a_count_that_holds_now_is_not_dated_by_who_its_people_are():
     )
     [identified] = claims_of("Police identified 40 people who died on Monday.", "2026-03-18")
     assert (written.date, identified.date) == ("2026-03-16", "2026-03-16")
+
+
+def test_whose_count_a_figure_is_on_says_who_gives_it():
+    """ "On the tenants' count, 16 of the estate's 28 lifts …", "By the union's count", "On police figures",
+    "On the basis of figures supplied by the contractor, …": whose count it is (before: no one). "By our
+    count" is the writer's, "By Monday's count" a day's: no one."""
+    sources = {
+        "On the tenants' count, 16 of the estate's lifts were out of action.": "tenants",
+        "By the union's count, 400 workers walked out.": "union",
+        "On police figures, 300 people were arrested.": "police",
+        "On the basis of figures supplied by the contractor, Castellan Lift Services Ltd, nine lifts were"
+        " out of service.": "Castellan Lift Services Ltd",
+        "By our count, 130 residents cannot leave their flats.": None,
+        "By Monday's count, 40 people had died.": None,
+    }
+    for sentence, source in sources.items():
+        assert claims_of(sentence, "2026-03-17")[0].source == source, sentence
+
+
+def test_a_sum_worth_or_valued_counts_what_it_is_the_worth_of():
+    """ "deposits worth 1.4 million crowns are missing" (the parser hangs "worth" on the crowns), "the
+    value of the missing deposits": the deposits (before: no claim; the value). "nearer 2.1 million crowns"
+    is in crowns, so it takes the sum before it (before: "nearer crowns", no claim). A country still says
+    whose dollars; "the street value" is its own."""
+    [worth] = claims_of("Police say deposits worth 1.4 million crowns are missing.", "2026-03-17")
+    assert (worth.noun, worth.unit) == ("deposit", "crown")
+    [police, group] = claims_in_a_row(
+        "Police put the value of the missing deposits at 1.4 million crowns.",
+        "A tenants' group believes the true sum is nearer 2.1 million crowns.",
+        "2026-03-17",
+    )
+    assert (police.noun, police.unit) == ("missing deposit", "crown")
+    assert (group.noun, group.unit, group.source) == ("missing deposit", "crown", "tenants group")
+    [dollars] = claims_of("The deal was worth 30 million Canadian dollars.")
+    [street] = claims_of("The street value of the drugs was put at €2m.")
+    assert (dollars.unit, street.noun) == ("Canadian dollars", "street value")
+
+
+def test_people_who_came_forward_are_counted_by_what_they_did():
+    """ "241 people have now come forward": those who came forward (before: people, no event, too vague to
+    compare)."""
+    [now, before] = claims_of(
+        "Police said on Tuesday that 241 people have now come forward, up from 97 in the first days.",
+        "2026-03-17",
+    )
+    assert (now.event, before.event) == ("come forward", "come forward")
+
+
+HEARING = """Committee hears seal count evidence
+25 November 2026
+
+The Convener (Alys Brennock): Good morning.
+
+Duncan Marrick (West Orrin Inshore Fishermen's Cooperative): Thank you. But our own survey found 1,900 pups
+this season.
+
+Callum Vane (Orrin and the Western Isles): Our survey found 300 dead pups.
+
+Dr Corrie: About 4,100.
+"""
+
+
+def test_a_hearings_speaker_says_for_whom_their_turn_speaks():
+    """ "Duncan Marrick (West Orrin Inshore Fishermen's Cooperative): … our own survey found 1,900 pups":
+    the cooperative; a member speaks for no place ("(Orrin and the Western Isles)"); "Dr Corrie: About
+    4,100." counts nothing (before: no one, and the 4,100 counted "corrie")."""
+    claims = article_claims(make_article("hearing", HEARING.replace("pups\nthis", "pups this")))
+    assert [(c.value, c.source) for c in claims] == [
+        ("1,900", "West Orrin Inshore Fishermen's Cooperative"),
+        ("300", "Callum Vane"),
+    ]
+
+
+def test_a_question_the_parser_gives_did_as_its_verb_asks_what_was_done():
+    """ "How many seal pups did Storm Bryndis kill?" (parsed with "did" as the verb, "kill" its clause):
+    killed (before: no event); "How much money in tenants' deposits is missing?": the deposits (before:
+    money)."""
+    killed = question_frame("How many seal pups did Storm Bryndis kill on Orrin?")
+    missing = question_frame("How much money in tenants' deposits is missing from the agency?")
+    assert (killed.noun, killed.event) == ("seal pup", "kill")
+    assert (missing.noun, missing.event) == ("deposit", "missing")
