@@ -24,18 +24,18 @@ from .clauses import (
     lemma,
 )
 from .presence import (
+    HEADINGS,
     PLACING,
     aboard,
-    common_place,
+    destination,
     found_there,
-    named_site,
+    heading,
     names_where,
     present_at,
     tells_presence,
 )
 from .thesaurus import (
     is_a_being,
-    is_a_change,
     is_a_happening,
     is_a_message,
     is_a_state,
@@ -50,7 +50,6 @@ VALUE_VERBS = frozenset(
     become seem appear include reportedly""".split()
 )
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
-HEADINGS = frozenset("ashore aground overboard home abroad forward".split())  # "came forward"
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
@@ -300,12 +299,20 @@ def _through_copula(verb):
     state = state_of(verb)
     if state is not None and lemma(verb) not in VALUE_VERBS:
         return state
+    if lemma(verb) in COUNTING and (state := _counted_as(verb)) is not None:
+        return state  # "the 310 islanders the council counted as stranded": stranded
     if lemma(verb) not in VALUE_VERBS or is_event_verb(verb):  # "were hit"
         return verb if is_event_verb(verb) else None
     for child in verb.children:
         if child.dep_ in ("acomp", "xcomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
             return _through_copula(child) if child.pos_ == "VERB" else child
     return None
+
+
+def _counted_as(verb):
+    """ "counted as stranded", "listed as missing": the state a count puts its group in."""
+    states = (c for c in verb.children if c.dep_ in ("advcl", "oprd", "xcomp") and c.tag_ in STATE_TAGS)
+    return next((c for c in states if any(m.lower_ == "as" for m in c.children)), None)
 
 
 def _state_after(verb):
@@ -387,35 +394,9 @@ def _object_or_state(child) -> bool:
     return child.dep_ in ("dobj", "acomp", "oprd", "attr")
 
 
-def heading(verb) -> str | None:
-    """ "came ashore", "ran aground", "went home": a direction that is no named place."""
-    return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEADINGS), None)
-
-
-def _has_object(verb) -> bool:
-    return any(c.dep_ == "dobj" for c in verb.children)
-
-
 def _uncounted_object(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
-
-
-def destination(verb, counted=None):
-    """Where a verb took its group, when that is a kind of place ("admitted to hospital", "taken to a
-    shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
-    ("29 runners were taken", a headline's "29 taken"), active with the group as its object ("crews took
-    29 runners to hospital") or as the subject that went ("52 offices switched to alternate-day delivery")."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not _has_aux(verb))
-    on_it = counted is not None and counted.head.i == verb.i
-    went = on_it and counted.dep_ == "nsubj" and is_a_change(lemma(verb)) and not _has_object(verb)
-    if not (passive or went or (on_it and counted.dep_ == "dobj")):  # "homes lost to the sea" went nowhere
-        return None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
-        to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
-        if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
-            return to
-    return None
 
 
 def object_of(token):

@@ -6,8 +6,8 @@ the event, service/counted.py the noun."""
 from __future__ import annotations
 
 from .clauses import SAYS_NO_KIND, lemma
-from .events import across_a_colon, destination, heading, participle_stem, state_of
-from .presence import found_at, names_where, presence_key
+from .events import across_a_colon, participle_stem, state_of
+from .presence import destination, found_at, heading, names_where, presence_key
 from .thesaurus import is_verb
 
 IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")

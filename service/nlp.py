@@ -141,9 +141,17 @@ def a_count_tagged_a_date(token) -> bool:
     if entity.start == token.i and token.dep_ == "pobj":
         return TIME_AFTER.fullmatch(entity.text[len(token.text) :]) is not None
     numbers_only = NUMBERS_ONLY.fullmatch(entity.text) is not None
-    return numbers_only and token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+    counts = token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+    # "Between 12 and 25 January, 46 sailings were cancelled", "Forty-six sailings, …, were cancelled
+    # between …": the entity ends on the count of a noun outside it, which is no time
+    ends_on_a_count = entity.end == token.i + 1 and token.head.i >= entity.end and token.head.tag_ == "NNS"
+    ends_on_a_count = ends_on_a_count and token.head.lemma_.lower() not in CALENDAR_NOUNS
+    return counts and (numbers_only or (ends_on_a_count and not ANY_YEAR.fullmatch(token.text)))
 
 
+CALENDAR_NOUNS = frozenset(
+    "second minute hour day night week weekend month year decade century season".split()
+)
 SPAN_OPENERS = frozenset("since for within over during after until".split())  # "since 1 September"
 SPAN_STARTS = SPAN_OPENERS | {"between", "from"}  # a question's "between 5 January and …" asks about the end
 

@@ -1,14 +1,15 @@
 """Where a counted group is, as opposed to what befell it: "64 people on board", "83 people aboard",
 "were in hospital", "(there were) 140 people on site". Those aboard are not those sent, nor those who
 died; a common place ("the boat", "hospital") is no named one, so it says what is counted, not where.
-Who places a group ("deployed 10,000 troops") and what for ("sent to rebuild") are here too, and places
-counted by what was found there ("irregularities at 37 polling stations").
+Who places a group ("deployed 10,000 troops"), what for ("sent to rebuild"), where to ("taken to hospital",
+"came ashore") are here too, and places counted by what was found there ("irregularities at 37 polling
+stations").
 """
 
 from __future__ import annotations
 
 from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
-from .thesaurus import is_a_happening, is_a_site, is_a_state
+from .thesaurus import is_a_change, is_a_happening, is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
 PLACING = frozenset(
@@ -16,6 +17,7 @@ PLACING = frozenset(
     enter accept receive""".split()
 )
 HELPING = frozenset("help assist aid support".split())
+HEADINGS = frozenset("ashore aground overboard home abroad forward".split())  # "came forward"
 
 
 def present_at(node):
@@ -144,3 +146,32 @@ def found_at(event, noun) -> bool:
         return False
     found = found_there(noun)
     return found is not None and found.i == event.i
+
+
+def heading(verb) -> str | None:
+    """ "came ashore", "ran aground", "went home": a direction that is no named place."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in HEADINGS), None)
+
+
+def destination(verb, counted=None):
+    """Where a verb took its group, when that is a kind of place ("admitted to hospital", "taken to a
+    shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
+    ("29 runners were taken", a headline's "29 taken"), active with the group as its object ("crews took
+    29 runners to hospital") or as the subject that went ("52 offices switched to alternate-day delivery")."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    on_it = counted is not None and counted.head.i == verb.i
+    went = (
+        on_it
+        and counted.dep_ == "nsubj"
+        and is_a_change(lemma(verb))
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+    if not (passive or went or (on_it and counted.dep_ == "dobj")):  # "homes lost to the sea" went nowhere
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
+        if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
+            return to
+    return None

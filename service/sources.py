@@ -15,13 +15,12 @@ from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING
 from .dates import colon_report, given_out_with
 from .events import COUNTING
 from .figures import MEASURE_AFTER
+from .teller_names import BODY_BEHIND, OWNERS, SOURCE_LABELS, agent, name_in
 from .text import bare_name
 from .thesaurus import can_tell, is_a_body, is_a_unit
 from .units import names_a_unit
 
-TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}")  # a live blog's "11:10 - Damaro confirms …" is no name
 FINDING = frozenset("find conclude determine establish".split())
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 STANDS_FOR = frozenset({"it", "he", "she", "they"})  # a source the sentence before names
 # "about 80,000, says the network; up to 450,000, says the regulator": each figure's own teller
 SAID_RIGHT_AFTER = re.compile(
@@ -53,7 +52,10 @@ def _in_own_object(verb, figure) -> bool:
 
 def _teller(anchor, doc, figure=None) -> str | None:
     pronoun = None  # "The association released its estimate of €1.2bn": "its" is the association's
-    owned = figure is not None and (_according_to(figure) or _owner_named(_holder_of(figure)))
+    counted = figure.head if figure is not None and figure.dep_ == "nummod" else figure  # "Forty-six
+    owned = figure is not None and (  # sailings, by the company's count, …": on the noun it counts
+        _according_to(figure) or _according_to(counted) or _owner_named(_holder_of(figure))
+    )
     if figure is not None and (found := owned or _counted_by(figure)):
         if found not in STANDS_FOR:
             return found  # "about 20,000 according to police", "against the ministry's (count of) 1,480"
@@ -99,10 +101,18 @@ def _teller(anchor, doc, figure=None) -> str | None:
             return owner
     if (report := colon_report(anchor)) is not None and (found := _subject_name(report)):
         return found  # "The agency gave its final figure: 37 people were treated"
-    # "the ministry recorded 750 admissions": who counted them says so
-    counters = (verb for verb in chain if lemma(verb) in COUNTING and not _a_measure(figure))
+    # "the ministry recorded 750 admissions", "the 310 islanders the council counted as stranded": who
+    # counted them says so
+    said_of = [c for c in (counted.children if figure is not None else ()) if _said_by_another(c)]
+    counters = (verb for verb in [*chain, *said_of] if lemma(verb) in COUNTING and not _a_measure(figure))
     counter = next((found for verb in counters if (found := _subject_name(verb))), None) if figure else None
     return method or counter or _according_to_anywhere(doc) or pronoun
+
+
+def _said_by_another(clause) -> bool:
+    """A relative clause with a subject of its own ("the islanders the council counted"; not "the people
+    who counted the votes")."""
+    return clause.dep_ == "relcl" and not any(t.lower_ in ("who", "that", "which") for t in clause.children)
 
 
 def _contrast_between(chain) -> str | None:
@@ -146,8 +156,8 @@ def _counted_by(figure) -> str | None:
     words = (figure, figure.head) if figure.dep_ == "nummod" else (figure,)  # "the 12 cases recorded by"
     telling = COUNTING | GIVING | REPORTING  # "the 212 given by the government", "confirmed by"
     for verb in (c for word in words for c in word.children if c.dep_ == "acl" and lemma(c) in telling):
-        if (by := _agent(verb)) is not None:
-            return _name_in(by)
+        if (by := agent(verb)) is not None:
+            return name_in(by)
     return None
 
 
@@ -160,7 +170,7 @@ def _own_subject(anchor) -> str | None:
     if not chain or (reporting < len(chain) and not any(v.dep_ == "advcl" for v in chain[:reporting])):
         return None
     subject = next((c for c in chain[0].children if c.dep_ == "nsubj"), None)
-    return None if subject is None or subject.pos_ == "PRON" or _reports(chain[0]) else _name_in(subject)
+    return None if subject is None or subject.pos_ == "PRON" or _reports(chain[0]) else name_in(subject)
 
 
 def _cited(verb) -> str | None:
@@ -169,7 +179,7 @@ def _cited(verb) -> str | None:
     for child in verb.children:
         if child.dep_ == "advcl" and child.lower_ == "citing":  # the tagger may call a first word a name
             cited = [c for c in child.children if c.dep_ == "dobj" and lemma(c) not in PUBLISHED]
-            return _name_in(cited[0]) if cited else None  # "citing inventory records": how it is known
+            return name_in(cited[0]) if cited else None  # "citing inventory records": how it is known
     return None
 
 
@@ -179,7 +189,6 @@ def _told_by_a_method(verb) -> bool:
 
 
 CONTRASTS = ("while", "whereas")
-OWNERS = {"its": "it", "their": "they", "his": "he", "her": "she"}  # who "it" stands for, told before
 
 
 def _owner_of_count(verb, figure=None) -> str | None:
@@ -192,7 +201,7 @@ def _owner_of_count(verb, figure=None) -> str | None:
     if (owner := _owner_named(subject)) is not None or figure is None or figure.dep_ != "nummod":
         return owner
     body = next((c for c in subject.children if c.dep_ == "compound" and is_a_body(lemma(c))), None)
-    return _name_in(body) if body is not None and lemma(body) != lemma(figure.head) else None
+    return name_in(body) if body is not None and lemma(body) != lemma(figure.head) else None
 
 
 def _holder_of(figure):
@@ -216,7 +225,7 @@ def _owner_named(holder) -> str | None:
     # not a place ("Marrowby's toll"; the tagger calls a one-word place a PERSON): "Ylva Brennhoff's"
     person = owner.ent_type_ == "PERSON" and owner.i > 0 and owner.doc[owner.i - 1].ent_type_ == "PERSON"
     named = owner.ent_type_ in ("ORG", "NORP") or owner.pos_ == "NOUN" or person
-    return _name_in(owner) if named else None
+    return name_in(owner) if named else None
 
 
 def _past_a_semicolon(anchor, token) -> bool:
@@ -239,13 +248,6 @@ def said_right_after(sentence: str, end: int) -> str | None:
         return None
     behind = BODY_BEHIND.match(found["who"])  # "according to figures released by the ministry"
     return bare_name(behind["body"] if behind else found["who"])
-
-
-def _agent(verb):
-    """Who did what a passive verb tells: "by Pollstar" (not "by this morning": when)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return None if doer is None or doer.ent_type_ in ("DATE", "TIME") else doer
 
 
 def _denied(verb) -> bool:
@@ -283,14 +285,14 @@ def _of_a_measure(preposition) -> bool:
 
 
 def _subject_name(verb) -> str | None:
-    if (by := _agent(verb)) is not None:  # "the tour, which is projected by Pollstar to gross $1.4 billion"
-        return _name_in(by)
+    if (by := agent(verb)) is not None:  # "the tour, which is projected by Pollstar to gross $1.4 billion"
+        return name_in(by)
     # nearest first: "Live: Saldovec tanker blast – governor says …" parses with two subjects
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.like_num and child.i > verb.i:
             continue  # "Brightmere … says 37", parsed with 37 as a second subject: what is said
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
-            return _name_in(verb.head) if verb.dep_ == "relcl" else None
+            return name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):
             continue  # "irregularities had been confirmed at 37": what is reported, not who reports it
         if child.dep_ == "nsubj" and child.lower_ in STANDS_FOR:  # "It said": who, the article says before
@@ -298,7 +300,7 @@ def _subject_name(verb) -> str | None:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in PRONOUNS:
             if any(t.like_num and t.ent_type_ != "DATE" for t in _own_words(child)):
                 return None  # "190 people were killed, … said": the figure's own subject is no source
-            return _name_in(child)
+            return name_in(child)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     saying = verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma(verb) in REPORTING  # not "raising"
     shared = verb.dep_ in ("conj", "xcomp") or saying
@@ -334,7 +336,7 @@ def antecedent(pronoun: str, doc) -> str | None:
     person = subject.ent_type_ == "PERSON"
     if (pronoun in ("he", "she")) != person and pronoun != "they":
         return None
-    return _name_in(subject)
+    return name_in(subject)
 
 
 def _heads_a_name(phrase_head) -> bool:
@@ -347,7 +349,7 @@ def _according_to(token) -> str | None:
             for to in child.children:
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _name_in(pobj)
+                    return name_in(pobj)
         if child.dep_ == "prep" and child.lower_ in ("by", "on") and (found := _counted_on(child)):
             return found
     return None
@@ -363,8 +365,8 @@ def _counted_on(preposition) -> str | None:
     if count is None or lemma(count) not in PUBLISHED - {"number"}:  # "by the number of …": a change
         return None
     body = next((c for c in count.children if c.dep_ == "compound" and is_a_body(lemma(c))), None)
-    agent = next((_agent(c) for c in count.children if c.dep_ == "acl"), None)
-    return _owner_named(count) or (_name_in(body or agent) if body or agent else None)
+    supplier = next((agent(c) for c in count.children if c.dep_ == "acl"), None)
+    return _owner_named(count) or (name_in(body or supplier) if body or supplier else None)
 
 
 def _according_to_anywhere(doc) -> str | None:
@@ -372,78 +374,3 @@ def _according_to_anywhere(doc) -> str | None:
         if token.lower_ == "according" and (found := _according_to(token.head)):
             return found
     return None
-
-
-BODY_BEHIND = re.compile(
-    r"^(?:an?\s+|the\s+)?\w*\s*(?:spokes(?:person|man|woman)|officials?|figures?|data|statistics|numbers?"
-    r"|estimates?|counts?)\s+(?:(?:released|published|issued|given)\s+by|from|for|at)\s+(?P<body>.+)$",
-    re.I,
-)
-# who speaks for a body ("a spokesperson for the health ministry", "officials at the regional hospital"),
-# and what a body publishes ("figures released by the ministry", "data from the agency"): the body says so
-SPEAKERS = frozenset(
-    """spokesperson spokesman spokeswoman official representative head chief director minister secretary
-    chairman chairwoman chair president leader""".split()
-)
-
-
-def _body_behind(phrase_head):
-    """The body a speaker speaks for, or a publication comes from, else None."""
-    if phrase_head.ent_type_ or lemma(phrase_head) not in SPEAKERS | PUBLISHED:
-        return None
-    for child in phrase_head.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl" and lemma(phrase_head) in PUBLISHED:  # "figures released by the ministry"
-            return _agent(child)
-        if (
-            child.dep_ == "poss"
-            and lemma(phrase_head) in PUBLISHED
-            and (child.pos_ != "PRON" or child.lower_ in OWNERS)
-        ):
-            return child  # "the health authority's latest bulletin", "its bulletin"
-    return None
-
-
-def _body_of_person(person):
-    """The body a named person is "of" ("… of the customs directorate"), not a place they are from, or
-    whose speaker they are ("Dr Ines Vantreight, the authority's director of public health")."""
-    for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
-        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
-            return body
-    for role in (c for c in person.children if c.dep_ == "appos" and lemma(c) in SPEAKERS):
-        owner = next((c for c in role.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-        if owner is not None and owner.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON"):
-            return owner
-    return None
-
-
-def _name_in(phrase_head) -> str | None:
-    """The PERSON or ORG that heads a phrase (the last, most specific one: an acronym in apposition), else
-    the phrase without its determiner, at most six words; for a speaker or a publication, the body behind
-    it."""
-    if (body := _body_behind(phrase_head)) is not None:
-        return OWNERS.get(body.lower_) or _name_in(body)  # "its daily bulletin": who "it" is, told before
-    subtree = list(phrase_head.subtree)
-    ents = [e for e in phrase_head.doc.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
-    # the name that heads the phrase; one that only qualifies it is not the source: "Haldora's regional
-    # health authority", "a Torvane spokesman" are read whole
-    heads = [phrase_head, *(c for c in phrase_head.children if c.dep_ == "appos")]  # "… Agency (NEA)"
-    heading = [e for e in ents if any(e.start <= h.i < e.end for h in heads)]
-    named = [e for e in heading if e.label_ in ("PERSON", "ORG")] or [
-        e for e in heading if e.label_ in SOURCE_LABELS
-    ]
-    person = named[-1].label_ == "PERSON" if named else phrase_head.pos_ == "PROPN"  # the tagger may miss one
-    if person and (body := _body_of_person(phrase_head)) is not None:
-        return _name_in(body)  # "Commander Tomas Arvedal of the National Police": the police say so
-    if named:
-        return bare_name(named[-1].text)
-    words = [
-        t.text
-        for t in phrase_head.doc[phrase_head.left_edge.i : phrase_head.i + 1]
-        if t.dep_ not in ("det", "case") and not (t.is_punct or t.is_space or TIME_OF_DAY.fullmatch(t.text))
-    ]
-    if not words or phrase_head.lower_ in PRONOUNS:
-        return None
-    return " ".join(words[-6:])

@@ -3999,3 +3999,29 @@ def test_a_question_the_parser_gives_did_as_its_verb_asks_what_was_done():
     missing = question_frame("How much money in tenants' deposits is missing from the agency?")
     assert (killed.noun, killed.event) == ("seal pup", "kill")
     assert (missing.noun, missing.event) == ("deposit", "missing")
+
+
+def test_a_count_the_tagger_runs_into_a_date_before_it_still_counts():
+    """ "Between 12 and 25 January, 46 sailings were cancelled", "Forty-six sailings, by the company's
+    count, were cancelled between …": the tagger takes 46 into the date; it counts sailings (before: no
+    claim), and whose count it is, said on the noun, is who gives it. "The 2011 floods" stay a year."""
+    [between] = claims_of("Between 12 and 25 January, 46 sailings on the Skarra route were cancelled.")
+    [counted] = claims_of(
+        "Forty-six sailings, by the company's count, were cancelled between 12 and 25 January."
+    )
+    assert (between.value, between.noun, between.event) == ("46", "sailing", "cancel")
+    assert (counted.value, counted.source) == ("46", "company")
+    [killed] = claims_of("The 2011 floods killed 40 people.", "2026-01-27")
+    assert (killed.value, killed.date) == ("40", "2011")
+
+
+def test_a_group_counted_as_in_a_state_is_in_that_state_by_whom_counted_it():
+    """ "the 310 islanders the community council counted as stranded": stranded, by the council's count
+    (before: counted, by no one); "listed 40 people as missing": missing. "The 40 people who counted the
+    votes" counted them themselves."""
+    [stranded] = claims_of("He is one of the 310 islanders the community council counted as stranded.")
+    [listed] = claims_of("The ministry listed 40 people as missing.")
+    [counters] = claims_of("The 40 people who counted the votes were tired.")
+    assert (stranded.event, stranded.source) == ("strand", "community council")
+    assert listed.event == "missing"
+    assert (counters.event, counters.source) == ("count vote", None)

@@ -25,6 +25,7 @@ GROUNDING = {
     "when_clause",
     "fact_box",
     "sources",
+    "teller_names",
     "article_context",
     "frame_text",
     "events",
