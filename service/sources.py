@@ -15,7 +15,7 @@ from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING
 from .dates import colon_report, given_out_with
 from .events import COUNTING
 from .figures import MEASURE_AFTER
-from .teller_names import BODY_BEHIND, OWNERS, SOURCE_LABELS, agent, name_in
+from .naming import BODY_BEHIND, OWNERS, SOURCE_LABELS, agent, name_in
 from .text import bare_name
 from .thesaurus import can_tell, is_a_body, is_a_unit
 from .units import names_a_unit

@@ -25,7 +25,7 @@ GROUNDING = {
     "when_clause",
     "fact_box",
     "sources",
-    "teller_names",
+    "naming",
     "article_context",
     "frame_text",
     "events",

@@ -1,7 +1,7 @@
-"""How a teller is named: the PERSON or ORG that heads a phrase, else the phrase itself; for a speaker
-("a spokesperson for the health ministry") or a publication ("figures released by the ministry", "its
-bulletin"), the body behind it; a named person of a body ("Commander Tomas Arvedal of the National
-Police") is the body. Who the teller is, is service/sources.py.
+"""How a sentence names a teller: the PERSON or ORG that heads a phrase, else the phrase itself; for a
+speaker ("a spokesperson for the health ministry") or a publication ("figures released by the ministry",
+"its bulletin"), the body behind it; a named person of a body ("Commander Tomas Arvedal of the National
+Police") is the body. Who the teller is, is service/sources.py; one teller under its names, tellers.py.
 """
 
 from __future__ import annotations
