@@ -964,11 +964,17 @@ BLIND_PACKS = [
     "cable_theft_rail_synthetic",
     "dental_recall_synthetic",
     "bus_lane_fines_synthetic",
+    "tower_lift_outages_synthetic",
+    "deposit_agency_collapse_synthetic",
+    "seal_pup_count_synthetic",
+    "parking_app_charges_synthetic",
+    "chlorine_leak_shelter_synthetic",
+    "island_ferry_cancellations_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """A hundred and seventy-one packs written blind (by helpers that never read service/), in 58 rounds: the
+    """177 packs written blind (by helpers that never read service/), in 60 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1241,16 +1247,24 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     dental clinic's patients recalled for blood tests, bus-lane cameras fining drivers wrongly), first run:
     2 of 6, 6 of 6, 0, 0, 0, 0, 8; after "has written to 4,300 people who had treatment between August 2024
     and February" (who they are, not when the count holds): 3 of 6, 6 of 6, 0, 0, 0, 0, 8. On the older
-    168: unchanged. This is the level reached; a change that falls below it has broken something general.
+    168: unchanged. The fifty-ninth (lifts failing in council tower blocks, a letting agency gone with
+    tenants' deposits, a seal pup count disputed after a storm), first run: 2 of 6, 4 of 6, 0, 0, 0, 0, 5;
+    after "On the tenants' count", "deposits worth 1.4 million crowns are missing", "nearer 2.1 million
+    crowns", "come forward", a hearing's "Name (Body):" turns and "How many pups did the storm kill?": 3 of
+    6, 4 of 6, 0, 0, 0, 0, 6. The sixtieth (a parking app double-charging motorists, a chlorine leak, island
+    ferry sailings cancelled), first run: 3 of 6, 4 of 6, 0, 1, 0, 1, 5; after "Between 12 and 25 January,
+    46 sailings", "by the company's count" on the noun and "counted as stranded": 4 of 6, 4 of 6, 0, 1, 0,
+    1, 6. On the older 171: unrelated on questions 71 -> 68, the rest unchanged. This is the level reached;
+    a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 285
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 228
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 292
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 236
     assert sum(r.agreements_reported for r in reports) <= 15
-    assert sum(r.false_alarms for r in reports) <= 48
+    assert sum(r.false_alarms for r in reports) <= 49
     assert sum(r.unrelated_figures_reported for r in reports) <= 31
-    assert sum(r.unrelated_on_questions for r in reports) <= 72
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 530
+    assert sum(r.unrelated_on_questions for r in reports) <= 70
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 542
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
