@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import nlp
-from .amounts import REVISING
+from .amounts import REVISING, whole_of
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -102,8 +102,8 @@ MONEY = frozenset("money cash".split())
 
 def _held_in(noun):
     """ "money in tenants' deposits": what the money is held in."""
-    held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
-    return next((p for p in held if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+    held = whole_of(noun, "in")
+    return held if held is not None and held.pos_ == "NOUN" else None
 
 
 MEASURING = frozenset("big large high deep wide long fast full heavy tall far costly".split())
