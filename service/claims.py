@@ -99,8 +99,8 @@ PARTITIVE_GAP = re.compile(
 # sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
 # "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
 # 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"; 49–52: the 54th to 59th sets' (README)
-FRAMES_VERSION = 52
+# "have switched to alternate-day delivery", "14 people were aboard"; 49–53: the 54th to 61st sets' (README)
+FRAMES_VERSION = 53
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -221,7 +221,7 @@ def _claim(
         noun=noun_key(noun, money=money is not None),
         generic=is_generic(noun),
         whose=whose(own_noun, event_token, amount),
-        event=" ".join(filter(None, [event, rate_of(passage.quote, figure)])) or None,
+        event=" ".join(filter(None, [event, rate_of(passage.quote, figure, money)])) or None,
         activity=event_key(activity),
         places=places,
         place=" and ".join(places) or None,
@@ -250,7 +250,7 @@ def _measure_frame(sentence: str, figure: Figure, token, published: str | None):
     if _no_size(sentence, figure, token):
         return None
     if (frame := measure_of(token, figure.unit)) is not None:
-        return (*frame, None, None) if of_time(figure.unit, *frame) else None
+        return None if (frame := of_time(figure.unit, *frame, token)) is None else (*frame, None, None)
     if (label := label_of(sentence, figure, published)) is not None and label[0] is not None:
         return (label[0], label[1], label, None) if of_time(figure.unit, label[0], label[1]) else None
     # "its estimate of 5.5 million cubic metres", "not the 41 km given by": the other figure says

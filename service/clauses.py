@@ -25,6 +25,7 @@ PUBLISHED = CONTAINERS | {
     *"data datum statistic record bulletin report census survey update briefing statement memo".split(),
     "dashboard",
     "assessment",
+    "inventory",
 }
 
 GIVING = frozenset("give issue release publish provide offer produce post propose".split())  # "gave 212"

@@ -141,9 +141,16 @@ def _happened(node):
         told = any(c.dep_ == "dobj" and is_a_happening(lemma(c)) for c in verb.children)
         if node.dep_ == "nsubj" and told:
             return verb  # "57 passengers reported symptoms", "… vomiting": what they suffered, told by them
+    if lemma(verb) == "have" and node.dep_ == "nsubj" and (must := _had_to(verb)) is not None:
+        return must  # "212 residents had to move": what they had to do, not what they had
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _state_after(verb)
     return _through_copula(verb)  # "went missing": the state, else nothing
+
+
+def _had_to(verb):
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return done if done is not None and any(c.lower_ == "to" for c in done.children) else None
 
 
 def _participle_hung_on_verb(node):

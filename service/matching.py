@@ -12,11 +12,12 @@ from . import nlp
 from .clauses import GENERIC_NOUNS, LOCATIVE, WHOLE_COUNTRY, lemma
 from .disagreements import frame_keys
 from .events import COUNTING
+from .figures import is_currency
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .places import SETTLEMENTS
 from .tellers import source_key
-from .units import MEASUREMENT_UNITS, UNITS_ASKED, names_a_unit
+from .units import MEASUREMENT_UNITS, UNITS_ASKED, unit_named
 from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
@@ -26,18 +27,22 @@ AMOUNT_ASKED = re.compile(r"(?<!\bby\s)\bhow\s+much\b", re.I)  # not "By how muc
 
 
 HOW_MEASURED = re.compile(rf"\bhow\s+({'|'.join(UNITS_ASKED)})\b", re.I)
+WORTH_ASKED = re.compile(r"\bworth\b|\bvalue\b", re.I)  # "What is the seized timber worth?": a sum
 
 
 def _in_the_units_asked(frame: Claim, numeric: list[Disagreement]) -> list[Disagreement]:
-    """A share for "What share …?"; for "How many …?" no share, nor a measurement unless its unit is
-    asked for ("How many seats?" is no speed, "How many hectares?" is an area); a speed for "How fast …?", a
-    length for "How far …?"."""
+    """A share for "What share …?", a sum for "What is it worth?"; for "How many …?" no share, nor a
+    measurement unless its unit is asked for ("How many seats?" is no speed, "How many hectares?" is an
+    area, and in hectares); a speed for "How fast …?", a length for "How far …?", a length or a span of
+    time for "How long …?"."""
     if frame.unit == "percent":
         return [d for d in numeric if any(c.unit == "percent" for c in d.claims)]
+    if WORTH_ASKED.search(frame.quote):
+        return [d for d in numeric if any(is_currency(c.unit) for c in d.claims)]
     if HOW_MANY.search(frame.quote):
         numeric = [d for d in numeric if any(c.unit != "percent" for c in d.claims)]
-        if frame.noun and names_a_unit(frame.noun):
-            return numeric
+        if frame.noun and (unit := unit_named(frame.noun)) is not None:  # "How many hours …?": in hours
+            return [d for d in numeric if any(c.unit == unit for c in d.claims)]
         return [d for d in numeric if any(c.unit not in MEASUREMENT_UNITS for c in d.claims)]
     if (asked := HOW_MEASURED.search(frame.quote)) is not None:
         units = UNITS_ASKED[asked.group(1).lower()]

@@ -36,13 +36,35 @@ TIME_NOUNS = frozenset("time wait waiting delay duration response".split())
 TIME_EVENTS = frozenset("lose wait".split())
 
 
-def of_time(unit: str | None, noun, event) -> bool:
-    """A measurement in this unit may be of this noun or event (any, unless the unit is a span of time)."""
+def of_time(unit: str | None, noun, event, token=None):
+    """(noun, event) of a measurement in this unit, or None: any, unless the unit is a span of time; then
+    a time ("a response time of 12.4 minutes", "waited 19 minutes") or how long something lasted."""
     if unit not in DURATIONS:
-        return True
-    return (noun is not None and lemma(noun) in TIME_NOUNS) or (
+        return noun, event
+    amount = measure_token(token) if token is not None else None
+    if amount is not None and _minutes_after(amount):
+        return None  # "5 hours 40 minutes": no one figure in hours
+    if (noun is not None and lemma(noun) in TIME_NOUNS) or (
         event is not None and lemma(event) in TIME_EVENTS
-    )
+    ):
+        return noun, event
+    return _lasted(event, amount) if noun is None and event is not None and amount is not None else None
+
+
+def _minutes_after(amount) -> bool:
+    after = [t for t in amount.doc[amount.i + 1 : amount.i + 4] if t.lower_ != "and"]
+    return len(after) >= 2 and after[0].like_num and lemma(after[1]) in ("minute", "second", "min")
+
+
+def _lasted(event, amount):
+    """ "The interruption lasted just under six hours", "the overflow operated for 31 hours", "the cabins
+    were stuck for about 12 hours": (what lasted, None), when the sentence names it as the subject (not
+    "it", nor a doer of something to something else: "police questioned him for three hours")."""
+    verb = event.head if event.dep_ in ("acomp", "xcomp") and event.head.pos_ == "AUX" else event
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c not in (event, amount)):
+        return None
+    subject = dependent_noun(verb, ("nsubj", "nsubjpass"))
+    return (subject, None) if subject is not None else None  # ran, operated, lasted: one span of it
 
 
 SCALE_NAMES = frozenset({"celsius", "fahrenheit", "centigrade"})

@@ -170,6 +170,8 @@ def destination(verb, counted=None):
     )
     if not (passive or went or (on_it and counted.dep_ == "dobj")):  # "homes lost to the sea" went nowhere
         return None
+    if lemma(verb) == "lose":  # "money lost to fake tickets": to what it was lost, no place it went
+        return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
         if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"

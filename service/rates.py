@@ -15,6 +15,9 @@ RATE_AFTER = re.compile(
     r"(?!\s+(?:earlier|later|before|after|ago)\b)",
     re.I,
 )
+EACH_AFTER = re.compile(
+    r"(?:\s+(?P<word>[^\W\d]+))?\s+(?:each|apiece)\b(?!\s+of\b)", re.I
+)  # "600 crowns each"
 EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
 
 
@@ -26,12 +29,15 @@ DAY_ALONE = re.compile(
 )
 
 
-def rate_of(sentence: str, figure: Figure) -> str | None:
+def rate_of(sentence: str, figure: Figure, money: str | None = None) -> str | None:
     """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
     in its part of the sentence ("each strike day has cost €40 million"); "a day" for a day's count
-    ("310 on Saturday alone"); else None."""
+    ("310 on Saturday alone"); "each" for a sum paid for one of several ("600 crowns each"); else None."""
     start = sentence.rfind(";", 0, figure.start) + 1
     found = RATE_AFTER.match(sentence, figure.end) or EACH_PERIOD.search(sentence[start : figure.start])
+    each = EACH_AFTER.match(sentence, figure.end) if money else None
+    if each and (not each["word"] or each["word"].lower().startswith(money.lower()[:4])):
+        return "each"  # "paid up to 600 crowns each": a price of one, never what all of them paid
     alone = DAY_ALONE.search(sentence, start, figure.end + 60)
     if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
         return "a day"  # its own day, not a later figure's
@@ -40,4 +46,6 @@ def rate_of(sentence: str, figure: Figure) -> str | None:
 
 def rate_in(event: str) -> str | None:
     """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
+    if event == "each" or event.endswith(" each"):
+        return "each"
     return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)

@@ -54,7 +54,14 @@ SPEEDS = frozenset({"kilometres per hour", "miles per hour", "knots"})
 LENGTHS = frozenset(
     {"kilometres", "miles", "nautical miles", "metres", "feet", "yards", "millimetres", "centimetres"}
 )
-UNITS_ASKED = {"fast": SPEEDS, "far": LENGTHS, "deep": LENGTHS, "tall": LENGTHS, "wide": LENGTHS}  # "How far"
+UNITS_ASKED = {  # "How far …?" asks for a length, "How long …?" for a length or a span of time
+    "fast": SPEEDS,
+    "far": LENGTHS,
+    "deep": LENGTHS,
+    "tall": LENGTHS,
+    "wide": LENGTHS,
+    "long": LENGTHS | DURATIONS,
+}
 SPEED_NOUNS = frozenset({"speed", "velocity"})  # in a unit of speed, no more than the unit: whose is unsaid
 MEASUREMENT_UNITS = frozenset({*(unit for _, unit in MEASURE_UNITS), "magnitude"})
 
@@ -71,4 +78,9 @@ def in_scale(unit: str | None, units: set[str | None]) -> str | None:
 
 def names_a_unit(word: str) -> bool:
     """ "hectare", "hours", "kilometre": a word a unit of measure is written as (a question asking for it)."""
-    return any(re.fullmatch(pattern, word, re.I) for pattern, _ in MEASURE_UNITS)
+    return unit_named(word) is not None
+
+
+def unit_named(word: str) -> str | None:
+    """The unit a word writes ("hour" → "hours", "km" → "kilometres"), else None."""
+    return next((unit for pattern, unit in MEASURE_UNITS if re.fullmatch(pattern, word, re.I)), None)

@@ -4025,3 +4025,41 @@ def test_a_group_counted_as_in_a_state_is_in_that_state_by_whom_counted_it():
     assert (stranded.event, stranded.source) == ("strand", "community council")
     assert listed.event == "missing"
     assert (counters.event, counters.source) == ("count vote", None)
+
+
+def test_what_a_group_had_to_do_is_what_befell_it():
+    """ "212 residents had to move": they moved (before: "had", what they had); "money lost to fake
+    tickets" was lost to them, it went nowhere (before: a question's "lose to ticket" matched no "lost")."""
+    [moved] = claims_of("The council says 212 residents had to move.")
+    assert (moved.value, moved.noun, moved.event) == ("212", "resident", "move")
+    lost = question_frame("How much money did fans lose to the counterfeit tickets?")
+    assert (lost.noun, lost.event) == ("money", "lose")
+
+
+def test_a_speaker_passing_on_anothers_figure_gives_it_as_theirs():
+    """ "'According to police, about 2,300 fans were refused entry,' Ms Dunmore said": the police's figure,
+    passed on (before: Ms Dunmore's); "'The promoter's own figure is that 1,400 people were turned away,'
+    he said": the promoter's. A speaker's own figure stays theirs."""
+    [police] = claims_of(
+        '"According to police, about 2,300 fans were refused entry on the night," Ms Dunmore said.'
+    )
+    [promoter] = claims_of('"The promoter\'s own figure is that 1,400 people were turned away," he said.')
+    [own] = claims_of('"About 2,300 fans were refused entry," Ms Dunmore said.')
+    assert (police.value, police.source) == ("2,300", "police")
+    assert (promoter.value, promoter.source) == ("1,400", "promoter")
+    assert (own.value, own.source) == ("2,300", "Ms Dunmore")
+
+
+def test_a_count_or_inventory_tells_nothing_its_owner_does():
+    """ "According to the NFA's own final inventory, 4,450 cubic metres were seized": the NFA's (before:
+    "NFA own final inventory"); "A preliminary count put the seized timber at around 2,600 cubic metres,
+    the agency said": the agency's (before: the count's, the embeddings reading "count" as a nobleman)."""
+    [inventory] = claims_of(
+        "According to the NFA's own final inventory, completed on 6 February, 4,450 cubic metres of timber"
+        " were seized."
+    )
+    [count] = claims_of(
+        "A preliminary count put the seized timber at around 2,600 cubic metres, the agency said."
+    )
+    assert (inventory.value, inventory.source) == ("4,450 cubic metres", "NFA")
+    assert (count.value, count.source) == ("2,600 cubic metres", "agency")
