@@ -48,7 +48,8 @@ def of_time(unit: str | None, noun, event, token=None):
         event is not None and lemma(event) in TIME_EVENTS
     ):
         return noun, event
-    return _lasted(event, amount) if noun is None and event is not None and amount is not None else None
+    lasting = noun is None and event is not None and amount is not None
+    return _lasted(event, amount) if lasting else None
 
 
 def _minutes_after(amount) -> bool:
@@ -61,6 +62,8 @@ def _lasted(event, amount):
     were stuck for about 12 hours": (what lasted, None), when the sentence names it as the subject (not
     "it", nor a doer of something to something else: "police questioned him for three hours")."""
     verb = event.head if event.dep_ in ("acomp", "xcomp") and event.head.pos_ == "AUX" else event
+    if verb.tag_ in ("VBZ", "VBP"):
+        return None  # "the flight normally takes 50 minutes": how long it takes, not how long it went on
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c not in (event, amount)):
         return None
     subject = dependent_noun(verb, ("nsubj", "nsubjpass"))

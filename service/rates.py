@@ -15,9 +15,8 @@ RATE_AFTER = re.compile(
     r"(?!\s+(?:earlier|later|before|after|ago)\b)",
     re.I,
 )
-EACH_AFTER = re.compile(
-    r"(?:\s+(?P<word>[^\W\d]+))?\s+(?:each|apiece)\b(?!\s+of\b)", re.I
-)  # "600 crowns each"
+# "600 crowns each", "€95 apiece": a price of one (the word between must be the currency's)
+EACH_AFTER = re.compile(r"(?:\s+(?P<word>[^\W\d]+))?\s+(?:each|apiece)\b(?!\s+of\b)", re.I)
 EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
 
 

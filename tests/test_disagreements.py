@@ -69,9 +69,10 @@ def kinds(found) -> list[tuple[str, list[str]]]:
     return [(d.kind, [c.value for c in d.claims]) for d in found]
 
 
-def disputed(first: str, second: str, vocabulary) -> list:
-    """The disagreements between two documents of one sentence each."""
-    return find_disagreements(parsed({"a": first, "b": second}), vocabulary)
+def disputed(first: str, second: str, vocabulary, published: tuple[str, str] | None = None) -> list:
+    """The disagreements between two documents of one sentence each (published on those days)."""
+    days = dict(zip(("a", "b"), published, strict=True)) if published else None
+    return find_disagreements(parsed({"a": first, "b": second}, days), vocabulary)
 
 
 def updated(vocabulary, noun: str, event: str, source: str, steps) -> list:
@@ -2549,14 +2550,12 @@ def test_how_long_something_lasted_is_disputed_in_hours_and_asked_with_how_long(
 def test_a_question_in_a_unit_gets_only_disagreements_in_that_unit(shared_desk):
     """ "How many hours did crews lose in handover delays?" asks for hours: a dispute over a count of
     deaths is not about it (before: "lost" joined "died", and any figure could answer a unit asked)."""
-    claims = parsed(
-        {
-            "a": "Four people died while waiting, the coroner said.",
-            "b": "Seven people died while waiting, the families said.",
-        },
-        {"a": "2026-01-20", "b": "2026-01-20"},
+    found = disputed(
+        "Four people died while waiting, the coroner said.",
+        "Seven people died while waiting, the families said.",
+        shared_desk.vocabulary,
+        ("2026-01-20", "2026-01-20"),
     )
-    found = find_disagreements(claims, shared_desk.vocabulary)
     assert kinds(found) == [("conflict", ["4", "7"])]
     assert (
         attached("How many hours did ambulance crews lose in handover delays?", found, shared_desk.vocabulary)
@@ -2581,14 +2580,12 @@ def test_a_price_paid_each_is_never_set_against_what_one_buyer_paid(shared_desk)
 def test_what_something_is_worth_is_asked_of_sums_only(shared_desk):
     """ "What is the seized timber estimated to be worth?" asks for a sum: the agency's timeline of the
     timber seized in cubic metres is not about it (before: attached)."""
-    claims = parsed(
-        {
-            "a": "The agency put the seized timber at 2,600 cubic metres on Tuesday.",
-            "b": "The agency now puts the seized timber at 4,450 cubic metres.",
-        },
-        {"a": "2026-01-20", "b": "2026-02-06"},
+    found = disputed(
+        "The agency put the seized timber at 2,600 cubic metres on Tuesday.",
+        "The agency now puts the seized timber at 4,450 cubic metres.",
+        shared_desk.vocabulary,
+        ("2026-01-20", "2026-02-06"),
     )
-    found = find_disagreements(claims, shared_desk.vocabulary)
     assert kinds(found) == [("update", ["2,600 cubic metres", "4,450 cubic metres"])]
     assert attached("How much timber was seized?", found, shared_desk.vocabulary) == found
     assert attached("What is the seized timber estimated to be worth?", found, shared_desk.vocabulary) == []
