@@ -78,7 +78,8 @@ def _happened(node):
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
-        clause = _said_of_them(child) if child.dep_ == "relcl" else None
+        # "14 patients who missed their screening had been diagnosed": which ones, and what befell them
+        clause = _said_of_them(child) if child.dep_ == "relcl" and not befell else None
         if clause is not None and _relative(clause) and (event := _state_after(clause)) is not None:
             return event
         # "heat-related deaths": a hyphenated participle is a cause, not what happened

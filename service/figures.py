@@ -80,6 +80,7 @@ NOT_FIGURES = re.compile(
     r"|\b\d+-(?:time|fold)\b"  # "the 39-time champion", "a 10-fold rise"
 )
 QUALIFIERS = "|".join(sorted(QUALIFIER_FACTORS, key=len, reverse=True))
+NO_ONE_BEFORE = re.compile(r"\b(?:no one|no-one|nobody|none)\s+(?:[a-z]+\s+){1,3}$", re.I)
 QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{QUALIFIERS})\s+(?:an?\s+)?(?:US\$|[$€£¥])?$", re.I)  # "over €2m"
 INCREMENT_BEFORE = re.compile(
     rf"\b(?:{'|'.join(INCREMENT_MARKERS)})\s+(?:(?:{'|'.join(QUALIFIER_FACTORS)})\s+)?$", re.IGNORECASE
@@ -150,8 +151,7 @@ CHANGE_BEFORE = re.compile(
 
 
 def _changes_apart(sentence: str) -> str:
-    """The sentence with the "to" of every change ("rose from 12 to 41") blanked, so that FIGURE reads
-    two figures there, not a range; offsets are kept."""
+    """The "to" of every change ("rose from 12 to 41") blanked: two figures, not a range (offsets kept)."""
     for match in FIGURE.finditer(sentence):
         joint = re.search(r"\s+to\s+", match.group(0)[match.end("a") - match.start() :])
         if (
@@ -258,8 +258,7 @@ SHORT_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)((?:bn|tn|m)(?![\w-])
 
 def for_parsing(text: str) -> str:
     """ "1.2m people" → "1.2  people", "€1.3bn" → "€1.3  ", "61pc" → "61% ": the tagger reads "m" and "pc"
-    as nouns; without them the number parses as the number it is (offsets kept; values come from the
-    figures)."""
+    as nouns; without them the number parses as the number it is (offsets kept; values: the figures)."""
     text = LEADER_BEFORE.sub(lambda match: (match["figure"] or "").ljust(len(match.group(0))), text)
     text = SHORT_FIGURE.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)
     text = CODE_FIGURE.sub(lambda match: "   " + SYMBOL_OF_CODE[match.group(1)], text)  # "EUR 1" → "   €1"
@@ -417,9 +416,10 @@ PLUS_AFTER = re.compile(r"-?plus\b|\+", re.I)  # "12,000-plus replies", "12,000+
 
 def qualifier_of(sentence: str, figure: Figure) -> str | None:
     match = QUALIFIER_BEFORE.search(sentence, max(0, figure.start - 40), figure.start)
-    if match is None and PLUS_AFTER.match(sentence, figure.end):
-        return "at least"
-    return match.group("q").lower() if match else None
+    if match is None:
+        return "at least" if PLUS_AFTER.match(sentence, figure.end) else None
+    said = match.group("q").lower()  # "no one waited more than 52 minutes": no more than
+    return f"no {said}" if said == "more than" and NO_ONE_BEFORE.search(sentence, 0, match.start()) else said
 
 
 def is_increment(sentence: str, figure: Figure) -> bool:

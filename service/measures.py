@@ -44,12 +44,19 @@ def of_time(unit: str | None, noun, event, token=None):
     amount = measure_token(token) if token is not None else None
     if amount is not None and _minutes_after(amount):
         return None  # "5 hours 40 minutes": no one figure in hours
+    if event is not None and lemma(event) in TIME_EVENTS and _one_person(event):
+        return None  # "But I waited 74 minutes": one person's wait, an anecdote, not a figure told
     if (noun is not None and lemma(noun) in TIME_NOUNS) or (
         event is not None and lemma(event) in TIME_EVENTS
     ):
         return noun, event
     lasting = noun is None and event is not None and amount is not None
     return _lasted(event, amount) if lasting else None
+
+
+def _one_person(verb) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in ("i", "he", "she") or subject.ent_type_ == "PERSON")
 
 
 def _minutes_after(amount) -> bool:
@@ -67,7 +74,9 @@ def _lasted(event, amount):
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c not in (event, amount)):
         return None
     subject = dependent_noun(verb, ("nsubj", "nsubjpass"))
-    return (subject, None) if subject is not None else None  # ran, operated, lasted: one span of it
+    if subject is None or any(c.like_num for c in subject.children):
+        return None  # "14 trains were held for more than ten minutes": a count, the span its measure
+    return subject, None  # ran, operated, lasted: one span of it
 
 
 SCALE_NAMES = frozenset({"celsius", "fahrenheit", "centigrade"})

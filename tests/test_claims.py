@@ -4063,3 +4063,37 @@ def test_a_count_or_inventory_tells_nothing_its_owner_does():
     )
     assert (inventory.value, inventory.source) == ("4,450 cubic metres", "NFA")
     assert (count.value, count.source) == ("2,600 cubic metres", "agency")
+
+
+def test_a_span_that_sorts_a_count_and_one_persons_wait_measure_nothing():
+    """ "14 trains were held in tunnels for more than ten minutes" counts trains; the ten minutes say which
+    ones (before: a span of the trains, which "puts the number at 23" then borrowed); "But I waited 74
+    minutes" is one person's wait; "Patients waited, on average, 19 minutes" is a figure told."""
+    claims = claims_of("The authority says 14 trains were held in tunnels for more than ten minutes.")
+    assert [(c.value, c.noun, c.unit) for c in claims] == [("14", "train", None)]
+    assert claims_of("But I waited 74 minutes before I reached a platform.") == []
+    [told] = claims_of("Patients waited, on average, 19 minutes.")
+    assert (told.value, told.unit, told.event) == ("19 minutes", "minutes", "wait")
+
+
+def test_what_befell_a_group_is_its_verb_and_its_relative_clause_says_which_ones():
+    """ "14 patients who missed their original screening had been diagnosed with cancer": diagnosed
+    (before: "miss screening", and the count joined the 1,840 who missed it); "241 people who worked in
+    the homes will lose work": lose work. With no verb of their own, the clause says what befell them."""
+    [diagnosed] = claims_of(
+        "The health board said 14 patients who missed their original screening had been diagnosed with cancer."
+    )
+    [jobs] = claims_of("The council says 241 people who worked in the seven homes will lose work.")
+    [dead] = claims_of("The 40 people who died in the fire were from Ardmore.")
+    assert (diagnosed.noun, diagnosed.event) == ("patient", "diagnose")
+    assert jobs.event == "lose work"
+    assert dead.event == "die"
+
+
+def test_no_one_more_than_is_no_more_than():
+    """ "no one waited more than 52 minutes" allows at most 52 (before: more than 52, which "the longest
+    wait was 110 minutes" then fell inside)."""
+    [most] = claims_of("The authority says no one waited more than 52 minutes before staff arrived.")
+    [least] = claims_of("Some passengers waited more than 52 minutes.")
+    assert (most.qualifier, most.high) == ("no more than", 52)
+    assert least.qualifier == "more than"

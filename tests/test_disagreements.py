@@ -974,11 +974,14 @@ BLIND_PACKS = [
     "care_home_closures_synthetic",
     "fake_concert_tickets_synthetic",
     "illegal_logging_raid_synthetic",
+    "metro_heat_outage_synthetic",
+    "screening_letters_delay_synthetic",
+    "campsite_flash_flood_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """180 packs written blind (by helpers that never read service/), in 61 rounds: the
+    """183 packs written blind (by helpers that never read service/), in 62 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1263,17 +1266,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     5; after spans of time ("the interruption lasted six hours", "How long …?"), "had to move", "lose to",
     "600 crowns each" and a speaker's relayed "according to police": 5 of 6, 3 of 6, 0, 0, 0, 0, 7. On the
     older 177: conflicts 295 -> 296, agreements 14 -> 15, false alarms 49 -> 50, unrelated figures 31 -> 33
-    (an exchange's retracted "74 minutes", README), questions given 548 -> 547. This is the level reached;
-    a change that falls below it has broken something general.
+    (an exchange's retracted "74 minutes", README), questions given 548 -> 547. The sixty-second (a metro
+    heat outage, delayed screening letters, a campsite flash flood), first run: 4 of 6, 6 of 6, 0, 4, 0, 1,
+    12; after "held for more than ten minutes" (a count's measure), "I waited", a relative clause read as
+    which ones and "no one … more than": 4 of 6, 6 of 6, 0, 1, 0, 0, 12; the older 180 unchanged. This is
+    the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 298
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 239
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 302
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 245
     assert sum(r.agreements_reported for r in reports) <= 16
-    assert sum(r.false_alarms for r in reports) <= 50
+    assert sum(r.false_alarms for r in reports) <= 51
     assert sum(r.unrelated_figures_reported for r in reports) <= 33
     assert sum(r.unrelated_on_questions for r in reports) <= 70
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 548
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 560
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
