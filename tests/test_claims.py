@@ -4081,7 +4081,7 @@ def test_what_befell_a_group_is_its_verb_and_its_relative_clause_says_which_ones
     (before: "miss screening", and the count joined the 1,840 who missed it); "241 people who worked in
     the homes will lose work": lose work. With no verb of their own, the clause says what befell them."""
     [diagnosed] = claims_of(
-        "The health board said 14 patients who missed their original screening had been diagnosed with cancer."
+        "The board said 14 patients who missed their original screening had been diagnosed with cancer."
     )
     [jobs] = claims_of("The council says 241 people who worked in the seven homes will lose work.")
     [dead] = claims_of("The 40 people who died in the fire were from Ardmore.")
