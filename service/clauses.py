@@ -157,6 +157,11 @@ def lemma(token) -> str:
     return LEMMA_SLIPS.get(found, found) if token.pos_ == "VERB" else found
 
 
+def has_aux(verb) -> bool:
+    """ "have been freed", "were taken": the verb has its auxiliaries (a bare participle describes)."""
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 # --- what is counted, as keys and as words --------------------------------------------------------
 
 

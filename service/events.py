@@ -21,6 +21,7 @@ from .clauses import (
     REPORTING,
     SAYS_NO_KIND,
     VALUING,
+    has_aux,
     lemma,
 )
 from .presence import (
@@ -70,7 +71,7 @@ def _happened(node):
     # "6,300 delayed bags have now been returned", "recovered 240 stolen parts": what befell them is the
     # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued")
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and _has_aux(verb)
+    acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and has_aux(verb)
     hung = _participle_hung_on_verb(node)
     befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
@@ -117,11 +118,11 @@ def _happened(node):
         verb = verb.head  # "…, but 11 are missing": the parser may hang the subject on the auxiliary
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
-    if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not _has_aux(verb):
+    if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not has_aux(verb):
         # "23 of the students abducted on Monday have been freed": the participle describes them; the
         # verb with the auxiliaries, which the parser made its conjunct, is what befell them
-        verb = next((c for c in verb.children if c.dep_ == "conj" and _has_aux(c)), verb)
-    if node.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "ADJ" and _has_aux(verb):
+        verb = next((c for c in verb.children if c.dep_ == "conj" and has_aux(c)), verb)
+    if node.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "ADJ" and has_aux(verb):
         return verb if verb.lower_ not in SAYS_NO_KIND else None  # "were unaccounted for": the root's state
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -194,10 +195,6 @@ def _given_to_them(node):
         return None  # "sent letters to 300 parents": they were told something, nothing befell them
     levelled = lemma(verb) in RAISING and (given is None or lemma(given) in CONTAINERS)  # "cut the total to"
     return None if lemma(verb) in VALUE_VERBS | REPORTING | VALUING or levelled else verb
-
-
-def _has_aux(verb) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 MIN_PARTICIPLE = len("ruined")  # not "bed", "seed"

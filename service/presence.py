@@ -8,7 +8,7 @@ stations").
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, lemma
+from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, has_aux, lemma
 from .thesaurus import is_a_change, is_a_happening, is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
@@ -158,9 +158,7 @@ def destination(verb, counted=None):
     shelter"), not a named one ("sent to Marrowby" says where, which a frame keeps as place): passive
     ("29 runners were taken", a headline's "29 taken"), active with the group as its object ("crews took
     29 runners to hospital") or as the subject that went ("52 offices switched to alternate-day delivery")."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (
-        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not has_aux(verb))
     on_it = counted is not None and counted.head.i == verb.i
     went = (
         on_it

@@ -26,6 +26,7 @@ from typing import Literal
 
 from . import nlp
 from .citations import numbers_in, numbers_written
+from .clauses import CALENDAR
 from .text import STOPWORDS, stem, tokenize
 
 Asked = Literal["year", "date", "person", "place", "quantity"]
@@ -200,10 +201,6 @@ QUESTION_OPENERS = {
     "in",
     "on",
 }
-CALENDAR = set(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
 
 
 def restrictions(question: str, doc=None) -> list[str]:
