@@ -17,10 +17,10 @@ from .clauses import (
 )
 from .counted import is_generic, open_container, partitive_whole
 from .events import COUNTING, event_of, is_event_verb
-from .keys import event_key, noun_key
+from .keys import aboard_or_without, event_key, noun_key
 from .models import Claim
 from .places import places_of
-from .presence import common_place, only_where
+from .presence import common_place
 from .thesaurus import is_a_site, is_an_occurrence
 
 WHAT_IT_COST = re.compile(r"\s*what\s+(?P<rest>(?:does|did|do|will|would)\b.*\bcost\b.*)", re.I | re.S)
@@ -75,7 +75,7 @@ def question_frame(question: str) -> Claim | None:
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun) or _where_they_are(noun)
     event = None if sized else event
-    if event is not None and only_where(event) and event_key(event).split()[0] in ("aboard", "without"):
+    if event is not None and aboard_or_without(event):
         event = event if is_generic(noun) else None  # "… passengers on board?": what "49 passengers" counts
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
@@ -215,7 +215,10 @@ def _how_big(doc):
     of the subject (of the innermost clause) is asked."""
     if len(doc) < 3 or doc[0].lower_ != "how" or doc[1].lower_ not in MEASURING:
         return None
-    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
+    # "How long was trading halted?", "How long did the overflow spill for?": the parser reads the
+    # question's verb as the noun's modifier, or the noun itself, and the noun as the sentence's root
+    subjects = subjects or [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"]
     return subjects[-1] if subjects else None
 
 

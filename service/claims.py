@@ -85,7 +85,7 @@ from .measures import measure_of, measure_token, of_time
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
 from .places import places_of
-from .presence import only_where, placing_verb, purpose
+from .presence import merely_where, placing_verb, purpose
 from .rates import rate_of
 from .sides import whose
 from .sources import said_right_after, source_of
@@ -99,8 +99,8 @@ PARTITIVE_GAP = re.compile(
 # sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
 # "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
 # 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"; 49–53: the 54th to 62nd sets' (README)
-FRAMES_VERSION = 53
+# "have switched to alternate-day delivery", "14 people were aboard"; 49–54: the 54th to 63rd sets' (README)
+FRAMES_VERSION = 54
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -330,7 +330,7 @@ def _count_frame(sentence: str, figure: Figure, token, wholes: set[int], publish
     noun, event_token = (None, None) if in_a_table_cell(sentence, figure) else counted(token)  # its row's
     if token.i in wholes and not (event_token is not None and event_token.dep_ == "amod"):
         event_token = None  # "1,000 of 11,000 troops have been killed": the whole's is none (not "suspected")
-    if event_token is not None and only_where(event_token) and not is_generic(noun):
+    if event_token is not None and merely_where(event_token) and not is_generic(noun):
         event_token = None  # "49 passengers on board" counts what "38 passengers" does; "people" needs it
     aside = PARENTHESIS_AFTER.match(sentence, figure.end)
     if _noted(noun, aside):

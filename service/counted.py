@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from . import nlp
 from .clauses import (
     CONTAINERS,
     GENERIC_NOUNS,
@@ -50,7 +51,9 @@ def counted(token):
         if noun is None and event is None:
             return None, None
         return noun, event or event_of(noun if noun is not None else token)
-    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in ("%", "percent")):
+    if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or lemma(noun) in ("%", "percent")):
+        if nlp.a_cohort(noun):
+            return noun, event_of(noun)
         return None, None
     if noun is not None and (head := _of_people(noun)) is not None and _the_deaths_of(head):
         return head, event_of(head)  # "examining the deaths of 17 babies born at …": the deaths, examined

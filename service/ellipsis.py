@@ -381,8 +381,10 @@ def unsourced_steps(group: Sequence[Claim]) -> list[list[Claim]]:
     figure ("As of 20 April its planes had covered 530 reefs, up from 180 on 9 April"): one running count."""
     told: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in group:
-        if claim.source is None and claim.date_stated and STEPPED.search(claim.quote):
+        if claim.source is None and STEPPED.search(claim.quote):
             told[(claim.doc_id, claim.start)].append(claim)
+    # "29 households, up from 17 on Wednesday": the figure now is the article's day's
+    told = {at: line for at, line in told.items() if any(claim.date_stated for claim in line)}
     return [line for line in told.values() if _stepped_from(line) or _dated_steps(line)]
 
 

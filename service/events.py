@@ -105,8 +105,10 @@ def _happened(node):
             return child  # "the number of missing hikers" (not "six missing hikers were found")
         if child.dep_ == "amod" and participle_stem(child) and is_a_thing(lemma(node)) and not kind:
             return child  # "31 infected farms" (the tagger says adjective); "insured losses" is a kind
-        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i and is_event_verb(child):
-            return child  # "48,600 patients waiting more than a year"
+        # "48,600 patients waiting more than a year" (not "212 students holding a place had none")
+        doing = child.dep_ == "acl" and child.tag_ == "VBG" and child.i > node.i
+        if doing and is_event_verb(child) and not befell:
+            return child
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
     if (state := _state_hung_above(node) or hung or _done_to_them(node) or _given_to_them(node)) is not None:
@@ -361,8 +363,8 @@ def unharmed_against_harm(a: str, b: str) -> bool:
 
 
 def is_event_verb(token) -> bool:
-    if lemma(token) in REPORTING | PLACING and (destination(token) is not None or heading(token)):
-        return True  # "58 people were admitted to the hospital", "returned to the sea", "came ashore"
+    if lemma(token) in REPORTING | PLACING | VALUING and (destination(token) is not None or heading(token)):
+        return True  # "58 people were admitted to the hospital", "returned to the sea", "placed in hotels"
     if lemma(token) in PLACING and _uncounted_object(token):
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
@@ -401,7 +403,12 @@ def _object_or_state(child) -> bool:
 
 def _uncounted_object(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree)
+    return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num or _how_many(t) for t in obj.subtree)
+
+
+def _how_many(token) -> bool:
+    """ "How many claims had the insurer received?": the object a question counts."""
+    return token.lower_ in ("many", "much") and token.i > 0 and token.nbor(-1).lower_ == "how"
 
 
 def object_of(token):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .clauses import SAYS_NO_KIND, lemma
 from .events import across_a_colon, participle_stem, state_of
-from .presence import destination, found_at, heading, names_where, presence_key
+from .nlp import a_cohort
+from .presence import destination, found_at, heading, names_where, only_where, presence_key
 from .thesaurus import is_verb
 
 IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")
@@ -55,7 +56,8 @@ def event_key(event, noun=None) -> str | None:
         done_to = f"{word} {lemma(obj)}"
         return IDIOMS.get(done_to, done_to)
     if (reached := destination(event, noun)) is not None:  # "taken to hospital" is not "taken" (hostage)
-        return f"{word} to {lemma(reached)}"
+        # "placed in hotels": then in hotels, as "remained in hotels" says
+        return presence_key(reached.head) if reached.head.lower_ == "in" else f"{word} to {lemma(reached)}"
     lacking = next((c for c in event.children if c.dep_ == "prep" and c.lower_ == "without"), None)
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
     if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
@@ -63,6 +65,13 @@ def event_key(event, noun=None) -> str | None:
     if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word
+
+
+def aboard_or_without(event) -> bool:
+    """ "on board", "without power": where the group is, or what it lacks, says no more than its noun ("49
+    passengers on board" counts what "38 passengers" does); "in hospital" and "in hotels" are counts of
+    their own."""
+    return only_where(event) and event_key(event).split()[0] in ("aboard", "without")
 
 
 PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb
@@ -100,6 +109,8 @@ def noun_key(noun, money: bool = False) -> str | None:
     the adjectives that do: "net profit" and "operating profit" are two sums."""
     if noun is None:
         return None
+    if a_cohort(noun):
+        return f"{noun.doc[noun.i - 2].lower_}-year"  # "140 first-years"
     # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
     compounds = [
         c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"

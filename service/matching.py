@@ -68,7 +68,7 @@ def about_question(
         return []  # "How much does it expect to save?": nothing counted that a figure could be about
     keyed = [(d, [replace(next(rest), unit=None) for _ in d.claims]) for d in numeric]
     if asked.noun == "*" and AMOUNT_ASKED.search(frame.quote):  # "How much is the grant paid?": no count
-        keyed = [(d, keys) for d, keys in keyed if any(c.unit for c in d.claims)]
+        keyed = [(d, keys) for d, keys in keyed if any(c.unit for c in d.claims) or _weighed(keys)]
     # "How many died in the 2011 floods?" is not about this year's toll
     keyed = [(d, keys) for d, keys in keyed if not frame.date or _holds_on(frame.date, d)]
     if asked.event is None and HOW_MANY.search(frame.quote):
@@ -76,7 +76,7 @@ def about_question(
     found = _asked_here(asked, keyed)
     if not found and asked.noun != "*" and asked.event and HOW_MUCH.search(frame.quote):
         # "How much cocaine was seized?": "2.4 tonnes seized", "€3 million taken" measure what is asked
-        measured = [(d, keys) for d, keys in keyed if any(c.unit and c.unit != "percent" for c in d.claims)]
+        measured = [(d, keys) for d, keys in keyed if _measured(d) or _weighed(keys)]
         found = _asked_here(replace(asked, noun="*"), measured)
     unsaid = [(d, keys) for d, keys in keyed if not _events(keys)]
     if not found and frame.unit == "percent":  # "What share of the reefs are bleached?": "61% of the reefs"
@@ -108,6 +108,18 @@ def about_question(
         found = named if len(named) == 1 else []
     by_source = [d for d in found if any(_names_source(frame.quote, c) for c in d.claims)]
     return by_source or found
+
+
+WEIGHED = frozenset("tonne ton kilogram kg kilo litre liter barrel gallon".split())
+
+
+def _measured(disagreement: Disagreement) -> bool:
+    return any(c.unit and c.unit != "percent" for c in disagreement.claims)
+
+
+def _weighed(keys) -> bool:
+    """ "1,800 litres of diesel": an amount in a unit the figures count, as a sum's is ("How much …?")."""
+    return any(key.noun is not None and key.noun.split()[-1] in WEIGHED for key in keys)
 
 
 HOLDING = frozenset("be have contain hold include".split())

@@ -135,6 +135,8 @@ def a_count_tagged_a_date(token) -> bool:
     """ "Between 40 and 50 people were injured": the tagger calls the range a date, but it holds nothing
     but numbers and they count the noun they modify. "between 10 and 12 days" keeps its unit inside. "The
     total stood at five a week ago": the entity is the figure and the time it held."""
+    if token.dep_ == "nummod" and a_cohort(token.head):
+        return True  # "64 first-years remained in hotels"
     entity = entity_of(token)
     if entity is None:
         return False
@@ -147,6 +149,16 @@ def a_count_tagged_a_date(token) -> bool:
     ends_on_a_count = entity.end == token.i + 1 and token.head.i >= entity.end and token.head.tag_ == "NNS"
     ends_on_a_count = ends_on_a_count and token.head.lemma_.lower() not in CALENDAR_NOUNS
     return counts and (numbers_only or (ends_on_a_count and not ANY_YEAR.fullmatch(token.text)))
+
+
+COHORTS = frozenset("first second third fourth fifth sixth final".split())
+
+
+def a_cohort(noun) -> bool:
+    """ "first-years", "final-years": students of a year, which the tagger calls a date."""
+    doc = noun.doc
+    hyphenated = noun.i > 1 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ in COHORTS
+    return hyphenated and noun.lower_ == "years"
 
 
 CALENDAR_NOUNS = frozenset(

@@ -15,6 +15,7 @@ from .clauses import (
     CALENDAR,
     CONTAINERS,
     DOING_NOTHING,
+    JUDGED,
     LOCATIVE,
     NATIONWIDE,
     NOT_PLACE_LABELS,
@@ -242,6 +243,8 @@ def _is_place_holder(token) -> bool:
     noun after a place preposition ("to Norrevia’s Haldmark province"); not "Veldaria’s deployment"."""
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
         return True
+    if lemma(token) in JUDGED:
+        return False  # "Tessaline's estimate": who estimates, no place
     return token.lemma_.lower() in CONTAINERS or any(c.like_num for c in token.children)
 
 

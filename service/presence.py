@@ -9,7 +9,7 @@ stations").
 from __future__ import annotations
 
 from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, has_aux, lemma
-from .thesaurus import is_a_change, is_a_happening, is_a_site, is_a_state
+from .thesaurus import is_a_building, is_a_change, is_a_happening, is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
 PLACING = frozenset(
@@ -94,6 +94,24 @@ def presence_key(prep) -> str:
     return f"{'in' if prep.lower_ == 'inside' else prep.lower_} {lemma(place)}"
 
 
+def merely_where(event) -> bool:
+    """ "49 passengers on board" counts what "38 passengers" does, "7,000 jobs at risk" what "7,000 jobs"
+    does; "Five pupils remain in hospital" are a count of their own."""
+    return only_where(event) and not _there_as_a_count(event)
+
+
+def _there_as_a_count(prep) -> bool:
+    """ "in hospital", "in four hotels", "remain in our care": a count of those there, not of all (not "at
+    risk", "on board", "without power")."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ not in ("in", "inside", "at") or place is None:
+        return False
+    verb = prep.head
+    still = any(c.dep_ == "advmod" and c.lower_ == "still" for c in [*prep.children, *verb.children])
+    remain = still or (verb.pos_ == "VERB" and lemma(verb) in ("remain", "stay"))
+    return remain or is_a_building(lemma(place))
+
+
 def _doing(prep, thing) -> bool:
     """ "on strike", "on duty": an act, event or state the group is on, not a place."""
     return prep.lower_ == "on" and thing is not None and is_a_happening(lemma(thing))
@@ -170,8 +188,11 @@ def destination(verb, counted=None):
         return None
     if lemma(verb) == "lose":  # "money lost to fake tickets": to what it was lost, no place it went
         return None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+    towards = ("to", "into", "in") if lemma(verb) in VALUING else ("to", "into")  # "placed in hotels"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in towards):
         to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
         if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
             return to
+        if to is not None and prep.lower_ == "in" and is_a_building(lemma(to)):
+            return to  # "placed in four city-centre hotels"
     return None

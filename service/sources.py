@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .amounts import REVISING
-from .clauses import CONTAINERS, GIVING, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
+from .clauses import CONTAINERS, GIVING, JUDGED, PRONOUNS, PUBLISHED, REPORTING, VALUING, lemma
 from .dates import colon_report, given_out_with
 from .events import COUNTING
 from .figures import MEASURE_AFTER
@@ -240,7 +240,8 @@ def _owner_named(holder) -> str | None:
     # not a place ("Marrowby's toll"; the tagger calls a one-word place a PERSON): "Ylva Brennhoff's"
     person = owner.ent_type_ == "PERSON" and owner.i > 0 and owner.doc[owner.i - 1].ent_type_ == "PERSON"
     named = owner.ent_type_ in ("ORG", "NORP") or owner.pos_ == "NOUN" or person
-    return name_in(owner) if named else None
+    judged = owner.pos_ == "PROPN" and lemma(holder) in JUDGED  # "Tessaline's estimate": no place estimates
+    return name_in(owner) if named or judged else None
 
 
 def _past_a_semicolon(anchor, token) -> bool:

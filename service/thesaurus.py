@@ -140,6 +140,7 @@ BEINGS = frozenset({5, 14, 18})  # noun.animal, noun.group, noun.person
 SITES = frozenset({6, 15, 17})  # noun.artifact, noun.location, noun.object
 OCCURRENCES = frozenset({4, 11})  # noun.act, noun.event
 GROUP = 14  # noun.group
+ARTIFACT = 6  # noun.artifact
 ANIMAL = 5  # noun.animal
 PERSON = 18  # noun.person
 COMMUNICATION = 10  # noun.communication
@@ -190,6 +191,12 @@ def is_a_possession(noun: str) -> bool:
 def is_a_site(noun: str) -> bool:
     """Whether a noun's most common sense is a made thing or a place ("station", "district", "valley")."""
     return _first_noun_file(noun) in SITES
+
+
+def is_a_building(noun: str) -> bool:
+    """Whether a noun's most common sense is a made thing ("hospital", "hotel", "shelter"), not a place of
+    nature ("river", "valley")."""
+    return _first_noun_file(noun) == ARTIFACT
 
 
 def is_an_occurrence(noun: str) -> bool:

@@ -2851,12 +2851,13 @@ def test_a_when_clause_that_opens_the_sentence_dates_its_figures():
 
 def test_those_of_a_kind_somewhere_count_where_they_are_and_the_kind_is_no_event():
     """ "Twelve injured people are in hospital" counts those in hospital, as "eight people injured in the
-    crash were still in hospital" does (for a named group, "in hospital" says only where: "workers"); a
-    clause on the hospital is not part of its name."""
+    crash were still in hospital" does, and so do "workers" (since the 63rd set; before, for a named group
+    "in hospital" said only where, as "on board" still does); a clause on the hospital is not part of its
+    name."""
     [people] = claims_of("Twelve injured people are in hospital.")
     assert (people.noun, people.event) == ("people", "in hospital")
     [workers] = claims_of("Twelve injured workers are in hospital.")
-    assert (workers.noun, workers.event) == ("worker", None)
+    assert (workers.noun, workers.event) == ("worker", "in hospital")
     [people, _] = claims_of("Fourteen people are currently in hospital, of whom five are in intensive care.")
     assert (people.event, people.counted) == ("in hospital", "people in hospital")
 
@@ -4097,3 +4098,52 @@ def test_no_one_more_than_is_no_more_than():
     [least] = claims_of("Some passengers waited more than 52 minutes.")
     assert (most.qualifier, most.high) == ("no more than", 52)
     assert least.qualifier == "more than"
+
+
+def test_a_cohort_is_counted_and_a_span_of_years_is_not():
+    """ "140 first-years had been placed in hotels": first-year students, placed in hotels (before: no
+    claim, the tagger calling "first-years" a date). "five years after" is still no count."""
+    [placed] = claims_of("As of Monday, 140 first-years had been placed in hotels, the University said.")
+    assert (placed.value, placed.noun, placed.event, placed.source) == (
+        "140",
+        "first-year",
+        "in hotel",
+        "University",
+    )
+    assert claims_of("The move came five years after the last review.") == []
+
+
+def test_a_participle_says_which_ones_when_the_verb_says_what_befell_them():
+    """ "212 first-year students holding a guaranteed place did not have a permanent room": what they did
+    not have (before: "hold place"); with no verb of their own, "patients waiting" still wait."""
+    [room] = claims_of(
+        "As of 9am today, 212 first-year students holding a guaranteed place did not have a permanent room."
+    )
+    [waiting] = claims_of("There are 48,600 patients waiting more than a year.")
+    assert room.event == "have room"
+    assert waiting.event == "waiting"
+
+
+def test_those_still_in_hospital_or_placed_in_hotels_are_a_count_of_their_own():
+    """ "Five pupils remain in hospital, down from seven": both in hospital (before: no event, and "Five"
+    was dropped as a detail); "placed in four city-centre hotels" is in hotels. Where a group merely is
+    ("on board") or what it is at ("at risk") still says no more than its noun."""
+    still = claims_of(
+        "Five pupils remain in hospital as of 2pm today, down from seven on Wednesday morning.", "2026-05-14"
+    )
+    [placed] = claims_of("Of the students affected, 140 have been placed in four city-centre hotels.")
+    [risk] = claims_of("The union says 7,000 jobs are at risk.")
+    [aboard] = claims_of("The airline said 49 passengers were on board.")
+    assert [(c.value, c.event) for c in still] == [("5", "in hospital"), ("7", "in hospital")]
+    assert (placed.noun, placed.event) == ("student", "in hotel")
+    assert (risk.event, aboard.event) == (None, None)
+
+
+def test_an_estimate_is_its_owners_and_no_place():
+    """ "Tessaline's estimate is more than double that, at €6.8m": the insurer's figure (before: a cost in
+    a place called Tessaline, with no source)."""
+    _, insurer = claims_in_a_row(
+        "The harbour authority has put the cost of the damage at €3.2m.",
+        "Tessaline's estimate is more than double that, at €6.8m.",
+    )
+    assert (insurer.value, insurer.source, insurer.places) == ("€6.8 million", "Tessaline", [])

@@ -2595,3 +2595,52 @@ def test_what_something_is_worth_is_asked_of_sums_only(shared_desk):
     assert kinds(found) == [("update", ["2,600 cubic metres", "4,450 cubic metres"])]
     assert attached("How much timber was seized?", found, shared_desk.vocabulary) == found
     assert attached("What is the seized timber estimated to be worth?", found, shared_desk.vocabulary) == []
+
+
+def test_a_count_told_with_its_past_is_an_update_though_its_day_is_the_articles(shared_desk):
+    """ "29 households, up from 17 on Wednesday": the count now (the article's day) and on Wednesday, one
+    running count (before: no timeline, the figure now having no day of its own in the sentence)."""
+    claims = parsed(
+        {"a": "The helpline now has reports of symptoms from 29 households, up from 17 on Wednesday."},
+        {"a": "2026-05-14"},
+    )
+    assert kinds(find_disagreements(claims, shared_desk.vocabulary)) == [("update", ["17", "29"])]
+
+
+def test_how_long_and_how_large_questions_ask_of_their_subject(shared_desk):
+    """ "How long was trading halted …?" (the parser makes "trading" the root) and "How large is the …
+    Fund?" (a name) ask for the size of their subject (before: no frame, so nothing attached)."""
+    found = disputed(
+        "The exchange says trading was halted for 47 minutes.",
+        "The regulator says trading was disrupted for 52 minutes.",
+        shared_desk.vocabulary,
+        ("2026-05-12", "2026-05-12"),
+    )
+    assert kinds(found) == [("conflict", ["47 minutes", "52 minutes"])]
+    assert attached("How long was trading halted on the exchange?", found, shared_desk.vocabulary) == found
+    assert question_frame("How large is the government's Coastal Relocation Fund?").noun == "fund"
+
+
+def test_what_a_question_asks_was_received_or_recovered_is_read_as_figures_are(shared_desk):
+    """ "How many claims had Tessaline received?" counts claims, as "it had received 48 claims" does
+    (before: the question's "received" was an event the figures lack); "How much diesel has been
+    recovered?" is answered in litres, which the figures count."""
+    claims = disputed(
+        "Tessaline said on Tuesday it had received 31 claims.",
+        "Tessaline said on Thursday it had received 48 claims.",
+        shared_desk.vocabulary,
+        ("2026-05-12", "2026-05-14"),
+    )
+    diesel = disputed(
+        "The authority said 1,800 litres of diesel had been recovered by Sunday.",
+        "The authority said 4,500 litres of diesel had been recovered by Tuesday.",
+        shared_desk.vocabulary,
+        ("2026-05-10", "2026-05-12"),
+    )
+    assert kinds(claims) == [("update", ["31", "48"])]
+    assert kinds(diesel) == [("update", ["1,800", "4,500"])]
+    assert (
+        attached("How many claims had Tessaline received by Thursday?", claims, shared_desk.vocabulary)
+        == claims
+    )
+    assert attached("How much diesel has been recovered?", diesel, shared_desk.vocabulary) == diesel
