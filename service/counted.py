@@ -52,7 +52,7 @@ def counted(token):
             return None, None
         return noun, event or event_of(noun if noun is not None else token)
     if noun is not None and (noun.ent_type_ in ("DATE", "TIME") or lemma(noun) in ("%", "percent")):
-        if nlp.a_cohort(noun):
+        if nlp.cohort_of(noun):
             return noun, event_of(noun)
         return None, None
     if noun is not None and (head := _of_people(noun)) is not None and _the_deaths_of(head):

@@ -53,6 +53,7 @@ VALUE_VERBS = frozenset(
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
+KNOWING = frozenset("know think understand fear".split())  # "14 cameras were known to have been affected"
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
 STATE_TAGS = ("JJ", "VBN", "VBG")
@@ -137,7 +138,7 @@ def _happened(node):
         return present_at(node) or (verb if lemma(node) in GENERIC_NOUNS else None)
     if lemma(verb) in COUNTING and (done := _doing(verb)) is not None and node.dep_ == "nsubj":
         return done  # "Four schools recorded serving an alternative meal": what they did, told by them
-    if lemma(verb) in REPORTING:  # "are believed to be trapped", "were reported to have died"
+    if lemma(verb) in REPORTING | KNOWING:  # "are believed to be trapped", "were known to have been affected"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
         if complement is not None and is_event_verb(complement):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .clauses import GENERIC_NOUNS, lemma
 from .events import state_of
 from .keys import IDIOMS, PARTICLES, event_key
-from .nlp import a_cohort
+from .nlp import cohort_of
 from .presence import found_at, names_where
 
 
@@ -37,7 +37,7 @@ def readable(noun, event) -> str | None:
     if noun is not None:
         compounds = [c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         noun_text = " ".join([*compounds, noun.text]).lower() if noun.pos_ != "PROPN" else noun.text
-        noun_text = f"{noun.doc[noun.i - 2].lower_}-years" if a_cohort(noun) else noun_text  # not "years"
+        noun_text = f"{cohort}s" if (cohort := cohort_of(noun)) else noun_text  # "first-years", not "years"
     if (
         event is not None
         and event.head.i != event.i

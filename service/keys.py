@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .clauses import SAYS_NO_KIND, lemma
 from .events import across_a_colon, participle_stem, state_of
-from .nlp import a_cohort
+from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, only_where, presence_key
 from .thesaurus import is_verb
 
@@ -109,8 +109,8 @@ def noun_key(noun, money: bool = False) -> str | None:
     the adjectives that do: "net profit" and "operating profit" are two sums."""
     if noun is None:
         return None
-    if a_cohort(noun):
-        return f"{noun.doc[noun.i - 2].lower_}-year"  # "140 first-years"
+    if cohort := cohort_of(noun):
+        return cohort  # "140 first-years"
     # not an amount ("a 7.8-magnitude quake", "a 35-kilometre stretch"): a size is no kind
     compounds = [
         c.lower_ if c.tag_ == "VBG" else c.lemma_.lower()  # "operating", not "operate"

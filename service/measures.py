@@ -44,8 +44,8 @@ def of_time(unit: str | None, noun, event, token=None):
     amount = measure_token(token) if token is not None else None
     if amount is not None and _minutes_after(amount):
         return None  # "5 hours 40 minutes": no one figure in hours
-    if event is not None and lemma(event) in TIME_EVENTS and _one_person(event):
-        return None  # "But I waited 74 minutes": one person's wait, an anecdote, not a figure told
+    if event is not None and lemma(event) in TIME_EVENTS and (_one_person(event) or _a_count_waited(event)):
+        return None  # "But I waited 74 minutes": an anecdote; "214 patients waited over 12 hours": a count
     if (noun is not None and lemma(noun) in TIME_NOUNS) or (
         event is not None and lemma(event) in TIME_EVENTS
     ):
@@ -57,6 +57,13 @@ def of_time(unit: str | None, noun, event, token=None):
 def _one_person(verb) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (subject.lower_ in ("i", "he", "she") or subject.ent_type_ == "PERSON")
+
+
+def _a_count_waited(verb) -> bool:
+    """ "214 patients waited more than 12 hours", "How many people are waiting more than 12 hours?": the span
+    says which ones are counted."""
+    subject = dependent_noun(verb, ("nsubj", "nsubjpass"))
+    return subject is not None and any(c.like_num or c.lower_ == "many" for c in subject.children)
 
 
 def _minutes_after(amount) -> bool:

@@ -135,7 +135,7 @@ def a_count_tagged_a_date(token) -> bool:
     """ "Between 40 and 50 people were injured": the tagger calls the range a date, but it holds nothing
     but numbers and they count the noun they modify. "between 10 and 12 days" keeps its unit inside. "The
     total stood at five a week ago": the entity is the figure and the time it held."""
-    if token.dep_ == "nummod" and a_cohort(token.head):
+    if token.dep_ == "nummod" and cohort_of(token.head):
         return True  # "64 first-years remained in hotels"
     entity = entity_of(token)
     if entity is None:
@@ -154,11 +154,12 @@ def a_count_tagged_a_date(token) -> bool:
 COHORTS = frozenset("first second third fourth fifth sixth final".split())
 
 
-def a_cohort(noun) -> bool:
-    """ "first-years", "final-years": students of a year, which the tagger calls a date."""
+def cohort_of(noun) -> str | None:
+    """ "first-year" of "first-years", "final-year" of "final-years": students of a year, which the tagger
+    calls a date; else None."""
     doc = noun.doc
     hyphenated = noun.i > 1 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ in COHORTS
-    return hyphenated and noun.lower_ == "years"
+    return f"{doc[noun.i - 2].lower_}-year" if hyphenated and noun.lower_ == "years" else None
 
 
 CALENDAR_NOUNS = frozenset(

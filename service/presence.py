@@ -44,7 +44,15 @@ def common_place(token) -> bool:
     ("hospital, of whom five are in intensive care") is not part of its name."""
     own = [t for c in token.children if c.dep_ not in ("relcl", "acl") for t in c.subtree]
     named = [t for t in [token, *own] if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
+    named = [t for t in named if not _how_many_buildings(t, token)]  # "in its two hospitals"
     return token.pos_ == "NOUN" and not named and not token.like_num
+
+
+def _how_many_buildings(number, place) -> bool:
+    """ "two" of "its two hospitals": a few buildings of a kind are no named place (not "5,000 homes", which
+    a figure counts)."""
+    few = number.text.isalpha() or (number.text.isdigit() and int(number.text) < 20)
+    return number.dep_ == "nummod" and number.head.i == place.i and few and is_a_building(lemma(place))
 
 
 def named_site(token) -> bool:
@@ -193,6 +201,4 @@ def destination(verb, counted=None):
         to = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "to Sanvelle General Hospital"
         if to is not None and to.lower_ != "date" and (common_place(to) or named_site(to)):  # not "to date"
             return to
-        if to is not None and prep.lower_ == "in" and is_a_building(lemma(to)):
-            return to  # "placed in four city-centre hotels"
     return None

@@ -4147,3 +4147,30 @@ def test_an_estimate_is_its_owners_and_no_place():
         "Tessaline's estimate is more than double that, at €6.8m.",
     )
     assert (insurer.value, insurer.source, insurer.places) == ("€6.8 million", "Tessaline", [])
+
+
+def test_a_wait_that_sorts_a_count_measures_nothing():
+    """ "214 patients waited more than 12 hours" counts patients; the 12 hours say which ones (before: a
+    span that the union's "puts the figure at 340" was set against as a time)."""
+    [patients] = claims_of("The trust says 214 patients waited more than 12 hours in the week to 18 January.")
+    assert (patients.value, patients.noun, patients.event, patients.unit) == ("214", "patient", "wait", None)
+    assert claims_of("How many people are waiting more than 12 hours?") == []
+
+
+def test_known_or_feared_to_have_says_what_befell_them():
+    """ "14 cameras were known to have been affected": affected (before: "know"); "feared to have died"."""
+    [cameras] = claims_of(
+        "When the council first disclosed the incident, 14 cameras were known to have been affected."
+    )
+    [dead] = claims_of("Twelve people are feared to have died.")
+    assert (cameras.noun, cameras.event) == ("camera", "affect")
+    assert dead.event == "die"
+
+
+def test_a_few_buildings_of_a_kind_are_where_a_group_is():
+    """ "41 patients were still in its two hospitals": in hospital, a count of its own (before: no event,
+    and the count joined the 64 admitted as a timeline); "restored to 5,000 homes" counts the homes."""
+    [still] = claims_of("St Aldric says 41 patients were still in its two hospitals on Monday.")
+    [homes] = claims_of("Power was restored to 5,000 homes on Sunday.")
+    assert still.event == "in hospital"
+    assert (homes.noun, homes.event) == ("home", "restore")

@@ -977,11 +977,17 @@ BLIND_PACKS = [
     "metro_heat_outage_synthetic",
     "screening_letters_delay_synthetic",
     "campsite_flash_flood_synthetic",
+    "student_housing_crunch_synthetic",
+    "pesticide_drift_school_synthetic",
+    "marina_boat_fire_synthetic",
+    "flu_corridor_care_synthetic",
+    "wrong_fines_glitch_synthetic",
+    "alpine_rockfall_village_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """183 packs written blind (by helpers that never read service/), in 62 rounds: the
+    """189 packs written blind (by helpers that never read service/), in 64 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1269,17 +1275,26 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     (an exchange's retracted "74 minutes", README), questions given 548 -> 547. The sixty-second (a metro
     heat outage, delayed screening letters, a campsite flash flood), first run: 4 of 6, 6 of 6, 0, 4, 0, 1,
     12; after "held for more than ten minutes" (a count's measure), "I waited", a relative clause read as
-    which ones and "no one … more than": 4 of 6, 6 of 6, 0, 1, 0, 0, 12; the older 180 unchanged. This is
-    the level reached; a change that falls below it has broken something general.
+    which ones and "no one … more than": 4 of 6, 6 of 6, 0, 1, 0, 0, 12; the older 180 unchanged. The
+    sixty-third (a student housing crunch, pesticide drift onto a school, a marina boat fire), first run: 4
+    of 6, 3 of 6, 0, 1, 1, 3, 6; after "first-years", "remain in hospital", "placed in hotels", "29, up
+    from 17 on Wednesday", "Tessaline's estimate" and "How long was trading halted?": 4 of 6, 6 of 6, 0, 0,
+    1, 0, 10. On the older 183: false alarms 51 -> 50, unrelated figures 33 -> 32, unrelated on questions
+    69 -> 70, questions given 566 -> 574. The sixty-fourth (flu patients in hospital corridors, wrong
+    parking fines after a cyberattack, a rockfall cutting off an alpine village), first run: 5 of 6, 4 of
+    6, 0, 1, 1, 0, 9; after "214 patients waited more than 12 hours" (a count's measure), "were known to
+    have been affected" and "its two hospitals": 5 of 6, 4 of 6, 0, 0, 1, 0, 9; on the older 186, false
+    alarms 50 -> 49.
+    This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 302
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 245
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 311
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 255
     assert sum(r.agreements_reported for r in reports) <= 16
-    assert sum(r.false_alarms for r in reports) <= 51
-    assert sum(r.unrelated_figures_reported for r in reports) <= 33
+    assert sum(r.false_alarms for r in reports) <= 50
+    assert sum(r.unrelated_figures_reported for r in reports) <= 34
     assert sum(r.unrelated_on_questions for r in reports) <= 70
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 560
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 587
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
