@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import nlp
-from .clauses import GENERIC_NOUNS, REPORTING
+from .clauses import GENERIC_NOUNS, REPORTING, how_many
 from .majority import documents_by_figure
 from .models import Claim, Passage
 from .questions import LABELS, TYPE_WORDS, asked_type, described_noun, holds, names_a_person, restrictions
@@ -52,9 +52,7 @@ def required_terms(question: str) -> tuple[str | None, list[str]]:
 
 def _counted_word(doc) -> str | None:
     """What "how many / how much" counts ("head of livestock" counts livestock); None for "people"."""
-    many = next(
-        (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
-    )
+    many = next((t for t in doc if how_many(t)), None)
     if many is None or many.head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = many.head

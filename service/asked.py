@@ -13,6 +13,7 @@ from .clauses import (
     GENERIC_NOUNS,
     REPORTING,
     clause_anchor,
+    how_many,
     lemma,
 )
 from .counted import is_generic, open_container, partitive_whole
@@ -34,9 +35,7 @@ def question_frame(question: str) -> Claim | None:
         return None
     if (cost := WHAT_IT_COST.match(question)) is not None and _costs(doc):  # "What did the blackout cost?"
         return question_frame(f"How much {cost['rest']}")
-    asked = next(
-        (t for t in doc if t.lower_ in ("many", "much") and t.i and doc[t.i - 1].lower_ == "how"), None
-    )
+    asked = next((t for t in doc if how_many(t)), None)
     sized = False  # "How big is the hole?": the size asked, nothing that befell it
     changed = _what_changed(doc)
     if changed is not None:  # "By how much did the insurer's estimate of the damage rise?": the damage

@@ -158,6 +158,11 @@ def lemma(token) -> str:
     return LEMMA_SLIPS.get(found, found) if token.pos_ == "VERB" else found
 
 
+def how_many(token) -> bool:
+    """The "many" or "much" of "How many / How much …?": what a question counts."""
+    return token.lower_ in ("many", "much") and token.i > 0 and token.nbor(-1).lower_ == "how"
+
+
 def has_aux(verb) -> bool:
     """ "have been freed", "were taken": the verb has its auxiliaries (a bare participle describes)."""
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)

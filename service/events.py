@@ -22,6 +22,7 @@ from .clauses import (
     SAYS_NO_KIND,
     VALUING,
     has_aux,
+    how_many,
     lemma,
 )
 from .presence import (
@@ -404,12 +405,8 @@ def _object_or_state(child) -> bool:
 
 def _uncounted_object(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num or _how_many(t) for t in obj.subtree)
-
-
-def _how_many(token) -> bool:
-    """ "How many claims had the insurer received?": the object a question counts."""
-    return token.lower_ in ("many", "much") and token.i > 0 and token.nbor(-1).lower_ == "how"
+    # "How many claims had the insurer received?": the object a question counts
+    return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num or how_many(t) for t in obj.subtree)
 
 
 def object_of(token):
