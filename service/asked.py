@@ -18,10 +18,10 @@ from .clauses import (
 )
 from .counted import is_generic, open_container, partitive_whole
 from .events import COUNTING, event_of, is_event_verb
-from .keys import aboard_or_without, event_key, noun_key
+from .keys import event_key, noun_key
 from .models import Claim
 from .places import places_of
-from .presence import common_place
+from .presence import common_place, merely_where
 from .thesaurus import is_a_site, is_an_occurrence
 
 WHAT_IT_COST = re.compile(r"\s*what\s+(?P<rest>(?:does|did|do|will|would)\b.*\bcost\b.*)", re.I | re.S)
@@ -36,6 +36,9 @@ def question_frame(question: str) -> Claim | None:
     if (cost := WHAT_IT_COST.match(question)) is not None and _costs(doc):  # "What did the blackout cost?"
         return question_frame(f"How much {cost['rest']}")
     asked = next((t for t in doc if how_many(t)), None)
+    if asked is not None and (costing := _said_to_cost(doc)) is not None:
+        frame = question_frame(f"How much did {costing} cost?")
+        return frame.model_copy(update={"quote": question, "end": len(question)}) if frame else None
     sized = False  # "How big is the hole?": the size asked, nothing that befell it
     changed = _what_changed(doc)
     if changed is not None:  # "By how much did the insurer's estimate of the damage rise?": the damage
@@ -74,7 +77,7 @@ def question_frame(question: str) -> Claim | None:
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun) or _where_they_are(noun)
     event = None if sized else event
-    if event is not None and aboard_or_without(event):
+    if event is not None and merely_where(event):
         event = event if is_generic(noun) else None  # "… passengers on board?": what "49 passengers" counts
     anchor = clause_anchor(anchor_token, noun)
     places, containers = places_of(anchor, noun, anchor_token, doc)
@@ -118,6 +121,7 @@ def _event_asked(doc, asked, noun, anchor_token):
     if noun is not None and noun.dep_ == "nsubj" and lemma(noun.head) == "do":
         # "How many seal pups did Storm Bryndis kill?", parsed with "did" as its verb
         done = [c for c in noun.head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+        done += _verb_tagged_a_noun(doc, noun)
         if done:
             return done[0]
     event = None
@@ -132,6 +136,29 @@ def _event_asked(doc, asked, noun, anchor_token):
     if event is None and asked is not None:
         event = _main_verb(doc)
     return event
+
+
+def _verb_tagged_a_noun(doc, noun) -> list:
+    """ "How many calls did Harrow County dispatchers process …?": with no verb but "did", the parser made
+    "process" its object; what befell the calls (not "does the union count", which says who counts)."""
+    did = noun.head
+    if any(t.pos_ == "VERB" and t.i != did.i for t in doc):
+        return []
+    done = [c for c in did.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > noun.i]
+    # "did the block at 14 Osterhof Row contain": a subject, its article right before it
+    return [c for c in done if doc[c.i - 1].dep_ != "det" and is_event_verb(c) and lemma(c) not in COUNTING]
+
+
+def _said_to_cost(doc) -> str | None:
+    """ "How much does the authority estimate the fire will cost?", "… expect the repairs to cost?": what
+    is said to cost it (the parser roots the question on who says so)."""
+    root = doc[:].root
+    cost = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and lemma(c) == "cost"), None)
+    if cost is None or cost.pos_ != "VERB":
+        return None
+    thing = next((c for c in cost.children if c.dep_ == "nsubj"), None)
+    thing = thing or next((c for c in root.children if c.dep_ == "dobj"), None)
+    return None if thing is None else doc[thing.left_edge.i : thing.i + 1].text
 
 
 def _costs(doc) -> bool:

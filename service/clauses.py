@@ -98,6 +98,10 @@ def clause_of(anchor, noun):
     return [tokens[i] for i in sorted(tokens)]
 
 
+# "Pellandria has 4,300 schools", "Harrowmark accounted for 14": the subject is where they are
+PLACE_AS_SUBJECT = frozenset({"have", "account"})
+
+
 def _in_clause(token, root, noun) -> bool:
     current = token
     while current.i != root.i:
@@ -114,7 +118,7 @@ def _in_clause(token, root, noun) -> bool:
             return False  # "…, most of them in Varnhill": where a part is
         # the subject of the clause is not where the figure holds, unless it is the counted noun; "Police
         # in the Tamsen region have put the toll at 11": the one who values it, never its place
-        subject = current.dep_ == "nsubj" and current.head.i == root.i and lemma(root) != "have"
+        subject = current.dep_ == "nsubj" and current.head.i == root.i and lemma(root) not in PLACE_AS_SUBJECT
         if subject and ((noun is not None and current.i != noun.i) or lemma(root) in VALUING):
             return False
         if current.head.i == current.i:
@@ -179,3 +183,14 @@ SAYS_NO_KIND = frozenset(
     likely possible potential actual real such certain various numerous approximate expected provisional
     preliminary daily weekly monthly annual yearly true probable eventual ultimate cumulative worth""".split()
 )
+
+
+PARTICLES = frozenset("out off up down away back aside".split())  # "walked out": the tagger may say an adverb
+
+
+def is_particle(verb, child) -> bool:
+    """ "walked out", "set aside" (the tagger's adverb right after the verb); not "cut up to 7,000 jobs"."""
+    if child.dep_ == "prt":
+        return True
+    bound = child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "to"
+    return child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_ in PARTICLES and not bound

@@ -57,7 +57,8 @@ def counted(token):
         return None, None
     if noun is not None and (head := _of_people(noun)) is not None and _the_deaths_of(head):
         return head, event_of(head)  # "examining the deaths of 17 babies born at …": the deaths, examined
-    event = event_of(noun if noun is not None else token)
+    shared = noun is not None and noun.dep_ == "conj" and _shared_head(noun.head, token) is noun
+    event = event_of(noun.head if shared else noun if noun is not None else token)  # the calls, dispatched
     if noun is not None and event is None and (head := _of_people(noun)) is not None:
         if lemma(head) in TOLD and head.dep_ == "dobj" and lemma(head.head) in GIVING | REPORTING:
             return noun, None  # "published a figure of 6,214 admissions": the figure was published
@@ -184,7 +185,7 @@ def _counted_noun(token):
             return None  # "Hearthbridge at least 1,600": who says so, before its figure, not what is counted
         if head.dep_ == "compound" and head.i + 1 < head.head.i and head.nbor().tag_ == "HYPH":
             return head.head  # "46 festival-goers", however the parser hangs the figure on "festival"
-        return head
+        return _shared_head(head, token) or head
     verb = _value_verb_above(token)
     if verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -192,6 +193,16 @@ def _counted_noun(token):
         if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     return _adjacent_noun(token)
+
+
+def _shared_head(noun, figure):
+    """ "640 fire and medical calls": the calls, which both words qualify; the parser counts "fire" (a
+    singular noun under a number above one, with a plural after its "and")."""
+    if noun.tag_ != "NN" or figure.lower_ in ("1", "one"):
+        return None
+    plural = next((c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS"), None)
+    joined = plural is not None and plural.i <= noun.i + 4 and noun.nbor().lower_ in ("and", "or")
+    return plural if joined else None
 
 
 def _count_in_clausal_subject(verb):

@@ -22,12 +22,13 @@ from .nlp import days_apart, resolve_date
 from .presence import is_presence
 from .units import MEASUREMENT_UNITS
 
-CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|versus|against|compared with|not)\b|;", re.I)
-
+NOT_THIS = r"not(?=(?:\W+\w+){0,3}\W*$)"  # "not 138", "not the ministry's 212"; no verb's ("have not seen")
+CONTRAST = re.compile(
+    rf"\b(?:but|while|whereas|although|though|versus|against|compared with|{NOT_THIS})\b|;", re.I
+)
 
 # a sum or measurement set against another: not "compared with $1.47 billion a year earlier" (another period)
-SET_AGAINST = re.compile(r"\b(?:but|while|whereas|although|though|not)\b|;", re.I)
-
+SET_AGAINST = re.compile(rf"\b(?:but|while|whereas|although|though|{NOT_THIS})\b|;", re.I)
 
 GIVEN_BY_AFTER = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s+(?:given|cited|claimed|quoted)\s+by\b|,?\s+according\s+to\b"

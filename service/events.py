@@ -23,6 +23,7 @@ from .clauses import (
     VALUING,
     has_aux,
     how_many,
+    is_particle,
     lemma,
 )
 from .presence import (
@@ -69,11 +70,20 @@ def event_of(node):
     return event if event is not None else found_there(node)
 
 
+FOUND_OUT = frozenset("find identify confirm detect discover".split())
+
+
+def _participle_before(node) -> bool:
+    return any(c.dep_ == "amod" and c.i < node.i and is_participle(c) for c in node.children)
+
+
 def _happened(node):
     # "6,300 delayed bags have now been returned", "recovered 240 stolen parts": what befell them is the
-    # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued")
+    # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued",
+    # and what was found so: "found 11 buckled sites")
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and has_aux(verb)
+    acted_on = acted_on and not (lemma(verb) in FOUND_OUT and _participle_before(node))
     hung = _participle_hung_on_verb(node)
     befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
@@ -371,8 +381,8 @@ def is_event_verb(token) -> bool:
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
         return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
-    if lemma(token) in VALUING and any(c.dep_ == "prt" for c in token.children):
-        return True  # "1,340 swimmers set off" (not "set the toll at 47")
+    if lemma(token) in VALUING and any(is_particle(token, c) for c in token.children):
+        return True  # "1,340 swimmers set off", "set aside 4.1 million crowns" (not "set the toll at 47")
     if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
         return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING

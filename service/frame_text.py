@@ -4,9 +4,9 @@ service/events.py and service/counted.py."""
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, lemma
+from .clauses import GENERIC_NOUNS, PARTICLES, lemma
 from .events import state_of
-from .keys import IDIOMS, PARTICLES, event_key
+from .keys import IDIOMS, event_key
 from .nlp import cohort_of
 from .presence import found_at, names_where
 

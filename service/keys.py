@@ -5,7 +5,7 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import SAYS_NO_KIND, lemma
+from .clauses import SAYS_NO_KIND, is_particle, lemma
 from .events import across_a_colon, participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, only_where, presence_key
@@ -34,7 +34,7 @@ def event_key(event, noun=None) -> str | None:
     # "missing", as its adjective is; "are taking part" is "take part"
     gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else (participle_stem(event) or _known_lemma(event))
-    if particle := next((c.lower_ for c in event.children if _particle(event, c)), None) or heading(event):
+    if particle := next((c.lower_ for c in event.children if is_particle(event, c)), None) or heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
@@ -72,17 +72,6 @@ def aboard_or_without(event) -> bool:
     passengers on board" counts what "38 passengers" does); "in hospital" and "in hotels" are counts of
     their own."""
     return only_where(event) and event_key(event).split()[0] in ("aboard", "without")
-
-
-PARTICLES = frozenset("out off up down away back".split())  # "walked out": the tagger may say an adverb
-
-
-def _particle(verb, child) -> bool:
-    """ "walked out" (the tagger's adverb right after the verb); not "cut up to 7,000 jobs", a bound."""
-    if child.dep_ == "prt":
-        return True
-    bound = child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "to"
-    return child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_ in PARTICLES and not bound
 
 
 def _coordinated(noun, verb) -> bool:
@@ -129,6 +118,8 @@ def noun_key(noun, money: bool = False) -> str | None:
             and not any(n.like_num for n in c.subtree)  # "a deal worth €118m"
         )
     ]
+    if noun.lemma_.lower() in ("length", "duration") and compounds:
+        return " ".join(compounds)  # "Outage length: 78 hours" measures the outage, as "an outage of …" does
     return " ".join([*compounds, noun.lemma_.lower()])
 
 

@@ -17,6 +17,7 @@ from .models import Claim, Disagreement
 from .nlp import days_apart
 from .places import SETTLEMENTS
 from .tellers import source_key
+from .thesaurus import is_a_happening, is_a_site
 from .units import MEASUREMENT_UNITS, UNITS_ASKED, unit_named
 from .vocabulary import Vocabulary
 
@@ -290,4 +291,18 @@ def _with_known_places(frame: Claim, claims: Sequence[Claim]) -> Claim:
         return frame
     known = {place for claim in claims for place in claim.places if place != WHOLE_COUNTRY}
     named = sorted(p for p in known if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", frame.quote))
+    named = [p for p in named if not _a_brand_in(frame.quote, p)]
     return frame.model_copy(update={"places": named}) if named else frame
+
+
+def _a_brand_in(question: str, name: str) -> bool:
+    """ "How many tins from the recalled Lullamilk batch …?": a name that says which thing (a batch, a
+    product) is no place, whatever a figure's "in the Lullamilk recall" made of it; "the Kessaro flood",
+    "the Dravik district" and "in Kessaro" are places."""
+    words = [t for t in nlp.parse_one(question) if t.text == name.split()[-1]]
+    thing = [t.head for t in words if t.dep_ == "compound" and t.head.pos_ == "NOUN"]
+    return bool(words) and len(thing) == len(words) and not any(_a_place_or_event(lemma(t)) for t in thing)
+
+
+def _a_place_or_event(noun: str) -> bool:
+    return noun in SETTLEMENTS or is_a_site(noun) or is_a_happening(noun)

@@ -22,9 +22,9 @@ from .amounts import (
     valued_noun,
     whole_of,
 )
-from .clauses import GIVING, REPORTING, lemma
+from .clauses import CONTAINERS, GIVING, REPORTING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
-from .thesaurus import is_a_being
+from .thesaurus import goes_on, is_a_being
 from .units import DURATIONS, SPEED_NOUNS, SPEEDS
 
 DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
@@ -32,7 +32,7 @@ DIMENSIONS = frozenset("wide long high deep tall thick broad".split())
 
 # a span of time measures a time ("a response time of 12.4 minutes", "delays of 3 hours"), or time lost or
 # waited; not what lasted that long ("a 24-hour strike", "for 30 minutes")
-TIME_NOUNS = frozenset("time wait waiting delay duration response".split())
+TIME_NOUNS = frozenset("time wait waiting delay duration length response".split())
 TIME_EVENTS = frozenset("lose wait".split())
 
 
@@ -50,8 +50,18 @@ def of_time(unit: str | None, noun, event, token=None):
         event is not None and lemma(event) in TIME_EVENTS
     ):
         return noun, event
+    if noun is not None and amount is not None and _a_span_of(noun, amount):
+        return noun, event  # "an outage of 131 hours": how long it went on
     lasting = noun is None and event is not None and amount is not None
     return _lasted(event, amount) if lasting else None
+
+
+def _a_span_of(noun, amount) -> bool:
+    """ "an outage of 131 hours", "a closure of 36 hours": the span of what went on, its "of" right after
+    (not "a total of 131 hours", said by the total's own frame)."""
+    of = amount.head
+    spanned = lemma(noun) not in CONTAINERS and goes_on(lemma(noun))
+    return of.lower_ == "of" and of.head.i == noun.i == of.i - 1 and spanned
 
 
 def _one_person(verb) -> bool:

@@ -68,11 +68,18 @@ def is_identifier(token) -> bool:
         return True  # a written question's "[40214]", a footnote's "[3]"
     return (
         before is not None
-        and before.pos_ in ("NOUN", "PROPN")
+        and (before.pos_ in ("NOUN", "PROPN") or _a_capitalised_name_word(before, token))
         and any(c.isupper() for c in before.text)
         and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
         and before.whitespace_ != ""
     )
+
+
+def _a_capitalised_name_word(word, number) -> bool:
+    """ "Local 2291", a union branch: the tagger's adjective on the number itself, capitalised though no
+    sentence starts there, or before a long number written without its comma (not "Additional 40 …")."""
+    unpunctuated = number.text.isdigit() and len(number.text) >= 4
+    return word.pos_ == "ADJ" and word.head.i == number.i and (not word.is_sent_start or unpunctuated)
 
 
 # "nine in ten confirmed cases", "1 in 5 households": a proportion, no count of either (not "12 in 2024",

@@ -20,6 +20,7 @@ from .clauses import (
     NATIONWIDE,
     NOT_PLACE_LABELS,
     OUTSIDE_THE_COUNTRY,
+    PLACE_AS_SUBJECT,
     PLACE_LABELS,
     REPORTING,
     VALUING,
@@ -230,8 +231,8 @@ def _reached_as_place(token, anchor) -> bool:
             return True
         if current.dep_ == "poss" and _is_place_holder(current.head):
             return True
-        if current.dep_ == "nsubj" and current.head.i == anchor.i and lemma(anchor) == "have":
-            return True  # "Pellandria has 4,300 state schools": what a place has is there
+        if current.dep_ == "nsubj" and current.head.i == anchor.i and lemma(anchor) in PLACE_AS_SUBJECT:
+            return True  # "Pellandria has 4,300 state schools", "Harrowmark accounted for 14": they are there
         if current.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
             return False
         current = current.head

@@ -148,6 +148,7 @@ POSSESSION = 21  # noun.possession
 QUANTITY = 23  # noun.quantity
 STATE = 26  # noun.state
 PHENOMENON = 19  # noun.phenomenon
+TIME = 28  # noun.time
 
 
 def is_a_thing(noun: str) -> bool:
@@ -224,6 +225,13 @@ def is_a_happening(noun: str) -> bool:
     """Whether a noun's most common sense is a state, an act, an event or a phenomenon ("cholera",
     "storm", "strike"): what befalls a group, never whose it is."""
     return _first_noun_file(noun) in (*OCCURRENCES, PHENOMENON, STATE)
+
+
+def goes_on(noun: str) -> bool:
+    """Whether a noun's most common sense goes on for a while ("strike", "outage", "blackout"), so that "of
+    131 hours" says how long; not "a standard of 8 minutes", nor a bound ("a maximum of 12 hours")."""
+    bound = noun in ("maximum", "minimum")
+    return not bound and _first_noun_file(noun) in (*OCCURRENCES, PHENOMENON, STATE, QUANTITY, TIME)
 
 
 def _first_noun_file(noun: str) -> int | None:

@@ -3056,8 +3056,10 @@ def test_a_sum_to_a_number_of_receivers_is_two_figures_not_a_range():
 
 
 def test_a_fact_box_label_names_what_a_measurement_measures():
+    """ "Queue length: 31 km" measures the queue, as "the queue stretched 31 km" does (before the 65th set's
+    mends its noun was "queue length", a thing of its own)."""
     [queue] = claims_of("Queue length: 31 km.", "2026-03-10")
-    assert (queue.value, queue.noun) == ("31 kilometres", "queue length")
+    assert (queue.value, queue.noun) == ("31 kilometres", "queue")
 
 
 def test_a_live_pages_dated_headings_date_its_entries():
@@ -4174,3 +4176,88 @@ def test_a_few_buildings_of_a_kind_are_where_a_group_is():
     [homes] = claims_of("Power was restored to 5,000 homes on Sunday.")
     assert still.event == "in hospital"
     assert (homes.noun, homes.event) == ("home", "restore")
+
+
+def test_a_union_branchs_number_names_it():
+    """ "Local 2291", a union branch: its number names it, whether the tagger calls "Local" an adjective at
+    the start of a sentence or in an apposition (before: 2,291 of something, set against the 640 calls it
+    reported). "Additional 40 people were hurt" still counts them."""
+    reported = claims_of("Local 2291 reported on March 13 that 640 calls were delayed.")
+    represents = claims_of(
+        "Harrow County Professional Fire Fighters, Local 2291, represents 131 career firefighters."
+    )
+    [hurt] = claims_of("Additional 40 people were hurt.")
+    assert [(c.value, c.noun) for c in reported] == [("640", "call")]
+    assert [c.value for c in represents] == ["131"]
+    assert hurt.value == "40"
+
+
+def test_a_place_that_accounts_for_a_part_is_where_it_is():
+    """ "Harrowmark province accounted for 14 of the reports": 14 reports in Harrowmark province, as "Of the
+    131 deaths, 118 were in Upper Tolvane" is (before: no place, so a count of all the reports)."""
+    [part] = claims_of("Harrowmark province accounted for 14 of the reports, the authority said.")
+    assert (part.value, part.noun, part.places) == ("14", "report", ["Harrowmark province"])
+
+
+def test_a_number_before_two_joined_words_counts_the_plural_they_share():
+    """ "640 fire and medical calls" counts calls (before: "fire", which the parser hangs the number on);
+    "40 homes and businesses" still counts homes."""
+    [calls] = claims_of("At least 640 fire and medical calls were dispatched late, the union said.")
+    [homes] = claims_of("The storm destroyed 40 homes and businesses.")
+    assert (calls.value, calls.noun) == ("640", "call")
+    assert (homes.noun, homes.event) == ("home", "destroy")
+
+
+def test_an_outage_of_hours_or_its_length_is_how_long_it_went_on():
+    """ "an outage of 131 hours" and a fact line's "Outage length: … 78 hours" both measure the outage
+    (before: no claim, hours measuring only a time or what lasted); "A total of 131 hours" still measures
+    nothing."""
+    [outage] = claims_of("Local 2291 reports an outage of 131 hours, ending on March 12.", "2026-03-16")
+    lengths = claims_of("Outage length: the sheriff says 78 hours; the union says 131 hours.")
+    assert (outage.value, outage.noun, outage.unit, outage.source) == (
+        "131 hours",
+        "outage",
+        "hours",
+        "Local 2291",
+    )
+    assert [(c.value, c.noun, c.source) for c in lengths] == [
+        ("78 hours", "outage", "sheriff"),
+        ("131 hours", "outage", "union"),
+    ]
+    assert claims_of("A total of 131 hours was lost.") == []
+
+
+def test_a_verbs_not_sets_no_figure_against_another():
+    """ "We have not changed our view that 8,400 is the right number for the scheme": the "not" is the
+    verb's, so the 8,400 borrows no count from the sentence before (before: it became a count of the
+    1,180 complaints just told, and the two a conflict). "Nearly 300 sick, not 138" still sets the 138
+    against the 300."""
+    complaints, *rest = claims_in_a_row(
+        "In a statement on Tuesday, the ombudsman said it had received 1,180 complaints about the error.",
+        '"We have not changed our view that 8,400 is the right number for the scheme," Stallvik said.',
+        "2026-05-20",
+    )
+    sick = claims_of("'Nearly 300 sick, not 138': workers' group accuses Halvane of playing down outbreak")
+    assert (complaints.value, complaints.noun) == ("1,180", "complaint")
+    assert rest == []
+    assert [(c.value, c.event) for c in sick] == [("300", "sick"), ("138", "sick")]
+
+
+def test_what_was_found_so_is_what_befell_it():
+    """ "its engineers had now found 11 buckled sites": sites buckled, as "nine buckled sites" are (before:
+    sites found); "Police found 12 bodies" are still found, and "recovered 240 stolen parts" recovered."""
+    [sites] = claims_of("The company said its engineers had now found 11 buckled sites across the network.")
+    [bodies] = claims_of("Police found 12 bodies.")
+    [parts] = claims_of("Officers recovered 240 stolen parts.")
+    assert (sites.noun, sites.event) == ("site", "buckle")
+    assert bodies.event == "find"
+    assert parts.event == "recover"
+
+
+def test_a_sum_set_aside_is_a_claim():
+    """ "we have set aside 4.1 million crowns": a sum set aside (before: no claim, the tagger calling
+    "aside" an adverb, so "set" was read as setting a value); "set off" still says what befell swimmers."""
+    [aside] = claims_of("In total, we have set aside 4.1 million crowns to put this right for our members.")
+    [swimmers] = claims_of("1,340 swimmers set off.")
+    assert (aside.value, aside.event) == ("4.1 million crowns", "set aside")
+    assert swimmers.event == "set off"

@@ -2659,3 +2659,80 @@ def test_what_a_question_asks_was_received_or_recovered_is_read_as_figures_are(s
         == claims
     )
     assert attached("How much diesel has been recovered?", diesel, shared_desk.vocabulary) == diesel
+
+
+def test_a_verb_the_parser_tagged_a_noun_is_what_a_question_asks_befell(shared_desk):
+    """ "How many calls did Harrow County dispatchers process …?": the parser makes "process" the object of
+    "did"; the question asks for calls processed (before: no event, so the update was not attached). A real
+    subject after "did" ("did the block … contain") and a count's own verb ("does the union count") are not
+    read so."""
+    found = disputed(
+        "The county says 1,870 calls were processed on paper by Sunday.",
+        "The county says 3,655 calls were processed on paper by Tuesday.",
+        shared_desk.vocabulary,
+        ("2026-03-08", "2026-03-10"),
+    )
+    asked = "How many calls did Harrow County dispatchers process on paper during the outage?"
+    assert kinds(found) == [("update", ["1,870", "3,655"])]
+    assert question_frame(asked).event == "process"
+    assert attached(asked, found, shared_desk.vocabulary) == found
+    assert question_frame("How many flats did the block at 14 Osterhof Row contain?").event is None
+
+
+def test_what_someone_estimates_a_thing_will_cost_asks_for_its_cost(shared_desk):
+    """ "What does the transit authority estimate the fire will cost?" (rooted on "estimate") asks what the
+    fire costs, as "How much did the fire cost?" does (before: no frame); so does "expect … to cost"."""
+    found = disputed(
+        "The transit authority now puts the cost of the depot fire at €26m.",
+        "The authority's latest estimate of the cost of the fire is €31.5m.",
+        shared_desk.vocabulary,
+        ("2026-03-12", "2026-03-16"),
+    )
+    assert [d.kind for d in found] == ["update"]
+    for asked in (
+        "What does the transit authority estimate the fire will cost?",
+        "How much does the authority expect the fire to cost?",
+    ):
+        assert attached(asked, found, shared_desk.vocabulary) == found, asked
+
+
+def test_a_name_that_says_which_product_is_no_place_in_a_question(shared_desk):
+    """ "How many tins from the recalled Lullamilk batch were sold?": a figure's "in the Lullamilk recall"
+    made Lullamilk a place, but the question's Lullamilk says which batch (before: the question asked for
+    tins sold in Lullamilk and got nothing). "How many babies were taken to hospital in Lullamilk?" still
+    asks of the place."""
+    found = find_disagreements(
+        parsed(
+            {
+                "a": "The agency says 11,400 tins were sold.",
+                "b": "The maker says 6,200 tins were sold.",
+                "c": "At least 20 babies were taken to hospital in the Lullamilk recall, the council said.",
+                "d": "The agency says 14 babies were taken to hospital in the Lullamilk recall.",
+            },
+            dict.fromkeys("abcd", "2026-03-13"),
+        ),
+        shared_desk.vocabulary,
+    )
+    tins, babies = sorted(found, key=lambda d: d.claims[0].noun != "tin")
+    assert kinds([tins, babies]) == [("conflict", ["11,400", "6,200"]), ("conflict", ["20", "14"])]
+    asked = "How many tins from the recalled Lullamilk batch were sold?"
+    assert attached(asked, found, shared_desk.vocabulary) == [tins]
+    assert attached(
+        "How many babies were taken to hospital in Lullamilk?", found, shared_desk.vocabulary
+    ) == [babies]
+
+
+def test_questions_drop_where_a_group_merely_is_as_figures_do(shared_desk):
+    """ "How many vehicles were in the blockade?" asks what "610 vehicles are in the blockade" counts: the
+    figures drop a place a group merely is at, and so now does the question (before: it kept "in
+    blockade" and got nothing); "still in hospital" is kept by both."""
+    found = disputed(
+        "Police say 610 vehicles are in the blockade.",
+        "The company says 520 vehicles were in the blockade at its peak.",
+        shared_desk.vocabulary,
+        ("2026-05-13", "2026-05-13"),
+    )
+    assert kinds(found) == [("conflict", ["610", "520"])]
+    asked = "How many vehicles were in the blockade according to the hauliers' union?"
+    assert attached(asked, found, shared_desk.vocabulary) == found
+    assert question_frame("How many patients are still in hospital?").event == "in hospital"
