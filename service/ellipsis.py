@@ -408,7 +408,7 @@ def _stepped_from(line: list[Claim]) -> bool:
     return len(between) <= MAX_STEP_GAP and CHANGED_FROM.search(between) is not None
 
 
-MAX_STEP_GAP = 60
+MAX_STEP_GAP = 100  # "3,900 households are now being asked to keep windows and doors closed, up from 2,400"
 MAX_STEP_DAYS = 31
 CHANGED = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|fell|fallen|dropped|jumped)\b", re.I)
 STEPPED = re.compile(f"{CHANGED_FROM.pattern}|{CHANGED.pattern}", re.I)

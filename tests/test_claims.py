@@ -4261,3 +4261,14 @@ def test_a_sum_set_aside_is_a_claim():
     [swimmers] = claims_of("1,340 swimmers set off.")
     assert (aside.value, aside.event) == ("4.1 million crowns", "set aside")
     assert swimmers.event == "set off"
+
+
+def test_a_named_owners_figure_is_theirs():
+    """ "Grenholt's figure of 26 only counts people seen by ambulance crews": Grenholt's (before: the
+    sentence before's teller, through the frame it lends), as "Tessaline's estimate" is the insurer's."""
+    _, grenholt = claims_in_a_row(
+        "According to the Environmental Health Office, 83 residents had sought medical help by Wednesday.",
+        "Grenholt's figure of 26 only counts people seen by ambulance crews.",
+        "2026-03-20",
+    )
+    assert (grenholt.value, grenholt.noun, grenholt.source) == ("26", "resident", "Grenholt")

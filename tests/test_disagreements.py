@@ -2736,3 +2736,20 @@ def test_questions_drop_where_a_group_merely_is_as_figures_do(shared_desk):
     asked = "How many vehicles were in the blockade according to the hauliers' union?"
     assert attached(asked, found, shared_desk.vocabulary) == found
     assert question_frame("How many patients are still in hospital?").event == "in hospital"
+
+
+def test_a_count_told_with_its_past_far_into_its_sentence_is_a_timeline(shared_desk):
+    """ "Around 3,900 households are now being asked to keep windows and doors closed, up from 2,400 on
+    Monday": one running count though no source is named and "up from" comes 70 characters after the
+    figure (before: 60 at most, so no timeline)."""
+    found = find_disagreements(
+        parsed(
+            {
+                "a": "Around 3,900 households are now being asked to keep windows and doors closed, up from "
+                "2,400 on Monday."
+            },
+            {"a": "2026-03-17"},
+        ),
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("update", ["2,400", "3,900"])]
