@@ -983,11 +983,20 @@ BLIND_PACKS = [
     "flu_corridor_care_synthetic",
     "wrong_fines_glitch_synthetic",
     "alpine_rockfall_village_synthetic",
+    "dispatch_ransomware_synthetic",
+    "infant_formula_recall_synthetic",
+    "bus_depot_fire_synthetic",
+    "rail_heat_buckling_synthetic",
+    "mortgage_overcharge_synthetic",
+    "warehouse_outbreak_synthetic",
+    "recycling_plant_smoke_synthetic",
+    "school_bus_collapse_synthetic",
+    "hamlet_road_cutoff_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """189 packs written blind (by helpers that never read service/), in 64 rounds: the
+    """198 packs written blind (by helpers that never read service/), in 67 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1284,17 +1293,28 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     parking fines after a cyberattack, a rockfall cutting off an alpine village), first run: 5 of 6, 4 of
     6, 0, 1, 1, 0, 9; after "214 patients waited more than 12 hours" (a count's measure), "were known to
     have been affected" and "its two hospitals": 5 of 6, 4 of 6, 0, 0, 1, 0, 9; on the older 186, false
-    alarms 50 -> 49.
+    alarms 50 -> 49. The sixty-fifth (a ransomware attack on a 911 dispatch centre, an infant formula
+    recall, a battery fire at a bus depot), first run: 5 of 6, 6 of 6, 0, 3, 3, 2, 9; the sixty-sixth (rail
+    lines buckling in a heat dome, a mortgage rate overcharge, a warehouse norovirus outbreak), first run
+    after the 65th set's mends: 3 of 6, 5 of 6, 0, 2, 0, 1, 4; the sixty-seventh (smoke from a recycling
+    plant fire, a school bus contractor's collapse, hamlets cut off by a landslide), first run after the
+    66th set's mends: 1 of 6, 2 of 6, 0, 1, 0, 0, 5. After "Local 2291", "accounted for 14 of the
+    reports", "640 fire and medical calls", "an outage of 131 hours", "Outage length:", questions with a
+    verb tagged a noun ("did … dispatchers process"), "estimate the fire will cost" and a product's name,
+    a verb's "not", "found 11 buckled sites", "set aside", "Grenholt's figure of 26" and "up from" 70
+    characters on: 6 of 6, 6 of 6, 0, 1, 2, 1, 13; 3 of 6, 5 of 6, 0, 1, 0, 0, 5; 2 of 6, 3 of 6, 0, 1, 0,
+    0, 6. On the older 189: updates 258 -> 259, false alarms 49 -> 48, unrelated on questions 70 -> 71,
+    questions given 593 -> 597.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 311
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 255
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 322
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 270
     assert sum(r.agreements_reported for r in reports) <= 16
-    assert sum(r.false_alarms for r in reports) <= 50
-    assert sum(r.unrelated_figures_reported for r in reports) <= 34
-    assert sum(r.unrelated_on_questions for r in reports) <= 70
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 587
+    assert sum(r.false_alarms for r in reports) <= 52
+    assert sum(r.unrelated_figures_reported for r in reports) <= 36
+    assert sum(r.unrelated_on_questions for r in reports) <= 72
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 615
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
