@@ -20,7 +20,7 @@ REPORTING = frozenset(
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())
-JUDGED = frozenset("estimate assessment calculation reckoning figure".split())  # "Tessaline's estimate": a teller's
+JUDGED = frozenset("estimate assessment calculation reckoning figure".split())  # "Tessaline's estimate": its
 # what a body publishes ("data" is "datum" to the lemmatizer)
 PUBLISHED = CONTAINERS | {
     *"data datum statistic record bulletin report census survey update briefing statement memo".split(),

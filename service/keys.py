@@ -8,7 +8,7 @@ from __future__ import annotations
 from .clauses import SAYS_NO_KIND, is_particle, lemma
 from .events import across_a_colon, participle_stem, state_of
 from .nlp import cohort_of
-from .presence import destination, found_at, heading, names_where, only_where, presence_key
+from .presence import destination, found_at, heading, names_where, presence_key
 from .thesaurus import is_verb
 
 IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")
@@ -65,13 +65,6 @@ def event_key(event, noun=None) -> str | None:
     if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word
-
-
-def aboard_or_without(event) -> bool:
-    """ "on board", "without power": where the group is, or what it lacks, says no more than its noun ("49
-    passengers on board" counts what "38 passengers" does); "in hospital" and "in hotels" are counts of
-    their own."""
-    return only_where(event) and event_key(event).split()[0] in ("aboard", "without")
 
 
 def _coordinated(noun, verb) -> bool:
