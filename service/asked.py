@@ -44,7 +44,8 @@ def question_frame(question: str) -> Claim | None:
     if changed is not None:  # "By how much did the insurer's estimate of the damage rise?": the damage
         noun, anchor_token = changed, changed
     elif asked is not None:
-        noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else partitive_whole(asked)
+        noun = asked.head if asked.head.pos_ in ("NOUN", "PROPN") else _noun_past(asked.head)
+        noun = noun if noun is not None else partitive_whole(asked)
         anchor_token = noun if noun is not None else asked
     else:
         containers = [t for t in doc if t.lemma_.lower() in CONTAINERS and t.pos_ == "NOUN"]
@@ -100,6 +101,14 @@ def question_frame(question: str) -> Claim | None:
 
 
 MONEY = frozenset("money cash".split())
+
+
+def _noun_past(word):
+    """ "How many airbag inflator ruptures …?", with "airbag" tagged a preposition that "many" hangs on: the
+    noun the mistagged word modifies, a few words on."""
+    noun = word.head
+    modifies = word.dep_ in ("nmod", "compound", "amod") and noun.pos_ == "NOUN"
+    return noun if modifies and 0 < noun.i - word.i <= 3 else None
 
 
 def _held_in(noun):

@@ -69,6 +69,7 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
 )
 
 COUNTING = frozenset("count record register tally log document measure".split())  # who counts did not do it
+FOUND_OUT = frozenset("find identify confirm detect discover".split())  # "found 11 buckled sites"
 DOING_NOTHING = COUNTING | {"be", "have"}  # a doer's place is not where these happened
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
@@ -194,3 +195,13 @@ def is_particle(verb, child) -> bool:
         return True
     bound = child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "to"
     return child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_ in PARTICLES and not bound
+
+
+def told_within(clause) -> bool:
+    """ "incidents in which its response was delayed", "homes where the water failed": a relative clause
+    that tells what went on within the noun."""
+    within = (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("in", "during"))
+    which = any(w.lower_ == "which" for prep in within for w in prep.children)
+    return which or any(
+        c.dep_ == "advmod" and c.lower_ == "where" and c.i < clause.i for c in clause.children
+    )

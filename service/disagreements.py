@@ -38,6 +38,7 @@ from .disagreement_text import topic_of, unit_noun
 from .ellipsis import steps_told
 from .events import unharmed_against_harm
 from .figures import is_currency
+from .frame_text import participle
 from .intervals import overlap
 from .models import Claim, Disagreement
 from .nlp import days_apart
@@ -172,7 +173,7 @@ def never_joined(a: str, b: str) -> bool:
     ("have money", "receive money"), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
     alive" is not "dead"), and an amount per day or year against a total."""
-    if rate_in(a) != rate_in(b):
+    if rate_in(a) != rate_in(b) or _negation_of(a, b):
         return True
     short, long = sorted((a, b), key=len)
     if short in LIGHT_VERBS and long.split()[0] == short:
@@ -183,6 +184,14 @@ def never_joined(a: str, b: str) -> bool:
     if object_a and object_a == object_b and verb_a != verb_b and "have" in (verb_a, verb_b):
         return True  # "had money at the bank" is what they held; "received their money", what befell them
     return is_presence(a) != is_presence(b) or unharmed_against_harm(a, b)
+
+
+def _negation_of(a: str, b: str) -> bool:
+    """ "not pay" and "unpaid" (the unpaid) are what "pay" (the paid) is not."""
+    first_a, first_b = a.split()[0], b.split()[0]
+    pairs = ((first_a, first_b), (first_b, first_a))
+    unsaid = any(x.startswith("un") and x[2:] == participle(y) for x, y in pairs)
+    return unsaid or a.startswith("not ") != b.startswith("not ")
 
 
 def _whose_event(noun: str, noun_of: dict[str, str]) -> str:

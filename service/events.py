@@ -15,6 +15,7 @@ from __future__ import annotations
 from .clauses import (
     CONTAINERS,
     COUNTING,
+    FOUND_OUT,
     GENERIC_NOUNS,
     GIVING,
     RAISING,
@@ -25,6 +26,7 @@ from .clauses import (
     how_many,
     is_particle,
     lemma,
+    told_within,
 )
 from .presence import (
     HEADINGS,
@@ -70,20 +72,17 @@ def event_of(node):
     return event if event is not None else found_there(node)
 
 
-FOUND_OUT = frozenset("find identify confirm detect discover".split())
-
-
-def _participle_before(node) -> bool:
-    return any(c.dep_ == "amod" and c.i < node.i and is_participle(c) for c in node.children)
-
-
 def _happened(node):
     # "6,300 delayed bags have now been returned", "recovered 240 stolen parts": what befell them is the
     # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued",
     # and what was found so: "found 11 buckled sites")
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and has_aux(verb)
-    acted_on = acted_on and not (lemma(verb) in FOUND_OUT and _participle_before(node))
+    found = any(
+        (c.dep_ == "amod" and c.i < node.i and is_participle(c)) or (c.dep_ == "relcl" and told_within(c))
+        for c in node.children
+    )
+    acted_on = acted_on and not (lemma(verb) in FOUND_OUT and found)  # "found 26 incidents in which …"
     hung = _participle_hung_on_verb(node)
     befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
     where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
@@ -93,7 +92,8 @@ def _happened(node):
     for child in node.children:
         # "14 patients who missed their screening had been diagnosed": which ones, and what befell them
         clause = _said_of_them(child) if child.dep_ == "relcl" and not befell else None
-        if clause is not None and _relative(clause) and (event := _state_after(clause)) is not None:
+        relative = clause is not None and (_relative(clause) or told_within(clause))
+        if relative and (event := _state_after(clause)) is not None:
             return event
         # "heat-related deaths": a hyphenated participle is a cause, not what happened
         if (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .clauses import GENERIC_NOUNS, PARTICLES, lemma
 from .events import state_of
-from .keys import IDIOMS, event_key
+from .keys import IDIOMS, event_key, is_negated
 from .nlp import cohort_of
 from .presence import found_at, names_where
 
@@ -18,7 +18,7 @@ def _verb_phrase(event, noun, relative: bool = False) -> str:
     particles = [
         c for c in event.children if c.dep_ == "prt" or (c.i == event.i + 1 and c.lower_ in PARTICLES)
     ]
-    words = [event.text.lower(), *(c.lower_ for c in particles)]
+    words = [*(["not"] if is_negated(event) else []), event.text.lower(), *(c.lower_ for c in particles)]
     key = event_key(event, noun) or ""
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     told_by_object = obj is not None and (key.endswith(f" {lemma(obj)}") or key in IDIOMS.values())

@@ -24,7 +24,18 @@ def _set_apart(verb, obj) -> bool:
 def event_key(event, noun=None) -> str | None:
     """The event's lemma, with its object when it has one that is not the counted noun, or what it leaves
     the group without: "lose life" and "lose home", "leave home" and "leave without water" are different
-    events."""
+    events. A negated event is "not" the event: "were not paid" and "failed to pay" count the unpaid, "are
+    paid" the paid."""
+    key = _event_key(event, noun)
+    return f"not {key}" if key is not None and is_negated(event) else key
+
+
+def is_negated(event) -> bool:
+    failed = event.dep_ in ("xcomp", "acl") and lemma(event.head) in ("fail", "failure")
+    return failed or any(c.dep_ == "neg" for c in event.children)
+
+
+def _event_key(event, noun):
     if event is None:
         return None
     if names_where(event):

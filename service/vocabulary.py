@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .thesaurus import made_from_verb, of_the_body, same_act
+from .thesaurus import made_from_verb, moves_someone, of_the_body, same_act
 
 Embed = Callable[[list[str]], list[list[float]]]
 
@@ -44,7 +44,7 @@ class Vocabulary:
 
     def event_similarity(self, a: str, b: str) -> float:
         """Two events' closeness: 1.0 for verbs of one common sense ("freed", "released"), else as words."""
-        if self.synonymous_verbs(a, b):
+        if self.synonymous_verbs(a, b) or _moved_to_one_place(a, b):
             return 1.0
         bodily = {of_the_body(event.split()[0]) for event in (a, b)}
         return 0.0 if bodily == {True, False} else self.similarity(a, b)  # "injured" is no "damaged"
@@ -129,3 +129,16 @@ def read_lexicon(path: Path | None) -> list[frozenset[str]]:
         if len(words) > 1 and not line.lstrip().startswith("#"):
             groups.append(words)
     return groups
+
+
+def _moved_to_one_place(a: str, b: str) -> bool:
+    """ "taken to hospital" and "conveyed to hospital": moved, by two verbs, to one kind of place."""
+    (verb_a, to_a, place_a), (verb_b, to_b, place_b) = a.partition(" to "), b.partition(" to ")
+    one_word = " " not in verb_a and " " not in verb_b
+    return (
+        bool(to_a and to_b)
+        and one_word
+        and place_a == place_b
+        and moves_someone(verb_a)
+        and moves_someone(verb_b)
+    )

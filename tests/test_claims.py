@@ -4117,12 +4117,13 @@ def test_a_cohort_is_counted_and_a_span_of_years_is_not():
 
 def test_a_participle_says_which_ones_when_the_verb_says_what_befell_them():
     """ "212 first-year students holding a guaranteed place did not have a permanent room": what they did
-    not have (before: "hold place"); with no verb of their own, "patients waiting" still wait."""
+    not have, negated (before: "hold place"; then "have room", the "not" lost); with no verb of their own,
+    "patients waiting" still wait."""
     [room] = claims_of(
         "As of 9am today, 212 first-year students holding a guaranteed place did not have a permanent room."
     )
     [waiting] = claims_of("There are 48,600 patients waiting more than a year.")
-    assert room.event == "have room"
+    assert room.event == "not have room"
     assert waiting.event == "waiting"
 
 
@@ -4272,3 +4273,57 @@ def test_a_named_owners_figure_is_theirs():
         "2026-03-20",
     )
     assert (grenholt.value, grenholt.noun, grenholt.source) == ("26", "resident", "Grenholt")
+
+
+def test_a_negated_event_counts_what_did_not_happen():
+    """ "41,200 pensioners were not paid" and "failed to pay €58 million" count what was not paid (before:
+    "pay", the same event as "3,900 pensioners … are paid", its opposite)."""
+    [unpaid] = claims_of("As a result, 41,200 pensioners were not paid on the due date.")
+    [missed] = claims_of("On 2 March the City of Harrowmere failed to pay €58 million that it owed.")
+    [paid] = claims_of("The 3,900 pensioners who live abroad are paid through a separate run.")
+    assert (unpaid.noun, unpaid.event) == ("pensioner", "not pay")
+    assert missed.event == "not pay"
+    assert paid.event == "pay"
+
+
+def test_a_group_taken_to_a_named_hospital_or_conveyed_there_went_to_hospital():
+    """ "taken to St Aldric's Hospital" (the tagger ends the name before "Hospital") and "seven persons
+    conveyed to hospital" (the tagger calls the participle a past tense) went to hospital (before: "take"
+    and "convey", going nowhere)."""
+    [named] = claims_of("Four guests were taken to St Aldric's Hospital in Harrowmere by ambulance.")
+    [conveyed] = claims_of("The Fire and Rescue Service has recorded seven persons conveyed to hospital.")
+    assert named.event == "take to hospital"
+    assert (conveyed.noun, conveyed.event) == ("person", "convey to hospital")
+
+
+def test_incidents_found_in_which_something_happened_count_what_happened():
+    """ "identified 26 incidents in which our response was delayed": incidents of delay (before: incidents
+    identified, the finding); "Police found 12 bodies" are still found."""
+    [incidents] = claims_of(
+        "As of 4pm today, we have identified 26 incidents in which our response was delayed."
+    )
+    [bodies] = claims_of("Police found 12 bodies.")
+    assert (incidents.noun, incidents.event) == ("incident", "delay")
+    assert bodies.event == "find"
+
+
+def test_a_question_whose_many_hangs_on_a_mistagged_word_counts_the_noun_after_it():
+    """ "How many airbag inflator ruptures …?", with "airbag" tagged a preposition that "many" hangs on,
+    counts the ruptures (before: no noun at all)."""
+    asked = question_frame("How many airbag inflator ruptures has the road-safety directorate confirmed?")
+    assert asked.noun == "inflator rupture"
+
+
+def test_a_wait_or_a_stranding_in_days_or_weeks_is_a_span_of_time():
+    """ "a median wait of 11 weeks" and "stranded for nine days" are spans of time, as hours and minutes
+    were (before: no claim, days and weeks being no measurement); "Three days later" and "Within 10 days"
+    measure nothing."""
+    [applicants, wait] = claims_of(
+        "Its survey of more than 2,000 applicants found a median wait of 11 weeks."
+    )
+    [ship] = claims_of("The ship was stranded for nine days.")
+    assert (wait.value, wait.unit, wait.noun) == ("11 weeks", "weeks", "wait")
+    assert applicants.unit is None
+    assert (ship.unit, ship.noun) == ("days", "ship")
+    assert claims_of("Three days later the ship arrived.") == []
+    assert [c.value for c in claims_of("Within 10 days, 300 homes were flooded.")] == ["300"]
