@@ -85,14 +85,16 @@ def _lasted(event, amount):
     """ "The interruption lasted just under six hours", "the overflow operated for 31 hours", "the cabins
     were stuck for about 12 hours": (what lasted, None), when the sentence names it as the subject (not
     "it", nor a doer of something to something else: "police questioned him for three hours")."""
-    verb = event.head if event.dep_ in ("acomp", "xcomp") and event.head.pos_ == "AUX" else event
-    if verb.tag_ in ("VBZ", "VBP"):
+    copula = event.dep_ in ("acomp", "xcomp") and (event.head.pos_ == "AUX" or lemma(event.head) in COPULAS)
+    verb = event.head if copula else event
+    if verb.tag_ in ("VBZ", "VBP") and not copula:
         return None  # "the flight normally takes 50 minutes": how long it takes, not how long it went on
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c not in (event, amount)):
         return None
     subject = dependent_noun(verb, ("nsubj", "nsubjpass"))
-    if subject is None or any(c.like_num for c in subject.children):
-        return None  # "14 trains were held for more than ten minutes": a count, the span its measure
+    if subject is None or any(c.like_num and c.i < subject.i for c in subject.children):
+        return None  # "14 trains were held for more than ten minutes": a count, the span its measure (not
+        # "Line 4 remains closed", a name)
     return subject, None  # ran, operated, lasted: one span of it
 
 
@@ -135,6 +137,8 @@ def measure_of(token, unit: str):
     if amount.dep_ == "pobj" and amount.head.lower_ == "within":  # "landed within 400 metres of the towers":
         verb = amount.head.head  # how far from them it happened, not the towers' size
         return (None, verb) if verb.pos_ == "VERB" and is_event_verb(verb) else None
+    if unit in DURATIONS and (state := _state_for(amount)) is not None:
+        return None, state  # "will stay closed for at least 60 days": how long the state lasts
     if (verb := _participle_after(amount) or spending_verb(amount) or _verb_through(amount)) is not None:
         return None, verb  # "burned 1,200 hectares of forest", "burned through 3,800 hectares"
     measured = (
@@ -154,6 +158,16 @@ def measure_of(token, unit: str):
     if (verb := _undergoing(amount)) is not None:
         return None, verb
     return _moved_by(amount)
+
+
+def _state_for(amount):
+    """ "stay closed for 60 days", "remain shut for seven days": the state a copula's "for" span is of."""
+    state = amount.head.head if amount.dep_ == "pobj" and amount.head.lower_ == "for" else None
+    held = state is not None and state.dep_ == "acomp" and lemma(state.head) in COPULAS
+    return state if held and state.pos_ in ("ADJ", "VERB") else None
+
+
+COPULAS = frozenset("be stay remain".split())
 
 
 def _moved_by(amount):

@@ -4327,3 +4327,14 @@ def test_a_wait_or_a_stranding_in_days_or_weeks_is_a_span_of_time():
     assert (ship.unit, ship.noun) == ("days", "ship")
     assert claims_of("Three days later the ship arrived.") == []
     assert [c.value for c in claims_of("Within 10 days, 300 homes were flooded.")] == ["300"]
+
+
+def test_how_long_a_state_holds_measures_what_is_in_it():
+    """ "Line 4 remains closed for ten days", "The road will stay closed for at least 21 days": how long the
+    line and the road stay closed (before: no claim; the span hung on "closed", an adjective, and "Line 4"
+    was taken for a count of lines, whose span would be the count's measure)."""
+    [line] = claims_of("Line 4 remains closed for ten days.")
+    [road] = claims_of("The road will stay closed for at least 21 days.")
+    assert (line.value, line.unit, line.noun) == ("10 days", "days", "line")
+    assert (road.unit, road.noun, road.qualifier) == ("days", "road", "at least")
+    assert claims_of("The museum is open for three days a week.") == []

@@ -998,11 +998,14 @@ BLIND_PACKS = [
     "mobile_network_outage_synthetic",
     "airbag_recall_synthetic",
     "pension_payment_delay_synthetic",
+    "exam_paper_leak_synthetic",
+    "card_skimming_synthetic",
+    "train_tunnel_stranding_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """204 packs written blind (by helpers that never read service/), in 69 rounds: the
+    """207 packs written blind (by helpers that never read service/), in 70 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1318,17 +1321,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     delayed", "How many airbag inflator ruptures …?" and days and weeks as spans of time: 4 of 6, 5 of 6,
     0, 1, 0, 1, 12; 5 of 6, 6 of 6, 0, 2, 0, 1, 10. On the older 198: agreements 15 -> 16 and unrelated
     figures 36 -> 37 (the census's 3.5 million people counted online now joins the 4.3 million households
-    counted, once the 90,000 households "not counted" left that group), questions given 620 -> 620.
+    counted, once the 90,000 households "not counted" left that group), questions given 620 -> 620. The
+    seventieth (a leaked exam paper, card skimming at self-checkouts, a train stranded in a tunnel), first
+    run after the 69th set's mends: 3 of 6, 3 of 6, 0, 1, 0, 1, 3; unchanged by "stay closed for 21
+    days", which changed no pack.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 331
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 281
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 334
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 284
     assert sum(r.agreements_reported for r in reports) <= 17
-    assert sum(r.false_alarms for r in reports) <= 55
+    assert sum(r.false_alarms for r in reports) <= 56
     assert sum(r.unrelated_figures_reported for r in reports) <= 37
-    assert sum(r.unrelated_on_questions for r in reports) <= 74
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 636
+    assert sum(r.unrelated_on_questions for r in reports) <= 75
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 639
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
