@@ -83,8 +83,9 @@ def _minutes_after(amount) -> bool:
 
 def _lasted(event, amount):
     """ "The interruption lasted just under six hours", "the overflow operated for 31 hours", "the cabins
-    were stuck for about 12 hours": (what lasted, None), when the sentence names it as the subject (not
-    "it", nor a doer of something to something else: "police questioned him for three hours")."""
+    were stuck for about 12 hours", "Line 4 remains closed for ten days": (what lasted, None), when the
+    sentence names it as the subject (not "it", nor a doer of something to something else: "police
+    questioned him for three hours")."""
     copula = event.dep_ in ("acomp", "xcomp") and (event.head.pos_ == "AUX" or lemma(event.head) in COPULAS)
     verb = event.head if copula else event
     if verb.tag_ in ("VBZ", "VBP") and not copula:
@@ -92,9 +93,9 @@ def _lasted(event, amount):
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c not in (event, amount)):
         return None
     subject = dependent_noun(verb, ("nsubj", "nsubjpass"))
+    # "14 trains were held for more than ten minutes": a count, the span its measure ("Line 4": a name)
     if subject is None or any(c.like_num and c.i < subject.i for c in subject.children):
-        return None  # "14 trains were held for more than ten minutes": a count, the span its measure (not
-        # "Line 4 remains closed", a name)
+        return None
     return subject, None  # ran, operated, lasted: one span of it
 
 
