@@ -69,6 +69,7 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
 )
 
 COUNTING = frozenset("count record register tally log document measure".split())  # who counts did not do it
+COPULAS = frozenset("be stay remain".split())  # a state held: "were in hospital", "stayed closed"
 FOUND_OUT = frozenset("find identify confirm detect discover".split())  # "found 11 buckled sites"
 DOING_NOTHING = COUNTING | {"be", "have"}  # a doer's place is not where these happened
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})

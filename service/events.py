@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .clauses import (
     CONTAINERS,
+    COPULAS,
     COUNTING,
     FOUND_OUT,
     GENERIC_NOUNS,
@@ -74,18 +75,17 @@ def event_of(node):
 
 def _happened(node):
     # "6,300 delayed bags have now been returned", "recovered 240 stolen parts": what befell them is the
-    # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued",
-    # and what was found so: "found 11 buckled sites")
+    # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued")
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and has_aux(verb)
     found = any(
         (c.dep_ == "amod" and c.i < node.i and is_participle(c)) or (c.dep_ == "relcl" and told_within(c))
         for c in node.children
     )
-    acted_on = acted_on and not (lemma(verb) in FOUND_OUT and found)  # "found 26 incidents in which …"
+    acted_on = acted_on and not (lemma(verb) in FOUND_OUT and found)  # "found 11 buckled sites", "… in which"
     hung = _participle_hung_on_verb(node)
     befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
-    where = _state_after(verb) if verb is not None and lemma(verb) in ("be", "remain", "stay") else None
+    where = _state_after(verb) if verb is not None and lemma(verb) in COPULAS else None
     placed = where is not None and names_where(where)
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
@@ -341,7 +341,7 @@ def _state_after(verb):
     if lemma(verb) == "have" and (done := _done_to(verb)) is not None and is_event_verb(done):
         return done  # "3.8 million people had their data stolen": what was done to them
     state = _through_copula(verb)
-    if state is not None or lemma(verb) not in ("be", "remain", "stay"):  # "remained in hospital"
+    if state is not None or lemma(verb) not in COPULAS:  # "remained in hospital"
         return state
     # "were in hospital", "were back in custody" (the parser hangs the phrase on "back")
     adverbs = [c for c in verb.children if c.dep_ == "advmod"]

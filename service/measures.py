@@ -22,7 +22,7 @@ from .amounts import (
     valued_noun,
     whole_of,
 )
-from .clauses import CONTAINERS, GIVING, REPORTING, lemma
+from .clauses import CONTAINERS, COPULAS, GIVING, REPORTING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
 from .thesaurus import goes_on, is_a_being
 from .units import DURATIONS, SPEED_NOUNS, SPEEDS
@@ -168,9 +168,6 @@ def _state_for(amount):
     return state if held and state.pos_ in ("ADJ", "VERB") else None
 
 
-COPULAS = frozenset("be stay remain".split())
-
-
 def _moved_by(amount):
     """ "The cliff top retreated 14 metres", "the edge had moved inland by as much as 25 metres": how far it
     went, the verb (as "retreated by up to 14 metres" is, _verb_through)."""
@@ -259,7 +256,7 @@ def _undergoing(amount):
     if amount.dep_ != "nsubj":
         return None
     verb = amount.head
-    if lemma(verb) in ("be", "remain", "stay"):  # a state: "were alight", "remains offline"
+    if lemma(verb) in COPULAS:  # a state: "were alight", "remains offline"
         return next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ"), None)
     acts = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in verb.children)
     if verb.pos_ != "VERB" or acts or not is_event_verb(verb):
