@@ -79,9 +79,11 @@ NAMED_SPEAKER = re.compile(r"^(?P<name>[A-Z][a-z'’-]{2,}):\s", re.M)
 # "Dr Corrie: About 4,100.", "Duncan Marrick (Inshore Fishermen's Cooperative): …": a hearing's turns, by
 # a titled name or a person's full name, with the body they speak for
 TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?"
+# "Ada Kemény (Soltberg Riverside) (SD):": a name may be any alphabet's, and a party may follow the body
+NAME_WORD = r"[A-Z](?:[^\W\d_A-Z]|['’-])+"  # not "NAIROBI"
 FULL_SPEAKER = re.compile(
-    rf"^(?P<name>(?P<title>{TITLES}\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}})"
-    r"(?:\s+\((?P<body>[^()\n]{3,80})\))?:\s",
+    rf"^(?P<name>(?P<title>{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    r"(?:\s+\((?P<body>[^()\n]{3,80})\))?(?:\s+\([A-Z][\w-]{0,11}\))?:\s",
     re.M,
 )
 # "had risen from 73,000 a day earlier": the day before the one the paragraph names

@@ -206,3 +206,33 @@ def told_within(clause) -> bool:
     return which or any(
         c.dep_ == "advmod" and c.lower_ == "where" and c.i < clause.i for c in clause.children
     )
+
+
+def has_something(noun, verb) -> bool:
+    """ "Fourteen children tested by the department have raised blood lead levels": what they have says
+    which ones are counted, the participle only who tested them."""
+    return noun.dep_ == "nsubj" and lemma(verb) == "have" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def had_to(verb):
+    """ "212 residents had to move": what they had to do, the verb after "had to"."""
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return done if done is not None and any(c.lower_ == "to" for c in done.children) else None
+
+
+def object_of(token):
+    """The verb a noun or figure is the object of, coordinated ones too: "won 534,100 votes and 41 seats",
+    and "won 534,100 votes, … and 41 of the 75 seats", which the parser hangs on the verb itself."""
+    if token.dep_ == "dobj":
+        return token.head
+    if token.dep_ == "conj" and token.head.dep_ == "dobj":
+        return token.head.head
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.pos_ in ("NUM", "NOUN"):
+        return token.head
+    return None
+
+
+def across_a_colon(first, later) -> bool:
+    """A colon stands between the two: "three people had died: a 19-year-old woman, …" (a list that names
+    who, not an object), "Tuesday 12 May: 6 released" (a label, not what is counted)."""
+    return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])

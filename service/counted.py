@@ -14,9 +14,10 @@ from .clauses import (
     REPORTING,
     VALUING,
     across_a_clause,
+    across_a_colon,
     lemma,
 )
-from .events import VALUE_VERBS, across_a_colon, event_of, is_event_verb, is_participle
+from .events import VALUE_VERBS, event_of, is_event_verb, is_participle
 from .thesaurus import is_a_thing, is_an_occurrence
 
 

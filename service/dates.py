@@ -128,10 +128,22 @@ def _date_the_sentence_opens_on(doc) -> str | None:
     if opening is not None and opening.end < len(doc) and doc[opening.end].text == ",":
         return opening.text  # "Last August, when I swam my first race there, …, the water was 21 degrees"
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.i > 1 or root.pos_ != "ADP":
+    if root is None:
         return None
+    if root.i > 1 or root.pos_ != "ADP":
+        fronted = (e for e in doc.ents if e.label_ == "DATE" and _fronted(e, root))
+        return next((e.text for e in fronted), None)
     span = next((e for e in doc.ents if e.start == root.i + 1 and e.label_ == "DATE"), None)
     return span.text if span is not None else None
+
+
+def _fronted(date, root) -> bool:
+    """ "In 2022, the commission recorded 502 people turned away", "At the last election, in 2022, …": a
+    date set off by a comma before the main verb's subject dates all the sentence says."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    on_root = date.root.dep_ == "pobj" and date.root.head.head.i == root.i
+    set_off = date.end < len(date.doc) and date.doc[date.end].text == ","
+    return on_root and set_off and subject is not None and date.end < subject.i
 
 
 def _date_written_after(figure, published: str | None) -> str | None:

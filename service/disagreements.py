@@ -173,7 +173,7 @@ def never_joined(a: str, b: str) -> bool:
     ("have money", "receive money"), and where a group is
     against what happened to it ("on the boat" is not the "boat toll"), and no harm against harm ("rescued
     alive" is not "dead"), and an amount per day or year against a total."""
-    if rate_in(a) != rate_in(b) or _negation_of(a, b):
+    if rate_in(a) != rate_in(b) or _negation_of(a, b) or _opposite_ways(a, b):
         return True
     short, long = sorted((a, b), key=len)
     if short in LIGHT_VERBS and long.split()[0] == short:
@@ -192,6 +192,19 @@ def _negation_of(a: str, b: str) -> bool:
     pairs = ((first_a, first_b), (first_b, first_a))
     unsaid = any(x.startswith("un") and x[2:] == participle(y) for x, y in pairs)
     return unsaid or a.startswith("not ") != b.startswith("not ")
+
+
+def _opposite_ways(a: str, b: str) -> bool:
+    """ "restore to register" and "take off register": to one place and off it (close as words)."""
+    words_a, words_b = a.split(), b.split()
+    if min(len(words_a), len(words_b)) < 3 or words_a[-1] != words_b[-1]:
+        return False
+    ways = {words_a[-2], words_b[-2]}
+    return bool(ways & TOWARDS) and bool(ways & AWAY)
+
+
+TOWARDS = frozenset({"to", "into", "onto"})
+AWAY = frozenset({"off", "from", "out"})
 
 
 def _whose_event(noun: str, noun_of: dict[str, str]) -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .amounts import REVISING
-from .citations import NUMBER_WORD
+from .citations import NUMBER_WORD, SPELLED, word_value
 from .clauses import CONTAINERS, RAISING, REPORTING, VALUING, lemma
 from .counted import after_a_bare_container, bare_container
 from .events import COUNTING, VALUE_VERBS
@@ -413,18 +413,19 @@ MAX_STEP_DAYS = 31
 CHANGED = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|fell|fallen|dropped|jumped)\b", re.I)
 STEPPED = re.compile(f"{CHANGED_FROM.pattern}|{CHANGED.pattern}", re.I)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+WRITTEN = re.compile(rf"{NUMBER.pattern}|{SPELLED.pattern}", re.I)
 
 
 def _number_in_quote(claim: Claim) -> tuple[int, int] | None:
-    """Where the claim's number is written in its sentence ("€44.10" for "€44.1")."""
+    """Where the claim's number is written in its sentence ("€44.10" for "€44.1", "six" for "6")."""
     if (wanted := NUMBER.search(claim.value)) is None:
         return None
-    spots = (m for m in NUMBER.finditer(claim.quote) if _number(m.group()) == _number(wanted.group()))
+    spots = (m for m in WRITTEN.finditer(claim.quote) if _number(m.group()) == _number(wanted.group()))
     return next(((m.start(), m.end()) for m in spots), None)
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "")) if text[0].isdigit() else word_value(text)
 
 
 def steps_told(group: Sequence[Claim]) -> list[set[str]]:

@@ -23,10 +23,13 @@ from .clauses import (
     REPORTING,
     SAYS_NO_KIND,
     VALUING,
+    had_to,
     has_aux,
+    has_something,
     how_many,
     is_particle,
     lemma,
+    object_of,
     told_within,
 )
 from .presence import (
@@ -62,6 +65,7 @@ KNOWING = frozenset("know think understand fear".split())  # "14 cameras were kn
 UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
 STATE_TAGS = ("JJ", "VBN", "VBG")
+PASSING = frozenset("exceed surpass top breach".split())  # a level: a value, or a mark some went past
 OWN_WORDS = ("nsubj", "nsubjpass", "aux", "auxpass", "mark")  # a verb's own subject and auxiliaries
 STATES = frozenset("ill sick unwell dead".split())  # "fell ill", "reported dead nationally": may be adverbs
 
@@ -86,7 +90,7 @@ def _happened(node):
     hung = _participle_hung_on_verb(node)
     befell = (acted_on and verb.pos_ == "VERB" and is_event_verb(verb)) or hung is not None
     where = _state_after(verb) if verb is not None and lemma(verb) in COPULAS else None
-    placed = where is not None and names_where(where)
+    placed, having = where is not None and names_where(where), verb is not None and has_something(node, verb)
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
@@ -99,7 +103,7 @@ def _happened(node):
         if (
             child.dep_ in ("acl", "amod")
             and not (befell and child.dep_ == "amod" and child.i < node.i)
-            and not placed
+            and not (placed or (having and child.dep_ == "acl"))  # "children tested by X have raised levels"
             and is_participle(child)
             and is_event_verb(child)
             and not _hyphenated(child)
@@ -130,6 +134,8 @@ def _happened(node):
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos") else object_of(node)
     if verb is not None and verb.dep_ in ("aux", "auxpass") and node.dep_.startswith("nsubj"):
         verb = verb.head  # "…, but 11 are missing": the parser may hang the subject on the auxiliary
+    if verb is not None and lemma(verb) == "go" and verb.tag_ == "VBG":  # "are going to lose": will lose
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         verb = node.head.head
     if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not has_aux(verb):
@@ -157,16 +163,11 @@ def _happened(node):
         told = any(c.dep_ == "dobj" and is_a_happening(lemma(c)) for c in verb.children)
         if node.dep_ == "nsubj" and told:
             return verb  # "57 passengers reported symptoms", "… vomiting": what they suffered, told by them
-    if lemma(verb) == "have" and node.dep_ == "nsubj" and (must := _had_to(verb)) is not None:
+    if lemma(verb) == "have" and node.dep_ == "nsubj" and (must := had_to(verb)) is not None:
         return must  # "212 residents had to move": what they had to do, not what they had
     if is_event_verb(verb) or lemma(verb) in VALUE_VERBS:
         return _state_after(verb)
     return _through_copula(verb)  # "went missing": the state, else nothing
-
-
-def _had_to(verb):
-    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    return done if done is not None and any(c.lower_ == "to" for c in done.children) else None
 
 
 def _participle_hung_on_verb(node):
@@ -385,6 +386,8 @@ def is_event_verb(token) -> bool:
         return True  # "1,340 swimmers set off", "set aside 4.1 million crowns" (not "set the toll at 47")
     if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
         return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
+    if lemma(token) in PASSING and _past_a_mark(token):
+        return True  # "seven playgrounds exceeded its guideline" (not "the toll exceeded 400")
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING
 
 
@@ -413,28 +416,16 @@ def _object_or_state(child) -> bool:
     return child.dep_ in ("dobj", "acomp", "oprd", "attr")
 
 
+def _past_a_mark(verb) -> bool:
+    """ "exceeded its guideline of 400 mg/kg", "topped their banks": a mark, no figure, went past."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and not any(c.like_num for c in obj.children)
+
+
 def _uncounted_object(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     # "How many claims had the insurer received?": the object a question counts
     return obj is not None and obj.pos_ == "NOUN" and not any(t.like_num or how_many(t) for t in obj.subtree)
-
-
-def object_of(token):
-    """The verb a noun or figure is the object of, coordinated ones too: "won 534,100 votes and 41 seats",
-    and "won 534,100 votes, … and 41 of the 75 seats", which the parser hangs on the verb itself."""
-    if token.dep_ == "dobj":
-        return token.head
-    if token.dep_ == "conj" and token.head.dep_ == "dobj":
-        return token.head.head
-    if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.pos_ in ("NUM", "NOUN"):
-        return token.head
-    return None
-
-
-def across_a_colon(first, later) -> bool:
-    """A colon stands between the two: "three people had died: a 19-year-old woman, …" (a list that names
-    who, not an object), "Tuesday 12 May: 6 released" (a label, not what is counted)."""
-    return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])
 
 
 def state_of(event):

@@ -63,8 +63,8 @@ def readable(noun, event) -> str | None:
             return f"{noun_text} whose {subject.lower_} {_verb_phrase(event, noun, relative=True)}"
         if subject is None or subject.lower_ in ("who", "that", "which"):
             return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=True)}"
-    if event.tag_ in ("VBD", "VBN") and noun.dep_ == "nsubj" and noun.head.i == event.i:
-        # "people who had fallen ill": a participle keeps its auxiliaries
+    if event.tag_ in ("VBD", "VBN", "VBP", "VBZ") and noun.dep_ == "nsubj" and noun.head.i == event.i:
+        # "people who had fallen ill": a participle keeps its auxiliaries; "buildings that contain it"
         return f"{noun_text} {relative} {_verb_phrase(event, noun, relative=event.tag_ == 'VBN')}"
     if noun.dep_ == "dobj" and noun.head.i == event.i and event.tag_ in ("VB", "VBP", "VBZ"):
         return f"{noun_text} {participle(lemma(event))}"  # "counts 184,000 depositors": depositors counted

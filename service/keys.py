@@ -5,11 +5,11 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import SAYS_NO_KIND, is_particle, lemma
-from .events import across_a_colon, participle_stem, state_of
+from .clauses import SAYS_NO_KIND, across_a_colon, is_particle, lemma
+from .events import participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, presence_key
-from .thesaurus import is_verb
+from .thesaurus import is_verb, unknown_word
 
 IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")
 
@@ -54,14 +54,14 @@ def _event_key(event, noun):
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved
-    # "burned 12,000 hectares": an amount is no object
+    # "burned 12,000 hectares": an amount is no object (a number after it is none: "Paper 2", "or one of")
     share = obj is not None and (
-        obj.ent_type_ in ("PERCENT", "MONEY") or any(c.like_num for c in obj.children)
+        obj.ent_type_ in ("PERCENT", "MONEY") or any(c.like_num and c.i < obj.i for c in obj.children)
     )
     if (
         obj is not None
         and (noun is None or obj.i != noun.i)
-        and obj.pos_ == "NOUN"
+        and (obj.pos_ == "NOUN" or _numbered(obj))
         and not (sibling or share)
     ):
         done_to = f"{word} {lemma(obj)}"
@@ -76,6 +76,13 @@ def _event_key(event, noun):
     if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word
+
+
+def _numbered(word) -> bool:
+    """A common noun named by the number after it: "sat Paper 2", "closed Line 4" did something to a paper
+    and a line."""
+    label = word.i + 1 < len(word.doc) and word.nbor(1).like_num and word.nbor(1).head.i == word.i
+    return word.pos_ == "PROPN" and label and not unknown_word(word.text)
 
 
 def _coordinated(noun, verb) -> bool:

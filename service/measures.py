@@ -24,6 +24,7 @@ from .amounts import (
 )
 from .clauses import CONTAINERS, COPULAS, GIVING, REPORTING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
+from .nlp import objectless_preposition_before
 from .thesaurus import goes_on, is_a_being
 from .units import DURATIONS, SPEED_NOUNS, SPEEDS
 
@@ -131,6 +132,8 @@ def measure_of(token, unit: str):
         acomp = dimension.dep_ == "acomp"
         measured = dependent_noun(dimension.head, ("nsubj", "nsubjpass")) if acomp else None
         return (measured, dimension) if measured is not None else None
+    if unit in DURATIONS and (spanned := _span_before(amount)) is not None:
+        return None, spanned  # "waited about 3 hours before the evacuation began": how long they waited
     if amount.dep_ in ("npadvmod", "dobj") and lemma(amount.head) in TIME_EVENTS:
         return None, amount.head  # "waited, on average, 19 minutes", "lost 9,650 hours"
     if unit in SPEEDS and amount.dep_ == "dobj" and lemma(amount.head) == "do":  # "was doing 12 km/h"
@@ -159,6 +162,20 @@ def measure_of(token, unit: str):
     if (verb := _undergoing(amount)) is not None:
         return None, verb
     return _moved_by(amount)
+
+
+def _span_before(amount):
+    """ "waited about 3 hours before the evacuation began", "were held for around three hours before the
+    evacuation got under way": the parser hangs the span on the clause that ends it; it is the span of the
+    waiting or of the "for" before it, not a time before the evacuation."""
+    ended = amount.head
+    if amount.dep_ != "npadvmod" or ended.dep_ != "advcl" or ended.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in ended.children):
+        return None
+    held = (opened := objectless_preposition_before(amount)) is not None and opened.lower_ == "for"
+    waited = lemma(ended.head) in TIME_EVENTS
+    return ended.head if waited or (held and opened.head.i == ended.head.i) else None
 
 
 def _state_for(amount):

@@ -11,7 +11,7 @@ from .citations import NUMBER_WORD
 from .clauses import REPORTING, lemma
 from .events import VALUE_VERBS, is_event_verb
 from .figures import Figure
-from .thesaurus import is_a_body
+from .thesaurus import is_a_body, is_stative
 
 SUPERLATIVES = frozenset("best worst most least fewest".split())  # tagged NNP in a title-case headline
 
@@ -123,13 +123,22 @@ def is_projection(token) -> bool:
         return True
     verbs = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
     return bool(verbs) and (
-        _modal(verbs[0], ("could", "may", "might"))
+        (_modal(verbs[0], ("could", "may", "might")) and not _may_hold(token, verbs[0]))
         or any(lemma(v) in REPORTING and _modal(v, ("should", "would", "could", "might")) for v in verbs)
         or (lemma(verbs[0]) in FORECASTING and "dobj" in (token.dep_, token.head.dep_))
         or _expected_to_reach(verbs[0])
         or (_modal(verbs[0], ("would",)) and _if_clause(verbs[0]))
         or any(c.dep_ == "mark" and c.lower_ == "if" for c in verbs[0].children)  # "if 300 were refunded"
     )
+
+
+def _may_hold(token, verb) -> bool:
+    """ "as many as 480 school buildings may contain the material", "2,000 residents may have been
+    exposed": how many an estimate says are so, not a forecast ("could lose their jobs")."""
+    noun = token.head if token.dep_ == "nummod" else token
+    subject = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    return subject and (perfect or is_stative(lemma(verb)))
 
 
 def _expected_to_reach(verb) -> bool:
@@ -167,8 +176,18 @@ def befalls_a_part(token) -> bool:
     verb = token.head
     # after a speaker's name, a quote; after when ("As of Sunday, 29 of them had needed surgery")
     opens = all(t.is_space or t.is_punct or _said_of_the_verb(t, verb) for t in token.doc[: token.i])
-    opens = opens or (verb.dep_ == "ccomp" and token.i == min(t.i for t in verb.subtree))
+    first = token.i == min(t.i for t in verb.subtree)
+    opens = opens or (
+        first and (verb.dep_ == "ccomp" or (verb.dep_ == "conj" and _counted_subject(verb.head)))
+    )
     opens = opens and token.i + 2 < len(token.doc) and token.doc[token.i + 2].lower_ == "them"
     if not opens or token.dep_ not in ("nsubj", "nsubjpass") or not is_event_verb(verb):
         return False
     return lemma(verb) not in {"be", "remain", "have", "include"} | VALUE_VERBS
+
+
+def _counted_subject(verb) -> bool:
+    """ "1,240 patients received a wrong result, and 312 of them …": the whole is what the clause before
+    is about (not "Harrowmere General had 41,300 patients …, and 2,740 of them …": one holder's part)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.like_num for c in subject.children)

@@ -4,8 +4,8 @@ counts are never one count."""
 
 from __future__ import annotations
 
-from .clauses import lemma
-from .events import COUNTING, object_of
+from .clauses import lemma, object_of
+from .events import COUNTING
 from .nlp import entity_of
 from .text import bare_name
 from .thesaurus import is_a_happening

@@ -28,6 +28,17 @@ def same_act(a: str, b: str) -> bool:
     return any(rank + ranks[sense] <= MOST_COMMON for rank, sense in enumerate(first) if sense in ranks)
 
 
+def same_thing(a: str, b: str) -> bool:
+    """Two nouns whose most common sense is one: "voter" and "elector", "cargo" and "freight"; not a group
+    ("family" and "household" are one sense, but whose families and which households is the story's)."""
+    first, second = _index("noun").get(a.replace(" ", "_"), ()), _index("noun").get(b.replace(" ", "_"), ())
+    one = bool(first and second) and first[0] == second[0]
+    return one and _lexicographer_files("noun").get(first[0]) != GROUP
+
+
+GROUP = 14  # noun.group: "family", "household", "committee", "colony"
+
+
 def unknown_word(word: str) -> bool:
     """WordNet has no noun, verb or adjective of the word (or of its base form): a name ("Renholt",
     "Rundschau"), not "Evacuated" or "Deaths". False when WordNet is not installed."""
@@ -100,6 +111,15 @@ def is_a_change(verb: str) -> bool:
     """The verb's most common sense is a change of state ("switched to alternate-day delivery")."""
     senses = _senses(verb)
     return bool(senses) and _lexicographer_files().get(senses[0]) == CHANGE
+
+
+STATIVE = 42  # verb.stative: "contain", "hold", "house", "lack" (not "flood", "reach", "lose")
+
+
+def is_stative(verb: str) -> bool:
+    """The verb's most common sense is a state, not a change ("may contain the material")."""
+    senses = _senses(verb)
+    return bool(senses) and _lexicographer_files().get(senses[0]) == STATIVE
 
 
 MOTION = 38  # verb.motion: "take", "convey", "rush", "transport", "send" (not "admit": verb.communication)

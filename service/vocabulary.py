@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .thesaurus import made_from_verb, moves_someone, of_the_body, same_act
+from .thesaurus import made_from_verb, moves_someone, of_the_body, same_act, same_thing
 
 Embed = Callable[[list[str]], list[list[float]]]
 
 NOUN_SIMILARITY = 0.73
+HALF_SEEN = 0.55  # nouns this close whose most common WordNet sense is one name one thing
 EVENT_SIMILARITY = 0.56
 NOMINAL_SIMILARITY = (
     0.64  # a noun this close to an event is that event: deaths (death~kill 0.65, worker~employ 0.62 not)
@@ -41,6 +42,13 @@ class Vocabulary:
             return 0.0
         self._embed([a, b])
         return sum(x * y for x, y in zip(self._vectors[a], self._vectors[b], strict=True))
+
+    def noun_similarity(self, a: str, b: str) -> float:
+        """Two nouns' closeness as words, or 1.0 when their most common sense is one and the embedder half
+        sees it ("voter" and "elector" at 0.59; not "director" and "manager", 0.52, or "runner" and
+        "smuggler", whose first sense WordNet lists as one)."""
+        close = self.similarity(a, b)
+        return 1.0 if close >= HALF_SEEN and same_thing(a, b) else close
 
     def event_similarity(self, a: str, b: str) -> float:
         """Two events' closeness: 1.0 for verbs of one common sense ("freed", "released"), else as words."""
@@ -94,7 +102,7 @@ class Vocabulary:
         self._embed(ordered)
         members = {w: {w} for w in ordered}  # each cluster's words, under its first word
         cluster_of = {w: w for w in ordered}
-        score = self.event_similarity if events else self.similarity
+        score = self.event_similarity if events else self.noun_similarity
         scored = [(score(a, b), a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
         kept_apart = {pair for pair in separate if len(pair) == 2} | {
             frozenset((a, b)) for score, a, b in scored if complete and score < threshold

@@ -4338,3 +4338,118 @@ def test_how_long_a_state_holds_measures_what_is_in_it():
     assert (line.value, line.unit, line.noun) == ("10 days", "days", "line")
     assert (road.unit, road.noun, road.qualifier) == ("days", "road", "at least")
     assert claims_of("The museum is open for three days a week.") == []
+
+
+def test_a_noun_named_by_a_number_after_it_is_what_was_done_to():
+    """ "52,000 young people sat Paper 2" sat a paper, as "38,400 candidates sat that paper" did (before:
+    "Paper" was a name and no object, and its "2" read as an amount)."""
+    [named] = claims_of("Around 52,000 young people sat Paper 2 on 12 May.", "2026-05-14")
+    [common] = claims_of("Our entry records show that 38,400 candidates sat that paper.", "2026-05-14")
+    assert named.event == common.event == "sit paper"
+
+
+def test_a_span_the_parser_hangs_on_the_clause_that_ends_it_is_the_waits():
+    """ "waited about 3 hours before the evacuation began" is how long they waited, and "were held on the
+    train for around three hours before the evacuation got under way" how long the customers were held
+    (before: both measured the evacuation, the parser hanging the span on "began")."""
+    [waited] = claims_of("Orvena said passengers had waited about 3 hours before the evacuation began.")
+    [held] = claims_of(
+        "In total, customers were held on the train for around three hours before the evacuation got "
+        "under way."
+    )
+    assert (waited.unit, waited.noun, waited.event) == ("hours", None, "wait")
+    assert (held.unit, held.noun, held.qualifier) == ("hours", "customer", "around")
+
+
+def test_a_date_set_off_before_the_subject_dates_the_whole_sentence():
+    """ "At the previous election, in 2022, the commission recorded 502 people turned away": then (before:
+    the article's day, the year hanging on "recorded" and the figure on "turned")."""
+    [then] = claims_of(
+        "At the previous Lower Brennick election, in 2022, the commission recorded 502 people turned away.",
+        "2026-04-20",
+    )
+    [said] = claims_of("On Tuesday, the ministry said 340 had died.", "2026-04-20")
+    assert then.date == "2022"
+    assert said.date == "2026-04-14"
+
+
+def test_a_part_of_a_counted_whole_in_the_next_clause_is_a_count_of_its_own():
+    """ "1,240 patients received a wrong result, and 312 of them have been asked to return": the 312 asked
+    to return are counted (before: dropped as a part of the 1,240); a part of what a holder has ("Harrowmere
+    General had 41,300 patients …, and 2,740 of them had been waiting") is still that holder's alone."""
+    whole, part = claims_of(
+        "According to the trust, 1,240 patients received a wrong result, and 312 of them have been asked "
+        "to return for a repeat test."
+    )
+    held = claims_of(
+        "Harrowmere General had 41,300 patients on its waiting list, and 2,740 of them had been waiting "
+        "for more than a year."
+    )
+    assert (part.value, part.noun, part.event) == ("312", "patient", "ask")
+    assert whole.event == "receive result"
+    assert [c.value for c in held] == ["41,300"]
+
+
+def test_how_many_an_estimate_says_may_hold_a_state_is_a_count_not_a_forecast():
+    """ "as many as 480 school buildings may contain the material" and "up to 2,000 residents may have
+    been exposed" count what may be so now (before: dropped as forecasts); "could lose their jobs" and
+    "could total" still forecast."""
+    [buildings] = claims_of(
+        "The institute has estimated that as many as 480 school buildings may contain the material."
+    )
+    [exposed] = claims_of("Up to 2,000 residents may have been exposed to the gas.")
+    assert (buildings.noun, buildings.event, buildings.qualifier) == (
+        "school building",
+        "contain material",
+        "as many as",
+    )
+    assert exposed.noun == "resident"
+    assert claims_of("About 5,000 people could lose their jobs.") == []
+    assert claims_of("Losses could total 300 million.") == []
+
+
+def test_a_hearing_turn_with_a_body_and_a_party_is_no_part_of_the_sentence():
+    """ "Ada Kemény (Soltberg Riverside) (SD): The Institute … now estimates that 620 school buildings
+    contain this material": the institute says so, of buildings that contain it (before: the label, with
+    its accented name and two parentheses, was parsed as the subject, and its constituency was the
+    source)."""
+    [buildings] = claims_of(
+        "Ada Kemény (Soltberg Riverside) (SD): The Institute of Building Surveyors now estimates that 620 "
+        "school buildings contain this material."
+    )
+    assert buildings.source == "Institute of Building Surveyors"
+    assert buildings.counted == "school buildings that contain this material"
+
+
+def test_what_a_group_described_by_a_participle_has_is_what_is_counted():
+    """ "Fourteen children tested by the department have blood lead levels above the reference value":
+    children with raised levels, not children tested (before: "test", which put the 14 among the 212
+    children tested); "300 passengers stranded at the airport" are still stranded."""
+    [raised] = claims_of(
+        "Fourteen children tested by the Carrowby Public Health Department have blood lead levels at or "
+        "above the reference value."
+    )
+    [stranded] = claims_of("300 passengers stranded at the airport spent the night on the floor.")
+    assert (raised.noun, raised.event) == ("child", "have level")
+    assert stranded.event == "strand"
+
+
+def test_what_a_group_is_going_to_undergo_is_its_event():
+    """ "540 farms are going to lose the only buyer they've got": losing the buyer (before: no event, the
+    parser's verb being "going"); "200 people are going to the rally" still go nowhere counted."""
+    [farms] = claims_of("The growers say 540 farms are going to lose the only buyer they've got.")
+    [rally] = claims_of("About 200 people are going to the rally.")
+    assert (farms.noun, farms.event) == ("farm", "lose buyer")
+    assert rally.event is None
+
+
+def test_a_group_that_went_past_a_mark_counts_those_past_it():
+    """ "seven of the 23 playgrounds it sampled exceeded its guideline": playgrounds over the guideline
+    (before: no claim, "exceed" only ever giving a value); "Deaths topped 1,000" still gives the deaths."""
+    [over, sampled, _guideline] = claims_of(
+        "The agency reported that seven of the 23 playgrounds it sampled exceeded its guideline of 400 mg/kg."
+    )
+    [deaths] = claims_of("Deaths topped 1,000.")
+    assert (over.value, over.noun, over.event) == ("7", "playground", "exceed guideline")
+    assert sampled.value == "23"
+    assert (deaths.noun, deaths.event) == ("death", None)
