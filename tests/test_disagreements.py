@@ -1001,11 +1001,17 @@ BLIND_PACKS = [
     "exam_paper_leak_synthetic",
     "card_skimming_synthetic",
     "train_tunnel_stranding_synthetic",
+    "pathology_lab_error_synthetic",
+    "electoral_roll_purge_synthetic",
+    "school_concrete_closures_synthetic",
+    "playground_lead_soil_synthetic",
+    "sugar_refinery_closure_synthetic",
+    "fuel_pipeline_taps_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """207 packs written blind (by helpers that never read service/), in 70 rounds: the
+    """213 packs written blind (by helpers that never read service/), in 72 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1324,17 +1330,25 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     counted, once the 90,000 households "not counted" left that group), questions given 620 -> 620. The
     seventieth (a leaked exam paper, card skimming at self-checkouts, a train stranded in a tunnel), first
     run after the 69th set's mends: 3 of 6, 3 of 6, 0, 1, 0, 1, 3; unchanged by "stay closed for 21
-    days", which changed no pack.
+    days", which changed no pack. The seventy-first (a pathology lab's wrong results, voters struck off the
+    roll, schools shut over crumbling concrete), first run: 5 of 6, 3 of 6, 0, 3, 3, 2, 7; the
+    seventy-second (lead in playground soil, a sugar refinery's closure, taps on a fuel pipeline), first
+    run on the same code: 3 of 6, 4 of 6, 0, 2, 0, 1, 8. After "sat Paper 2", "up from six", "waited 3 hours
+    before the evacuation began", "restored to" against "taken off the register", "At the previous
+    election, in 2022, …", "and 312 of them have been asked", "may contain", voter and elector, "Ada Kemény
+    (Soltberg Riverside) (SD):", "children tested by … have levels", "are going to lose" and "exceeded its
+    guideline": 5 of 6, 4 of 6, 0, 1, 1, 1, 9; 3 of 6, 5 of 6, 0, 0, 0, 0, 9. On the older 207: conflicts
+    337 -> 339, updates 287 -> 288, questions given 645 -> 648.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 334
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 284
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 344
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 294
     assert sum(r.agreements_reported for r in reports) <= 17
-    assert sum(r.false_alarms for r in reports) <= 56
-    assert sum(r.unrelated_figures_reported for r in reports) <= 37
-    assert sum(r.unrelated_on_questions for r in reports) <= 75
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 639
+    assert sum(r.false_alarms for r in reports) <= 57
+    assert sum(r.unrelated_figures_reported for r in reports) <= 38
+    assert sum(r.unrelated_on_questions for r in reports) <= 76
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 660
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2825,3 +2839,41 @@ def test_taken_to_hospital_and_conveyed_to_hospital_are_one_count(shared_desk):
         ("2026-07-19", "2026-07-19"),
     )
     assert kinds(found) == [("conflict", ["4", "7"])]
+
+
+def test_a_count_told_up_from_a_spelled_number_is_a_timeline(shared_desk):
+    """ "A total of 14 devices have now been recovered, up from six on Wednesday 4 March": one running
+    count from six to 14 (before: "six" was not found in its sentence, so no step and no timeline)."""
+    found = find_disagreements(
+        parsed(
+            {"a": "A total of 14 devices have now been recovered, up from six on Wednesday 4 March."},
+            {"a": "2026-03-09"},
+        ),
+        shared_desk.vocabulary,
+    )
+    assert kinds(found) == [("update", ["6", "14"])]
+
+
+def test_restored_to_a_register_is_never_taken_off_it(shared_desk):
+    """ "2,915 electors have been restored to the register" and "11,600 electors were taken off the
+    register" count opposite moves (before: one event, 0.60 apart as words, and a false conflict)."""
+    found = disputed(
+        "The commission says 2,915 electors in Lower Brennick have been restored to the register.",
+        "The alliance says 11,600 electors in Lower Brennick were wrongly taken off the register.",
+        shared_desk.vocabulary,
+        ("2026-04-24", "2026-04-24"),
+    )
+    assert found == []
+
+
+def test_nouns_of_one_most_common_sense_count_one_thing(shared_desk):
+    """ "4,180 voters were removed" and "11,600 electors were removed" count one thing (voter and elector:
+    one WordNet sense, 0.59 as words; before: two counts); "director" and "manager" (0.52) stay apart."""
+    found = disputed(
+        "The commission says 4,180 voters were removed in error.",
+        "The alliance says 11,600 electors were removed in error.",
+        shared_desk.vocabulary,
+        ("2026-04-21", "2026-04-21"),
+    )
+    assert kinds(found) == [("conflict", ["4,180", "11,600"])]
+    assert shared_desk.vocabulary.noun_similarity("director", "manager") < 0.73
