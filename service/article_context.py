@@ -206,7 +206,7 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
     doc)."""
     if claim.source is not None and claim.source.lower() not in ("we", "i"):
         return claim
-    line = text.rfind("\n", 0, claim.start) + 1
+    line = _turn_start(text, claim.start)
     if (cued := CUED_SPEAKER.match(text, line)) is not None:  # "SOT: (Maren Oddvik, display pilot) …"
         return claim.model_copy(update={"source": cued["name"], "attribution": cued["name"]})
     turn = SPEAKER.match(text, line) or named_turn(text, line)
@@ -219,6 +219,30 @@ def _spoken_by(claim: Claim, text: str) -> Claim:
         return claim  # "NAIROBI: …", a dateline
     name = _body_spoken_for(turn.groupdict().get("body")) or name
     return claim.model_copy(update={"source": name, "attribution": name})
+
+
+def _turn_start(text: str, at: int) -> int:
+    """Where the turn that the position is in starts: its line, or the nearest line above that opens a
+    turn (TURN_LINES at most) when the speaker goes on over paragraphs of their own ("CHIEF SUPT RAVEL:
+    Thank you." and then "As of this morning, 19 people have been arrested …")."""
+    own = line = text.rfind("\n", 0, at) + 1
+    for _ in range(TURN_LINES):
+        turn = CUED_SPEAKER.match(text, line) or SPEAKER.match(text, line) or named_turn(text, line)
+        if turn is not None:
+            return own if _a_heading(text, turn) else line
+        if not line:
+            return own
+        line = text.rfind("\n", 0, line - 1) + 1
+    return own
+
+
+TURN_LINES = 8  # a turn told over more paragraphs than this is the article's own voice again
+
+
+def _a_heading(text: str, turn: re.Match[str]) -> bool:
+    """ "BRIDGE: THREE DAYS CUT OFF": capitals after the colon head a section of the article's own."""
+    end = text.find("\n", turn.end())
+    return text[turn.end() : end if end >= 0 else None].isupper()
 
 
 def _body_spoken_for(body: str | None) -> str | None:

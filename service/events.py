@@ -136,7 +136,8 @@ def _happened(node):
         verb = verb.head  # "…, but 11 are missing": the parser may hang the subject on the auxiliary
     if verb is not None and lemma(verb) == "go" and verb.tag_ == "VBG":  # "are going to lose": will lose
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
-    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+    filled = node.head.lower_ == "with" and any(c.dep_ == "auxpass" for c in node.head.head.children)
+    if node.dep_ == "pobj" and (node.head.dep_ == "agent" or filled):  # "was stocked with 68,400 fish"
         verb = node.head.head
     if node.dep_ == "nsubj" and verb.tag_ == "VBN" and not has_aux(verb):
         # "23 of the students abducted on Monday have been freed": the participle describes them; the

@@ -36,6 +36,8 @@ def tells_presence(prep) -> bool:
         return place.pos_ == "NOUN"  # "were without power": what the group is left without
     if place.pos_ == "NOUN" and _doing(prep, place):
         return True  # "on strike at Sorrum": what the group is doing, wherever
+    if place.pos_ == "ADJ" and prep.dep_ == "prep" and lemma(prep.head) in ("be", "remain", "stay"):
+        return True  # "were unlawfully at large": a state the group is in, told by a preposition
     return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 
 

@@ -4453,3 +4453,23 @@ def test_a_group_that_went_past_a_mark_counts_those_past_it():
     assert (over.value, over.noun, over.event) == ("7", "playground", "exceed guideline")
     assert sampled.value == "23"
     assert (deaths.noun, deaths.event) == ("death", None)
+
+
+def test_what_a_passive_verb_was_filled_with_is_what_it_did():
+    """ "Pen 5 was stocked with 68,400 fish": fish stocked (before: fish with no event, one count with
+    "a lower estimate of 27,300 fish" escaped, and a false conflict); "charged with 14 offences" likewise."""
+    [stocked] = claims_of("Pen 5 was stocked with 68,400 fish, as recorded in the operator's stock return.")
+    [men, offences] = claims_of("Nine men were charged with 14 offences.")
+    assert (stocked.noun, stocked.event) == ("fish", "stock")
+    assert (men.event, offences.noun, offences.event) == ("charge", "offence", "charge")
+
+
+def test_a_group_at_large_is_not_what_befell_it_before():
+    """ "24 recalled offenders were unlawfully at large": offenders at large, not offenders recalled
+    (before: "recall", which put the 24 in the dispute over how many were recalled)."""
+    [at_large] = claims_of(
+        "Police figures show that 24 recalled offenders were unlawfully at large on 31 March."
+    )
+    [recalled] = claims_of("By 26 March, 97 people released under the scheme had been recalled to custody.")
+    assert (at_large.noun, at_large.event) == ("offender", None)
+    assert recalled.event == "recall to custody"
