@@ -1007,11 +1007,14 @@ BLIND_PACKS = [
     "playground_lead_soil_synthetic",
     "sugar_refinery_closure_synthetic",
     "fuel_pipeline_taps_synthetic",
+    "salmon_farm_escape_synthetic",
+    "wine_label_fraud_synthetic",
+    "prison_early_release_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """213 packs written blind (by helpers that never read service/), in 72 rounds: the
+    """216 packs written blind (by helpers that never read service/), in 73 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1338,17 +1341,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     election, in 2022, …", "and 312 of them have been asked", "may contain", voter and elector, "Ada Kemény
     (Soltberg Riverside) (SD):", "children tested by … have levels", "are going to lose" and "exceeded its
     guideline": 5 of 6, 4 of 6, 0, 1, 1, 1, 9; 3 of 6, 5 of 6, 0, 0, 0, 0, 9. On the older 207: conflicts
-    337 -> 339, updates 287 -> 288, questions given 645 -> 648.
+    337 -> 339, updates 287 -> 288, questions given 645 -> 648. The seventy-third (farmed salmon escaping,
+    wine sold under a protected label, prisoners released early), first run: 4 of 6, 5 of 6, 1, 1, 0, 2, 9;
+    after "was stocked with 68,400 fish", "were unlawfully at large" and a speaker's turn running over
+    unlabelled paragraphs: 4 of 6, 5 of 6, 0, 1, 0, 2, 9.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 344
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 294
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 348
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 299
     assert sum(r.agreements_reported for r in reports) <= 17
-    assert sum(r.false_alarms for r in reports) <= 57
+    assert sum(r.false_alarms for r in reports) <= 58
     assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 76
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 660
+    assert sum(r.unrelated_on_questions for r in reports) <= 78
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 669
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2877,3 +2883,26 @@ def test_nouns_of_one_most_common_sense_count_one_thing(shared_desk):
     )
     assert kinds(found) == [("conflict", ["4,180", "11,600"])]
     assert shared_desk.vocabulary.noun_similarity("director", "manager") < 0.73
+
+
+def test_a_speakers_turn_runs_over_the_paragraphs_after_its_label():
+    """In a briefing's transcript, "CHIEF SUPT RAVEL: Thank you." and then a paragraph of his own with no
+    label: the figures there are his (before: no teller, so his 19 arrests made no timeline with his 14).
+    A section heading in capitals ("SPORT: RECORD FIELD") speaks for no one."""
+    text = (
+        "Briefing on Operation Stillwater\n4 February 2026\n\n"
+        "INSPECTOR VOLK: Good morning, everyone. The Chief Superintendent will give an update.\n\n"
+        "CHIEF SUPT RAVEL: Thank you, Hana. Good morning.\n\n"
+        "As of this morning, 19 people have been arrested, up from 14 when we last briefed you on 28 "
+        "January.\n\n"
+        "Q (HERALD): Are any of them employees?\n"
+    )
+    claims = article_claims(make_article("b", text))
+    arrests = [c for c in claims if c.event == "arrest"]
+    assert {(c.value, c.source) for c in arrests} == {("19", "Chief Supt Ravel"), ("14", "Chief Supt Ravel")}
+    sections = (
+        "Kestrup news\n12 May 2026\n\nBRIDGE: THREE DAYS CUT OFF\n\nThe crossing reopened on Monday.\n\n"
+        "SPORT: RECORD FIELD\n\nA record 700 runners took part in Sunday's half-marathon.\n"
+    )
+    [runners] = article_claims(make_article("c", sections))
+    assert runners.source is None  # a heading in capitals is no speaker
