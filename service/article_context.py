@@ -109,8 +109,9 @@ BACKGROUND_DAYS = 365  # a year or more before the article: another event's (as 
 DATELINE_WITHIN = 6  # a dateline comes after the title, the date and the byline
 # "DARIO (V/O): …": a script's voice-over, the reporter's own words
 VOICE_CUE = r"\s*\((?:V/?O|OOV|O/?S)\)"
-SPEAKER = re.compile(
-    rf"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}})(?P<cue>{VOICE_CUE})?:\s",
+SPEAKER = re.compile(  # "ANNIKA SOLVEY (Draumhorn Tunnel Company): …" speaks for the company
+    rf"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}})(?P<cue>{VOICE_CUE})?"
+    r"(?:\s+\((?P<body>[^()\n]{3,80})\))?:\s",
     re.M,
 )
 NOT_SPEAKERS = SCRIPT_CUES | {"Q", "A", "KEY POINTS", "UPDATE", "BREAKING", "LIVE", "CORRECTION", "NOTE"}
@@ -226,6 +227,8 @@ def _turn_start(text: str, at: int) -> int:
     turn (TURN_LINES at most) when the speaker goes on over paragraphs of their own ("CHIEF SUPT RAVEL:
     Thank you." and then "As of this morning, 19 people have been arrested …")."""
     own = line = text.rfind("\n", 0, at) + 1
+    if LABELLED.match(text, own):
+        return own  # "Injured: 63": a label of its own, no one's words
     for _ in range(TURN_LINES):
         turn = CUED_SPEAKER.match(text, line) or SPEAKER.match(text, line) or named_turn(text, line)
         if turn is not None:
@@ -237,6 +240,7 @@ def _turn_start(text: str, at: int) -> int:
 
 
 TURN_LINES = 8  # a turn told over more paragraphs than this is the article's own voice again
+LABELLED = re.compile(r"[^\W\d_][^\n:]{0,40}:\s")
 
 
 def _a_heading(text: str, turn: re.Match[str]) -> bool:

@@ -10,14 +10,16 @@ from .figures import Figure
 
 # "€600,000 a year", "540,000 cars a year", "318 a day": a rate, never a total ("a day earlier" is a day)
 RATE_PERIODS = ("year", "day", "week", "month", "hour", "night", "annum")
+TOLD_PERIODS = (*RATE_PERIODS, "weekday")  # "4,100 cycle trips a weekday": an average day's
+AS_PERIOD = {"weekday": "day"}
 RATE_AFTER = re.compile(
-    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(RATE_PERIODS)})\b"
+    rf"(?:\s+[^\W\d]+){{0,2}}?\s+(?:a|per|each|every)\s+(?P<per>{'|'.join(TOLD_PERIODS)})\b"
     r"(?!\s+(?:earlier|later|before|after|ago)\b)",
     re.I,
 )
 # "600 crowns each", "€95 apiece": a price of one (the word between must be the currency's)
 EACH_AFTER = re.compile(r"(?:\s+(?P<word>[^\W\d]+))?\s+(?:each|apiece)\b(?!\s+of\b)", re.I)
-EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(RATE_PERIODS)})\b", re.I)
+EACH_PERIOD = re.compile(rf"\b(?:each|every|per)\s+(?:[^\W\d]+\s+)?(?P<per>{'|'.join(TOLD_PERIODS)})\b", re.I)
 
 
 # "on Tuesday alone", "on Wednesday and Thursday alone": that day's count, not the running total
@@ -40,7 +42,7 @@ def rate_of(sentence: str, figure: Figure, money: str | None = None) -> str | No
     alone = DAY_ALONE.search(sentence, start, figure.end + 60)
     if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
         return "a day"  # its own day, not a later figure's
-    return f"a {found['per'].lower()}" if found else None
+    return f"a {AS_PERIOD.get(found['per'].lower(), found['per'].lower())}" if found else None
 
 
 def rate_in(event: str) -> str | None:

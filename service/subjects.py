@@ -77,7 +77,16 @@ def _same(a: tuple[set, set, set], b: tuple[set, set, set]) -> bool:
     if years_a and years_b and not years_a & years_b:
         return False  # both name years, none in common: another time, another thing of that name
     bar = SHARED_NAMES_SAME_YEAR if years_a & years_b else SHARED_NAMES
-    return shared_share(names_a, names_b) >= bar
+    return shared_share(_name_forms(names_a, names_b), _name_forms(names_b, names_a)) >= bar
+
+
+def _name_forms(names: set[str], others: set[str]) -> set[str]:
+    """The names, each one another text writes in a longer form ("kestria" for "kestrian", a country and
+    its people) written so."""
+    return {next((o for o in others if o.startswith(n) and len(n) >= NAME_STEM), n) for n in names}
+
+
+NAME_STEM = 5  # a name this long may have a longer form ("Kestria", "Kestrian"; not "Port", "Porter")
 
 
 def ignored_words(texts: Iterable[str]) -> frozenset[str]:

@@ -4473,3 +4473,13 @@ def test_a_group_at_large_is_not_what_befell_it_before():
     [recalled] = claims_of("By 26 March, 97 people released under the scheme had been recalled to custody.")
     assert (at_large.noun, at_large.event) == ("offender", None)
     assert recalled.event == "recall to custody"
+
+
+def test_a_count_told_per_weekday_is_a_days_rate():
+    """ "an average of 4,100 cycle trips a weekday", "18,400 motor vehicles each weekday": a day's count,
+    never a total (before: no rate, so the lane's daily trips could stand against a month's); "300 meals
+    a week" stays a week's."""
+    [trips] = claims_of("The lane carried an average of 4,100 cycle trips a weekday in February.")
+    [meals] = claims_of("The shelter served 300 meals a week.")
+    assert trips.event is not None and trips.event.endswith("a day")
+    assert meals.event == "serve a week"

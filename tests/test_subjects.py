@@ -51,6 +51,18 @@ def test_documents_naming_years_none_in_common_are_different_subjects():
     assert same_subject(first.replace("1554", "1661"), second, ignore), "a year in common: one subject"
 
 
+def test_a_country_and_its_people_are_one_name():
+    """A probation officer's blog that names almost nothing but "Kestria" and a report on the "Kestrian"
+    prisons speak of one country (before: no name in common, so two subjects, and their different answers
+    would never have been a conflict); "Port" is no form of "Porter"."""
+    blog = "Posted by Grey Lanyard. Honestly, Kestria has lost the plot on early release."
+    jails = " ".join(f"Jail{i}" for i in range(19))
+    report = f"The Kestrian Inspectorate of Prisons reviewed {jails}."
+    assert same_subject(blog, report)
+    assert not same_subject(blog.replace("Kestria", "Velmont"), report)
+    assert not same_subject(blog.replace("Kestria", "Port"), report.replace("Kestrian", "Porter"))
+
+
 def test_a_year_in_common_lowers_the_bar_for_names():
     """Two reports of one heatwave that share a twentieth of their names and the year 2026."""
     names = " ".join(f"Name{i}" for i in range(19))
