@@ -1010,11 +1010,14 @@ BLIND_PACKS = [
     "salmon_farm_escape_synthetic",
     "wine_label_fraud_synthetic",
     "prison_early_release_synthetic",
+    "bike_lane_traffic_counts_synthetic",
+    "park_visitor_cap_synthetic",
+    "milk_dumping_protest_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """216 packs written blind (by helpers that never read service/), in 73 rounds: the
+    """219 packs written blind (by helpers that never read service/), in 74 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1344,17 +1347,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     337 -> 339, updates 287 -> 288, questions given 645 -> 648. The seventy-third (farmed salmon escaping,
     wine sold under a protected label, prisoners released early), first run: 4 of 6, 5 of 6, 1, 1, 0, 2, 9;
     after "was stocked with 68,400 fish", "were unlawfully at large" and a speaker's turn running over
-    unlabelled paragraphs: 4 of 6, 5 of 6, 0, 1, 0, 2, 9.
+    unlabelled paragraphs: 4 of 6, 5 of 6, 0, 1, 0, 2, 9. The seventy-fourth (a bike lane's traffic counts, a
+    national park's visitor cap, dairy farmers dumping milk), first run: 3 of 6, 3 of 6, 2, 0, 0, 3, 5;
+    after "a weekday" as a day's rate and "ANNIKA SOLVEY (Draumhorn Tunnel Company):" as a speaker: 3 of 6,
+    4 of 6, 2, 0, 0, 3, 5. On the older 207 with the 71st to 74th sets' mends: conflicts 337 -> 339,
+    updates 287 -> 289, questions given 645 -> 652.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 348
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 299
-    assert sum(r.agreements_reported for r in reports) <= 17
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 351
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 304
+    assert sum(r.agreements_reported for r in reports) <= 19
     assert sum(r.false_alarms for r in reports) <= 58
     assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 78
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 669
+    assert sum(r.unrelated_on_questions for r in reports) <= 81
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 678
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -2888,18 +2895,23 @@ def test_nouns_of_one_most_common_sense_count_one_thing(shared_desk):
 def test_a_speakers_turn_runs_over_the_paragraphs_after_its_label():
     """In a briefing's transcript, "CHIEF SUPT RAVEL: Thank you." and then a paragraph of his own with no
     label: the figures there are his (before: no teller, so his 19 arrests made no timeline with his 14).
-    A section heading in capitals ("SPORT: RECORD FIELD") speaks for no one."""
+    A speaker in capitals with the body she speaks for ("ANNIKA SOLVEY (Transvar Pipeline Company):")
+    speaks for it; a section heading in capitals ("SPORT: RECORD FIELD") speaks for no one."""
     text = (
         "Briefing on Operation Stillwater\n4 February 2026\n\n"
         "INSPECTOR VOLK: Good morning, everyone. The Chief Superintendent will give an update.\n\n"
         "CHIEF SUPT RAVEL: Thank you, Hana. Good morning.\n\n"
         "As of this morning, 19 people have been arrested, up from 14 when we last briefed you on 28 "
         "January.\n\n"
-        "Q (HERALD): Are any of them employees?\n"
+        "Q (HERALD): Are any of them employees?\n\n"
+        "ANNIKA SOLVEY (Transvar Pipeline Company): We have found 47 illegal taps on the line.\n"
     )
     claims = article_claims(make_article("b", text))
     arrests = [c for c in claims if c.event == "arrest"]
     assert {(c.value, c.source) for c in arrests} == {("19", "Chief Supt Ravel"), ("14", "Chief Supt Ravel")}
+    assert [c.source for c in claims if c.value == "47"] == [
+        "Transvar Pipeline Company"
+    ]  # who she speaks for
     sections = (
         "Kestrup news\n12 May 2026\n\nBRIDGE: THREE DAYS CUT OFF\n\nThe crossing reopened on Monday.\n\n"
         "SPORT: RECORD FIELD\n\nA record 700 runners took part in Sunday's half-marathon.\n"
