@@ -1,21 +1,21 @@
 """Whether documents that give different answers speak of the same subject.
 
-Documents that answer one question differently may disagree about one thing (a conflict the reader must
-see), or speak of different things that share a name (two albums called "Beyond Measure", a town and a
-village called Sherbourne), each answer right for its own subject. Told apart from the text alone, no model
-and no word list: two documents speak of the same subject when they share a passage word for word
-(SHARED_RUN words in a row besides the question's and the answers' words, for at least SHARED_PASSAGE of the
-shorter one's runs: an edited copy, a wire story retold) or at least SHARED_NAMES of the names the shorter
-one uses (its capitalised words but the question's and the answers': the same people, places and
-organisations). Years weigh in: two documents that both name years but none in common speak of different
-things (two men called John Sparke, one who died in 1566, one in 1680); two that share a year need only
-SHARED_NAMES_SAME_YEAR of the names. Reports of one news story share a year and a good part of their names:
-in the seeds and the story packs every pair of articles names a year they share or names none (one seed
-article), and all but one pair share a tenth of their names; once a question's own words are left out,
-articles of one story still join into one subject (the links chain: A ~ B and B ~ C make one subject).
-Documents that share neither are taken to be about different subjects. The bar is low on purpose: calling
-one story two subjects would hide a conflict, while calling two subjects one only shows a disagreement that
-the reader can see through.
+Documents that answer one question differently may disagree about one thing (a conflict the reader must see),
+or speak of different things that share a name (two albums called "Beyond Measure", a town and a village
+called Sherbourne), each answer right for its own subject. Told apart from the text alone, no model and no
+word list: two documents speak of the same subject when they share a passage word for word (SHARED_RUN words
+in a row besides the question's and the answers' words, for at least SHARED_PASSAGE of the shorter one's runs:
+an edited copy, a wire story retold) or at least SHARED_NAMES of the names the shorter one uses (its
+capitalised words but the question's and the answers': the same people, places and organisations; a name and a
+longer form of it, "Kestria" and "Kestrian", are one). Years weigh in: two documents that both name years but
+none in common speak of different things (two men called John Sparke, one who died in 1566, one in 1680); two
+that share a year need only SHARED_NAMES_SAME_YEAR of the names. Reports of one news story share a year and a
+good part of their names: in the seeds and the story packs every pair of articles names a year they share or
+names none (one seed article), and all but two pairs share a tenth of their names (those two, a twentieth and
+a year); once a question's own words are left out, articles of one story still join into one subject (the
+links chain: A ~ B and B ~ C make one subject). Documents that share neither are taken to be about different
+subjects. The bar is low on purpose: calling one story two subjects would hide a conflict, while calling two
+subjects one only shows a disagreement that the reader can see through.
 """
 
 from __future__ import annotations
