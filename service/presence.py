@@ -8,7 +8,7 @@ stations").
 
 from __future__ import annotations
 
-from .clauses import CONTAINERS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, has_aux, lemma
+from .clauses import CONTAINERS, COPULAS, NOT_PLACE_LABELS, PLACE_LABELS, VALUING, has_aux, lemma
 from .thesaurus import is_a_building, is_a_change, is_a_happening, is_a_site, is_a_state
 
 PRESENCE = frozenset("on aboard in at inside".split())
@@ -36,7 +36,7 @@ def tells_presence(prep) -> bool:
         return place.pos_ == "NOUN"  # "were without power": what the group is left without
     if place.pos_ == "NOUN" and _doing(prep, place):
         return True  # "on strike at Sorrum": what the group is doing, wherever
-    if place.pos_ == "ADJ" and prep.dep_ == "prep" and lemma(prep.head) in ("be", "remain", "stay"):
+    if place.pos_ == "ADJ" and prep.dep_ == "prep" and lemma(prep.head) in COPULAS:
         return True  # "were unlawfully at large": a state the group is in, told by a preposition
     return prep.lower_ in PRESENCE and (says_aboard(prep, place) or common_place(place))
 

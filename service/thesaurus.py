@@ -109,8 +109,12 @@ CHANGE = 30  # verb.change: "switch", "convert", "shift" (not "lose": verb.posse
 
 def is_a_change(verb: str) -> bool:
     """The verb's most common sense is a change of state ("switched to alternate-day delivery")."""
+    return _first_sense_in(verb, CHANGE)
+
+
+def _first_sense_in(verb: str, lexicographer_file: int) -> bool:
     senses = _senses(verb)
-    return bool(senses) and _lexicographer_files().get(senses[0]) == CHANGE
+    return bool(senses) and _lexicographer_files().get(senses[0]) == lexicographer_file
 
 
 STATIVE = 42  # verb.stative: "contain", "hold", "house", "lack" (not "flood", "reach", "lose")
@@ -118,8 +122,7 @@ STATIVE = 42  # verb.stative: "contain", "hold", "house", "lack" (not "flood", "
 
 def is_stative(verb: str) -> bool:
     """The verb's most common sense is a state, not a change ("may contain the material")."""
-    senses = _senses(verb)
-    return bool(senses) and _lexicographer_files().get(senses[0]) == STATIVE
+    return _first_sense_in(verb, STATIVE)
 
 
 MOTION = 38  # verb.motion: "take", "convey", "rush", "transport", "send" (not "admit": verb.communication)
