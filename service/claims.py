@@ -81,7 +81,7 @@ from .figures import (
 from .frame_text import readable
 from .injection import instruction_reason
 from .keys import event_key, noun_key
-from .measures import measure_of, measure_token, of_time
+from .measures import counted_as_devices, measure_of, measure_token, of_time
 from .models import Article, Claim, Passage
 from .no_count import befalls_a_part, in_a_ratio, is_a_ranking, is_an_age, is_identifier, is_projection
 from .places import places_of
@@ -99,8 +99,8 @@ PARTITIVE_GAP = re.compile(
 # sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
 # "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
 # 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"; 49–59: the 54th to 74th sets' (README)
-FRAMES_VERSION = 59
+# "have switched to alternate-day delivery", "14 people were aboard"; 49–60: the 54th to 76th sets' (README)
+FRAMES_VERSION = 60
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -163,6 +163,7 @@ def _claims_in(passage: Passage, figures: list[Figure], doc, published: str | No
         token = _figure_token(doc, figure)
         if token is None:
             continue
+        figure = counted_as_devices(figure, token)
         money = None if figure.unit else currency_name(sentence, figure, token)
         if figure.unit == "percent":
             frame = _share_frame(sentence, figure, token)
@@ -399,11 +400,9 @@ def _partitive_wholes(sentence: str, figures: list[Figure], doc) -> set[int]:
 def _figure_token(doc, figure: Figure):
     """The token that carries the figure in the parse: the one inside its span whose head is outside it;
     None for a figure blanked for parsing (figures.for_parsing)."""
-    inside = [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and t.like_num]
-    inside = [t for t in inside if t.i == 0 or t.nbor(-1).lower_ != "per"]  # "410 parts per million"
-    inside = inside or [
-        t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and not t.is_space
-    ]
+    spanned = [t for t in doc if t.idx < figure.end and t.idx + len(t) > figure.start and not t.is_space]
+    inside = [t for t in spanned if t.like_num and (t.i == 0 or t.nbor(-1).lower_ != "per")]  # "5 per 100"
+    inside = inside or spanned
     for token in inside:
         if not (figure.start <= token.head.idx < figure.end) or token.head.i == token.i:
             return token

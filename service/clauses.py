@@ -71,7 +71,6 @@ CALENDAR = frozenset(  # "in the five days to 13 November": a date the tagger mi
 COUNTING = frozenset("count record register tally log document measure".split())  # who counts did not do it
 COPULAS = frozenset("be stay remain".split())  # a state held: "were in hospital", "stayed closed"
 FOUND_OUT = frozenset("find identify confirm detect discover".split())  # "found 11 buckled sites"
-DOING_NOTHING = COUNTING | {"be", "have"}  # a doer's place is not where these happened
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "relcl"})
 
 PRONOUNS = frozenset("he she it they we i you this that these those".split())
@@ -236,3 +235,20 @@ def across_a_colon(first, later) -> bool:
     """A colon stands between the two: "three people had died: a 19-year-old woman, …" (a list that names
     who, not an object), "Tuesday 12 May: 6 released" (a label, not what is counted)."""
     return any(t.text == ":" for t in first.doc[first.i + 1 : later.i])
+
+
+def put_to(verb):
+    """ "41 dogs were put to sleep", "were put to work": the infinitive a putting verb sends its object to
+    (a deed done to them, as "put down" is), else None."""
+    if lemma(verb) not in VALUING:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "xcomp")
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+            and not any(o.dep_ == "dobj" for o in c.children)
+        ),
+        None,
+    )

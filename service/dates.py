@@ -233,7 +233,8 @@ def _own_phrases(figure) -> list:
     if figure.dep_ == "pobj" and figure.head.lower_ == "from" and figure.head.head.lower_ in ("up", "down"):
         holders.append(figure.head.head)  # "down 3.9% from 1.81 million in the previous year"
     phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
-    told = [c for c in figure.children if c.dep_ == "relcl"]  # "from the €500,000 it announced on Wednesday"
+    # "from the €500,000 it announced on Wednesday", "up from the 1,100 announced on Monday"
+    told = [c for c in figure.children if c.dep_ in ("relcl", "acl")]
     if figure.dep_ == "nummod" and figure.head.dep_ == "ROOT" and figure.head.pos_ in ("NOUN", "PROPN"):
         told += [c for c in figure.head.children if c.dep_ == "acl"]  # "€7.2m — the fund, raised on 17 Feb"
     phrases += [c for verb in told for c in verb.children if c.dep_ in ("prep", "npadvmod")]
@@ -357,7 +358,14 @@ NOT_FIGURES = ("DATE", "TIME", "ORDINAL")  # "after the first on Tuesday"
 
 def _goes_with_another_figure(date_root, anchor, figure) -> bool:
     """The date hangs on a phrase that holds another number ("up from 88 on Wednesday", where the parser
-    may hang "on Wednesday" on "up"), or right after one told against ("against 185 on March 11")."""
+    may hang "on Wednesday" on "up"), or right after one told against ("against 185 on March 11"), or
+    holds one the parser hung on the date ("up from 23,000 a week earlier and 9,400 on 20 February")."""
+    own = getattr(figure, "i", -1)
+    hung = [t for t in date_root.subtree if t.i < date_root.i and t.i != own]  # not "… in space for 19,500"
+    if any(t.like_num and t.ent_type_ not in NOT_FIGURES for t in hung):
+        return True
+    if figure is not None and _after_an_earlier_figure(date_root, figure):
+        return True
     prior = date_root.doc[max((date_root.head if date_root.dep_ == "pobj" else date_root).i - 1, 0)]
     if prior.like_num and prior.dep_ == "pobj" and prior.head.lower_ == "against" and prior != figure:
         return True
@@ -372,10 +380,24 @@ def _goes_with_another_figure(date_root, anchor, figure) -> bool:
         # "up from 120 bags a week earlier": the number is its object's
         phrases = [g for c in current.children if c.dep_ in ("prep", "pobj") for g in c.children]
         near = [t for t in [current, *current.children, *phrases] if t.lower_ != "one"]  # "one": a pronoun
-        own = getattr(figure, "i", -1)
         if any(t.like_num and t.ent_type_ not in NOT_FIGURES and t.i != own for t in near):
             return True
         current = current.head
+    return False
+
+
+def _after_an_earlier_figure(date_root, figure) -> bool:
+    """ "8,150 people have signed – up from 4,800 in the first fortnight in February": a date right after
+    the figure a count rose from is that figure's, wherever the parser hangs it."""
+    doc = date_root.doc
+    start = min(t.i for t in date_root.subtree)
+    for token in doc[figure.i + 1 : start]:
+        earlier = (
+            token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lower_ in ("up", "down")
+        )
+        between = doc[token.i + 1 : start]
+        if token.like_num and earlier and not any(t.is_punct or t.pos_ == "VERB" for t in between):
+            return True
     return False
 
 

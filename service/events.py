@@ -30,6 +30,7 @@ from .clauses import (
     is_particle,
     lemma,
     object_of,
+    put_to,
     told_within,
 )
 from .presence import (
@@ -59,6 +60,7 @@ VALUE_VERBS = frozenset(
     become seem appear include reportedly""".split()
 )
 RECEIVING = frozenset("receive accept".split())  # who received is the subject: "the board received"
+COMING = frozenset({"come"})  # "came in", "came back": a deed; "came to Marrowby" says where
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 KNOWING = frozenset("know think understand fear".split())  # "14 cameras were known to have been affected"
@@ -82,6 +84,8 @@ def _happened(node):
     # clause's, "delayed" their kind (not "injured people were taken"; a count's "counted 151 catalogued")
     verb = node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     acted_on = lemma(verb) not in COUNTING if node.dep_ == "dobj" else verb is not None and has_aux(verb)
+    did = node.dep_ == "nsubj" and verb.tag_ == "VBD" and lemma(verb) not in COPULAS | {"have"}
+    acted_on = acted_on or did  # "97 diverted patients waited", not "How many … cases had the agency …"
     found = any(
         (c.dep_ == "amod" and c.i < node.i and is_participle(c)) or (c.dep_ == "relcl" and told_within(c))
         for c in node.children
@@ -383,8 +387,10 @@ def is_event_verb(token) -> bool:
         return True  # "98,250 depositors have received their money" (not "hospitals received 58 patients")
     if lemma(token) in PLACING - RECEIVING and _passive_going_nowhere(token):
         return True  # "4,100 packs have been returned": what befell them (not "sent to Marrowby")
-    if lemma(token) in VALUING and any(is_particle(token, c) for c in token.children):
-        return True  # "1,340 swimmers set off", "set aside 4.1 million crowns" (not "set the toll at 47")
+    if lemma(token) in VALUING | COMING and any(is_particle(token, c) for c in token.children):
+        return True  # "1,340 swimmers set off", "1,140 dogs came in" (not "set the toll at 47")
+    if put_to(token) is not None:
+        return True  # "41 dogs were put to sleep" (not "put the toll at 47")
     if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
         return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
     if lemma(token) in PASSING and _past_a_mark(token):

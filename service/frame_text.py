@@ -4,7 +4,7 @@ service/events.py and service/counted.py."""
 
 from __future__ import annotations
 
-from .clauses import GENERIC_NOUNS, PARTICLES, lemma
+from .clauses import GENERIC_NOUNS, PARTICLES, lemma, put_to
 from .events import state_of
 from .keys import IDIOMS, event_key, is_negated
 from .nlp import cohort_of
@@ -26,6 +26,8 @@ def _verb_phrase(event, noun, relative: bool = False) -> str:
         words += [t.lower_ for t in obj.children if t.dep_ in ("det", "poss") and t.i < obj.i] + [obj.lower_]
     if (state := state_of(event)) is not None and key.endswith(f" {state.lower_}"):
         words.append(state.lower_)
+    if (deed := put_to(event)) is not None:
+        words += ["to", deed.lower_]  # "put to sleep"
     if relative:
         words = [c.lower_ for c in event.children if c.dep_ in ("aux", "auxpass") and c.i < event.i] + words
     return " ".join(words)

@@ -5,7 +5,7 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import SAYS_NO_KIND, across_a_colon, is_particle, lemma
+from .clauses import SAYS_NO_KIND, across_a_colon, is_particle, lemma, put_to
 from .events import participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, presence_key
@@ -73,6 +73,8 @@ def _event_key(event, noun):
     lacked = next((c for c in lacking.children if c.dep_ == "pobj"), None) if lacking is not None else None
     if lacked is not None and lacked.pos_ == "NOUN":  # "left without water" is not "left their homes"
         return f"{word} without {lemma(lacked)}"
+    if (deed := put_to(event)) is not None:
+        return f"{word} to {lemma(deed)}"  # "put to sleep"
     if (state := state_of(event)) is not None:  # "fell ill" is not "fell"
         return f"{word} {state.lower_}"
     return word

@@ -23,6 +23,8 @@ from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+# "How many metres …?", "How many square kilometres …?" ask for a unit; "How many smart meters …?" do not
+UNIT_ASKED = re.compile(r"\bhow\s+many\s+(?:(?:square|cubic)\s+)?(\w+)", re.I)
 PER_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:day|night|week|month|year|hour)\b", re.I)
 AMOUNT_ASKED = re.compile(r"(?<!\bby\s)\bhow\s+much\b", re.I)  # not "By how much did it rise?": a change
 
@@ -42,8 +44,12 @@ def _in_the_units_asked(frame: Claim, numeric: list[Disagreement]) -> list[Disag
         return [d for d in numeric if any(is_currency(c.unit) for c in d.claims)]
     if HOW_MANY.search(frame.quote):
         numeric = [d for d in numeric if any(c.unit != "percent" for c in d.claims)]
-        if frame.noun and (unit := unit_named(frame.noun)) is not None:  # "How many hours …?": in hours
-            return [d for d in numeric if any(c.unit == unit for c in d.claims)]
+        unit = unit_named(frame.noun) if frame.noun else None  # "How many hours …?": in hours
+        if unit is not None and (after := UNIT_ASKED.search(frame.quote)) and unit_named(after[1]):
+            # "How many meters had Kestrel fixed?": when no figure is in metres, meters are counted
+            return [d for d in numeric if any(c.unit == unit for c in d.claims)] or [
+                d for d in numeric if any(c.unit is None and c.noun == frame.noun for c in d.claims)
+            ]
         return [d for d in numeric if any(c.unit not in MEASUREMENT_UNITS for c in d.claims)]
     if (asked := HOW_MEASURED.search(frame.quote)) is not None:
         units = UNITS_ASKED[asked.group(1).lower()]

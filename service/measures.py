@@ -8,6 +8,8 @@ thing for ("about 240 kilometres to the south") is None (`measure_of`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .amounts import (
     LEVEL_VERBS,
     MEASURING,
@@ -279,3 +281,17 @@ def _undergoing(amount):
     if verb.pos_ != "VERB" or acts or not is_event_verb(verb):
         return None
     return verb if lemma(verb) not in LEVEL_VERBS | COUNTING | GIVING | VALUE_VERBS else None
+
+
+def counted_as_devices(figure, token):
+    """ "9,400 meters have been repaired", "67,500 meters stopped sending readings": meters that do
+    something are devices counted, not a length (a length is the subject of no deed but "of" what:
+    "30 meters of road were washed away"). Else the figure as it was found."""
+    if figure.unit != "metres" or token.i + 1 >= len(token.doc):
+        return figure
+    word = token.nbor()
+    if word.lower_ not in ("meter", "meters") or word.dep_ not in ("nsubj", "nsubjpass"):
+        return figure
+    if lemma(word.head) in COPULAS or any(child.lower_ == "of" for child in word.children):
+        return figure
+    return replace(figure, value=figure.value.removesuffix(" metres"), unit=None)

@@ -172,7 +172,13 @@ SPAN_STARTS = SPAN_OPENERS | {"between", "from"}  # a question's "between 5 Janu
 def dates_named(doc) -> list:
     """The DATE entities that name a time a figure holds on; not one a span of time runs from ("since 1
     September": the count is for every day after it; "between mid-January and 20 May": its end)."""
-    return [e for e in doc.ents if e.label_ == "DATE" and e.root.head.lower_ not in SPAN_STARTS]
+    return [e for e in doc.ents if e.label_ == "DATE" and _opened_by(e.root).lower_ not in SPAN_STARTS]
+
+
+def _opened_by(date):
+    """The word a date's phrase hangs on; for a date naming an event, the event's ("since the March
+    flood", "after the February software update": the count runs from it, too)."""
+    return date.head.head if date.dep_ in ("compound", "nmod") and date.head.dep_ == "pobj" else date.head
 
 
 @lru_cache(maxsize=2048)
@@ -224,7 +230,8 @@ YEARS_BACK = re.compile(  # "last year", "two years ago", "a year earlier", "the
     r"(a|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
-MONTH_BACK = re.compile(r"\b(last|this)\s+month\b", re.IGNORECASE)
+# "last month", "at the start of the month" (this one's; "the end of the month" is still to come)
+MONTH_BACK = re.compile(r"\b(last|this|(?:(?<=start of )|(?<=beginning of ))the)\s+month\b", re.IGNORECASE)
 DAYS_BACK = re.compile(  # "three days ago", "a week ago", "a week earlier": counted back from the article's
     # day ("a day earlier" is the day before the one its paragraph names: article_context)
     r"^(a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"

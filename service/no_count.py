@@ -66,6 +66,8 @@ def is_identifier(token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if before is not None and after is not None and before.text == "[" and after.text == "]":
         return True  # a written question's "[40214]", a footnote's "[3]"
+    if before is not None and after is not None and before.tag_ == "NN" and after.text == ":":
+        return True  # "Operation Homeward update 4: 16,850 passengers flown home", "Day 3:", "Part 2:"
     return (
         before is not None
         and (before.pos_ in ("NOUN", "PROPN") or _a_capitalised_name_word(before, token))

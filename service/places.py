@@ -14,7 +14,6 @@ from .clauses import (
     AROUND_THE_WORLD,
     CALENDAR,
     CONTAINERS,
-    DOING_NOTHING,
     JUDGED,
     LOCATIVE,
     NATIONWIDE,
@@ -36,13 +35,17 @@ from .thesaurus import is_a_person, is_a_site
 
 
 def _doers_place(anchor) -> list[str]:
-    """ "The regional hospital in Dravin treated 38 people": where the one who did it is, when the clause
-    names no place (not where the one who counts or values it is: "Police in Tamsen put the toll at 11")."""
-    if anchor.pos_ != "VERB" or lemma(anchor) in VALUING | REPORTING | DOING_NOTHING:
+    """ "The regional hospital in Dravin treated 38 people", "the health office in the town of Lashgo has
+    recorded 312 cases": where the one who did or counted it is, when the clause names no place (not where
+    the one who values or tells it is: "Police in Tamsen put the toll at 11")."""
+    if anchor.pos_ != "VERB" or lemma(anchor) in VALUING | REPORTING | {"be", "have"}:
         return []
     subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
     at = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "at")] if subject else []
-    places = [p for prep in at for p in prep.children if p.dep_ == "pobj" and _is_place(p)]
+    named = [p for prep in at for p in prep.children if p.dep_ == "pobj"]
+    of = [c for p in named for c in p.children if c.lower_ == "of"]  # "the host town of Lashgo"
+    named += [n for prep in of for n in prep.children if n.dep_ == "pobj"]
+    places = [p for p in named if _is_place(p)]
     return [_place_name(places[0])] if places else []
 
 

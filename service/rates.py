@@ -30,6 +30,16 @@ DAY_ALONE = re.compile(
 )
 
 
+# "457 new cases reported in the past 48 hours": a count within a recent span, never the running total (not
+# "rose to 2,037 in the past week", the total it reached)
+WINDOW_AFTER = re.compile(
+    r"[^\d.;]*?\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
+    r"(?P<span>(?:[^\W\d]+\s+|\d+\s+)?(?:hours?|days?|weeks?|months?))\b",
+    re.I,
+)
+REACHED_BEFORE = re.compile(r"\b(?:to|at|reached|hit|topped)\s+(?:[^\W\d]+\s+)?$", re.I)
+
+
 def rate_of(sentence: str, figure: Figure, money: str | None = None) -> str | None:
     """ "a year" for a figure told per year: after it (its unit or noun may come between), or before it
     in its part of the sentence ("each strike day has cost €40 million"); "a day" for a day's count
@@ -42,11 +52,23 @@ def rate_of(sentence: str, figure: Figure, money: str | None = None) -> str | No
     alone = DAY_ALONE.search(sentence, start, figure.end + 60)
     if found is None and alone and not re.search(r"\d", sentence[figure.end : alone.start()]):
         return "a day"  # its own day, not a later figure's
+    if found is None and (window := _window(sentence, figure)) is not None:
+        return window
     return f"a {AS_PERIOD.get(found['per'].lower(), found['per'].lower())}" if found else None
+
+
+def _window(sentence: str, figure: Figure) -> str | None:
+    """ "in the past 48 hours" after the figure, no other figure between: the span it counts within."""
+    window = WINDOW_AFTER.match(sentence, figure.end)
+    if window is None or REACHED_BEFORE.search(sentence, 0, figure.start):
+        return None
+    return f"in the past {window['span'].lower()}"
 
 
 def rate_in(event: str) -> str | None:
     """The period an event key carries ("cost a year" → "year"; claims append rate_of to the event)."""
     if event == "each" or event.endswith(" each"):
         return "each"
+    if " in the past " in f" {event}":
+        return event[event.index("in the past") :]
     return next((p for p in RATE_PERIODS if event.endswith(f" a {p}") or event == f"a {p}"), None)

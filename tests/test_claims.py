@@ -4483,3 +4483,129 @@ def test_a_count_told_per_weekday_is_a_days_rate():
     [meals] = claims_of("The shelter served 300 meals a week.")
     assert trips.event is not None and trips.event.endswith("a day")
     assert meals.event == "serve a week"
+
+
+def test_meters_that_do_something_are_devices_not_a_length():
+    """ "9,400 meters have been repaired", "67,500 meters stopped sending readings": smart meters counted
+    (before: 9,400 metres, a length, set against the supplier's later count of meters as a conflict); a
+    wall "12 meters high" and "30 meters of road" are still lengths."""
+    [repaired] = claims_of(
+        "As of this morning, 9,400 meters have been repaired and are sending readings again."
+    )
+    [stopped] = claims_of("VERO said 67,500 meters stopped sending readings.")
+    [wall] = claims_of("The wall was 12 meters high.")
+    [road] = claims_of("About 30 meters of road were washed away.")
+    assert (repaired.value, repaired.unit, repaired.noun, repaired.event) == (
+        "9,400",
+        None,
+        "meter",
+        "repair",
+    )
+    assert (stopped.value, stopped.unit, stopped.noun) == ("67,500", None, "meter")
+    assert (wall.unit, road.unit) == ("metres", "metres")
+
+
+def test_a_phrase_on_a_place_that_names_no_place_keeps_it_a_kind_of_place():
+    """ "admitted to the refuge under the council's statutory stray dog contract": admitted to a refuge
+    (before: "stray", tagged a proper noun, made the refuge a named place, so no event); "to facilities in
+    Lisk" names a place, which the frame keeps as where."""
+    [admitted] = claims_of(
+        "According to council records, 860 stray dogs were admitted to the refuge under the council's "
+        "statutory stray dog contract."
+    )
+    [held] = claims_of(
+        "The ministry said it had begun moving inmates out of the damaged prison, which held 2,140 people "
+        "on the day of the riot, to facilities in Lisk and Selvik."
+    )
+    assert (admitted.noun, admitted.event) == ("dog", "admit to refuge")
+    assert (held.event, held.places) == ("hold", ["Lisk"])
+
+
+def test_put_to_sleep_and_came_in_are_what_befell_them():
+    """ "41 dogs were put to sleep", "1,140 dogs came in": deeds (before: no event, so both joined every
+    other count of dogs in one false conflict); "Police put the toll at 47" still gives a value."""
+    [slept] = claims_of("Council figures show that 58 dogs were put to sleep between January and May.")
+    [came] = claims_of("According to the Trust, 1,140 dogs came in between January and May.")
+    [toll] = claims_of("Police put the death toll at 47.")
+    assert (slept.noun, slept.event) == ("dog", "put to sleep")
+    assert (came.noun, came.event) == ("dog", "come in")
+    assert toll.event != "put to sleep"
+
+
+def test_a_group_that_did_something_is_counted_by_its_deed():
+    """ "97 diverted patients waited more than four hours": patients who waited (before: "diverted", their
+    kind, which put the 97 among the 212 and 340 diverted); a question's "had the agency recorded" is no
+    deed of the cases."""
+    [waited] = claims_of("By our count, 97 diverted patients waited more than four hours in March.")
+    asked = question_frame("How many suspected cholera cases had the agency recorded in Tembure by 12 May?")
+    assert (waited.noun, waited.event) == ("patient", "wait")
+    assert asked is not None and asked.event == "suspect"
+
+
+def test_a_number_naming_a_bulletin_is_no_count():
+    """ "Operation Homeward update 4: 16,850 Meridane passengers flown home": 4 names the update (before:
+    four passengers flown home, against the 16,850)."""
+    found = claims_of(
+        "Operation Homeward update 4: 16,850 Meridane passengers flown home, 197 flights operated"
+    )
+    assert [c.value for c in found] == ["16,850", "197"]
+
+
+def test_an_earlier_figure_is_dated_by_its_own_words():
+    """ "up from the 1,100 announced on Monday" is Monday's figure (before: the article's day, so no
+    timeline); "up from 23,000 a week earlier and 9,400 on 20 February" dates neither the 34,600 (said on
+    Friday) nor the 31,200 held "at the end of last year in facilities designed for 19,500"."""
+    [now, before] = claims_of(
+        "We confirm a further 540 redundancies, bringing the number of employees who have lost their jobs "
+        "to 1,640, up from the 1,100 announced on Monday.",
+        "2026-06-11",
+    )
+    repaired = claims_of(
+        "Kestrel said on Friday that 34,600 meters had been repaired, up from 23,000 a week earlier and "
+        "9,400 on 20 February.",
+        "2026-03-09",
+    )
+    held = claims_of(
+        "Varnesia's 24 prisons held 31,200 inmates at the end of last year in facilities built for 19,500.",
+        "2026-03-05",
+    )
+    assert (now.date, before.date) == ("2026-06-11", "2026-06-08")
+    assert repaired[0].date == "2026-03-06"
+    assert [c.date for c in held if c.value == "31,200"] == ["2025"]
+
+
+def test_the_start_of_the_month_is_this_months_first_day():
+    """ "it had 148 dogs at the start of the month" in a story of 19 June: 1 June (before: no date, so the
+    148 and the 171 of 19 June were a conflict, not a timeline)."""
+    assert resolve_date("the start of the month", "2026-06-19") == "2026-06-01"
+    assert resolve_date("the beginning of the month", "2026-06-19") == "2026-06-01"
+    assert resolve_date("the end of the month", "2026-06-19") is None  # still to come
+    assert resolve_date("the end of last month", "2026-06-19") == "2026-05-31"
+
+
+def test_a_date_right_after_the_figure_a_count_rose_from_is_that_figures():
+    """ "8,150 people have already signed – up from 4,800 in the first fortnight in February": February is
+    the 4,800's (before: the parser hung it on "signed", so both were February's and made no timeline);
+    "up from 31, on Monday" after a comma still dates the whole sentence."""
+    [now, before] = claims_of(
+        "8,150 people have already signed – up from 4,800 in the first fortnight in February.", "2026-04-28"
+    )
+    told = claims_of("The number of people who signed rose to 40, up from 31, on Monday.", "2026-04-28")
+    assert (now.date, before.date) == ("2026-04-28", "2026-02")
+    assert [c.date for c in told] == ["2026-04-27", "2026-04-27"]
+
+
+def test_a_counters_place_is_the_counts_and_a_recent_span_is_no_running_total():
+    """ "the district health office in the host town of Lashgo has recorded 312 suspected cases": Lashgo's
+    cases (before: no place, so they stood against the camp's 2,037); "457 new suspected cases reported in
+    the past 48 hours" were counted within that span, never against a running total; "the toll rose to 212
+    in the past week" is still the total."""
+    [town] = claims_of(
+        "The district health office in the host town of Lashgo has recorded 312 suspected cases.",
+        "2026-05-12",
+    )
+    [recent] = claims_of("Officials said 457 new suspected cases were reported in the past 48 hours.")
+    [toll] = claims_of("The death toll rose to 212 in the past week.")
+    assert town.places == ["Lashgo"]
+    assert recent.event == "suspect in the past 48 hours"
+    assert toll.event is None or "past" not in toll.event

@@ -2918,3 +2918,21 @@ def test_a_speakers_turn_runs_over_the_paragraphs_after_its_label():
     )
     [runners] = article_claims(make_article("c", sections))
     assert runners.source is None  # a heading in capitals is no speaker
+
+
+def test_smart_meters_asked_about_are_counted_not_measured(shared_desk):
+    """ "How many Kestrel smart meters stopped …?" and "How many meters had Kestrel fixed …?" ask for
+    meters counted (before: "meters" asked for a length, so no count's dispute was given); "after the
+    February software update" says from when, not the day the figures hold; "How many hours …?" is still
+    given no count."""
+    found = disputed(
+        "Kestrel says 41,000 meters stopped sending readings.",
+        "The regulator says 67,500 meters stopped sending readings.",
+        shared_desk.vocabulary,
+        ("2026-03-03", "2026-03-03"),
+    )
+    assert kinds(found) == [("conflict", ["41,000", "67,500"])]
+    question = "How many Kestrel smart meters stopped sending readings after the February software update?"
+    assert attached(question, found, shared_desk.vocabulary) == found
+    assert attached("How many meters stopped sending readings?", found, shared_desk.vocabulary) == found
+    assert attached("How many hours did the meters stop for?", found, shared_desk.vocabulary) == []
