@@ -104,11 +104,12 @@ MONEY = frozenset("money cash".split())
 
 
 def _noun_past(word):
-    """ "How many airbag inflator ruptures …?", with "airbag" tagged a preposition that "many" hangs on: the
-    noun the mistagged word modifies, a few words on."""
+    """ "How many airbag inflator ruptures …?", with "airbag" tagged a preposition that "many" hangs on, or
+    "How many open damp and mould repair requests …?" hung on "damp": the noun the word modifies, a few
+    words on."""
     noun = word.head
     modifies = word.dep_ in ("nmod", "compound", "amod") and noun.pos_ == "NOUN"
-    return noun if modifies and 0 < noun.i - word.i <= 3 else None
+    return noun if modifies and 0 < noun.i - word.i <= 4 else None
 
 
 def _held_in(noun):
@@ -302,6 +303,8 @@ def _participle_after(have):
         done = next((c for s in subjects for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
     if done is None:
         return have
+    if lemma(done) in REPORTING:  # "How many people had the trust reported treated?": treated, told by it
+        done = next((c for c in done.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), done)
     return done if is_event_verb(done) else None
 
 

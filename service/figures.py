@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .citations import NUMBER_WORD, in_a_name, word_value
-from .units import MEASURE_UNITS, MEASUREMENT_UNITS, UNITS
+from .units import CAPACITY_AFTER, CAPACITY_BEFORE, MEASURE_UNITS, MEASUREMENT_UNITS, UNITS
 
 # qualifier → (factor for the low end, factor for the high end) of the interval it allows
 QUALIFIER_FACTORS: dict[str, tuple[float, float]] = {
@@ -389,17 +389,13 @@ def _as_measure(sentence: str, figure: Figure) -> Figure:
     return figure
 
 
-CAPACITY_BEFORE = re.compile(r"\bcapacity\s+(?:of|for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$", re.I)
-CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)
-
-
 def is_measure(sentence: str, figure: Figure) -> bool:
     """A duration, length or percentage ("30 years", "12 km", "40 per cent"), a magnitude ("magnitude
     6.8"), a capacity, or any figure with decimals and no scale word ("6.4"): a measurement, no count."""
     if UNIT_AFTER.match(sentence, figure.end) or re.search(r"magnitude\s*$", sentence[: figure.start], re.I):
         return True
     if CAPACITY_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]):
-        return True  # "a capacity of 50,000 litres": what a thing can hold, not what happened
+        return True  # what a thing can hold, not what happened
     if CAPACITY_AFTER.match(sentence, figure.end):
         return True  # "the 41,000-capacity arena"
     decimal = "." in figure.value and not figure.value.endswith(WORD_SCALES)

@@ -23,6 +23,13 @@ from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
 HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+# "How many passengers is the ferry certificated to carry?", "What is the stadium's capacity?" (not "Is it
+# over capacity?", which asks how many there are)
+CAPACITY_ASKED = re.compile(
+    r"\b(?:certificated|certified|licensed|designed|built|rated)\s+to\s+(?:carry|hold|take|house)\b"
+    r"|\bcan\s+(?:\w+\s+){1,3}(?:hold|carry|accommodate|seat)\b|\bwhat\s+is\s+(?:\S+\s+){0,4}capacity\b",
+    re.I,
+)
 # "How many metres …?", "How many square kilometres …?" ask for a unit; "How many smart meters …?" do not
 UNIT_ASKED = re.compile(r"\bhow\s+many\s+(?:(?:square|cubic)\s+)?(\w+)", re.I)
 PER_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:day|night|week|month|year|hour)\b", re.I)
@@ -61,7 +68,7 @@ def about_question(
     frame: Claim | None, disagreements: Sequence[Disagreement], vocabulary: Vocabulary
 ) -> list[Disagreement]:
     """The disagreements on what the question asks for: the same thing (and place, when it names one)."""
-    if frame is None:
+    if frame is None or CAPACITY_ASKED.search(frame.quote):  # what a thing can hold is no figure disputed
         return []
     numeric = _in_the_units_asked(frame, [d for d in disagreements if d.kind in ("conflict", "update")])
     if not numeric:
@@ -99,6 +106,8 @@ def about_question(
         told_so = [(d, keys) for d, keys in unsaid if _tells_of(asked.event, d)]
         found = _asked_here(replace(asked, event=None), told_so)
         found = found if len(found) == 1 else []  # several: which one the question means is not known
+    if not found and asked.event == "have" and asked.noun != "*":  # "How many requests does it have open?"
+        found = _asked_here(replace(asked, event=None), unsaid)  # "there were 1,590 open repair requests"
     of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
     unsaid_event = asked.event is None or asked.event.split()[0] in AFFECTING  # "were affected by the breach"
     if not found and unsaid_event and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
@@ -185,6 +194,10 @@ def _asked_here(asked, keyed) -> list[Disagreement]:
     found = _asked_among(asked, keyed)
     if found or not asked.places:
         return found
+    if len(sites := _sites_in(asked.places, keyed)) == 1:  # "at Brennick": "in Brennick ED", the site there
+        found = _asked_among(replace(asked, places=frozenset(sites)), keyed)
+        if found:
+            return found
     placeless = [(d, keys) for d, keys in keyed if not any(k.places for k in keys)]
     written = [(d, keys) for d, keys in placeless if _writes(asked.places, d)]
     found = _asked_among(replace(asked, places=frozenset()), written)
@@ -192,6 +205,17 @@ def _asked_here(asked, keyed) -> list[Disagreement]:
         return found
     # no figure of the story names a place, and the place is the story's own
     return _asked_among(replace(asked, places=frozenset()), placeless)
+
+
+def _sites_in(places, keyed) -> set[str]:
+    """The figures' places whose name is the place asked about and more ("Brennick ED" for "Brennick")."""
+    return {
+        p
+        for _, keys in keyed
+        for key in keys
+        for p in key.places
+        if any(p.startswith(f"{q} ") for q in places)
+    }
 
 
 def _writes(places, disagreement: Disagreement) -> bool:

@@ -1,5 +1,6 @@
 """Units of measure as news writes them after a figure: what makes a figure a span of time, a length or
-a share rather than an amount (UNITS), and what a measurement is compared in (MEASURE_UNITS)."""
+a share rather than an amount (UNITS), what a measurement is compared in (MEASURE_UNITS), and the words
+that make a figure what a thing can hold (CAPACITY_BEFORE, CAPACITY_AFTER)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,12 @@ def names_a_unit(word: str) -> bool:
 def unit_named(word: str) -> str | None:
     """The unit a word writes ("hour" → "hours", "km" → "kilometres"), else None."""
     return next((unit for pattern, unit in MEASURE_UNITS if re.fullmatch(pattern, word, re.I)), None)
+
+
+# "a capacity of 50,000 litres", "licensed for 300 passengers", "built to hold 800", "space for 1,000"
+CAPACITY_BEFORE = re.compile(
+    r"\b(?:capacity\s+(?:of|for)|(?:built|designed|licensed|certified|certificated|rated)\s+(?:for|to\s+"
+    r"(?:carry|hold|take|house))|(?:room|space)\s+for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$",
+    re.I,
+)
+CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)

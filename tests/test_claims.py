@@ -4609,3 +4609,14 @@ def test_a_counters_place_is_the_counts_and_a_recent_span_is_no_running_total():
     assert town.places == ["Lashgo"]
     assert recent.event == "suspect in the past 48 hours"
     assert toll.event is None or "past" not in toll.event
+
+
+def test_what_a_thing_is_licensed_or_built_to_hold_is_no_count():
+    """ "The Lannet Star, which is licensed for 300 passengers", "holding 930 inmates in space for 1,000":
+    capacities (before: 300 passengers stood against the 247 aboard as a conflict); the 930 held is a
+    count; "How many people had the trust reported treated …?" asks about people treated."""
+    assert claims_of("The Lannet Star, which is licensed for 300 passengers, remained on the bar.") == []
+    [held] = claims_of("Selvik Prison operates below capacity, holding 930 inmates in space for 1,000.")
+    asked = question_frame("How many people had Dunmere Health Trust reported treated in hospital by Monday?")
+    assert (held.value, held.noun) == ("930", "inmate")
+    assert asked is not None and (asked.noun, asked.event) == ("people", "treat")

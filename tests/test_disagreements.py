@@ -2936,3 +2936,45 @@ def test_smart_meters_asked_about_are_counted_not_measured(shared_desk):
     assert attached(question, found, shared_desk.vocabulary) == found
     assert attached("How many meters stopped sending readings?", found, shared_desk.vocabulary) == found
     assert attached("How many hours did the meters stop for?", found, shared_desk.vocabulary) == []
+
+
+def test_what_a_holder_has_is_what_there_is_and_a_site_is_in_its_town(shared_desk):
+    """ "How many open damp and mould repair requests did Tallis Cross have?" asks for the requests there
+    were ("there were 1,590 open repair requests"; before: "many" hung on "damp", and "have" was a deed no
+    figure told); "waited … at Brennick" asks about the diverted patients who waited in Brennick ED."""
+    requests = disputed(
+        "At the end of March there were 1,590 open repair requests.",
+        "The union says there were 2,300 open repair requests at the end of March.",
+        shared_desk.vocabulary,
+        ("2026-04-14", "2026-04-14"),
+    )
+    question = "How many open damp and mould repair requests did Tallis Cross have at the end of March?"
+    assert kinds(requests) == [("conflict", ["1,590", "2,300"])]
+    assert attached(question, requests, shared_desk.vocabulary) == requests
+    waited = disputed(
+        "Of the patients diverted in March, 38 waited longer than four hours in Brennick ED.",
+        "By our count, 97 diverted patients waited more than four hours in Brennick ED in March.",
+        shared_desk.vocabulary,
+        ("2026-04-23", "2026-04-28"),
+    )
+    asked = "How many diverted patients waited more than four hours at Brennick in March?"
+    assert [d.kind for d in waited] == ["conflict"]
+    assert attached(asked, waited, shared_desk.vocabulary) == waited
+
+
+def test_a_question_about_what_a_thing_can_hold_gets_no_dispute(shared_desk):
+    """ "How many passengers is the Lannet Star certificated to carry?" asks for a capacity, which no count
+    of passengers aboard answers (before: the 247 and the 212 aboard were attached); "Is the centre over
+    capacity?" still asks how many are there."""
+    found = disputed(
+        "The coastguard says 247 passengers were on board the Lannet Star.",
+        "The operator says 212 passengers were on board the Lannet Star.",
+        shared_desk.vocabulary,
+        ("2026-03-15", "2026-03-15"),
+    )
+    assert kinds(found) == [("conflict", ["247", "212"])]
+    assert (
+        attached("How many passengers were on board the Lannet Star?", found, shared_desk.vocabulary) == found
+    )
+    capacity = "How many passengers is the Lannet Star certificated to carry?"
+    assert attached(capacity, found, shared_desk.vocabulary) == []
