@@ -1013,11 +1013,20 @@ BLIND_PACKS = [
     "bike_lane_traffic_counts_synthetic",
     "park_visitor_cap_synthetic",
     "milk_dumping_protest_synthetic",
+    "airline_collapse_repatriation_synthetic",
+    "animal_shelter_overcrowding_synthetic",
+    "smart_meter_faults_synthetic",
+    "emergency_night_diversions_synthetic",
+    "fare_evasion_crackdown_synthetic",
+    "housing_mould_complaints_synthetic",
+    "sterilisation_unit_failure_synthetic",
+    "ferry_grounding_rescue_synthetic",
+    "street_tree_felling_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """219 packs written blind (by helpers that never read service/), in 74 rounds: the
+    """228 packs written blind (by helpers that never read service/), in 77 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1351,17 +1360,25 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     national park's visitor cap, dairy farmers dumping milk), first run: 3 of 6, 3 of 6, 2, 0, 0, 3, 5;
     after "a weekday" as a day's rate and "ANNIKA SOLVEY (Draumhorn Tunnel Company):" as a speaker: 3 of 6,
     4 of 6, 2, 0, 0, 3, 5. On the older 207 with the 71st to 74th sets' mends: conflicts 337 -> 339,
-    updates 287 -> 289, questions given 645 -> 652.
+    updates 287 -> 289, questions given 645 -> 652. The seventy-fifth (an airline's collapse, an animal
+    shelter, smart meters) and seventy-sixth (an emergency department's night diversions, a fare evasion
+    crackdown, mould in a landlord's homes), first run: 4 of 6, 3 of 6, 0, 2, 0, 2, 10 and 3 of 6, 4 of 6,
+    0, 4, 0, 4, 6; the seventy-seventh (a sterilisation unit's failure, a ferry's grounding, street trees
+    felled), first run after their mends: 6 of 6, 4 of 6, 0, 2, 1, 10, 9. After meters as devices, "put to
+    sleep", "97 diverted patients waited", "the start of the month", a date after the figure a count rose
+    from, a counter's place, "in the past 48 hours" and capacities: 5 of 6, 5 of 6, 0, 0, 0, 0, 14; 5 of 6,
+    6 of 6, 0, 2, 0, 2, 11; 6 of 6, 4 of 6, 0, 1, 1, 5, 11. On the older 219: updates 307 -> 309, questions
+    given 684 -> 687, nothing lost.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 351
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 304
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 367
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 321
     assert sum(r.agreements_reported for r in reports) <= 19
-    assert sum(r.false_alarms for r in reports) <= 58
-    assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 81
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 678
+    assert sum(r.false_alarms for r in reports) <= 61
+    assert sum(r.unrelated_figures_reported for r in reports) <= 39
+    assert sum(r.unrelated_on_questions for r in reports) <= 88
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 717
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
