@@ -1,6 +1,7 @@
-"""Figures told per period: "€600,000 a year", "318 a day", "310 on Saturday alone". A rate is never a
-total, so claims carry it on their event key ("cost a year") and disagreements never set a rate against a
-total."""
+"""Figures told per period: "€600,000 a year", "318 a day", "310 on Saturday alone", and counts within a
+recent span ("457 new cases reported in the past 48 hours"). A rate is never a total, so claims carry it on
+their event key ("cost a year", "suspect in the past 48 hours") and disagreements never set a rate against
+a total."""
 
 from __future__ import annotations
 
