@@ -230,7 +230,7 @@ def _own_phrases(figure) -> list:
     if figure is None:
         return []
     holders = [figure, figure.head] if figure.dep_ == "pobj" else [figure]
-    if figure.dep_ == "pobj" and figure.head.lower_ == "from" and figure.head.head.lower_ in ("up", "down"):
+    if _rose_from(figure):
         holders.append(figure.head.head)  # "down 3.9% from 1.81 million in the previous year"
     phrases = [c for h in holders for c in h.children if c.dep_ in ("prep", "npadvmod") and c.i > figure.i]
     # "from the €500,000 it announced on Wednesday", "up from the 1,100 announced on Monday"
@@ -392,13 +392,15 @@ def _after_an_earlier_figure(date_root, figure) -> bool:
     doc = date_root.doc
     start = min(t.i for t in date_root.subtree)
     for token in doc[figure.i + 1 : start]:
-        earlier = (
-            token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lower_ in ("up", "down")
-        )
         between = doc[token.i + 1 : start]
-        if token.like_num and earlier and not any(t.is_punct or t.pos_ == "VERB" for t in between):
+        if token.like_num and _rose_from(token) and not any(t.is_punct or t.pos_ == "VERB" for t in between):
             return True
     return False
+
+
+def _rose_from(token) -> bool:
+    """The token is what a count went up or down from: "up from 23", "down 3.9% from 1.81 million"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lower_ in ("up", "down")
 
 
 def given_out_with(verb):

@@ -18,7 +18,7 @@ from .nlp import days_apart
 from .places import SETTLEMENTS
 from .tellers import source_key
 from .thesaurus import is_a_happening, is_a_site
-from .units import MEASUREMENT_UNITS, UNITS_ASKED, unit_named
+from .units import MEASUREMENT_UNITS, RATED, TO_HOLD, UNITS_ASKED, unit_named
 from .vocabulary import Vocabulary
 
 HOW_MUCH = re.compile(r"\bhow\s+much\b", re.I)
@@ -26,7 +26,7 @@ HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # "How many passengers is the ferry certificated to carry?", "What is the stadium's capacity?" (not "Is it
 # over capacity?", which asks how many there are)
 CAPACITY_ASKED = re.compile(
-    r"\b(?:certificated|certified|licensed|designed|built|rated)\s+to\s+(?:carry|hold|take|house)\b"
+    rf"\b{RATED}\s+{TO_HOLD}\b"
     r"|\bcan\s+(?:\w+\s+){1,3}(?:hold|carry|accommodate|seat)\b|\bwhat\s+is\s+(?:\S+\s+){0,4}capacity\b",
     re.I,
 )

@@ -89,10 +89,13 @@ def unit_named(word: str) -> str | None:
     return next((unit for pattern, unit in MEASURE_UNITS if re.fullmatch(pattern, word, re.I)), None)
 
 
+# "licensed for 300", "certificated to carry 300": what a thing may hold (a question's words too)
+RATED = r"(?:built|designed|licensed|certified|certificated|rated)"
+TO_HOLD = r"to\s+(?:carry|hold|take|house)"
 # "a capacity of 50,000 litres", "licensed for 300 passengers", "built to hold 800", "space for 1,000"
 CAPACITY_BEFORE = re.compile(
-    r"\b(?:capacity\s+(?:of|for)|(?:built|designed|licensed|certified|certificated|rated)\s+(?:for|to\s+"
-    r"(?:carry|hold|take|house))|(?:room|space)\s+for)\s+(?:(?:about|around|some|up\s+to|nearly)\s+)?$",
+    rf"\b(?:capacity\s+(?:of|for)|{RATED}\s+(?:for|{TO_HOLD})|(?:room|space)\s+for)\s+"
+    r"(?:(?:about|around|some|up\s+to|nearly)\s+)?$",
     re.I,
 )
 CAPACITY_AFTER = re.compile(r"[-\s]capacity\b", re.I)
