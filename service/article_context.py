@@ -14,6 +14,8 @@ day before "98,400 by Friday … it had risen from 73,000 a day earlier": the da
            the figure to €1.1m": likewise two days after it ("a week later", "the next day")
 speaker   "DARIO MENCK: We sold 54,600 tickets": in a transcript, who speaks says what their turn does not
            attribute to anyone else
+issuer     "A message from Quayside Parcels" under the headline: what the document tells in the first
+           person is that body's (service/issuer.py)
 heading    "Update 3 – 12 October, 19:05" on a line of its own, over the paragraphs below it (two such
            headings or more): their day, for the figures they give without one
 entry      "- 10 March 2026: The PSA orders the recall. The DFRS says 12 people were hurt.": a timeline
@@ -33,6 +35,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from . import nlp
+from .issuer import in_its_voice, issuer_of
 from .models import Claim, Passage
 from .sources import STANDS_FOR, antecedent
 from .text import (
@@ -127,6 +130,8 @@ def with_article_context(
     times = entry_times(text)
     if _is_a_transcript(text):
         claims = [_spoken_by(claim, text) for claim in claims]
+    issuer = issuer_of(text)
+    claims = [in_its_voice(claim, issuer) for claim in claims]
     placed = [_timed(_within(claim, lies_in), times) for claim in _without_parts_of_a_total(claims)]
     return [
         _named_by_its_paragraph(

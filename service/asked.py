@@ -73,8 +73,10 @@ def question_frame(question: str) -> Claim | None:
         event = next((e for e in [event_of(noun)] if e is not None and e in noun.subtree), None)
     if event is not None and lemma(event) == "have":  # "How many hectares has the fire burned?": inverted
         event = _participle_after(event)
-    if event is not None and lemma(event) in COUNTING and noun is not None and _occurrences(noun):
-        event = None  # "How many deactivations had the union recorded?": the union counts deactivations
+    if event is not None and lemma(event) in COUNTING and noun is not None:
+        # "How many deactivations had the union recorded?": the union counts deactivations; "How many sheep
+        # injured by dogs had the helpline recorded?": sheep injured
+        event = None if _occurrences(noun) else _trailing_participle(noun) or event
     if event is None and noun is not None and not sized:
         event = _trailing_participle(noun) or _where_they_are(noun)
     event = None if sized else event

@@ -188,12 +188,28 @@ def _counted_noun(token):
             return head.head  # "46 festival-goers", however the parser hangs the figure on "festival"
         return _shared_head(head, token) or head
     verb = _value_verb_above(token)
+    if verb is not None and (reached := _counted_before(verb, token)) is not None:
+        return reached
     if verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         subject = subject or _count_in_clausal_subject(verb)
         if subject is not None and subject.i != token.i and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     return _adjacent_noun(token)
+
+
+def _a_time(word) -> bool:
+    """ "for the same day", "on Friday", "at the time": when, not what."""
+    return word.ent_type_ in ("DATE", "TIME") or lemma(word) in ("time", "moment", "point", "stage")
+
+
+def _counted_before(verb, token):
+    """ "The petition had reached 3,400 signatures by Sunday, up from 1,200": the earlier value counts what
+    the later one does, not the petition."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "from"):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < token.i]
+    return next((c for c in objects if any(n.like_num for n in c.children)), None)
 
 
 def _shared_head(noun, figure):
@@ -309,6 +325,8 @@ def open_container(container):
     # "the confirmed death toll" counts deaths: the compound says what, a participle only how sure
     compound = _named_kind(container)
     participle = next((c for c in container.children if _participle_of(c)), None)
+    if participle is not None and noun is None and lemma(participle) in GIVING:
+        participle = None  # "its published figure", "the figure released by police": how it was told
     event = compound if compound is not None else participle
     if noun is None and compound is not None and is_a_thing(lemma(compound)):
         return compound, participle  # "the vehicle count", "its casualty tally": what is counted
@@ -362,9 +380,18 @@ def names_an_occurrence(noun) -> bool:
 def bare_container(noun) -> bool:
     """ "the figure", "a higher figure", not "the number of dead" nor "the death toll": it says nothing
     of what it counts."""
-    return lemma(noun) in CONTAINERS and not any(
-        c.dep_ in ("prep", "compound", "acl", "relcl") for c in noun.children
-    )
+    return lemma(noun) in CONTAINERS and not any(map(_says_what, noun.children))
+
+
+def _says_what(child) -> bool:
+    """ "of dead", "for deaths", "death" (toll), "killed": what is counted; not "for the same day", "from
+    the ministry" or "released on Wednesday" (when and by whom)."""
+    if child.dep_ == "prep":
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return child.lower_ not in ("from", "by") and not all(map(_a_time, objects))
+    if child.dep_ == "acl":
+        return lemma(child) not in GIVING | REPORTING
+    return child.dep_ in ("compound", "relcl")
 
 
 def after_a_bare_container(token) -> bool:

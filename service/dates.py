@@ -1,10 +1,10 @@
 """When a figure holds, read off spaCy's parse (service/clauses.py finds the figure's clause): a DATE of
 the clause that names a point in time, else one on the reporting verb above it ("said on Tuesday"),
 else the date a fact-box line opens with ("Wednesday 13 May: 9 more, taking the total to 15"),
-resolved against the article's date; durations and "since…" are not dates. A date the sentence ties to
-the figure some other way counts first: a "when" clause's ("since 2019, when 27 people were killed"),
-the figure's own phrase ("up from 23 on Wednesday"), the event a relative clause hangs on, the first of
-coordinated clauses."""
+resolved against the article's date; durations and "since…" are not dates; a span "between" two, its end.
+A date the sentence ties to the figure some other way counts first: a "when" clause's ("since 2019, when
+27 people were killed"), the figure's own phrase ("up from 23 on Wednesday"), the event a relative clause
+hangs on, the first of coordinated clauses."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
                 continue
             if _dates_one_of_them(span.root) or _dates_what_it_is_under(span.root):
                 continue
-            if resolved := nlp.resolve_date(span.text, published):
+            if resolved := nlp.resolve_date(_span_end(span), published):
                 return resolved, True
     reporting = [verb for verb in anchor.ancestors if verb.pos_ == "VERB" and lemma(verb) in REPORTING]
     # "the ministry said on Tuesday that 340 had died", "published an analysis on Sunday suggesting"
@@ -105,6 +105,14 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if opening is not None and (resolved := nlp.resolve_date(opening, published)):
         return resolved, True
     return published, False
+
+
+def _span_end(span) -> str:
+    """ "Between January 2022 and October 2025" (two dates to the tagger): its end, when a count is whole."""
+    doc, after = span.doc, span.end
+    if span.text.lower().startswith("between ") and after + 1 < len(doc) and doc[after].lower_ == "and":
+        return next((e.text for e in doc.ents if e.start == after + 1 and e.label_ == "DATE"), span.text)
+    return span.text
 
 
 def _without_who_they_are(tokens: list, noun) -> list:
@@ -147,8 +155,7 @@ def _fronted(date, root) -> bool:
 
 
 def _date_written_after(figure, published: str | None) -> str | None:
-    """ "rose to three on 10 May and to four on 13 May": a date written right after the figure is its own,
-    however the parser hangs it."""
+    """ "rose to three on 10 May and to four on 13 May": a date right after the figure is its own."""
     if figure is None or figure.i + 2 >= len(figure.doc):
         return None
     on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]

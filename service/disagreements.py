@@ -35,7 +35,6 @@ from dataclasses import dataclass
 
 from .clauses import WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
-from .ellipsis import steps_told
 from .events import unharmed_against_harm
 from .figures import is_currency
 from .frame_text import participle
@@ -48,7 +47,7 @@ from .rates import rate_in
 from .tellers import dated_by_repeats, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit, is_an_animal
-from .timelines import timelines
+from .timelines import steps_told, timelines
 from .units import SPEED_NOUNS, SPEEDS, in_scale
 from .vocabulary import EVENT_SIMILARITY, NOUN_SIMILARITY, Vocabulary
 

@@ -130,8 +130,9 @@ THAT_COMPARES = re.compile(r"^(?:that|this)\s+compares\s+with\b", re.I)
 
 def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     order = before if THAT_COMPARES.match(claim.quote) else list(reversed(before))
-    framed = (c for c in order if (c.event or c.activity or c.noun) and _unit_fits(claim, c))
-    lender = next(framed, None)
+    framed = [c for c in order if (c.event or c.activity or c.noun) and _unit_fits(claim, c)]
+    lender = next((c for c in framed if not _aside(c) and c.unit == claim.unit), None)
+    lender = lender or next((c for c in framed if not _aside(c)), framed[0] if framed else None)
     if lender is None or claim.value == lender.value:
         return claim
     if lender.unit != claim.unit:
@@ -140,6 +141,15 @@ def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     earlier = claim.date != lender.date or LOOKS_BACK.search(claim.quote)
     then = {"source": lender.source, "attribution": lender.source} if earlier and not claim.source else {}
     return _framed_as(claim, lender, whose=claim.whose or lender.whose, **then)
+
+
+def _aside(claim: Claim) -> bool:
+    """ "412 licences, a tenth of the 3,900 drivers licensed", "3,000 people at the centre, which has 1,300
+    places": a whole a part is told of, or a figure that describes something; the next sentence's "the true
+    number is 587" disputes the main figure."""
+    value = rf"(?<![\d.,]){re.escape(claim.value)}\b"
+    whole = rf"\b(?:out\s+of|(?:of|among)\s+(?:the|its|their|all))\s+{value}"
+    return re.search(rf"{whole}|,\s+(?:which|where|whose)\s+[^,;]*?{value}", claim.quote, re.I) is not None
 
 
 def _unit_fits(claim: Claim, lender: Claim) -> bool:
@@ -426,25 +436,3 @@ def _number_in_quote(claim: Claim) -> tuple[int, int] | None:
 
 def _number(text: str) -> float:
     return float(text.replace(",", "")) if text[0].isdigit() else word_value(text)
-
-
-def steps_told(group: Sequence[Claim]) -> list[set[str]]:
-    """The values a sentence tells as steps of one count ("29 runners have been taken to hospital, up from
-    the 17 it reported at lunchtime"), or as a part and its whole ("1.6 million of our 4.6 million
-    customers"): never a conflict, whoever else gives them."""
-    return [values for values in _told_together(group, CHANGED_FROM, PART_OF_WHOLE) if len(values) > 1]
-
-
-def parts_and_wholes(group: Sequence[Claim]) -> list[set[str]]:
-    """The values a sentence tells as a part and its whole ("17 of the 60 apiaries"): never two steps of
-    one count."""
-    return [values for values in _told_together(group, PART_OF_WHOLE) if len(values) == 2]
-
-
-def _told_together(group: Sequence[Claim], *patterns: re.Pattern[str]) -> list[set[str]]:
-    """The values of each sentence of the group that one of the patterns matches."""
-    told: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for claim in group:
-        if any(pattern.search(claim.quote) for pattern in patterns):
-            told[(claim.doc_id, claim.start)].add(claim.value)
-    return list(told.values())

@@ -190,6 +190,12 @@ def parse_one(text: str):
 
 # A DATE entity is a point in time only when it names one: a weekday, a month, a relative day or a year.
 DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)", re.I)
+DAY_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+DAY_ORDINALS += [f"twenty-{n}" for n in DAY_ORDINALS[:9]] + ["thirtieth", "thirty-first"]
+ORDINAL_DAY = "|".join(sorted(DAY_ORDINALS, key=len, reverse=True))
+# "Monday the ninth", "Tuesday the 3rd": a day of the month and its weekday
+WEEKDAY_THE_NTH = re.compile(rf"(?:on\s+)?\w+day\s+the\s+(?:(\d\d?)(?:st|nd|rd|th)|({ORDINAL_DAY}))", re.I)
 SEASON = re.compile(r"\b(?:19|20)(\d\d)[-–/](\d\d)\b(?![-/.]\d)")
 POINT_IN_TIME = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
@@ -207,6 +213,8 @@ MONTHS = (  # a month's name, or its abbreviation, → its number (also articles
 MONTH_NAME = re.compile(
     rf"\b(?:{'|'.join(MONTH_NAMES)}|(?:{'|'.join(m[:3] for m in MONTH_NAMES)}|sept)\.?)(?!\w)", re.I
 )
+# "the first of March": 1 March
+NTH_OF_MONTH = re.compile(rf"\b(?:the\s+)?({ORDINAL_DAY})\s+of\s+(?={MONTH_NAME.pattern})", re.I)
 MONTH_ALONE = re.compile(rf"(?:in\s+)?(?:(last|this)\s+)?({MONTH_NAME.pattern})", re.I)
 # "the end of February", "mid-August", "early March 2026": a day of the month, or the month when vague
 MONTH_PART = re.compile(
@@ -264,6 +272,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         ended = int(season[0][:2] + season[2])  # time; one that ended before the article's year is of then
         return str(ended) if reference and ended < int(reference[:4]) else None
     text = DAY_RANGE.sub(r"\1", text)  # not the year 2020
+    text = NTH_OF_MONTH.sub(lambda nth: f"{DAY_ORDINALS.index(nth[1].lower()) + 1} ", text)
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         return str(int(reference[:4]) - how_many(years.group(1)))
     if reference and (days := DAYS_BACK.match(text)):
@@ -284,6 +293,9 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     part = PART_OF_DAY.match(text)  # "by the end of 4 February", "on the night of 2 March": that day
     if part and len(day := resolve_date(text[part.end() :], reference) or "") == len("2026-02-04"):
         return day
+    if reference and (nth := WEEKDAY_THE_NTH.fullmatch(text)):
+        day = int(nth[1] or DAY_ORDINALS.index(nth[2].lower()) + 1)
+        return _latest_day(day, date.fromisoformat(reference))
     if reference and (day := _weekday_or_relative(text, date.fromisoformat(reference))):
         return day.isoformat()
     if reference and (nth := DAY_OF_MONTH.fullmatch(text)):  # "on the 14th": of this month, or the last

@@ -1,13 +1,14 @@
 """Updates: one source's figures for one count at several dates, as a timeline (service/disagreements.py
-finds the groups)."""
+finds the groups); and the values one sentence tells as steps of one count, or as a part and its whole."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from .ellipsis import parts_and_wholes, unsourced_steps
+from .ellipsis import CHANGED_FROM, PART_OF_WHOLE, unsourced_steps
 from .intervals import overlap
 from .models import Claim
 from .tellers import same_source, source_key
@@ -48,3 +49,25 @@ def _joined_to_one(line: Sequence[Claim], lines: Iterable[list[Claim]]) -> bool:
             claims.extend(line)
             return True
     return False
+
+
+def steps_told(group: Sequence[Claim]) -> list[set[str]]:
+    """The values a sentence tells as steps of one count ("29 runners have been taken to hospital, up from
+    the 17 it reported at lunchtime"), or as a part and its whole ("1.6 million of our 4.6 million
+    customers"): never a conflict, whoever else gives them."""
+    return [values for values in _told_together(group, CHANGED_FROM, PART_OF_WHOLE) if len(values) > 1]
+
+
+def parts_and_wholes(group: Sequence[Claim]) -> list[set[str]]:
+    """The values a sentence tells as a part and its whole ("17 of the 60 apiaries"): never two steps of
+    one count."""
+    return [values for values in _told_together(group, PART_OF_WHOLE) if len(values) == 2]
+
+
+def _told_together(group: Sequence[Claim], *patterns: re.Pattern[str]) -> list[set[str]]:
+    """The values of each sentence of the group that one of the patterns matches."""
+    told: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in group:
+        if any(pattern.search(claim.quote) for pattern in patterns):
+            told[(claim.doc_id, claim.start)].add(claim.value)
+    return list(told.values())

@@ -4620,3 +4620,127 @@ def test_what_a_thing_is_licensed_or_built_to_hold_is_no_count():
     asked = question_frame("How many people had Dunmere Health Trust reported treated in hospital by Monday?")
     assert (held.value, held.noun) == ("930", "inmate")
     assert asked is not None and (asked.noun, asked.event) == ("people", "treat")
+
+
+def test_the_true_number_disputes_the_main_figure_before_not_a_whole_or_an_aside():
+    """ "… revoked 412 licences, a little over a tenth of the 3,900 drivers licensed in Korvel. The union
+    says the true number is 587": licences revoked (before: the last figure's frame, drivers licensed);
+    "nearly 3,000 people are staying at the centre, which has 1,300 places. … the real figure on Friday was
+    1,265": people staying (before: places had)."""
+    revoked = claims_in_a_row(
+        "The city's Licensing Authority says it has revoked 412 licences, a little over a tenth of the 3,900 "
+        "drivers licensed in Korvel.",
+        "The United Cab Drivers' Union says the true number is 587.",
+        "2026-03-16",
+    )
+    staying = claims_in_a_row(
+        "Ms Benvari says nearly 3,000 people are staying at the centre, which has 1,300 places.",
+        "The Interior Ministry says the real figure on Friday was 1,265.",
+        "2026-06-13",
+    )
+    assert [(c.noun, c.event) for c in revoked if c.value == "587"] == [("licence", "revoke")]
+    assert [(c.noun, c.event) for c in staying if c.value == "1,265"] == [("people", "staying")]
+
+
+def test_a_figure_published_or_held_at_a_time_says_nothing_of_what_it_counts():
+    """ "The Ministry of Health's published figure for the same day is 4,180" and "The union's figure at
+    the time was 1,750" count what the sentence before does (before: the first counted what was
+    published, the second nothing); so does "The figure, released on Friday, is up from 61,900": the count
+    before, not the "three days" after it; "The number still in hospital fell to 6" still counts its own."""
+    stuck = claims_in_a_row(
+        "The federation says 5,600 people were stuck in hospital.",
+        "The Ministry of Health's published figure for the same day is 4,180.",
+    )
+    walked = claims_in_a_row(
+        "The union says 1,500 workers walked out on Monday.", "The union's figure at the time was 1,750."
+    )
+    in_hospital = claims_in_a_row(
+        "The authority said 57 people were treated for smoke inhalation.",
+        "The number still in hospital fell to 6 by 20 October, the authority said.",
+        "2026-10-20",
+    )
+    repaid = claims_in_a_row(
+        "The fund says 98,250 depositors have now received their money, three days after payouts began.",
+        "The figure, released on Friday afternoon, is up from 61,900 on Thursday.",
+        "2026-03-13",
+    )
+    assert [(c.value, c.noun, c.event) for c in stuck][1] == ("4,180", "people", "stick")
+    assert [(c.noun, c.unit) for c in repaid if c.value == "61,900"] == [("depositor", None)]  # not the days'
+
+    assert [(c.value, c.noun, c.event) for c in walked][1] == ("1,750", "worker", "walk out")
+    assert [c.event for c in in_hospital if c.value == "6"] != ["treat"]
+
+
+def test_an_earlier_value_of_a_count_reached_counts_what_it_reached():
+    """ "The petition had reached 3,400 signatures by Sunday, up from 1,200 when it was handed in": the
+    1,200 are signatures (before: petitions calling for collections)."""
+    [now, before] = claims_of(
+        "The Clean Streets petition calling for weekly collections to be restored had reached 3,400 "
+        "signatures by Sunday, up from 1,200 when it was handed to councillors last month.",
+        "2026-03-02",
+    )
+    assert (now.noun, before.noun, before.event) == ("signature", "signature", None)
+    assert (now.date, before.date) == ("2026-03-01", "2026-02")
+
+
+def test_a_day_of_the_month_in_words_and_a_span_between_two_dates():
+    """ "as of Monday the ninth" in a story of 19 March is 9 March (before: Monday 16 March), "on the first
+    of March" 1 March (before: no date, so the article's); "Between
+    January 2022 and October 2025, the office issued 1,140 licences" holds at October 2025 (before: January
+    2022, which made it background to a 2026 story)."""
+    assert resolve_date("Monday the ninth", "2026-03-19") == "2026-03-09"
+    assert resolve_date("on Tuesday the 3rd", "2026-03-19") == "2026-03-03"
+    assert resolve_date("the first of March", "2026-03-19") == "2026-03-01"
+    assert resolve_date("the twenty-third of February", "2026-03-19") == "2026-02-23"
+    [issued] = claims_of(
+        "Between January 2022 and October 2025, the Northgate office issued 1,140 taxi licences.",
+        "2026-03-09",
+    )
+    assert issued.date == "2025-10" and not is_background(issued)
+
+
+def test_a_bodys_own_release_tells_its_first_person_and_unattributed_figures():
+    """ "A message from Quayside Parcels" under the headline: "Our own records show that 146 parcels were
+    removed" and "we had received 124 claims" are Quayside's (before: "Our own records" and no one, so
+    they joined no line or dispute with Quayside's figures told elsewhere); "At the time, 58 lockers were
+    damaged", told by no one, stays the notice's own; a newspaper's byline, a headline's body and a chief
+    executive's letter issue nothing."""
+    notice = make_article(
+        "notice",
+        "An update for our customers on thefts from our lockers\n6 March 2026\n"
+        "A message from Quayside Parcels\n\n"
+        "Our own records show that 146 parcels were removed without authorisation in February. "
+        "By Tuesday 3 March, we had received 124 claims for parcels taken from our lockers. "
+        "At the time, 58 lockers were damaged.\n",
+    )
+    blog = make_article(
+        "blog",
+        "What our helpline is hearing\n12 March 2026 - Fold & Field Trust blog - posted by Hannah Lisle\n\n"
+        "Our helpline has now recorded 67 sheep injured by dogs since New Year.\n",
+    )
+    paper = make_article(
+        "paper",
+        "Statement from Quayside Parcels: thefts rise\n6 March 2026\nBy Jonas Elm, Brennick Courier\n\n"
+        "Some 146 parcels were removed from lockers in February.\n",
+    )
+    letter = make_article(
+        "letter",
+        "A note to customers\n6 March 2026\n"
+        "A message from Dorian Pelt, Chief Executive, Brannock Retail Group\n\n"
+        "We have refunded 412 customers so far.\n",
+    )
+    told = {c.value: c.source for c in article_claims(notice)}
+    assert told == {"146": "Quayside Parcels", "124": "Quayside Parcels", "58": None}
+    assert [c.source for c in article_claims(blog)] == ["Fold & Field Trust"]
+    assert {c.source for c in article_claims(paper)} == {None}
+    assert "Dorian Pelt" not in {c.source for c in article_claims(letter)}
+
+
+def test_a_question_about_what_befell_those_a_body_recorded_asks_about_that():
+    """ "How many sheep injured by dogs had the helpline recorded by 12 March?" asks about sheep injured
+    (before: sheep recorded, which no figure's frame is); "How many deactivations had the union recorded?"
+    still asks about deactivations."""
+    injured = question_frame("How many sheep injured by dogs had the Fold & Field Trust helpline recorded?")
+    counted = question_frame("How many deactivations had the union recorded?")
+    assert injured is not None and (injured.noun, injured.event) == ("sheep", "injure")
+    assert counted is not None and counted.event is None

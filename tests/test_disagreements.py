@@ -13,13 +13,13 @@ from service.asked import question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import article_claims, extract_claims
 from service.disagreements import find_disagreements, frame_keys, group_claims, is_vague
-from service.ellipsis import steps_told
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
 from service.matching import about_question
 from service.models import Claim, Passage
 from service.tellers import dated_by_repeats
 from service.thesaurus import same_act
+from service.timelines import steps_told
 from service.vocabulary import EVENT_SIMILARITY, Vocabulary, read_lexicon
 
 from .conftest import SEEDS
