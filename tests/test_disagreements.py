@@ -1022,11 +1022,17 @@ BLIND_PACKS = [
     "sterilisation_unit_failure_synthetic",
     "ferry_grounding_rescue_synthetic",
     "street_tree_felling_synthetic",
+    "rat_infestation_synthetic",
+    "delayed_discharges_synthetic",
+    "taxi_licence_fraud_synthetic",
+    "parcel_locker_thefts_synthetic",
+    "pool_closures_synthetic",
+    "sheep_worrying_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """228 packs written blind (by helpers that never read service/), in 77 rounds: the
+    """234 packs written blind (by helpers that never read service/), in 79 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1368,17 +1374,25 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     sleep", "97 diverted patients waited", "the start of the month", a date after the figure a count rose
     from, a counter's place, "in the past 48 hours" and capacities: 5 of 6, 5 of 6, 0, 0, 0, 0, 14; 5 of 6,
     6 of 6, 0, 2, 0, 2, 11; 6 of 6, 4 of 6, 0, 1, 1, 5, 11. On the older 219: updates 307 -> 309, questions
-    given 684 -> 687, nothing lost.
+    given 684 -> 687, nothing lost. The seventy-eighth (a city's rat infestation, hospital beds blocked by
+    patients fit to leave, taxi licences revoked after a fraud), first run: 2 of 6, 5 of 6, 2, 1, 0, 1, 7; the
+    seventy-ninth (thefts from parcel lockers, pools closed over energy costs, sheep killed by dogs), first
+    run after the 78th set's mends: 3 of 6, 5 of 6, 0, 1, 0, 0, 7 (its one false alarm a figure the gold had
+    left out). After "the true number is 587" taking the main figure before it, "its published figure for
+    the same day", "up from 1,200" counting what was reached, "Monday the ninth", "the first of March", a
+    body's own release and "How many sheep injured … had the helpline recorded?": 4 of 6, 6 of 6, 1, 1, 0,
+    1, 10; 3 of 6, 6 of 6, 0, 0, 0, 0, 8. On the older 228: conflicts 370 -> 372, updates 324 -> 325, false
+    alarms 60 -> 59, unrelated on questions 88 -> 86, questions given 723 -> 728, nothing lost.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 367
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 321
-    assert sum(r.agreements_reported for r in reports) <= 19
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 376
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 334
+    assert sum(r.agreements_reported for r in reports) <= 20
     assert sum(r.false_alarms for r in reports) <= 61
     assert sum(r.unrelated_figures_reported for r in reports) <= 39
-    assert sum(r.unrelated_on_questions for r in reports) <= 88
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 717
+    assert sum(r.unrelated_on_questions for r in reports) <= 87
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 740
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():

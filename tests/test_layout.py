@@ -27,6 +27,7 @@ GROUNDING = {
     "sources",
     "naming",
     "article_context",
+    "issuer",
     "frame_text",
     "events",
     "keys",
