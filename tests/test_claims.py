@@ -4740,7 +4740,7 @@ def test_a_question_about_what_befell_those_a_body_recorded_asks_about_that():
     """ "How many sheep injured by dogs had the helpline recorded by 12 March?" asks about sheep injured
     (before: sheep recorded, which no figure's frame is); "How many deactivations had the union recorded?"
     still asks about deactivations."""
-    injured = question_frame("How many sheep injured by dogs had the Fold & Field Trust helpline recorded?")
+    injured = question_frame("How many sheep injured by dogs had the helpline recorded by 12 March?")
     counted = question_frame("How many deactivations had the union recorded?")
     assert injured is not None and (injured.noun, injured.event) == ("sheep", "injure")
     assert counted is not None and counted.event is None
