@@ -3,7 +3,7 @@ association says as many as 95". The second figure is told in few words and says
 counts; it takes the frame of the figure it is set against (service/claims.py builds the frames).
 Or told over two: "Torvane says 620 jobs will be lost. The union says the real number is 1,100": a
 count that names nothing ("the real number", "the true toll", "puts the figure at") takes the frame of
-the last figure of the sentence before."""
+the last figure of the sentence before that is neither a whole nor an aside (_aside), a count's first."""
 
 from __future__ import annotations
 
