@@ -35,6 +35,7 @@ A_PERSONS_ROLE = re.compile(
     r"|manager|head|founder|minister|spokes\w+)\b",
     re.I,
 )
+LINES_UNDER_HEADLINE = 5  # the headline and the four lines under it
 CONNECTORS = frozenset("of and for".split())
 MAX_ACRONYM = 5  # "VMA", not "CHAIR" … "PRESIDENT" (a heading)
 TITLES = frozenset("mr mrs ms dr professor prof sir dame".split())
@@ -54,13 +55,10 @@ def issuer_of(text: str) -> str | None:
     return None
 
 
-LINES_UNDER_HEADLINE = 5  # the headline and the four lines under it
-
-
 def _a_body(name: str) -> str | None:
     """An organisation's name: two capitalised words or more ("Ministry of Health") or a short acronym
     ("VMA"), not a newspaper's ("The Halsey Ledger") nor a person's ("Dr Hedda Vallin")."""
-    name = re.sub(r"(?:[ \t]+(?:of|and|&|for))+$", "", name.strip(" .,"))
+    name = re.sub(r"(?:[ \t]+(?:of|and|&|for))+$", "", name)  # "Quayside Parcels and" its partners
     words = name.split()
     capitalised = [w for w in words if w[:1].isupper()]
     acronym = name.isupper() and 1 < len(name) <= MAX_ACRONYM
@@ -77,10 +75,9 @@ def in_its_voice(claim: Claim, issuer: str | None) -> Claim:
     """A figure the issuer's document tells in the first person ("Our helpline has recorded", "By Tuesday,
     we had received") is the issuer's; one its sentence gives no teller for stays the document's own
     ("At the time, 58 buses were parked at the depot": what the body saw, not a figure it keeps)."""
-    if issuer is None:
-        return claim
-    if not (claim.source is None and SPOKEN_AS_WE.search(claim.quote)) and not (
-        claim.source and FIRST_PERSON.fullmatch(claim.source)
-    ):
+    told_as_we = (
+        FIRST_PERSON.fullmatch(claim.source) if claim.source is not None else SPOKEN_AS_WE.search(claim.quote)
+    )
+    if issuer is None or not told_as_we:
         return claim
     return claim.model_copy(update={"source": issuer, "attribution": issuer})
