@@ -13,9 +13,8 @@ from datetime import date, timedelta
 
 from . import nlp
 from .clauses import GIVING, PUBLISHED, REPORTING, clause_of, lemma
-from .when_clause import when_clause_date
+from .when_clause import POINT_LABELS, date_written_after, when_clause_date
 
-POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
 
 # a fact box's line or a live blog's entry: "Wednesday 13 May: …", a timeline's "June 8, 12:15: …"
@@ -54,7 +53,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     crash killed 31"), of the event a relative clause hangs on ("the 2009 collision, in which 31 died"),
     else one on the reporting verb above ("said on Tuesday"), else the article's date. A date that goes
     with another figure ("up from 88 on Wednesday") is that figure's: first the figure's own phrases."""
-    if (written := _date_written_after(figure, published)) is not None:
+    if (written := date_written_after(figure, published)) is not None:
         return written, True
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
     now = _holds_now(anchor)
@@ -152,16 +151,6 @@ def _fronted(date, root) -> bool:
     on_root = date.root.dep_ == "pobj" and date.root.head.head.i == root.i
     set_off = date.end < len(date.doc) and date.doc[date.end].text == ","
     return on_root and set_off and subject is not None and date.end < subject.i
-
-
-def _date_written_after(figure, published: str | None) -> str | None:
-    """ "rose to three on 10 May and to four on 13 May": a date right after the figure is its own."""
-    if figure is None or figure.i + 2 >= len(figure.doc):
-        return None
-    on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]
-    if on.lower_ not in ("on", "by") or date.ent_type_ not in POINT_LABELS or date.ent_iob_ != "B":
-        return None
-    return nlp.resolve_date(nlp.entity_of(date).text, published)
 
 
 def _date_on(verb, published: str | None) -> str | None:

@@ -44,7 +44,7 @@ from .nlp import days_apart
 from .one_time import at_one_time
 from .presence import is_presence
 from .rates import rate_in
-from .tellers import dated_by_repeats, same_source, set_against, source_key
+from .tellers import dated_by_repeats, one_voice, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit, is_an_animal
 from .timelines import steps_told, timelines
@@ -359,8 +359,10 @@ def conflicting_pairs(group: Sequence[Claim], window: int) -> list[tuple[Claim, 
     pairs, steps = [], steps_told(group)
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            if a.before or b.before or same_source(source_key(a), source_key(b)) or overlap(a, b):
+            if a.before or b.before:
                 continue  # a value told as the one before, with no day of its own, is no figure for a day
+            if same_source(source_key(a), source_key(b)) or one_voice(a, b) or overlap(a, b):
+                continue
             if _magnitudes_apart(a, b):
                 continue
             if {a.value, b.value} in steps:

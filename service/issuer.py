@@ -17,18 +17,32 @@ WORD = r"[A-Z][\w&'’-]*"
 ORG = rf"(?P<org>{WORD}(?:[ \t]+(?:of|and|&|for|{WORD}))*)"
 # a dateline ("HARNAU - ") or a date ("12 March 2026 - ") may come first
 LEAD = r"^(?:[A-Z][A-Z ]+[ \t]+[–—-][ \t]+|\d{1,2}[ \t]+[A-Za-z]+[ \t]+\d{4}[ \t]+[–—-][ \t]+)?"
-# "A message from X", "Issued by the X", "This statement is issued by X"; "X – Press Office", "X blog"
+# "A message from X", "Issued by the X", "This statement is issued by X", "Organised by X"; "X –
+# Press Office", "X blog"
 ISSUED = [
     re.compile(
         LEAD
         + r"(?i:(?:this[ \t]+\w+[ \t]+is[ \t]+)?(?:a[ \t]+)?(?:(?:message|statement|letter|notice|update)"
-        r"[ \t]+(?:issued[ \t]+by|from)|issued[ \t]+by)[ \t]+(?:the[ \t]+)?)" + ORG
+        r"[ \t]+(?:issued[ \t]+by|from)|(?:issued|organi[sz]ed|published)[ \t]+by)[ \t]+(?:the[ \t]+)?)" + ORG
     ),
     re.compile(
         LEAD + ORG + r"(?:[ \t]+[–—|-])?[ \t]+(?:[A-Z][\w’']*[ \t]+)?"
         r"(?i:press[ \t]+office|(?:press|news|media)[ \t]+release|blog|newsletter)\b"
     ),
+    # "Safer Streets Trust | Report summary": set off from its name, not "Extreme Heat Bulletin No. 7"
+    re.compile(
+        LEAD + ORG + r"[ \t]+[–—|-][ \t]+(?:[A-Z][\w’']*[ \t]+)?(?i:report|summary|bulletin|briefing)\b"
+    ),
 ]
+# "PRESS RELEASE | For immediate release" names no body: the release's first sentence does ("Halvergate,
+# 9 March 2026 – Glida, Kestria's leading operator, today announced …")
+A_RELEASE = re.compile(r"(?i)\b(?:(?:press|news|media)[ \t]+release|for[ \t]+immediate[ \t]+release)\b")
+DAY = r"(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+[ \t]+\d{1,2},?)[ \t]+\d{4}"  # "9 March 2026", "March 9, 2026"
+DATELINE = rf"(?:[A-Z][\w'’ ]*,[ \t]+)?{DAY}[ \t]+[–—-][ \t]+"  # "Halvergate, 9 March 2026 – "
+ANNOUNCED = re.compile(
+    rf"^(?:{DATELINE})?(?P<org>{WORD}(?:[ \t]+(?:of|and|&|for|{WORD}))*)(?:,[^,\n]{{1,120}},)?[ \t]+"
+    r"(?:today[ \t]+|has[ \t]+)?(?:announce[ds]|launch(?:ed|es)|unveil(?:ed|s)|publish(?:ed|es))\b"
+)
 # "A message from Dorian Pelt, Chief Executive, …": a person who speaks for a body, not the body
 A_PERSONS_ROLE = re.compile(
     r",[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+){0,2}(?:chief|executive|director|chair\w*|president|secretary|officer"
@@ -44,15 +58,31 @@ SPOKEN_AS_WE = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
 
 def issuer_of(text: str) -> str | None:
-    """The body that issues the document, named by a line under its headline, else None."""
-    for line in [line.strip() for line in text.splitlines() if line.strip()][1:LINES_UNDER_HEADLINE]:
+    """The body that issues the document, named by a line under its headline, else by the first sentence
+    of a release, else None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[1:LINES_UNDER_HEADLINE]:
         for pattern in ISSUED:
             found = pattern.match(line)
             if found is None or A_PERSONS_ROLE.match(line, found.end("org")):
                 continue
             if (body := _a_body(found["org"])) is not None:
                 return body
-    return None
+    return _announcer(lines)
+
+
+def _announcer(lines: list[str]) -> str | None:
+    """The body a release's first paragraph says announces it, when a line under the headline calls the
+    document a release and names no one: a one-word name ("Glida") will do, a person's will not."""
+    marked = [i for i, line in enumerate(lines[1:LINES_UNDER_HEADLINE], 1) if A_RELEASE.search(line)]
+    opening = lines[marked[0] + 1] if marked and marked[0] + 1 < len(lines) else ""
+    if (found := ANNOUNCED.match(opening)) is None:
+        return None
+    name = found["org"]
+    if " " in name or name.isupper():
+        return _a_body(name)
+    named = {e.text: e.label_ for e in nlp.parse_one(opening).ents}
+    return None if named.get(name) == "PERSON" else name
 
 
 def _a_body(name: str) -> str | None:

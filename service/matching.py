@@ -108,7 +108,12 @@ def about_question(
         found = found if len(found) == 1 else []  # several: which one the question means is not known
     if not found and asked.event == "have" and asked.noun != "*":  # "How many requests does it have open?"
         found = _asked_here(replace(asked, event=None), unsaid)  # "there were 1,590 open repair requests"
-    of_noun = [(d, keys) for d, keys in keyed if any(key.noun == asked.noun for key in keys)]
+    # (and not one for another place than the one asked about: a province's cases are not the country's)
+    of_noun = [
+        (d, keys)
+        for d, keys in keyed
+        if any(key.noun == asked.noun and _placed_alike(asked, key) for key in keys)
+    ]
     unsaid_event = asked.event is None or asked.event.split()[0] in AFFECTING  # "were affected by the breach"
     if not found and unsaid_event and asked.noun not in ("*", *GENERIC_NOUNS) and _asks_a_doing(frame):
         # "How many patients had the agency linked to the pills?": the one dispute over patients, whatever
@@ -205,6 +210,10 @@ def _asked_here(asked, keyed) -> list[Disagreement]:
         return found
     # no figure of the story names a place, and the place is the story's own
     return _asked_among(replace(asked, places=frozenset()), placeless)
+
+
+def _placed_alike(asked, key) -> bool:
+    return not asked.places or not key.places or asked.places == key.places
 
 
 def _sites_in(places, keyed) -> set[str]:

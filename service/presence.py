@@ -43,9 +43,10 @@ def tells_presence(prep) -> bool:
 
 def common_place(token) -> bool:
     """ "the boat", "hospital": a place that is no named one (those count where, not what); a clause on it
-    ("hospital, of whom five are in intensive care") is not part of its name, nor a phrase on it that names
-    no place ("the refuge under the council's stray dog contract"; not "facilities in Lisk")."""
-    own = [t for c in token.children if c.dep_ not in ("relcl", "acl", "prep") for t in c.subtree]
+    ("hospital, of whom five are in intensive care") is not part of its name, nor whose it is ("on Brennock's
+    waiting list"), nor a phrase on it that names no place ("the refuge under the council's stray dog
+    contract"; not "facilities in Lisk")."""
+    own = [t for c in token.children if c.dep_ not in ("relcl", "acl", "prep", "poss") for t in c.subtree]
     placed = [t for c in token.children if c.dep_ == "prep" for t in c.subtree if t.ent_type_ in PLACE_LABELS]
     named = [t for t in [token, *own] if t.ent_type_ in PLACE_LABELS | NOT_PLACE_LABELS or t.pos_ == "PROPN"]
     named += placed

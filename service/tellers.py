@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .issuer import SPOKEN_AS_WE
 from .models import Claim
 from .nlp import POINT_IN_TIME
 
@@ -27,6 +28,14 @@ def same_source(a: str, b: str) -> bool:
         return a == b
     words_a, words_b = set(a.split()), set(b.split())
     return words_a <= words_b or words_b <= words_a or _initials_of(a, b) or _initials_of(b, a)
+
+
+def one_voice(a: Claim, b: Claim) -> bool:
+    """A body's own document tells its unattributed figures and its "we" figures in one voice ("A gift of
+    250 crowns puts your name in the book", "a gift of 34 crowns, and we will send you a postcard")."""
+    if a.doc_id != b.doc_id or (a.source is None) == (b.source is None):
+        return False
+    return bool(SPOKEN_AS_WE.search((b if a.source is None else a).quote))
 
 
 def _initials_of(short: str, name: str) -> bool:

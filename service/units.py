@@ -22,6 +22,8 @@ MEASURE_UNITS = (
     (r"nautical\s+miles?", "nautical miles"),
     (r"square\s+(?:kilomet(?:re|er)s?|km)", "square kilometres"),
     (r"square\s+miles?", "square miles"),
+    (r"square\s+met(?:re|er)s?|m²|(?-i:m2)\b", "square metres"),
+    (r"square\s+(?:feet|foot)|sq\.?\s?ft", "square feet"),
     (r"cubic\s+met(?:re|er)s?|m3|m³", "cubic metres"),
     (r"cubic\s+(?:feet|foot)", "cubic feet"),
     (r"hectares?", "hectares"),

@@ -1,9 +1,14 @@
 """The date a "when" clause gives a figure (service/dates.py reads every other date): "since 2019, when 27
-people were killed", "When the agency first announced it a week ago, it had 14 cases"."""
+people were killed", "When the agency first announced it a week ago, it had 14 cases"; and the date written
+right after it: "rose to four on 13 May", "up from 131 last week"."""
 
 from __future__ import annotations
 
+import re
+
 from . import nlp
+
+POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 
 
 def _result_or_rest(verb) -> bool:
@@ -69,3 +74,25 @@ def _date_before(when):
     before = doc[when.i - 2]
     dated = [c for c in before.children if c.ent_type_ == "DATE"]
     return dated[0] if dated and not before.ent_type_ else before
+
+
+TOLD_FROM_ANOTHER_DAY = re.compile(r"\b(?:earlier|before|later|previously)$", re.I)
+
+
+def date_written_after(figure, published: str | None) -> str | None:
+    """ "rose to three on 10 May and to four on 13 May", "up from 131 last week": a date right after the
+    figure is its own."""
+    if figure is None or figure.i + 2 >= len(figure.doc):
+        return None
+    told = nlp.entity_of(figure.doc[figure.i + 1]) if _a_date_opens(figure.doc[figure.i + 1]) else None
+    if figure.head.lower_ == "from" and told is not None and not TOLD_FROM_ANOTHER_DAY.search(told.text):
+        # the count before a change: "last week" is a week before the article ("a week earlier" is not)
+        return nlp.resolve_date(re.sub(r"(?i)^last week$", "a week ago", told.text), published)
+    on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]
+    if on.lower_ not in ("on", "by") or date.ent_type_ not in POINT_LABELS or date.ent_iob_ != "B":
+        return None
+    return nlp.resolve_date(nlp.entity_of(date).text, published)
+
+
+def _a_date_opens(token) -> bool:
+    return token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B"

@@ -14,7 +14,7 @@ from service.clauses import WHOLE_COUNTRY
 from service.disagreements import is_background
 from service.figures import interval, with_units
 from service.models import Claim, Passage
-from service.nlp import resolve_date
+from service.nlp import parse_one, resolve_date
 
 from .conftest import SEEDS
 
@@ -4744,3 +4744,101 @@ def test_a_question_about_what_befell_those_a_body_recorded_asks_about_that():
     counted = question_frame("How many deactivations had the union recorded?")
     assert injured is not None and (injured.noun, injured.event) == ("sheep", "injure")
     assert counted is not None and counted.event is None
+
+
+def test_a_single_letter_before_a_hyphen_opens_one_word():
+    """ "568 e-scooter injuries" counts injuries of a kind, "e-scooter-related attendances" attendances
+    (before: the tokenizer split "e-scooter" at its hyphen and the parser counted "e", so no two articles'
+    figures for one count could meet); "well-known" and "3-1" still split."""
+    [injuries] = claims_of(
+        "The report, published on Monday, found 568 e-scooter injuries at the two hospitals."
+    )
+    [attendances] = claims_of(
+        "Our review of triage records found 412 e-scooter-related attendances last year."
+    )
+    assert injuries.noun == "e-scooter injury"
+    assert attendances.noun == "attendance"
+    assert [t.text for t in parse_one("a well-known X-ray in a 3-1 win")] == [
+        "a",
+        "well",
+        "-",
+        "known",
+        "X-ray",
+        "in",
+        "a",
+        "3",
+        "-",
+        "1",
+        "win",
+    ]
+
+
+def test_a_count_before_a_change_is_dated_by_the_words_right_after_it():
+    """ "has reached 159, up from 131 last week" dates the 131 a week before the article (before: the
+    article's own day, so the two could make no line); "up from 1,140 a week earlier" is a week before the
+    other figure's day, not the article's."""
+    reached = claims_of(
+        "The number of people treated after e-scooter accidents this year has reached 159, up from 131 last"
+        " week, according to the health board.",
+        "2026-03-13",
+    )
+    tested = claims_of(
+        "By Sunday evening, 2,380 patients had been tested at the drop-in centres, up from 1,140 a week"
+        " earlier, the board said.",
+        "2026-03-16",
+    )
+    assert {c.value: c.date for c in reached} == {"159": "2026-03-13", "131": "2026-03-06"}
+    assert {c.value: c.date for c in tested} == {"2,380": "2026-03-15", "1,140": "2026-03-08"}
+
+
+def test_an_area_in_square_metres_is_a_measure():
+    """ "roughly 450 square metres of the nave roof" is an area (before: 450 metres counted, as if metres
+    were things)."""
+    [stripped] = claims_of("Firefighters said roughly 450 square metres of the nave roof had been stripped.")
+    [floor] = claims_of("The hall has 1,200 m² of floor space.")
+    assert (stripped.value, stripped.unit) == ("450 square metres", "square metres")
+    assert floor.unit == "square metres"
+
+
+def test_a_report_a_release_and_an_appeal_page_tell_their_bodys_figures():
+    """A body's report ("Tarnwick Road Safety Trust | Report summary"), a release whose first sentence
+    names who announces it ("PRESS RELEASE", then "Velloran, 9 March 2026 – Scootra, the city's operator,
+    today announced …") and an appeal page "Organised by the Diocese of Ambry" tell their "we" figures as
+    that body's (before: no one's); a bulletin's own name ("Extreme Heat Bulletin No. 7") issues nothing."""
+    report = make_article(
+        "report",
+        "Counting the cost: scooter injuries, 2022 to 2025\n2 March 2026\n"
+        "Tarnwick Road Safety Trust | Report summary\n\n"
+        "Our review of triage records found 568 scooter-related attendances in 2025.\n",
+    )
+    release = make_article(
+        "release",
+        "Operator announces a safety package\nMonday 9 March 2026\nPRESS RELEASE | For immediate release\n\n"
+        "Velloran, 9 March 2026 – Scootra, the city's operator, today announced new safety measures.\n"
+        "We have now suspended 315 accounts for unsafe riding since 1 January.\n",
+    )
+    page = make_article(
+        "page",
+        "Raise the roof: the official appeal\nLast updated 12 March 2026\n"
+        "Organised by the Diocese of Ambry on Givewell\n\n"
+        "In our first five days we've raised 186,400 crowns from 1,312 donors.\n",
+    )
+    bulletin = make_article(
+        "bulletin",
+        "Rails buckle in the heat\n15 July 2026\nExtreme Heat Bulletin No. 7 (excerpt)\n\n"
+        "We recorded 41 buckled rails on Tuesday.\n",
+    )
+    assert [c.source for c in article_claims(report)] == ["Tarnwick Road Safety Trust"]
+    assert [c.source for c in article_claims(release)] == ["Scootra"]
+    assert {c.source for c in article_claims(page)} == {"Diocese of Ambry"}
+    assert {c.source for c in article_claims(bulletin)} == {None}
+
+
+def test_whose_list_a_group_is_on_is_no_place_named():
+    """ "1,140 people are on Tarlow's allotment waiting list" are on a list, as "on its waiting list" are
+    (before: "Tarlow's" made the list a named place, so the figure said nothing of where the people were,
+    and the question asked only about people)."""
+    [listed] = claims_of("The council says 1,140 people are on Tarlow's allotment waiting list.")
+    asked = question_frame("How many people are on Tarlow's allotment waiting list according to the council?")
+    assert (listed.noun, listed.event) == ("people", "on list")
+    assert asked is not None and (asked.noun, asked.event) == ("people", "on list")

@@ -3009,3 +3009,62 @@ def test_a_question_about_what_a_thing_can_hold_gets_no_dispute(shared_desk):
     )
     capacity = "How many passengers is the Lannet Star certificated to carry?"
     assert attached(capacity, found, shared_desk.vocabulary) == []
+
+
+def test_a_sources_count_before_a_rise_starts_its_line_though_it_has_no_day(shared_desk):
+    """ "logged 132 objections …, up from 87 when the committee met earlier this month": the department's
+    count went from 87 to 132 (before: the 87 had no day of its own, so no line); a sum, a rate and an
+    article's own figure told "down from" or "up from" another period's are no running count."""
+    logged = parsed(
+        {
+            "a": "The planning department said on Friday it had logged 132 objections to the application, up"
+            " from 87 when the committee met earlier this month."
+        },
+        {"a": "2026-03-16"},
+    )
+    assert kinds(find_disagreements(logged, shared_desk.vocabulary)) == [("update", ["87", "132"])]
+    other_periods = parsed(
+        {
+            "a": "The club said the cheapest season ticket would cost €540, up from €470 this season.",
+            "b": "The department said the lane carried 4,100 vehicles a day in February, up from about 2,950"
+            " before it opened.",
+            "c": "Average length of stay: 34 days (up from 27 days in 2024–25).",
+        },
+        {"a": "2026-05-11", "b": "2026-03-06", "c": "2026-03-20"},
+    )
+    assert find_disagreements(other_periods, shared_desk.vocabulary) == []
+
+
+def test_a_bodys_page_tells_its_own_and_its_we_figures_in_one_voice(shared_desk):
+    """An appeal "A message from the Harrowgate Abbey Trust": "A gift of 34 crowns …, and we will send you a
+    postcard" is the trust's, "A gift of 250 crowns puts your name in the book" the page's own; one voice,
+    two gifts, no dispute (before: the trust and the page were set against each other)."""
+    page = make_article(
+        "page",
+        "Ways to help the abbey\n12 March 2026\nA message from the Harrowgate Abbey Trust\n\n"
+        "A gift of 34 crowns sponsors one new slate, and we will send you a postcard by way of thanks.\n"
+        "A gift of 250 crowns puts your name in the book of benefactors.\n",
+    )
+    claims = article_claims(page)
+    assert {c.value for c in claims} == {"34 crowns", "250 crowns"}
+    assert find_disagreements(claims, shared_desk.vocabulary) == []
+
+
+def test_a_question_about_a_province_gets_no_dispute_over_the_country(shared_desk):
+    """ "How many suspected cholera cases have been recorded in Ashvale province?" is not answered by the
+    ministry's count for the whole country, though it is the one dispute over cholera cases (before: it was
+    attached as the one dispute over the noun asked about)."""
+    counted = [
+        claim(doc, value, noun="cholera case", source="health ministry", date=day, places=["Drevia"])
+        for doc, value, day in [("a", 214, "2026-03-02"), ("b", 287, "2026-03-05")]
+    ]
+    died = [  # the province is one the story names
+        claim(doc, value, event="die", source=source, date="2026-03-05", places=["Ashvale"])
+        for doc, value, source in [("c", 17, "governor"), ("d", 46, "clinic")]
+    ]
+    found = find_disagreements([*counted, *died], shared_desk.vocabulary)
+    cases = [d for d in found if d.kind == "update"]
+    assert kinds(found) == [("update", ["214", "287"]), ("conflict", ["17", "46"])]
+    province = "How many suspected cholera cases have been recorded in Ashvale province?"
+    assert attached(province, found, shared_desk.vocabulary) == []
+    assert attached("How many cholera cases have been recorded?", found, shared_desk.vocabulary) == cases
