@@ -122,9 +122,11 @@ def _without_who_they_are(tokens: list, noun) -> list:
 
 
 def _the_period_told(token) -> bool:
-    """A date opened by "for" ("for 2025", "for March"): the span a told figure is for, not when told."""
+    """A date opened by "for" ("for 2025", "for March") or "during" ("During 2025 the trust asked for 3,060
+    charges to be cancelled"): the span a figure is for, not when told."""
     span = nlp.entity_of(token) if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" else None
-    return span is not None and span.root.head.lower_ == "for" and bool(nlp.POINT_IN_TIME.search(span.text))
+    opened = span is not None and span.root.head.lower_ in ("for", "during", "throughout")
+    return opened and bool(nlp.POINT_IN_TIME.search(span.text))
 
 
 def _date_the_sentence_opens_on(doc) -> str | None:
@@ -145,11 +147,13 @@ def _date_the_sentence_opens_on(doc) -> str | None:
 
 
 def _fronted(date, root) -> bool:
-    """ "In 2022, the commission recorded 502 people turned away", "At the last election, in 2022, …": a
-    date set off by a comma before the main verb's subject dates all the sentence says."""
+    """ "In 2022, the commission recorded 502 people turned away", "At the last election, in 2022, …",
+    "During 2025 the trust asked its contractor to cancel 3,060 charges": a date set off by a comma, or
+    opening the sentence, before the main verb's subject dates all the sentence says."""
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     on_root = date.root.dep_ == "pobj" and date.root.head.head.i == root.i
-    set_off = date.end < len(date.doc) and date.doc[date.end].text == ","
+    opening = date.start == 1 and date.doc[0].lower_ in ("in", "during", "throughout")
+    set_off = opening or (date.end < len(date.doc) and date.doc[date.end].text == ",")
     return on_root and set_off and subject is not None and date.end < subject.i
 
 

@@ -116,8 +116,10 @@ def borrowed_from_before(claims: list[Claim], before: list[Claim]) -> list[Claim
     """Figures that name nothing take the frame of the last figure in the same unit (a count's, a sum's
     in its currency) that the sentence before gives; a bare number, that of a measurement and its unit
     ("The union says 4,800 hectares were damaged. The ministry says 3,100.")."""
+    alone = len(claims) == 1
     return [
-        claim if claim.noun or claim.event or claim.activity else _borrowed(claim, before) for claim in claims
+        claim if claim.noun or claim.event or claim.activity else _borrowed(claim, before, alone)
+        for claim in claims
     ]
 
 
@@ -128,7 +130,7 @@ LOOKS_BACK = re.compile(r"\b(?:days?|weeks?)\s+(?:earlier|before|ago)\b", re.I) 
 THAT_COMPARES = re.compile(r"^(?:that|this)\s+compares\s+with\b", re.I)
 
 
-def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
+def _borrowed(claim: Claim, before: list[Claim], alone: bool = False) -> Claim:
     order = before if THAT_COMPARES.match(claim.quote) else list(reversed(before))
     framed = [c for c in order if (c.event or c.activity or c.noun) and _unit_fits(claim, c)]
     lender = next((c for c in framed if not _aside(c) and c.unit == claim.unit), None)
@@ -140,6 +142,11 @@ def _borrowed(claim: Claim, before: list[Claim]) -> Claim:
     # "… 161,900 parcels, the network said. The tally had stood at 118,200 a week earlier": its count then
     earlier = claim.date != lender.date or LOOKS_BACK.search(claim.quote)
     then = {"source": lender.source, "attribution": lender.source} if earlier and not claim.source else {}
+    # "Campaigners say 14,200 tickets were issued last year. The firm insists the true number was 11,480":
+    # another teller's figure for the same count, then (its sentence's only figure)
+    disputed = alone and claim.source and lender.source and claim.source != lender.source
+    disputed = disputed and not claim.date_stated
+    then |= {"date": lender.date} if disputed else {}
     return _framed_as(claim, lender, whose=claim.whose or lender.whose, **then)
 
 

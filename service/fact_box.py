@@ -152,6 +152,8 @@ ANOTHER_EVENT = re.compile(
 # "For comparison, police estimated the largest crowd of the 2019 protests at 120,000", also after a live
 # blog's time ("16:45 - For comparison: at the 2022 election, …")
 FOR_COMPARISON = re.compile(r"^(?:\d{1,2}:\d{2}\s*[—–-]\s*)?for\s+comparison\b", re.I)
+# "Members noted, for comparison, that the council's own team had issued 1,840 notices"
+FOR_COMPARISON_SET_OFF = re.compile(r",\s*for\s+comparison\s*,", re.I)
 
 
 # "In neighbouring Dunmore province, police recorded 240 thefts", "- Across the border in neighbouring
@@ -164,8 +166,8 @@ ELSEWHERE = re.compile(
 
 def is_aside(sentence: str) -> bool:
     """The sentence reports another event than the story's ("In a separate accident, …", "For comparison,
-    …") or opens on another place ("In neighbouring Corvessa, …")."""
+    …", "Members noted, for comparison, that …") or opens on another place ("In neighbouring Corvessa, …")."""
     opening = sentence.strip()
-    return ANOTHER_EVENT.search(sentence) is not None or any(
+    return any(pattern.search(sentence) for pattern in (ANOTHER_EVENT, FOR_COMPARISON_SET_OFF)) or any(
         pattern.match(opening) for pattern in (FOR_COMPARISON, ELSEWHERE)
     )

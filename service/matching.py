@@ -266,10 +266,11 @@ def _of_a_kind(asked, key):
 
 
 def _holds_on(day: str, disagreement: Disagreement) -> bool:
-    """A figure of the disagreement is for the day asked about or the one next to it ("overnight"), or, for
-    an update, the day comes after its timeline starts ("recovered by 14 June": its latest figure by then)."""
+    """A figure of the disagreement is for the day asked about or the one next to it ("overnight"; a year
+    next to it is another year), or, for an update, the day comes after its timeline starts ("recovered by
+    14 June": its latest figure by then)."""
     dates = [c.date for c in disagreement.claims if c.date]
-    if any(days_apart(day, d) <= 1 for d in dates):
+    if any(days_apart(day, d) <= (0 if len("2025") in (len(day), len(d)) else 1) for d in dates):
         return True
     return disagreement.kind == "update" and len(dates) > 1 and min(dates) <= day
 

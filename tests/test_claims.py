@@ -4842,3 +4842,26 @@ def test_whose_list_a_group_is_on_is_no_place_named():
     asked = question_frame("How many people are on Tarlow's allotment waiting list according to the council?")
     assert (listed.noun, listed.event) == ("people", "on list")
     assert asked is not None and (asked.noun, asked.event) == ("people", "on list")
+
+
+def test_a_count_during_a_year_and_another_tellers_true_number_hold_for_that_year():
+    """ "During 2025 the trust asked its contractor to cancel 3,060 charges" and "… to cancel 3,060 charges
+    during 2025" hold for 2025 (before: the article's day, so the contractor's 1,840 for 2025 met neither);
+    "The firm insists the true number was 11,480", after "14,200 tickets … last year", is the firm's count
+    for last year too (before: for the article's day); "for comparison" sets a sentence's figures aside."""
+    [opening] = claims_of("During 2025 the trust asked its contractor to cancel 3,060 charges.", "2026-03-17")
+    [closing] = claims_of(
+        "The trust had asked its contractor to cancel 3,060 charges during 2025.", "2026-03-17"
+    )
+    assert (opening.date, closing.date) == ("2025", "2025")
+    told, disputed = claims_in_a_row(
+        "Campaigners say 14,200 tickets were issued to drivers at the hospital last year.",
+        "The parking firm, which runs the site, insists the true number was 11,480.",
+        "2026-03-19",
+    )
+    assert (told.date, disputed.date) == ("2025", "2025")
+    assert (disputed.noun, disputed.source) == ("ticket", "parking firm")
+    [compared] = claims_of(
+        "Members noted, for comparison, that the council's own team had issued 1,840 penalty notices in 2025."
+    )
+    assert compared.aside

@@ -1028,11 +1028,17 @@ BLIND_PACKS = [
     "parcel_locker_thefts_synthetic",
     "pool_closures_synthetic",
     "sheep_worrying_synthetic",
+    "escooter_injuries_synthetic",
+    "allotment_waitlist_synthetic",
+    "cathedral_roof_appeal_synthetic",
+    "bus_driver_assaults_synthetic",
+    "school_absence_surge_synthetic",
+    "hospital_parking_fines_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """234 packs written blind (by helpers that never read service/), in 79 rounds: the
+    """240 packs written blind (by helpers that never read service/), in 81 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1382,17 +1388,27 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     the same day", "up from 1,200" counting what was reached, "Monday the ninth", "the first of March", a
     body's own release and "How many sheep injured … had the helpline recorded?": 4 of 6, 6 of 6, 1, 1, 0,
     1, 10; 3 of 6, 6 of 6, 0, 0, 0, 0, 8. On the older 228: conflicts 370 -> 372, updates 324 -> 325, false
-    alarms 60 -> 59, unrelated on questions 88 -> 86, questions given 723 -> 728, nothing lost.
+    alarms 60 -> 59, unrelated on questions 88 -> 86, questions given 723 -> 728, nothing lost. The eightieth
+    (e-scooter injuries, an allotment waiting list, a cathedral roof appeal), first run: 1 of 6, 3 of 6, 0, 1,
+    0, 2, 4; the eighty-first (assaults on bus drivers, pupil absence, hospital parking fines), first run
+    after the 80th set's mends: 3 of 6, 5 of 6, 0, 0, 0, 2, 13. After "e-scooter" as one word, "up from 131
+    last week", square metres, a report's, a release's and an appeal page's body, a document's one voice, a
+    running count "up from 87" with no day, "on Tarlow's waiting list", "during 2025", another teller's "true
+    number" dated as the count it disputes, "for comparison" set off, a province's question and a year next to
+    the one asked: 1 of 6, 6 of 6, 0, 0, 0, 0, 7; 5 of 6, 5 of 6, 0, 0, 0, 1, 14. On the older 234: conflicts
+    379 -> 384, updates 337 -> 343, false alarms 60 -> 58, unrelated figures 39 -> 37, unrelated on questions
+    87 -> 85, questions given 746 -> 758 (one pack's question gained an unrelated dispute beside its new
+    conflict).
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 376
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 334
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 387
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 351
     assert sum(r.agreements_reported for r in reports) <= 20
-    assert sum(r.false_alarms for r in reports) <= 61
-    assert sum(r.unrelated_figures_reported for r in reports) <= 39
+    assert sum(r.false_alarms for r in reports) <= 59
+    assert sum(r.unrelated_figures_reported for r in reports) <= 38
     assert sum(r.unrelated_on_questions for r in reports) <= 87
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 740
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 773
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -3068,3 +3084,22 @@ def test_a_question_about_a_province_gets_no_dispute_over_the_country(shared_des
     province = "How many suspected cholera cases have been recorded in Ashvale province?"
     assert attached(province, found, shared_desk.vocabulary) == []
     assert attached("How many cholera cases have been recorded?", found, shared_desk.vocabulary) == cases
+
+
+def test_a_question_about_one_year_gets_no_dispute_over_the_next(shared_desk):
+    """ "How many assaults on bus drivers were recorded in 2024?" is not about the 2025 dispute (before: a
+    year next to the one asked about counted as the day next to it, "overnight")."""
+    assaults = [
+        claim(doc, value, noun="assault", event="record", source=source, date="2025")
+        for doc, value, source in [("a", 412, "union"), ("b", 287, "transport authority")]
+    ]
+    found = find_disagreements(assaults, shared_desk.vocabulary)
+    assert kinds(found) == [("conflict", ["412", "287"])]
+    assert (
+        attached("How many assaults on bus drivers were recorded in 2024?", found, shared_desk.vocabulary)
+        == []
+    )
+    assert (
+        attached("How many assaults on bus drivers were recorded in 2025?", found, shared_desk.vocabulary)
+        == found
+    )
