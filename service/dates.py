@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from . import nlp
 from .clauses import GIVING, PUBLISHED, REPORTING, clause_of, lemma
-from .when_clause import POINT_LABELS, date_written_after, when_clause_date
+from .when_clause import date_written_after, opens_a_date, when_clause_date
 
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
 
@@ -77,7 +77,7 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     for token in tokens:
         if resolved := _untagged_date(token, published):
             return resolved, True
-        if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B":
+        if opens_a_date(token):
             span = next(e for e in token.doc.ents if e.start == token.i)
             if span.root.head.lower_ in nlp.SPAN_OPENERS and not (_the_period_told(token) and not still):
                 continue  # "since Monday", "for three days"; not "for January 2026", what the figure is for
@@ -124,7 +124,7 @@ def _without_who_they_are(tokens: list, noun) -> list:
 def _the_period_told(token) -> bool:
     """A date opened by "for" ("for 2025", "for March") or "during" ("During 2025 the trust asked for 3,060
     charges to be cancelled"): the span a figure is for, not when told."""
-    span = nlp.entity_of(token) if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" else None
+    span = nlp.entity_of(token) if opens_a_date(token) else None
     opened = span is not None and span.root.head.lower_ in ("for", "during", "throughout")
     return opened and bool(nlp.POINT_IN_TIME.search(span.text))
 
@@ -162,7 +162,7 @@ def _date_on(verb, published: str | None) -> str | None:
     for token in verb.subtree:
         if (resolved := _untagged_date(token, published)) and _attached_to(token, verb):
             return resolved  # "returns for 2024/25 show"
-        if token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B" and _attached_to(token, verb):
+        if opens_a_date(token) and _attached_to(token, verb):
             span = next(e for e in token.doc.ents if e.start == token.i)
             if resolved := nlp.resolve_date(span.text, published):
                 return resolved

@@ -381,9 +381,8 @@ def _only_counted(claim: Claim) -> bool:
     return not claim.noun and claim.event in COUNTING
 
 
-CHANGED_FROM = re.compile(
-    r"\b(?:up|down|ris(?:en|ing)|rose|climbed|fell|fallen|dropped|increased|grew|grown)\s+from\b", re.I
-)
+RISING = r"up|ris(?:en|ing)|rose|climbed|increased|grew|grown"
+CHANGED_FROM = re.compile(rf"\b(?:{RISING}|down|fell|fallen|dropped)\s+from\b", re.I)
 
 
 # "1.6 million of our 4.6 million customers", "… at the peak, out of 4.6 million": a part and its whole

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from .ellipsis import CHANGED_FROM, PART_OF_WHOLE, unsourced_steps
+from .ellipsis import CHANGED_FROM, PART_OF_WHOLE, RISING, unsourced_steps
 from .intervals import overlap
 from .models import Claim
 from .rates import rate_in
@@ -20,10 +20,11 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     article's own dated figures, and a count it tells in steps, join a source's line that gives one of
     them on its day."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
+    earlier = {id(c) for c in group if c.before and _counted_up_from(c)}  # each the first of its day
     for claim in group:
         key = source_key(claim)
         own_day = claim.date_stated and len(claim.date or "") == len("2026-03-09")
-        dated = len(claim.date or "") > len("2025") and (not claim.before or _counted_up_from(claim, key))
+        dated = len(claim.date or "") > len("2025") and (not claim.before or id(claim) in earlier)
         if dated and (own_day or not key.startswith("article:")):
             home = next((k for k in by_source if same_source(k, key)), key)
             by_source[home].append(claim)
@@ -34,7 +35,6 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     found, wholes = [], parts_and_wholes(group)
     for claims in lines:
         by_date = {}
-        earlier = {id(c) for c in claims if c.before and _counted_up_from(c, source_key(c))}
         for claim in sorted(
             claims, key=lambda c: (c.date, id(c) not in earlier, c.time or "", c.doc_id, c.start)
         ):
@@ -47,17 +47,14 @@ def timelines(group: Sequence[Claim]) -> list[list[Claim]]:
     return found
 
 
-# "logged 132 objections, up from 87 when the committee met": a source's running count before, with no
-# day of its own (not "profit of €1.4m, down from €2.6m", "a season ticket at €540, up from €470", nor
-# "4,100 a day, up from 2,950 before")
-RISEN_FROM = re.compile(r"\b(?:up|ris(?:en|ing)|rose|climbed|increased|grew|grown)\s+from\s+", re.I)
-
-
-def _counted_up_from(claim: Claim, key: str) -> bool:
+def _counted_up_from(claim: Claim) -> bool:
+    """ "logged 132 objections, up from 87 when the committee met": a source's running count before, with no
+    day of its own (not "profit of €1.4m, down from €2.6m", "a season ticket at €540, up from €470", nor
+    "4,100 a day, up from 2,950 before")."""
     figure = re.escape(claim.value.split()[0])
-    risen = re.search(rf"{RISEN_FROM.pattern}(?:[^\W\d]+\s+){{0,2}}\D?{figure}\b", claim.quote, re.I)
+    risen = re.search(rf"\b(?:{RISING})\s+from\s+(?:[^\W\d]+\s+){{0,2}}\D?{figure}\b", claim.quote, re.I)
     counted = claim.unit is None and not (claim.event and rate_in(claim.event))  # no sum, no measure, no rate
-    return bool(risen) and counted and not key.startswith("article:")
+    return bool(risen) and counted and not source_key(claim).startswith("article:")
 
 
 def _joined_to_one(line: Sequence[Claim], lines: Iterable[list[Claim]]) -> bool:

@@ -11,6 +11,11 @@ from . import nlp
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 
 
+def opens_a_date(token) -> bool:
+    """The token is the first of a DATE or TIME entity."""
+    return token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B"
+
+
 def _result_or_rest(verb) -> bool:
     """ "…, forcing 190 cancellations"; "since 2019, when an overflow at the Orrin Head works killed 900
     fish" (the parser reads "works" as the when clause's verb, "killed" as a clause with no subject of its
@@ -84,15 +89,11 @@ def date_written_after(figure, published: str | None) -> str | None:
     figure is its own."""
     if figure is None or figure.i + 2 >= len(figure.doc):
         return None
-    told = nlp.entity_of(figure.doc[figure.i + 1]) if _a_date_opens(figure.doc[figure.i + 1]) else None
+    told = nlp.entity_of(figure.doc[figure.i + 1]) if opens_a_date(figure.doc[figure.i + 1]) else None
     if figure.head.lower_ == "from" and told is not None and not TOLD_FROM_ANOTHER_DAY.search(told.text):
         # the count before a change: "last week" is a week before the article ("a week earlier" is not)
         return nlp.resolve_date(re.sub(r"(?i)^last week$", "a week ago", told.text), published)
     on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]
-    if on.lower_ not in ("on", "by") or date.ent_type_ not in POINT_LABELS or date.ent_iob_ != "B":
+    if on.lower_ not in ("on", "by") or not opens_a_date(date):
         return None
     return nlp.resolve_date(nlp.entity_of(date).text, published)
-
-
-def _a_date_opens(token) -> bool:
-    return token.ent_type_ in POINT_LABELS and token.ent_iob_ == "B"
