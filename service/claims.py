@@ -90,17 +90,16 @@ from .rates import rate_of
 from .sides import whose
 from .sources import said_right_after, source_of
 from .text import is_correction_note, sentence_passages
+from .when_clause import dated_as_before
 
 PARTITIVE_GAP = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:an?|the)\s+)?(?:(?:estimated|about|around|nearly)\s+)?", re.I
 )
 
-# What each FRAMES_VERSION changed: `git log -p -S FRAMES_VERSION -- service/claims.py` and README's story
-# sets (2–46 there). 47: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "the Director of Housing",
-# "As of Sunday, 29 of them", "on New Year's morning", "its five hospitals treated", "was revised to 14";
-# 48: "published a figure of 6,214 admissions for 2025", "at the end of last month", "had cut supply to",
-# "have switched to alternate-day delivery", "14 people were aboard"; 49–62: the 54th to 80th sets' (README)
-FRAMES_VERSION = 62
+# What each FRAMES_VERSION changed: `git log -p -S FRAMES_VERSION -- service/claims.py`, and README's story
+# sets (2–46 there; 47 and 48: "12 km/h", "87 dB(A)", "restored heating to 351 flats", "published a figure of
+# 6,214 admissions for 2025", "14 people were aboard", …; 49–63: the 54th to 82nd sets')
+FRAMES_VERSION = 63
 
 PART_BEFORE = re.compile(  # "including 67 on Sunday", "counting two airport workers", "they include two"
     r"\b(?:including|includes?|included|counting|among them|of them)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -141,11 +140,12 @@ def extract_claims(passages: Sequence[Passage], published: str | None = None) ->
     docs = nlp.parse(for_parsing(without_leaders(p.quote)) for p, _ in with_figures)
     learn_currencies(docs)
     found: list[Claim] = []
-    previous, before = None, []  # the sentence before, and its claims
+    previous, before = None, []  # the sentence before (with figures), and its claims
     for (passage, figures), doc in zip(with_figures, docs, strict=True):
         claims = _claims_in(passage, figures, doc, published)
         if previous is not None and (previous.doc_id, previous.n + 1) == (passage.doc_id, passage.n):
             claims = borrowed_from_before(claims, before)
+        claims = dated_as_before(claims, before)
         before = [c for c in claims if c.noun or c.event or c.activity]
         found += before
         previous = passage

@@ -12,8 +12,8 @@ import re
 from datetime import date, timedelta
 
 from . import nlp
-from .clauses import GIVING, PUBLISHED, REPORTING, clause_of, lemma
-from .when_clause import date_written_after, opens_a_date, when_clause_date
+from .clauses import GIVING, PUBLISHED, REPORTING, VALUING, clause_of, lemma
+from .when_clause import date_written_after, moved_by, opens_a_date, when_clause_date
 
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
 
@@ -23,29 +23,14 @@ DATE_LABEL = re.compile(r"\W*([^:\n]{3,30}?)(?:,?\s*\d{1,2}[:.]\d{2})?:\s")
 
 def date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
     """When the figure holds (see _date_of), moved by "a week later" ("announced at €4.5m on 10 February,
-    then increased to €7.2m a week later") or "three days earlier" on its own words."""
+    then increased to €7.2m a week later"), "three days earlier" or "the year before" on its own words."""
     found, stated = _date_of(anchor, noun, published, figure)
-    days = _days_moved(anchor, figure, published, found)
-    if days and stated and found and len(found) == 10:
-        return (date.fromisoformat(found) + timedelta(days=days)).isoformat(), True
+    moved, span = moved_by(anchor, figure, published, found)
+    if moved and stated and found and span == "year" and len(found) == 4:
+        return str(int(found) + moved), True  # "1,184 incidents in 2025, up from 1,029 the year before"
+    if moved and stated and found and span != "year" and len(found) == 10:
+        return (date.fromisoformat(found) + timedelta(days=moved)).isoformat(), True
     return found, stated
-
-
-def _days_moved(anchor, figure, published: str | None, found: str | None) -> int:
-    """ "a week later" on the figure's verb or its own words: +7; "two days earlier": -2; else 0 (also when
-    the phrase already gave the date: "had stood at 118,200 a week earlier", a week before the article)."""
-    own = {anchor.i} | ({t.i for t in [*figure.subtree, *figure.ancestors]} if figure is not None else set())
-    for word in (t for t in anchor.doc if t.lower_ in ("later", "earlier") and t.head.i in own):
-        entity = nlp.entity_of(word)
-        if entity is not None and nlp.resolve_date(entity.text, published) == found:
-            continue
-        span = next((c for c in word.children if c.dep_ == "npadvmod" and lemma(c) in ("day", "week")), None)
-        if span is not None:
-            count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
-            days = nlp.how_many(count.lower_ if count is not None else None)
-            days *= 7 if lemma(span) == "week" else 1
-            return days if word.lower_ == "later" else -days
-    return 0
 
 
 def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | None, bool]:
@@ -70,8 +55,8 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if not now:  # "the plant, which opened in 1958, employs 620"
         tokens += _subject_tokens(anchor, noun)
     tokens += _first_conjunct(anchor) + _during(anchor, noun) + _after_a_past_year(anchor, published)
-    if lemma(anchor) in GIVING | REPORTING:  # "published on 12 February a figure of 6,214 for 2025"
-        tokens = sorted(tokens, key=lambda t: not _the_period_told(t))
+    if lemma(anchor) in GIVING | REPORTING | VALUING:  # "published on 12 February a figure of 6,214 for 2025"
+        tokens = sorted(tokens, key=lambda t: (not _the_period_told(t), not _after_what_is_valued(t, anchor)))
     # "960,000 returns for 2025 were still outstanding": now, whatever year they are for
     still = any(c.lower_ == "still" for c in [*anchor.children, *anchor.head.children])
     for token in tokens:
@@ -119,6 +104,12 @@ def _without_who_they_are(tokens: list, noun) -> list:
     February"): its noun's relative clause says who the people are, not when the count holds."""
     told = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
     return [t for t in tokens if t.i not in told]
+
+
+def _after_what_is_valued(token, verb) -> bool:
+    """ "put the number of assaults on shopworkers last year at 410": the period of what is valued."""
+    valued = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return lemma(verb) in VALUING and valued is not None and token.i > valued.i
 
 
 def _the_period_told(token) -> bool:

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .clauses import WHOLE_COUNTRY
+from .clauses import COUNTING, WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
 from .events import unharmed_against_harm
 from .figures import is_currency
@@ -121,6 +121,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
             noun, event = _whose_event(claim.noun, noun_of), named
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
+            event = event_of.get(TALLIED, TALLIED) if claim.event in TALLYING and noun != "*" else event
         places = _most_specific(claim.places, inside)
         activity = activity_of.get(claim.activity or "")
         keys.append(Key(noun, event, activity, places, side_of(claim.whose), in_scale(claim.unit, units)))
@@ -153,14 +154,21 @@ def tallied_apart(claims: Sequence[Claim]) -> set[frozenset[str]]:
     return pairs
 
 
-# "collected 3,800 signatures", "had 14,650 signatures", "recorded 40 deaths", "made 30 arrests": the
-# noun names the event; the verb only says that they were counted up
-AMASSING = frozenset(
-    "have get collect gather receive amass accumulate garner attract record register log make".split()
+# "collected 3,800 signatures", "had 14,650 signatures", "recorded 40 deaths", "made 30 arrests", "410
+# assaults took place": the noun names the event; the verb only says that they were counted up, or happened
+OCCURRING = frozenset({"take place", "happen", "occur"})
+AMASSING = (
+    frozenset(
+        "have get collect gather receive amass accumulate garner attract record register log make".split()
+    )
+    | OCCURRING
 )
 # a question's own "have" amasses nothing ("How many deaths has …"); "made" does ("How many arrests had
 # the operation made?"), as a figure's "made 14 arrests"
 ASKED_AMASSING = AMASSING - {"have"}
+# "recorded 1,184 incidents", "logged 1,746 incidents", "counted 1,746 incidents": one count of a noun that
+# names no event, whichever verb keeps it (not "measured"; not "registered", which new donors do themselves)
+TALLYING, TALLIED = COUNTING - {"measure", "register"}, "record"
 SPANS = frozenset({"time", "duration"})  # "waiting time", "response time": how long, no count of waiting
 LIGHT_VERBS = frozenset("take make have give get lose do put set keep hold find".split())
 

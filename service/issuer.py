@@ -17,13 +17,23 @@ WORD = r"[A-Z][\w&'’-]*"
 ORG = rf"(?P<org>{WORD}(?:[ \t]+(?:of|and|&|for|{WORD}))*)"
 # a dateline ("HARNAU - ") or a date ("12 March 2026 - ") may come first
 LEAD = r"^(?:[A-Z][A-Z ]+[ \t]+[–—-][ \t]+|\d{1,2}[ \t]+[A-Za-z]+[ \t]+\d{4}[ \t]+[–—-][ \t]+)?"
+TO_WHOM = r"(?:[ \t]+to[ \t]+[^\n]{1,60}?)?"  # "A message to our customers and their families from X"
+# the headline itself may be the formula: "A message to our customers from Brightwell Homecare"
+HEADLINE = re.compile(  # not a letter: a person writes one ("Letter from the Minister of Health")
+    r"(?i:(?:a[ \t]+)?(?:message|statement|notice|update)"
+    + TO_WHOM
+    + r"[ \t]+from[ \t]+(?:the[ \t]+)?)"
+    + ORG
+)
 # "A message from X", "Issued by the X", "This statement is issued by X", "Organised by X"; "X –
 # Press Office", "X blog"
 ISSUED = [
     re.compile(
         LEAD
         + r"(?i:(?:this[ \t]+\w+[ \t]+is[ \t]+)?(?:a[ \t]+)?(?:(?:message|statement|letter|notice|update)"
-        r"[ \t]+(?:issued[ \t]+by|from)|(?:issued|organi[sz]ed|published)[ \t]+by)[ \t]+(?:the[ \t]+)?)" + ORG
+        + TO_WHOM
+        + r"[ \t]+(?:issued[ \t]+by|from)|(?:issued|organi[sz]ed|published)[ \t]+by)[ \t]+(?:the[ \t]+)?)"
+        + ORG
     ),
     re.compile(
         LEAD + ORG + r"(?:[ \t]+[–—|-])?[ \t]+(?:[A-Z][\w’']*[ \t]+)?"
@@ -58,11 +68,11 @@ SPOKEN_AS_WE = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
 
 def issuer_of(text: str) -> str | None:
-    """The body that issues the document, named by a line under its headline, else by the first sentence
-    of a release, else None."""
+    """The body that issues the document, named by a line under its headline (or by the headline, when it
+    opens with the formula), else by the first sentence of a release, else None."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines[1:LINES_UNDER_HEADLINE]:
-        for pattern in ISSUED:
+    for i, line in enumerate(lines[:LINES_UNDER_HEADLINE]):
+        for pattern in ISSUED if i else [HEADLINE]:
             found = pattern.match(line)
             if found is None or A_PERSONS_ROLE.match(line, found.end("org")):
                 continue

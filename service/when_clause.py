@@ -1,12 +1,15 @@
 """The date a "when" clause gives a figure (service/dates.py reads every other date): "since 2019, when 27
 people were killed", "When the agency first announced it a week ago, it had 14 cases"; and the date written
-right after it: "rose to four on 13 May", "up from 131 last week"."""
+right after it: "rose to four on 13 May", "up from 131 last week"; and how far a span moves a date ("a week
+later", "the year before"); and a figure "for the same period" as the sentence before."""
 
 from __future__ import annotations
 
 import re
 
 from . import nlp
+from .clauses import lemma
+from .models import Claim
 
 POINT_LABELS = frozenset({"DATE", "TIME"})  # "late on Saturday night" is a TIME to the tagger
 
@@ -60,11 +63,23 @@ def when_clause_date(anchor, published: str | None) -> str | None:
     ]
     own += [c for c in opening if any(map(_opens_with_when, [c, *c.conjuncts]))]
     for clause in (c for c in own if c in opening or _opens_with_when(c)):
-        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
-        span = next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
+        span = _date_in(clause) if not _after_an_earlier_figure(clause) else None
         if span is not None and (resolved := nlp.resolve_date(span.text, published)):
             return resolved
     return None
+
+
+def _date_in(clause):
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    return next((e for e in clause.doc.ents if e.label_ == "DATE" and e.start in inside), None)
+
+
+def _after_an_earlier_figure(clause) -> bool:
+    """ "seized 21 vehicles, up from 14 when the agency last reported on 3 March": the clause dates the 14
+    (service/dates.py), not the sentence."""
+    when = next((c for c in clause.children if c.lower_ == "when"), None)
+    before = clause.doc[when.i - 1] if when is not None else None
+    return before is not None and before.like_num and before.head.lower_ == "from"
 
 
 def _opens_with_when(clause) -> bool:
@@ -90,6 +105,8 @@ def date_written_after(figure, published: str | None) -> str | None:
     if figure is None or figure.i + 2 >= len(figure.doc):
         return None
     told = nlp.entity_of(figure.doc[figure.i + 1]) if opens_a_date(figure.doc[figure.i + 1]) else None
+    if figure.head.lower_ == "from" and figure.doc[figure.i + 1].lower_ == "when":
+        told = _date_in(figure.doc[figure.i + 1].head)  # "up from 57 when it wrote to customers last week"
     if figure.head.lower_ == "from" and told is not None and not TOLD_FROM_ANOTHER_DAY.search(told.text):
         # the count before a change: "last week" is a week before the article ("a week earlier" is not)
         return nlp.resolve_date(re.sub(r"(?i)^last week$", "a week ago", told.text), published)
@@ -97,3 +114,49 @@ def date_written_after(figure, published: str | None) -> str | None:
     if on.lower_ not in ("on", "by") or not opens_a_date(date):
         return None
     return nlp.resolve_date(nlp.entity_of(date).text, published)
+
+
+def moved_by(anchor, figure, published: str | None, found: str | None) -> tuple[int, str | None]:
+    """ "a week later" on the figure's verb or its own words: (+7, "day"); "two days earlier", "the week
+    before": -2, -7 days; "the year before": (-1, "year"); else 0 (also when the phrase already gave the
+    date: "had stood at 118,200 a week earlier", a week before the article)."""
+    own = {anchor.i} | ({t.i for t in [*figure.subtree, *figure.ancestors]} if figure is not None else set())
+    for word in (t for t in anchor.doc if t.lower_ in ("later", "earlier", "before")):
+        told_on = word
+        span = next((c for c in word.children if c.dep_ == "npadvmod" and lemma(c) in SPANS_MOVED), None)
+        if word.head.dep_ == "npadvmod" and lemma(word.head) in SPANS_MOVED:
+            span, told_on = word.head, word.head  # "up from 212 the week before": "before" hangs on "week"
+        if span is None or told_on.head.i not in own:
+            continue
+        entity = nlp.entity_of(word)
+        anaphoric = any(
+            c.lower_ == "the" for c in span.children
+        )  # "the year before" a year the sentence told
+        if not anaphoric and entity is not None and nlp.resolve_date(entity.text, published) == found:
+            continue
+        count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+        steps = nlp.how_many(count.lower_ if count is not None else None) * SPANS_MOVED[lemma(span)]
+        return (steps if word.lower_ == "later" else -steps), "year" if lemma(span) == "year" else "day"
+    return 0, None
+
+
+SPANS_MOVED = {"day": 1, "week": 7, "year": 1}  # days, or years
+
+
+# "the agency reported 38 micrograms for the same day", "counted 1,746 incidents over the same twelve months"
+SAME = r"\b(?:over|in|during|for|across)\s+the\s+same\s+(?:\w+\s+)?"
+SAME_PERIOD = re.compile(SAME + r"(?:period|year|quarter|fortnight|months?|weeks?|days?)\b", re.I)
+
+
+def dated_as_before(claims: list[Claim], before: list[Claim]) -> list[Claim]:
+    """A figure "for the same period" that its own words do not date holds for the period that the last
+    sentence with figures before it, in its article, dates its main (first) figure by: not "up from 1,029
+    the year before"."""
+    docs = {c.doc_id for c in claims}
+    lender = next((c for c in before if c.date_stated and c.date and c.doc_id in docs), None)
+    if lender is None:
+        return claims
+    same = {"date": lender.date, "date_stated": True}
+    return [
+        c.model_copy(update=same) if not c.date_stated and SAME_PERIOD.search(c.quote) else c for c in claims
+    ]

@@ -4865,3 +4865,83 @@ def test_a_count_during_a_year_and_another_tellers_true_number_hold_for_that_yea
         "Members noted, for comparison, that the council's own team had issued 1,840 penalty notices in 2025."
     )
     assert compared.aside
+
+
+def test_the_year_or_week_before_a_told_time_counts_back_from_it():
+    """ "1,184 incidents … in 2025, up from 1,029 the year before" dates the 1,029 in 2024, and "265
+    complaints by Monday, up from 212 the week before" the 212 a week before that Monday (before: each got
+    its sentence's time, so a year's count and the one before it were one year's)."""
+    yearly = claims_of(
+        "Officers logged 1,184 incidents across the district in 2025, up from 1,029 the year before.",
+        "2026-03-13",
+    )
+    weekly = claims_of(
+        "By Monday the council had received 265 complaints about the agency, up from 212 the week before.",
+        "2026-03-11",
+    )
+    assert {c.value: c.date for c in yearly} == {"1,184": "2025", "1,029": "2024"}
+    assert {c.value: c.date for c in weekly} == {"265": "2026-03-09", "212": "2026-03-02"}
+
+
+def test_a_when_clause_after_the_count_before_a_change_dates_that_count_alone():
+    """ "seized 21 vehicles, up from 14 when the agency last reported progress on 3 March": the 3 March is
+    the 14's, the 21 is the article's; "up from 57 when it wrote to customers last week" is a week before
+    the article (before: the when clause dated both figures, or neither)."""
+    seized = claims_of(
+        "Officers have now seized 21 vehicles under the operation, up from 14 when the agency last reported"
+        " progress on 3 March.",
+        "2026-03-18",
+    )
+    hired = claims_of(
+        "The company says it has taken on 83 new carers since February, up from 57 when it wrote to"
+        " customers last week.",
+        "2026-03-18",
+    )
+    assert {c.value: c.date for c in seized} == {"21": "2026-03-18", "14": "2026-03-03"}
+    assert {c.value: c.date for c in hired} == {"83": "2026-03-18", "57": "2026-03-11"}
+
+
+def test_a_figure_for_the_same_period_holds_when_the_sentence_before_says():
+    """ "… counted 1,746 incidents in the district over the same twelve months" holds for 2025, the year
+    the last sentence with figures gave its 1,184 for (before: the article's day, so the two could not be
+    set against each other)."""
+    article = make_article(
+        "branch",
+        "Dumping soars\n13 March 2026\n\nOfficers logged 1,184 incidents across the district in 2025, up from"
+        " 1,029 the year before. But the union says the real figure is far higher. Its branch counted 1,746"
+        " incidents in the district over the same twelve months.\n",
+    )
+    dated = {c.value: (c.date, c.date_stated) for c in article_claims(article)}
+    assert dated["1,746"] == ("2025", True), "the period of the main figure, not of the one it rose from"
+    assert dated["1,184"] == ("2025", True)
+
+
+def test_a_headline_that_is_a_bodys_message_names_whose_figures_they_are():
+    """ "A message to our customers and their families from Brightwell Homecare": "we had 41 vacant care
+    worker posts" is Brightwell Homecare's (before: only a line under the headline could say so); a letter
+    from a minister is a person's, not a body's."""
+    message = make_article(
+        "message",
+        "A message to our customers and their families from Brightwell Homecare\n9 March 2026\n\n"
+        "At the end of February we had 41 vacant care worker posts.\n",
+    )
+    letter = make_article(
+        "letter",
+        "Letter from the Minister of Health and Care to the Chair of the Committee\n20 April 2026\n\n"
+        "Our estimate of the cost of the strike is 81 million crowns.\n",
+    )
+    assert [c.source for c in article_claims(message)] == ["Brightwell Homecare"]
+    assert [c.source for c in article_claims(letter)] != ["Minister of Health and Care"]
+
+
+def test_a_period_told_after_what_a_figure_values_dates_it():
+    """ "The commissioner's newsletter this month put the number of assaults on shopworkers last year at
+    410": the 410 is last year's, not this month's (before: the first date on the verb won)."""
+    [assaults] = claims_of(
+        "The Police and Crime Commissioner's newsletter this month put the number of assaults on shopworkers"
+        " last year at 410.",
+        "2026-02-24",
+    )
+    [toll] = claims_of("On Tuesday the ministry put the number of deaths at 48.", "2026-02-24")
+    assert assaults.date == "2025"
+    assert toll.date == "2026-02-24"

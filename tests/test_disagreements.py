@@ -1034,11 +1034,14 @@ BLIND_PACKS = [
     "bus_driver_assaults_synthetic",
     "school_absence_surge_synthetic",
     "hospital_parking_fines_synthetic",
+    "fly_tipping_surge_synthetic",
+    "home_care_missed_visits_synthetic",
+    "shoplifting_rise_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """240 packs written blind (by helpers that never read service/), in 81 rounds: the
+    """243 packs written blind (by helpers that never read service/), in 82 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1398,17 +1401,22 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     the one asked: 1 of 6, 6 of 6, 0, 0, 0, 0, 7; 5 of 6, 5 of 6, 0, 0, 0, 1, 14. On the older 234: conflicts
     379 -> 384, updates 337 -> 343, false alarms 60 -> 58, unrelated figures 39 -> 37, unrelated on questions
     87 -> 85, questions given 746 -> 758 (one pack's question gained an unrelated dispute beside its new
-    conflict).
+    conflict). The eighty-second (fly-tipping, missed home-care visits, shoplifting), first run: 1 of 6, 5 of
+    6, 0, 0, 0, 0, 7; after its mends (counting verbs one count, "410 assaults took place", "the year before",
+    "up from 14 when the agency last reported on 3 March", "over the same twelve months", a headline that is
+    a body's message, "put the number of assaults last year at 410"): 3 of 6, 6 of 6, 0, 0, 0, 0, 12. On the
+    older 240: conflicts 390 -> 391, agreements 19 -> 17, false alarms 58 -> 57, unrelated on questions 86 ->
+    81, questions given 779 -> 781 (one pack's branch door count joins its council's recorded visits).
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 387
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 351
-    assert sum(r.agreements_reported for r in reports) <= 20
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 391
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 357
+    assert sum(r.agreements_reported for r in reports) <= 19
     assert sum(r.false_alarms for r in reports) <= 59
     assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 87
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 773
+    assert sum(r.unrelated_on_questions for r in reports) <= 84
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 787
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -3103,3 +3111,22 @@ def test_a_question_about_one_year_gets_no_dispute_over_the_next(shared_desk):
         attached("How many assaults on bus drivers were recorded in 2025?", found, shared_desk.vocabulary)
         == found
     )
+
+
+def test_a_count_kept_by_any_counting_verb_is_one_count():
+    """The council "recorded 1,184 fly-tipping incidents" in 2025, the union's members "logged 1,746" and
+    its branch "counted 1,746": one count of incidents, disputed (before: each verb made its own group). A
+    noun that names an event keeps its own ("counts 640 excess deaths" is no count of deaths recorded), and
+    "registered" stays what new donors did themselves."""
+    incidents = [
+        claim("a", 1184, noun="incident", event="record", source="the council", date="2025"),
+        claim("b", 1746, noun="incident", event="log", source="the farmers' union", date="2025"),
+        claim("c", 1746, noun="incident", event="count", source="the farmers' union", date="2025"),
+    ]
+    [conflict] = find_disagreements(incidents, NO_EMBEDDINGS)
+    assert conflict.kind == "conflict" and {c.value for c in conflict.claims} == {"1,184", "1,746"}
+    donors = [
+        claim("a", 4800, noun="donor", event="register", source="the blood service", date="2026-02-10"),
+        claim("b", 5200, noun="donor", event="record", source="the health ministry", date="2026-02-10"),
+    ]
+    assert find_disagreements(donors, NO_EMBEDDINGS) == []
