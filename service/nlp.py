@@ -87,8 +87,7 @@ def _holiday(text: str, reference: str) -> str | None:
     """The holiday's day on or before the reference (or within a week after it: DAYS_AHEAD)."""
     words = text.strip().split(maxsplit=1)
     bare = words[1] if len(words) == 2 and words[0].lower() in HOLIDAY_OPENERS else text.strip()
-    match = HOLIDAY.fullmatch(bare)
-    if match is None:
+    if (match := HOLIDAY.fullmatch(bare)) is None:
         return None
     end, (month, day) = date.fromisoformat(reference), HOLIDAY_DAYS[match.lastindex - 1]
     found = date(end.year - (date(end.year, month, day) > end), month, day)
@@ -223,8 +222,9 @@ MONTH_PART = re.compile(
     rf"(?:\s+of\s+|-|\s+)(?:(last|this)\s+)?({MONTH_NAME.pattern})(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
 )
-PART_OF_DAY = re.compile(
-    r"(?:(?:at|by|on|in|until)\s+)?(?:the\s+)?(?:end|close|start|beginning|morning|afternoon|evening|night)\s+of\s+",
+PART_OF_DAY = re.compile(  # "the week ending 1 February", "the week to 8 February": the day it ends
+    r"(?:(?:at|by|on|in|until)\s+)?(?:the\s+)?(?:(?:end|close|start|beginning|morning|afternoon|evening|night)"
+    r"\s+of|week\s+(?:ending|to))\s+",
     re.I,
 )
 DAY_OF_PART = {"end": -1, "close": -1, "start": 1, "beginning": 1, "middle": 15, "mid": 15}

@@ -100,8 +100,9 @@ TOLD_FROM_ANOTHER_DAY = re.compile(r"\b(?:earlier|before|later|previously)$", re
 
 
 def date_written_after(figure, published: str | None) -> str | None:
-    """ "rose to three on 10 May and to four on 13 May", "up from 131 last week": a date right after the
-    figure is its own."""
+    """ "rose to three on 10 May and to four on 13 May", "up from 131 last week", "That compares with 142
+    streets on Wednesday 11 March and 318 on Friday 6 March": a date right after the figure (or its noun) is
+    its own."""
     if figure is None or figure.i + 2 >= len(figure.doc):
         return None
     told = nlp.entity_of(figure.doc[figure.i + 1]) if opens_a_date(figure.doc[figure.i + 1]) else None
@@ -110,8 +111,11 @@ def date_written_after(figure, published: str | None) -> str | None:
     if figure.head.lower_ == "from" and told is not None and not TOLD_FROM_ANOTHER_DAY.search(told.text):
         # the count before a change: "last week" is a week before the article ("a week earlier" is not)
         return nlp.resolve_date(re.sub(r"(?i)^last week$", "a week ago", told.text), published)
-    on, date = figure.doc[figure.i + 1], figure.doc[figure.i + 2]
-    if on.lower_ not in ("on", "by") or not opens_a_date(date):
+    after = figure.i + 2 if figure.dep_ == "nummod" and figure.head.i == figure.i + 1 else figure.i + 1
+    if after + 1 >= len(figure.doc):
+        return None
+    on, date = figure.doc[after], figure.doc[after + 1]  # "142 streets on Wednesday 11 March"
+    if on.lower_ not in ("on", "by", "in") or not opens_a_date(date):
         return None
     return nlp.resolve_date(nlp.entity_of(date).text, published)
 
@@ -140,7 +144,7 @@ def moved_by(anchor, figure, published: str | None, found: str | None) -> tuple[
     return 0, None
 
 
-SPANS_MOVED = {"day": 1, "week": 7, "year": 1}  # days, or years
+SPANS_MOVED = {"day": 1, "week": 7, "fortnight": 14, "year": 1}  # days, or years
 
 
 # "the agency reported 38 micrograms for the same day", "counted 1,746 incidents over the same twelve months"

@@ -4945,3 +4945,26 @@ def test_a_period_told_after_what_a_figure_values_dates_it():
     [toll] = claims_of("On Tuesday the ministry put the number of deaths at 48.", "2026-02-24")
     assert assaults.date == "2025"
     assert toll.date == "2026-02-24"
+
+
+def test_a_date_right_after_a_figure_and_its_noun_or_a_fortnight_back_is_its_own():
+    """ "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March": the 142 is of 11
+    March (before: of the sentence's last date); "fell to 37 on Friday 20 March, from 318 a fortnight
+    earlier" dates the 318 on 6 March; "up from 44 in the week ending 1 February" on 1 February (before:
+    each took its article's day)."""
+    compared = claims_of(
+        "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March.", "2026-03-20"
+    )
+    fell = claims_of(
+        "The company's list of streets awaiting a catch-up visit fell to 37 on Friday 20 March, from 318 a"
+        " fortnight earlier.",
+        "2026-03-20",
+    )
+    weekly = claims_of(
+        "By the end of week 6, 58 hospital norovirus outbreaks had been reported in Eastmarch since the start"
+        " of the season, up from 44 in the week ending 1 February.",
+        "2026-02-11",
+    )
+    assert {c.value: c.date for c in compared}["142"] == "2026-03-11"
+    assert {c.value: c.date for c in fell} == {"37": "2026-03-20", "318": "2026-03-06"}
+    assert {c.value: c.date for c in weekly}["44"] == "2026-02-01"

@@ -1037,11 +1037,14 @@ BLIND_PACKS = [
     "fly_tipping_surge_synthetic",
     "home_care_missed_visits_synthetic",
     "shoplifting_rise_synthetic",
+    "norovirus_ward_closures_synthetic",
+    "missed_bin_collections_synthetic",
+    "rough_sleeping_count_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """243 packs written blind (by helpers that never read service/), in 82 rounds: the
+    """246 packs written blind (by helpers that never read service/), in 83 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1406,17 +1409,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     "up from 14 when the agency last reported on 3 March", "over the same twelve months", a headline that is
     a body's message, "put the number of assaults last year at 410"): 3 of 6, 6 of 6, 0, 0, 0, 0, 12. On the
     older 240: conflicts 390 -> 391, agreements 19 -> 17, false alarms 58 -> 57, unrelated on questions 86 ->
-    81, questions given 779 -> 781 (one pack's branch door count joins its council's recorded visits).
+    81, questions given 779 -> 781 (one pack's branch door count joins its council's recorded visits). The
+    eighty-third (norovirus ward closures, missed bin collections, a count of people sleeping rough), first
+    run after the 82nd set's mends: 5 of 6, 4 of 6, 0, 0, 0, 0, 10; after "142 streets on Wednesday 11
+    March", "a fortnight earlier" and "the week ending 1 February": 5 of 6, 6 of 6, 0, 0, 0, 0, 12. On the
+    older 243: updates 360 -> 361, unrelated on questions 81 -> 80, nothing lost.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 391
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 357
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 396
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 364
     assert sum(r.agreements_reported for r in reports) <= 19
     assert sum(r.false_alarms for r in reports) <= 59
     assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 84
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 787
+    assert sum(r.unrelated_on_questions for r in reports) <= 83
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 800
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
