@@ -27,6 +27,11 @@ def claims_of(sentence: str, published: str | None = None, doc_id: str = "doc") 
     return extract_claims([passage(sentence, doc_id)], published)
 
 
+def dates_of(sentence: str, published: str) -> dict[str, str | None]:
+    """Each figure of a sentence and the day (or year) it holds for."""
+    return {c.value: c.date for c in claims_of(sentence, published)}
+
+
 def claims_in_a_row(first: str, second: str, published: str | None = None) -> list[Claim]:
     """The claims of two sentences in a row of one document (the second may borrow from the first)."""
     after = passage(second, start=len(first) + 1).model_copy(update={"n": 2})
@@ -4777,18 +4782,18 @@ def test_a_count_before_a_change_is_dated_by_the_words_right_after_it():
     """ "has reached 159, up from 131 last week" dates the 131 a week before the article (before: the
     article's own day, so the two could make no line); "up from 1,140 a week earlier" is a week before the
     other figure's day, not the article's."""
-    reached = claims_of(
+    reached = dates_of(
         "The number of people treated after e-scooter accidents this year has reached 159, up from 131 last"
         " week, according to the health board.",
         "2026-03-13",
     )
-    tested = claims_of(
+    tested = dates_of(
         "By Sunday evening, 2,380 patients had been tested at the drop-in centres, up from 1,140 a week"
         " earlier, the board said.",
         "2026-03-16",
     )
-    assert {c.value: c.date for c in reached} == {"159": "2026-03-13", "131": "2026-03-06"}
-    assert {c.value: c.date for c in tested} == {"2,380": "2026-03-15", "1,140": "2026-03-08"}
+    assert reached == {"159": "2026-03-13", "131": "2026-03-06"}
+    assert tested == {"2,380": "2026-03-15", "1,140": "2026-03-08"}
 
 
 def test_an_area_in_square_metres_is_a_measure():
@@ -4834,6 +4839,19 @@ def test_a_report_a_release_and_an_appeal_page_tell_their_bodys_figures():
     assert {c.source for c in article_claims(bulletin)} == {None}
 
 
+def test_a_headline_that_is_a_bodys_message_names_whose_figures_they_are():
+    """ "A message to our customers and their families from Brightwell Homecare": "we had 41 vacant care
+    worker posts" is Brightwell Homecare's (before: only a line under the headline could say so); a letter
+    from a minister is a person's, not a body's."""
+    headlines = {
+        "A message to our customers and their families from Brightwell Homecare": "Brightwell Homecare",
+        "Letter from the Minister of Health and Care to the Chair of the Committee": None,
+    }
+    for headline, body in headlines.items():
+        document = make_article("doc", f"{headline}\n9 March 2026\n\nWe had 41 vacant care worker posts.\n")
+        assert [c.source for c in article_claims(document)] == [body]
+
+
 def test_whose_list_a_group_is_on_is_no_place_named():
     """ "1,140 people are on Tarlow's allotment waiting list" are on a list, as "on its waiting list" are
     (before: "Tarlow's" made the list a named place, so the figure said nothing of where the people were,
@@ -4867,40 +4885,6 @@ def test_a_count_during_a_year_and_another_tellers_true_number_hold_for_that_yea
     assert compared.aside
 
 
-def test_the_year_or_week_before_a_told_time_counts_back_from_it():
-    """ "1,184 incidents … in 2025, up from 1,029 the year before" dates the 1,029 in 2024, and "265
-    complaints by Monday, up from 212 the week before" the 212 a week before that Monday (before: each got
-    its sentence's time, so a year's count and the one before it were one year's)."""
-    yearly = claims_of(
-        "Officers logged 1,184 incidents across the district in 2025, up from 1,029 the year before.",
-        "2026-03-13",
-    )
-    weekly = claims_of(
-        "By Monday the council had received 265 complaints about the agency, up from 212 the week before.",
-        "2026-03-11",
-    )
-    assert {c.value: c.date for c in yearly} == {"1,184": "2025", "1,029": "2024"}
-    assert {c.value: c.date for c in weekly} == {"265": "2026-03-09", "212": "2026-03-02"}
-
-
-def test_a_when_clause_after_the_count_before_a_change_dates_that_count_alone():
-    """ "seized 21 vehicles, up from 14 when the agency last reported progress on 3 March": the 3 March is
-    the 14's, the 21 is the article's; "up from 57 when it wrote to customers last week" is a week before
-    the article (before: the when clause dated both figures, or neither)."""
-    seized = claims_of(
-        "Officers have now seized 21 vehicles under the operation, up from 14 when the agency last reported"
-        " progress on 3 March.",
-        "2026-03-18",
-    )
-    hired = claims_of(
-        "The company says it has taken on 83 new carers since February, up from 57 when it wrote to"
-        " customers last week.",
-        "2026-03-18",
-    )
-    assert {c.value: c.date for c in seized} == {"21": "2026-03-18", "14": "2026-03-03"}
-    assert {c.value: c.date for c in hired} == {"83": "2026-03-18", "57": "2026-03-11"}
-
-
 def test_a_figure_for_the_same_period_holds_when_the_sentence_before_says():
     """ "… counted 1,746 incidents in the district over the same twelve months" holds for 2025, the year
     the last sentence with figures gave its 1,184 for (before: the article's day, so the two could not be
@@ -4916,24 +4900,6 @@ def test_a_figure_for_the_same_period_holds_when_the_sentence_before_says():
     assert dated["1,184"] == ("2025", True)
 
 
-def test_a_headline_that_is_a_bodys_message_names_whose_figures_they_are():
-    """ "A message to our customers and their families from Brightwell Homecare": "we had 41 vacant care
-    worker posts" is Brightwell Homecare's (before: only a line under the headline could say so); a letter
-    from a minister is a person's, not a body's."""
-    message = make_article(
-        "message",
-        "A message to our customers and their families from Brightwell Homecare\n9 March 2026\n\n"
-        "At the end of February we had 41 vacant care worker posts.\n",
-    )
-    letter = make_article(
-        "letter",
-        "Letter from the Minister of Health and Care to the Chair of the Committee\n20 April 2026\n\n"
-        "Our estimate of the cost of the strike is 81 million crowns.\n",
-    )
-    assert [c.source for c in article_claims(message)] == ["Brightwell Homecare"]
-    assert [c.source for c in article_claims(letter)] != ["Minister of Health and Care"]
-
-
 def test_a_period_told_after_what_a_figure_values_dates_it():
     """ "The commissioner's newsletter this month put the number of assaults on shopworkers last year at
     410": the 410 is last year's, not this month's (before: the first date on the verb won)."""
@@ -4947,24 +4913,53 @@ def test_a_period_told_after_what_a_figure_values_dates_it():
     assert toll.date == "2026-02-24"
 
 
-def test_a_date_right_after_a_figure_and_its_noun_or_a_fortnight_back_is_its_own():
-    """ "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March": the 142 is of 11
-    March (before: of the sentence's last date); "fell to 37 on Friday 20 March, from 318 a fortnight
-    earlier" dates the 318 on 6 March; "up from 44 in the week ending 1 February" on 1 February (before:
-    each took its article's day)."""
-    compared = claims_of(
-        "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March.", "2026-03-20"
-    )
-    fell = claims_of(
+# Each: a sentence, its article's day, and the days its figures hold for. Before these were read, each
+# figure took its sentence's (or article's) time, so a count and the one before it fell on one day.
+WHEN_WORDS_PLACE_A_FIGURE = {
+    "the year before a year told": (
+        "Officers logged 1,184 incidents across the district in 2025, up from 1,029 the year before.",
+        "2026-03-13",
+        {"1,184": "2025", "1,029": "2024"},
+    ),
+    "the week before a day told": (
+        "By Monday the council had received 265 complaints about the agency, up from 212 the week before.",
+        "2026-03-11",
+        {"265": "2026-03-09", "212": "2026-03-02"},
+    ),
+    "a when clause after the count before a change dates it alone": (
+        "Officers have now seized 21 vehicles under the operation, up from 14 when the agency last reported"
+        " progress on 3 March.",
+        "2026-03-18",
+        {"21": "2026-03-18", "14": "2026-03-03"},
+    ),
+    "a when clause's last week": (
+        "The company says it has taken on 83 new carers since February, up from 57 when it wrote to"
+        " customers last week.",
+        "2026-03-18",
+        {"83": "2026-03-18", "57": "2026-03-11"},
+    ),
+    "a date right after a figure's noun": (
+        "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March.",
+        "2026-03-20",
+        {"142": "2026-03-11"},
+    ),
+    "a fortnight earlier": (
         "The company's list of streets awaiting a catch-up visit fell to 37 on Friday 20 March, from 318 a"
         " fortnight earlier.",
         "2026-03-20",
-    )
-    weekly = claims_of(
+        {"37": "2026-03-20", "318": "2026-03-06"},
+    ),
+    "in the week ending a day": (
         "By the end of week 6, 58 hospital norovirus outbreaks had been reported in Eastmarch since the start"
         " of the season, up from 44 in the week ending 1 February.",
         "2026-02-11",
-    )
-    assert {c.value: c.date for c in compared}["142"] == "2026-03-11"
-    assert {c.value: c.date for c in fell} == {"37": "2026-03-20", "318": "2026-03-06"}
-    assert {c.value: c.date for c in weekly}["44"] == "2026-02-01"
+        {"44": "2026-02-01"},
+    ),
+}
+
+
+@pytest.mark.parametrize("told", WHEN_WORDS_PLACE_A_FIGURE, ids=list(WHEN_WORDS_PLACE_A_FIGURE))
+def test_the_words_around_a_figure_say_when_it_holds(told):
+    sentence, published, expected = WHEN_WORDS_PLACE_A_FIGURE[told]
+    dated = dates_of(sentence, published)
+    assert {value: dated.get(value) for value in expected} == expected
