@@ -1040,11 +1040,14 @@ BLIND_PACKS = [
     "norovirus_ward_closures_synthetic",
     "missed_bin_collections_synthetic",
     "rough_sleeping_count_synthetic",
+    "gritting_failure_ice_synthetic",
+    "breakfast_club_uptake_synthetic",
+    "asbestos_fire_cleanup_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """246 packs written blind (by helpers that never read service/), in 83 rounds: the
+    """249 packs written blind (by helpers that never read service/), in 84 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1413,17 +1416,19 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     eighty-third (norovirus ward closures, missed bin collections, a count of people sleeping rough), first
     run after the 82nd set's mends: 5 of 6, 4 of 6, 0, 0, 0, 0, 10; after "142 streets on Wednesday 11
     March", "a fortnight earlier" and "the week ending 1 February": 5 of 6, 6 of 6, 0, 0, 0, 0, 12. On the
-    older 243: updates 360 -> 361, unrelated on questions 81 -> 80, nothing lost.
+    older 243: updates 360 -> 361, unrelated on questions 81 -> 80, nothing lost. The eighty-fourth (a
+    gritting fleet's failure in an ice storm, school breakfast clubs, an asbestos fire), scored as first
+    written with no mends of its own: 3 of 6, 6 of 6, 0, 0, 0, 0, 8.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 396
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 364
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 399
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 370
     assert sum(r.agreements_reported for r in reports) <= 19
     assert sum(r.false_alarms for r in reports) <= 59
     assert sum(r.unrelated_figures_reported for r in reports) <= 38
     assert sum(r.unrelated_on_questions for r in reports) <= 83
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 800
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 808
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
