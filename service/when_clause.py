@@ -100,9 +100,9 @@ TOLD_FROM_ANOTHER_DAY = re.compile(r"\b(?:earlier|before|later|previously)$", re
 
 
 def date_written_after(figure, published: str | None) -> str | None:
-    """ "rose to three on 10 May and to four on 13 May", "up from 131 last week", "That compares with 142
-    streets on Wednesday 11 March and 318 on Friday 6 March": a date right after the figure (or its noun) is
-    its own."""
+    """ "rose to three on 10 May and to four on 13 May", "up from 131 last week", "up from 44 in the week
+    ending 1 February", "That compares with 142 streets on Wednesday 11 March and 318 on Friday 6 March": a
+    date right after the figure (or its noun) is its own."""
     if figure is None or figure.i + 2 >= len(figure.doc):
         return None
     told = nlp.entity_of(figure.doc[figure.i + 1]) if opens_a_date(figure.doc[figure.i + 1]) else None
@@ -133,9 +133,8 @@ def moved_by(anchor, figure, published: str | None, found: str | None) -> tuple[
         if span is None or told_on.head.i not in own:
             continue
         entity = nlp.entity_of(word)
-        anaphoric = any(
-            c.lower_ == "the" for c in span.children
-        )  # "the year before" a year the sentence told
+        # "the year before": before a year the sentence told, not the article's
+        anaphoric = any(c.lower_ == "the" for c in span.children)
         if not anaphoric and entity is not None and nlp.resolve_date(entity.text, published) == found:
             continue
         count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
