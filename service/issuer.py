@@ -18,20 +18,16 @@ ORG = rf"(?P<org>{WORD}(?:[ \t]+(?:of|and|&|for|{WORD}))*)"
 # a dateline ("HARNAU - ") or a date ("12 March 2026 - ") may come first
 LEAD = r"^(?:[A-Z][A-Z ]+[ \t]+[–—-][ \t]+|\d{1,2}[ \t]+[A-Za-z]+[ \t]+\d{4}[ \t]+[–—-][ \t]+)?"
 TO_WHOM = r"(?:[ \t]+to[ \t]+[^\n]{1,60}?)?"  # "A message to our customers and their families from X"
+# what a body issues in its own name; not a letter, which a person writes ("Letter from the Minister")
+BODYS_WORD = r"message|statement|notice|update"
 # the headline itself may be the formula: "A message to our customers from Brightwell Homecare"
-HEADLINE = re.compile(  # not a letter: a person writes one ("Letter from the Minister of Health")
-    r"(?i:(?:a[ \t]+)?(?:message|statement|notice|update)"
-    + TO_WHOM
-    + r"[ \t]+from[ \t]+(?:the[ \t]+)?)"
-    + ORG
-)
+HEADLINE = re.compile(rf"(?i:(?:a[ \t]+)?(?:{BODYS_WORD}){TO_WHOM}[ \t]+from[ \t]+(?:the[ \t]+)?)" + ORG)
 # "A message from X", "Issued by the X", "This statement is issued by X", "Organised by X"; "X –
 # Press Office", "X blog"
 ISSUED = [
     re.compile(
         LEAD
-        + r"(?i:(?:this[ \t]+\w+[ \t]+is[ \t]+)?(?:a[ \t]+)?(?:(?:message|statement|letter|notice|update)"
-        + TO_WHOM
+        + rf"(?i:(?:this[ \t]+\w+[ \t]+is[ \t]+)?(?:a[ \t]+)?(?:(?:{BODYS_WORD}|letter){TO_WHOM}"
         + r"[ \t]+(?:issued[ \t]+by|from)|(?:issued|organi[sz]ed|published)[ \t]+by)[ \t]+(?:the[ \t]+)?)"
         + ORG
     ),
