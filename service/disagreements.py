@@ -109,6 +109,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         {c.activity for c in claims if c.activity}, EVENT_SIMILARITY, events=True
     )
     inside, units = _containment(claims), {c.unit for c in claims}
+    country = _the_country(claims, inside)
     keys = []
     for i, claim in enumerate(claims):
         head = claim.noun.split()[-1] if claim.noun else None
@@ -122,7 +123,7 @@ def frame_keys(claims: Sequence[Claim], vocabulary: Vocabulary, asked: bool = Fa
         elif head:
             noun = " ".join([*claim.noun.split()[:-1], noun_of[head]]) if noun != "*" else noun
             event = event_of.get(TALLIED, TALLIED) if claim.event in TALLYING and noun != "*" else event
-        places = _most_specific(claim.places, inside)
+        places = _most_specific(claim.places, inside, country)
         activity = activity_of.get(claim.activity or "")
         keys.append(Key(noun, event, activity, places, side_of(claim.whose), in_scale(claim.unit, units)))
     return keys
@@ -234,11 +235,35 @@ def _containment(claims: Sequence[Claim]) -> set[tuple[str, str]]:
     return {(outer, inner) for c in claims for outer, inner in c.containers}
 
 
-def _most_specific(places: Sequence[str], inside: set[tuple[str, str]]) -> frozenset[str]:
-    """The places no other of them lies in; "nationwide" is the one outermost place of the corpus when
-    its articles name exactly one (Norrevia, for "Port Elsen, in Haldmark province of Norrevia")."""
+def _the_country(claims: Sequence[Claim], inside: set[tuple[str, str]]) -> str | None:
+    """The one outermost place of the corpus (Norrevia, for "Port Elsen, in Haldmark province of
+    Norrevia"); with no place told inside another, the one place a figure names beside "nationwide"
+    ("Nationally, … 412 people were hurt … across Calveria")."""
     outermost = {o for o, _ in inside} - {i for _, i in inside}
-    country = next(iter(outermost)) if len(outermost) == 1 else None
+    if inside:
+        return next(iter(outermost)) if len(outermost) == 1 else None
+    beside = {p for c in claims if WHOLE_COUNTRY in c.places for p in c.places if p != WHOLE_COUNTRY}
+    told = {c.quote for c in claims}
+    if len(beside) != 1 or any(_named_a_part(next(iter(beside)), quote) for quote in told):
+        return None
+    return next(iter(beside))
+
+
+PART_OF_A_COUNTRY = "region province county district state city town village"
+
+
+def _named_a_part(place: str, quote: str) -> bool:
+    """ "the highland province of Upper Tolvane", "Upper Tolvane province": no country."""
+    kinds = "|".join(PART_OF_A_COUNTRY.split())
+    place = re.escape(place)
+    named = rf"\bthe\s+(?:\w+\s+)?(?:{kinds})\s+of\s+{place}\b|\b{place}\s+(?:{kinds})\b"
+    return re.search(named, quote, re.IGNORECASE) is not None
+
+
+def _most_specific(
+    places: Sequence[str], inside: set[tuple[str, str]], country: str | None
+) -> frozenset[str]:
+    """The places no other of them lies in; "nationwide" is the country (_the_country), when known."""
     named = {country if p == WHOLE_COUNTRY and country else p for p in places}
     return frozenset(p for p in named if not any((p, q) in inside for q in named))
 

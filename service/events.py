@@ -114,12 +114,8 @@ def _happened(node):
             and lemma(child) not in GIVING  # "not the 212 given by the government": a figure told
         ):
             return child
-        if (
-            child.dep_ in ("amod", "acl")
-            and child.i > node.i
-            and child.pos_ == "ADJ"
-            and child.lower_ not in SAYS_NO_KIND
-        ):
+        after_it = child.dep_ in ("amod", "acl") and child.i > node.i
+        if after_it and child.pos_ == "ADJ" and child.lower_ not in SAYS_NO_KIND:
             return child  # "the 9 workers still missing": its state (not "Deaths, cumulative: 131")
         if child.dep_ == "amod" and child.lower_ in STATE_GERUNDS and not (befell or after):
             return child  # "the number of missing hikers" (not "six missing hikers were found")
@@ -131,6 +127,9 @@ def _happened(node):
             return child
         if child.dep_ == "acl" and child.pos_ == "VERB" and lemma(child) in VALUE_VERBS | REPORTING:
             return _through_copula(next((c for c in child.children if c.dep_ == "xcomp"), child))
+    of_a_count = node.dep_ == "pobj" and node.head.lower_ == "of" and lemma(node.head.head) in CONTAINERS
+    if of_a_count and (placed := present_at(node)) is not None:  # "the number of households in poverty"
+        return placed
     if (state := _state_hung_above(node) or hung or _done_to_them(node) or _given_to_them(node)) is not None:
         return state
     if node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):

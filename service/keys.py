@@ -5,8 +5,8 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import SAYS_NO_KIND, across_a_colon, is_particle, lemma, put_to
-from .events import participle_stem, state_of
+from .clauses import SAYS_NO_KIND, across_a_colon, has_aux, is_particle, lemma, put_to
+from .events import STATE_GERUNDS, participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, presence_key
 from .thesaurus import is_verb, unknown_word
@@ -42,8 +42,9 @@ def _event_key(event, noun):
         return presence_key(event)
     if found_at(event, noun):
         return f"with {lemma(event)}"  # places counted by what was found there
-    # "missing", as its adjective is; "are taking part" is "take part"
-    gerund = event.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in event.children)
+    # "missing", as its adjective is; "are taking part" is "take part"; "were living" is "live", as "live" is
+    progressive = has_aux(event) and event.lower_ not in STATE_GERUNDS
+    gerund = event.tag_ == "VBG" and not progressive and not any(c.dep_ == "dobj" for c in event.children)
     word = event.lower_ if gerund else (participle_stem(event) or _known_lemma(event))
     if particle := next((c.lower_ for c in event.children if is_particle(event, c)), None) or heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)

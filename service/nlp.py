@@ -213,6 +213,9 @@ NUMBER_WORDS = dict(
     zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True)
 )
 ANY_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "31 March this year", "1 December last year": that day of the year named
+THIS_YEAR = re.compile(r"\bthis\s+year$", re.IGNORECASE)
+IN_YEAR_NAMED = re.compile(r"^(.*\S)\s+(this|last)\s+year$", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+)?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 
 
@@ -236,6 +239,10 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return str(ended) if reference and ended < int(reference[:4]) else None
     text = DAY_RANGE.sub(r"\1", text)  # not the year 2020
     text = NTH_OF_MONTH.sub(lambda nth: f"{DAY_ORDINALS.index(nth[1].lower()) + 1} ", text)
+    if reference and THIS_YEAR.search(text) and not MONTH_NAME.search(text):
+        return reference  # "so far this year", "in the first ten weeks of this year": as of the page's day
+    if reference and (named := IN_YEAR_NAMED.match(text)) and MONTH_NAME.search(named[1]):
+        return resolve_date(f"{named[1]} {int(reference[:4]) - (named[2].lower() == 'last')}", reference)
     if reference and (years := YEARS_BACK.search(text)):  # "last year", "two years ago": that year
         return str(int(reference[:4]) - how_many(years.group(1)))
     if reference and (days := DAYS_BACK.match(text)):

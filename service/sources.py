@@ -233,7 +233,7 @@ def _holder_of(figure):
 def _owner_named(holder) -> str | None:
     """Who owns the count or the figure: "the ministry's 1,480", "Its tally"; not a place."""
     owner = next((c for c in holder.children if c.dep_ == "poss"), None)
-    if owner is None:
+    if owner is None or owner.ent_type_ in ("DATE", "TIME"):  # "last year's total": a time owns nothing
         return None
     if owner.lower_ in OWNERS:
         return OWNERS[owner.lower_]

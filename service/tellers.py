@@ -64,11 +64,19 @@ def set_against(a: Claim, b: Claim) -> bool:
     against each other, both standing when it was written (whenever each was first given); so do two
     sentences in a row that name no day ("The Commission said 4.6 million tickets had been voided. Norvale
     has consistently put the number at 4.2 million")."""
-    if a.doc_id != b.doc_id or not (a.source and b.source):
+    if a.doc_id != b.doc_id or not (a.source and b.source) or _of_another_year(a, b):
         return False
     first, second = sorted((a, b), key=lambda c: c.start)
     in_a_row = 0 <= second.start - first.end <= 1 and not any(map(POINT_IN_TIME.search, (a.quote, b.quote)))
     return a.quote == b.quote or in_a_row
+
+
+def _of_another_year(a: Claim, b: Claim) -> bool:
+    """ "486 so far this year. The company says last year's total was 2,184": each sentence names its
+    period, one a whole year, the other another year."""
+    whole_year = len(a.date or "") == 4 or len(b.date or "") == 4
+    stated = a.date_stated and b.date_stated and bool(a.date and b.date)
+    return whole_year and stated and a.date[:4] != b.date[:4]
 
 
 def _repeats(claim: Claim, other: Claim) -> bool:

@@ -4963,3 +4963,41 @@ def test_the_words_around_a_figure_say_when_it_holds(told):
     sentence, published, expected = WHEN_WORDS_PLACE_A_FIGURE[told]
     dated = dates_of(sentence, published)
     assert {value: dated.get(value) for value in expected} == expected
+
+
+def test_a_day_told_with_this_year_or_last_year_is_that_day_and_this_year_alone_is_the_pages():
+    """ "on 31 March this year" is 31 March of the page's year (before, no date at all); "so far this year"
+    and "in the first ten weeks of this year" hold on the page's day, as the sentence itself says."""
+    assert resolve_date("31 March this year", "2026-05-20") == "2026-03-31"
+    assert resolve_date("1 December last year", "2026-05-20") == "2025-12-01"
+    assert resolve_date("the first ten weeks of this year", "2026-03-17") == "2026-03-17"
+    [away] = claims_of(
+        "Our members' records show that 287 children were living more than 20 miles from home on 31 March "
+        "this year.",
+        "2026-05-20",
+    )
+    assert (away.date, away.date_stated) == ("2026-03-31", True)
+    [so_far] = claims_of(
+        "Velmark Post says there were 486 dog attacks in the first ten weeks of this year.", "2026-03-17"
+    )
+    assert (so_far.date, so_far.date_stated) == ("2026-03-17", True)
+
+
+def test_were_living_is_live_and_the_number_of_a_group_somewhere_says_where_they_are():
+    """ "were living" is the event "live", as "live" is (before: "living", which never met it); "puts the
+    number of households in energy poverty at 312,000" counts households in poverty, as "312,000
+    households are in energy poverty" does (before: households, with nothing said of them)."""
+    [living] = claims_of("212 of the children in its care were living more than 20 miles from home.")
+    [live] = claims_of("287 children live more than 20 miles from home, the Alliance says.")
+    assert living.event == live.event == "live"
+    [number] = claims_of("The survey puts the number of households in energy poverty at 312,000.")
+    [there] = claims_of("There are 312,000 households in energy poverty.")
+    assert number.event == there.event == "in poverty"
+    [patients] = claims_of("The number of patients in hospital rose to 41.")
+    assert patients.event == "in hospital"
+
+
+def test_a_time_owns_no_figure():
+    """ "The company says last year's total was 2,184": the company says it; "last year" is when."""
+    [total] = claims_of("The company says last year's total was 2,184 attacks, a record.", "2026-03-17")
+    assert (total.source, total.date) == ("company", "2025")

@@ -12,6 +12,7 @@ from service.articles import make_article
 from service.asked import question_frame
 from service.assertions import assertion_candidates, find_assertion_disagreements, llm_judge, stance
 from service.claims import article_claims, extract_claims
+from service.clauses import WHOLE_COUNTRY
 from service.disagreements import find_disagreements, frame_keys, group_claims, is_vague
 from service.eval.common import load_json
 from service.eval.stories import evaluate_found, evaluate_story
@@ -1043,11 +1044,14 @@ BLIND_PACKS = [
     "gritting_failure_ice_synthetic",
     "breakfast_club_uptake_synthetic",
     "asbestos_fire_cleanup_synthetic",
+    "foster_carer_shortage_synthetic",
+    "postal_dog_attacks_synthetic",
+    "deer_collisions_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """249 packs written blind (by helpers that never read service/), in 84 rounds: the
+    """252 packs written blind (by helpers that never read service/), in 85 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1418,17 +1422,22 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     March", "a fortnight earlier" and "the week ending 1 February": 5 of 6, 6 of 6, 0, 0, 0, 0, 12. On the
     older 243: updates 360 -> 361, unrelated on questions 81 -> 80, nothing lost. The eighty-fourth (a
     gritting fleet's failure in an ice storm, school breakfast clubs, an asbestos fire), scored as first
-    written with no mends of its own: 3 of 6, 6 of 6, 0, 0, 0, 0, 8.
+    written with no mends of its own: 3 of 6, 6 of 6, 0, 0, 0, 0, 8. The eighty-fifth (a shortage of foster
+    carers, dog attacks on postal workers, deer collisions), first run: 2 of 6, 6 of 6, 1, 1, 0, 7, 5; after
+    its mends ("on 31 March this year", "so far this year", "were living", "the number of households in
+    energy poverty", "last year's total" no source, "nationally … across Calveria" the country): 5 of 6, 6 of
+    6, 1, 0, 0, 3, 11. On the older 249: false alarms 57 -> 58, unrelated figures 37 -> 38 (a trust's "over
+    1,000 rhinos killed in Kethora since 2012" now meets its 61 this year), questions given 813 -> 815.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 399
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 370
-    assert sum(r.agreements_reported for r in reports) <= 19
-    assert sum(r.false_alarms for r in reports) <= 59
-    assert sum(r.unrelated_figures_reported for r in reports) <= 38
-    assert sum(r.unrelated_on_questions for r in reports) <= 83
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 808
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 404
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 376
+    assert sum(r.agreements_reported for r in reports) <= 20
+    assert sum(r.false_alarms for r in reports) <= 60
+    assert sum(r.unrelated_figures_reported for r in reports) <= 39
+    assert sum(r.unrelated_on_questions for r in reports) <= 86
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 821
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -3142,3 +3151,32 @@ def test_a_count_kept_by_any_counting_verb_is_one_count():
         claim("b", 5200, noun="donor", event="record", source="the health ministry", date="2026-02-10"),
     ]
     assert find_disagreements(donors, NO_EMBEDDINGS) == []
+
+
+def test_nationwide_is_the_one_place_a_figure_names_beside_it_unless_that_place_is_a_province():
+    """ "Nationally, … 412 people were hurt … across Calveria": with no place told inside another, Calveria
+    is the whole country, so the trust's 412 there and the insurers' 276 nationwide dispute one count
+    (before: three groups). A place called a province ("the highland province of Upper Tolvane") is none."""
+    hurt = [
+        claim("a", 412, event="hurt", places=["Calveria"], source="the trust", date="2025"),
+        claim("b", 412, event="hurt", places=["Calveria", WHOLE_COUNTRY], source="the trust", date="2025"),
+        claim("c", 276, event="hurt", places=[WHOLE_COUNTRY], source="the insurers", date="2025"),
+    ]
+    assert len(group_claims(hurt, NO_EMBEDDINGS)) == 1
+    assert kinds(find_disagreements(hurt, NO_EMBEDDINGS)) == [("conflict", ["412", "412", "276"])]
+    province = hurt[0].model_copy(
+        update={"quote": "412 people were hurt in the highland province of Calveria."}
+    )
+    assert len(group_claims([province, *hurt[1:]], NO_EMBEDDINGS)) == 3
+
+
+def test_a_figure_for_last_year_is_never_set_against_one_for_this_year_in_the_next_sentence():
+    """ "486 dog attacks … in the first ten weeks of this year. The company says last year's total was
+    2,184": each sentence names its own period (before: a conflict, "last year" taken for a source)."""
+    text = (
+        "Dog attacks\n\nMarch 17, 2026\n\nVelmark Post says there were 486 dog attacks on its staff in the "
+        "first ten weeks of this year. The company says last year's total was 2,184 dog attacks."
+    )
+    claims = article_claims(make_article("a", text))
+    assert [(c.value, c.date) for c in claims] == [("486", "2026-03-17"), ("2,184", "2025")]
+    assert find_disagreements(claims, NO_EMBEDDINGS) == []
