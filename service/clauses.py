@@ -20,6 +20,7 @@ REPORTING = frozenset(
 )
 
 CONTAINERS = frozenset("number total toll count figure tally sum estimate worth equivalent".split())
+AVERAGES = frozenset({"average", "mean", "median"})  # "waited an average of 19 days": waited 19 days
 JUDGED = frozenset("estimate assessment calculation reckoning figure".split())  # "Tessaline's estimate": its
 # what a body publishes ("data" is "datum" to the lemmatizer)
 PUBLISHED = CONTAINERS | {

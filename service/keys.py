@@ -5,7 +5,7 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import SAYS_NO_KIND, across_a_colon, has_aux, is_particle, lemma, put_to
+from .clauses import AVERAGES, SAYS_NO_KIND, across_a_colon, is_particle, lemma, put_to
 from .events import STATE_GERUNDS, participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, presence_key
@@ -42,16 +42,17 @@ def _event_key(event, noun):
         return presence_key(event)
     if found_at(event, noun):
         return f"with {lemma(event)}"  # places counted by what was found there
-    # "missing", as its adjective is; "are taking part" is "take part"; "were living" is "live", as "live" is
-    progressive = has_aux(event) and event.lower_ not in STATE_GERUNDS
-    gerund = event.tag_ == "VBG" and not progressive and not any(c.dep_ == "dobj" for c in event.children)
+    # "missing", as its adjective is; "are taking part" is "take part"; "were living", "GPs working", "the
+    # burning area" are "live", "work", "burn"
+    gerund = event.tag_ == "VBG" and event.lower_ in STATE_GERUNDS
     word = event.lower_ if gerund else (participle_stem(event) or _known_lemma(event))
     if particle := next((c.lower_ for c in event.children if is_particle(event, c)), None) or heading(event):
         word = f"{word} {particle}"  # "called off" is "call off" (cancel), "ended up" not "end" (finish)
     where = [c for c in event.children if c.dep_ == "prep" and c.lower_ == "in"]
     if word in ("end up", "wind up") and where:
         return presence_key(where[0])  # "ended up in hospital": where they are
-    obj = next((c for c in event.children if c.dep_ == "dobj" and not _set_apart(event, c)), None)
+    objects = (c for c in event.children if c.dep_ == "dobj" and lemma(c) not in AVERAGES)
+    obj = next((c for c in objects if not _set_apart(event, c)), None)
     # "won 534,100 votes and 41 seats": the votes are a sibling of the seats, not what was done to them
     sibling = noun is not None and _coordinated(noun, event)
     # "won 52.3 percent of the vote": the vote, won; "save 450 million marks": saved

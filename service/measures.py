@@ -24,7 +24,7 @@ from .amounts import (
     valued_noun,
     whole_of,
 )
-from .clauses import CONTAINERS, COPULAS, GIVING, REPORTING, lemma
+from .clauses import AVERAGES, CONTAINERS, COPULAS, GIVING, REPORTING, lemma
 from .events import COUNTING, PLACING, VALUE_VERBS, is_event_verb, is_participle
 from .nlp import objectless_preposition_before
 from .thesaurus import goes_on, is_a_being
@@ -136,6 +136,8 @@ def measure_of(token, unit: str):
         return (measured, dimension) if measured is not None else None
     if unit in DURATIONS and (spanned := _span_before(amount)) is not None:
         return None, spanned  # "waited about 3 hours before the evacuation began": how long they waited
+    if amount.dep_ == "pobj" and amount.head.lower_ == "of" and lemma(amount.head.head) in AVERAGES:
+        amount = amount.head.head  # "waiting an average of 19 days": as "waiting 19 days"
     if amount.dep_ in ("npadvmod", "dobj") and lemma(amount.head) in TIME_EVENTS:
         return None, amount.head  # "waited, on average, 19 minutes", "lost 9,650 hours"
     if unit in SPEEDS and amount.dep_ == "dobj" and lemma(amount.head) == "do":  # "was doing 12 km/h"

@@ -1047,11 +1047,14 @@ BLIND_PACKS = [
     "foster_carer_shortage_synthetic",
     "postal_dog_attacks_synthetic",
     "deer_collisions_synthetic",
+    "lorry_bridge_strikes_synthetic",
+    "beach_water_quality_synthetic",
+    "gp_appointment_waits_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """252 packs written blind (by helpers that never read service/), in 85 rounds: the
+    """255 packs written blind (by helpers that never read service/), in 86 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1427,17 +1430,21 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     its mends ("on 31 March this year", "so far this year", "were living", "the number of households in
     energy poverty", "last year's total" no source, "nationally … across Calveria" the country): 5 of 6, 6 of
     6, 1, 0, 0, 3, 11. On the older 249: false alarms 57 -> 58, unrelated figures 37 -> 38 (a trust's "over
-    1,000 rhinos killed in Kethora since 2012" now meets its 61 this year), questions given 813 -> 815.
+    1,000 rhinos killed in Kethora since 2012" now meets its 61 this year), questions given 813 -> 815. The
+    eighty-sixth (lorries striking a rail bridge, beaches failing bathing-water tests, waits for family
+    doctors), first run: 1 of 6, 5 of 6, 0, 1, 0, 1, 3; its mends (a gerund is its verb's event, "waiting an
+    average of 19 days" a wait) left it there. On the older 252: conflicts 407 -> 408, updates 379 -> 380,
+    questions given 826 -> 825.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 404
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 376
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 406
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 382
     assert sum(r.agreements_reported for r in reports) <= 20
-    assert sum(r.false_alarms for r in reports) <= 60
+    assert sum(r.false_alarms for r in reports) <= 61
     assert sum(r.unrelated_figures_reported for r in reports) <= 39
-    assert sum(r.unrelated_on_questions for r in reports) <= 86
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 821
+    assert sum(r.unrelated_on_questions for r in reports) <= 87
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 823
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():

@@ -37,6 +37,7 @@ GROUNDING = {
     "figures",
     "units",
     "nlp",
+    "holidays",
     "vocabulary",
     "thesaurus",
     "questions",
