@@ -87,6 +87,15 @@ def clause_anchor(token, noun):
     return current
 
 
+def told_of_themselves(verb):
+    """ "1,140 people told police they had lost money in 2025": the clause they told of themselves."""
+    told = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    if told is None:
+        return None
+    subject = next((c for c in told.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return told if subject is not None and subject.lower_ in ("they", "we") else None
+
+
 def clause_of(anchor, noun):
     """Tokens of the figure's clause: the anchor's subtree without embedded clauses, attributions, asides
     ("during his visit to X") and the agent subject, plus the whole noun phrase of the counted noun."""

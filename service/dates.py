@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from . import nlp
-from .clauses import GIVING, PUBLISHED, REPORTING, VALUING, clause_of, lemma
+from .clauses import GIVING, PUBLISHED, REPORTING, VALUING, clause_of, lemma, told_of_themselves
 from .when_clause import date_written_after, moved_by, opens_a_date, when_clause_date
 
 TIME_PREPOSITIONS = frozenset("after before following since until by".split())
@@ -41,6 +41,8 @@ def _date_of(anchor, noun, published: str | None, figure=None) -> tuple[str | No
     if (written := date_written_after(figure, published)) is not None:
         return written, True
     tokens = _own_phrases(figure) + clause_of(anchor, noun)
+    if lemma(anchor) in REPORTING and (told := told_of_themselves(anchor)) is not None:
+        tokens += clause_of(told, None)  # "told police they had lost money to a scam call in 2025"
     now = _holds_now(anchor)
     if now and noun is not None:
         tokens = _without_who_they_are(tokens, noun)

@@ -31,6 +31,7 @@ from .clauses import (
     lemma,
     object_of,
     put_to,
+    told_of_themselves,
     told_within,
 )
 from .presence import (
@@ -162,6 +163,7 @@ def _happened(node):
     if lemma(verb) in REPORTING | KNOWING:  # "are believed to be trapped", "were known to have been affected"
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         complement = complement or (_done_to(verb) if node.dep_ == "nsubj" else None)  # "reported X stolen"
+        complement = complement or (told_of_themselves(verb) if node.dep_ == "nsubj" else None)
         if complement is not None and is_event_verb(complement):
             return _through_copula(complement)
         told = any(c.dep_ == "dobj" and is_a_happening(lemma(c)) for c in verb.children)

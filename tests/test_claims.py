@@ -5022,3 +5022,17 @@ def test_an_average_of_a_span_waited_is_the_span_waited():
     assert (average.value, average.unit, average.event) == ("19 days", "days", "wait")
     [minutes] = claims_of("Callers waited a mean of 40 minutes to get through.")
     assert (minutes.value, minutes.event) == ("40 minutes", "wait")
+
+
+def test_what_a_group_tells_of_itself_is_what_befell_it_and_when():
+    """ "1,140 people over 65 told police they had lost money to a scam call in 2025": they lost money, in
+    2025 (before: people with nothing befalling them, on the article's day); "Some 40 residents said they
+    had been evacuated on Monday" were evacuated on Monday."""
+    [lost] = claims_of(
+        "In Eastwold alone, 1,140 people over 65 told police they had lost money to a scam call in 2025, the "
+        "unit said.",
+        "2026-03-12",
+    )
+    assert (lost.event, lost.date) == ("lose money", "2025")
+    [evacuated] = claims_of("Some 40 residents said they had been evacuated on Monday.", "2026-03-12")
+    assert (evacuated.event, evacuated.date) == ("evacuate", "2026-03-09")

@@ -1050,11 +1050,14 @@ BLIND_PACKS = [
     "lorry_bridge_strikes_synthetic",
     "beach_water_quality_synthetic",
     "gp_appointment_waits_synthetic",
+    "pensioner_phone_scams_synthetic",
+    "school_places_shortage_synthetic",
+    "battery_house_fires_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """255 packs written blind (by helpers that never read service/), in 86 rounds: the
+    """258 packs written blind (by helpers that never read service/), in 87 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1434,17 +1437,20 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     eighty-sixth (lorries striking a rail bridge, beaches failing bathing-water tests, waits for family
     doctors), first run: 1 of 6, 5 of 6, 0, 1, 0, 1, 3; its mends (a gerund is its verb's event, "waiting an
     average of 19 days" a wait) left it there. On the older 252: conflicts 407 -> 408, updates 379 -> 380,
-    questions given 826 -> 825.
+    questions given 826 -> 825. The eighty-seventh (phone scams on pensioners, a shortage of school places,
+    house fires from e-bike batteries), first run: 3 of 6, 6 of 6, 1, 0, 0, 2, 9; after "1,140 people told
+    police they had lost money … in 2025" (what a group tells of itself befell it, then): 4 of 6, 6 of 6, 1,
+    0, 0, 2, 10. On the older 255, nothing moved.
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 406
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 382
-    assert sum(r.agreements_reported for r in reports) <= 20
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 410
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 388
+    assert sum(r.agreements_reported for r in reports) <= 21
     assert sum(r.false_alarms for r in reports) <= 61
     assert sum(r.unrelated_figures_reported for r in reports) <= 39
-    assert sum(r.unrelated_on_questions for r in reports) <= 87
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 823
+    assert sum(r.unrelated_on_questions for r in reports) <= 89
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 833
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
