@@ -4983,13 +4983,19 @@ def test_a_day_told_with_this_year_or_last_year_is_that_day_and_this_year_alone_
     assert (so_far.date, so_far.date_stated) == ("2026-03-17", True)
 
 
-def test_were_living_is_live_and_the_number_of_a_group_somewhere_says_where_they_are():
-    """ "were living" is the event "live", as "live" is (before: "living", which never met it); "puts the
-    number of households in energy poverty at 312,000" counts households in poverty, as "312,000
+def test_a_gerund_is_its_verbs_event_and_the_number_of_a_group_somewhere_says_where_they_are():
+    """ "were living" is the event "live", as "live" is (before: "living", which never met it), and "GPs
+    working" and "GPs are now working" are both "work"; "missing" stays what it says, not "miss". "puts
+    the number of households in energy poverty at 312,000" counts households in poverty, as "312,000
     households are in energy poverty" does (before: households, with nothing said of them)."""
     [living] = claims_of("212 of the children in its care were living more than 20 miles from home.")
     [live] = claims_of("287 children live more than 20 miles from home, the Alliance says.")
     assert living.event == live.event == "live"
+    [working] = claims_of("There are 312 GPs working in Northmoor today.")
+    [work] = claims_of("The association estimates that just 268 GPs are now working across Northmoor.")
+    assert working.event == work.event == "work"
+    [missing] = claims_of("Families of the 9 workers still missing have asked for news.")
+    assert missing.event == "missing"
     [number] = claims_of("The survey puts the number of households in energy poverty at 312,000.")
     [there] = claims_of("There are 312,000 households in energy poverty.")
     assert number.event == there.event == "in poverty"
@@ -5001,16 +5007,6 @@ def test_a_time_owns_no_figure():
     """ "The company says last year's total was 2,184": the company says it; "last year" is when."""
     [total] = claims_of("The company says last year's total was 2,184 attacks, a record.", "2026-03-17")
     assert (total.source, total.date) == ("company", "2025")
-
-
-def test_a_gerund_is_its_verbs_event_but_missing_stays_a_state():
-    """ "GPs working in Northmoor" and "GPs are working" are both "work" (before: "working" against "work",
-    never one count); "the burning area" burns; "missing" stays what it says, not "miss"."""
-    [working] = claims_of("There are 312 GPs working in Northmoor today.")
-    [work] = claims_of("The association estimates that just 268 GPs are now working across Northmoor.")
-    assert working.event == work.event == "work"
-    [missing] = claims_of("Families of the 9 workers still missing have asked for news.")
-    assert missing.event == "missing"
 
 
 def test_an_average_of_a_span_waited_is_the_span_waited():
