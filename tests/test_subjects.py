@@ -111,3 +111,11 @@ def test_a_year_the_question_names_still_ties_documents():
     ignore = ignored_words([question])
     assert by_subject([[first], [second]], ignore) == [[0], [1]]
     assert by_subject([[first], [second]], ignore, asked=question) == [[0, 1]]
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name():
+    """ "Products" opening a sentence and "products" after it: no name, so two reports of one story (a
+    retailers' statement and a union magazine on battery fires, which share only their country's name) are
+    not held apart by the common words each happens to open sentences with."""
+    text = "Products sold online are the problem. Retailers in Vessland say their products are tested."
+    assert names_in(text) == {"retailers", "vessland"}
