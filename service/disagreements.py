@@ -44,7 +44,7 @@ from .nlp import days_apart
 from .one_time import at_one_time
 from .presence import is_presence
 from .rates import rate_in
-from .tellers import dated_by_repeats, one_voice, same_source, set_against, source_key
+from .tellers import dated_by_repeats, one_voice, other_years, same_source, set_against, source_key
 from .text import abbreviated_unit_after
 from .thesaurus import beings_apart, is_a_unit, is_an_animal
 from .timelines import steps_told, timelines
@@ -243,10 +243,10 @@ def _the_country(claims: Sequence[Claim], inside: set[tuple[str, str]]) -> str |
     if inside:
         return next(iter(outermost)) if len(outermost) == 1 else None
     beside = {p for c in claims if WHOLE_COUNTRY in c.places for p in c.places if p != WHOLE_COUNTRY}
-    told = {c.quote for c in claims}
-    if len(beside) != 1 or any(_named_a_part(next(iter(beside)), quote) for quote in told):
+    if len(beside) != 1:
         return None
-    return next(iter(beside))
+    [country] = beside
+    return None if any(_named_a_part(country, c.quote) for c in claims) else country
 
 
 PART_OF_A_COUNTRY = "region province county district state city town village"
@@ -305,7 +305,7 @@ def group_claims(claims: Sequence[Claim], vocabulary: Vocabulary) -> list[list[C
 
 def _speaks_in(claim: Claim, group: Sequence[Claim]) -> bool:
     """Its source speaks there, of the same year (a university's 2024/25 deficit is not its 2026 one)."""
-    same_year = [c for c in group if not _other_years(c, claim)]
+    same_year = [c for c in group if not other_years(c, claim)]
     return any(same_source(source_key(c), source_key(claim)) for c in same_year)
 
 
@@ -331,14 +331,9 @@ def parts_told_apart(claims: Sequence[Claim], keys: Sequence[Key]) -> set[tuple[
         if key_a.unit in SPEEDS:
             continue  # a speed has no parts: "a speed of 94 km/h" is the coach's "doing 55 km/h", disputed
         one_voice = not (a.source and b.source) or same_source(source_key(a), source_key(b))
-        if one_voice and not overlap(a, b) and not _other_years(a, b):
+        if one_voice and not overlap(a, b) and not other_years(a, b):
             parts.add((key_a, key_b))
     return parts
-
-
-def _other_years(a: Claim, b: Claim) -> bool:
-    """ "A year earlier the survey had put losses at 17%": last year's figure is no part of this year's."""
-    return bool(a.date and b.date) and a.date[:4] != b.date[:4]
 
 
 def _unsaid(key: Key) -> int:

@@ -75,8 +75,12 @@ def _of_another_year(a: Claim, b: Claim) -> bool:
     """ "486 so far this year. The company says last year's total was 2,184": each sentence names its
     period, one a whole year, the other another year."""
     whole_year = len(a.date or "") == 4 or len(b.date or "") == 4
-    stated = a.date_stated and b.date_stated and bool(a.date and b.date)
-    return whole_year and stated and a.date[:4] != b.date[:4]
+    return whole_year and a.date_stated and b.date_stated and other_years(a, b)
+
+
+def other_years(a: Claim, b: Claim) -> bool:
+    """ "A year earlier the survey had put losses at 17%": last year's figure is no part of this year's."""
+    return bool(a.date and b.date) and a.date[:4] != b.date[:4]
 
 
 def _repeats(claim: Claim, other: Claim) -> bool:
