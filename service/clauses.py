@@ -178,6 +178,18 @@ def how_many(token) -> bool:
     return token.lower_ in ("many", "much") and token.i > 0 and token.nbor(-1).lower_ == "how"
 
 
+FORESEEING = frozenset("be set due expect forecast predict project anticipate plan".split())  # "are to close"
+WILL = frozenset({"will", "wo", "'ll", "shall", "would"})
+
+
+def is_expected(anchor) -> bool:
+    """ "will close 62 branches", "23 towns would be left without a bank", "are set to lose 300 jobs": what
+    someone says will be, not a count that grows as it is reported."""
+    verbs = [anchor, anchor.head] if anchor.dep_ == "xcomp" else [anchor]
+    ruled = len(verbs) > 1 and lemma(verbs[1]) in FORESEEING
+    return ruled or any(c.dep_ == "aux" and c.lower_ in WILL for verb in verbs for c in verb.children)
+
+
 def has_aux(verb) -> bool:
     """ "have been freed", "were taken": the verb has its auxiliaries (a bare participle describes)."""
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -28,6 +28,8 @@ def counted(token):
     if after_a_bare_container(token):  # "Police gave a higher figure, 158", "give a third figure: 158"
         return None, None
     if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in CONTAINERS:
+        if (noun := _noun_after_a_participle(token)) is not None:
+            return noun, event_of(noun)
         return None, _container_event(token.head.head, token)  # "their estimate of 20,000", "a toll of 14"
     if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
         adjective = next((c for c in token.children if c.pos_ == "ADJ" and c.dep_ in ("amod", "acomp")), None)
@@ -71,6 +73,20 @@ def counted(token):
 
 
 TOLD = (PUBLISHED - CONTAINERS) | {"figure", "estimate"}  # told, unlike "a total of 40 hostages released"
+
+
+def _noun_after_a_participle(token):
+    """ "A total of 1,284 confirmed Lyme disease cases were recorded": the parser makes "confirmed" a verb
+    and leaves the figure bare; the plural noun the participle opens is what is counted."""
+    doc, first = token.doc, token.i + 1
+    if first >= len(doc) or doc[first].tag_ not in ("VBN", "JJ") or doc[first].head.i == token.i:
+        return None
+    for word in doc[first + 1 : first + 5]:
+        if word.tag_ == "NNS":
+            return word
+        if word.dep_ not in ("compound", "amod"):
+            return None
+    return None
 
 
 def _of_people(noun):

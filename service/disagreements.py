@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 from .clauses import COUNTING, WHOLE_COUNTRY
 from .disagreement_text import topic_of, unit_noun
-from .events import unharmed_against_harm
 from .figures import is_currency
 from .frame_text import participle
 from .intervals import overlap
+from .keys import unharmed_against_harm
 from .models import Claim, Disagreement
 from .nlp import days_apart
 from .one_time import at_one_time
@@ -225,7 +225,7 @@ def _nearest(head: str, event_of: dict[str, str], vocabulary: Vocabulary) -> str
     scored = [
         (vocabulary.names_event(head, event), vocabulary.similarity(head, event), event)
         for event in event_of
-        if not is_presence(event)
+        if not is_presence(event) and not event.startswith("not ")  # no noun names what did not happen
     ]
     best = max(scored, default=(0.0, 0.0, None))
     return event_of[best[2]] if best[2] is not None and best[0] > 0 else None

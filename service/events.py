@@ -65,7 +65,6 @@ COMING = frozenset({"come"})  # "came in", "came back": a deed; "came to Marrowb
 NOT_EVENTS = frozenset("accord do more less compare".split())  # "according to", "did", "1,400 more"
 RELATING = frozenset("link connect relate attribute associate".split())  # "deaths linked to the heat"
 KNOWING = frozenset("know think understand fear".split())  # "14 cameras were known to have been affected"
-UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 STATE_GERUNDS = frozenset({"missing", "dead"})  # "missing hikers" (the tagger may read a verb), "dead fish"
 STATE_TAGS = ("JJ", "VBN", "VBG")
 PASSING = frozenset("exceed surpass top breach".split())  # a level: a value, or a mark some went past
@@ -97,6 +96,8 @@ def _happened(node):
     where = _state_after(verb) if verb is not None and lemma(verb) in COPULAS else None
     placed, having = where is not None and names_where(where), verb is not None and has_something(node, verb)
     kind = placed or (befell and lemma(node) not in GENERIC_NOUNS)
+    # "1,840 rented properties remain unlicensed": their state is the clause's, "rented" their kind
+    befell = befell or (node.dep_ == "nsubj" and where is not None and participle_stem(where) is not None)
     after = any(c.dep_ == "acl" and is_participle(c) for c in node.children)  # "dead fish collected"
     for child in node.children:
         # "14 patients who missed their screening had been diagnosed": which ones, and what befell them
@@ -223,12 +224,14 @@ MIN_PARTICIPLE = len("ruined")  # not "bed", "seed"
 
 def participle_stem(adjective) -> str | None:
     """ "infected" → "infect", "flooded" → "flood": the verb an adjective is the past participle of
-    (WordNet knows the verb), else None."""
+    (WordNet knows the verb); "uncounted" → "not count"; else None."""
     word = adjective.lower_
     unlike = len(word) < MIN_PARTICIPLE or not word.endswith("ed")
-    if adjective.tag_ != "JJ" or unlike or _hyphenated(adjective):
-        return None
-    return next((stem for stem in (word[:-2], word[:-1], word[:-3]) if is_verb(stem)), None)
+    if (adjective.tag_ != "JJ" and not word.startswith("un")) or unlike or _hyphenated(adjective):
+        return None  # (the tagger may call "unfilled" a verb, lemma "unfille")
+    stem = next((stem for stem in (word[:-2], word[:-1], word[:-3]) if is_verb(stem)), None)
+    negated = word.startswith("un") and stem is None
+    return next((f"not {stem}" for stem in (word[2:-2], word[2:-1]) if negated and is_verb(stem)), stem)
 
 
 def is_participle(verb) -> bool:
@@ -376,11 +379,6 @@ def _done_to(verb):
     return None
 
 
-def unharmed_against_harm(a: str, b: str) -> bool:
-    """One says the group came to no harm ("rescued alive": 0.74 of "dead" to the embedder), one does not."""
-    return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)
-
-
 def is_event_verb(token) -> bool:
     if lemma(token) in REPORTING | PLACING | VALUING and (destination(token) is not None or heading(token)):
         return True  # "58 people were admitted to the hospital", "returned to the sea", "placed in hotels"
@@ -392,8 +390,8 @@ def is_event_verb(token) -> bool:
         return True  # "1,340 swimmers set off", "1,140 dogs came in" (not "set the toll at 47")
     if put_to(token) is not None:
         return True  # "41 dogs were put to sleep" (not "put the toll at 47")
-    if lemma(token) == "hit" and any(c.dep_ == "auxpass" for c in token.children):
-        return True  # "nine homes were hit": what befell them ("the toll hit 40" gives a value)
+    if lemma(token) in ("hit", "reach") and any(c.dep_ == "auxpass" for c in token.children):
+        return True  # "nine homes were hit", "not reached by enumerators" (not "the toll hit 40")
     if lemma(token) in PASSING and _past_a_mark(token):
         return True  # "seven playgrounds exceeded its guideline" (not "the toll exceeded 400")
     return lemma(token) not in REPORTING | PLACING | VALUE_VERBS | VALUING | NOT_EVENTS | RELATING
@@ -444,6 +442,8 @@ def state_of(event):
             return child
         if child.dep_ in ("acomp", "oprd", "advmod") and child.lower_ in STATES:
             return child  # the tagger may call "ill" an adverb
+        if child.dep_ == "xcomp" and child.tag_ == "VBN" and child.i == event.i + 1:
+            return child  # "38 boats were left stranded"
         if child.dep_ == "advcl" and child.i == event.i + 1 and child.tag_ == "VBG" and _bare_state(child):
             return child if not is_event_verb(event) else None  # "went missing", not "died fleeing"
     return None

@@ -5,12 +5,13 @@ the event, service/counted.py the noun."""
 
 from __future__ import annotations
 
-from .clauses import AVERAGES, SAYS_NO_KIND, across_a_colon, is_particle, lemma, put_to
+from .clauses import AVERAGES, GENERIC_NOUNS, SAYS_NO_KIND, across_a_colon, is_particle, lemma, put_to
 from .events import STATE_GERUNDS, participle_stem, state_of
 from .nlp import cohort_of
 from .presence import destination, found_at, heading, names_where, presence_key
 from .thesaurus import is_verb, unknown_word
 
+UNHARMED = frozenset("alive safe unharmed unhurt uninjured survive live".split())  # nothing befell them
 IDIOMS = {"lose life": "die"}  # a verb and object that say what one verb says ("lost their lives")
 
 
@@ -133,9 +134,25 @@ def noun_key(noun, money: bool = False) -> str | None:
             and not any(n.like_num for n in c.subtree)  # "a deal worth €118m"
         )
     ]
+    if not compounds and (kind := _kind_named_after(noun)) is not None:
+        compounds = noun_key(kind).split()  # "cases of measles" are "measles cases"
     if noun.lemma_.lower() in ("length", "duration") and compounds:
         return " ".join(compounds)  # "Outage length: 78 hours" measures the outage, as "an outage of …" does
     return " ".join([*compounds, noun.lemma_.lower()])
+
+
+KIND_TAKERS = frozenset("case outbreak incident instance episode act".split())
+
+
+def _kind_named_after(noun):
+    """ "cases of tick-borne encephalitis", "incidents of vandalism": the kind, which a compound names
+    before the noun ("encephalitis cases"); a name is left out there as here ("Covid cases")."""
+    if lemma(noun) not in KIND_TAKERS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    kinds = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    named = kinds and (kinds[0].pos_ != "NOUN" or kinds[0].ent_type_ or lemma(kinds[0]) in GENERIC_NOUNS)
+    return None if not kinds or named else kinds[0]
 
 
 def _adjective_before_hyphen(word) -> bool:
@@ -152,3 +169,8 @@ def _adjective_before_hyphen(word) -> bool:
 def _sized(word) -> bool:
     """ "a 35-kilometre stretch": a size, no kind (but "46 festival-goers" is hung on "festival")."""
     return any(n.like_num for n in word.children)
+
+
+def unharmed_against_harm(a: str, b: str) -> bool:
+    """One says the group came to no harm ("rescued alive": 0.74 of "dead" to the embedder), one does not."""
+    return (a.split()[0] in UNHARMED) != (b.split()[0] in UNHARMED)

@@ -17,7 +17,7 @@ from .models import Claim, Disagreement
 from .nlp import days_apart
 from .places import SETTLEMENTS
 from .tellers import source_key
-from .thesaurus import is_a_happening, is_a_site
+from .thesaurus import is_a_happening, is_a_noun, is_a_site
 from .units import MEASUREMENT_UNITS, RATED, TO_HOLD, UNITS_ASKED, unit_named
 from .vocabulary import Vocabulary
 
@@ -259,9 +259,13 @@ def _uncounted(key):
 def _of_a_kind(asked, key):
     """ "How many exam papers had the board regraded?" asks about its "papers regraded", "How many
     papers?" about "8,600 exam papers", and "the city's cash reserves" about its "unrestricted reserves":
-    the same noun, with or without a word that says what kind."""
+    the same noun, with or without a word that says what kind (not "disease cases" and "encephalitis
+    cases": two kinds, each named by a noun)."""
     heads = asked.noun.split()[-1], key.noun.split()[-1]
+    kinds = [{word for word in noun.split()[:-1] if is_a_noun(word)} for noun in (asked.noun, key.noun)]
+    two_kinds = all(kinds) and not kinds[0] & kinds[1]
     same_head = heads[0] == heads[1] and "*" not in heads and (" " in asked.noun or " " in key.noun)
+    same_head = same_head and not two_kinds
     return replace(asked, noun=key.noun) if same_head else asked
 
 

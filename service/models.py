@@ -126,6 +126,7 @@ class Claim(BaseModel):
         "never compared with the story's figures.",
     )
     published: str | None = Field(None, description="The article's published date (ISO), when it states one.")
+    expected: bool = Field(False, description="What someone says will be ('will close 62 branches').")
 
 
 class Disagreement(BaseModel):

@@ -24,7 +24,12 @@ def same_time(a: Claim, b: Claim, window: int) -> bool:
 
 
 def at_one_time(a: Claim, b: Claim, group: Sequence[Claim], window: int) -> bool:
-    if not same_time(a, b, window) or _count_rose(a, b) or _unsourced_on_another_day(a, b):
+    """(See the module doc.) Two sources' word of what will be ("will close 62 branches", "78 branches
+    will lose their counters") is a dispute on whatever days each said it: no count has risen between."""
+    forecasts = a.expected and b.expected
+    if not (forecasts or same_time(a, b, window)) or _unsourced_on_another_day(a, b):
+        return False
+    if _count_rose(a, b) and not forecasts:
         return False
     if _periods_apart(a, b):
         return False

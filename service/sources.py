@@ -307,6 +307,8 @@ def _subject_name(verb) -> str | None:
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.like_num and child.i > verb.i:
             continue  # "Brightmere … says 37", parsed with 37 as a second subject: what is said
+        if child.ent_type_ in ("DATE", "TIME") and sum(c.dep_ == "nsubj" for c in verb.children) > 1:
+            continue  # "Our survey this winter puts …", parsed with two subjects: when, not who
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return name_in(verb.head) if verb.dep_ == "relcl" else None
         if child.dep_ == "nsubjpass" and not _heads_a_name(child) and lemma(verb) not in ("quote", "cite"):

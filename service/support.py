@@ -44,8 +44,8 @@ from functools import lru_cache
 from . import nlp
 from .citations import CITATION, cited_numbers, numbers_in, numbers_written
 from .claims import extract_claims
-from .events import unharmed_against_harm
 from .figures import MEASUREMENT_UNITS
+from .keys import unharmed_against_harm
 from .models import Claim, Passage
 from .presence import is_presence
 from .questions import TYPE_WORDS, name_runs, premises, restrictions

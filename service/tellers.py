@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .issuer import SPOKEN_AS_WE
+from .issuer import FIRST_PERSON, SPOKEN_AS_WE
 from .models import Claim
 from .nlp import POINT_IN_TIME
 
@@ -16,8 +16,9 @@ NAME_GLUE = frozenset({"of", "and", "for", "on", "in"})  # "Port Health Authorit
 
 
 def source_key(claim: Claim) -> str:
-    """Who says so, comparable; a claim whose sentence names no source is its article's own."""
-    if not claim.source:
+    """Who says so, comparable; a claim whose sentence names no source, or whose "we" no issuer's name
+    replaced ("Our analysis shows"), is its article's own."""
+    if not claim.source or FIRST_PERSON.fullmatch(claim.source):
         return f"article:{claim.doc_id}"
     words = re.findall(r"[^\W\d_]+", claim.source.lower().replace("’s", "").replace("'s", ""))
     return " ".join(w for w in words if w not in ("the", "a", "an")) or f"article:{claim.doc_id}"

@@ -265,6 +265,10 @@ def goes_on(noun: str) -> bool:
     return not bound and _first_noun_file(noun) in (*OCCURRENCES, PHENOMENON, STATE, QUANTITY, TIME)
 
 
+def is_a_noun(word: str) -> bool:
+    return bool(_index("noun").get(word.lower()))
+
+
 def _first_noun_file(noun: str) -> int | None:
     senses = _index("noun").get(noun.lower().replace(" ", "_"), ())
     return _noun_file(senses[0]) if senses else None

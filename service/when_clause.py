@@ -58,8 +58,11 @@ def when_clause_date(anchor, published: str | None) -> str | None:
     own = [c for c in advcls if c.i > anchor.i or c.left_edge.i == 0]
     # "When the Marisol Queen sank in 1998, the inquiry later found that 60 passengers …": a when clause
     # that opens the sentence dates what the verb it hangs on reports ("when" may hang on its second verb)
-    opening = [
-        c for verb in anchor.ancestors for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == 0
+    opening = [  # (or after "For context,": before the verb all the same)
+        c
+        for verb in anchor.ancestors
+        for c in verb.children
+        if c.dep_ == "advcl" and (c.left_edge.i == 0 or c.right_edge.i < verb.i)
     ]
     own += [c for c in opening if any(map(_opens_with_when, [c, *c.conjuncts]))]
     for clause in (c for c in own if c in opening or _opens_with_when(c)):

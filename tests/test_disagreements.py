@@ -1053,11 +1053,20 @@ BLIND_PACKS = [
     "pensioner_phone_scams_synthetic",
     "school_places_shortage_synthetic",
     "battery_house_fires_synthetic",
+    "rail_ticket_office_closures_synthetic",
+    "landlord_licensing_scheme_synthetic",
+    "tick_borne_disease_rise_synthetic",
+    "canal_breach_flooding_synthetic",
+    "bank_branch_closures_synthetic",
+    "wild_boar_damage_synthetic",
+    "city_tree_planting_synthetic",
+    "football_ticket_touting_synthetic",
+    "phone_snatch_thefts_synthetic",
 ]
 
 
 def test_packs_written_without_reading_the_extractor_hold_what_was_reached(shared_desk):
-    """258 packs written blind (by helpers that never read service/), in 87 rounds: the
+    """267 packs written blind (by helpers that never read service/), in 90 rounds: the
     first six gave, when first run, 3 of 6 conflicts isolated, 7 agreements reported and 12 false alarms; the
     next three were first run after the general fixes; the next six (a building collapse, a chemical spill, a
     heatwave, a stadium crush, an avalanche, a bus crash) gave 3 of 11 conflicts isolated before the fixes
@@ -1440,17 +1449,25 @@ def test_packs_written_without_reading_the_extractor_hold_what_was_reached(share
     questions given 826 -> 825. The eighty-seventh (phone scams on pensioners, a shortage of school places,
     house fires from e-bike batteries), first run: 3 of 6, 6 of 6, 1, 0, 0, 2, 9; after "1,140 people told
     police they had lost money … in 2025" (what a group tells of itself befell it, then): 4 of 6, 6 of 6, 1,
-    0, 0, 2, 10. On the older 255, nothing moved.
+    0, 0, 2, 10. On the older 255, nothing moved. The eighty-eighth to ninetieth (ticket office closures,
+    landlord licensing, tick-borne disease; a canal breach, bank branch closures, wild boar damage; tree
+    planting, ticket touts, phone snatching), first run: 3, 6, 0, 0, 0, 1, 10 of 6, 6; 2, 5, 0, 1, 1, 0, 5;
+    1, 3, 0, 2, 0, 1, 4. After "cases of encephalitis" as encephalitis cases, "unlicensed" as "not license",
+    forecasts ("will close 62 branches") disputed whenever told, "Our analysis" with no issuer the article's
+    own: 4, 6, 0, 0, 0, 0, 11; 3, 5, 0, 1, 1, 0, 5; 1, 3, 0, 2, 0, 1, 4. On the older 258: conflicts 413 ->
+    412 (a census's "uncounted households" is now "not counted", which never meets "not reached by its
+    enumerators"; "uncounted" had been read as nothing, and met it), questions given 838 -> 838 (one lost
+    there, one gained on a dam release).
     This is the level reached; a change that falls below it has broken something general.
     """
     reports = [evaluate_story(STORIES / pack, shared_desk.vocabulary, "test") for pack in BLIND_PACKS]
-    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 410
-    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 388
+    assert sum(round(r.conflicts_isolated * r.conflicts) for r in reports) >= 417
+    assert sum(round(r.updates_shown * r.updates) for r in reports) >= 402
     assert sum(r.agreements_reported for r in reports) <= 21
-    assert sum(r.false_alarms for r in reports) <= 61
-    assert sum(r.unrelated_figures_reported for r in reports) <= 39
-    assert sum(r.unrelated_on_questions for r in reports) <= 89
-    assert sum(r.questions_given_their_disagreement for r in reports) >= 833
+    assert sum(r.false_alarms for r in reports) <= 64
+    assert sum(r.unrelated_figures_reported for r in reports) <= 40
+    assert sum(r.unrelated_on_questions for r in reports) <= 90
+    assert sum(r.questions_given_their_disagreement for r in reports) >= 853
 
 
 def test_the_same_figures_told_with_two_verbs_are_one_conflict():
@@ -3194,3 +3211,52 @@ def test_nationwide_is_the_one_place_a_figure_names_beside_it_unless_that_place_
         update={"quote": "412 people were hurt in the highland province of Calveria."}
     )
     assert len(group_claims([province, *hurt[1:]], NO_EMBEDDINGS)) == 3
+
+
+def test_what_two_sources_say_will_be_is_disputed_whenever_each_said_it():
+    """ "just 23 towns will be left without a branch" (the bank, 26 February) and "41 towns will be left
+    without a branch" (a consumer group, 11 March): a forecast is no count that rose between reports
+    (before: nothing, the later figure higher and two weeks on). Counts that have happened, two weeks
+    apart, still rose. And "Our analysis shows" with no issuer named is each document's own voice, not one
+    source over time (before: an update, "Our analysis" in both)."""
+    forecasts = disputed(
+        "Our analysis shows that just 23 towns will be left without a branch of any bank.",
+        "Our analysis shows that 41 towns will be left without a branch of any bank.",
+        NO_EMBEDDINGS,
+        ("2026-02-26", "2026-03-11"),
+    )
+    assert kinds(forecasts) == [("conflict", ["23", "41"])]
+    happened = disputed(
+        "The bank says 23 towns have been left without a branch of any bank.",
+        "Fair Money says 41 towns have been left without a branch of any bank.",
+        NO_EMBEDDINGS,
+        ("2026-02-26", "2026-03-11"),
+    )
+    assert happened == []
+
+
+def test_no_noun_names_what_did_not_happen_and_a_question_of_one_kind_is_not_about_another(shared_desk):
+    """ "7,560 licence applications" do not count "unlicensed homes" (before: the noun named the nearest
+    event, "not license", and the applications joined the homes' dispute). "How many Lyme disease cases
+    …?" is not about a dispute over "cases of tick-borne encephalitis" (before: the same head, "case")."""
+    claims = parsed(
+        {
+            "a": "The council believes about 1,840 homes are unlicensed.",
+            "b": "The union says 2,600 homes are unlicensed.",
+            "c": "The council has received 7,560 licence applications.",
+        }
+    )
+    [found] = find_disagreements(claims, shared_desk.vocabulary)
+    assert sorted(c.value for c in found.claims) == ["1,840", "2,600"]
+    tbe = find_disagreements(
+        parsed(
+            {
+                "a": "The directorate says there were 38 cases of tick-borne encephalitis in 2025.",
+                "b": "Dr Tannery estimates there were 57 cases of tick-borne encephalitis in 2025.",
+            }
+        ),
+        shared_desk.vocabulary,
+    )
+    assert kinds(tbe) == [("conflict", ["38", "57"])]
+    asked = question_frame("How many Lyme disease cases were there in the Harrowdale Uplands in 2025?")
+    assert about_question(asked, tbe, shared_desk.vocabulary) == []
