@@ -178,7 +178,8 @@ def how_many(token) -> bool:
     return token.lower_ in ("many", "much") and token.i > 0 and token.nbor(-1).lower_ == "how"
 
 
-FORESEEING = frozenset("be set due expect forecast predict project anticipate plan".split())  # "are to close"
+FORECASTING = frozenset("expect forecast predict project anticipate".split())
+FORESEEING = FORECASTING | {"be", "set", "due", "plan"}  # "are to close", "set to cut"
 WILL = frozenset({"will", "wo", "'ll", "shall", "would"})
 
 

@@ -230,8 +230,9 @@ def participle_stem(adjective) -> str | None:
     if (adjective.tag_ != "JJ" and not word.startswith("un")) or unlike or _hyphenated(adjective):
         return None  # (the tagger may call "unfilled" a verb, lemma "unfille")
     stem = next((stem for stem in (word[:-2], word[:-1], word[:-3]) if is_verb(stem)), None)
-    negated = word.startswith("un") and stem is None
-    return next((f"not {stem}" for stem in (word[2:-2], word[2:-1]) if negated and is_verb(stem)), stem)
+    if stem is None and word.startswith("un"):
+        stem = next((f"not {verb}" for verb in (word[2:-2], word[2:-1]) if is_verb(verb)), None)
+    return stem
 
 
 def is_participle(verb) -> bool:

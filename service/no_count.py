@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .citations import NUMBER_WORD
-from .clauses import REPORTING, lemma
+from .clauses import FORECASTING, REPORTING, lemma
 from .events import VALUE_VERBS, is_event_verb
 from .figures import Figure
 from .thesaurus import is_a_body, is_stative
@@ -152,9 +152,6 @@ def _expected_to_reach(verb) -> bool:
 def _required(token) -> bool:
     noun = token.head if token.dep_ == "nummod" else token
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in ("need", "require") for c in noun.children)
-
-
-FORECASTING = frozenset("expect forecast predict project anticipate".split())
 
 
 def _modal(verb, words: tuple[str, ...]) -> bool:
